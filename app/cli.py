@@ -1,0 +1,258 @@
+"""The command line: ``python main.py [SUBCOMMAND]``; without one the desktop app starts.
+
+Every subcommand prints one clear line and exits non-zero when the user got something
+wrong (exit 2 for usage, 1 for refused input), and stays loud on real bugs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app import __version__
+from app.config import DB_ENV_VAR, DEFAULT_PORT, default_db_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.db import Database
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    """A one-line message for the user; the command exits with ``code``."""
+
+    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def open_db(args: argparse.Namespace) -> Database:
+    """The database named by ``--db`` (imported lazily: start-up speed), migrated."""
+    from app.db import Database, DatabaseError
+
+    try:
+        return Database.open(args.db)
+    except DatabaseError as exc:
+        raise CliError(f"database: {exc}") from None
+    except Exception as exc:
+        if type(exc).__module__.startswith("sqlalchemy"):
+            raise CliError(f"database {args.db!r} cannot be opened: {exc}") from None
+        raise
+
+
+def conference_id(session: Session, ref: str) -> int:
+    """The id of the conference the user named by id or short name (NotFound otherwise)."""
+    from app.services.conferences import find_conference
+
+    return find_conference(session, ref).id
+
+
+# --- foundation commands -------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from app.services.demo import load_demo
+
+    db = open_db(args)
+    with db.write() as session:
+        conf_id = load_demo(session, reset=args.reset)
+    if args.no_gui:
+        from app.services.conferences import get_conference
+
+        with db.read() as session:
+            conf = get_conference(session, conf_id)
+        print(f"demo conference ready: {conf.slug} — {conf.topic} ({conf.date.isoformat()})")
+        return EXIT_OK
+    from app.ui.application import run_app
+
+    return run_app(db_url=args.db, conference_id=conf_id)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from app.services.conferences import get_conference
+    from app.services.packages import import_packages
+
+    db = open_db(args)
+    with db.write() as session:
+        target = conference_id(session, args.into) if args.into else None
+        conf_id, case_ids = import_packages(
+            session, [Path(f) for f in args.files], conference_id=target
+        )
+        slug = get_conference(session, conf_id).slug
+    print(f"imported {len(case_ids)} case(s) from {len(args.files)} file(s) into {slug}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.services.packages import build_package, write_package
+
+    db = open_db(args)
+    with db.read() as session:
+        package = build_package(session, conference_id(session, args.conference))
+    write_package(package, Path(args.file))
+    print(f"exported {len(package.cases)} case(s) to {args.file}")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from app.services.conferences import list_conferences
+
+    db = open_db(args)
+    with db.read() as session:
+        rows = list_conferences(session)
+    if not rows:
+        print("no conferences yet; try: python main.py demo --no-gui")
+    for conf in rows:
+        print(f"{conf.id}\t{conf.slug}\t{conf.date.isoformat()}\t{conf.topic}")
+    return EXIT_OK
+
+
+# --- commands that live with their parts ---------------------------------------------
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from app.server.links import run_links
+
+    return run_links(args)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from app.server.headless import run_serve
+
+    return run_serve(args)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from app.reports.commands import run_report
+
+    return run_report(args)
+
+
+def cmd_results(args: argparse.Namespace) -> int:
+    from app.reports.commands import run_results
+
+    return run_results(args)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from app.ui.application import run_app
+
+    return run_app(db_url=args.db)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="votum",
+        description="Votum: live voting for joint sessions of molecular tumor boards.",
+    )
+    parser.add_argument("--version", action="version", version=f"Votum {__version__}")
+    parser.add_argument(
+        "--db",
+        default=None,
+        metavar="URL",
+        help=f"SQLAlchemy database URL (default: ${DB_ENV_VAR} or an SQLite file in the "
+        "user's data folder)",
+    )
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="create the demo conference and open it")
+    demo.add_argument("--reset", action="store_true", help="build the demo conference anew")
+    demo.add_argument("--no-gui", action="store_true", help="only create it, do not start the app")
+    demo.set_defaults(func=cmd_demo)
+
+    imp = sub.add_parser("import", help="import case packages (in the order given)")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="case package (.votum.json)")
+    imp.add_argument(
+        "--into",
+        metavar="CONFERENCE",
+        help="id or short name of the conference (default: a new conference)",
+    )
+    imp.set_defaults(func=cmd_import)
+
+    exp = sub.add_parser("export", help="export a conference's cases as a case package")
+    exp.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    exp.add_argument("file", metavar="FILE", help="target file (.votum.json)")
+    exp.set_defaults(func=cmd_export)
+
+    lst = sub.add_parser("list", help="list conferences (id, short name, date, topic)")
+    lst.set_defaults(func=cmd_list)
+
+    links = sub.add_parser("links", help="every site's voting link (CSV; PDF or QR sheet)")
+    links.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    links.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="address sites will use, e.g. http://192.168.1.20:8765 "
+        "(default: this machine's LAN address)",
+    )
+    links.add_argument("--port", type=int, default=DEFAULT_PORT, help="port for the default URL")
+    links.add_argument("--pdf", metavar="FILE", help="also write one page per site with QR code")
+    links.add_argument("--png", metavar="FILE", help="also write a sheet of QR codes as PNG")
+    links.add_argument(
+        "--reissue",
+        metavar="SITE",
+        action="append",
+        default=[],
+        help="issue a new link for this site code (old link stops working)",
+    )
+    links.add_argument(
+        "--revoke", metavar="SITE", action="append", default=[], help="switch off this site's link"
+    )
+    links.set_defaults(func=cmd_links)
+
+    serve = sub.add_parser("serve", help="run the voting server without the desktop app")
+    serve.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=f"port (default {DEFAULT_PORT}; 0 picks a free one)",
+    )
+    serve.set_defaults(func=cmd_serve)
+
+    report = sub.add_parser("report", help="write the PDF protocol")
+    report.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF file")
+    report.add_argument("--lang", choices=("de", "en"), help="default: the conference's language")
+    report.add_argument(
+        "--anonymise",
+        "--anonymize",
+        action="store_true",
+        help="replace site names in the ballot appendix by letters",
+    )
+    report.set_defaults(func=cmd_report)
+
+    res = sub.add_parser("results", help="export ballots and results")
+    res.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    res.add_argument("--format", required=True, choices=("csv", "xlsx", "json"))
+    res.add_argument("-o", "--output", required=True, metavar="FILE")
+    res.add_argument("--lang", choices=("de", "en"), help="default: the conference's language")
+    res.set_defaults(func=cmd_results)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.db is None:
+        args.db = default_db_url()
+    from app.services.errors import VotumError
+
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"votum: {exc}", file=sys.stderr)
+        return exc.code
+    except VotumError as exc:
+        message = str(exc).replace("\n", "\n  ")
+        print(f"votum: {message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        return 130

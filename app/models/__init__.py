@@ -1,0 +1,43 @@
+"""SQLAlchemy ORM models of Votum (no behaviour beyond storage)."""
+
+from app.models.ballot import Ballot, BallotChange, BallotChoice
+from app.models.base import Base, utcnow
+from app.models.case import Case, CaseImage, Finding
+from app.models.conference import Attendee, Conference, Fellow, Invitation
+from app.models.enums import (
+    BallotSource,
+    FindingKind,
+    NoteKind,
+    QuestionKind,
+    QuestionState,
+    Sex,
+)
+from app.models.question import Option, Question
+from app.models.record import AuditEvent, Note
+from app.models.site import Site
+
+__all__ = [
+    "Attendee",
+    "AuditEvent",
+    "Ballot",
+    "BallotChange",
+    "BallotChoice",
+    "BallotSource",
+    "Base",
+    "Case",
+    "CaseImage",
+    "Conference",
+    "Fellow",
+    "Finding",
+    "FindingKind",
+    "Invitation",
+    "Note",
+    "NoteKind",
+    "Option",
+    "Question",
+    "QuestionKind",
+    "QuestionState",
+    "Sex",
+    "Site",
+    "utcnow",
+]

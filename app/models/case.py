@@ -1,0 +1,82 @@
+"""Patient cases with their structured summary, findings and images."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Float, ForeignKey, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, intpk, str40, str200, str500
+
+if TYPE_CHECKING:
+    from app.models.conference import Conference
+    from app.models.question import Question
+
+
+class Case(Base):
+    """A case presented by a fellow; ``position`` orders the agenda."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[intpk]
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    title: Mapped[str200]
+    presenter: Mapped[str200] = mapped_column(default="")
+    age: Mapped[int | None]
+    sex: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    diagnosis: Mapped[str500] = mapped_column(default="")
+    icd10: Mapped[str] = mapped_column(String(10), default="")
+    histology: Mapped[str500] = mapped_column(default="")
+    stage: Mapped[str200] = mapped_column(default="")
+    ecog: Mapped[int | None]
+    prior_therapy_lines: Mapped[int | None]
+    prior_therapies: Mapped[str] = mapped_column(Text, default="")
+    tmb: Mapped[float | None] = mapped_column(Float, nullable=True)
+    msi: Mapped[str40] = mapped_column(default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    conference: Mapped[Conference] = relationship(back_populates="cases")
+    findings: Mapped[list[Finding]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Finding.position"
+    )
+    images: Mapped[list[CaseImage]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="CaseImage.position"
+    )
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="Question.position"
+    )
+
+
+class Finding(Base):
+    """One molecular finding: gene, HGVS alteration, kind and variant allele frequency."""
+
+    __tablename__ = "findings"
+
+    id: Mapped[intpk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    gene: Mapped[str40]
+    alteration: Mapped[str200] = mapped_column(default="")
+    kind: Mapped[str] = mapped_column(String(20), default="snv")
+    vaf: Mapped[float | None] = mapped_column(Float, nullable=True)
+    comment: Mapped[str500] = mapped_column(default="")
+
+    case: Mapped[Case] = relationship(back_populates="findings")
+
+
+class CaseImage(Base):
+    """An image shown with a case (stored in the database so a package is one file)."""
+
+    __tablename__ = "case_images"
+
+    id: Mapped[intpk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    filename: Mapped[str200]
+    mime: Mapped[str40]
+    caption: Mapped[str500] = mapped_column(default="")
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+    case: Mapped[Case] = relationship(back_populates="images")

@@ -1,0 +1,94 @@
+"""A session of the round: its invited sites, their attendance and its fellows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, intpk, opt_timestamp, str40, str200, timestamp
+
+if TYPE_CHECKING:
+    from app.models.case import Case
+    from app.models.site import Site
+
+
+class Conference(Base):
+    """One video-conference session: topic, date, moderator, language, VNR."""
+
+    __tablename__ = "conferences"
+
+    id: Mapped[intpk]
+    slug: Mapped[str40] = mapped_column(unique=True)
+    topic: Mapped[str200]
+    date: Mapped[dt.date] = mapped_column(Date)
+    moderator: Mapped[str200] = mapped_column(default="")
+    language: Mapped[str] = mapped_column(String(2), default="de")
+    vnr: Mapped[str] = mapped_column(String(19), default="")
+    moderator_token: Mapped[str] = mapped_column(String(64))
+    current_question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL", use_alter=True), nullable=True
+    )
+    created_at: Mapped[timestamp]
+    updated_at: Mapped[opt_timestamp]
+
+    invitations: Mapped[list[Invitation]] = relationship(
+        back_populates="conference", cascade="all, delete-orphan", order_by="Invitation.id"
+    )
+    fellows: Mapped[list[Fellow]] = relationship(
+        back_populates="conference", cascade="all, delete-orphan", order_by="Fellow.position"
+    )
+    cases: Mapped[list[Case]] = relationship(
+        back_populates="conference", cascade="all, delete-orphan", order_by="Case.position"
+    )
+
+
+class Invitation(Base):
+    """A site invited to a conference: its secret voting token and its attendance."""
+
+    __tablename__ = "invitations"
+    __table_args__ = (UniqueConstraint("conference_id", "site_id"),)
+
+    id: Mapped[intpk]
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"))
+    token: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
+    present: Mapped[bool] = mapped_column(default=False)
+    attendee_count: Mapped[int] = mapped_column(Integer, default=0)
+    checked_in_at: Mapped[opt_timestamp]
+
+    conference: Mapped[Conference] = relationship(back_populates="invitations")
+    site: Mapped[Site] = relationship(lazy="joined")
+    attendees: Mapped[list[Attendee]] = relationship(
+        back_populates="invitation", cascade="all, delete-orphan", order_by="Attendee.id"
+    )
+
+
+class Attendee(Base):
+    """A named attending doctor for the CME list; the EFN is optional but validated."""
+
+    __tablename__ = "attendees"
+
+    id: Mapped[intpk]
+    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id", ondelete="CASCADE"))
+    name: Mapped[str200]
+    efn: Mapped[str] = mapped_column(String(15), default="")
+
+    invitation: Mapped[Invitation] = relationship(back_populates="attendees")
+
+
+class Fellow(Base):
+    """A fellow who prepared cases; the site is free text so guests need no registry entry."""
+
+    __tablename__ = "fellows"
+
+    id: Mapped[intpk]
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str200]
+    site: Mapped[str200] = mapped_column(default="")
+
+    conference: Mapped[Conference] = relationship(back_populates="fellows")

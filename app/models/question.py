@@ -1,0 +1,57 @@
+"""Questions, their ordered options, and the life-cycle fields."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, intpk, opt_timestamp, str40, str500, timestamp
+
+if TYPE_CHECKING:
+    from app.models.case import Case
+
+
+class Question(Base):
+    """A question of a case; a repeat vote is a new row with ``round`` 2 and a ``parent``."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[intpk]
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    allow_abstain: Mapped[bool] = mapped_column(default=True)
+    round: Mapped[int] = mapped_column(default=1)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), nullable=True
+    )
+    state: Mapped[str] = mapped_column(String(10), default="draft")
+    created_at: Mapped[timestamp]
+    opened_at: Mapped[opt_timestamp]
+    closed_at: Mapped[opt_timestamp]
+    revealed_at: Mapped[opt_timestamp]
+    duration_seconds: Mapped[int | None]
+
+    case: Mapped[Case] = relationship(back_populates="questions")
+    options: Mapped[list[Option]] = relationship(
+        back_populates="question", cascade="all, delete-orphan", order_by="Option.position"
+    )
+
+
+class Option(Base):
+    """An answer option; ``code`` marks presets (yes, agree, m1A …) that tallies rely on."""
+
+    __tablename__ = "options"
+
+    id: Mapped[intpk]
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+    label: Mapped[str500]
+    code: Mapped[str40] = mapped_column(default="")
+    phrase_de: Mapped[str500] = mapped_column(default="")
+    phrase_en: Mapped[str500] = mapped_column(default="")
+
+    question: Mapped[Question] = relationship(back_populates="options")

@@ -1,0 +1,1 @@
+"""Figures, the PDF protocol and result exports, built on the services."""

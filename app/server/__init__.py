@@ -1,0 +1,1 @@
+"""The voting server: FastAPI app factory, voter pages, moderator API, thread runner."""

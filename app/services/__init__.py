@@ -1,0 +1,1 @@
+"""The domain: pure Python services that take a Session and return plain data (no Qt, no HTTP)."""

@@ -1,0 +1,377 @@
+"""Cases and questions of a conference: add, edit, reorder, and read back as the agenda."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.models import (
+    Ballot,
+    Case,
+    CaseImage,
+    Conference,
+    Finding,
+    Option,
+    Question,
+    QuestionKind,
+    QuestionState,
+)
+from app.services.conferences import get_conference_row
+from app.services.errors import InvalidInput, NotFound, StateConflict
+from app.services.package_schema import (
+    PackageCase,
+    PackageFinding,
+    PackageImage,
+    PackageOption,
+    PackageQuestion,
+)
+from app.services.presets import PRESETS
+from app.services.views import CaseInfo, QuestionInfo, question_number
+
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+
+def _case_row(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(f"Fall {case_id} nicht gefunden / case not found")
+    return case
+
+
+def _question_row(session: Session, question_id: int) -> Question:
+    question = session.get(Question, question_id)
+    if question is None:
+        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+    return question
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def agenda(session: Session, conference_id: int) -> list[CaseInfo]:
+    """All cases in order, each with its numbered questions (round 2 right after round 1)."""
+    get_conference_row(session, conference_id)
+    cases = session.scalars(
+        select(Case)
+        .where(Case.conference_id == conference_id)
+        .order_by(Case.position, Case.id)
+        .options(
+            selectinload(Case.findings),
+            selectinload(Case.images),
+            selectinload(Case.questions).selectinload(Question.options),
+        )
+    ).all()
+    return [CaseInfo.of(case, number) for number, case in enumerate(cases, start=1)]
+
+
+def get_case(session: Session, case_id: int) -> CaseInfo:
+    case = _case_row(session, case_id)
+    return CaseInfo.of(case, _case_number(session, case))
+
+
+def _case_number(session: Session, case: Case) -> int:
+    ids = session.scalars(
+        select(Case.id)
+        .where(Case.conference_id == case.conference_id)
+        .order_by(Case.position, Case.id)
+    ).all()
+    return ids.index(case.id) + 1
+
+
+def get_question(session: Session, question_id: int) -> QuestionInfo:
+    question = _question_row(session, question_id)
+    case = question.case
+    number = question_number(_case_number(session, case), list(case.questions), question)
+    return QuestionInfo.of(question, number)
+
+
+def conference_of_question(session: Session, question_id: int) -> int:
+    conference_id = session.scalar(
+        select(Case.conference_id).join(Question).where(Question.id == question_id)
+    )
+    if conference_id is None:
+        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+    return conference_id
+
+
+def ordered_question_ids(session: Session, conference_id: int) -> list[int]:
+    """Question ids in agenda order (the order "next" walks)."""
+    return [q.id for case in agenda(session, conference_id) for q in case.questions]
+
+
+def image_data(session: Session, image_id: int) -> tuple[str, bytes]:
+    image = session.get(CaseImage, image_id)
+    if image is None:
+        raise NotFound("Bild nicht gefunden / image not found")
+    return image.mime, image.data
+
+
+# --- cases ---------------------------------------------------------------------------
+
+
+def _next_position(session: Session, column: object, where: object) -> int:
+    current = session.scalar(select(func.max(column)).where(where))  # type: ignore[arg-type]
+    return 0 if current is None else current + 1
+
+
+def add_case(
+    session: Session,
+    conference_id: int,
+    data: PackageCase,
+    *,
+    base_dir: Path | None = None,
+) -> int:
+    """Append a case with its findings, images and questions; returns the new case id."""
+    conf = get_conference_row(session, conference_id)
+    case = Case(
+        conference_id=conf.id,
+        position=_next_position(session, Case.position, Case.conference_id == conf.id),
+        title=data.title,
+    )
+    _apply_case_fields(case, data)
+    case.images = [_image(img, index, base_dir) for index, img in enumerate(data.images)]
+    session.add(case)
+    session.flush()
+    for question in data.questions:
+        add_question(session, case.id, question)
+    return case.id
+
+
+def _apply_case_fields(case: Case, data: PackageCase) -> None:
+    case.title = data.title
+    case.presenter = data.presenter
+    case.age = data.age
+    case.sex = data.sex.value if data.sex else None
+    case.diagnosis = data.diagnosis
+    case.icd10 = data.icd10
+    case.histology = data.histology
+    case.stage = data.stage
+    case.ecog = data.ecog
+    case.prior_therapy_lines = data.prior_therapy_lines
+    case.prior_therapies = data.prior_therapies
+    case.tmb = data.tmb
+    case.msi = data.msi
+    case.text = data.text
+    case.findings = [_finding(f, index) for index, f in enumerate(data.findings)]
+
+
+def _finding(data: PackageFinding, position: int) -> Finding:
+    return Finding(
+        position=position,
+        gene=data.gene,
+        alteration=data.alteration,
+        kind=data.kind.value,
+        vaf=data.vaf,
+        comment=data.comment,
+    )
+
+
+def _image(data: PackageImage, position: int, base_dir: Path | None) -> CaseImage:
+    if data.data is not None:
+        raw = data.bytes()
+    else:
+        assert data.path is not None
+        if base_dir is None:
+            raise InvalidInput(f"Bild {data.filename}: Pfad ohne Paketordner / path without folder")
+        target = (base_dir / data.path).resolve()
+        if not target.is_relative_to(base_dir.resolve()):
+            raise InvalidInput(f"Bild {data.path}: liegt außerhalb des Paketordners / outside")
+        if not target.is_file():
+            raise InvalidInput(f"Bild {data.path}: Datei fehlt / file missing")
+        if target.stat().st_size > MAX_IMAGE_BYTES:
+            raise InvalidInput(f"Bild {data.path}: größer als 10 MB / larger than 10 MB")
+        raw = target.read_bytes()
+    if len(raw) > MAX_IMAGE_BYTES:
+        raise InvalidInput(f"Bild {data.filename}: größer als 10 MB / larger than 10 MB")
+    return CaseImage(
+        position=position, filename=data.filename, mime=data.mime, caption=data.caption, data=raw
+    )
+
+
+def update_case(session: Session, case_id: int, data: PackageCase) -> None:
+    """Replace a case's summary, findings and images; its questions are edited separately."""
+    case = _case_row(session, case_id)
+    _apply_case_fields(case, data)
+    if data.images or case.images:
+        case.images = [_image(img, i, None) for i, img in enumerate(data.images)]
+
+
+def delete_case(session: Session, case_id: int) -> None:
+    """Delete a case; refused once any of its questions has ballots."""
+    case = _case_row(session, case_id)
+    if any(_has_ballots(session, q.id) for q in case.questions):
+        raise StateConflict("Zu diesem Fall gibt es Stimmen / this case has ballots")
+    _clear_current(session, case.conference, {q.id for q in case.questions})
+    session.delete(case)
+
+
+def move_case(session: Session, case_id: int, new_index: int) -> None:
+    """Move a case to ``new_index`` in the agenda (0-based, clamped)."""
+    case = _case_row(session, case_id)
+    siblings = list(
+        session.scalars(
+            select(Case)
+            .where(Case.conference_id == case.conference_id)
+            .order_by(Case.position, Case.id)
+        )
+    )
+    siblings.remove(case)
+    siblings.insert(max(0, min(new_index, len(siblings))), case)
+    for position, row in enumerate(siblings):
+        row.position = position
+
+
+def case_as_package(session: Session, case_id: int) -> PackageCase:
+    """A case in package form, with images embedded (for export and for the editor)."""
+    case = _case_row(session, case_id)
+    return PackageCase(
+        title=case.title,
+        presenter=case.presenter,
+        age=case.age,
+        sex=case.sex,  # type: ignore[arg-type]
+        diagnosis=case.diagnosis,
+        icd10=case.icd10,
+        histology=case.histology,
+        stage=case.stage,
+        ecog=case.ecog,
+        prior_therapy_lines=case.prior_therapy_lines,
+        prior_therapies=case.prior_therapies,
+        tmb=case.tmb,
+        msi=case.msi,
+        text=case.text,
+        findings=[
+            PackageFinding(
+                gene=f.gene, alteration=f.alteration, kind=f.kind, vaf=f.vaf, comment=f.comment
+            )  # type: ignore[arg-type]
+            for f in case.findings
+        ],
+        images=[
+            PackageImage(
+                filename=i.filename,
+                mime=i.mime,  # type: ignore[arg-type]
+                caption=i.caption,
+                data=base64.b64encode(i.data).decode("ascii"),
+            )
+            for i in case.images
+        ],
+        questions=[question_as_package(q) for q in case.questions if q.parent_id is None],
+    )
+
+
+# --- questions -----------------------------------------------------------------------
+
+
+def question_as_package(question: Question) -> PackageQuestion:
+    return PackageQuestion(
+        text=question.text,
+        kind=QuestionKind(question.kind),
+        options=[
+            PackageOption(label=o.label, code=o.code, phrase_de=o.phrase_de, phrase_en=o.phrase_en)
+            for o in question.options
+        ],
+        allow_abstain=question.allow_abstain,
+        duration_seconds=question.duration_seconds,
+    )
+
+
+def _options_for(data: PackageQuestion, language: str) -> list[Option]:
+    if data.options:
+        specs = data.options
+    elif data.kind in PRESETS:
+        specs = [PackageOption(label=p.label(language), code=p.code) for p in PRESETS[data.kind]]
+    else:
+        specs = []
+    return [
+        Option(position=i, label=o.label, code=o.code, phrase_de=o.phrase_de, phrase_en=o.phrase_en)
+        for i, o in enumerate(specs)
+    ]
+
+
+def add_question(
+    session: Session, case_id: int, data: PackageQuestion, *, after_id: int | None = None
+) -> int:
+    """Append a question to a case (or insert it right after ``after_id``)."""
+    case = _case_row(session, case_id)
+    question = Question(
+        text=data.text,
+        kind=data.kind.value,
+        allow_abstain=data.allow_abstain,
+        duration_seconds=data.duration_seconds,
+        state=QuestionState.DRAFT.value,
+        options=_options_for(data, case.conference.language),
+    )
+    rows = list(case.questions)
+    index = len(rows)
+    if after_id is not None:
+        index = next((i + 1 for i, q in enumerate(rows) if q.id == after_id), index)
+    rows.insert(index, question)
+    case.questions = rows
+    for position, row in enumerate(rows):
+        row.position = position
+    session.flush()
+    return question.id
+
+
+def update_question(session: Session, question_id: int, data: PackageQuestion) -> None:
+    """Edit a question; its kind and options are frozen once a ballot exists."""
+    question = _question_row(session, question_id)
+    question.text = data.text
+    question.duration_seconds = data.duration_seconds
+    same_options = [(o.label, o.code) for o in question.options] == [
+        (o.label, o.code) for o in data.options
+    ]
+    if question.kind == data.kind.value and (same_options or not data.options):
+        question.allow_abstain = data.allow_abstain
+        for option, new in zip(question.options, data.options, strict=False):
+            option.phrase_de, option.phrase_en = new.phrase_de, new.phrase_en
+        return
+    if _has_ballots(session, question_id) or question.state != QuestionState.DRAFT.value:
+        raise StateConflict(
+            "Art und Optionen sind nach dem Öffnen fest / kind and options are fixed once opened"
+        )
+    question.kind = data.kind.value
+    question.allow_abstain = data.allow_abstain
+    question.options = _options_for(data, question.case.conference.language)
+
+
+def delete_question(session: Session, question_id: int) -> None:
+    question = _question_row(session, question_id)
+    if _has_ballots(session, question_id):
+        raise StateConflict("Zu dieser Frage gibt es Stimmen / this question has ballots")
+    children = session.scalars(select(Question).where(Question.parent_id == question_id)).all()
+    _clear_current(session, question.case.conference, {question_id, *(c.id for c in children)})
+    case = question.case
+    case.questions.remove(question)
+    for child in children:
+        case.questions.remove(child)
+    for position, row in enumerate(case.questions):
+        row.position = position
+
+
+def move_question(session: Session, question_id: int, new_index: int) -> None:
+    """Move a question (with its round-2 repeat) within its case."""
+    question = _question_row(session, question_id)
+    case = question.case
+    rows = list(case.questions)
+    group = [q for q in rows if q.id == question_id or q.parent_id == question_id]
+    rest = [q for q in rows if q not in group]
+    top_level = [q for q in rest if q.parent_id is None]
+    index = max(0, min(new_index, len(top_level)))
+    anchor = rest.index(top_level[index]) if index < len(top_level) else len(rest)
+    rows = rest[:anchor] + group + rest[anchor:]
+    case.questions = rows
+    for position, row in enumerate(rows):
+        row.position = position
+
+
+def _has_ballots(session: Session, question_id: int) -> bool:
+    return session.scalar(select(Ballot.id).where(Ballot.question_id == question_id)) is not None
+
+
+def _clear_current(session: Session, conf: Conference, question_ids: set[int]) -> None:
+    if conf.current_question_id in question_ids:
+        conf.current_question_id = None
+        session.flush()

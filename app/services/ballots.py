@@ -1,0 +1,279 @@
+"""Casting and changing ballots, by a site or by the moderator on its behalf.
+
+A ballot is refused, with a clear message and nothing written, when the question is not
+open, the site is not invited, an option is foreign to the question, or the number of
+options does not fit the question's kind. The last ballot of a site counts; every ballot
+ever cast is kept in the history (:class:`app.models.BallotChange`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Ballot,
+    BallotChange,
+    BallotChoice,
+    BallotSource,
+    Case,
+    Invitation,
+    Question,
+    QuestionKind,
+    QuestionState,
+    Site,
+    utcnow,
+)
+from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
+
+MAX_COMMENT = 2_000
+SINGLE_ANSWER_KINDS = frozenset(
+    {QuestionKind.SINGLE, QuestionKind.YES_NO, QuestionKind.AGREEMENT, QuestionKind.EVIDENCE}
+)
+
+
+@dataclass(frozen=True)
+class BallotReceipt:
+    """What was stored: the confirmation a voter sees and the notifier passes on."""
+
+    conference_id: int
+    question_id: int
+    site_id: int
+    option_ids: tuple[int, ...]
+    option_labels: tuple[str, ...]
+    abstain: bool
+    comment: str
+    source: BallotSource
+    cast_at: datetime
+    revision: int
+
+    @property
+    def replaced_earlier(self) -> bool:
+        return self.revision > 1
+
+
+@dataclass(frozen=True)
+class BallotView:
+    """A site's current ballot, for tables, the appendix and exports."""
+
+    site_id: int
+    site_name: str
+    site_code: str
+    option_ids: tuple[int, ...]
+    abstain: bool
+    comment: str
+    source: BallotSource
+    cast_at: datetime
+    revision: int
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One ballot as it was cast (replaced ones included)."""
+
+    site_id: int
+    revision: int
+    option_ids: tuple[int, ...]
+    abstain: bool
+    comment: str
+    source: BallotSource
+    actor: str
+    at: datetime
+
+
+def clean_comment(text: str) -> str:
+    """Strip control characters (tabs and newlines stay) and enforce the length limit."""
+    cleaned = "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
+    ).strip()
+    if len(cleaned) > MAX_COMMENT:
+        raise InvalidInput(
+            f"Kommentar zu lang (höchstens {MAX_COMMENT} Zeichen) / "
+            f"comment too long (at most {MAX_COMMENT} characters)"
+        )
+    return cleaned
+
+
+def cast_ballot(
+    session: Session,
+    question_id: int,
+    site_id: int,
+    *,
+    option_ids: Sequence[int] = (),
+    abstain: bool = False,
+    comment: str = "",
+    source: BallotSource = BallotSource.SITE,
+    actor: str = "",
+) -> BallotReceipt:
+    """Store (or replace) the site's ballot; the caller commits. Raises on any broken rule."""
+    question = session.get(Question, question_id, with_for_update=True)
+    if question is None:
+        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+    if question.state != QuestionState.OPEN.value:
+        raise StateConflict(
+            "Die Abstimmung zu dieser Frage ist nicht offen / voting on this question is not open"
+        )
+    conference_id = question.case.conference_id
+    invited = session.scalar(
+        select(Invitation.id).where(
+            Invitation.conference_id == conference_id, Invitation.site_id == site_id
+        )
+    )
+    if invited is None:
+        raise Forbidden("Standort ist nicht eingeladen / site is not invited")
+    chosen = _validate_choice(question, option_ids, abstain, comment)
+    comment = clean_comment(comment)
+    now = utcnow()
+    ballot = session.scalar(
+        select(Ballot).where(Ballot.question_id == question_id, Ballot.site_id == site_id)
+    )
+    if ballot is None:
+        ballot = Ballot(question_id=question_id, site_id=site_id, revision=1)
+        session.add(ballot)
+    else:
+        ballot.revision += 1
+    ballot.abstain = abstain
+    ballot.comment = comment
+    ballot.source = source.value
+    ballot.actor = actor[:200]
+    ballot.cast_at = now
+    ballot.choices = [BallotChoice(option_id=option_id) for option_id in chosen]
+    session.add(
+        BallotChange(
+            question_id=question_id,
+            site_id=site_id,
+            revision=ballot.revision,
+            option_ids=",".join(str(i) for i in chosen),
+            abstain=abstain,
+            comment=comment,
+            source=source.value,
+            actor=actor[:200],
+            at=now,
+        )
+    )
+    session.flush()
+    labels = {o.id: o.label for o in question.options}
+    return BallotReceipt(
+        conference_id=conference_id,
+        question_id=question_id,
+        site_id=site_id,
+        option_ids=chosen,
+        option_labels=tuple(labels[i] for i in chosen),
+        abstain=abstain,
+        comment=comment,
+        source=source,
+        cast_at=now,
+        revision=ballot.revision,
+    )
+
+
+def _validate_choice(
+    question: Question, option_ids: Sequence[int], abstain: bool, comment: str
+) -> tuple[int, ...]:
+    kind = QuestionKind(question.kind)
+    ids = list(option_ids)
+    if len(set(ids)) != len(ids):
+        raise InvalidInput("Eine Option wurde doppelt gewählt / an option was chosen twice")
+    if abstain:
+        if not question.allow_abstain:
+            raise InvalidInput(
+                "Enthaltung ist bei dieser Frage nicht vorgesehen / abstaining is not offered"
+            )
+        if ids:
+            raise InvalidInput(
+                "Enthaltung und eine Option zugleich / abstain together with an option"
+            )
+        return ()
+    positions = {o.id: o.position for o in question.options}
+    foreign = [i for i in ids if i not in positions]
+    if foreign:
+        raise InvalidInput(
+            "Die Option gehört nicht zu dieser Frage / the option does not belong to this question"
+        )
+    if kind is QuestionKind.FREE_TEXT:
+        if not comment.strip():
+            raise InvalidInput("Bitte einen Text eingeben / please enter a text")
+        return ()
+    if not ids:
+        raise InvalidInput("Bitte eine Option wählen / please choose an option")
+    if kind in SINGLE_ANSWER_KINDS and len(ids) > 1:
+        raise InvalidInput("Nur eine Option ist erlaubt / only one option is allowed")
+    return tuple(sorted(ids, key=positions.__getitem__))
+
+
+def current_ballots(session: Session, question_id: int) -> list[BallotView]:
+    """The ballots that count, in site-name order."""
+    rows = session.execute(
+        select(Ballot, Site)
+        .join(Site, Site.id == Ballot.site_id)
+        .where(Ballot.question_id == question_id)
+        .order_by(Site.name)
+    ).all()
+    return [_view(ballot, site) for ballot, site in rows]
+
+
+def _view(ballot: Ballot, site: Site) -> BallotView:
+    return BallotView(
+        site.id,
+        site.name,
+        site.code,
+        tuple(c.option_id for c in ballot.choices),
+        ballot.abstain,
+        ballot.comment,
+        BallotSource(ballot.source),
+        ballot.cast_at,
+        ballot.revision,
+    )
+
+
+def site_ballot(session: Session, question_id: int, site_id: int) -> BallotView | None:
+    """The site's current ballot for the question, if it has one."""
+    row = session.execute(
+        select(Ballot, Site)
+        .join(Site, Site.id == Ballot.site_id)
+        .where(Ballot.question_id == question_id, Ballot.site_id == site_id)
+    ).first()
+    if row is None:
+        return None
+    ballot, site = row
+    return _view(ballot, site)
+
+
+def ballot_history(session: Session, question_id: int) -> list[HistoryEntry]:
+    """Every ballot cast for the question, oldest first."""
+    rows = session.scalars(
+        select(BallotChange)
+        .where(BallotChange.question_id == question_id)
+        .order_by(BallotChange.id)
+    )
+    return [
+        HistoryEntry(
+            r.site_id,
+            r.revision,
+            tuple(int(i) for i in r.option_ids.split(",") if i),
+            r.abstain,
+            r.comment,
+            BallotSource(r.source),
+            r.actor,
+            r.at,
+        )
+        for r in rows
+    ]
+
+
+def site_has_ballots(session: Session, conference_id: int, site_id: int) -> bool:
+    return (
+        session.scalar(
+            select(Ballot.id)
+            .join(Question, Question.id == Ballot.question_id)
+            .join(Case, Case.id == Question.case_id)
+            .where(Case.conference_id == conference_id, Ballot.site_id == site_id)
+            .limit(1)
+        )
+        is not None
+    )

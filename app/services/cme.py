@@ -1,0 +1,55 @@
+"""CME attendance numbers: the event number (VNR) and the doctors' EFN with its Luhn digit."""
+
+from __future__ import annotations
+
+import re
+
+from app.services.errors import InvalidInput
+
+EFN_PREFIX = "80276"
+_DIGITS = re.compile(r"\d+")
+
+
+def luhn_valid(number: str) -> bool:
+    """Whether the last digit is the Luhn check digit of the others."""
+    if not number.isdigit() or len(number) < 2:
+        return False
+    total = 0
+    for index, char in enumerate(reversed(number)):
+        digit = int(char)
+        if index % 2 == 1:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return total % 10 == 0
+
+
+def luhn_check_digit(stem: str) -> str:
+    """The digit that makes ``stem + digit`` Luhn-valid (used by tests and the demo)."""
+    for digit in "0123456789":
+        if luhn_valid(stem + digit):
+            return digit
+    raise AssertionError("unreachable")
+
+
+def normalise_efn(raw: str) -> str:
+    """Strip spaces; raise :class:`InvalidInput` with the reason if the EFN is not valid."""
+    efn = re.sub(r"[\s-]", "", raw)
+    if not efn:
+        return ""
+    if not efn.isdigit() or len(efn) != 15:
+        raise InvalidInput(f"EFN „{raw}“: 15 Ziffern erwartet / 15 digits expected")
+    if not efn.startswith(EFN_PREFIX):
+        raise InvalidInput(f"EFN „{raw}“: muss mit {EFN_PREFIX} beginnen / must start {EFN_PREFIX}")
+    if not luhn_valid(efn):
+        raise InvalidInput(f"EFN „{raw}“: Prüfziffer falsch / check digit wrong")
+    return efn
+
+
+def normalise_vnr(raw: str) -> str:
+    """The 19-digit event number (Veranstaltungsnummer); empty is allowed before it is known."""
+    vnr = re.sub(r"[\s-]", "", raw)
+    if vnr and (not vnr.isdigit() or len(vnr) != 19):
+        raise InvalidInput(f"VNR „{raw}“: 19 Ziffern erwartet / 19 digits expected")
+    return vnr

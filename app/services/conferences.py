@@ -1,0 +1,314 @@
+"""Conferences, the site registry, invitations, fellows and attendance (CME)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import Attendee, Conference, Fellow, Invitation, Site, utcnow
+from app.services import audit
+from app.services.cme import normalise_efn, normalise_vnr
+from app.services.errors import InvalidInput, NotFound
+from app.services.tokens import issue_token
+from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo
+
+LANGUAGES = ("de", "en")
+MAX_ATTENDEES = 500
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """A site as entered in the registry editor or a package."""
+
+    name: str
+    code: str
+    city: str = ""
+    email: str = ""
+
+
+def _clean(text: str, field: str, *, limit: int = 200, required: bool = False) -> str:
+    text = (text or "").strip()
+    if required and not text:
+        raise InvalidInput(f"{field}: darf nicht leer sein / must not be empty")
+    if len(text) > limit:
+        raise InvalidInput(f"{field}: höchstens {limit} Zeichen / at most {limit} characters")
+    return text
+
+
+# --- sites ---------------------------------------------------------------------------
+
+
+def list_sites(session: Session) -> list[SiteInfo]:
+    return [SiteInfo.of(s) for s in session.scalars(select(Site).order_by(Site.name))]
+
+
+def save_site(session: Session, data: SiteData, site_id: int | None = None) -> int:
+    """Create a site, or update it when ``site_id`` is given; names and codes are unique."""
+    name = _clean(data.name, "Standort / site", required=True)
+    code = _clean(data.code, "Kürzel / code", limit=20, required=True)
+    clash = session.scalar(
+        select(Site).where((func.lower(Site.name) == name.lower()) | (Site.code == code))
+    )
+    if clash is not None and clash.id != site_id:
+        raise InvalidInput(f"Standort „{clash.name}“ ({clash.code}) gibt es schon / already exists")
+    site = session.get(Site, site_id) if site_id else Site()
+    if site is None:
+        raise NotFound(f"Standort {site_id} nicht gefunden / site not found")
+    site.name, site.code = name, code
+    site.city = _clean(data.city, "Stadt / city")
+    site.email = _clean(data.email, "E-Mail")
+    session.add(site)
+    session.flush()
+    return site.id
+
+
+def ensure_site(session: Session, data: SiteData) -> int:
+    """The id of the site with this code (or name), creating it if it is new."""
+    site = session.scalar(select(Site).where(Site.code == data.code.strip()))
+    if site is None:
+        site = session.scalar(select(Site).where(func.lower(Site.name) == data.name.lower()))
+    return site.id if site is not None else save_site(session, data)
+
+
+# --- conferences ---------------------------------------------------------------------
+
+
+def _slugify(topic: str, date: dt.date) -> str:
+    ascii_topic = unicodedata.normalize("NFKD", topic).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_topic.lower()).strip("-")
+    return f"{date.isoformat()}-{words}"[:32].strip("-")
+
+
+def _unique_slug(session: Session, wanted: str) -> str:
+    slug, n = wanted, 2
+    while session.scalar(select(Conference.id).where(Conference.slug == slug)) is not None:
+        slug = f"{wanted[:28]}-{n}"
+        n += 1
+    return slug
+
+
+def create_conference(
+    session: Session,
+    topic: str,
+    date: dt.date,
+    *,
+    moderator: str = "",
+    language: str = "de",
+    vnr: str = "",
+    slug: str | None = None,
+    actor: str = "moderator",
+) -> int:
+    """A new, empty conference; returns its id."""
+    topic = _clean(topic, "Thema / topic", required=True)
+    if language not in LANGUAGES:
+        raise InvalidInput(f"Sprache „{language}“: de oder en / language must be de or en")
+    wanted = slug.strip().lower() if slug else _slugify(topic, date)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", wanted):
+        raise InvalidInput(f"Kurzname „{slug}“: nur a–z, 0–9 und - / only a-z, 0-9 and -")
+    conf = Conference(
+        slug=_unique_slug(session, wanted),
+        topic=topic,
+        date=date,
+        moderator=_clean(moderator, "Moderation / moderator"),
+        language=language,
+        vnr=normalise_vnr(vnr),
+        moderator_token=secrets.token_urlsafe(32),
+    )
+    session.add(conf)
+    session.flush()
+    audit.record(session, conf.id, actor, "conference_created", topic=topic)
+    return conf.id
+
+
+def update_conference(
+    session: Session,
+    conference_id: int,
+    *,
+    topic: str | None = None,
+    date: dt.date | None = None,
+    moderator: str | None = None,
+    language: str | None = None,
+    vnr: str | None = None,
+) -> None:
+    conf = get_conference_row(session, conference_id)
+    if topic is not None:
+        conf.topic = _clean(topic, "Thema / topic", required=True)
+    if date is not None:
+        conf.date = date
+    if moderator is not None:
+        conf.moderator = _clean(moderator, "Moderation / moderator")
+    if language is not None:
+        if language not in LANGUAGES:
+            raise InvalidInput("Sprache: de oder en / language must be de or en")
+        conf.language = language
+    if vnr is not None:
+        conf.vnr = normalise_vnr(vnr)
+    conf.updated_at = utcnow()
+
+
+def set_fellows(session: Session, conference_id: int, fellows: Sequence[tuple[str, str]]) -> None:
+    """Replace the fellows with (name, site) pairs, in this order."""
+    conf = get_conference_row(session, conference_id)
+    conf.fellows.clear()
+    session.flush()
+    for position, (name, site) in enumerate(fellows):
+        if name.strip():
+            conf.fellows.append(
+                Fellow(position=position, name=_clean(name, "Fellow"), site=_clean(site, "Site"))
+            )
+
+
+def list_conferences(session: Session) -> list[ConferenceInfo]:
+    """All conferences, newest date first."""
+    rows = session.scalars(select(Conference).order_by(Conference.date.desc(), Conference.id))
+    return [ConferenceInfo.of(c) for c in rows]
+
+
+def get_conference_row(session: Session, conference_id: int) -> Conference:
+    conf = session.get(Conference, conference_id)
+    if conf is None:
+        raise NotFound(f"Konferenz {conference_id} nicht gefunden / conference not found")
+    return conf
+
+
+def get_conference(session: Session, conference_id: int) -> ConferenceInfo:
+    return ConferenceInfo.of(get_conference_row(session, conference_id))
+
+
+def find_conference(session: Session, ref: str) -> ConferenceInfo:
+    """A conference by id or slug, as typed on the command line."""
+    ref = ref.strip()
+    conf = None
+    if ref.isdigit():
+        conf = session.get(Conference, int(ref))
+    if conf is None:
+        conf = session.scalar(select(Conference).where(Conference.slug == ref.lower()))
+    if conf is None:
+        known = ", ".join(c.slug for c in session.scalars(select(Conference).limit(10)))
+        hint = f" (vorhanden / known: {known})" if known else ""
+        raise NotFound(f"Konferenz „{ref}“ nicht gefunden / conference not found{hint}")
+    return ConferenceInfo.of(conf)
+
+
+def delete_conference(session: Session, conference_id: int) -> None:
+    conf = get_conference_row(session, conference_id)
+    conf.current_question_id = None
+    session.flush()
+    session.delete(conf)
+
+
+def moderator_token(session: Session, conference_id: int) -> str:
+    return get_conference_row(session, conference_id).moderator_token
+
+
+# --- invitations and attendance ------------------------------------------------------
+
+
+def invite_sites(
+    session: Session, conference_id: int, site_ids: Iterable[int], *, actor: str = "moderator"
+) -> None:
+    """Invite sites (already invited ones are left as they are); each gets a voting token."""
+    conf = get_conference_row(session, conference_id)
+    invited = {i.site_id for i in conf.invitations}
+    for site_id in site_ids:
+        if site_id in invited:
+            continue
+        if session.get(Site, site_id) is None:
+            raise NotFound(f"Standort {site_id} nicht gefunden / site not found")
+        invitation = Invitation(site_id=site_id)
+        issue_token(invitation)
+        conf.invitations.append(invitation)
+        invited.add(site_id)
+        audit.record(session, conference_id, actor, "site_invited", site_id=site_id)
+    session.flush()
+
+
+def uninvite_site(
+    session: Session, conference_id: int, site_id: int, *, actor: str = "moderator"
+) -> None:
+    """Withdraw an invitation; refused once the site has cast a ballot in this conference."""
+    from app.services.ballots import site_has_ballots
+
+    invitation = get_invitation(session, conference_id, site_id)
+    if site_has_ballots(session, conference_id, site_id):
+        raise InvalidInput(
+            f"{invitation.site.name} hat bereits abgestimmt / has already voted; "
+            "die Einladung bleibt / the invitation stays"
+        )
+    session.delete(invitation)
+    audit.record(session, conference_id, actor, "site_uninvited", site_id=site_id)
+
+
+def get_invitation(session: Session, conference_id: int, site_id: int) -> Invitation:
+    invitation = session.scalar(
+        select(Invitation).where(
+            Invitation.conference_id == conference_id, Invitation.site_id == site_id
+        )
+    )
+    if invitation is None:
+        raise NotFound("Standort ist nicht eingeladen / site is not invited")
+    return invitation
+
+
+def invitations(session: Session, conference_id: int) -> list[InvitationInfo]:
+    """Invited sites in name order, with attendance and tokens (moderator's view)."""
+    rows = session.scalars(
+        select(Invitation)
+        .join(Site)
+        .where(Invitation.conference_id == conference_id)
+        .order_by(Site.name)
+    )
+    return [InvitationInfo.of(i) for i in rows]
+
+
+def set_attendance(
+    session: Session,
+    conference_id: int,
+    site_id: int,
+    *,
+    present: bool,
+    attendee_count: int | None = None,
+    attendees: Sequence[tuple[str, str]] | None = None,
+    actor: str = "moderator",
+) -> None:
+    """Check a site in or out; ``attendees`` are (name, EFN) pairs, EFNs validated.
+
+    The count never falls below the number of named attendees.
+    """
+    invitation = get_invitation(session, conference_id, site_id)
+    named: list[Attendee] | None = None
+    if attendees is not None:
+        if len(attendees) > MAX_ATTENDEES:
+            raise InvalidInput(f"höchstens {MAX_ATTENDEES} Namen / at most {MAX_ATTENDEES} names")
+        named = [
+            Attendee(name=_clean(name, "Name", required=True), efn=normalise_efn(efn))
+            for name, efn in attendees
+            if name.strip() or efn.strip()
+        ]
+    count = invitation.attendee_count if attendee_count is None else attendee_count
+    if count < 0 or count > MAX_ATTENDEES:
+        raise InvalidInput(f"Teilnehmerzahl 0–{MAX_ATTENDEES} / attendee count 0–{MAX_ATTENDEES}")
+    if named is not None:
+        invitation.attendees[:] = named
+        count = max(count, len(named))
+    if present and count == 0:
+        count = 1
+    invitation.present = present
+    invitation.attendee_count = count if present else 0
+    invitation.checked_in_at = utcnow() if present else None
+    audit.record(
+        session,
+        conference_id,
+        actor,
+        "attendance",
+        site_id=site_id,
+        present=present,
+        attendee_count=invitation.attendee_count,
+    )

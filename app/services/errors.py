@@ -1,0 +1,34 @@
+"""Errors a user can cause; front ends turn them into a message, an HTTP 4xx or an exit code."""
+
+from __future__ import annotations
+
+
+class VotumError(Exception):
+    """Base of every user-facing error; ``str(err)`` is the message to show."""
+
+    #: HTTP status a web front end should answer with.
+    status = 400
+
+
+class NotFound(VotumError):
+    """A conference, case, question, site or token that does not exist."""
+
+    status = 404
+
+
+class InvalidInput(VotumError):
+    """A value that breaks a rule of the domain (wrong option, bad EFN …)."""
+
+    status = 422
+
+
+class StateConflict(VotumError):
+    """The action does not fit the current state (ballot for a closed question …)."""
+
+    status = 409
+
+
+class Forbidden(VotumError):
+    """A token that does not allow the action (revoked link, site not invited)."""
+
+    status = 403

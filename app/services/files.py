@@ -1,0 +1,39 @@
+"""Writing output files so that a failure never leaves half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from app.services.errors import InvalidInput
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk and move it into place."""
+    path = Path(path)
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise InvalidInput(f"{folder}: Ordner existiert nicht / folder does not exist")
+    if path.is_dir():
+        raise InvalidInput(f"{path}: ist ein Ordner / is a folder")
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise InvalidInput(f"{path}: nicht schreibbar / cannot write ({exc.strerror})") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise InvalidInput(f"{path}: nicht schreibbar / cannot write ({exc.strerror})") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_text_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:
+    write_bytes_atomic(path, text.encode(encoding))

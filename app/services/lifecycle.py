@@ -1,0 +1,236 @@
+"""The question life cycle: open, close, reveal, reopen, repeat as round 2, move on.
+
+Only one question of a conference is open at a time, and the conference's *current*
+question is the one every voter page shows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Case, Conference, Option, Question, QuestionState, utcnow
+from app.services import audit
+from app.services.agenda import get_question, ordered_question_ids
+from app.services.errors import NotFound, StateConflict
+from app.services.views import QuestionInfo
+
+
+def _lock_question(session: Session, question_id: int) -> Question:
+    question = session.get(Question, question_id, with_for_update=True)
+    if question is None:
+        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+    return question
+
+
+def _conference(session: Session, question: Question) -> Conference:
+    return question.case.conference
+
+
+def _open_sibling(session: Session, question: Question) -> Question | None:
+    return session.scalar(
+        select(Question)
+        .join(Case)
+        .where(
+            Case.conference_id == question.case.conference_id,
+            Question.state == QuestionState.OPEN.value,
+            Question.id != question.id,
+        )
+    )
+
+
+def open_question(session: Session, question_id: int, *, actor: str = "moderator") -> QuestionInfo:
+    """Open a draft question for voting and make it the current one."""
+    question = _lock_question(session, question_id)
+    if question.state == QuestionState.OPEN.value:
+        raise StateConflict("Die Frage ist schon offen / the question is already open")
+    if question.state == QuestionState.CLOSED.value:
+        raise StateConflict(
+            "Die Frage ist geschlossen; „Wieder öffnen“ verwenden / closed: use reopen"
+        )
+    _refuse_second_open(session, question)
+    question.state = QuestionState.OPEN.value
+    question.opened_at = utcnow()
+    conf = _conference(session, question)
+    conf.current_question_id = question.id
+    audit.record(session, conf.id, actor, "question_opened", question_id=question.id)
+    session.flush()
+    return get_question(session, question.id)
+
+
+def _refuse_second_open(session: Session, question: Question) -> None:
+    other = _open_sibling(session, question)
+    if other is not None:
+        number = get_question(session, other.id).number
+        raise StateConflict(
+            f"Frage {number} ist noch offen; bitte zuerst schließen / "
+            f"question {number} is still open; close it first"
+        )
+
+
+def close_question(session: Session, question_id: int, *, actor: str = "moderator") -> QuestionInfo:
+    """Close voting; ballots arriving after this are refused."""
+    question = _lock_question(session, question_id)
+    if question.state != QuestionState.OPEN.value:
+        raise StateConflict("Die Frage ist nicht offen / the question is not open")
+    question.state = QuestionState.CLOSED.value
+    question.closed_at = utcnow()
+    audit.record(
+        session,
+        _conference(session, question).id,
+        actor,
+        "question_closed",
+        question_id=question.id,
+    )
+    session.flush()
+    return get_question(session, question.id)
+
+
+def reopen_question(
+    session: Session, question_id: int, *, actor: str = "moderator"
+) -> QuestionInfo:
+    """Open a closed question again (results are hidden again until the next reveal)."""
+    question = _lock_question(session, question_id)
+    if question.state != QuestionState.CLOSED.value:
+        raise StateConflict("Nur geschlossene Fragen / only closed questions can be reopened")
+    _refuse_second_open(session, question)
+    question.state = QuestionState.OPEN.value
+    question.closed_at = None
+    question.revealed_at = None
+    conf = _conference(session, question)
+    conf.current_question_id = question.id
+    audit.record(session, conf.id, actor, "question_reopened", question_id=question.id)
+    session.flush()
+    return get_question(session, question.id)
+
+
+def reveal_question(
+    session: Session, question_id: int, *, actor: str = "moderator"
+) -> QuestionInfo:
+    """Show the results to voters and on the presenter view."""
+    question = _lock_question(session, question_id)
+    if question.state == QuestionState.DRAFT.value:
+        raise StateConflict("Die Frage wurde noch nicht geöffnet / not opened yet")
+    if question.revealed_at is None:
+        question.revealed_at = utcnow()
+        audit.record(
+            session,
+            _conference(session, question).id,
+            actor,
+            "results_revealed",
+            question_id=question.id,
+            while_open=question.state == QuestionState.OPEN.value,
+        )
+    session.flush()
+    return get_question(session, question.id)
+
+
+def hide_results(session: Session, question_id: int, *, actor: str = "moderator") -> QuestionInfo:
+    """Take revealed results off the voters' pages again."""
+    question = _lock_question(session, question_id)
+    if question.revealed_at is not None:
+        question.revealed_at = None
+        audit.record(
+            session,
+            _conference(session, question).id,
+            actor,
+            "results_hidden",
+            question_id=question.id,
+        )
+    session.flush()
+    return get_question(session, question.id)
+
+
+def repeat_question(
+    session: Session, question_id: int, *, actor: str = "moderator"
+) -> QuestionInfo:
+    """Create round 2 of a closed question right after it; round 1 keeps its ballots."""
+    question = _lock_question(session, question_id)
+    if question.parent_id is not None:
+        raise StateConflict("Das ist schon Runde 2 / this is already round 2")
+    if question.state != QuestionState.CLOSED.value:
+        raise StateConflict("Erst Runde 1 schließen / close round 1 first")
+    existing = session.scalar(select(Question.id).where(Question.parent_id == question.id))
+    if existing is not None:
+        raise StateConflict("Runde 2 gibt es schon / round 2 already exists")
+    repeat = Question(
+        text=question.text,
+        kind=question.kind,
+        allow_abstain=question.allow_abstain,
+        duration_seconds=question.duration_seconds,
+        round=2,
+        parent_id=question.id,
+        state=QuestionState.DRAFT.value,
+        options=[
+            Option(
+                position=o.position,
+                label=o.label,
+                code=o.code,
+                phrase_de=o.phrase_de,
+                phrase_en=o.phrase_en,
+            )
+            for o in question.options
+        ],
+    )
+    rows = list(question.case.questions)
+    rows.insert(rows.index(question) + 1, repeat)
+    question.case.questions = rows
+    for position, row in enumerate(rows):
+        row.position = position
+    session.flush()
+    conf = _conference(session, question)
+    conf.current_question_id = repeat.id
+    audit.record(
+        session, conf.id, actor, "question_repeated", question_id=repeat.id, round_1=question.id
+    )
+    session.flush()
+    return get_question(session, repeat.id)
+
+
+def set_current(
+    session: Session, conference_id: int, question_id: int | None, *, actor: str = "moderator"
+) -> None:
+    """Make a question the one voter pages and the presenter view show (None: a pause)."""
+    conf = session.get(Conference, conference_id)
+    if conf is None:
+        raise NotFound("Konferenz nicht gefunden / conference not found")
+    if question_id is not None:
+        question = session.get(Question, question_id)
+        if question is None or question.case.conference_id != conference_id:
+            raise NotFound("Frage gehört nicht zu dieser Konferenz / not in this conference")
+    if conf.current_question_id != question_id:
+        conf.current_question_id = question_id
+        audit.record(session, conference_id, actor, "current_question", question_id=question_id)
+    session.flush()
+
+
+def next_question(session: Session, conference_id: int, *, actor: str = "moderator") -> int | None:
+    """Move to the question after the current one; returns its id (None at the end)."""
+    conf = session.get(Conference, conference_id)
+    if conf is None:
+        raise NotFound("Konferenz nicht gefunden / conference not found")
+    if conf.current_question_id is not None:
+        current = session.get(Question, conf.current_question_id)
+        if current is not None and current.state == QuestionState.OPEN.value:
+            raise StateConflict(
+                "Die aktuelle Frage ist noch offen / the current question is still open"
+            )
+    ids = ordered_question_ids(session, conference_id)
+    if not ids:
+        return None
+    if conf.current_question_id in ids:
+        index = ids.index(conf.current_question_id) + 1
+        following = ids[index] if index < len(ids) else None
+    else:
+        following = ids[0]
+    if following is None:
+        return None
+    set_current(session, conference_id, following, actor=actor)
+    return following
+
+
+def current_question_id(session: Session, conference_id: int) -> int | None:
+    conf = session.get(Conference, conference_id)
+    if conf is None:
+        raise NotFound("Konferenz nicht gefunden / conference not found")
+    return conf.current_question_id

@@ -1,0 +1,180 @@
+"""Reading, writing and merging case packages (format: :mod:`app.services.package_schema`).
+
+Reading never writes; importing is all or nothing (the caller's transaction); a broken
+file gives a :class:`PackageError` naming the file, the JSON path and what was expected.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from app.models import Case
+from app.services.agenda import add_case, case_as_package
+from app.services.conferences import create_conference, get_conference_row
+from app.services.errors import InvalidInput
+from app.services.files import write_text_atomic
+from app.services.package_schema import CasePackage, PackageAuthor
+
+MAX_PACKAGE_BYTES = 25 * 1024 * 1024
+SUFFIX = ".votum.json"
+
+
+class PackageError(InvalidInput):
+    """A package file that cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class LoadedPackage:
+    """A validated package and the folder its relative image paths refer to."""
+
+    path: Path
+    package: CasePackage
+
+
+def _json_path(location: Sequence[int | str]) -> str:
+    out = "$"
+    for part in location:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def _describe(error: ValidationError, path: Path) -> str:
+    lines = []
+    for item in error.errors()[:5]:
+        where = _json_path(item["loc"])
+        message = item["msg"].removeprefix("Value error, ")
+        given = item.get("input")
+        shown = ""
+        if isinstance(given, str | int | float | bool) and item["type"] != "missing":
+            shown = f" (got {json.dumps(given)[:60]})"
+        lines.append(f"{path.name}: {where}: {message}{shown}")
+    more = len(error.errors()) - 5
+    if more > 0:
+        lines.append(f"… and {more} more problem{'s' if more > 1 else ''}")
+    return "\n".join(lines)
+
+
+def read_package(path: Path) -> LoadedPackage:
+    """Read and validate one package file (no database involved)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise PackageError(f"{path}: Datei nicht gefunden / file not found") from None
+    except OSError as exc:
+        raise PackageError(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
+    if not path.is_file():
+        raise PackageError(f"{path}: keine Datei / not a file")
+    if size > MAX_PACKAGE_BYTES:
+        raise PackageError(
+            f"{path.name}: {size / 1024 / 1024:.0f} MB ist zu groß (höchstens "
+            f"{MAX_PACKAGE_BYTES // 1024 // 1024} MB) / file too large"
+        )
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackageError(
+            f"{path.name}: kein UTF-8-Text (Byte {exc.start}) / not UTF-8 text"
+        ) from None
+    except OSError as exc:
+        raise PackageError(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PackageError(
+            f"{path.name}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}"
+        ) from None
+    if not isinstance(data, dict):
+        raise PackageError(f'{path.name}: $: expected a JSON object with "cases"')
+    if data.get("format") not in (None, "votum-case-package"):
+        raise PackageError(f"{path.name}: $.format: not a Votum case package")
+    try:
+        package = CasePackage.model_validate(data)
+    except ValidationError as exc:
+        raise PackageError(_describe(exc, path)) from None
+    return LoadedPackage(path, package)
+
+
+def import_packages(
+    session: Session,
+    paths: Sequence[Path],
+    *,
+    conference_id: int | None = None,
+    actor: str = "moderator",
+) -> tuple[int, list[int]]:
+    """Validate every file first, then append their cases in the given order.
+
+    Without ``conference_id`` a new conference is created from the first package's title
+    and language. Returns the conference id and the new case ids. Any error raises before
+    the caller commits, so nothing is written.
+    """
+    loaded = [read_package(Path(p)) for p in paths]  # all files checked before any write
+    if not loaded:
+        raise PackageError("Keine Datei angegeben / no file given")
+    if conference_id is None:
+        import datetime as dt
+
+        first = loaded[0].package
+        conference_id = create_conference(
+            session,
+            first.title or loaded[0].path.name.removesuffix(SUFFIX).removesuffix(".json"),
+            dt.date.today(),
+            language=first.language,
+            actor=actor,
+        )
+    else:
+        get_conference_row(session, conference_id)
+    case_ids = []
+    for item in loaded:
+        for case in item.package.cases:
+            try:
+                case_ids.append(add_case(session, conference_id, case, base_dir=item.path.parent))
+            except InvalidInput as exc:
+                raise PackageError(f"{item.path.name}: {exc}") from None
+    from app.services import audit
+
+    audit.record(
+        session,
+        conference_id,
+        actor,
+        "packages_imported",
+        files=[p.path.name for p in loaded],
+        cases=len(case_ids),
+    )
+    return conference_id, case_ids
+
+
+def build_package(
+    session: Session,
+    conference_id: int,
+    *,
+    case_ids: Sequence[int] | None = None,
+    author: PackageAuthor | None = None,
+) -> CasePackage:
+    """The conference's cases (or the chosen ones) as a package, images embedded."""
+    conf = get_conference_row(session, conference_id)
+    cases: list[Case] = list(conf.cases)
+    if case_ids is not None:
+        wanted = set(case_ids)
+        cases = [c for c in cases if c.id in wanted]
+    if not cases:
+        raise PackageError("Keine Fälle zum Exportieren / no cases to export")
+    return CasePackage(
+        title=conf.topic,
+        language=conf.language,  # type: ignore[arg-type]
+        author=author or PackageAuthor(),
+        cases=[case_as_package(session, c.id) for c in cases],
+    )
+
+
+def write_package(package: CasePackage, path: Path) -> None:
+    """Write atomically: a crash never leaves half a file behind."""
+    text = json.dumps(package.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    write_text_atomic(Path(path), text)

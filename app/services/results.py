@@ -1,0 +1,173 @@
+"""Results from the database: tallies, sentences, round 1 beside round 2, the live count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import BallotSource, Invitation, Question, Site
+from app.services.agenda import agenda, conference_of_question, get_question
+from app.services.ballots import BallotView, current_ballots
+from app.services.sentences import manuscript_sentence, participation_sentence
+from app.services.tally import BallotInput, OptionSpec, Tally, tally
+from app.services.views import CaseInfo, QuestionInfo, SiteInfo
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """Everything the protocol, the exports and the charts show for one question round."""
+
+    question: QuestionInfo
+    tally: Tally
+    ballots: tuple[BallotView, ...]
+    sentence_de: str
+    sentence_en: str
+    participation_de: str
+    participation_en: str
+
+    def sentence(self, lang: str) -> str:
+        return self.sentence_de if lang == "de" else self.sentence_en
+
+    def participation(self, lang: str) -> str:
+        return self.participation_de if lang == "de" else self.participation_en
+
+
+@dataclass(frozen=True)
+class CaseResults:
+    """A case with the results of each of its question rounds, in agenda order."""
+
+    case: CaseInfo
+    results: tuple[QuestionResult, ...]
+
+
+def _sites(session: Session, conference_id: int) -> tuple[set[int], set[int]]:
+    rows = session.execute(
+        select(Invitation.site_id, Invitation.present).where(
+            Invitation.conference_id == conference_id
+        )
+    ).all()
+    return {site for site, _ in rows}, {site for site, present in rows if present}
+
+
+def _options(question: QuestionInfo) -> list[OptionSpec]:
+    return [OptionSpec(o.id, o.label, o.code, o.phrase_de, o.phrase_en) for o in question.options]
+
+
+def _tally(
+    question: QuestionInfo, ballots: list[BallotView], invited: set[int], present: set[int]
+) -> Tally:
+    return tally(
+        question.kind,
+        _options(question),
+        [BallotInput(b.site_id, b.option_ids, b.abstain, b.comment) for b in ballots],
+        eligible_site_ids=invited,
+        present_site_ids=present,
+    )
+
+
+def question_tally(session: Session, question_id: int) -> Tally:
+    """The tally of one question round as it stands now."""
+    question = get_question(session, question_id)
+    invited, present = _sites(session, conference_of_question(session, question_id))
+    return _tally(question, current_ballots(session, question_id), invited, present)
+
+
+def _result(
+    question: QuestionInfo, ballots: list[BallotView], invited: set[int], present: set[int]
+) -> QuestionResult:
+    counted = _tally(question, ballots, invited, present)
+    return QuestionResult(
+        question,
+        counted,
+        tuple(ballots),
+        manuscript_sentence(counted, "de"),
+        manuscript_sentence(counted, "en"),
+        participation_sentence(counted, "de"),
+        participation_sentence(counted, "en"),
+    )
+
+
+def question_result(session: Session, question_id: int) -> QuestionResult:
+    question = get_question(session, question_id)
+    invited, present = _sites(session, conference_of_question(session, question_id))
+    return _result(question, current_ballots(session, question_id), invited, present)
+
+
+def conference_results(session: Session, conference_id: int) -> list[CaseResults]:
+    """Every case with the results of all its question rounds (drafts included, empty)."""
+    invited, present = _sites(session, conference_id)
+    return [
+        CaseResults(
+            case,
+            tuple(
+                _result(q, current_ballots(session, q.id), invited, present) for q in case.questions
+            ),
+        )
+        for case in agenda(session, conference_id)
+    ]
+
+
+def round_pairs(case: CaseResults) -> list[tuple[QuestionResult, QuestionResult | None]]:
+    """(round 1, round 2 or None) per question of a case, for side-by-side display."""
+    by_parent = {r.question.parent_id: r for r in case.results if r.question.parent_id}
+    return [(r, by_parent.get(r.question.id)) for r in case.results if r.question.parent_id is None]
+
+
+# --- the live count ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VotedSite:
+    site: SiteInfo
+    source: BallotSource
+    cast_at: datetime
+    revision: int
+
+
+@dataclass(frozen=True)
+class LiveStatus:
+    """The moderator's pulse for one question: who has voted, who is still missing."""
+
+    question: QuestionInfo
+    voted: tuple[VotedSite, ...]
+    missing: tuple[SiteInfo, ...]
+
+    @property
+    def n_voted(self) -> int:
+        return len(self.voted)
+
+    @property
+    def n_expected(self) -> int:
+        return len(self.voted) + len(self.missing)
+
+
+def live_status(session: Session, question_id: int) -> LiveStatus:
+    """Voted and missing sites; expected are the present sites once check-in has begun,
+    otherwise all invited sites (a site that votes counts as expected either way)."""
+    question = get_question(session, question_id)
+    conference_id = conference_of_question(session, question_id)
+    rows = session.execute(
+        select(Site, Invitation.present)
+        .join(Invitation, Invitation.site_id == Site.id)
+        .where(Invitation.conference_id == conference_id)
+        .order_by(Site.name)
+    ).all()
+    any_present = any(present for _, present in rows)
+    ballots = {b.site_id: b for b in current_ballots(session, question_id)}
+    voted, missing = [], []
+    for site, present in rows:
+        info = SiteInfo.of(site)
+        ballot = ballots.get(site.id)
+        if ballot is not None:
+            voted.append(VotedSite(info, ballot.source, ballot.cast_at, ballot.revision))
+        elif present or not any_present:
+            missing.append(info)
+    return LiveStatus(question, tuple(voted), tuple(missing))
+
+
+def previous_round(session: Session, question_id: int) -> int | None:
+    """Round 1's id for a round-2 question."""
+    return session.scalar(select(Question.parent_id).where(Question.id == question_id))

@@ -1,0 +1,106 @@
+"""Secret per-site voting links: 256-bit tokens, looked up by hash, compared in constant time."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import Conference, Invitation
+from app.services import audit
+from app.services.errors import Forbidden, NotFound
+
+TOKEN_BYTES = 32  # 256 bits of randomness; the spec asks for at least 128
+MAX_TOKEN_LENGTH = 64
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+def issue_token(invitation: Invitation) -> str:
+    """Give the invitation a fresh token (an old link stops working at once)."""
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    invitation.token = token
+    invitation.token_hash = _digest(token)
+    return token
+
+
+@dataclass(frozen=True)
+class SiteAccess:
+    """What a valid site token grants: voting for this site in this conference."""
+
+    conference_id: int
+    site_id: int
+    site_name: str
+
+
+def resolve_site_token(session: Session, token: str) -> SiteAccess:
+    """The site a token belongs to; :class:`Forbidden` for forged, truncated or revoked ones."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise Forbidden("Ungültiger Link / invalid link")
+    invitation = session.scalar(select(Invitation).where(Invitation.token_hash == _digest(token)))
+    if invitation is None or invitation.token is None:
+        raise Forbidden("Ungültiger oder widerrufener Link / invalid or revoked link")
+    if not hmac.compare_digest(invitation.token.encode(), token.encode()):
+        raise Forbidden("Ungültiger Link / invalid link")
+    return SiteAccess(invitation.conference_id, invitation.site_id, invitation.site.name)
+
+
+def check_moderator_token(session: Session, conference_id: int, token: str | None) -> None:
+    """Raise :class:`Forbidden` unless ``token`` is the conference's moderator token."""
+    conf = session.get(Conference, conference_id)
+    if conf is None:
+        raise NotFound("Konferenz nicht gefunden / conference not found")
+    if not token or not hmac.compare_digest(
+        conf.moderator_token.encode(), token.encode("utf-8", "replace")
+    ):
+        raise Forbidden("Moderationstoken fehlt oder ist falsch / moderator token missing or wrong")
+
+
+def _invitation(session: Session, conference_id: int, site_id: int) -> Invitation:
+    invitation = session.scalar(
+        select(Invitation).where(
+            Invitation.conference_id == conference_id, Invitation.site_id == site_id
+        )
+    )
+    if invitation is None:
+        raise NotFound("Standort ist nicht eingeladen / site is not invited")
+    return invitation
+
+
+def reissue_site_token(
+    session: Session, conference_id: int, site_id: int, *, actor: str = "moderator"
+) -> str:
+    """A new link for the site; the old one is dead from now on."""
+    token = issue_token(_invitation(session, conference_id, site_id))
+    audit.record(session, conference_id, actor, "token_reissued", site_id=site_id)
+    return token
+
+
+def revoke_site_token(
+    session: Session, conference_id: int, site_id: int, *, actor: str = "moderator"
+) -> None:
+    """Switch the site's link off until a new one is issued."""
+    invitation = _invitation(session, conference_id, site_id)
+    invitation.token = None
+    invitation.token_hash = None
+    audit.record(session, conference_id, actor, "token_revoked", site_id=site_id)
+
+
+def reissue_moderator_token(session: Session, conference_id: int) -> str:
+    conf = session.get(Conference, conference_id)
+    if conf is None:
+        raise NotFound("Konferenz nicht gefunden / conference not found")
+    conf.moderator_token = secrets.token_urlsafe(TOKEN_BYTES)
+    audit.record(session, conference_id, "moderator", "moderator_token_reissued")
+    return conf.moderator_token
+
+
+def voter_link(base_url: str, token: str) -> str:
+    """The link a site opens: ``{base}/v/{token}``."""
+    return f"{base_url.rstrip('/')}/v/{token}"

@@ -1,0 +1,267 @@
+"""Plain, immutable views of the model that services hand to the UI, server and reports.
+
+Front ends never hold ORM objects across threads or sessions; they get these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from app.models import (
+    Case,
+    Conference,
+    Finding,
+    Invitation,
+    Option,
+    Question,
+    QuestionKind,
+    QuestionState,
+    Site,
+)
+from app.services.presets import preset_for_code
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    id: int
+    name: str
+    code: str
+    city: str
+    email: str
+
+    @classmethod
+    def of(cls, site: Site) -> SiteInfo:
+        return cls(site.id, site.name, site.code, site.city, site.email)
+
+
+@dataclass(frozen=True)
+class AttendeeInfo:
+    name: str
+    efn: str
+
+
+@dataclass(frozen=True)
+class InvitationInfo:
+    """An invited site with its attendance and (for the moderator only) its voting token."""
+
+    site: SiteInfo
+    present: bool
+    attendee_count: int
+    attendees: tuple[AttendeeInfo, ...]
+    token: str | None
+
+    @classmethod
+    def of(cls, inv: Invitation) -> InvitationInfo:
+        return cls(
+            SiteInfo.of(inv.site),
+            inv.present,
+            inv.attendee_count,
+            tuple(AttendeeInfo(a.name, a.efn) for a in inv.attendees),
+            inv.token,
+        )
+
+
+@dataclass(frozen=True)
+class FellowInfo:
+    name: str
+    site: str
+
+
+@dataclass(frozen=True)
+class ConferenceInfo:
+    id: int
+    slug: str
+    topic: str
+    date: dt.date
+    moderator: str
+    language: str
+    vnr: str
+    current_question_id: int | None
+    fellows: tuple[FellowInfo, ...]
+    n_invited: int
+    n_present: int
+
+    @classmethod
+    def of(cls, conf: Conference) -> ConferenceInfo:
+        return cls(
+            conf.id,
+            conf.slug,
+            conf.topic,
+            conf.date,
+            conf.moderator,
+            conf.language,
+            conf.vnr,
+            conf.current_question_id,
+            tuple(FellowInfo(f.name, f.site) for f in conf.fellows),
+            len(conf.invitations),
+            sum(1 for i in conf.invitations if i.present),
+        )
+
+
+@dataclass(frozen=True)
+class OptionInfo:
+    id: int
+    label: str
+    code: str
+    phrase_de: str
+    phrase_en: str
+
+    def explanation(self, lang: str) -> str:
+        """One-line explanation (evidence levels); empty for other options."""
+        preset = preset_for_code(self.code) if self.code else None
+        return preset.explanation(lang) if preset else ""
+
+    @classmethod
+    def of(cls, option: Option) -> OptionInfo:
+        return cls(option.id, option.label, option.code, option.phrase_de, option.phrase_en)
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    """A question with its agenda number ("1.2"), round, state and options."""
+
+    id: int
+    case_id: int
+    number: str
+    text: str
+    kind: QuestionKind
+    allow_abstain: bool
+    round: int
+    parent_id: int | None
+    state: QuestionState
+    opened_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    revealed_at: dt.datetime | None
+    duration_seconds: int | None
+    options: tuple[OptionInfo, ...]
+
+    @property
+    def revealed(self) -> bool:
+        return self.revealed_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state is QuestionState.OPEN
+
+    @classmethod
+    def of(cls, question: Question, number: str) -> QuestionInfo:
+        return cls(
+            question.id,
+            question.case_id,
+            number,
+            question.text,
+            QuestionKind(question.kind),
+            question.allow_abstain,
+            question.round,
+            question.parent_id,
+            QuestionState(question.state),
+            question.opened_at,
+            question.closed_at,
+            question.revealed_at,
+            question.duration_seconds,
+            tuple(OptionInfo.of(o) for o in question.options),
+        )
+
+
+@dataclass(frozen=True)
+class FindingInfo:
+    gene: str
+    alteration: str
+    kind: str
+    vaf: float | None
+    comment: str
+
+    @classmethod
+    def of(cls, finding: Finding) -> FindingInfo:
+        return cls(finding.gene, finding.alteration, finding.kind, finding.vaf, finding.comment)
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    id: int
+    filename: str
+    mime: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class CaseInfo:
+    """A case with its structured summary, findings and (numbered) questions."""
+
+    id: int
+    number: int
+    title: str
+    presenter: str
+    age: int | None
+    sex: str | None
+    diagnosis: str
+    icd10: str
+    histology: str
+    stage: str
+    ecog: int | None
+    prior_therapy_lines: int | None
+    prior_therapies: str
+    tmb: float | None
+    msi: str
+    text: str
+    findings: tuple[FindingInfo, ...]
+    images: tuple[ImageInfo, ...]
+    questions: tuple[QuestionInfo, ...]
+
+    def headline(self, lang: str = "de") -> str:
+        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS G12D (VAF 34 %)"."""
+        parts: list[str] = []
+        if self.age is not None:
+            sex = {"f": "w" if lang == "de" else "f"}.get(self.sex or "", self.sex or "")
+            age = f"{self.age} J." if lang == "de" else f"{self.age} y"
+            parts.append(f"{age}, {sex}" if sex else age)
+        if self.diagnosis:
+            parts.append(self.diagnosis)
+        if self.findings:
+            top = self.findings[0]
+            label = f"{top.gene} {top.alteration}".strip()
+            if top.vaf is not None:
+                label += f" (VAF {top.vaf:g} %)"
+            parts.append(label)
+        return " · ".join(parts)
+
+    @classmethod
+    def of(cls, case: Case, number: int) -> CaseInfo:
+        return cls(
+            case.id,
+            number,
+            case.title,
+            case.presenter,
+            case.age,
+            case.sex,
+            case.diagnosis,
+            case.icd10,
+            case.histology,
+            case.stage,
+            case.ecog,
+            case.prior_therapy_lines,
+            case.prior_therapies,
+            case.tmb,
+            case.msi,
+            case.text,
+            tuple(FindingInfo.of(f) for f in case.findings),
+            tuple(ImageInfo(i.id, i.filename, i.mime, i.caption) for i in case.images),
+            tuple(
+                QuestionInfo.of(q, question_number(number, case.questions, q))
+                for q in case.questions
+            ),
+        )
+
+
+def question_number(case_number: int, questions: list[Question], question: Question) -> str:
+    """ "1.2" for the second question of case 1; a round-2 repeat keeps its parent's number."""
+    ordinal = 0
+    numbers: dict[int, str] = {}
+    for q in questions:
+        if q.parent_id is not None and q.parent_id in numbers:
+            numbers[q.id] = numbers[q.parent_id]
+            continue
+        ordinal += 1
+        numbers[q.id] = f"{case_number}.{ordinal}"
+    return numbers.get(question.id, f"{case_number}.?")

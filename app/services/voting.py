@@ -1,0 +1,112 @@
+"""What a site sees and does through its link: the current question, its ballot, results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app.models import BallotSource, Conference, QuestionState
+from app.services.agenda import get_case, get_question
+from app.services.ballots import BallotReceipt, BallotView, cast_ballot, site_ballot
+from app.services.errors import StateConflict
+from app.services.results import question_tally
+from app.services.tally import Tally
+from app.services.tokens import SiteAccess, resolve_site_token
+from app.services.views import QuestionInfo
+
+
+@dataclass(frozen=True)
+class VoterView:
+    """The voter page's whole state; ``tally`` is set only once results are revealed."""
+
+    site_id: int
+    site_name: str
+    conference_topic: str
+    language: str
+    case_number: int | None
+    case_title: str
+    case_headline: str
+    question: QuestionInfo | None
+    ballot: BallotView | None
+    tally: Tally | None
+
+    @property
+    def phase(self) -> str:
+        """``waiting`` (no question or not yet open), ``open``, ``closed``."""
+        if self.question is None or self.question.state is QuestionState.DRAFT:
+            return "waiting"
+        return "open" if self.question.state is QuestionState.OPEN else "closed"
+
+    @property
+    def version(self) -> str:
+        """Changes whenever the page should re-render (question, state, reveal)."""
+        if self.question is None:
+            return "none"
+        q = self.question
+        return f"{q.id}:{q.state.value}:{int(q.revealed)}"
+
+
+def voter_view(session: Session, token: str) -> VoterView:
+    """The state for the site owning ``token`` (raises Forbidden for a bad token)."""
+    access = resolve_site_token(session, token)
+    return view_for(session, access)
+
+
+def view_for(session: Session, access: SiteAccess) -> VoterView:
+    conf = session.get(Conference, access.conference_id)
+    assert conf is not None
+    question = None
+    case_number, case_title, headline = None, "", ""
+    ballot = None
+    counted = None
+    if conf.current_question_id is not None:
+        question = get_question(session, conf.current_question_id)
+        case = get_case(session, question.case_id)
+        case_number, case_title, headline = case.number, case.title, case.headline(conf.language)
+        if question.state is not QuestionState.DRAFT:
+            ballot = site_ballot(session, question.id, access.site_id)
+        if question.revealed:
+            counted = question_tally(session, question.id)
+    return VoterView(
+        access.site_id,
+        access.site_name,
+        conf.topic,
+        conf.language,
+        case_number,
+        case_title,
+        headline,
+        question,
+        ballot,
+        counted,
+    )
+
+
+def cast_as_site(
+    session: Session,
+    token: str,
+    question_id: int,
+    *,
+    option_ids: Sequence[int] = (),
+    abstain: bool = False,
+    comment: str = "",
+) -> BallotReceipt:
+    """A ballot from the site's own link; it must be for the conference's current question."""
+    access = resolve_site_token(session, token)
+    conf = session.get(Conference, access.conference_id)
+    assert conf is not None
+    if conf.current_question_id != question_id:
+        raise StateConflict(
+            "Diese Frage ist nicht mehr aktuell / this question is no longer the current one"
+        )
+    return cast_ballot(
+        session,
+        question_id,
+        access.site_id,
+        option_ids=option_ids,
+        abstain=abstain,
+        comment=comment,
+        source=BallotSource.SITE,
+        actor=access.site_name,
+    )

@@ -1,0 +1,34 @@
+"""Shared fixtures: real SQLite files under tmp_path, the demo conference, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.db import Database  # noqa: E402
+from app.services.demo import load_demo  # noqa: E402
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{(tmp_path / 'votum.sqlite3').as_posix()}"
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A fresh, migrated database file."""
+    database = Database.open(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def demo_id(db: Database) -> int:
+    """The demo conference loaded into ``db``."""
+    with db.write() as session:
+        return load_demo(session)
