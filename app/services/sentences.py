@@ -22,7 +22,8 @@ def option_phrase(result: OptionResult, lang: str) -> str:
 def manuscript_sentence(tally: Tally, lang: str = "de") -> str:
     """E.g. "15 % der Standorte empfehlen HCQ + Trametinib; 85 % sprechen keine Empfehlung aus".
 
-    Options are listed by count (ties in agenda order); options nobody chose are left out.
+    Options are listed in their own order (as the question asks them, like the spec's
+    example); options nobody chose are left out.
     """
     if tally.kind is QuestionKind.FREE_TEXT:
         n = tally.n_valid
@@ -34,7 +35,6 @@ def manuscript_sentence(tally: Tally, lang: str = "de") -> str:
     if tally.n_valid == 0:
         return "Keine gültigen Antworten" if lang == "de" else "No valid answers"
     chosen = [r for r in tally.options if r.count > 0]
-    chosen.sort(key=lambda r: -r.count)  # stable: keeps agenda order among ties
     parts = []
     for index, result in enumerate(chosen):
         phrase = option_phrase(result, lang)

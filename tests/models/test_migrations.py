@@ -1,0 +1,70 @@
+"""Schema versions: an empty database upgraded to head matches the models exactly."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from app.db import Database, DatabaseError, create_db_engine, upgrade
+from app.models import Base
+
+
+def test_upgrade_of_an_empty_database_matches_the_models(tmp_path: Path) -> None:
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    upgrade(engine)
+    with engine.connect() as connection:
+        diff = compare_metadata(
+            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+        )
+    engine.dispose()
+    assert diff == []
+
+
+def test_opening_twice_keeps_data_and_version(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'twice.sqlite3'}"
+    first = Database.open(url)
+    with first.write() as session:
+        session.execute(text("INSERT INTO sites (name, code, city, email) VALUES ('A','A','','')"))
+    first.dispose()
+    second = Database.open(url)
+    with second.read() as session:
+        assert session.execute(text("SELECT count(*) FROM sites")).scalar() == 1
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    second.dispose()
+
+
+def test_sqlite_is_set_up_for_durability(db: Database) -> None:
+    with db.read() as session:
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_a_foreign_database_is_not_touched(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE patients (id INTEGER PRIMARY KEY)")
+    with pytest.raises(DatabaseError, match="no Votum schema"):
+        Database.open(f"sqlite:///{path}")
+    engine = create_db_engine(f"sqlite:///{path}")
+    assert inspect(engine).get_table_names() == ["patients"]
+    engine.dispose()
+
+
+def test_a_database_from_a_newer_votum_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'newer.sqlite3'}"
+    Database.open(url).dispose()
+    with sqlite3.connect(tmp_path / "newer.sqlite3") as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(DatabaseError, match="newer Votum"):
+        Database.open(url)
+
+
+def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseError, match="folder does not exist"):
+        create_db_engine(f"sqlite:///{tmp_path / 'nope' / 'x.sqlite3'}")

@@ -1,0 +1,91 @@
+"""The command line: help for every command, the foundation commands, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMANDS = ["demo", "import", "export", "list", "links", "serve", "report", "results"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "--help"])
+    assert exit_info.value.code == 0
+    assert "usage:" in capsys.readouterr().out
+
+
+def test_parser_lists_all_spec_commands() -> None:
+    help_text = build_parser().format_help()
+    for command in COMMANDS:
+        assert command in help_text
+
+
+def test_demo_import_export_through_the_real_program(tmp_path: Path) -> None:
+    db = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
+    env_run = [sys.executable, str(ROOT / "main.py"), "--db", db]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*env_run, *args], capture_output=True, text=True, timeout=120)
+
+    created = run("demo", "--no-gui")
+    assert created.returncode == 0, created.stderr
+    assert "demo conference ready: demo" in created.stdout
+    package = tmp_path / "demo.votum.json"
+    exported = run("export", "demo", str(package))
+    assert exported.returncode == 0, exported.stderr
+    assert len(json.loads(package.read_text("utf-8"))["cases"]) == 3
+    imported = run("import", str(package), str(package))
+    assert imported.returncode == 0, imported.stderr
+    assert "imported 6 case(s) from 2 file(s)" in imported.stdout
+    listed = run("list")
+    assert listed.stdout.count("\n") == 2 and "\tdemo\t" in listed.stdout
+
+
+def test_broken_package_exits_non_zero_with_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
+    bad = tmp_path / "kaputt.votum.json"
+    bad.write_text('{"cases": [', "utf-8")
+    assert main(["--db", db, "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("votum: kaputt.votum.json: line 1") and "invalid JSON" in err
+    assert main(["--db", db, "list"]) == 0
+    assert "no conferences yet" in capsys.readouterr().out
+
+
+def test_unknown_conference_and_missing_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
+    assert main(["--db", db, "export", "nirgendwo", str(tmp_path / "x.json")]) == 1
+    assert "nicht gefunden / conference not found" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
+    assert main(["--db", db, "import", str(tmp_path / "fehlt.json")]) == 1
+    assert "file not found" in capsys.readouterr().err
+
+
+def test_a_file_that_is_no_database_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"this is not an sqlite file at all" * 100)
+    assert main(["--db", f"sqlite:///{junk.as_posix()}", "list"]) == 1
+    assert "cannot be opened" in capsys.readouterr().err
+
+
+def test_db_url_comes_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("VOTUM_DB", f"sqlite:///{(tmp_path / 'env.sqlite3').as_posix()}")
+    assert main(["demo", "--no-gui"]) == 0
+    assert (tmp_path / "env.sqlite3").exists()

@@ -1,0 +1,68 @@
+"""The architecture holds: ruff clean, Qt only in app/ui, the domain free of HTTP and Qt."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_no_qt_import_outside_app_ui() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in [*(ROOT / "app").rglob("*.py"), ROOT / "main.py"]
+        if "ui" not in path.relative_to(ROOT / "app" if path.parent != ROOT else ROOT).parts[:1]
+        and any(name.split(".")[0] in {"PySide6", "PyQt5", "PyQt6"} for name in _imports(path))
+    ]
+    assert offenders == []
+
+
+def test_services_and_models_know_nothing_of_http_qt_or_reports() -> None:
+    forbidden = {"fastapi", "uvicorn", "starlette", "PySide6", "matplotlib", "reportlab"}
+    offenders = {}
+    for folder in ("services", "models"):
+        for path in (ROOT / "app" / folder).rglob("*.py"):
+            bad = {n for n in _imports(path) if n.split(".")[0] in forbidden}
+            bad |= {
+                n for n in _imports(path) if n.startswith(("app.server", "app.ui", "app.reports"))
+            }
+            if bad:
+                offenders[str(path.relative_to(ROOT))] = sorted(bad)
+    assert offenders == {}
+
+
+def test_import_linter_contracts_hold() -> None:
+    if shutil.which("lint-imports") is None:
+        pytest.skip("import-linter is not installed (pip install -e '.[test]')")
+    result = subprocess.run(
+        ["lint-imports", "--no-cache"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_is_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
