@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.db import Database  # noqa: E402
-from app.services.demo import load_demo  # noqa: E402
+from app.db import Database
+from app.services.demo import load_demo
 
 
 @pytest.fixture
