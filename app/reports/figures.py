@@ -9,7 +9,9 @@ from __future__ import annotations
 import io
 import textwrap
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary, WeakSet
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -18,7 +20,6 @@ from app.models.enums import QuestionKind
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
 from app.services.tally import Tally
-from app.services.views import OptionInfo
 
 #: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -141,10 +142,84 @@ def _wrap(label: str, width: int) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def _size_for(n_rows: int, n_lines: int, style: _Style, large: bool) -> tuple[float, float]:
-    width = 13.0 if large else PRINT_WIDTH_IN
-    head = (0.55 + 0.28 * n_lines) * (2.0 if large else 1.0)
-    return width, head + n_rows * style.bar_in + (0.9 if large else 0.45)
+@lru_cache(maxsize=4096)
+def _width_pt(text: str, size: float) -> float:
+    """Width of (possibly multi-line) text in points, measured with the chart's font."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(family=FONT_FAMILY, size=size)
+    widths = [
+        text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
+        for line in text.split("\n")
+    ]
+    return max(widths, default=0.0)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the chart will hold, measured, so margins can be set without a layout engine."""
+
+    header: str
+    n_header: int
+    labels: tuple[str, ...]
+    values: tuple[str, ...]
+    n_rows: int
+    legend: bool
+    style: _Style
+
+    def size(self, large: bool) -> tuple[float, float]:
+        width = 13.0 if large else PRINT_WIDTH_IN
+        plot = self.n_rows * self.style.bar_in + 0.1
+        return width, self._top() + plot + self._bottom()
+
+    def _line(self) -> float:
+        return self.style.small * 1.3 / 72
+
+    def _top(self) -> float:
+        return 0.06 + self.n_header * self._line() + 0.12
+
+    def _bottom(self) -> float:
+        return 0.06 + 2.6 * self._line() + (1.6 * self._line() if self.legend else 0.0)
+
+    def margins(self, width: float, height: float) -> dict[str, float]:
+        """subplots_adjust fractions for a figure of this size in inches."""
+        left = max((_width_pt(lbl, self.style.base) for lbl in self.labels), default=0) / 72
+        right = max((_width_pt(v, self.style.small) for v in self.values), default=0) / 72
+        left = min(left + 0.16, width * 0.45)
+        right = min(right + 0.12, width * 0.35)
+        top = min(self._top(), height * 0.6)
+        bottom = min(self._bottom(), height * 0.3)
+        return {
+            "left": left / width,
+            "right": 1 - right / width,
+            "top": 1 - top / height,
+            "bottom": bottom / height,
+        }
+
+
+_LAYOUTS: WeakKeyDictionary[Figure, _Plan] = WeakKeyDictionary()
+_HOOKED: WeakSet[Figure] = WeakSet()
+
+
+def _apply_layout(figure: Figure) -> None:
+    plan = _LAYOUTS.get(figure)
+    if plan is None:
+        return
+    width, height = figure.get_size_inches()
+    if width <= 0 or height <= 0:
+        return
+    figure.subplots_adjust(**plan.margins(width, height))
+    for text in figure.texts:
+        text.set_position((0.06 / width, 1 - 0.06 / height))
+
+
+def _hook_resize(figure: Figure) -> None:
+    """Keep the margins right when a Qt canvas resizes the figure (connected once)."""
+    if figure in _HOOKED or figure.canvas is None:
+        return
+    figure.canvas.mpl_connect("resize_event", lambda _event: _apply_layout(figure))
+    _HOOKED.add(figure)
 
 
 def question_figure(
@@ -167,25 +242,50 @@ def question_figure(
     rounds: list[QuestionResult] = [result] if round_one is None else [round_one, result]
     tallies = [r.tally for r in rounds]
     options = result.question.options
-    multi = result.tally.kind is QuestionKind.MULTIPLE
+    with_class = result.tally.kind is QuestionKind.MULTIPLE and show_consensus
     header: list[str] = []
     for res in rounds:
         prefix = f"{_t(lang, 'round', r=res.question.round)}: " if len(rounds) > 1 else ""
         header.append(prefix + _status_line(res.tally, lang))
         if show_consensus:
-            header.append(" " * len(prefix) * 2 * 0 + prefix + consensus_line(res.tally, lang))
-    n_rows = max(1, len(options)) * len(rounds)
+            header.append(prefix + consensus_line(res.tally, lang))
+    chart = result.tally.kind is not QuestionKind.FREE_TEXT and bool(options)
+    plan = _Plan(
+        header="\n".join(header),
+        n_header=len(header),
+        labels=tuple(_wrap(o.label, style.wrap) for o in options) if chart else (),
+        values=tuple(
+            _value_label(t, i, lang, with_class) for t in tallies for i in range(len(t.options))
+        )
+        if chart
+        else (),
+        n_rows=max(1, len(options)) * len(rounds) if chart else 1,
+        legend=chart and len(rounds) > 1,
+        style=style,
+    )
     if figure is None:
-        figure = Figure(figsize=_size_for(n_rows, len(header), style, large), dpi=100)
+        figure = Figure(figsize=plan.size(large), dpi=100)
     else:
         figure.clear()
+        figure.set_layout_engine(None)
+        _hook_resize(figure)
     figure.set_facecolor("white")
-    figure.set_layout_engine("constrained")
+    _LAYOUTS[figure] = plan
+    figure.text(
+        0,
+        1,
+        plan.header,
+        ha="left",
+        va="top",
+        fontsize=style.small,
+        color=TEXT_COLOUR,
+        family=FONT_FAMILY,
+        linespacing=1.3,
+    )
     ax = figure.add_subplot()
     ax.set_facecolor("white")
-    title = ax.set_title("\n".join(header), loc="left", fontsize=style.small, color=TEXT_COLOUR)
-    title.set_fontfamily(FONT_FAMILY)
-    if result.tally.kind is QuestionKind.FREE_TEXT or not options:
+    _apply_layout(figure)
+    if not chart:
         ax.set_axis_off()
         ax.text(
             0.0,
@@ -197,13 +297,13 @@ def question_figure(
             family=FONT_FAMILY,
         )
         return figure
-    _draw_bars(ax, options, tallies, rounds, lang, style, multi and show_consensus)
+    _draw_bars(ax, plan.labels, tallies, rounds, lang, style, with_class)
     return figure
 
 
 def _draw_bars(
     ax: Axes,
-    options: tuple[OptionInfo, ...],
+    labels: tuple[str, ...],
     tallies: list[Tally],
     rounds: list[QuestionResult],
     lang: str,
@@ -211,17 +311,13 @@ def _draw_bars(
     with_class: bool,
 ) -> None:
     n_rounds = len(tallies)
-    group = 1.0
     height = 0.72 / n_rounds
     for r_index, (tally, res) in enumerate(zip(tallies, rounds, strict=True)):
         colour = ROUND_COLOURS.get(res.question.round, SINGLE_COLOUR) if n_rounds > 1 else None
-        ys = [
-            i * group + (r_index - (n_rounds - 1) / 2) * height for i in range(len(tally.options))
-        ]
-        widths = [o.percent for o in tally.options]
+        ys = [i + (r_index - (n_rounds - 1) / 2) * height for i in range(len(tally.options))]
         bars = ax.barh(
             ys,
-            widths,
+            [o.percent for o in tally.options],
             height=height * 0.9,
             color=colour or SINGLE_COLOUR,
             label=_t(lang, "round", r=res.question.round) if n_rounds > 1 else None,
@@ -239,14 +335,10 @@ def _draw_bars(
                 family=FONT_FAMILY,
                 clip_on=False,
             )
-    ax.set_yticks([i * group for i in range(len(options))])
-    ax.set_yticklabels(
-        [_wrap(o.label, style.wrap) for o in options],
-        fontsize=style.base,
-        color=TEXT_COLOUR,
-        family=FONT_FAMILY,
-    )
-    ax.invert_yaxis()  # first option on top
+    ax.set_yticks(range(len(labels)), labels, fontsize=style.base, color=TEXT_COLOUR)
+    for label in ax.get_yticklabels():
+        label.set_fontfamily(FONT_FAMILY)
+    ax.set_ylim(len(labels) - 0.5, -0.5)  # first option on top
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100])
     ax.tick_params(axis="x", labelsize=style.small, colors=MUTED_COLOUR, length=2)
@@ -260,19 +352,18 @@ def _draw_bars(
     for side in ("left", "bottom"):
         ax.spines[side].set_color("#888888")
         ax.spines[side].set_linewidth(0.6)
-    ax.spines["bottom"].set_bounds(0, 100)
-    ax.margins(y=0.5 / max(1, len(options)))
     if n_rounds > 1:
         legend = ax.figure.legend(
-            loc="outside lower right",
+            loc="lower left",
+            bbox_to_anchor=(0.0, 0.0),
             ncols=2,
             frameon=False,
             fontsize=style.small,
             handlelength=1.2,
+            borderaxespad=0.3,
         )
         for text in legend.get_texts():
             text.set_fontfamily(FONT_FAMILY)
-        for text in legend.get_texts():
             text.set_color(TEXT_COLOUR)
 
 
