@@ -17,6 +17,9 @@ class Question(Base):
     """A question of a case; a repeat vote is a new row with ``round`` 2 and a ``parent``."""
 
     __tablename__ = "questions"
+    # A round-2 row goes with its round-1 parent by ON DELETE CASCADE, which the unit of
+    # work may already have done when it reaches the child.
+    __mapper_args__ = {"confirm_deleted_rows": False}  # noqa: RUF012
 
     id: Mapped[intpk]
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))

@@ -68,3 +68,32 @@ def test_a_database_from_a_newer_votum_is_refused(tmp_path: Path) -> None:
 def test_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="folder does not exist"):
         create_db_engine(f"sqlite:///{tmp_path / 'nope' / 'x.sqlite3'}")
+
+
+def test_history_and_audit_trail_cannot_be_rewritten(db: Database, demo_id: int) -> None:
+    from sqlalchemy.exc import IntegrityError
+
+    for table in ("audit_events", "ballot_changes"):
+        with pytest.raises(IntegrityError, match="append-only"), db.write() as session:
+            session.execute(text(f"UPDATE {table} SET actor = 'someone else'"))
+    with db.read() as session:
+        actors = session.execute(text("SELECT DISTINCT actor FROM ballot_changes")).scalars()
+        assert "someone else" not in set(actors)
+
+
+def test_deleting_a_conference_removes_its_rows_but_keeps_the_site_registry(
+    db: Database, demo_id: int
+) -> None:
+    from app.services.conferences import delete_conference, list_sites
+    from app.services.demo import load_demo
+
+    with db.write() as session:
+        delete_conference(session, demo_id)
+    with db.read() as session:
+        assert session.execute(text("SELECT count(*) FROM ballots")).scalar() == 0
+        assert session.execute(text("SELECT count(*) FROM audit_events")).scalar() == 0
+        assert len(list_sites(session)) == 18
+    with db.write() as session:
+        load_demo(session, reset=True)  # the demo can be built again on the same registry
+    with db.read() as session:
+        assert session.execute(text("SELECT count(*) FROM ballots")).scalar() > 0
