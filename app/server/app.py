@@ -1,0 +1,103 @@
+"""The FastAPI app factory: routers, static files, error mapping, protective middleware."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from app import __version__
+from app.db import Database
+from app.server.context import ServerContext
+from app.server.live import LiveState
+from app.server.pages import STATIC
+from app.server.routes import moderator, site_api, voter
+from app.server.security import MAX_BODY_BYTES, BodySizeLimit, RateLimiter, SecurityHeaders
+from app.server.writer import Writer, WriterStopped
+from app.services.conferences import get_conference
+from app.services.errors import VotumError
+from app.services.events import Notifier, NullNotifier
+
+INVALID = "Ungültige Anfrage / invalid request"
+
+
+def create_app(
+    db: Database,
+    conference_id: int,
+    *,
+    notifier: Notifier | None = None,
+    rate_limiter: RateLimiter | None = None,
+    max_body: int = MAX_BODY_BYTES,
+    poll_interval: float = 1.0,
+    configure: Callable[[FastAPI], None] | None = None,
+) -> FastAPI:
+    """The voting server for one conference (raises NotFound if it does not exist).
+
+    ``configure`` may add routes before the catch-all static mount (benchmarks do).
+    """
+    with db.read() as session:
+        conference = get_conference(session, conference_id)
+    ctx = ServerContext(
+        db=db,
+        conference_id=conference_id,
+        language=conference.language,
+        notifier=notifier or NullNotifier(),
+        writer=Writer(db),
+        live=LiveState(db, conference_id, interval=poll_interval),
+        limiter=rate_limiter or RateLimiter(),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        ctx.writer.start()
+        await ctx.live.start()
+        try:
+            yield
+        finally:
+            await ctx.live.stop()
+            ctx.writer.stop()
+
+    app = FastAPI(
+        title="Votum voting server",
+        version=__version__,
+        description=(
+            f"Live voting for {conference.topic!r}. Sites use their secret link; moderator "
+            "actions need the moderator token as `Authorization: Bearer`."
+        ),
+        docs_url=None,  # Swagger UI loads scripts from a CDN: offline and CSP say no
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    app.include_router(voter.router)
+    app.include_router(site_api.router)
+    app.include_router(moderator.router)
+    _add_error_handlers(app)
+    if configure is not None:
+        configure(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodySizeLimit, limit=max_body)
+    return app
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(VotumError)
+    async def votum_error(_request: Request, exc: VotumError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(WriterStopped)
+    async def writer_stopped(_request: Request, exc: WriterStopped) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = []
+        for error in exc.errors()[:5]:
+            where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
+            problems.append(f"{where}: {error.get('msg', '')}" if where else error.get("msg", ""))
+        return JSONResponse({"detail": f"{INVALID}: " + "; ".join(problems)}, status_code=422)

@@ -1,0 +1,125 @@
+"""The voter page's words in German and English, and how times are shown to voters."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+LANGS = ("de", "en")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "de": {
+        "voting_for": "Sie stimmen für",
+        "case": "Fall",
+        "question": "Frage",
+        "round": "Runde",
+        "waiting": "Warten auf die nächste Frage …",
+        "waiting_hint": "Die Seite aktualisiert sich von selbst.",
+        "waiting_hint_nojs": "Bitte laden Sie die Seite neu, wenn die Moderation weiterschaltet.",
+        "reload": "Seite neu laden",
+        "submit": "Stimme abgeben",
+        "change": "Stimme ändern",
+        "abstain": "Enthaltung",
+        "comment": "Kommentar (optional)",
+        "comment_required": "Ihre Antwort",
+        "choose_one": "Bitte eine Option wählen.",
+        "choose_many": "Mehrfachauswahl möglich.",
+        "stored_at": "Gespeichert um {time}",
+        "you_can_change": "Sie können Ihre Stimme bis zum Schließen ändern.",
+        "replaced": "Ihre frühere Stimme wurde ersetzt (Änderung Nr. {revision}).",
+        "by_moderator": "eingetragen durch die Moderation",
+        "your_ballot": "Ihre Stimme",
+        "no_ballot": "Keine Stimme abgegeben.",
+        "closed": "Abstimmung geschlossen",
+        "closed_hint": "Warten auf das Ergebnis oder die nächste Frage …",
+        "results": "Ergebnis",
+        "results_hidden": "Das Ergebnis wird gezeigt, sobald die Moderation es freigibt.",
+        "voted_of": "{voted} von {eligible} Standorten haben abgestimmt",
+        "abstentions": "Enthaltungen: {n}",
+        "back": "Zurück zur Abstimmung",
+        "confirm_title": "Stimme gespeichert",
+        "forbidden_title": "Dieser Link ist nicht gültig",
+        "forbidden_text": (
+            "Der Link ist unvollständig, wurde ersetzt oder widerrufen. Bitte prüfen Sie, "
+            "ob Sie ihn vollständig kopiert haben, oder bitten Sie die Moderation um Ihren "
+            "aktuellen Link."
+        ),
+        "error_title": "Die Stimme wurde nicht gespeichert",
+        "not_found": "Diese Seite gibt es nicht.",
+        "live": "Live",
+        "offline": "Verbindung unterbrochen – neuer Versuch …",
+        "sending": "Wird gesendet …",
+        "nothing": "—",
+        "language": "English",
+        "answer": "Antwort",
+        "answers_stored": "Gespeichert",
+    },
+    "en": {
+        "voting_for": "You are voting for",
+        "case": "Case",
+        "question": "Question",
+        "round": "round",
+        "waiting": "Waiting for the next question …",
+        "waiting_hint": "This page updates by itself.",
+        "waiting_hint_nojs": "Please reload the page when the moderator moves on.",
+        "reload": "Reload page",
+        "submit": "Cast vote",
+        "change": "Change vote",
+        "abstain": "Abstain",
+        "comment": "Comment (optional)",
+        "comment_required": "Your answer",
+        "choose_one": "Please choose one option.",
+        "choose_many": "You may choose several options.",
+        "stored_at": "Stored at {time}",
+        "you_can_change": "You can change your vote until voting closes.",
+        "replaced": "Your earlier vote was replaced (change no. {revision}).",
+        "by_moderator": "entered by the moderator",
+        "your_ballot": "Your vote",
+        "no_ballot": "No vote cast.",
+        "closed": "Voting closed",
+        "closed_hint": "Waiting for the result or the next question …",
+        "results": "Result",
+        "results_hidden": "The result is shown once the moderator reveals it.",
+        "voted_of": "{voted} of {eligible} sites have voted",
+        "abstentions": "Abstentions: {n}",
+        "back": "Back to the vote",
+        "confirm_title": "Vote stored",
+        "forbidden_title": "This link is not valid",
+        "forbidden_text": (
+            "The link is incomplete, has been replaced or was revoked. Please check that you "
+            "copied all of it, or ask the moderator for your current link."
+        ),
+        "error_title": "Your vote was not stored",
+        "not_found": "This page does not exist.",
+        "live": "Live",
+        "offline": "Connection lost – retrying …",
+        "sending": "Sending …",
+        "nothing": "—",
+        "language": "Deutsch",
+        "answer": "Answer",
+        "answers_stored": "Stored",
+    },
+}
+
+
+def pick_lang(requested: str | None, default: str) -> str:
+    """``requested`` if it is a known language, else the conference's language."""
+    if requested in LANGS:
+        return requested  # type: ignore[return-value]
+    return default if default in LANGS else "de"
+
+
+def texts(lang: str) -> dict[str, str]:
+    return TEXTS[pick_lang(lang, "de")]
+
+
+def clock(moment: datetime) -> str:
+    """Wall-clock time on the server's machine (the moderator's laptop): ``14:03:12``."""
+    return moment.astimezone().strftime("%H:%M:%S")
+
+
+def localised_message(message: str, lang: str) -> str:
+    """The part of a bilingual service message ("deutsch / english") in ``lang``."""
+    if " / " not in message:
+        return message
+    german, _, english = message.partition(" / ")
+    return german if lang == "de" else english

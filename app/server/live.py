@@ -1,0 +1,105 @@
+"""What voter pages follow: the conference's state version, pushed and polled.
+
+The version is the one :attr:`app.services.voting.VoterView.version` computes (question,
+state, revealed); it is the same for every site, so one value serves all pages. It is
+re-read right after every write the server commits, on :meth:`LiveState.poke` (the
+desktop app changed state through the services directly) and about once a second as a
+fallback (another process changed the database).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+import anyio.to_thread
+from sqlalchemy import select
+
+from app.db import Database
+from app.models import Conference, Question
+
+log = logging.getLogger(__name__)
+
+
+def read_version(db: Database, conference_id: int) -> str:
+    """The current state version of the conference (one cheap query)."""
+    with db.read() as session:
+        row = session.execute(
+            select(Question.id, Question.state, Question.revealed_at)
+            .join(Conference, Conference.current_question_id == Question.id)
+            .where(Conference.id == conference_id)
+        ).first()
+    if row is None:
+        return "none"
+    question_id, state, revealed_at = row
+    return f"{question_id}:{state}:{int(revealed_at is not None)}"
+
+
+class LiveState:
+    """Holds the version and wakes every waiting page when it changes (event-loop side)."""
+
+    def __init__(self, db: Database, conference_id: int, *, interval: float = 1.0) -> None:
+        self._db = db
+        self._conference_id = conference_id
+        self._interval = interval
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._changed = asyncio.Event()
+        self._poked = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.closed = False
+        self.version = read_version(db, conference_id)
+
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._task = asyncio.create_task(self._watch(), name="votum-live-state")
+
+    async def stop(self) -> None:
+        self.close()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def poke(self) -> None:
+        """Thread-safe: re-read the state now (after a commit or a change made elsewhere)."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # loop shutting down
+                loop.call_soon_threadsafe(self._poked.set)
+
+    def close(self) -> None:
+        """Thread-safe: end every open event stream (server shutdown)."""
+        self.closed = True
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self._wake_all)
+
+    async def wait_change(self, seen: str, timeout: float) -> str:
+        """The version once it differs from ``seen`` (or whatever it is after ``timeout``)."""
+        event = self._changed
+        if self.version == seen and not self.closed:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), timeout)
+        return self.version
+
+    def _wake_all(self) -> None:
+        event, self._changed = self._changed, asyncio.Event()
+        event.set()
+
+    async def _watch(self) -> None:
+        while not self.closed:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._poked.wait(), self._interval)
+            self._poked.clear()
+            try:
+                version = await anyio.to_thread.run_sync(
+                    read_version, self._db, self._conference_id
+                )
+            except Exception:  # the database is busy or gone for a moment: try again
+                log.exception("reading the conference state failed")
+                continue
+            if version != self.version:
+                self.version = version
+                self._wake_all()

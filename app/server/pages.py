@@ -1,0 +1,156 @@
+"""The voter page's HTML: Jinja2 templates from ``resources/voter`` (autoescaped)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from app.config import RESOURCES
+from app.models import QuestionKind
+from app.server.i18n import LANGS, clock, localised_message, texts
+from app.services.ballots import BallotView
+from app.services.tally import Tally
+from app.services.views import QuestionInfo
+from app.services.voting import VoterView
+
+TEMPLATES = RESOURCES / "voter"
+STATIC = TEMPLATES / "static"
+
+
+@cache
+def environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html"], default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(name: str, **context: Any) -> str:
+    return environment().get_template(name).render(**context)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One radio button or checkbox of the ballot form."""
+
+    value: str
+    label: str
+    explanation: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    percent: int
+
+
+def ballot_summary(question: QuestionInfo, ballot: BallotView, lang: str) -> str:
+    """What was stored, in words: „Keine Empfehlung“ (quoted labels, abstain, or the text)."""
+    t = texts(lang)
+    if ballot.abstain:
+        return f"„{t['abstain']}“" if lang == "de" else f"“{t['abstain']}”"
+    labels = {o.id: o.label for o in question.options}
+    parts = [labels.get(i, "?") for i in ballot.option_ids]
+    if question.kind is QuestionKind.FREE_TEXT:
+        parts = [ballot.comment]
+    quote = ("„", "“") if lang == "de" else ("“", "”")
+    return ", ".join(f"{quote[0]}{p}{quote[1]}" for p in parts)
+
+
+def choices(question: QuestionInfo, ballot: BallotView | None, lang: str) -> list[Choice]:
+    chosen = set(ballot.option_ids) if ballot else set()
+    rows = [
+        Choice(str(o.id), o.label, o.explanation(lang), o.id in chosen) for o in question.options
+    ]
+    if question.allow_abstain:
+        rows.append(Choice("abstain", texts(lang)["abstain"], "", bool(ballot and ballot.abstain)))
+    return rows
+
+
+def bars(tally: Tally) -> list[Bar]:
+    return [Bar(r.option.label, r.count, r.percent) for r in tally.options]
+
+
+def page_context(
+    view: VoterView,
+    token: str,
+    lang: str,
+    *,
+    error: str | None = None,
+) -> dict[str, Any]:
+    """Everything ``page.html`` and ``panel.html`` need."""
+    t = texts(lang)
+    q = view.question
+    ballot = view.ballot
+    stored = None
+    if q is not None and ballot is not None:
+        stored = {
+            "time": clock(ballot.cast_at),
+            "summary": ballot_summary(q, ballot, lang),
+            "revision": ballot.revision,
+            "by_moderator": ballot.source.value == "moderator",
+            "comment": ballot.comment if q.kind is not QuestionKind.FREE_TEXT else "",
+        }
+    return {
+        "t": t,
+        "lang": lang,
+        "other_lang": next(x for x in LANGS if x != lang),
+        "base": f"/v/{token}",
+        "api": f"/api/v/{token}",
+        "view": view,
+        "question": q,
+        "phase": view.phase,
+        "input_type": "checkbox" if q and q.kind is QuestionKind.MULTIPLE else "radio",
+        "free_text": bool(q and q.kind is QuestionKind.FREE_TEXT),
+        "choices": choices(q, ballot, lang) if q else [],
+        "stored": stored,
+        "comment_value": ballot.comment if ballot else "",
+        "tally": view.tally,
+        "bars": bars(view.tally) if view.tally else [],
+        "error": localised_message(error, lang) if error else None,
+    }
+
+
+def voter_page(view: VoterView, token: str, lang: str, *, error: str | None = None) -> str:
+    return render("page.html", **page_context(view, token, lang, error=error))
+
+
+def voter_panel(view: VoterView, token: str, lang: str) -> str:
+    return render("panel.html", **page_context(view, token, lang))
+
+
+def forbidden_page(lang: str, message: str) -> str:
+    t = texts(lang)
+    return render(
+        "forbidden.html",
+        t=t,
+        lang=lang,
+        message=localised_message(message, lang),
+    )
+
+
+def stored_page(
+    view: VoterView, question: QuestionInfo, ballot: BallotView, token: str, lang: str
+) -> str:
+    t = texts(lang)
+    return render(
+        "stored.html",
+        t=t,
+        lang=lang,
+        view=view,
+        question=question,
+        base=f"/v/{token}",
+        time=clock(ballot.cast_at),
+        summary=ballot_summary(question, ballot, lang),
+        revision=ballot.revision,
+        comment=ballot.comment if question.kind is not QuestionKind.FREE_TEXT else "",
+        still_open=question.is_open,
+    )

@@ -1,0 +1,1 @@
+"""Routers, one per resource: voter pages, the site API, the moderator API."""

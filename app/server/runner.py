@@ -1,0 +1,155 @@
+"""Runs the voting server with uvicorn in a daemon thread: start, stop, addresses, push.
+
+The desktop app and ``python main.py serve`` both use :class:`VotingServer`. The socket
+is bound before uvicorn starts, so a busy port becomes a clear :class:`ServerStartError`
+and port 0 yields the real port at once.
+"""
+
+from __future__ import annotations
+
+import errno
+import socket
+import sys
+import threading
+import time
+from collections.abc import Callable
+
+import uvicorn
+from fastapi import FastAPI
+
+from app.db import Database
+from app.server.addresses import base_urls
+from app.server.app import create_app
+from app.server.context import ServerContext
+from app.server.security import RateLimiter
+from app.services.conferences import moderator_token
+from app.services.events import Notifier
+
+GRACEFUL_SECONDS = 2
+
+
+class ServerStartError(Exception):
+    """The server could not start; the message is for the user (German / English)."""
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A listening-ready socket, or :class:`ServerStartError` with a clear reason."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        if sys.platform == "win32":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)  # type: ignore[attr-defined]
+        else:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        busy = exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1), 10048)
+        if busy or exc.errno == errno.EACCES:
+            raise ServerStartError(
+                f"Port {port} ist belegt / port {port} is in use"
+                if busy
+                else f"Port {port} ist nicht erlaubt / port {port} is not permitted"
+            ) from None
+        raise ServerStartError(
+            f"Adresse {host}:{port} nicht verfügbar / address not available: {exc.strerror}"
+        ) from None
+    return sock
+
+
+class VotingServer:
+    """The voting server for one conference, in a thread of this process."""
+
+    def __init__(
+        self,
+        db: Database,
+        conference_id: int,
+        *,
+        host: str = "0.0.0.0",
+        port: int = 8765,
+        notifier: Notifier | None = None,
+        rate_limiter: RateLimiter | None = None,
+        configure: Callable[[FastAPI], None] | None = None,
+    ) -> None:
+        self.db = db
+        self.conference_id = conference_id
+        self.host = host
+        self.port = port
+        self.app = create_app(
+            db,
+            conference_id,
+            notifier=notifier,
+            rate_limiter=rate_limiter,
+            configure=configure,
+        )
+        with db.read() as session:
+            self.moderator_token: str = moderator_token(session, conference_id)
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+
+    @property
+    def ctx(self) -> ServerContext:
+        ctx: ServerContext = self.app.state.ctx
+        return ctx
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, timeout: float = 10.0) -> None:
+        """Bind, start uvicorn in a daemon thread, return once it accepts connections."""
+        if self.running:
+            return
+        sock = bind_socket(self.host, self.port)
+        self.port = sock.getsockname()[1]
+        config = uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            timeout_graceful_shutdown=GRACEFUL_SECONDS,
+            timeout_keep_alive=30,
+            backlog=2048,
+            server_header=False,
+        )
+        server = uvicorn.Server(config)
+        self._server = server
+        self._error = None
+
+        def run() -> None:
+            try:
+                server.run(sockets=[sock])
+            except BaseException as exc:  # SystemExit from a failed startup included
+                self._error = exc
+            finally:
+                sock.close()
+
+        self._thread = threading.Thread(target=run, name="votum-server", daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                reason = f": {self._error}" if self._error else ""
+                raise ServerStartError(f"Server startet nicht / server did not start{reason}")
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        """Stop accepting, end the live streams, finish queued writes; bounded in time."""
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        self.ctx.live.close()
+        server.should_exit = True
+        thread.join(GRACEFUL_SECONDS + 10)
+        self._server = None
+        self._thread = None
+
+    def base_urls(self) -> list[str]:
+        """Addresses to give out: LAN addresses first, then ``http://127.0.0.1:PORT``."""
+        return base_urls(self.host, self.port)
+
+    def notify_changed(self) -> None:
+        """Thread-safe: state was changed outside the server; push it to every page now."""
+        self.ctx.live.poke()

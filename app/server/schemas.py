@@ -1,0 +1,269 @@
+"""Request and response bodies of the JSON API (strict: unknown fields are refused)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.models import BallotSource, QuestionKind, QuestionState
+from app.services.ballots import MAX_COMMENT, BallotReceipt, BallotView
+from app.services.results import LiveStatus, QuestionResult
+from app.services.tally import Tally
+from app.services.views import QuestionInfo
+from app.services.voting import VoterView
+
+MAX_OPTIONS = 30
+Comment = Annotated[str, Field(max_length=MAX_COMMENT)]
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_max_length=MAX_COMMENT)
+
+
+class BallotIn(_In):
+    """A site's ballot: option ids of the question, or ``abstain``, and a comment."""
+
+    question_id: Annotated[int, Field(ge=1)]
+    option_ids: Annotated[list[Annotated[int, Field(ge=1)]], Field(max_length=MAX_OPTIONS)] = []
+    abstain: bool = False
+    comment: Comment = ""
+
+
+class ModeratorBallotIn(_In):
+    """A ballot the moderator enters for a site (by voice or chat); marked as such."""
+
+    site_code: Annotated[str, Field(min_length=1, max_length=20)]
+    option_ids: Annotated[list[Annotated[int, Field(ge=1)]], Field(max_length=MAX_OPTIONS)] = []
+    abstain: bool = False
+    comment: Comment = ""
+
+
+class AttendanceIn(_In):
+    """Check a site in or out, optionally with its number of attendees."""
+
+    present: bool
+    attendee_count: Annotated[int, Field(ge=0, le=500)] | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every refusal: a clear message (German / English)."""
+
+    detail: str
+
+
+class OptionOut(BaseModel):
+    id: int
+    label: str
+    code: str
+    explanation: str
+
+    @classmethod
+    def of(cls, question: QuestionInfo, lang: str) -> list[OptionOut]:
+        return [
+            cls(id=o.id, label=o.label, code=o.code, explanation=o.explanation(lang))
+            for o in question.options
+        ]
+
+
+class QuestionOut(BaseModel):
+    id: int
+    number: str
+    text: str
+    kind: QuestionKind
+    round: int
+    state: QuestionState
+    allow_abstain: bool
+    revealed: bool
+    options: list[OptionOut]
+
+    @classmethod
+    def of(cls, q: QuestionInfo, lang: str) -> QuestionOut:
+        return cls(
+            id=q.id,
+            number=q.number,
+            text=q.text,
+            kind=q.kind,
+            round=q.round,
+            state=q.state,
+            allow_abstain=q.allow_abstain,
+            revealed=q.revealed,
+            options=OptionOut.of(q, lang),
+        )
+
+
+class BallotOut(BaseModel):
+    option_ids: list[int]
+    abstain: bool
+    comment: str
+    source: BallotSource
+    cast_at: datetime
+    revision: int
+
+    @classmethod
+    def of(cls, b: BallotView) -> BallotOut:
+        return cls(
+            option_ids=list(b.option_ids),
+            abstain=b.abstain,
+            comment=b.comment,
+            source=b.source,
+            cast_at=b.cast_at,
+            revision=b.revision,
+        )
+
+
+class OptionResultOut(BaseModel):
+    id: int
+    label: str
+    count: int
+    percent: int
+
+
+class TallyOut(BaseModel):
+    options: list[OptionResultOut]
+    n_valid: int
+    n_abstain: int
+    n_eligible: int
+    n_present_not_voted: int
+    consensus: str | None = Field(description="AWMF class of the leading answer")
+
+    @classmethod
+    def of(cls, t: Tally) -> TallyOut:
+        return cls(
+            options=[
+                OptionResultOut(
+                    id=r.option.id, label=r.option.label, count=r.count, percent=r.percent
+                )
+                for r in t.options
+            ],
+            n_valid=t.n_valid,
+            n_abstain=t.n_abstain,
+            n_eligible=t.n_eligible,
+            n_present_not_voted=t.n_present_not_voted,
+            consensus=t.consensus.awmf.value if t.consensus else None,
+        )
+
+
+class SiteStateOut(BaseModel):
+    """What the site's page shows; ``results`` only once the moderator revealed them."""
+
+    site_name: str
+    conference_topic: str
+    language: str
+    phase: str = Field(description="waiting, open or closed")
+    version: str = Field(description="changes whenever the page should re-render")
+    case_number: int | None
+    case_title: str
+    case_headline: str
+    question: QuestionOut | None
+    ballot: BallotOut | None
+    results: TallyOut | None
+
+    @classmethod
+    def of(cls, v: VoterView, lang: str) -> SiteStateOut:
+        return cls(
+            site_name=v.site_name,
+            conference_topic=v.conference_topic,
+            language=v.language,
+            phase=v.phase,
+            version=v.version,
+            case_number=v.case_number,
+            case_title=v.case_title,
+            case_headline=v.case_headline,
+            question=QuestionOut.of(v.question, lang) if v.question else None,
+            ballot=BallotOut.of(v.ballot) if v.ballot else None,
+            results=TallyOut.of(v.tally) if v.tally else None,
+        )
+
+
+class ReceiptOut(BaseModel):
+    """Exactly what was stored, and when (after the durable commit)."""
+
+    question_id: int
+    site_id: int
+    option_ids: list[int]
+    option_labels: list[str]
+    abstain: bool
+    comment: str
+    source: BallotSource
+    cast_at: datetime
+    revision: int
+    message: str
+
+    @classmethod
+    def of(cls, r: BallotReceipt, message: str) -> ReceiptOut:
+        return cls(
+            question_id=r.question_id,
+            site_id=r.site_id,
+            option_ids=list(r.option_ids),
+            option_labels=list(r.option_labels),
+            abstain=r.abstain,
+            comment=r.comment,
+            source=r.source,
+            cast_at=r.cast_at,
+            revision=r.revision,
+            message=message,
+        )
+
+
+class LiveOut(BaseModel):
+    n_voted: int
+    n_expected: int
+    voted: list[str]
+    missing: list[str]
+
+    @classmethod
+    def of(cls, s: LiveStatus) -> LiveOut:
+        return cls(
+            n_voted=s.n_voted,
+            n_expected=s.n_expected,
+            voted=[v.site.code for v in s.voted],
+            missing=[m.code for m in s.missing],
+        )
+
+
+class ModeratorStateOut(BaseModel):
+    """The conference as the moderator sees it: current question and who has voted."""
+
+    conference_id: int
+    slug: str
+    topic: str
+    current: QuestionOut | None
+    live: LiveOut | None
+
+
+class QuestionStateOut(BaseModel):
+    """The question after a moderator action."""
+
+    question: QuestionOut
+
+
+class NextOut(BaseModel):
+    current_question_id: int | None
+
+
+class ResultOut(BaseModel):
+    question: QuestionOut
+    tally: TallyOut
+    sentence_de: str
+    sentence_en: str
+    participation_de: str
+    participation_en: str
+
+    @classmethod
+    def of(cls, r: QuestionResult, lang: str) -> ResultOut:
+        return cls(
+            question=QuestionOut.of(r.question, lang),
+            tally=TallyOut.of(r.tally),
+            sentence_de=r.sentence_de,
+            sentence_en=r.sentence_en,
+            participation_de=r.participation_de,
+            participation_en=r.participation_en,
+        )
+
+
+class AttendanceOut(BaseModel):
+    site_code: str
+    present: bool
+    attendee_count: int

@@ -1,0 +1,147 @@
+"""The single database writer: queued write jobs are committed in small groups.
+
+Every write the server makes (ballots and moderator actions) goes through one thread
+that owns one write session. It takes whatever jobs are queued (up to ``max_group``),
+applies each inside a SAVEPOINT so that a refused job does not spoil its group, commits
+the group once (one fsync for many ballots), and only then resolves each job's future.
+A caller therefore hears "stored" only after its ballot is durable, and a job refused by
+a rule (a closed question, a foreign option) gets its :class:`VotumError` with nothing
+written. Callbacks registered per job run after the commit (notifier, live pages).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.services.errors import VotumError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class WriterStopped(RuntimeError):
+    """The writer no longer accepts jobs (the server is shutting down)."""
+
+
+@dataclass
+class _Job(Generic[T]):
+    work: Callable[[Session], T]
+    after_commit: Callable[[T], None] | None
+    future: Future[T] = field(default_factory=Future)
+
+
+class Writer:
+    """One thread, one write session, group commits; :meth:`submit` is thread-safe."""
+
+    def __init__(self, db: Database, *, max_group: int = 128) -> None:
+        self._db = db
+        self._max_group = max_group
+        self._queue: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._accepting = False
+        self.groups = 0  # committed groups, for tests and the benchmark
+        self.jobs = 0
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is not None:
+                return
+            self._accepting = True
+            self._thread = threading.Thread(target=self._run, name="votum-writer", daemon=True)
+            self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the jobs already queued, then end the thread."""
+        with self._lock:
+            if self._thread is None:
+                return
+            self._accepting = False
+            self._queue.put(None)
+            thread, self._thread = self._thread, None
+        thread.join(timeout)
+
+    def submit(
+        self, work: Callable[[Session], T], after_commit: Callable[[T], None] | None = None
+    ) -> Future[T]:
+        """Queue ``work``; its future resolves after the commit (or with its error)."""
+        job: _Job[T] = _Job(work, after_commit)
+        with self._lock:
+            if not self._accepting:
+                raise WriterStopped("Server wird beendet / server is shutting down")
+            self._queue.put(job)
+        return job.future
+
+    # --- the writer thread -----------------------------------------------------------
+
+    def _run(self) -> None:
+        session = self._db.new_write_session()
+        try:
+            while True:
+                job = self._queue.get()
+                if job is None:
+                    break
+                group = [job]
+                stop = False
+                while len(group) < self._max_group:
+                    try:
+                        more = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                    if more is None:
+                        stop = True
+                        break
+                    group.append(more)
+                self._apply(session, group)
+                if stop:
+                    break
+        finally:
+            session.close()
+
+    def _apply(self, session: Session, group: list[_Job[Any]]) -> None:
+        done: list[tuple[_Job[Any], Any, BaseException | None]] = []
+        try:
+            for job in group:
+                if not job.future.set_running_or_notify_cancel():
+                    continue  # the caller gave up before we started: store nothing
+                try:
+                    with session.begin_nested():
+                        value = job.work(session)
+                except VotumError as exc:
+                    done.append((job, None, exc))
+                except Exception as exc:  # a bug in one job: only that job fails
+                    log.exception("write job failed")
+                    done.append((job, None, exc))
+                else:
+                    done.append((job, value, None))
+            session.commit()
+        except Exception as exc:  # the commit failed: nothing of this group is durable
+            log.exception("write group failed")
+            session.rollback()
+            for job in group:
+                if not job.future.done():
+                    job.future.set_exception(exc)
+            return
+        finally:
+            session.expunge_all()  # the next group reads fresh rows (others write too)
+        self.groups += 1
+        self.jobs += len(done)
+        for job, value, error in done:
+            if error is not None:
+                job.future.set_exception(error)
+                continue
+            job.future.set_result(value)
+            if job.after_commit is not None:
+                try:
+                    job.after_commit(value)
+                except Exception:  # a broken listener must not stop the writer
+                    log.exception("after-commit callback failed")

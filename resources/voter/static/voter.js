@@ -1,0 +1,163 @@
+/* Votum voter page: live updates (server-sent events, else polling) and casting a ballot
+   without reloading. Plain ES5 so that old hospital browsers run it; without it the page
+   is an ordinary form. */
+(function () {
+  "use strict";
+  var live = document.getElementById("live");
+  if (!live || !window.XMLHttpRequest || !document.querySelector) {
+    return;
+  }
+  var panelUrl = live.getAttribute("data-panel");
+  var eventsUrl = live.getAttribute("data-events");
+  var ballotUrl = live.getAttribute("data-ballot");
+  var stateUrl = live.getAttribute("data-state");
+  var lang = live.getAttribute("data-lang");
+  var statusEl = document.getElementById("live-status");
+  var loading = false;
+  var wanted = null;
+
+  function panel() { return document.getElementById("panel"); }
+  function attr(name) { var p = panel(); return p ? p.getAttribute(name) : ""; }
+
+  function setStatus(text) { if (statusEl) { statusEl.textContent = text; } }
+
+  function localised(message) {
+    var parts = String(message).split(" / ");
+    if (parts.length < 2) { return message; }
+    return lang === "de" ? parts[0] : parts.slice(1).join(" / ");
+  }
+
+  function request(method, url, body, done) {
+    var xhr = new XMLHttpRequest();
+    xhr.open(method, url, true);
+    xhr.setRequestHeader("Accept", method === "GET" ? "text/html" : "application/json");
+    if (body !== null) { xhr.setRequestHeader("Content-Type", "application/json"); }
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState === 4) { done(xhr); }
+    };
+    xhr.send(body);
+  }
+
+  function readForm() {
+    var form = live.querySelector("form.ballot");
+    if (!form) { return null; }
+    var state = { question: attr("data-question"), checked: [], comment: "" };
+    var inputs = form.querySelectorAll("input[name=choice]");
+    for (var i = 0; i < inputs.length; i++) {
+      if (inputs[i].checked) { state.checked.push(inputs[i].value); }
+    }
+    var comment = form.querySelector("textarea[name=comment]");
+    state.comment = comment ? comment.value : "";
+    return state;
+  }
+
+  function restoreForm(state) {
+    var form = live.querySelector("form.ballot");
+    if (!form || !state || state.question !== attr("data-question")) { return; }
+    var inputs = form.querySelectorAll("input[name=choice]");
+    for (var i = 0; i < inputs.length; i++) {
+      inputs[i].checked = state.checked.indexOf(inputs[i].value) >= 0;
+    }
+    var comment = form.querySelector("textarea[name=comment]");
+    if (comment) { comment.value = state.comment; }
+  }
+
+  function showPanel(html, keepForm) {
+    var before = keepForm ? readForm() : null;
+    live.innerHTML = html;
+    if (before) { restoreForm(before); }
+    bind();
+  }
+
+  function refresh(keepForm, then) {
+    if (loading) { wanted = keepForm; return; }
+    loading = true;
+    request("GET", panelUrl, null, function (xhr) {
+      loading = false;
+      if (xhr.status === 200) {
+        showPanel(xhr.responseText, keepForm);
+        if (then) { then(); }
+      } else if (xhr.status === 403) {
+        window.location.reload();
+        return;
+      }
+      if (wanted !== null) { var again = wanted; wanted = null; refresh(again); }
+    });
+  }
+
+  function onVersion(version) {
+    if (version && version !== attr("data-version")) { refresh(true); }
+  }
+
+  function submit(event) {
+    if (event && event.preventDefault) { event.preventDefault(); }
+    var form = live.querySelector("form.ballot");
+    var state = readForm();
+    var errorBox = form.querySelector(".js-error");
+    var button = form.querySelector("button[type=submit]");
+    var ids = [];
+    var abstain = false;
+    for (var i = 0; i < state.checked.length; i++) {
+      if (state.checked[i] === "abstain") { abstain = true; } else { ids.push(parseInt(state.checked[i], 10)); }
+    }
+    var body = JSON.stringify({
+      question_id: parseInt(form.elements.question_id.value, 10),
+      option_ids: ids,
+      abstain: abstain,
+      comment: state.comment
+    });
+    button.disabled = true;
+    setStatus(live.getAttribute("data-sending"));
+    request("POST", ballotUrl, body, function (xhr) {
+      button.disabled = false;
+      setStatus("");
+      if (xhr.status === 200) {
+        refresh(false, function () {
+          var stored = document.getElementById("stored");
+          if (stored && stored.focus) { stored.setAttribute("tabindex", "-1"); stored.focus(); }
+        });
+        return;
+      }
+      var message = "HTTP " + xhr.status;
+      try { message = localised(JSON.parse(xhr.responseText).detail); } catch (e) { /* keep */ }
+      if (xhr.status === 0) { message = live.getAttribute("data-offline"); }
+      errorBox.textContent = message;
+      errorBox.removeAttribute("hidden");
+      if (xhr.status === 409) { refresh(true); }
+    });
+    return false;
+  }
+
+  function bind() {
+    var form = live.querySelector("form.ballot");
+    if (form) { form.onsubmit = submit; }
+    var hints = live.querySelectorAll(".js-only");
+    for (var i = 0; i < hints.length; i++) { hints[i].removeAttribute("hidden"); }
+  }
+
+  function poll() {
+    var xhr = new XMLHttpRequest();
+    xhr.open("GET", stateUrl, true);
+    xhr.onreadystatechange = function () {
+      if (xhr.readyState !== 4) { return; }
+      if (xhr.status === 200) {
+        try { onVersion(JSON.parse(xhr.responseText).version); } catch (e) { /* ignore */ }
+      }
+      window.setTimeout(poll, 3000);
+    };
+    xhr.send(null);
+  }
+
+  function listen() {
+    if (!window.EventSource) { window.setTimeout(poll, 3000); return; }
+    var source = new window.EventSource(eventsUrl);
+    source.addEventListener("state", function (event) {
+      setStatus("");
+      onVersion(event.data);
+    }, false);
+    source.onerror = function () { setStatus(live.getAttribute("data-offline")); };
+  }
+
+  bind();
+  listen();
+}());
