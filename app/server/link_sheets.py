@@ -1,0 +1,109 @@
+"""Printable site links: a PDF with one page per site, or a PNG sheet of QR codes."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import segno
+
+from app.services.views import ConferenceInfo
+
+if TYPE_CHECKING:
+    from app.server.links import SiteLink
+
+
+def _font_path(bold: bool = False) -> Path:
+    import matplotlib
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
+
+
+def _qr_png(link: str, scale: int) -> bytes:
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()
+
+
+def write_pdf(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> None:
+    """One A4 page per site: site name, conference, QR code and the link in full."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(_font_path())))
+    pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(_font_path(bold=True))))
+    de = conf.language == "de"
+    width, height = A4
+    canvas = Canvas(str(path), pagesize=A4)
+    canvas.setTitle(f"Votum – {conf.topic}")
+    canvas.setAuthor("Votum")
+    for row in rows:
+        canvas.setFont("DejaVuSans", 11)
+        canvas.drawString(25 * mm, height - 25 * mm, f"Votum · {conf.topic} · {conf.date:%d.%m.%Y}")
+        canvas.setFont("DejaVuSans", 14)
+        canvas.drawString(
+            25 * mm,
+            height - 45 * mm,
+            "Ihr persönlicher Abstimmungslink für" if de else "Your personal voting link for",
+        )
+        canvas.setFont("DejaVuSans-Bold", 22)
+        canvas.drawString(25 * mm, height - 57 * mm, row.name)
+        if row.link:
+            size = 110 * mm
+            image = ImageReader(io.BytesIO(_qr_png(row.link, 10)))
+            canvas.drawImage(image, (width - size) / 2, height - 75 * mm - size, size, size)
+            canvas.setFont("DejaVuSans", 9)
+            canvas.drawCentredString(width / 2, height - 82 * mm - size, row.link)
+            canvas.setFont("DejaVuSans", 11)
+            hint = (
+                "Bitte nur an Ihren Standort weitergeben: der Link ist Ihre Stimmberechtigung."
+                if de
+                else "Share only within your site: the link is your right to vote."
+            )
+            canvas.drawCentredString(width / 2, height - 92 * mm - size, hint)
+        else:
+            canvas.setFont("DejaVuSans", 14)
+            canvas.drawString(
+                25 * mm, height - 80 * mm, "Link widerrufen" if de else "Link revoked"
+            )
+        canvas.setFont("DejaVuSans", 9)
+        canvas.drawString(25 * mm, 15 * mm, f"{row.code}")
+        canvas.showPage()
+    canvas.save()
+
+
+def write_png(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> None:
+    """A sheet of QR codes, four across, each with its site name underneath."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    cell_w, qr_px, text_h, columns = 420, 360, 70, 4
+    linked = [r for r in rows if r.link]
+    lines = max(1, math.ceil(len(linked) / columns))
+    sheet = Image.new("RGB", (cell_w * columns, 90 + lines * (qr_px + text_h + 30)), "white")
+    draw = ImageDraw.Draw(sheet)
+    title_font = ImageFont.truetype(str(_font_path(bold=True)), 30)
+    name_font = ImageFont.truetype(str(_font_path()), 20)
+    draw.text((30, 25), f"Votum · {conf.topic}", font=title_font, fill="black")
+    for index, row in enumerate(linked):
+        x = (index % columns) * cell_w + (cell_w - qr_px) // 2
+        y = 90 + (index // columns) * (qr_px + text_h + 30)
+        qr = (
+            Image.open(io.BytesIO(_qr_png(row.link, 8)))
+            .convert("RGB")
+            .resize((qr_px, qr_px), Image.Resampling.NEAREST)
+        )
+        sheet.paste(qr, (x, y))
+        name = row.name if len(row.name) <= 34 else row.name[:33] + "…"
+        draw.text((x + qr_px // 2, y + qr_px + 8), name, font=name_font, fill="black", anchor="ma")
+        draw.text(
+            (x + qr_px // 2, y + qr_px + 36), row.code, font=name_font, fill="#555555", anchor="ma"
+        )
+    sheet.save(path, "PNG", optimize=True)

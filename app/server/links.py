@@ -1,0 +1,83 @@
+"""``python main.py links CONFERENCE``: every site's link as CSV, PDF or a QR-code sheet."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.cli import CliError, conference_id, open_db
+from app.server.addresses import lan_addresses
+from app.services.conferences import get_conference, invitations
+from app.services.tokens import reissue_site_token, revoke_site_token, voter_link
+
+
+@dataclass(frozen=True)
+class SiteLink:
+    """One invited site and its link ('' when revoked)."""
+
+    name: str
+    code: str
+    link: str
+
+
+def default_base_url(port: int) -> str:
+    lan = lan_addresses()
+    return f"http://{lan[0] if lan else '127.0.0.1'}:{port}"
+
+
+def run_links(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    base = (args.base_url or default_base_url(args.port)).rstrip("/")
+    if not base.startswith(("http://", "https://")):
+        raise CliError(f"--base-url {base!r}: must start with http:// or https://")
+    try:
+        with db.write() as session:
+            conf_id = conference_id(session, args.conference)
+            by_code = {i.site.code.lower(): i.site for i in invitations(session, conf_id)}
+            for code in [*args.reissue, *args.revoke]:
+                if code.lower() not in by_code:
+                    known = ", ".join(sorted(s.code for s in by_code.values()))
+                    raise CliError(f"site {code!r} is not invited (invited: {known})")
+            for code in args.revoke:
+                revoke_site_token(session, conf_id, by_code[code.lower()].id)
+            for code in args.reissue:
+                reissue_site_token(session, conf_id, by_code[code.lower()].id)
+            conf = get_conference(session, conf_id)
+            rows = [
+                SiteLink(i.site.name, i.site.code, voter_link(base, i.token) if i.token else "")
+                for i in invitations(session, conf_id)
+            ]
+    finally:
+        db.dispose()
+    for code in args.revoke:
+        print(f"revoked: {code}", file=sys.stderr)
+    for code in args.reissue:
+        print(f"new link issued: {code}", file=sys.stderr)
+    if args.pdf:
+        from app.server.link_sheets import write_pdf
+
+        write_pdf(Path(args.pdf), conf, rows)
+        print(f"PDF written: {args.pdf}", file=sys.stderr)
+    if args.png:
+        from app.server.link_sheets import write_png
+
+        write_png(Path(args.png), conf, rows)
+        print(f"PNG written: {args.png}", file=sys.stderr)
+    try:
+        write_csv(rows)
+    except BrokenPipeError:  # `links demo | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+    return 0
+
+
+def write_csv(rows: list[SiteLink]) -> None:
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["site", "code", "link"])
+    for row in rows:
+        out.writerow([row.name, row.code, row.link])
+    sys.stdout.flush()
