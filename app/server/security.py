@@ -10,6 +10,7 @@ import threading
 import time
 from collections import OrderedDict
 
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_BODY_BYTES = 64 * 1024
@@ -106,7 +107,7 @@ class BodySizeLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
-                    raise _BodyTooLarge
+                    raise HTTPException(413, TOO_LARGE)  # routes answer it as JSON
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -117,13 +118,10 @@ class BodySizeLimit:
 
         try:
             await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLarge:
-            if not response_started:
-                await _json_error(send, 413, TOO_LARGE)
-
-
-class _BodyTooLarge(Exception):
-    pass
+        except HTTPException as exc:
+            if exc.status_code != 413 or response_started:
+                raise
+            await _json_error(send, 413, TOO_LARGE)
 
 
 class RateLimiter:
