@@ -1,0 +1,48 @@
+"""Start the desktop app: QApplication, language, palette, the main window first."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from app.config import RESOURCES
+from app.ui import settings
+from app.ui.i18n import install_language
+from app.ui.theme import apply_theme
+
+APP_ICON = RESOURCES / "icons" / "votum.svg"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with organisation, language and palette set (created once)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("Votum")
+    if APP_ICON.is_file():
+        app.setWindowIcon(QIcon(str(APP_ICON)))
+    install_language(settings.language())
+    apply_theme(app, settings.theme())
+    return app
+
+
+def run_app(db_url: str, conference_id: int | None = None) -> int:
+    """Show the main window (the database opens right after it is on screen) and run."""
+    app = create_application()
+    from app.ui.mainwindow import MainWindow
+
+    window = MainWindow(db_url, conference_id)
+    window.show()
+    if conference_id is not None:
+        window.ready.connect(lambda: window.show_live() if window.workspace else None)
+    return app.exec()

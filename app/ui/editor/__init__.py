@@ -1,0 +1,1 @@
+"""The preparation editor: conference details, sites, cases and questions."""

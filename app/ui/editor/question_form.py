@@ -1,0 +1,281 @@
+"""The question form: text, kind, options fitting the kind, abstain, duration."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models.enums import QuestionKind, QuestionState
+from app.services.package_schema import PackageOption, PackageQuestion
+from app.services.presets import PRESETS, kind_label
+from app.services.views import QuestionInfo
+from app.ui.i18n import current_language
+from app.ui.widgets import Field, OptionalSpinBox
+
+SAVE_DELAY_MS = 700
+DEFAULT_DURATION = 90
+
+
+def new_question(text: str) -> PackageQuestion:
+    """A sensible new question: yes / no with abstain and a 90-second countdown."""
+    return PackageQuestion(text=text, kind=QuestionKind.YES_NO, duration_seconds=DEFAULT_DURATION)
+
+
+class QuestionForm(QWidget):
+    """Edits one question; emits ``changed(PackageQuestion)`` shortly after a valid edit."""
+
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._question_id: int | None = None
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.on_timer_timeout)
+        self._build()
+
+    def _build(self) -> None:
+        lang = current_language()
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(70)
+        self.kind = QComboBox()
+        for kind in QuestionKind:
+            self.kind.addItem(kind_label(kind, lang), kind.value)
+        self.frozen_note = QLabel(
+            self.tr("Kind and options are fixed once the question has been opened.")
+        )
+        self.frozen_note.setWordWrap(True)
+
+        self.options = QTableWidget(0, 3)
+        self.options.setHorizontalHeaderLabels(
+            [self.tr("Option"), self.tr("Sentence (German)"), self.tr("Sentence (English)")]
+        )
+        self.options.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.options.setTabKeyNavigation(False)
+        self.options.setToolTip(
+            self.tr('The sentences finish "15 % of sites …" in the manuscript sentence')
+        )
+        self.options.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.add_option = QPushButton(self.tr("Add option"))
+        self.remove_option = QPushButton(self.tr("Remove option"))
+        self.add_option.clicked.connect(self.on_add_option_clicked)
+        self.remove_option.clicked.connect(self.on_remove_option_clicked)
+        editable = QWidget()
+        editable_layout = QVBoxLayout(editable)
+        editable_layout.setContentsMargins(0, 0, 0, 0)
+        editable_layout.addWidget(self.options)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_option)
+        buttons.addWidget(self.remove_option)
+        buttons.addStretch(1)
+        editable_layout.addLayout(buttons)
+        self.preset_list = QLabel()
+        self.preset_list.setWordWrap(True)
+        self.no_options = QLabel(self.tr("Sites answer in their own words; there are no options."))
+        self.option_stack = QStackedWidget()
+        for page in (editable, self.preset_list, self.no_options):
+            self.option_stack.addWidget(page)
+        self.options_field = Field(self.option_stack)
+
+        self.abstain = QCheckBox(self.tr('Offer "abstain"'))
+        self.abstain.setToolTip(
+            self.tr("Abstentions are shown apart and left out of the percentages")
+        )
+        self.duration = OptionalSpinBox(10, 3600)
+        self.duration.setSuffix(self.tr(" s"))
+        self.duration.setSingleStep(15)
+        self.duration.setToolTip(self.tr("Countdown in the live console; – for none"))
+
+        form = QFormLayout()
+        self.text_field = Field(self.text)
+        form.addRow(self.tr("&Question"), self.text_field)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow("", self.frozen_note)
+        form.addRow(self.tr("Options"), self.options_field)
+        form.addRow("", self.abstain)
+        form.addRow(self.tr("&Duration"), self.duration)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        self.text.textChanged.connect(self.on_field_edited)
+        self.kind.currentIndexChanged.connect(self.on_kind_changed)
+        self.options.itemChanged.connect(self.on_field_edited)
+        self.abstain.toggled.connect(self.on_field_edited)
+        self.duration.valueChanged.connect(self.on_field_edited)
+        for first, second in zip(
+            [self.text, self.kind, self.options, self.add_option, self.remove_option, self.abstain],
+            [
+                self.kind,
+                self.options,
+                self.add_option,
+                self.remove_option,
+                self.abstain,
+                self.duration,
+            ],
+            strict=True,
+        ):
+            QWidget.setTabOrder(first, second)
+
+    # --- data in and out ------------------------------------------------------------------
+
+    @property
+    def question_id(self) -> int | None:
+        return self._question_id
+
+    def load(self, question: QuestionInfo, package: PackageQuestion) -> None:
+        self._timer.stop()
+        self._loading = True
+        try:
+            self._question_id = question.id
+            title = self.tr("Question %1").replace("%1", question.number)
+            if question.round > 1:
+                title += " · " + self.tr("round %1").replace("%1", str(question.round))
+            self.heading.setText(title)
+            self.text.setPlainText(package.text)
+            self.kind.setCurrentIndex(max(0, self.kind.findData(package.kind.value)))
+            self.options.setRowCount(0)
+            for option in package.options:
+                self._append_option(option.label, option.phrase_de, option.phrase_en)
+            self.abstain.setChecked(package.allow_abstain)
+            self.duration.set_optional_value(package.duration_seconds)
+            frozen = question.state is not QuestionState.DRAFT
+            self.kind.setEnabled(not frozen)
+            self.options.setEnabled(not frozen)
+            self.add_option.setEnabled(not frozen)
+            self.remove_option.setEnabled(not frozen)
+            self.frozen_note.setVisible(frozen)
+            self._show_kind_page()
+            self._show_errors({})
+        finally:
+            self._loading = False
+
+    def _append_option(self, label: str, phrase_de: str = "", phrase_en: str = "") -> None:
+        row = self.options.rowCount()
+        self.options.insertRow(row)
+        for column, value in enumerate((label, phrase_de, phrase_en)):
+            self.options.setItem(row, column, QTableWidgetItem(value))
+
+    def _kind(self) -> QuestionKind:
+        return QuestionKind(self.kind.currentData())
+
+    def _show_kind_page(self) -> None:
+        kind = self._kind()
+        lang = current_language()
+        if kind in PRESETS:
+            lines = []
+            for preset in PRESETS[kind]:
+                line = f"• {preset.label(lang)}"
+                if preset.explanation(lang):
+                    line += f" — <span style='color:gray'>{preset.explanation(lang)}</span>"
+                lines.append(line)
+            self.preset_list.setText("<br>".join(lines))
+            self.option_stack.setCurrentIndex(1)
+        elif kind is QuestionKind.FREE_TEXT:
+            self.option_stack.setCurrentIndex(2)
+        else:
+            self.option_stack.setCurrentIndex(0)
+            if self.options.rowCount() == 0 and not self._loading:
+                self._loading = True
+                self._append_option("")
+                self._append_option("")
+                self._loading = False
+
+    def package(self) -> tuple[PackageQuestion | None, dict[str, str]]:
+        kind = self._kind()
+        options: list[PackageOption] = []
+        errors: dict[str, str] = {}
+        if kind not in PRESETS and kind is not QuestionKind.FREE_TEXT:
+            for row in range(self.options.rowCount()):
+                cells = [self.options.item(row, c) for c in range(3)]
+                label, de, en = (c.text().strip() if c is not None else "" for c in cells)
+                if label:
+                    options.append(PackageOption(label=label, phrase_de=de, phrase_en=en))
+        if not self.text.toPlainText().strip():
+            errors["text"] = self.tr("The question needs a text")
+        try:
+            package = PackageQuestion(
+                text=self.text.toPlainText().strip() or "?",
+                kind=kind,
+                options=options,
+                allow_abstain=self.abstain.isChecked(),
+                duration_seconds=self.duration.optional_value(),
+            )
+        except ValidationError as exc:
+            message = exc.errors()[0]["msg"].removeprefix("Value error, ")
+            if "at least two options" in message:
+                message = self.tr("Give at least two options")
+            elif "must be different" in message:
+                message = self.tr("The options must be different")
+            errors["options"] = message
+            return None, errors
+        return (None if errors else package), errors
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        self.text_field.error.set_error(errors.get("text", ""))
+        self.options_field.error.set_error(errors.get("options", ""))
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.on_timer_timeout()
+
+    # --- slots ------------------------------------------------------------------------
+
+    @Slot()
+    def on_kind_changed(self) -> None:
+        self._show_kind_page()
+        self.on_field_edited()
+
+    @Slot()
+    def on_add_option_clicked(self) -> None:
+        self._append_option("")
+        self.options.setCurrentCell(self.options.rowCount() - 1, 0)
+        self.options.editItem(self.options.item(self.options.rowCount() - 1, 0))
+
+    @Slot()
+    def on_remove_option_clicked(self) -> None:
+        rows = sorted({i.row() for i in self.options.selectedIndexes()}, reverse=True)
+        for row in rows:
+            self.options.removeRow(row)
+        self.on_field_edited()
+
+    @Slot()
+    def on_field_edited(self) -> None:
+        if self._loading:
+            return
+        package, errors = self.package()
+        self._show_errors(errors)
+        if package is not None:
+            self._timer.start()
+        else:
+            self._timer.stop()
+
+    @Slot()
+    def on_timer_timeout(self) -> None:
+        package, _ = self.package()
+        if package is not None and self._question_id is not None:
+            self.changed.emit(package)

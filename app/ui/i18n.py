@@ -1,0 +1,44 @@
+"""Qt translations: the German catalogue in resources/i18n and the current UI language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from app.config import RESOURCES
+
+I18N_DIR = RESOURCES / "i18n"
+CATALOGUE = "votum"
+
+_state: dict[str, object] = {"lang": "en", "translator": None}
+
+
+def current_language() -> str:
+    """The language the UI shows now: "de" or "en" (English is the source language)."""
+    return str(_state["lang"])
+
+
+def install_language(lang: str) -> bool:
+    """Load the catalogue for ``lang`` into the application; False if it is missing."""
+    app = QCoreApplication.instance()
+    assert app is not None, "create the QApplication first"
+    old = _state["translator"]
+    if isinstance(old, QTranslator):
+        QCoreApplication.removeTranslator(old)
+        _state["translator"] = None
+    ok = True
+    if lang != "en":
+        translator = QTranslator(app)
+        ok = translator.load(f"{CATALOGUE}_{lang}", str(I18N_DIR))
+        if ok:
+            QCoreApplication.installTranslator(translator)
+            _state["translator"] = translator
+    _state["lang"] = lang if ok else "en"
+    QLocale.setDefault(
+        QLocale(QLocale.Language.German if lang == "de" else QLocale.Language.English)
+    )
+    return ok
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """Translate outside a QObject; call it with literal strings so lupdate finds them."""
+    return QCoreApplication.translate(context, text, disambiguation, n)

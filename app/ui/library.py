@@ -1,0 +1,162 @@
+"""The library: every conference in the database, with new, open, demo and delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import Database
+from app.services import conferences
+from app.services.errors import VotumError
+from app.ui.models.conferences_model import ConferencesModel
+from app.ui.widgets import ErrorLabel
+
+
+class NewConferenceDialog(QDialog):
+    """Topic, date and language of a new conference."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.conference_id: int | None = None
+        self.setWindowTitle(self.tr("New conference"))
+        self.topic = QLineEdit()
+        self.topic.setPlaceholderText(self.tr("e.g. KRAS-mutated pancreatic cancer"))
+        self.topic.setMinimumWidth(360)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.language = QComboBox()
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        self.moderator = QLineEdit()
+        self.error = ErrorLabel()
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Topic"), self.topic)
+        form.addRow(self.tr("&Date"), self.date)
+        form.addRow(self.tr("&Moderator"), self.moderator)
+        form.addRow(self.tr("&Language of the round"), self.language)
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        qdate = self.date.date()
+        try:
+            with self._db.write() as session:
+                self.conference_id = conferences.create_conference(
+                    session,
+                    self.topic.text(),
+                    dt.date(qdate.year(), qdate.month(), qdate.day()),
+                    moderator=self.moderator.text(),
+                    language=self.language.currentData(),
+                )
+        except VotumError as exc:
+            self.error.set_error(str(exc))
+            return
+        super().accept()
+
+
+class LibraryPage(QWidget):
+    """Lists conferences. Signals ``openRequested(id)``, ``newRequested()``,
+    ``demoRequested()``, ``importRequested()`` and ``deleteRequested(id)``."""
+
+    openRequested = Signal(int)
+    newRequested = Signal()
+    demoRequested = Signal()
+    importRequested = Signal()
+    deleteRequested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ConferencesModel(self)
+        self.model.set_sites_word(self.tr("sites"))
+        title = QLabel(self.tr("Conferences"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        self.placeholder = QLabel(
+            self.tr(
+                "No conference yet. Create one, import case packages, or open the demo conference."
+            )
+        )
+        self.placeholder.setWordWrap(True)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.view.setSpacing(3)
+        self.view.activated.connect(self.on_view_activated)
+        self.view.doubleClicked.connect(self.on_view_activated)
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setDefault(True)
+        new = QPushButton(self.tr("&New conference…"))
+        imp = QPushButton(self.tr("&Import case packages…"))
+        demo = QPushButton(self.tr("Open the &demo conference"))
+        delete = QPushButton(self.tr("De&lete…"))
+        self.open_button.clicked.connect(self.on_open_clicked)
+        new.clicked.connect(self.newRequested)
+        imp.clicked.connect(self.importRequested)
+        demo.clicked.connect(self.demoRequested)
+        delete.clicked.connect(self.on_delete_clicked)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, new, imp, demo):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(delete)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(title)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+    def reload(self, db: Database, select_id: int | None = None) -> None:
+        with db.read() as session:
+            items = conferences.list_conferences(session)
+        self.model.set_conferences(items)
+        self.placeholder.setVisible(not items)
+        row = self.model.row_of(select_id) if select_id is not None else 0
+        if items:
+            self.view.setCurrentIndex(self.model.index(max(row, 0), 0))
+        self.view.setFocus()
+
+    def _current_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return self.model.conference_at(index.row()).id if index.isValid() else None
+
+    @Slot(QModelIndex)
+    def on_view_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.openRequested.emit(self.model.conference_at(index.row()).id)
+
+    @Slot()
+    def on_open_clicked(self) -> None:
+        conf_id = self._current_id()
+        if conf_id is not None:
+            self.openRequested.emit(conf_id)
+
+    @Slot()
+    def on_delete_clicked(self) -> None:
+        conf_id = self._current_id()
+        if conf_id is not None:
+            self.deleteRequested.emit(conf_id)

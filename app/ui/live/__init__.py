@@ -1,0 +1,1 @@
+"""The live session: server, notifier bridge, console, countdown, notes and dialogs."""

@@ -1,0 +1,528 @@
+"""The moderator's live console: agenda, current question, count, chart, controls, notes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import QuestionState
+from app.ui.i18n import current_language
+from app.ui.live.actions import LiveActions, make_actions, shortcut_text
+from app.ui.live.attendance import AttendanceDialog
+from app.ui.live.ballot_dialog import BallotDialog
+from app.ui.live.chart import ResultChart
+from app.ui.live.count_panel import CountPanel
+from app.ui.live.countdown import Countdown
+from app.ui.live.links import LinksDialog
+from app.ui.live.notes_panel import NotesPanel
+from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
+from app.ui.messages import confirm, show_error
+from app.ui.models.agenda_model import AgendaModel, ItemRole
+from app.ui.theme import muted_color
+
+MANY_MISSING_SHARE = 0.2
+
+
+def _big(label: QLabel, factor: float, bold: bool = True) -> QLabel:
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+class LiveConsole(QWidget):
+    """Follows a :class:`LiveSession`; every step is an action with a shortcut.
+
+    Signals ``displayed(int)`` with the snapshot serial once a refresh is on screen and
+    ``presenterRequested()`` for F5.
+    """
+
+    displayed = Signal(int)
+    presenterRequested = Signal()
+
+    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.snapshot: LiveSnapshot | None = None
+        self.actions_ = make_actions(self)
+        self.addActions(self.actions_.all())
+        self._build()
+        self._connect()
+        session.refreshed.connect(self.on_session_refreshed)
+        session.serverChanged.connect(self.on_session_server_changed)
+        session.failed.connect(self.on_session_failed)
+        self.on_session_server_changed(session.server_state)
+        self.on_session_refreshed(session.snapshot or session.refresh())
+
+    @property
+    def live_actions(self) -> LiveActions:
+        return self.actions_
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.agenda_model = AgendaModel(self)
+        self.agenda_model.set_language(current_language())
+        self.tree = QTreeView()
+        self.tree.setModel(self.agenda_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.activated.connect(self.on_tree_activated)
+        self.tree.setToolTip(self.tr("Enter or double-click: make this the current question"))
+
+        self.attendance_label = _big(QLabel(), 1.1)
+        attendance_button = QPushButton(self.tr("Check-in…"))
+        attendance_button.clicked.connect(self.actions_.attendance.trigger)
+        self.server_label = QLabel()
+        self.server_label.setWordWrap(True)
+        self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.server_button = QPushButton()
+        self.server_button.clicked.connect(self.actions_.server.trigger)
+        links_button = QPushButton(self.tr("Links and QR codes…"))
+        links_button.clicked.connect(self.actions_.links.trigger)
+        presenter_button = QPushButton(
+            self.tr("Presenter view") + f"  {shortcut_text(self.actions_.presenter)}"
+        )
+        presenter_button.clicked.connect(self.actions_.presenter.trigger)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self._caption(self.tr("AGENDA")))
+        left_layout.addWidget(self.tree, 1)
+        box = QGroupBox(self.tr("Attendance"))
+        box_layout = QHBoxLayout(box)
+        box_layout.addWidget(self.attendance_label, 1)
+        box_layout.addWidget(attendance_button)
+        left_layout.addWidget(box)
+        server_box = QGroupBox(self.tr("Voting server"))
+        server_layout = QVBoxLayout(server_box)
+        server_layout.addWidget(self.server_label)
+        server_buttons = QHBoxLayout()
+        server_buttons.addWidget(links_button)
+        server_buttons.addWidget(self.server_button)
+        server_layout.addLayout(server_buttons)
+        server_layout.addWidget(presenter_button)
+        left_layout.addWidget(server_box)
+
+        self.case_label = QLabel()
+        self.case_label.setWordWrap(True)
+        self.case_label.setStyleSheet(f"color: {muted_color().name()}")
+        _big(self.case_label, 1.05)
+        self.question_label = _big(QLabel(), 1.45)
+        self.question_label.setWordWrap(True)
+        self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state_label = _big(QLabel(), 1.0)
+        self.count = CountPanel()
+        self.chart = ResultChart()
+        self.chart.setMinimumHeight(180)
+        self.chart_caption = QLabel()
+        self.chart_caption.setStyleSheet(f"color: {muted_color().name()}")
+        self.countdown = Countdown()
+        self.countdown.expired.connect(self.on_countdown_expired)
+
+        self.primary = QPushButton()
+        self.primary.setDefault(True)
+        self.primary.setMinimumHeight(44)
+        self.primary.setMinimumWidth(280)
+        _big(self.primary, 1.15)  # type: ignore[arg-type]
+        self.primary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.primary.clicked.connect(self.on_primary_clicked)
+        self.secondary: list[QToolButton] = []
+        controls = QHBoxLayout()
+        controls.addWidget(self.countdown)
+        controls.addStretch(1)
+        controls.addWidget(self.primary)
+        more = QHBoxLayout()
+        for act in (
+            self.actions_.ballot,
+            self.actions_.reveal,
+            self.actions_.hide,
+            self.actions_.reopen,
+            self.actions_.repeat,
+            self.actions_.previous,
+            self.actions_.next,
+        ):
+            button = QToolButton()
+            button.setDefaultAction(act)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setToolTip(f"{act.text().replace('&', '')} ({shortcut_text(act)})")
+            self.secondary.append(button)
+            more.addWidget(button)
+        more.addStretch(1)
+        self.notes = NotesPanel(self.session.db, self.session.conference_id)
+        self.notes.setMinimumHeight(110)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(self.case_label, 1)
+        header.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
+        right_layout.addLayout(header)
+        right_layout.addWidget(self.question_label)
+        right_layout.addWidget(line)
+        right_layout.addWidget(self.count, 2)
+        right_layout.addWidget(self.chart_caption)
+        right_layout.addWidget(self.chart, 3)
+        right_layout.addLayout(controls)
+        right_layout.addLayout(more)
+        right_layout.addWidget(self.notes, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 900])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text)
+        font = label.font()
+        font.setBold(True)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        label.setFont(font)
+        label.setStyleSheet(f"color: {muted_color().name()}")
+        return label
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.open.triggered.connect(self.open_question)
+        a.close.triggered.connect(self.close_question)
+        a.reveal.triggered.connect(self.reveal)
+        a.hide.triggered.connect(self.hide_results)
+        a.next.triggered.connect(self.next_question)
+        a.previous.triggered.connect(self.previous_question)
+        a.reopen.triggered.connect(self.reopen)
+        a.repeat.triggered.connect(self.repeat)
+        a.ballot.triggered.connect(self.enter_ballot)
+        a.attendance.triggered.connect(self.check_in)
+        a.links.triggered.connect(self.show_links)
+        a.presenter.triggered.connect(self.presenterRequested)
+        a.server.triggered.connect(self.toggle_server)
+
+    # --- showing a snapshot -------------------------------------------------------
+
+    @Slot(object)
+    def on_session_refreshed(self, snapshot: LiveSnapshot) -> None:
+        self.snapshot = snapshot
+        question, case = snapshot.question, snapshot.case
+        self.agenda_model.update_agenda(
+            list(snapshot.cases), snapshot.conference.current_question_id
+        )
+        self.tree.expandAll()
+        if question is not None:
+            current = self.agenda_model.index_of_question(question.id)
+            if current.isValid() and self.tree.currentIndex() != current:
+                self.tree.setCurrentIndex(current)
+        lang = current_language()
+        if case is not None and question is not None:
+            self.case_label.setText(
+                f"{self.tr('CASE %1').replace('%1', str(case.number))} · {case.headline(lang)}"
+            )
+            number = self.tr("Question %1").replace("%1", question.number)
+            if question.round > 1:
+                number += " " + self.tr("(round %1)").replace("%1", str(question.round))
+            self.question_label.setText(f"{number}   {question.text}")
+        else:
+            self.case_label.setText(snapshot.conference.topic)
+            self.question_label.setText(
+                self.tr("No current question. Press “Next question” to begin.")
+            )
+        self.state_label.setText(self._state_text())
+        present = snapshot.n_present
+        people = sum(i.attendee_count for i in snapshot.invitations if i.present)
+        self.attendance_label.setText(
+            f"{present}/{len(snapshot.invitations)}  ·  "
+            + self.tr("%1 attendees").replace("%1", str(people))
+        )
+        self.count.show_status(snapshot.status)
+        if question is not None and question.revealed:
+            self.chart_caption.setText(self.tr("Result — visible to the sites"))
+        else:
+            self.chart_caption.setText(self.tr("Live result — only you see it until “Show result”"))
+        self.chart.show_result(snapshot.result, snapshot.round_one, lang)
+        self.countdown.set_question(question)
+        self.notes.show_item(case.id if case else None, question.id if question else None)
+        self._update_actions()
+        self.displayed.emit(snapshot.serial)
+
+    def _state_text(self) -> str:
+        question = self.snapshot.question if self.snapshot else None
+        if question is None:
+            return ""
+        if question.state is QuestionState.OPEN:
+            text = self.tr("● VOTING OPEN")
+        elif question.state is QuestionState.CLOSED:
+            text = self.tr("✔ CLOSED")
+        else:
+            text = self.tr("○ NOT YET OPENED")
+        if question.revealed:
+            text += "  ·  " + self.tr("result shown")
+        return text
+
+    def _update_actions(self) -> None:
+        a = self.actions_
+        snapshot = self.snapshot
+        question = snapshot.question if snapshot else None
+        state = question.state if question else None
+        has_repeat = bool(
+            question
+            and snapshot
+            and any(q.parent_id == question.id for c in snapshot.cases for q in c.questions)
+        )
+        a.open.setEnabled(state is QuestionState.DRAFT)
+        a.close.setEnabled(state is QuestionState.OPEN)
+        a.reveal.setEnabled(
+            state in (QuestionState.OPEN, QuestionState.CLOSED) and not question.revealed
+        )  # type: ignore[union-attr]
+        a.hide.setEnabled(bool(question and question.revealed))
+        a.reopen.setEnabled(state is QuestionState.CLOSED)
+        a.repeat.setEnabled(
+            state is QuestionState.CLOSED
+            and question is not None
+            and question.parent_id is None
+            and not has_repeat
+        )
+        a.next.setEnabled(state is not QuestionState.OPEN and self._neighbour(1) is not None)
+        a.previous.setEnabled(state is not QuestionState.OPEN and self._neighbour(-1) is not None)
+        a.ballot.setEnabled(state is QuestionState.OPEN)
+        primary = self.primary_action()
+        self.primary.setEnabled(primary is not None and primary.isEnabled())
+        if primary is not None:
+            self.primary.setText(
+                f"{primary.text().replace('&', '').rstrip('…')}   {shortcut_text(primary)}"
+            )
+        else:
+            self.primary.setText(self.tr("End of the agenda"))
+
+    def primary_action(self):  # type: ignore[no-untyped-def]
+        """The one obvious next step: open → close → show result → next question."""
+        a = self.actions_
+        question = self.snapshot.question if self.snapshot else None
+        if question is None:
+            return a.next if self._neighbour(1) is not None else None
+        if question.state is QuestionState.DRAFT:
+            return a.open
+        if question.state is QuestionState.OPEN:
+            return a.close
+        if not question.revealed:
+            return a.reveal
+        return a.next if self._neighbour(1) is not None else None
+
+    def _neighbour(self, step: int) -> int | None:
+        if self.snapshot is None:
+            return None
+        ids = [q.id for c in self.snapshot.cases for q in c.questions]
+        current = self.snapshot.question
+        if current is None:
+            return ids[0] if ids and step > 0 else None
+        index = ids.index(current.id) + step
+        return ids[index] if 0 <= index < len(ids) else None
+
+    @Slot(object)
+    def on_session_server_changed(self, state: ServerState) -> None:
+        if state.state == "running":
+            text = self.tr("● Server running") + "\n" + "\n".join(state.urls)
+            self.server_label.setStyleSheet("color: #1a7f37;")
+            self.actions_.server.setText(self.tr("Stop voting &server"))
+        elif state.state == "starting":
+            text = self.tr("Server starting …")
+            self.server_label.setStyleSheet("")
+            self.actions_.server.setText(self.tr("Stop voting &server"))
+        elif state.state == "failed":
+            text = self.tr("Server not running: %1").replace("%1", state.error)
+            self.server_label.setStyleSheet("color: #b42318;")
+            self.actions_.server.setText(self.tr("Start voting &server"))
+        else:
+            text = self.tr("○ Server stopped")
+            self.server_label.setStyleSheet("")
+            self.actions_.server.setText(self.tr("Start voting &server"))
+        self.server_label.setText(text)
+        self.server_button.setText(self.actions_.server.text().replace("&", ""))
+        self.actions_.links.setEnabled(state.state == "running")
+        self.actions_.server.setEnabled(state.state != "starting")
+
+    @Slot(str, str)
+    def on_session_failed(self, title: str, message: str) -> None:
+        show_error(self, title.replace("&", ""), message)
+
+    # --- steps ---------------------------------------------------------------------
+
+    def _question_id(self) -> int | None:
+        question = self.snapshot.question if self.snapshot else None
+        return question.id if question else None
+
+    @Slot()
+    def on_primary_clicked(self) -> None:
+        action = self.primary_action()
+        if action is not None and action.isEnabled():
+            action.trigger()
+
+    @Slot()
+    def open_question(self) -> None:
+        if (qid := self._question_id()) is not None:
+            self.session.open_question(qid)
+
+    @Slot()
+    def close_question(self, *, ask: bool = True) -> None:
+        qid = self._question_id()
+        status = self.snapshot.status if self.snapshot else None
+        if qid is None:
+            return
+        if ask and status is not None and status.missing:
+            many = (
+                len(status.missing) >= 3
+                or len(status.missing) / max(1, status.n_expected) >= MANY_MISSING_SHARE
+            )
+            if many:
+                names = ", ".join(s.name for s in status.missing[:8])
+                if len(status.missing) > 8:
+                    names += ", …"
+                text = (
+                    self.tr("%1 of %2 sites have not voted yet:")
+                    .replace("%1", str(len(status.missing)))
+                    .replace("%2", str(status.n_expected))
+                    + f"\n{names}\n\n"
+                    + self.tr("Close the voting anyway?")
+                )
+                if not confirm(self, self.tr("Close voting"), text, self.tr("Close voting")):
+                    return
+        self.session.close_question(qid)
+
+    @Slot()
+    def reveal(self) -> None:
+        question = self.snapshot.question if self.snapshot else None
+        if question is None:
+            return
+        if question.is_open and not confirm(
+            self,
+            self.tr("Show result"),
+            self.tr(
+                "The voting is still open. Sites that have not voted yet will see the result. Show it anyway?"  # noqa: E501
+            ),
+            self.tr("Show result"),
+        ):
+            return
+        self.session.reveal(question.id)
+
+    @Slot()
+    def hide_results(self) -> None:
+        if (qid := self._question_id()) is not None:
+            self.session.hide_results(qid)
+
+    @Slot()
+    def reopen(self) -> None:
+        qid = self._question_id()
+        if qid is not None and confirm(
+            self,
+            self.tr("Reopen voting"),
+            self.tr(
+                "Open the voting on this question again? The result is hidden until you show it again."  # noqa: E501
+            ),
+            self.tr("Reopen"),
+        ):
+            self.session.reopen(qid)
+
+    @Slot()
+    def repeat(self) -> None:
+        qid = self._question_id()
+        if qid is not None and confirm(
+            self,
+            self.tr("Repeat as round 2"),
+            self.tr(
+                "Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty."
+            ),
+            self.tr("Create round 2"),
+        ):
+            self.session.repeat(qid)
+
+    @Slot()
+    def next_question(self) -> None:
+        self.session.next_question()
+
+    @Slot()
+    def previous_question(self) -> None:
+        target = self._neighbour(-1)
+        if target is not None:
+            self.session.select(target)
+
+    @Slot(QModelIndex)
+    def on_tree_activated(self, index: QModelIndex) -> None:
+        kind, item_id = index.data(ItemRole)
+        if kind != "question" or item_id == self._question_id():
+            return
+        question = self.snapshot.question if self.snapshot else None
+        if question is not None and question.is_open:
+            show_error(
+                self,
+                self.tr("Choose question"),
+                self.tr("Question %1 is still open; close it first.").replace(
+                    "%1", question.number
+                ),
+            )
+            return
+        self.session.select(item_id)
+
+    @Slot(int)
+    def on_countdown_expired(self, question_id: int) -> None:
+        if question_id == self._question_id():
+            self.close_question(ask=False)
+
+    @Slot()
+    def enter_ballot(self) -> None:
+        snapshot = self.snapshot
+        if snapshot is None or snapshot.question is None or snapshot.status is None:
+            return
+        dialog = BallotDialog(snapshot.question, snapshot.status, self)
+        if dialog.exec():
+            self.submit_ballot(dialog)
+
+    def submit_ballot(self, dialog: BallotDialog) -> bool:
+        site_id, ids, abstain, comment = dialog.choice()
+        question = self.snapshot.question if self.snapshot else None
+        if site_id is None or question is None:
+            return False
+        return self.session.cast_for_site(question.id, site_id, ids, abstain, comment)
+
+    @Slot()
+    def check_in(self) -> None:
+        AttendanceDialog(self.session, self).exec()
+
+    @Slot()
+    def show_links(self) -> None:
+        if self.snapshot is None:
+            return
+        LinksDialog(self.snapshot.invitations, self.session.server_state.urls, self).exec()
+
+    @Slot()
+    def toggle_server(self) -> None:
+        if self.session.server_state.state in ("running", "starting"):
+            if confirm(
+                self,
+                self.tr("Stop voting server"),
+                self.tr("Sites can no longer vote while the server is stopped. Stop it?"),
+                self.tr("Stop server"),
+            ):
+                self.session.stop_server()
+        else:
+            self.session.start_server()

@@ -1,0 +1,103 @@
+"""Discussion notes per question and per case, saved as typed (debounced)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTime, QTimer, Slot
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+
+from app.db import Database
+from app.services import notes
+from app.services.errors import VotumError
+from app.ui.theme import muted_color
+
+SAVE_DELAY_MS = 800
+
+
+class NotesPanel(QWidget):
+    """Two note editors; "saved 14:03:12" tells when the last save happened."""
+
+    def __init__(self, db: Database, conference_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._conference_id = conference_id
+        self._question_id: int | None = None
+        self._case_id: int | None = None
+        self._loading = False
+        self.tabs = QTabWidget()
+        self.question_note = QPlainTextEdit()
+        self.case_note = QPlainTextEdit()
+        for edit in (self.question_note, self.case_note):
+            edit.setTabChangesFocus(True)
+            edit.setPlaceholderText(self.tr("Discussion notes for the protocol …"))
+        self.tabs.addTab(self.question_note, self.tr("Notes on the question"))
+        self.tabs.addTab(self.case_note, self.tr("Notes on the case"))
+        self.saved = QLabel()
+        self.saved.setStyleSheet(f"color: {muted_color().name()}")
+        self.tabs.setCornerWidget(self.saved)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self._question_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._case_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._question_timer.timeout.connect(self.on_question_timer_timeout)
+        self._case_timer.timeout.connect(self.on_case_timer_timeout)
+        self.question_note.textChanged.connect(self.on_question_note_text_changed)
+        self.case_note.textChanged.connect(self.on_case_note_text_changed)
+        self.setEnabled(False)
+
+    def show_item(self, case_id: int | None, question_id: int | None) -> None:
+        """Follow the current question (pending edits of the previous one are saved first)."""
+        if (case_id, question_id) == (self._case_id, self._question_id):
+            return
+        self.flush()
+        self._case_id, self._question_id = case_id, question_id
+        with self._db.read() as session:
+            all_notes = notes.conference_notes(session, self._conference_id)
+        self._loading = True
+        self.question_note.setPlainText(
+            notes.note_text(all_notes, question_id=question_id) if question_id else ""
+        )
+        self.case_note.setPlainText(notes.note_text(all_notes, case_id=case_id) if case_id else "")
+        self._loading = False
+        self.saved.setText("")
+        self.setEnabled(question_id is not None)
+
+    def flush(self) -> None:
+        if self._question_timer.isActive():
+            self._question_timer.stop()
+            self.on_question_timer_timeout()
+        if self._case_timer.isActive():
+            self._case_timer.stop()
+            self.on_case_timer_timeout()
+
+    def _save(self, text: str, **target: int | None) -> None:
+        try:
+            with self._db.write() as session:
+                notes.save_note(session, text, **target)  # type: ignore[arg-type]
+        except VotumError as exc:
+            self.saved.setText(str(exc))
+            return
+        stamp = QTime.currentTime().toString("HH:mm:ss")
+        self.saved.setText(self.tr("saved %1").replace("%1", stamp) + "  ")
+
+    @Slot()
+    def on_question_note_text_changed(self) -> None:
+        if not self._loading:
+            self.saved.setText(self.tr("not yet saved") + "  ")
+            self._question_timer.start()
+
+    @Slot()
+    def on_case_note_text_changed(self) -> None:
+        if not self._loading:
+            self.saved.setText(self.tr("not yet saved") + "  ")
+            self._case_timer.start()
+
+    @Slot()
+    def on_question_timer_timeout(self) -> None:
+        if self._question_id is not None:
+            self._save(self.question_note.toPlainText(), question_id=self._question_id)
+
+    @Slot()
+    def on_case_timer_timeout(self) -> None:
+        if self._case_id is not None:
+            self._save(self.case_note.toPlainText(), case_id=self._case_id)

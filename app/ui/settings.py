@@ -1,0 +1,51 @@
+"""Persistent user preferences (language, theme, window state) kept in QSettings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "Votum"
+APPLICATION = "Votum"
+LANGUAGES = ("de", "en")
+THEMES = ("system", "light", "dark")
+
+
+def settings() -> QSettings:
+    """The application's settings store (registry on Windows, ini/plist elsewhere)."""
+    return QSettings(ORGANISATION, APPLICATION)
+
+
+def language() -> str:
+    value = str(settings().value("ui/language", "de"))
+    return value if value in LANGUAGES else "de"
+
+
+def set_language(lang: str) -> None:
+    settings().setValue("ui/language", lang)
+
+
+def theme() -> str:
+    value = str(settings().value("ui/theme", "system"))
+    return value if value in THEMES else "system"
+
+
+def set_theme(name: str) -> None:
+    settings().setValue("ui/theme", name)
+
+
+def window_state(name: str) -> tuple[QByteArray | None, QByteArray | None]:
+    """Saved (geometry, state) of the window called ``name``."""
+    store = settings()
+    geometry = store.value(f"{name}/geometry")
+    state = store.value(f"{name}/state")
+    return (
+        geometry if isinstance(geometry, QByteArray) else None,
+        state if isinstance(state, QByteArray) else None,
+    )
+
+
+def save_window_state(name: str, geometry: QByteArray, state: QByteArray | None = None) -> None:
+    store = settings()
+    store.setValue(f"{name}/geometry", geometry)
+    if state is not None:
+        store.setValue(f"{name}/state", state)

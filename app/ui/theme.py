@@ -1,0 +1,91 @@
+"""Light and dark palettes; "system" follows the platform's colour scheme."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+ACCENT = "#1f6feb"
+
+
+def system_is_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    return hints.colorScheme() == Qt.ColorScheme.Dark
+
+
+def is_dark(theme: str) -> bool:
+    return theme == "dark" or (theme == "system" and system_is_dark())
+
+
+def _palette(dark: bool) -> QPalette:
+    pal = QPalette()
+    if dark:
+        colors = {
+            QPalette.ColorRole.Window: "#1e1f22",
+            QPalette.ColorRole.WindowText: "#e6e6e6",
+            QPalette.ColorRole.Base: "#2b2d30",
+            QPalette.ColorRole.AlternateBase: "#323438",
+            QPalette.ColorRole.Text: "#e6e6e6",
+            QPalette.ColorRole.Button: "#2f3136",
+            QPalette.ColorRole.ButtonText: "#e6e6e6",
+            QPalette.ColorRole.ToolTipBase: "#2b2d30",
+            QPalette.ColorRole.ToolTipText: "#e6e6e6",
+            QPalette.ColorRole.PlaceholderText: "#8c8f94",
+            QPalette.ColorRole.Highlight: "#3574f0",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.Link: "#6ea8fe",
+            QPalette.ColorRole.Mid: "#45484d",
+            QPalette.ColorRole.Dark: "#151618",
+            QPalette.ColorRole.Light: "#3c3f44",
+        }
+    else:
+        colors = {
+            QPalette.ColorRole.Window: "#f5f6f7",
+            QPalette.ColorRole.WindowText: "#1b1d21",
+            QPalette.ColorRole.Base: "#ffffff",
+            QPalette.ColorRole.AlternateBase: "#f0f2f4",
+            QPalette.ColorRole.Text: "#1b1d21",
+            QPalette.ColorRole.Button: "#eceef1",
+            QPalette.ColorRole.ButtonText: "#1b1d21",
+            QPalette.ColorRole.ToolTipBase: "#ffffe8",
+            QPalette.ColorRole.ToolTipText: "#1b1d21",
+            QPalette.ColorRole.PlaceholderText: "#8a8f98",
+            QPalette.ColorRole.Highlight: ACCENT,
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.Link: ACCENT,
+            QPalette.ColorRole.Mid: "#c9ced6",
+            QPalette.ColorRole.Dark: "#9aa1ab",
+            QPalette.ColorRole.Light: "#ffffff",
+        }
+    for role, value in colors.items():
+        pal.setColor(role, QColor(value))
+    disabled = QColor("#6b6f76") if dark else QColor("#a0a5ad")
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        pal.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return pal
+
+
+def apply_theme(app: QApplication, theme: str) -> bool:
+    """Apply the named theme ("system", "light", "dark"); returns whether it is dark."""
+    dark = is_dark(theme)
+    app.setStyle("Fusion")
+    app.setPalette(_palette(dark))
+    app.setProperty("votumDark", dark)
+    return dark
+
+
+def error_color() -> QColor:
+    app = QApplication.instance()
+    dark = bool(app.property("votumDark")) if app is not None else False
+    return QColor("#ff7b72") if dark else QColor("#b42318")
+
+
+def muted_color() -> QColor:
+    app = QApplication.instance()
+    dark = bool(app.property("votumDark")) if app is not None else False
+    return QColor("#9da3ab") if dark else QColor("#5f6670")

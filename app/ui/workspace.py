@@ -1,0 +1,133 @@
+"""One open conference: the preparation editor and (created on demand) the live console."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from app.db import Database
+from app.ui.editor.editor import PreparationEditor
+from app.ui.live.session import LiveSession
+
+LIVE_TAB = 1
+
+
+class Workspace(QWidget):
+    """Tabs "Preparation" and "Live". The live session (server, refreshes) lives as long as
+    the workspace; the console and the presenter window are built the first time they are
+    needed. Signals ``consoleCreated()``."""
+
+    consoleCreated = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        conference_id: int,
+        parent: QWidget | None = None,
+        *,
+        session: LiveSession | None = None,
+        auto_start_server: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.conference_id = conference_id
+        self.session = session
+        self.console = None
+        self.presenter = None
+        self._auto_start = auto_start_server
+        self.editor = PreparationEditor(db, conference_id)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.editor, self.tr("Preparation"))
+        self._live_placeholder = QLabel(self.tr("Starting the live console …"))
+        self.tabs.addTab(self._live_placeholder, self.tr("Live"))
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        if session is not None:
+            self.ensure_console()
+
+    def show_live(self) -> None:
+        self.tabs.setCurrentIndex(LIVE_TAB)
+        self.ensure_console()
+
+    def show_preparation(self) -> None:
+        self.tabs.setCurrentIndex(0)
+
+    def ensure_session(self) -> LiveSession:
+        if self.session is None:
+            self.session = LiveSession(self.db, self.conference_id, self)
+        return self.session
+
+    def ensure_console(self):  # type: ignore[no-untyped-def]
+        """Build the live console (and start the server the first time)."""
+        if self.console is not None:
+            return self.console
+        from app.ui.live.console import LiveConsole
+
+        session = self.ensure_session()
+        self.editor.flush()
+        self.console = LiveConsole(session)
+        self.console.presenterRequested.connect(self.toggle_presenter)
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(LIVE_TAB)
+        self.tabs.insertTab(LIVE_TAB, self.console, self.tr("Live"))
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self._live_placeholder.deleteLater()
+        self.console.chart.ensure_canvas()
+        if (
+            self._auto_start
+            and session.server_state.state in ("stopped", "failed")
+            and session.server is None
+        ):
+            session.start_server()
+        self.consoleCreated.emit()
+        return self.console
+
+    @Slot(int)
+    def on_tabs_current_changed(self, index: int) -> None:
+        if index == LIVE_TAB:
+            self.ensure_console()
+            if self.session is not None:
+                self.session.refresh()
+        else:
+            self.editor.reload()
+
+    @Slot()
+    def toggle_presenter(self) -> None:
+        if self.presenter is not None and self.presenter.isVisible():
+            self.presenter.close()
+            return
+        self.ensure_presenter().show()
+        self.presenter.raise_()
+
+    def ensure_presenter(self):  # type: ignore[no-untyped-def]
+        from app.ui.presenter import PresenterWindow
+
+        console = self.ensure_console()
+        if self.presenter is None:
+            self.presenter = PresenterWindow(self.ensure_session())
+            self.presenter.addActions(console.live_actions.all())
+            self.presenter.ensure_chart()
+        return self.presenter
+
+    def current_question_id(self) -> int | None:
+        if self.tabs.currentIndex() == LIVE_TAB and self.session and self.session.question:
+            return self.session.question.id
+        selected = self.editor._selected()
+        if selected and selected[0] == "question":
+            return selected[1]
+        return self.session.question.id if self.session and self.session.question else None
+
+    def shutdown(self) -> None:
+        """Save pending edits and notes, close the presenter, stop the server."""
+        self.editor.flush()
+        if self.console is not None:
+            self.console.notes.flush()
+        if self.presenter is not None:
+            self.presenter.close()
+        if self.session is not None:
+            self.session.stop_server(wait=True)
