@@ -88,7 +88,7 @@ class _Style:
 
     @classmethod
     def pick(cls, large: bool) -> _Style:
-        return cls(17.0, 14.0, 0.55, 40) if large else cls(8.0, 7.0, 0.22, 34)
+        return cls(17.0, 14.0, 0.55, 40) if large else cls(8.5, 7.5, 0.23, 34)
 
 
 def _t(lang: str, key: str, **values: object) -> str:
@@ -170,7 +170,8 @@ class _Plan:
 
     def size(self, large: bool) -> tuple[float, float]:
         width = 13.0 if large else PRINT_WIDTH_IN
-        plot = self.n_rows * self.style.bar_in + 0.1
+        lines = max((label.count("\n") + 1 for label in self.labels), default=1)
+        plot = self.n_rows * self.style.bar_in * max(1.0, 0.7 * lines) + 0.1
         return width, self._top() + plot + self._bottom()
 
     def _line(self) -> float:

@@ -1,0 +1,97 @@
+"""Everything a protocol or an export shows, read from the database once as plain data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from app import __version__
+from app.db import Database
+from app.models import NoteKind
+from app.services.agenda import image_data
+from app.services.conferences import get_conference, invitations
+from app.services.notes import NoteView, conference_notes, note_text
+from app.services.results import CaseResults, QuestionResult, conference_results, round_pairs
+from app.services.views import ConferenceInfo, InvitationInfo
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """One conference as the reports see it: no sessions, no ORM objects, no tokens."""
+
+    conference: ConferenceInfo
+    invitations: tuple[InvitationInfo, ...]
+    cases: tuple[CaseResults, ...]
+    notes: tuple[NoteView, ...]
+    images: dict[int, tuple[str, bytes]] = field(default_factory=dict)
+    generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
+    version: str = __version__
+
+    @property
+    def results(self) -> list[QuestionResult]:
+        """Every question round in agenda order."""
+        return [result for case in self.cases for result in case.results]
+
+    @property
+    def n_ballots(self) -> int:
+        return sum(len(result.ballots) for result in self.results)
+
+    @property
+    def n_questions(self) -> int:
+        """Questions, counting a repeated question once."""
+        return sum(len(round_pairs(case)) for case in self.cases)
+
+    @property
+    def present(self) -> list[InvitationInfo]:
+        return [inv for inv in self.invitations if inv.present]
+
+    @property
+    def attendee_total(self) -> int:
+        return sum(inv.attendee_count for inv in self.present)
+
+    def note(
+        self,
+        *,
+        case_id: int | None = None,
+        question_id: int | None = None,
+        kind: NoteKind = NoteKind.DISCUSSION,
+    ) -> str:
+        return note_text(list(self.notes), case_id=case_id, question_id=question_id, kind=kind)
+
+
+def gather(db: Database, conference_id: int, *, with_images: bool = True) -> ReportData:
+    """Read the conference, attendance, results, notes and case images in one transaction."""
+    with db.read() as session:
+        conference = get_conference(session, conference_id)
+        invited = tuple(
+            InvitationInfo(i.site, i.present, i.attendee_count, i.attendees, None)
+            for i in invitations(session, conference_id)
+        )
+        cases = tuple(conference_results(session, conference_id))
+        notes = tuple(conference_notes(session, conference_id))
+        images = (
+            {img.id: image_data(session, img.id) for c in cases for img in c.case.images}
+            if with_images
+            else {}
+        )
+    return ReportData(conference, invited, cases, notes, images)
+
+
+def letters(index: int) -> str:
+    """A, B, …, Z, AA, AB, … for 0, 1, …"""
+    label = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        label = chr(ord("A") + rest) + label
+    return label
+
+
+def anonymous_labels(data: ReportData) -> dict[int, str]:
+    """Site id → letter, in an order shuffled per conference (stable across runs)."""
+    site_ids = sorted(inv.site.id for inv in data.invitations)
+    extra = sorted({b.site_id for r in data.results for b in r.ballots} - set(site_ids))
+    order = site_ids + extra
+    random.Random(f"votum:{data.conference.id}:{data.conference.slug}").shuffle(order)
+    return {site_id: letters(i) for i, site_id in enumerate(order)}

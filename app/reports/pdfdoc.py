@@ -1,0 +1,145 @@
+"""The protocol's page template: header, footer with "page x of y", metadata and bookmarks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from app.reports.pdfstyle import (
+    FONT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PAGE,
+    RULE,
+    TEXT_WIDTH,
+    register_fonts,
+)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What every page shows in its header and footer, already in the protocol's language."""
+
+    header_left: str
+    header_right: str
+    footer_left: str
+    page_text: Callable[[int, int], str]  # (page, pages) -> "Seite 2 von 9"
+
+
+class Bookmark(Flowable):
+    """An invisible flowable that adds an outline entry (bookmark) where it lands."""
+
+    def __init__(self, title: str, key: str, level: int = 0) -> None:
+        super().__init__()
+        self.title, self.key, self.level = title, key, level
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.showOutline()
+        canvas.bookmarkPage(self.key)
+        canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
+
+
+def numbered_canvas(info: PageInfo) -> type[Canvas]:
+    """A canvas that holds pages back until the end, so the footer can say "of y"."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("initialFontName", FONT)  # no stray non-embedded Helvetica
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _decorate(self, total: int) -> None:
+            page = self._pageNumber
+            width, _height = PAGE
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            y = MARGIN_BOTTOM - 0.9 * 28.35
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.4)
+            self.line(MARGIN_X, y + 10, width - MARGIN_X, y + 10)
+            self.drawString(MARGIN_X, y, info.footer_left)
+            self.drawRightString(width - MARGIN_X, y, info.page_text(page, total))
+            if page > 1:
+                top = PAGE[1] - MARGIN_TOP + 0.75 * 28.35
+                self.drawString(MARGIN_X, top, _fit(self, info.header_left, TEXT_WIDTH * 0.75))
+                self.drawRightString(width - MARGIN_X, top, info.header_right)
+                self.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def _fit(canvas: Canvas, text: str, width: float) -> str:
+    """Shorten ``text`` with an ellipsis so it fits ``width`` in the current font."""
+    if canvas.stringWidth(text) <= width:
+        return text
+    while text and canvas.stringWidth(text + " …") > width:
+        text = text[:-1]
+    return text.rstrip() + " …"
+
+
+class ProtocolDocument(BaseDocTemplate):
+    """A4, one frame the width of the text; the canvas adds header and footer."""
+
+    def __init__(
+        self, target: Any, *, title: str, author: str, subject: str, lang: str = "de"
+    ) -> None:
+        register_fonts()
+        super().__init__(
+            target,
+            pagesize=PAGE,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=title,
+            author=author,
+            subject=subject,
+            creator="Votum",
+            keywords=["MTB", "Protokoll" if lang == "de" else "protocol", "Votum"],
+            lang="de-DE" if lang == "de" else "en-GB",
+            displayDocTitle=1,
+            initialFontName=FONT,
+            initialFontSize=9,
+            pageCompression=1,
+            allowSplitting=1,
+        )
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            TEXT_WIDTH,
+            PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM,
+            id="text",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+
+    def build_with(self, story: list[Flowable], info: PageInfo) -> None:
+        self.build(story, canvasmaker=numbered_canvas(info))

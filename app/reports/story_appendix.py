@@ -1,0 +1,131 @@
+"""Story builder for the appendix: the per-site ballot matrix, optionally anonymised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+
+from app.models import BallotSource, QuestionKind
+from app.reports.data import ReportData, anonymous_labels, letters
+from app.reports.pdfdoc import Bookmark
+from app.reports.pdfstyle import FONT, TEXT_WIDTH, para, table_style
+from app.reports.texts import text
+from app.services.results import QuestionResult
+
+SITE_COLUMN = 5.2 * cm
+ANON_COLUMN = 2.0 * cm
+VALUE_COLUMN = 1.28 * cm
+SHORT_LABEL = 6  # labels this short stand in the matrix as they are
+
+
+@dataclass(frozen=True)
+class SiteRow:
+    site_id: int
+    label: str
+
+
+def short_code(result: QuestionResult, option_id: int, lang: str = "de") -> str:
+    """Evidence levels by their code (m2B), short labels (Ja, Nein) as they are, every
+    other option by its letter (A, B, …)."""
+    options = result.question.options
+    short = all(len(o.label) <= SHORT_LABEL for o in options)
+    for index, option in enumerate(options):
+        if option.id != option_id:
+            continue
+        if result.question.kind is QuestionKind.EVIDENCE and option.code:
+            return option.code if option.code != "none" else text(lang, "no_level_short")
+        return option.label if short else letters(index)
+    return "?"
+
+
+def _self_explaining(result: QuestionResult) -> bool:
+    return result.question.kind is QuestionKind.EVIDENCE or all(
+        len(o.label) <= SHORT_LABEL for o in result.question.options
+    )
+
+
+def cell(result: QuestionResult, site_id: int, lang: str) -> str:
+    ballot = next((b for b in result.ballots if b.site_id == site_id), None)
+    if ballot is None:
+        return text(lang, "none_short")
+    if ballot.abstain:
+        value = text(lang, "abstain_short")
+    elif result.question.kind is QuestionKind.FREE_TEXT:
+        value = "✓"
+    else:
+        value = "+".join(short_code(result, option_id, lang) for option_id in ballot.option_ids)
+    return value + ("*" if ballot.source is BallotSource.MODERATOR else "")
+
+
+def _rows(data: ReportData, anonymise: bool) -> list[SiteRow]:
+    names = {inv.site.id: f"{inv.site.name} ({inv.site.code})" for inv in data.invitations}
+    for result in data.results:
+        for ballot in result.ballots:
+            names.setdefault(ballot.site_id, f"{ballot.site_name} ({ballot.site_code})")
+    if anonymise:
+        labels = anonymous_labels(data)
+        rows = [SiteRow(site_id, labels[site_id]) for site_id in names]
+        return sorted(rows, key=lambda r: (len(r.label), r.label))
+    return sorted((SiteRow(i, n) for i, n in names.items()), key=lambda r: r.label.casefold())
+
+
+def _column_title(result: QuestionResult, lang: str) -> str:
+    number = result.question.number
+    if result.question.round == 2 or result.question.parent_id is not None:
+        return f"{number} R2"
+    return number
+
+
+def _legend(results: list[QuestionResult], lang: str) -> list[Flowable]:
+    parts: list[Flowable] = []
+    for result in results:
+        if result.question.kind is QuestionKind.FREE_TEXT or _self_explaining(result):
+            continue
+        keys = [f"{short_code(result, o.id, lang)} = {o.label}" for o in result.question.options]
+        parts.append(para(f"{_column_title(result, lang)}: " + " · ".join(keys), "small"))
+    return parts
+
+
+def appendix_section(data: ReportData, lang: str, *, anonymise: bool) -> list[Flowable]:
+    """Sites × question rounds, in chunks that fit the page width; a legend under each."""
+    results = [r for r in data.results if r.ballots]
+    story: list[Flowable] = [
+        Bookmark(text(lang, "appendix"), "appendix"),
+        para(text(lang, "appendix"), "h1"),
+        para(text(lang, "appendix_note"), "body"),
+    ]
+    if anonymise:
+        story.append(para(text(lang, "appendix_anon"), "body"))
+    if not results:
+        return story
+    rows = _rows(data, anonymise)
+    first = ANON_COLUMN if anonymise else SITE_COLUMN
+    per_chunk = max(1, int((TEXT_WIDTH - first) // VALUE_COLUMN))
+    for start in range(0, len(results), per_chunk):
+        chunk = results[start : start + per_chunk]
+        head = [para(text(lang, "site"), "matrix_head")] + [
+            para(_column_title(r, lang), "matrix_head") for r in chunk
+        ]
+        body = [
+            [para(row.label, "matrix")]
+            + [para(cell(r, row.site_id, lang), "matrix") for r in chunk]
+            for row in rows
+        ]
+        table = Table(
+            [head, *body],
+            colWidths=[first] + [VALUE_COLUMN] * len(chunk),
+            repeatRows=1,
+            hAlign="LEFT",
+        )
+        style = table_style()
+        style.add("TOPPADDING", (0, 0), (-1, -1), 1.2)
+        style.add("BOTTOMPADDING", (0, 0), (-1, -1), 1.2)
+        style.add("FONT", (1, 1), (-1, -1), FONT, 7)
+        table.setStyle(style)
+        story += [Spacer(1, 0.3 * cm), table, Spacer(1, 0.15 * cm)]
+        legend = _legend(chunk, lang)
+        if legend:
+            story.append(KeepTogether([para(text(lang, "legend"), "cell_head"), *legend]))
+    return story

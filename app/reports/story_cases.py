@@ -1,0 +1,372 @@
+"""Story builders for the cases: structured summary, findings, and each question's results."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from app.models import NoteKind, QuestionKind
+from app.reports.data import ReportData
+from app.reports.figures import decimal, quote
+from app.reports.pdfdoc import Bookmark
+from app.reports.pdfstyle import ACCENT, FONT, RULE, SHADE, TEXT_WIDTH, label, para, table_style
+from app.reports.texts import number, other, text
+from app.services.presets import kind_label
+from app.services.results import CaseResults, QuestionResult, round_pairs
+from app.services.views import CaseInfo, OptionInfo
+
+#: Draws the chart of a question (round 2 with round 1 beside it when given).
+ChartMaker = Callable[[QuestionResult, QuestionResult | None], Flowable]
+
+
+def cases_section(data: ReportData, lang: str, chart: ChartMaker) -> list[Flowable]:
+    story: list[Flowable] = []
+    for case_results in data.cases:
+        story += case_section(case_results, data, lang, chart)
+    return story
+
+
+def case_section(
+    case_results: CaseResults, data: ReportData, lang: str, chart: ChartMaker
+) -> list[Flowable]:
+    """One case on a new page: headline, summary, findings, notes, then its questions."""
+    case = case_results.case
+    title = f"{text(lang, 'case')} {case.number}: {case.title}"
+    story: list[Flowable] = [
+        Bookmark(title, f"case-{case.id}", 0),
+        para(title, "h1"),
+    ]
+    if case.presenter:
+        story.append(para(case.presenter, "meta", markup=label(text(lang, "presenter") + ":")))
+    story += summary(case, lang)
+    story += findings(case, lang)
+    story += images(case, data)
+    story += notes(data, lang, case_id=case.id, title=text(lang, "case_notes"))
+    for round_one, round_two in round_pairs(case_results):
+        story += question_section(round_one, round_two, data, lang, chart)
+    story.append(PageBreak())
+    return story
+
+
+def summary(case: CaseInfo, lang: str) -> list[Flowable]:
+    """Age, sex, diagnosis with ICD-10, histology, stage, ECOG, prior lines, TMB, MSI."""
+    sex = text(lang, f"sex_{case.sex}") if case.sex in ("f", "m", "d") else (case.sex or "")
+    age = text(lang, "years", age=case.age) if case.age is not None else ""
+    diagnosis = case.diagnosis + (f" ({case.icd10})" if case.icd10 else "")
+    pairs = [
+        (text(lang, "age_sex"), ", ".join(p for p in (age, sex) if p)),
+        (text(lang, "diagnosis"), diagnosis),
+        (text(lang, "histology"), case.histology),
+        (text(lang, "stage"), case.stage),
+        (text(lang, "ecog"), "" if case.ecog is None else str(case.ecog)),
+        (
+            text(lang, "prior_lines"),
+            "" if case.prior_therapy_lines is None else str(case.prior_therapy_lines),
+        ),
+        (text(lang, "tmb"), "" if case.tmb is None else f"{number(case.tmb, lang)} Mut/Mb"),
+        (text(lang, "msi"), case.msi),
+    ]
+    shown = [(k, v or "–") for k, v in pairs]
+    rows = []
+    for i in range(0, len(shown), 2):
+        left, right = shown[i], shown[i + 1] if i + 1 < len(shown) else ("", "")
+        rows.append(
+            [
+                para(left[0], "cell_head"),
+                para(left[1], "cell"),
+                para(right[0], "cell_head"),
+                para(right[1], "cell"),
+            ]
+        )
+    quarter = TEXT_WIDTH / 4
+    table = Table(
+        rows,
+        colWidths=[quarter * 0.8, quarter * 1.2, quarter * 0.8, quarter * 1.2],
+        hAlign="LEFT",
+    )
+    table.setStyle(table_style(header_rows=0))
+    story: list[Flowable] = [para(text(lang, "summary"), "h3"), table]
+    if case.prior_therapies:
+        story += [para(text(lang, "prior_therapies"), "h4"), para(case.prior_therapies)]
+    if case.text:
+        story += [para(text(lang, "case_text"), "h4"), para(case.text)]
+    return story
+
+
+def findings(case: CaseInfo, lang: str) -> list[Flowable]:
+    if not case.findings:
+        return []
+    head = [
+        para(text(lang, key), "cell_head_right" if key == "vaf" else "cell_head")
+        for key in ("gene", "alteration", "kind", "vaf", "comment")
+    ]
+    rows: list[list[Flowable]] = [head]
+    for finding in case.findings:
+        kind = text(lang, f"fk_{finding.kind}") if finding.kind else ""
+        vaf = "" if finding.vaf is None else f"{number(finding.vaf, lang)} %"
+        rows.append(
+            [
+                para(finding.gene, "cell_bold"),
+                para(finding.alteration, "cell"),
+                para(kind, "cell"),
+                para(vaf, "cell_right"),
+                para(finding.comment, "cell"),
+            ]
+        )
+    widths = [2.2 * cm, 4.6 * cm, 2.2 * cm, 1.6 * cm]
+    table = Table(rows, colWidths=[*widths, TEXT_WIDTH - sum(widths)], repeatRows=1)
+    table.hAlign = "LEFT"
+    table.setStyle(table_style())
+    return [KeepTogether([para(text(lang, "findings"), "h3"), table])]
+
+
+def images(case: CaseInfo, data: ReportData) -> list[Flowable]:
+    """Case images scaled to the text width (at most 9 cm high), with captions."""
+    story: list[Flowable] = []
+    for info in case.images:
+        mime, payload = data.images.get(info.id, ("", b""))
+        flowable = _image(mime, payload)
+        if flowable is None:
+            continue
+        parts: list[Flowable] = [flowable]
+        if info.caption:
+            parts.append(para(info.caption, "small"))
+        story.append(KeepTogether([Spacer(1, 4), *parts]))
+    return story
+
+
+def _image(mime: str, payload: bytes) -> Flowable | None:
+    max_w, max_h = TEXT_WIDTH, 9 * cm
+    try:
+        if mime == "image/svg+xml":
+            from svglib.svglib import svg2rlg
+
+            drawing = svg2rlg(io.BytesIO(payload))
+            if drawing is None or not drawing.width or not drawing.height:
+                return None
+            factor = min(max_w / drawing.width, max_h / drawing.height)
+            drawing.width, drawing.height = drawing.width * factor, drawing.height * factor
+            drawing.scale(factor, factor)
+            drawing.hAlign = "LEFT"
+            return drawing
+        from reportlab.lib.utils import ImageReader
+
+        width, height = ImageReader(io.BytesIO(payload)).getSize()
+        factor = min(max_w / width, max_h / height)
+        image = Image(io.BytesIO(payload), width=width * factor, height=height * factor)
+        image.hAlign = "LEFT"
+        return image
+    except Exception:  # a broken image must not cost the author the protocol
+        return None
+
+
+def notes(
+    data: ReportData,
+    lang: str,
+    *,
+    case_id: int | None = None,
+    question_id: int | None = None,
+    title: str | None = None,
+) -> list[Flowable]:
+    """The discussion note and the key message, where written."""
+    story: list[Flowable] = []
+    discussion = data.note(case_id=case_id, question_id=question_id, kind=NoteKind.DISCUSSION)
+    key = data.note(case_id=case_id, question_id=question_id, kind=NoteKind.KEY_MESSAGE)
+    if discussion.strip():
+        story.append(
+            para(discussion, "note", markup=label((title or text(lang, "discussion")) + ":"))
+        )
+    if key.strip():
+        story.append(para(key, "note", markup=label(text(lang, "key_message") + ":")))
+    return story
+
+
+def _state(result: QuestionResult, lang: str) -> str:
+    return text(lang, f"states_{result.question.state.value}")
+
+
+def question_section(
+    round_one: QuestionResult,
+    round_two: QuestionResult | None,
+    data: ReportData,
+    lang: str,
+    chart: ChartMaker,
+) -> list[Flowable]:
+    """Text, chart, table, consensus class, ready sentence and notes of one question."""
+    question = round_one.question
+    voted = [r for r in (round_one, round_two) if r is not None and r.ballots]
+    heading = f"{text(lang, 'question')} {question.number}"
+    if len(voted) == 2:
+        heading += f" · {text(lang, 'round_compare')}"
+    elif voted and voted[0].question.round == 2:
+        heading += f" · {text(lang, 'round')} 2"
+    head: list[Flowable] = [
+        Bookmark(heading, f"question-{question.id}", 1),
+        para(heading, "h3"),
+        para(kind_label(question.kind, lang), "meta"),
+        para(question.text, "question"),
+    ]
+    if not voted:
+        head.append(para(text(lang, "not_voted_yet", state=_state(round_one, lang)), "body"))
+        return [KeepTogether(head)]
+    shown = voted[-1]
+    block: list[Flowable] = list(head)
+    if question.kind is not QuestionKind.FREE_TEXT:
+        block.append(chart(shown, voted[0] if len(voted) == 2 else None))
+        block.append(Spacer(1, 4))
+        block.append(results_table(voted, lang))
+        block.append(Spacer(1, 4))
+        block += consensus_lines(voted, lang)
+    if round_two is not None and not round_two.ballots:
+        block.append(para(text(lang, "round2_pending"), "meta"))
+    block += sentences(voted, lang)
+    block += comments(voted, lang)
+    for result in (round_one, round_two):
+        if result is not None:
+            block += notes(data, lang, question_id=result.question.id)
+    # One unit: moved to the next page whole if it does not fit (split only if taller).
+    return [KeepTogether(block)]
+
+
+def results_table(rounds: list[QuestionResult], lang: str) -> Table:
+    """Counts and percentages per option (per round), then valid, abstained, silent."""
+    two = len(rounds) == 2
+    multi = rounds[-1].tally.kind is QuestionKind.MULTIPLE
+    head: list[Flowable] = [para(text(lang, "option"), "cell_head")]
+    for result in rounds:
+        prefix = f"{text(lang, 'round')} {result.question.round}: " if two else ""
+        head += [
+            para(prefix + text(lang, "n"), "cell_head_right"),
+            para(text(lang, "percent"), "cell_head_right"),
+        ]
+    if multi:
+        head.append(para(text(lang, "consensus"), "cell_head"))
+    rows: list[list[Flowable | str]] = [head]
+    final = rounds[-1].tally
+    for index, option in enumerate(final.options):
+        explanation = option_info(rounds[-1], option.option.id).explanation(lang)
+        row: list[Flowable | str] = [
+            para(
+                f" – {explanation}" if explanation else "",
+                "cell",
+                markup=escape(option.option.label),
+            )
+        ]
+        for result in rounds:
+            counted = result.tally.options[index]
+            row += [
+                para(str(counted.count), "cell_right"),
+                para(f"{counted.percent}", "cell_right"),
+            ]
+        if multi:
+            cons = option.consensus
+            row.append(para(cons.awmf.label(lang) if cons else "–", "cell"))
+        rows.append(row)
+    for key, attr in (
+        ("valid", "n_valid"),
+        ("abstentions", "n_abstain"),
+        ("not_voted", "n_present_not_voted"),
+    ):
+        row: list[Flowable | str] = [para(text(lang, key), "cell_head")]
+        for result in rounds:
+            row += [str(getattr(result.tally, attr)), ""]
+        if multi:
+            row.append(para("", "cell"))
+        rows.append(row)
+    n_values = 2 * len(rounds)
+    value_w = 1.5 * cm if not two else 1.9 * cm
+    class_w = 4.2 * cm if multi else 0
+    first = TEXT_WIDTH - n_values * value_w - class_w
+    widths = [first] + [value_w] * n_values + ([class_w] if multi else [])
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = table_style(right_from=1)
+    split = len(final.options) + 1
+    style.add("LINEABOVE", (0, split), (-1, split), 0.5, RULE)
+    if multi:
+        style.add("ALIGN", (-1, 0), (-1, -1), "LEFT")
+    table.setStyle(style)
+    return table
+
+
+def option_info(result: QuestionResult, option_id: int) -> OptionInfo:
+    return next(o for o in result.question.options if o.id == option_id)
+
+
+def consensus_markup(result: QuestionResult, lang: str) -> str:
+    """ "<b>Konsens</b> – 81,2 % für „Keine Empfehlung“ · Konsens (APCCC)", escaped."""
+    tally = result.tally
+    if tally.kind is QuestionKind.MULTIPLE and tally.n_valid:
+        return escape(text(lang, "per_option"))
+    cons = tally.consensus
+    if cons is None:
+        return escape(text(lang, "no_class"))
+    if tally.kind is QuestionKind.AGREEMENT:
+        what = text(lang, "agreeing")
+    else:
+        chosen = [o.option.label for o in tally.options if o.option.id in cons.option_ids]
+        what = " / ".join(quote(label_text, lang) for label_text in chosen)
+    share = decimal(cons.percent, lang)
+    return (
+        f"<b>{escape(cons.awmf.label(lang))}</b> – {escape(share)} % "
+        f"{escape(text(lang, 'for'))} {escape(what)} · {escape(cons.apccc.label(lang))}"
+    )
+
+
+def consensus_lines(rounds: list[QuestionResult], lang: str) -> list[Flowable]:
+    story: list[Flowable] = []
+    two = len(rounds) == 2
+    for result in rounds:
+        prefix = f"{text(lang, 'round')} {result.question.round}: " if two else ""
+        story.append(
+            para(
+                "",
+                "body",
+                markup=label(text(lang, "consensus") + ":")
+                + escape(prefix)
+                + consensus_markup(result, lang),
+            )
+        )
+    return story
+
+
+def sentences(rounds: list[QuestionResult], lang: str) -> list[Flowable]:
+    """The ready sentence in a shaded box: protocol language, other language, participation."""
+    two = len(rounds) == 2
+    inner: list[Flowable] = [para(text(lang, "sentence"), "cell_head")]
+    for result in rounds:
+        prefix = f"{text(lang, 'round')} {result.question.round}: " if two else ""
+        other_prefix = f"{text(other(lang), 'round')} {result.question.round}: " if two else ""
+        inner.append(para(prefix + result.sentence(lang) + ".", "sentence"))
+        inner.append(para(other_prefix + result.sentence(other(lang)) + ".", "sentence_other"))
+        inner.append(para(prefix + result.participation(lang) + ".", "small"))
+    box = Table([[inner]], colWidths=[TEXT_WIDTH], hAlign="LEFT")
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9),
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("LINEBEFORE", (0, 0), (0, -1), 2, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return [Spacer(1, 3), box]
+
+
+def comments(rounds: list[QuestionResult], lang: str) -> list[Flowable]:
+    items = [(r, c) for r in rounds for c in r.tally.comments]
+    if not items:
+        return []
+    story: list[Flowable] = [para(text(lang, "comments"), "h4")]
+    two = len(rounds) == 2
+    for result, comment in items:
+        prefix = f"[{text(lang, 'round')} {result.question.round}] " if two else ""
+        story.append(para(prefix + comment, "note", markup="– "))
+    return story

@@ -1,0 +1,292 @@
+"""Every fixed text of the protocol and the exports, in German and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+LANGS = ("de", "en")
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "de": {
+        "protocol": "Protokoll",
+        "subtitle": "Bundesweite Diskussionsrunde der Molekularen Tumorboards",
+        "date": "Datum",
+        "moderator": "Moderation",
+        "fellows": "Fellows",
+        "vnr": "Veranstaltungsnummer (VNR)",
+        "vnr_missing": "noch nicht vergeben",
+        "sites_present": "Teilnehmende Standorte",
+        "attendees_total": "Teilnehmende gesamt",
+        "cases": "Fälle",
+        "questions": "Fragen",
+        "generated": "Erstellt am {when} mit Votum {version}",
+        "anonymised": "Stimmenmatrix im Anhang anonymisiert",
+        "page": "Seite {page} von {pages}",
+        "attendance": "Anwesenheit (CME)",
+        "attendance_note": (
+            "Die Veranstaltung fand online als Videokonferenz statt. Die Anwesenheit wurde "
+            "während der Sitzung je Standort durch die Moderation kontrolliert "
+            "(Anwesenheitskontrolle); die Zahl der Teilnehmenden je Standort wurde erfasst."
+        ),
+        "site": "Standort",
+        "code": "Kürzel",
+        "present": "Anwesend",
+        "yes": "ja",
+        "no": "nein",
+        "count": "Anzahl",
+        "names": "Namen (EFN)",
+        "total": "Gesamt",
+        "total_line": (
+            "{sites} von {invited} eingeladenen Standorten anwesend, {people} Teilnehmende"
+        ),
+        "agenda": "Tagesordnung",
+        "case": "Fall",
+        "question": "Frage",
+        "round": "Runde",
+        "presenter": "Vorgestellt von",
+        "summary": "Zusammenfassung",
+        "age_sex": "Alter, Geschlecht",
+        "years": "{age} Jahre",
+        "diagnosis": "Diagnose (ICD-10)",
+        "histology": "Histologie",
+        "stage": "Stadium",
+        "ecog": "ECOG",
+        "prior_lines": "Vortherapien (Linien)",
+        "tmb": "TMB",
+        "msi": "MSI",
+        "findings": "Molekulare Befunde",
+        "gene": "Gen",
+        "alteration": "Veränderung",
+        "kind": "Art",
+        "vaf": "VAF",
+        "comment": "Kommentar",
+        "case_notes": "Diskussion zum Fall",
+        "key_message": "Kernaussage",
+        "discussion": "Diskussion",
+        "option": "Antwort",
+        "n": "n",
+        "percent": "%",
+        "abstentions": "Enthaltungen (nicht in %)",
+        "not_voted": "Anwesend, ohne Stimme",
+        "valid": "Gültige Antworten",
+        "consensus": "Konsensstärke (AWMF)",
+        "apccc": "APCCC",
+        "share": "Anteil",
+        "per_option": "je Option, siehe Tabelle",
+        "for": "für",
+        "agreeing": "Zustimmung (stimme voll zu + stimme zu)",
+        "no_class": "keine Konsensklasse (keine gültige Antwort)",
+        "sentence": "Ergebnis (Manuskript)",
+        "sentence_other": "English",
+        "participation": "Beteiligung",
+        "comments": "Kommentare der Standorte",
+        "not_voted_yet": "Für diese Frage liegen keine Stimmen vor ({state}).",
+        "round2_pending": "Runde 2 ist angelegt, wurde aber nicht abgestimmt.",
+        "round_compare": "Runde 1 und Runde 2 im Vergleich",
+        "rule_title": "Auswertung",
+        "rule_percent": (
+            "Prozentangaben beziehen sich auf die Standorte mit gültiger Antwort und sind "
+            "ganzzahlig gerundet (Methode der größten Reste, Summe 100 %); bei Mehrfachauswahl "
+            "ist jede Option ein eigener Anteil der abstimmenden Standorte. Enthaltungen werden "
+            "getrennt ausgewiesen. „Keine Empfehlung“ bzw. „kein Evidenzlevel“ zählt als Antwort."
+        ),
+        "appendix": "Anhang: Stimmen je Standort",
+        "appendix_note": (
+            "Jede Zeile ein Standort, jede Spalte eine Frage (Runde). Es gilt die zuletzt "
+            "abgegebene Stimme. „Enth.“ = Enthaltung, „–“ = keine Stimme. "
+            "* = durch die Moderation im Auftrag des Standorts eingetragen. "
+            "Evidenzlevel stehen mit ihrem Kürzel "
+            "(m1A … m4, „kein“ = kein Evidenzlevel / keine Empfehlung)."
+        ),
+        "appendix_anon": "Standorte anonymisiert (Buchstaben in zufälliger, fester Reihenfolge).",
+        "legend": "Legende der Antworten",
+        "abstain_short": "Enth.",
+        "no_level_short": "kein",
+        "none_short": "–",
+        "by_moderator": "durch Moderation eingetragen",
+        "states_draft": "Entwurf",
+        "states_open": "offen",
+        "states_closed": "geschlossen",
+        "kind_label": "Fragetyp",
+        "no_cases": "Keine Fälle.",
+        "free_text_none": "Keine Kommentare.",
+        "sex_f": "weiblich",
+        "sex_m": "männlich",
+        "sex_d": "divers",
+        "subject": "Protokoll einer MTB-Diskussionsrunde: Abstimmungsergebnisse und Anwesenheit",
+        "fk_snv": "SNV",
+        "fk_indel": "Indel",
+        "fk_cnv": "CNV",
+        "fk_fusion": "Fusion",
+        "fk_expression": "Expression",
+        "fk_signature": "Signatur",
+        "fk_germline": "Keimbahn",
+        "fk_other": "Sonstige",
+        "prior_therapies": "Vortherapien",
+        "case_text": "Fallbeschreibung",
+        "images": "Abbildungen",
+        "final_round": "Endgültige Abstimmung: Runde 2",
+    },
+    "en": {
+        "protocol": "Protocol",
+        "subtitle": "Nationwide discussion round of the molecular tumor boards",
+        "date": "Date",
+        "moderator": "Moderator",
+        "fellows": "Fellows",
+        "vnr": "Event number (VNR)",
+        "vnr_missing": "not yet assigned",
+        "sites_present": "Participating sites",
+        "attendees_total": "Attendees in total",
+        "cases": "Cases",
+        "questions": "Questions",
+        "generated": "Generated on {when} with Votum {version}",
+        "anonymised": "Ballot matrix in the appendix anonymised",
+        "page": "Page {page} of {pages}",
+        "attendance": "Attendance (CME)",
+        "attendance_note": (
+            "The event took place online as a video conference. Attendance was checked per "
+            "site by the moderator during the session (attendance control); the number of "
+            "attendees per site was recorded."
+        ),
+        "site": "Site",
+        "code": "Code",
+        "present": "Present",
+        "yes": "yes",
+        "no": "no",
+        "count": "Number",
+        "names": "Names (EFN)",
+        "total": "Total",
+        "total_line": "{sites} of {invited} invited sites present, {people} attendees",
+        "agenda": "Agenda",
+        "case": "Case",
+        "question": "Question",
+        "round": "Round",
+        "presenter": "Presented by",
+        "summary": "Summary",
+        "age_sex": "Age, sex",
+        "years": "{age} years",
+        "diagnosis": "Diagnosis (ICD-10)",
+        "histology": "Histology",
+        "stage": "Stage",
+        "ecog": "ECOG",
+        "prior_lines": "Prior therapies (lines)",
+        "tmb": "TMB",
+        "msi": "MSI",
+        "findings": "Molecular findings",
+        "gene": "Gene",
+        "alteration": "Alteration",
+        "kind": "Kind",
+        "vaf": "VAF",
+        "comment": "Comment",
+        "case_notes": "Discussion of the case",
+        "key_message": "Key message",
+        "discussion": "Discussion",
+        "option": "Answer",
+        "n": "n",
+        "percent": "%",
+        "abstentions": "Abstentions (not in %)",
+        "not_voted": "Present, did not vote",
+        "valid": "Valid answers",
+        "consensus": "Consensus strength (AWMF)",
+        "apccc": "APCCC",
+        "share": "Share",
+        "per_option": "per option, see table",
+        "for": "for",
+        "agreeing": "agreement (strongly agree + agree)",
+        "no_class": "no consensus class (no valid answer)",
+        "sentence": "Result (manuscript)",
+        "sentence_other": "Deutsch",
+        "participation": "Participation",
+        "comments": "Comments of the sites",
+        "not_voted_yet": "No ballots for this question ({state}).",
+        "round2_pending": "Round 2 was created but not voted on.",
+        "round_compare": "Round 1 and round 2 compared",
+        "rule_title": "How results are counted",
+        "rule_percent": (
+            "Percentages refer to the sites with a valid answer and are whole numbers "
+            "(largest-remainder method, adding up to 100 %); for multiple choice each option "
+            "is its own share of the voting sites. Abstentions are shown apart. "
+            "“No recommendation” or “no evidence level” counts as an answer."
+        ),
+        "appendix": "Appendix: ballots per site",
+        "appendix_note": (
+            "One row per site, one column per question (round). The last ballot cast counts. "
+            "“Abst.” = abstained, “–” = no ballot. "
+            "* = entered by the moderator on the site's behalf. "
+            "Evidence levels stand as their code "
+            "(m1A … m4, “none” = no evidence level / no recommendation)."
+        ),
+        "appendix_anon": "Sites anonymised (letters in a random but fixed order).",
+        "legend": "Key to the answers",
+        "abstain_short": "Abst.",
+        "no_level_short": "none",
+        "none_short": "–",
+        "by_moderator": "entered by the moderator",
+        "states_draft": "draft",
+        "states_open": "open",
+        "states_closed": "closed",
+        "kind_label": "Question type",
+        "no_cases": "No cases.",
+        "free_text_none": "No comments.",
+        "sex_f": "female",
+        "sex_m": "male",
+        "sex_d": "diverse",
+        "subject": "Protocol of an MTB discussion round: voting results and attendance",
+        "fk_snv": "SNV",
+        "fk_indel": "Indel",
+        "fk_cnv": "CNV",
+        "fk_fusion": "Fusion",
+        "fk_expression": "Expression",
+        "fk_signature": "Signature",
+        "fk_germline": "Germline",
+        "fk_other": "Other",
+        "prior_therapies": "Prior therapies",
+        "case_text": "Case description",
+        "images": "Images",
+        "final_round": "Final vote: round 2",
+    },
+}
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """The fixed text ``key`` in ``lang`` ("de" or "en"), formatted with ``values``."""
+    table = _TEXTS["en" if lang == "en" else "de"]
+    return table[key].format(**values) if values else table[key]
+
+
+def other(lang: str) -> str:
+    return "en" if lang == "de" else "de"
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    """18.11.2026 in German, 18 November 2026 in English."""
+    if lang == "de":
+        return day.strftime("%d.%m.%Y")
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def datetime_text(moment: dt.datetime, lang: str) -> str:
+    """Local wall time of generation: "18.11.2026, 16:05" / "18 November 2026, 16:05"."""
+    return f"{date_text(moment.date(), lang)}, {moment.strftime('%H:%M')}"
+
+
+def number(value: float, lang: str, digits: int = 1) -> str:
+    """A decimal number with the decimal comma in German."""
+    rendered = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
+    return rendered.replace(".", ",") if lang == "de" else rendered
