@@ -11,6 +11,7 @@ from app.db import Database
 from app.models import NoteKind
 from app.services.agenda import image_data
 from app.services.conferences import get_conference, invitations
+from app.services.errors import InvalidInput
 from app.services.notes import NoteView, conference_notes, note_text
 from app.services.results import CaseResults, QuestionResult, conference_results, round_pairs
 from app.services.views import ConferenceInfo, InvitationInfo
@@ -76,6 +77,14 @@ def gather(db: Database, conference_id: int, *, with_images: bool = True) -> Rep
             else {}
         )
     return ReportData(conference, invited, cases, notes, images)
+
+
+def protocol_language(data: ReportData, lang: str | None) -> str:
+    """The language asked for, else the conference's own."""
+    chosen = lang or data.conference.language or "de"
+    if chosen not in ("de", "en"):
+        raise InvalidInput(f"Sprache „{chosen}“: de oder en / language must be de or en")
+    return chosen
 
 
 def letters(index: int) -> str:

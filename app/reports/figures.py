@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from app.models.enums import QuestionKind
+from app.reports.texts import decimal, quote
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
 from app.services.tally import Tally
@@ -116,18 +117,8 @@ def consensus_line(tally: Tally, lang: str) -> str:
         return _t(lang, "no_class")
     labels = [quote(r.option.label, lang) for r in tally.options if r.option.id in cons.option_ids]
     what = _t(lang, "agreeing") if tally.kind is QuestionKind.AGREEMENT else " / ".join(labels)
-    pct = decimal(cons.percent, lang)
+    pct = decimal(cons.share * 100, lang)
     return _t(lang, "consensus", label=cons.awmf.label(lang), pct=pct, what=what)
-
-
-def decimal(value: float, lang: str) -> str:
-    """A share in percent with at most one decimal, German decimal comma for "de"."""
-    text = f"{value:.0f}" if value == round(value) else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "de" else text
-
-
-def quote(text: str, lang: str) -> str:
-    return f"„{text}“" if lang == "de" else f"“{text}”"
 
 
 def _value_label(tally: Tally, index: int, lang: str, with_class: bool) -> str:

@@ -8,23 +8,16 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from app.db import Database
-from app.reports.data import ReportData, gather
+from app.reports.data import ReportData, gather, protocol_language
 from app.reports.pdfcharts import chart
 from app.reports.pdfdoc import PageInfo, ProtocolDocument
 from app.reports.story_appendix import appendix_section
 from app.reports.story_cases import cases_section
 from app.reports.story_front import agenda_section, attendance_section, title_page
 from app.reports.texts import date_text, datetime_text, text
-from app.services.errors import InvalidInput, StateConflict
+from app.services.errors import StateConflict
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
-
-
-def protocol_language(data: ReportData, lang: str | None) -> str:
-    chosen = lang or data.conference.language or "de"
-    if chosen not in ("de", "en"):
-        raise InvalidInput(f"Sprache „{chosen}“: de oder en / language must be de or en")
-    return chosen
 
 
 def build_story(data: ReportData, lang: str, *, anonymise: bool = False) -> list[Flowable]:

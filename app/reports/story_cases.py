@@ -11,10 +11,9 @@ from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer,
 
 from app.models import NoteKind, QuestionKind
 from app.reports.data import ReportData
-from app.reports.figures import decimal, quote
 from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import ACCENT, FONT, RULE, SHADE, TEXT_WIDTH, label, para, table_style
-from app.reports.texts import number, other, text
+from app.reports.texts import decimal, number, other, quote, text
 from app.services.presets import kind_label
 from app.services.results import CaseResults, QuestionResult, round_pairs
 from app.services.views import CaseInfo, OptionInfo
@@ -309,7 +308,7 @@ def consensus_markup(result: QuestionResult, lang: str) -> str:
     else:
         chosen = [o.option.label for o in tally.options if o.option.id in cons.option_ids]
         what = " / ".join(quote(label_text, lang) for label_text in chosen)
-    share = decimal(cons.percent, lang)
+    share = decimal(cons.share * 100, lang)
     return (
         f"<b>{escape(cons.awmf.label(lang))}</b> – {escape(share)} % "
         f"{escape(text(lang, 'for'))} {escape(what)} · {escape(cons.apccc.label(lang))}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 LANGS = ("de", "en")
 
@@ -290,3 +291,22 @@ def number(value: float, lang: str, digits: int = 1) -> str:
     """A decimal number with the decimal comma in German."""
     rendered = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
     return rendered.replace(".", ",") if lang == "de" else rendered
+
+
+def share_percent(share: Fraction) -> float:
+    """An exact share as percent with one decimal, halves rounded up (13/16 → 81.3)."""
+    tenths = share * 1000
+    return int((tenths * 2 + 1) // 2) / 10
+
+
+def decimal(value: float | Fraction, lang: str) -> str:
+    """A percentage with at most one decimal (exact shares rounded half up), decimal comma
+    for "de"."""
+    if isinstance(value, Fraction):
+        value = share_percent(value / 100)
+    text = f"{value:.0f}" if value == round(value) else f"{value:.1f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def quote(text: str, lang: str) -> str:
+    return f"„{text}“" if lang == "de" else f"“{text}”"

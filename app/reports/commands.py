@@ -1,0 +1,88 @@
+"""The ``report`` and ``results`` subcommands: one line on success, one clear line on error."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.cli import EXIT_OK, CliError, conference_id, open_db
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+
+def _target(raw: str) -> Path:
+    """The output path, refused early when it cannot be a file."""
+    path = Path(raw)
+    if path.is_dir():
+        raise CliError(f"{path}: ist ein Ordner / is a folder")
+    if not path.parent.resolve().is_dir():
+        raise CliError(f"{path.parent}: Ordner existiert nicht / folder does not exist")
+    return path
+
+
+def _with_conference(args: argparse.Namespace, action: Callable[[Database, int], None]) -> None:
+    db = open_db(args)
+    try:
+        with db.read() as session:
+            conf_id = conference_id(session, args.conference)
+        action(db, conf_id)
+    finally:
+        db.dispose()
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """``report CONFERENCE -o FILE [--lang] [--anonymise]``: the PDF protocol."""
+    from app.reports.protocol import write_protocol
+
+    path = _target(args.output)
+    _with_conference(
+        args,
+        lambda db, conf_id: write_protocol(
+            db,
+            conf_id,
+            path,
+            lang=args.lang,
+            anonymise=bool(getattr(args, "anonymise", False)),
+            allow_empty=bool(getattr(args, "allow_empty", False)),
+        ),
+    )
+    print(f"protocol written: {path}")
+    return EXIT_OK
+
+
+def run_results(args: argparse.Namespace) -> int:
+    """``results CONFERENCE --format csv|xlsx|json -o FILE [--lang]``."""
+    from app.reports.exports import ballots_path, write_results
+
+    if args.format == "attendance-csv":  # once the CLI offers this choice
+        return run_attendance(args)
+    path = _target(args.output)
+    _with_conference(
+        args,
+        lambda db, conf_id: write_results(
+            db,
+            conf_id,
+            path,
+            args.format,
+            lang=args.lang,
+            allow_empty=bool(getattr(args, "allow_empty", False)),
+        ),
+    )
+    also = f" and {ballots_path(path)}" if args.format == "csv" else ""
+    print(f"results written: {path}{also}")
+    return EXIT_OK
+
+
+def run_attendance(args: argparse.Namespace) -> int:
+    """The CME attendance list as CSV (for a CLI flag the lead may add)."""
+    from app.reports.attendance import write_attendance_csv
+
+    path = _target(args.output)
+    _with_conference(
+        args, lambda db, conf_id: write_attendance_csv(db, conf_id, path, lang=args.lang)
+    )
+    print(f"attendance written: {path}")
+    return EXIT_OK

@@ -1,0 +1,282 @@
+"""Results for the manuscript: CSV (Excel-ready), XLSX (three sheets) and JSON.
+
+CSV decisions: UTF-8 with a byte-order mark, so Excel shows umlauts intact when the file is
+double-clicked; ``;`` as the separator, because German Excel (where ``,`` is the decimal
+comma) splits only ``;``-separated files into columns, and ``;`` never occurs in numbers.
+Decimals follow the language (``81,3`` in German) for the same reason. Machines should
+read the JSON, which keeps exact shares ("13/16") and stable keys.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app.db import Database
+from app.reports.data import ReportData, gather, protocol_language
+from app.reports.tables import (
+    ATTENDANCE_COLUMNS,
+    BALLOT_COLUMNS,
+    RESULT_COLUMNS,
+    Column,
+    Row,
+    attendance_rows,
+    ballot_rows,
+    cells,
+    headers,
+    result_rows,
+)
+from app.reports.texts import share_percent
+from app.services.consensus import AWMF_RULE
+from app.services.errors import InvalidInput, StateConflict
+from app.services.files import write_bytes_atomic
+
+FORMATS = ("csv", "xlsx", "json")
+CSV_DELIMITER = ";"
+
+_SHEETS = {
+    "de": ("Ergebnisse", "Stimmen", "Anwesenheit", "Info"),
+    "en": ("Results", "Ballots", "Attendance", "Info"),
+}
+
+
+def ballots_path(path: Path) -> Path:
+    """The CSV of the ballots beside the results CSV: ``results.csv`` → ``results.ballots.csv``."""
+    return path.with_name(f"{path.stem}.ballots{path.suffix or '.csv'}")
+
+
+def write_results(
+    db: Database,
+    conference_id: int,
+    path: Path,
+    fmt: str,
+    *,
+    lang: str | None = None,
+    allow_empty: bool = False,
+) -> None:
+    """Export results and ballots as ``csv``, ``xlsx`` or ``json`` (complete, or nothing).
+
+    CSV makes two files: ``path`` with the results per question and option, and
+    :func:`ballots_path` with the ballots per site. A conference without ballots is
+    refused unless ``allow_empty``.
+    """
+    if fmt not in FORMATS:
+        raise InvalidInput(f"Format „{fmt}“: csv, xlsx oder json / must be csv, xlsx or json")
+    path = Path(path)
+    data = gather(db, conference_id, with_images=False)
+    chosen = protocol_language(data, lang)
+    if data.n_ballots == 0 and not allow_empty:
+        raise StateConflict(
+            f"„{data.conference.slug}“ hat noch keine Stimmen – nichts exportiert / "
+            "has no ballots yet – nothing exported"
+        )
+    if fmt == "csv":
+        results = csv_bytes(RESULT_COLUMNS, result_rows(data, chosen), chosen)
+        ballots = csv_bytes(BALLOT_COLUMNS, ballot_rows(data, chosen), chosen)
+        _write_pair(path, results, ballots_path(path), ballots)
+    elif fmt == "xlsx":
+        write_bytes_atomic(path, xlsx_bytes(data, chosen))
+    else:
+        write_bytes_atomic(path, json_bytes(data, chosen))
+
+
+def _write_pair(first: Path, first_data: bytes, second: Path, second_data: bytes) -> None:
+    """Both files or neither: the first is taken back if the second cannot be written."""
+    existed = first.exists()
+    write_bytes_atomic(first, first_data)
+    try:
+        write_bytes_atomic(second, second_data)
+    except BaseException:
+        if not existed:
+            first.unlink(missing_ok=True)
+        raise
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def _csv_value(value: Any, lang: str) -> Any:
+    if isinstance(value, float):
+        text = f"{value:g}"
+        return text.replace(".", ",") if lang == "de" else text
+    return value
+
+
+def csv_bytes(columns: Sequence[Column], rows: Sequence[Row], lang: str) -> bytes:
+    """UTF-8 with BOM, ``;``-separated, a header row in the chosen language."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow(headers(columns, lang))
+    for row in rows:
+        writer.writerow([_csv_value(v, lang) for v in cells(row, columns)])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+# --- XLSX ------------------------------------------------------------------------------
+
+
+def xlsx_bytes(data: ReportData, lang: str) -> bytes:
+    """A workbook with results, ballots, attendance and an info sheet."""
+    from openpyxl import Workbook
+
+    names = _SHEETS["en" if lang == "en" else "de"]
+    book = Workbook()
+    sheets = [
+        (names[0], RESULT_COLUMNS, result_rows(data, lang)),
+        (names[1], BALLOT_COLUMNS, ballot_rows(data, lang)),
+        (names[2], ATTENDANCE_COLUMNS, attendance_rows(data, lang)),
+    ]
+    first = True
+    for title, columns, rows in sheets:
+        sheet = book.active if first else book.create_sheet()
+        assert sheet is not None
+        first = False
+        sheet.title = title
+        _fill_sheet(sheet, columns, rows, lang)
+    _info_sheet(book.create_sheet(names[3]), data, lang)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+_TEXT_KEYS = frozenset({"vnr", "efn", "question", "consensus_share", "site_code", "option_code"})
+
+
+def _fill_sheet(sheet: Any, columns: Sequence[Column], rows: Sequence[Row], lang: str) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    head_font = Font(bold=True, color="FFFFFF")
+    head_fill = PatternFill("solid", fgColor="0072B2")
+    rule = Border(bottom=Side(style="thin", color="444444"))
+    sheet.append(headers(columns, lang))
+    for cell in sheet[1]:
+        cell.font, cell.fill, cell.border = head_font, head_fill, rule
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    for row in rows:
+        sheet.append(cells(row, columns))
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = column.width + 2
+        if column.key in _TEXT_KEYS:
+            # Long digit strings (VNR, EFN) would lose digits as numbers.
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = "@"
+        if column.key == "consensus_percent":
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = "0.0"
+    sheet.freeze_panes = "A2"
+    if rows:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+
+
+def _info_sheet(sheet: Any, data: ReportData, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    conf = data.conference
+    de = lang == "de"
+    rows = [
+        ("Thema" if de else "Topic", conf.topic),
+        ("Datum" if de else "Date", conf.date.isoformat()),
+        ("Moderation" if de else "Moderator", conf.moderator),
+        ("VNR", conf.vnr),
+        ("Regel" if de else "Rule", AWMF_RULE["de" if de else "en"]),
+        ("Erstellt" if de else "Generated", data.generated_at.isoformat(timespec="seconds")),
+        ("Votum", data.version),
+    ]
+    for key, value in rows:
+        sheet.append([key, value])
+    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["B"].width = 100
+    for (cell,) in sheet.iter_rows(min_col=1, max_col=1):
+        cell.font = Font(bold=True)
+    for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.number_format = "@"
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+def json_document(data: ReportData, lang: str) -> dict[str, Any]:
+    """Stable keys, exact shares, both sentences; for scripts and statistics."""
+    conf = data.conference
+    questions = []
+    for case in data.cases:
+        for result in case.results:
+            tally = result.tally
+            cons = tally.consensus
+            questions.append(
+                {
+                    "case": case.case.number,
+                    "case_title": case.case.title,
+                    "number": result.question.number,
+                    "round": result.question.round,
+                    "text": result.question.text,
+                    "kind": result.question.kind.value,
+                    "state": result.question.state.value,
+                    "n_valid": tally.n_valid,
+                    "n_abstain": tally.n_abstain,
+                    "n_voted": tally.n_voted,
+                    "n_eligible": tally.n_eligible,
+                    "n_present_not_voted": tally.n_present_not_voted,
+                    "consensus": _consensus_json(cons, lang),
+                    "options": [
+                        {
+                            "label": o.option.label,
+                            "code": o.option.code,
+                            "count": o.count,
+                            "percent": o.percent,
+                            "share": f"{o.share.numerator}/{o.share.denominator}",
+                            "consensus": _consensus_json(o.consensus, lang),
+                        }
+                        for o in tally.options
+                    ],
+                    "sentence_de": result.sentence_de,
+                    "sentence_en": result.sentence_en,
+                    "participation": result.participation(lang),
+                    "comments": list(tally.comments),
+                }
+            )
+    return {
+        "format": "votum-results",
+        "version": 1,
+        "language": lang,
+        "generated_at": data.generated_at.isoformat(timespec="seconds"),
+        "votum": data.version,
+        "conference": {
+            "slug": conf.slug,
+            "topic": conf.topic,
+            "date": conf.date.isoformat(),
+            "moderator": conf.moderator,
+            "vnr": conf.vnr,
+            "sites_invited": len(data.invitations),
+            "sites_present": len(data.present),
+            "attendees": data.attendee_total,
+        },
+        "rule": AWMF_RULE["en" if lang == "en" else "de"],
+        "questions": questions,
+        "ballots": ballot_rows(data, lang),
+        "attendance": attendance_rows(data, lang),
+    }
+
+
+def _consensus_json(cons: Any, lang: str) -> dict[str, Any] | None:
+    if cons is None:
+        return None
+    return {
+        "awmf": cons.awmf.value,
+        "awmf_label": cons.awmf.label(lang),
+        "apccc": cons.apccc.value,
+        "apccc_label": cons.apccc.label(lang),
+        "share": f"{cons.share.numerator}/{cons.share.denominator}",
+        "percent": share_percent(cons.share),
+    }
+
+
+def json_bytes(data: ReportData, lang: str) -> bytes:
+    return json.dumps(json_document(data, lang), ensure_ascii=False, indent=2).encode("utf-8")

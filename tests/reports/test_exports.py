@@ -1,0 +1,161 @@
+"""XLSX, CSV and JSON read back give the numbers the services compute."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from app.db import Database
+from app.reports.attendance import write_attendance_csv
+from app.reports.exports import ballots_path, write_results
+from app.reports.tables import ATTENDANCE_COLUMNS, BALLOT_COLUMNS, RESULT_COLUMNS, Column
+from app.services.conferences import invitations
+from app.services.results import QuestionResult, conference_results
+
+
+def _results(db: Database, conf_id: int) -> list[QuestionResult]:
+    with db.read() as session:
+        return [r for case in conference_results(session, conf_id) for r in case.results]
+
+
+def _expected(results: list[QuestionResult]) -> dict[tuple[str, int, str], tuple[int, int]]:
+    """(question number, round, option) → (count, percent), as the services compute them."""
+    return {
+        (r.question.number, r.question.round, o.option.label): (o.count, o.percent)
+        for r in results
+        for o in r.tally.options
+    }
+
+
+def _keyed(header: list[str], columns: tuple[Column, ...], lang: str) -> dict[str, int]:
+    assert header == [c.header(lang) for c in columns]
+    return {c.key: i for i, c in enumerate(columns)}
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM for Excel"
+    return list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_csv_reads_back_as_the_services_count(
+    db: Database, demo_id: int, tmp_path: Path, lang: str
+) -> None:
+    path = tmp_path / "results.csv"
+    write_results(db, demo_id, path, "csv", lang=lang)
+    rows = _read_csv(path)
+    key = _keyed(rows[0], RESULT_COLUMNS, lang)
+    results = _results(db, demo_id)
+    got = {
+        (r[key["question"]], int(r[key["round"]]), r[key["option"]]): (
+            int(r[key["count"]]),
+            int(r[key["percent"]]),
+        )
+        for r in rows[1:]
+        if r[key["option"]]
+    }
+    assert got == _expected(results)
+    by_question = {(r[key["question"]], int(r[key["round"]])): r for r in rows[1:]}
+    for result in results:
+        row = by_question[(result.question.number, result.question.round)]
+        assert int(row[key["n_valid"]]) == result.tally.n_valid
+        assert int(row[key["n_abstain"]]) == result.tally.n_abstain
+        assert row[key["sentence"]] == result.sentence(lang)
+        if result.tally.consensus is not None and result.tally.kind.value != "multiple":
+            assert row[key["consensus"]] == result.tally.consensus.awmf.label(lang)
+    assert "Universitätsklinikum Würzburg" in ballots_path(path).read_text("utf-8-sig")
+
+
+def test_csv_ballots_one_row_per_site_and_round(db: Database, demo_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    write_results(db, demo_id, path, "csv", lang="de")
+    rows = _read_csv(ballots_path(path))
+    key = _keyed(rows[0], BALLOT_COLUMNS, "de")
+    results = _results(db, demo_id)
+    assert len(rows) - 1 == sum(len(r.ballots) for r in results)
+    wue = [r for r in rows[1:] if r[key["site_code"]] == "WUE" and r[key["question"]] == "2.1"]
+    assert wue and wue[0][key["source"]] == "Moderation (eingetragen)"
+    abstained = [r for r in rows[1:] if r[key["abstain"]] == "ja"]
+    assert len(abstained) == sum(r.tally.n_abstain for r in results)
+
+
+def test_xlsx_reads_back_as_the_services_count(
+    db: Database, two_rounds_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "results.xlsx"
+    write_results(db, two_rounds_id, path, "xlsx", lang="en")
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames == ["Results", "Ballots", "Attendance", "Info"]
+    rows = [list(r) for r in book["Results"].iter_rows(values_only=True)]
+    key = _keyed(rows[0], RESULT_COLUMNS, "en")
+    got = {
+        (r[key["question"]], r[key["round"]], r[key["option"]]): (
+            r[key["count"]],
+            r[key["percent"]],
+        )
+        for r in rows[1:]
+    }
+    results = _results(db, two_rounds_id)
+    assert got == _expected(results)
+    assert {r.question.round for r in results} == {1, 2}
+    ballots = list(book["Ballots"].iter_rows(values_only=True))
+    assert len(ballots) - 1 == sum(len(r.ballots) for r in results)
+    attendance = [list(r) for r in book["Attendance"].iter_rows(values_only=True)]
+    akey = _keyed(attendance[0], ATTENDANCE_COLUMNS, "en")
+    assert attendance[1][akey["vnr"]] == "2760912026112000018"  # text: all 19 digits kept
+    book.close()
+
+
+def test_xlsx_header_styling_and_widths(db: Database, demo_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "results.xlsx"
+    write_results(db, demo_id, path, "xlsx", lang="de")
+    book = load_workbook(path)
+    sheet = book["Ergebnisse"]
+    assert sheet["A1"].font.bold
+    assert sheet.freeze_panes == "A2"
+    assert sheet.column_dimensions["E"].width > 30  # question text
+
+
+def test_json_keeps_exact_shares(db: Database, two_rounds_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "results.json"
+    write_results(db, two_rounds_id, path, "json")
+    document = json.loads(path.read_text("utf-8"))
+    results = _results(db, two_rounds_id)
+    assert [q["round"] for q in document["questions"]] == [r.question.round for r in results]
+    for entry, result in zip(document["questions"], results, strict=True):
+        assert [o["count"] for o in entry["options"]] == [o.count for o in result.tally.options]
+        assert [o["percent"] for o in entry["options"]] == [o.percent for o in result.tally.options]
+        cons = result.tally.consensus
+        assert cons is not None
+        assert entry["consensus"]["share"] == f"{cons.share.numerator}/{cons.share.denominator}"
+        assert entry["consensus"]["awmf"] == cons.awmf.value
+        assert entry["sentence_de"] == result.sentence_de
+
+
+def test_attendance_csv(db: Database, demo_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "attendance.csv"
+    write_attendance_csv(db, demo_id, path, lang="de")
+    rows = _read_csv(path)
+    key = _keyed(rows[0], ATTENDANCE_COLUMNS, "de")
+    names = {r[key["name"]]: r[key["efn"]] for r in rows[1:] if r[key["name"]]}
+    assert names["Dr. med. Anna Beispiel"] == "802765260181597"
+    assert names["Dr. med. Mira Demo"] == ""
+    per_site = {r[key["site_code"]]: int(r[key["attendee_count"]]) for r in rows[1:]}
+    with db.read() as session:
+        expected = {i.site.code: i.attendee_count for i in invitations(session, demo_id)}
+    assert per_site == expected
+    assert per_site["HL"] == 0
+    assert {r[key["vnr"]] for r in rows[1:]} == {"2760912026111800017"}
+
+
+def test_unknown_format_is_refused(db: Database, demo_id: int, tmp_path: Path) -> None:
+    from app.services.errors import InvalidInput
+
+    with pytest.raises(InvalidInput):
+        write_results(db, demo_id, tmp_path / "x.ods", "ods")
+    assert not (tmp_path / "x.ods").exists()

@@ -1,0 +1,174 @@
+"""The PDF protocol: the numbers, classes and sentences the services compute are in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from app.db import Database
+from app.reports.data import gather
+from app.reports.protocol import write_protocol
+from app.services.results import QuestionResult, conference_results, round_pairs
+from app.services.views import InvitationInfo
+
+from .pdftools import ink_fractions, page_texts
+
+
+def _attendance(db: Database, conf_id: int) -> list[InvitationInfo]:
+    return list(gather(db, conf_id, with_images=False).invitations)
+
+
+def _voted(db: Database, conf_id: int) -> list[QuestionResult]:
+    with db.read() as session:
+        cases = conference_results(session, conf_id)
+    return [r for case in cases for r in case.results if r.ballots]
+
+
+def _assert_results_in(text: str, results: list[QuestionResult], lang: str) -> None:
+    for result in results:
+        tally = result.tally
+        assert result.question.text in text
+        for option in tally.options:
+            assert f"{option.count} ({option.percent} %)" in text, option.option.label
+        if tally.consensus is not None:
+            assert tally.consensus.awmf.label(lang) in text
+            assert tally.consensus.apccc.label(lang) in text
+        assert result.sentence(lang) in text
+        other = "en" if lang == "de" else "de"
+        assert result.sentence(other) in text
+        assert result.participation(lang) in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_demo_protocol_holds_the_service_results(
+    db: Database, demo_id: int, tmp_path: Path, lang: str
+) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, demo_id, path, lang=lang)
+    pages = page_texts(path)
+    text = " ".join(pages)
+    results = _voted(db, demo_id)
+    assert results
+    _assert_results_in(text, results, lang)
+    invitations = _attendance(db, demo_id)
+    total = sum(i.attendee_count for i in invitations if i.present)
+    present = sum(1 for i in invitations if i.present)
+    if lang == "de":
+        assert f"{present} von {len(invitations)} eingeladenen Standorten anwesend" in text
+        assert f"{total} Teilnehmende" in text
+        assert "Seite 1 von" in pages[0]
+        assert "Die Veranstaltung fand online" in text
+    else:
+        assert f"{present} of {len(invitations)} invited sites present, {total} attendees" in text
+        assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
+    for umlaut_name in (
+        "Universitätsklinikum Tübingen",
+        "Universitätsmedizin Göttingen",
+        "Würzburg",
+    ):
+        assert umlaut_name in text
+    for person in (a for i in invitations for a in i.attendees):
+        assert person.name in text
+        if person.efn:
+            assert person.efn in text
+    assert "2760912026111800017" in text  # VNR
+
+
+def test_every_page_renders_and_is_not_blank(db: Database, demo_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, demo_id, path)
+    n_pages = len(PdfReader(str(path)).pages)
+    inks = ink_fractions(path, tmp_path / "pages")
+    assert len(inks) == n_pages >= 5
+    assert all(ink > 0.01 for ink in inks), inks
+
+
+def test_repeated_question_shows_both_rounds(
+    db: Database, two_rounds_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, two_rounds_id, path, lang="de")
+    text = " ".join(page_texts(path))
+    with db.read() as session:
+        (case,) = conference_results(session, two_rounds_id)
+    ((one, two),) = round_pairs(case)
+    assert two is not None and one.ballots and two.ballots
+    _assert_results_in(text, [one, two], "de")
+    assert "Runde 1 und Runde 2 im Vergleich" in text
+    assert f"Runde 2: {two.sentence('de')}" in text
+    assert "µ-Test ≥ 2" in text and "Übermoderation" in text
+    assert "Runde 1 · 3" not in text  # no stray markup
+
+
+def test_metadata_fonts_and_outline(db: Database, demo_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, demo_id, path, lang="de")
+    reader = PdfReader(str(path))
+    meta = reader.metadata
+    assert meta is not None
+    assert "KRAS-mutiertes Pankreaskarzinom" in (meta.title or "")
+    assert meta.author == "Prof. Dr. med. Maria Moderation (fiktiv)"
+    assert "Protokoll" in (meta.subject or "")
+    titles = [item.title for item in _flatten(reader.outline)]
+    assert any(t.startswith("Fall 1:") for t in titles)
+    assert any(t.startswith("Fall 3:") for t in titles)
+    assert "Anhang: Stimmen je Standort" in titles
+    fonts = set()
+    for page in reader.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            fonts.add(font["/BaseFont"])
+            descendant = font.get("/DescendantFonts")
+            descriptor = (
+                descendant[0].get_object()["/FontDescriptor"]
+                if descendant
+                else font.get("/FontDescriptor")
+            )
+            assert descriptor is not None, f"{font['/BaseFont']} is not embedded"
+            assert "/FontFile2" in descriptor.get_object(), font["/BaseFont"]
+    assert all("DejaVuSans" in str(name) for name in fonts), fonts
+
+
+def _flatten(outline: list[Any]) -> list[Any]:
+    items = []
+    for item in outline:
+        items.extend(_flatten(item) if isinstance(item, list) else [item])
+    return items
+
+
+def test_hostile_names_are_escaped(db: Database, hostile_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, hostile_id, path, lang="de")
+    text = " ".join(page_texts(path))
+    assert "<b>Grüße</b> & <script>alert(1)</script> Zweite Runde" in text
+    assert "<b>Grüße</b> & <script>alert(1)</script> Klinikum Nr. 1 Würzburg" in text
+    assert "<b>Grüße</b> & <script>alert(1)</script> Würden Sie Osimertinib empfehlen?" in text
+
+
+def test_anonymised_appendix_hides_site_names(
+    db: Database, two_rounds_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, two_rounds_id, path, lang="en", anonymise=True)
+    pages = page_texts(path)
+    start = next(i for i, page in enumerate(pages) if "Appendix: ballots per site" in page)
+    appendix = " ".join(pages[start:])
+    assert "Sites anonymised" in appendix
+    assert "Würzburg" not in appendix
+    # The CME list keeps the names.
+    assert "Klinikum Nr. 1 Würzburg" in " ".join(pages[:start])
+    # The ballot entered by the moderator stays marked.
+    assert "*" in appendix
+
+
+def test_moderator_entered_ballot_is_marked(db: Database, demo_id: int, tmp_path: Path) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, demo_id, path, lang="de")
+    pages = page_texts(path)
+    appendix = " ".join(p for p in pages if "Anhang: Stimmen je Standort" in p)
+    assert "Universitätsklinikum Würzburg (WUE)" in appendix
+    assert "Ja*" in appendix
+    assert "durch die Moderation im Auftrag des Standorts eingetragen" in appendix
