@@ -15,13 +15,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QWidget
 
-from app.db import Database  # noqa: E402
-from app.models import BallotSource  # noqa: E402
-from app.services import ballots, conferences, lifecycle  # noqa: E402
-from app.services.demo import load_demo  # noqa: E402
+from app.db import Database
+from app.models import BallotSource
+from app.services import ballots, conferences, lifecycle
+from app.services.demo import load_demo
 
 OUT = Path(__file__).resolve().parent.parent / "shots"
 
@@ -60,7 +60,9 @@ def prepare(db: Database, conf_id: int) -> int:
         for n, inv in enumerate(present[:-4]):
             option = question.options[0 if n % 5 else 1].id
             source = BallotSource.MODERATOR if n == 3 else BallotSource.SITE
-            ballots.cast_ballot(s, current, inv.site.id, option_ids=(option,), source=source, actor="moderator")
+            ballots.cast_ballot(
+                s, current, inv.site.id, option_ids=(option,), source=source, actor="moderator"
+            )
     return current
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.models.findings_model import COLUMNS, KIND_NAMES, FindingsModel, parse_kind
+from app.ui.models.findings_model import COLUMNS, FindingsModel, kind_names, parse_kind
 
 
 class KindDelegate(QStyledItemDelegate):
@@ -27,7 +27,7 @@ class KindDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
-        for kind, name in KIND_NAMES.items():
+        for kind, name in kind_names().items():
             combo.addItem(name, kind.value)
         return combo
 

@@ -236,9 +236,8 @@ class LiveConsole(QWidget):
                 self.tree.setCurrentIndex(current)
         lang = current_language()
         if case is not None and question is not None:
-            self.case_label.setText(
-                f"{self.tr('CASE %1').replace('%1', str(case.number))} · {case.headline(lang)}"
-            )
+            word = self.tr("CASE %1").replace("%1", str(case.number))
+            self.case_label.setText(f"{word} · {case.headline(lang)}")
             number = self.tr("Question %1").replace("%1", question.number)
             if question.round > 1:
                 number += " " + self.tr("(round %1)").replace("%1", str(question.round))

@@ -24,7 +24,7 @@ class Countdown(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel("⏱ –:––")
+        self.label = QLabel()
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setFamily("monospace")
@@ -50,6 +50,7 @@ class Countdown(QWidget):
         self._extra = 0
         self._fired = False
         self._key: tuple[object, ...] | None = None
+        self._show()
 
     def remaining(self) -> int | None:
         question = self._question
@@ -86,11 +87,11 @@ class Countdown(QWidget):
         left = self.remaining()
         question = self._question
         if left is None or question is None or not question.is_open:
-            self.label.setText("⏱ –:––")
+            self.label.setText(self.tr("Time left") + "  –:––")
             self.label.setStyleSheet("")
             return
         shown = max(0, left)
-        self.label.setText(f"⏱ {shown // 60:02d}:{shown % 60:02d}")
+        self.label.setText(self.tr("Time left") + f"  {shown // 60:02d}:{shown % 60:02d}")
         self.label.setStyleSheet(f"color: {error_color().name()}" if shown <= 10 else "")
 
     @Slot()

@@ -17,21 +17,27 @@ from PySide6.QtCore import (
 from app.models.enums import FindingKind
 from app.services.package_schema import PackageFinding
 from app.services.views import FindingInfo
+from app.ui.i18n import translate
 from app.ui.theme import error_color
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("gene", "alteration", "kind", "vaf", "comment")
 
-KIND_NAMES = {
-    FindingKind.SNV: "SNV",
-    FindingKind.INDEL: "Indel",
-    FindingKind.CNV: "CNV",
-    FindingKind.FUSION: "Fusion",
-    FindingKind.EXPRESSION: "Expression",
-    FindingKind.SIGNATURE: "Signature",
-    FindingKind.GERMLINE: "Germline",
-    FindingKind.OTHER: "Other",
-}
+
+def kind_names() -> dict[FindingKind, str]:
+    """Display names of the finding kinds in the UI language."""
+    return {
+        FindingKind.SNV: translate("FindingKinds", "SNV"),
+        FindingKind.INDEL: translate("FindingKinds", "Indel"),
+        FindingKind.CNV: translate("FindingKinds", "CNV"),
+        FindingKind.FUSION: translate("FindingKinds", "Fusion"),
+        FindingKind.EXPRESSION: translate("FindingKinds", "Expression"),
+        FindingKind.SIGNATURE: translate("FindingKinds", "Signature"),
+        FindingKind.GERMLINE: translate("FindingKinds", "Germline"),
+        FindingKind.OTHER: translate("FindingKinds", "Other"),
+    }
+
+
 _KIND_ALIASES = {
     "snv": FindingKind.SNV, "mutation": FindingKind.SNV, "mutation (snv)": FindingKind.SNV,
     "indel": FindingKind.INDEL, "deletion": FindingKind.INDEL, "insertion": FindingKind.INDEL,
@@ -52,7 +58,9 @@ def parse_kind(text: str) -> FindingKind | None:
     try:
         return FindingKind(key)
     except ValueError:
-        return _KIND_ALIASES.get(key)
+        pass
+    shown = {name.lower(): kind for kind, name in kind_names().items()}
+    return _KIND_ALIASES.get(key) or shown.get(key)
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,7 @@ class FindingsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == "kind" and role == Qt.ItemDataRole.DisplayRole:
                 kind = parse_kind(value)
-                return KIND_NAMES.get(kind, value) if kind else value
+                return kind_names().get(kind, value) if kind else value
             return value
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
             if row.is_blank():

@@ -1,0 +1,1648 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de" sourcelanguage="en">
+  <context>
+    <name>AttendanceDialog</name>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <source>Attendance check-in</source>
+      <translation>Anwesenheit erfassen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <source>Present</source>
+      <translation>Anwesend</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <source>Attendees</source>
+      <translation>Teilnehmende</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <source>Names / EFN</source>
+      <translation>Namen / EFN</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="137" />
+      <source>%1 names…</source>
+      <translation>%1 Namen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="147" />
+      <source>%1 of %2 sites present, %3 attendees</source>
+      <translation>%1 von %2 Standorten anwesend, %3 Teilnehmende</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendeesDialog</name>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="33" />
+      <source>Attendees: %1</source>
+      <translation>Teilnehmende: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="35" />
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="35" />
+      <source>EFN (15 digits)</source>
+      <translation>EFN (15 Ziffern)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="42" />
+      <source>Add row</source>
+      <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="75" />
+      <source>Row %1: name missing</source>
+      <translation>Zeile %1: Name fehlt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="80" />
+      <source>Row %1: %2</source>
+      <translation>Zeile %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>BallotDialog</name>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="35" />
+      <source>Enter vote for site</source>
+      <translation>Stimme für Standort eintragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="44" />
+      <source>%1 (has voted; replaces)</source>
+      <translation>%1 (hat abgestimmt; wird ersetzt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="62" />
+      <source>Abstain</source>
+      <translation>Enthaltung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="68" />
+      <source>The vote is marked as entered by the moderator.</source>
+      <translation>Die Stimme wird als „eingetragen durch Moderation“ gekennzeichnet.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="72" />
+      <source>&amp;Site</source>
+      <translation>&amp;Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="73" />
+      <source>Answer</source>
+      <translation>Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="74" />
+      <source>&amp;Comment</source>
+      <translation>&amp;Kommentar</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="80" />
+      <source>Enter vote</source>
+      <translation>Stimme eintragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="106" />
+      <source>Choose a site</source>
+      <translation>Bitte einen Standort wählen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/ballot_dialog.py" line="110" />
+      <source>Choose an answer</source>
+      <translation>Bitte eine Antwort wählen</translation>
+    </message>
+  </context>
+  <context>
+    <name>CaseForm</name>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="49" />
+      <source> years</source>
+      <translation> Jahre</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="53" />
+      <source>female</source>
+      <translation>weiblich</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="54" />
+      <source>male</source>
+      <translation>männlich</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="55" />
+      <source>diverse</source>
+      <translation>divers</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="73" />
+      <source>mut/Mb</source>
+      <translation>Mut/Mb</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="84" />
+      <source>Gene</source>
+      <translation>Gen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="85" />
+      <source>Alteration (HGVS)</source>
+      <translation>Veränderung (HGVS)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="86" />
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="87" />
+      <source>VAF %</source>
+      <translation>VAF %</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="88" />
+      <source>Comment</source>
+      <translation>Kommentar</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="94" />
+      <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
+      <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="107" />
+      <source>&amp;Title</source>
+      <translation>&amp;Titel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="108" />
+      <source>&amp;Presented by</source>
+      <translation>&amp;Vorgestellt von</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="109" />
+      <source>&amp;Age</source>
+      <translation>&amp;Alter</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="110" />
+      <source>&amp;Sex</source>
+      <translation>&amp;Geschlecht</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="111" />
+      <source>&amp;Diagnosis</source>
+      <translation>&amp;Diagnose</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="112" />
+      <source>&amp;ICD-10</source>
+      <translation>&amp;ICD-10</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="113" />
+      <source>&amp;Histology</source>
+      <translation>&amp;Histologie</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="114" />
+      <source>Stag&amp;e</source>
+      <translation>Sta&amp;dium</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="115" />
+      <source>E&amp;COG</source>
+      <translation>E&amp;COG</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="116" />
+      <source>Prior therapy &amp;lines</source>
+      <translation>&amp;Vortherapielinien</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="117" />
+      <source>Prior thera&amp;pies</source>
+      <translation>Vorthera&amp;pien</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="118" />
+      <source>T&amp;MB</source>
+      <translation>T&amp;MB</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="119" />
+      <source>MS&amp;I</source>
+      <translation>MS&amp;I</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="120" />
+      <source>Case &amp;text</source>
+      <translation>Fall&amp;text</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="122" />
+      <source>Molecular findings</source>
+      <translation>Molekulare Befunde</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="123" />
+      <source>Add finding</source>
+      <translation>Befund hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="124" />
+      <source>Remove finding</source>
+      <translation>Befund entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="205" />
+      <source>TMB must be a number (mutations per megabase)</source>
+      <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="237" />
+      <source>A case needs a title</source>
+      <translation>Ein Fall braucht einen Titel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="239" />
+      <source>Not an ICD-10 code (e.g. C25.0)</source>
+      <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/case_form.py" line="250" />
+      <source>Row %1: %2</source>
+      <translation>Zeile %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConferenceForm</name>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <source>19 digits, from the medical chamber</source>
+      <translation>19 Ziffern, von der Ärztekammer</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="52" />
+      <source>Fellow</source>
+      <translation>Fellow</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="52" />
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <source>Add fellow</source>
+      <translation>Fellow hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="57" />
+      <source>Remove fellow</source>
+      <translation>Fellow entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="64" />
+      <source>&amp;Topic</source>
+      <translation>&amp;Thema</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="65" />
+      <source>&amp;Date</source>
+      <translation>&amp;Datum</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="66" />
+      <source>&amp;Moderator</source>
+      <translation>&amp;Moderation</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="67" />
+      <source>&amp;Language of the round</source>
+      <translation>&amp;Sprache der Runde</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="68" />
+      <source>&amp;VNR (CME event number)</source>
+      <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="76" />
+      <source>Fellows</source>
+      <translation>Fellows</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="114" />
+      <source>The conference needs a topic</source>
+      <translation>Die Konferenz braucht ein Thema</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="118" />
+      <source>The VNR has 19 digits</source>
+      <translation>Die VNR hat 19 Ziffern</translation>
+    </message>
+  </context>
+  <context>
+    <name>CountPanel</name>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="77" />
+      <source>No question chosen</source>
+      <translation>Keine Frage gewählt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="82" />
+      <source>Still missing</source>
+      <translation>Es fehlen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="83" />
+      <source>Have voted</source>
+      <translation>Haben abgestimmt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="86" />
+      <source>%1 of %2 sites have voted</source>
+      <translation>%1 von %2 Standorten haben abgestimmt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="93" />
+      <source>Still missing (%1)</source>
+      <translation>Es fehlen (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="95" />
+      <source>Have voted (%1)</source>
+      <translation>Haben abgestimmt (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="97" />
+      <source>entered by the moderator</source>
+      <translation>eingetragen durch Moderation</translation>
+    </message>
+  </context>
+  <context>
+    <name>Countdown</name>
+    <message>
+      <location filename="../../app/ui/live/countdown.py" line="35" />
+      <source>Shorten the countdown</source>
+      <translation>Countdown verkürzen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/countdown.py" line="36" />
+      <source>Extend the countdown</source>
+      <translation>Countdown verlängern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/countdown.py" line="37" />
+      <source>Close at zero</source>
+      <translation>Bei null schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/countdown.py" line="38" />
+      <source>Close the question automatically when the time is up</source>
+      <translation>Die Abstimmung automatisch schließen, wenn die Zeit abgelaufen ist</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/countdown.py" line="90" />
+      <location filename="../../app/ui/live/countdown.py" line="94" />
+      <source>Time left</source>
+      <translation>Restzeit</translation>
+    </message>
+  </context>
+  <context>
+    <name>Exports</name>
+    <message>
+      <location filename="../../app/ui/exports.py" line="32" />
+      <source>This export is not available in this installation.</source>
+      <translation>Dieser Export ist in dieser Installation nicht verfügbar.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="40" />
+      <source>Saved: %1</source>
+      <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="54" />
+      <source>Export protocol</source>
+      <translation>Protokoll exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="55" />
+      <source>PDF protocol (*.pdf)</source>
+      <translation>PDF-Protokoll (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="77" />
+      <source>Export results</source>
+      <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="78" />
+      <location filename="../../app/ui/exports.py" line="103" />
+      <source>CSV table (*.csv)</source>
+      <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="79" />
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="80" />
+      <source>JSON (*.json)</source>
+      <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="101" />
+      <source>Export attendance list</source>
+      <translation>Anwesenheitsliste exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="117" />
+      <source>Save chart as</source>
+      <translation>Diagramm speichern unter</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="119" />
+      <source>Choose a question first.</source>
+      <translation>Bitte zuerst eine Frage wählen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="127" />
+      <source>PNG image, 300 dpi (*.png)</source>
+      <translation>PNG-Bild, 300 dpi (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/exports.py" line="128" />
+      <source>SVG vector graphic (*.svg)</source>
+      <translation>SVG-Vektorgrafik (*.svg)</translation>
+    </message>
+  </context>
+  <context>
+    <name>FindingKinds</name>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="30" />
+      <source>SNV</source>
+      <translation>SNV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="31" />
+      <source>Indel</source>
+      <translation>Indel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="32" />
+      <source>CNV</source>
+      <translation>CNV</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="33" />
+      <source>Fusion</source>
+      <translation>Fusion</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="34" />
+      <source>Expression</source>
+      <translation>Expression</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="35" />
+      <source>Signature</source>
+      <translation>Signatur</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="36" />
+      <source>Germline</source>
+      <translation>Keimbahn</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="37" />
+      <source>Other</source>
+      <translation>Sonstiges</translation>
+    </message>
+  </context>
+  <context>
+    <name>LibraryPage</name>
+    <message>
+      <location filename="../../app/ui/library.py" line="92" />
+      <source>sites</source>
+      <translation>Standorte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="93" />
+      <source>Conferences</source>
+      <translation>Konferenzen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="100" />
+      <source>No conference yet. Create one, import case packages, or open the demo conference.</source>
+      <translation>Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete oder öffnen Sie die Demo-Konferenz.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="110" />
+      <source>&amp;Open</source>
+      <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="112" />
+      <source>&amp;New conference…</source>
+      <translation>&amp;Neue Konferenz …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="113" />
+      <source>&amp;Import case packages…</source>
+      <translation>Fallpakete &amp;importieren …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="114" />
+      <source>Open the &amp;demo conference</source>
+      <translation>&amp;Demo-Konferenz öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="115" />
+      <source>De&amp;lete…</source>
+      <translation>&amp;Löschen …</translation>
+    </message>
+  </context>
+  <context>
+    <name>LinksDialog</name>
+    <message>
+      <location filename="../../app/ui/live/links.py" line="42" />
+      <source>Voting links of the sites</source>
+      <translation>Abstimmungslinks der Standorte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/links.py" line="46" />
+      <source>Each link lets one site vote. Send it only to that site; do not share this window.</source>
+      <translation>Jeder Link lässt genau einen Standort abstimmen. Nur an diesen Standort senden; dieses Fenster nicht teilen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/links.py" line="54" />
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/links.py" line="54" />
+      <source>Link</source>
+      <translation>Link</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/links.py" line="73" />
+      <source>Copy all links</source>
+      <translation>Alle Links kopieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/links.py" line="78" />
+      <source>Address:</source>
+      <translation>Adresse:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/links.py" line="102" />
+      <source>Copy link</source>
+      <translation>Link kopieren</translation>
+    </message>
+  </context>
+  <context>
+    <name>LiveActions</name>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="49" />
+      <source>&amp;Open voting</source>
+      <translation>Abstimmung ö&amp;ffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="51" />
+      <source>Open the question for voting</source>
+      <translation>Die Frage zur Abstimmung öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="54" />
+      <source>&amp;Close voting</source>
+      <translation>Abstimmung &amp;schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="56" />
+      <source>Close the question; later ballots are refused</source>
+      <translation>Die Abstimmung schließen; spätere Stimmen werden abgelehnt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="59" />
+      <source>&amp;Show result</source>
+      <translation>&amp;Ergebnis zeigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="61" />
+      <source>Show the result to the sites and on the presenter view</source>
+      <translation>Das Ergebnis den Standorten und in der Präsentationsansicht zeigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="63" />
+      <source>&amp;Hide result</source>
+      <translation>Ergebnis &amp;verbergen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="64" />
+      <source>&amp;Next question</source>
+      <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="65" />
+      <source>&amp;Previous question</source>
+      <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="66" />
+      <source>Re&amp;open voting…</source>
+      <translation>&amp;Wieder öffnen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="67" />
+      <source>Repeat as round &amp;2…</source>
+      <translation>Als Runde &amp;2 wiederholen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="68" />
+      <source>&amp;Enter vote for site…</source>
+      <translation>Stimme für Standort ein&amp;tragen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="69" />
+      <source>&amp;Attendance check-in…</source>
+      <translation>&amp;Anwesenheit erfassen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="70" />
+      <source>Voting &amp;links and QR codes…</source>
+      <translation>Abstimmungs&amp;links und QR-Codes …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="71" />
+      <source>Presenter &amp;view</source>
+      <translation>&amp;Präsentationsansicht</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="72" />
+      <source>Start voting &amp;server</source>
+      <translation>Abstimmungs&amp;server starten</translation>
+    </message>
+  </context>
+  <context>
+    <name>LiveConsole</name>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="85" />
+      <source>Enter or double-click: make this the current question</source>
+      <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="88" />
+      <source>Check-in…</source>
+      <translation>Erfassen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="95" />
+      <source>Links and QR codes…</source>
+      <translation>Links und QR-Codes …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="98" />
+      <source>Presenter view</source>
+      <translation>Präsentationsansicht</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="105" />
+      <source>AGENDA</source>
+      <translation>AGENDA</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="107" />
+      <source>Attendance</source>
+      <translation>Anwesenheit</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="112" />
+      <source>Voting server</source>
+      <translation>Abstimmungsserver</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="239" />
+      <source>CASE %1</source>
+      <translation>FALL %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="241" />
+      <source>Question %1</source>
+      <translation>Frage %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="243" />
+      <source>(round %1)</source>
+      <translation>(Runde %1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="248" />
+      <source>No current question. Press “Next question” to begin.</source>
+      <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="255" />
+      <source>%1 attendees</source>
+      <translation>%1 Teilnehmende</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="259" />
+      <source>Result — visible to the sites</source>
+      <translation>Ergebnis — für die Standorte sichtbar</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="261" />
+      <source>Live result — only you see it until “Show result”</source>
+      <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="273" />
+      <source>● VOTING OPEN</source>
+      <translation>● ABSTIMMUNG OFFEN</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="275" />
+      <source>✔ CLOSED</source>
+      <translation>✔ GESCHLOSSEN</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="277" />
+      <source>○ NOT YET OPENED</source>
+      <translation>○ NOCH NICHT GEÖFFNET</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="279" />
+      <source>result shown</source>
+      <translation>Ergebnis sichtbar</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="315" />
+      <source>End of the agenda</source>
+      <translation>Ende der Agenda</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="344" />
+      <source>● Server running</source>
+      <translation>● Server läuft</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="346" />
+      <location filename="../../app/ui/live/console.py" line="350" />
+      <source>Stop voting &amp;server</source>
+      <translation>Abstimmungs&amp;server stoppen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="348" />
+      <source>Server starting …</source>
+      <translation>Server startet …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="352" />
+      <source>Server not running: %1</source>
+      <translation>Server läuft nicht: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="354" />
+      <location filename="../../app/ui/live/console.py" line="358" />
+      <source>Start voting &amp;server</source>
+      <translation>Abstimmungs&amp;server starten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="356" />
+      <source>○ Server stopped</source>
+      <translation>○ Server gestoppt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="401" />
+      <source>%1 of %2 sites have not voted yet:</source>
+      <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="405" />
+      <source>Close the voting anyway?</source>
+      <translation>Die Abstimmung trotzdem schließen?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="407" />
+      <source>Close voting</source>
+      <translation>Abstimmung schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="418" />
+      <location filename="../../app/ui/live/console.py" line="422" />
+      <source>Show result</source>
+      <translation>Ergebnis zeigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="420" />
+      <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
+      <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="437" />
+      <source>Reopen voting</source>
+      <translation>Abstimmung wieder öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="439" />
+      <source>Open the voting on this question again? The result is hidden until you show it again.</source>
+      <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="441" />
+      <source>Reopen</source>
+      <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="450" />
+      <source>Repeat as round 2</source>
+      <translation>Als Runde 2 wiederholen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="452" />
+      <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
+      <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="454" />
+      <source>Create round 2</source>
+      <translation>Runde 2 anlegen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="477" />
+      <source>Choose question</source>
+      <translation>Frage wählen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="478" />
+      <source>Question %1 is still open; close it first.</source>
+      <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="521" />
+      <source>Stop voting server</source>
+      <translation>Abstimmungsserver stoppen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="522" />
+      <source>Sites can no longer vote while the server is stopped. Stop it?</source>
+      <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="523" />
+      <source>Stop server</source>
+      <translation>Server stoppen</translation>
+    </message>
+  </context>
+  <context>
+    <name>LiveSession</name>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="145" />
+      <source>Open</source>
+      <translation>Öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="148" />
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="152" />
+      <source>Show result</source>
+      <translation>Ergebnis zeigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="156" />
+      <source>Hide result</source>
+      <translation>Ergebnis verbergen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="159" />
+      <source>Reopen</source>
+      <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="162" />
+      <source>Round 2</source>
+      <translation>Runde 2</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="165" />
+      <source>Next</source>
+      <translation>Weiter</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="170" />
+      <source>Choose question</source>
+      <translation>Frage wählen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="195" />
+      <source>Enter vote for site</source>
+      <translation>Stimme für Standort eintragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="205" />
+      <source>Attendance</source>
+      <translation>Anwesenheit</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="64" />
+      <location filename="../../app/ui/mainwindow.py" line="457" />
+      <source>Opening the database …</source>
+      <translation>Datenbank wird geöffnet …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="89" />
+      <source>The database cannot be opened:
+%1</source>
+      <translation>Die Datenbank lässt sich nicht öffnen:
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="107" />
+      <source>Welcome to Votum</source>
+      <translation>Willkommen bei Votum</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="109" />
+      <source>There is no conference yet. Open the demo conference to see the whole flow (preparation, live voting, presenter view)?</source>
+      <translation>Es gibt noch keine Konferenz. Die Demo-Konferenz öffnen, um den ganzen Ablauf zu sehen (Vorbereitung, Live-Abstimmung, Präsentationsansicht)?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="112" />
+      <source>Open the demo</source>
+      <translation>Demo öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="139" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="141" />
+      <source>&amp;New conference…</source>
+      <translation>&amp;Neue Konferenz …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="144" />
+      <source>Conference &amp;library</source>
+      <translation>Konferenz&amp;bibliothek</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="147" />
+      <source>&amp;Close conference</source>
+      <translation>Konferenz &amp;schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="150" />
+      <source>&amp;Import case packages…</source>
+      <translation>Fallpakete &amp;importieren …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="152" />
+      <source>&amp;Merge case packages into a new conference…</source>
+      <translation>Fallpakete zu neuer Konferenz &amp;zusammenführen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="155" />
+      <source>&amp;Export case package…</source>
+      <translation>Fallpaket &amp;exportieren …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="159" />
+      <source>Export &amp;protocol (PDF)…</source>
+      <translation>&amp;Protokoll exportieren (PDF) …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="162" />
+      <source>Export &amp;results (CSV, XLSX, JSON)…</source>
+      <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="165" />
+      <source>Export &amp;attendance list (CSV)…</source>
+      <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="168" />
+      <source>Save &amp;chart as…</source>
+      <translation>&amp;Diagramm speichern unter …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="172" />
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="176" />
+      <source>&amp;Edit</source>
+      <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="177" />
+      <source>&amp;Undo</source>
+      <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="179" />
+      <source>&amp;Redo</source>
+      <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="184" />
+      <source>&amp;Live</source>
+      <translation>&amp;Live</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="185" />
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="186" />
+      <source>&amp;Preparation</source>
+      <translation>&amp;Vorbereitung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="187" />
+      <source>&amp;Live console</source>
+      <translation>&amp;Live-Konsole</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="189" />
+      <source>&amp;Language</source>
+      <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="197" />
+      <source>&amp;Appearance</source>
+      <translation>&amp;Erscheinungsbild</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="200" />
+      <source>Follow the system</source>
+      <translation>Wie das System</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="201" />
+      <source>Light</source>
+      <translation>Hell</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="202" />
+      <source>Dark</source>
+      <translation>Dunkel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="211" />
+      <source>&amp;Full screen</source>
+      <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="216" />
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="218" />
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="223" />
+      <source>&amp;About Votum</source>
+      <translation>&amp;Über Votum</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="232" />
+      <source>Start the live session</source>
+      <translation>Live-Sitzung beginnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="277" />
+      <source>Open conference</source>
+      <translation>Konferenz öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="297" />
+      <source>Close conference</source>
+      <translation>Konferenz schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="298" />
+      <source>The voting server is running. Close the conference and stop the server?</source>
+      <translation>Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="299" />
+      <source>Close and stop</source>
+      <translation>Schließen und stoppen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="349" />
+      <location filename="../../app/ui/mainwindow.py" line="360" />
+      <source>Delete conference</source>
+      <translation>Konferenz löschen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="350" />
+      <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
+      <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="353" />
+      <source>Delete</source>
+      <translation>Löschen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="518" />
+      <source>Keyboard shortcuts</source>
+      <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="524" />
+      <source>About Votum</source>
+      <translation>Über Votum</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="526" />
+      <source>Votum %1 — live voting for the joint sessions of molecular tumor boards.</source>
+      <translation>Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards.</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewConferenceDialog</name>
+    <message>
+      <location filename="../../app/ui/library.py" line="37" />
+      <source>New conference</source>
+      <translation>Neue Konferenz</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="39" />
+      <source>e.g. KRAS-mutated pancreatic cancer</source>
+      <translation>z. B. KRAS-mutiertes Pankreaskarzinom</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="50" />
+      <source>&amp;Topic</source>
+      <translation>&amp;Thema</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="51" />
+      <source>&amp;Date</source>
+      <translation>&amp;Datum</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="52" />
+      <source>&amp;Moderator</source>
+      <translation>&amp;Moderation</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/library.py" line="53" />
+      <source>&amp;Language of the round</source>
+      <translation>&amp;Sprache der Runde</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewSiteDialog</name>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="35" />
+      <source>New site</source>
+      <translation>Neuer Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="42" />
+      <source>&amp;Name</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="43" />
+      <source>&amp;Code</source>
+      <translation>&amp;Kürzel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="44" />
+      <source>C&amp;ity</source>
+      <translation>S&amp;tadt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="45" />
+      <source>&amp;E-mail</source>
+      <translation>&amp;E-Mail</translation>
+    </message>
+  </context>
+  <context>
+    <name>NotesPanel</name>
+    <message>
+      <location filename="../../app/ui/live/notes_panel.py" line="31" />
+      <source>Discussion notes for the protocol …</source>
+      <translation>Diskussionsnotizen für das Protokoll …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/notes_panel.py" line="32" />
+      <source>Notes on the question</source>
+      <translation>Notizen zur Frage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/notes_panel.py" line="33" />
+      <source>Notes on the case</source>
+      <translation>Notizen zum Fall</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/notes_panel.py" line="81" />
+      <source>saved %1</source>
+      <translation>gespeichert %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/notes_panel.py" line="86" />
+      <location filename="../../app/ui/live/notes_panel.py" line="92" />
+      <source>not yet saved</source>
+      <translation>noch nicht gespeichert</translation>
+    </message>
+  </context>
+  <context>
+    <name>OrderDialog</name>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="38" />
+      <source>Order of the case packages</source>
+      <translation>Reihenfolge der Fallpakete</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="47" />
+      <source>Move &amp;up</source>
+      <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="48" />
+      <source>Move &amp;down</source>
+      <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="64" />
+      <source>The cases are added in this order (drag to change it):</source>
+      <translation>Die Fälle werden in dieser Reihenfolge übernommen (zum Ändern ziehen):</translation>
+    </message>
+  </context>
+  <context>
+    <name>PackageFiles</name>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="30" />
+      <source>Case packages (*.votum.json *.json);;All files (*)</source>
+      <translation>Fallpakete (*.votum.json *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="94" />
+      <source>Import case packages</source>
+      <translation>Fallpakete importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="118" />
+      <location filename="../../app/ui/editor/packages_io.py" line="123" />
+      <source>Case package not imported</source>
+      <translation>Fallpaket nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="119" />
+      <source>Nothing was imported:</source>
+      <translation>Es wurde nichts importiert:</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="127" />
+      <source>Case packages imported</source>
+      <translation>Fallpakete importiert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="128" />
+      <source>%1 cases imported from %2 files.</source>
+      <translation>%1 Fälle aus %2 Dateien importiert.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="140" />
+      <source>Export case package</source>
+      <translation>Fallpaket exportieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/packages_io.py" line="156" />
+      <source>Case package not exported</source>
+      <translation>Fallpaket nicht exportiert</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreparationEditor</name>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="72" />
+      <source>Conference</source>
+      <translation>Konferenz</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="73" />
+      <source>Sites</source>
+      <translation>Standorte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="74" />
+      <source>Cases and questions</source>
+      <translation>Fälle und Fragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="93" />
+      <location filename="../../app/ui/editor/editor.py" line="272" />
+      <location filename="../../app/ui/editor/editor.py" line="275" />
+      <source>New case</source>
+      <translation>Neuer Fall</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="94" />
+      <location filename="../../app/ui/editor/editor.py" line="291" />
+      <location filename="../../app/ui/editor/editor.py" line="296" />
+      <location filename="../../app/ui/editor/editor.py" line="298" />
+      <source>New question</source>
+      <translation>Neue Frage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="95" />
+      <location filename="../../app/ui/editor/editor.py" line="331" />
+      <source>Delete</source>
+      <translation>Löschen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="99" />
+      <source>Drag cases and questions to reorder them.</source>
+      <translation>Fälle und Fragen zum Umsortieren ziehen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="116" />
+      <source>Choose a case or a question on the left, or create a new case.</source>
+      <translation>Links einen Fall oder eine Frage wählen oder einen neuen Fall anlegen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="192" />
+      <source>All changes saved %1</source>
+      <translation>Alle Änderungen gespeichert %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="205" />
+      <source>Not saved</source>
+      <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="236" />
+      <source>Edit conference</source>
+      <translation>Konferenz bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="248" />
+      <source>Edit case</source>
+      <translation>Fall bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="263" />
+      <source>Edit question</source>
+      <translation>Frage bearbeiten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="291" />
+      <source>Choose the case the question belongs to.</source>
+      <translation>Bitte den Fall wählen, zu dem die Frage gehört.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="316" />
+      <source>Delete case</source>
+      <translation>Fall löschen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="317" />
+      <source>Delete case %1 with its questions?</source>
+      <translation>Fall „%1“ mit seinen Fragen löschen?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="321" />
+      <source>Delete question</source>
+      <translation>Frage löschen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="322" />
+      <source>Delete question %1?</source>
+      <translation>Frage %1 löschen?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="348" />
+      <source>Move</source>
+      <translation>Verschieben</translation>
+    </message>
+  </context>
+  <context>
+    <name>QuestionForm</name>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="67" />
+      <source>Kind and options are fixed once the question has been opened.</source>
+      <translation>Art und Optionen sind fest, sobald die Frage geöffnet wurde.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <source>Option</source>
+      <translation>Option</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <source>Sentence (German)</source>
+      <translation>Satzteil (deutsch)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <source>Sentence (English)</source>
+      <translation>Satzteil (englisch)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="78" />
+      <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
+      <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="81" />
+      <source>Add option</source>
+      <translation>Option hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="82" />
+      <source>Remove option</source>
+      <translation>Option entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="96" />
+      <source>Sites answer in their own words; there are no options.</source>
+      <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="102" />
+      <source>Offer "abstain"</source>
+      <translation>„Enthaltung“ anbieten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="104" />
+      <source>Abstentions are shown apart and left out of the percentages</source>
+      <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="107" />
+      <source> s</source>
+      <translation> s</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="109" />
+      <source>Countdown in the live console; – for none</source>
+      <translation>Countdown in der Live-Konsole; – für keinen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="113" />
+      <source>&amp;Question</source>
+      <translation>&amp;Frage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="114" />
+      <source>&amp;Kind</source>
+      <translation>&amp;Art</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="116" />
+      <source>Options</source>
+      <translation>Optionen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <source>&amp;Duration</source>
+      <translation>&amp;Dauer</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="154" />
+      <source>Question %1</source>
+      <translation>Frage %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="156" />
+      <source>round %1</source>
+      <translation>Runde %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="218" />
+      <source>The question needs a text</source>
+      <translation>Die Frage braucht einen Text</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="230" />
+      <source>Give at least two options</source>
+      <translation>Mindestens zwei Optionen angeben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="232" />
+      <source>The options must be different</source>
+      <translation>Die Optionen müssen verschieden sein</translation>
+    </message>
+  </context>
+  <context>
+    <name>ResultChart</name>
+    <message>
+      <location filename="../../app/ui/live/chart.py" line="28" />
+      <source>The chart appears here.</source>
+      <translation>Hier erscheint das Diagramm.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SitesPage</name>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="75" />
+      <source>Invited</source>
+      <translation>Eingeladen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="76" />
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="77" />
+      <source>Code</source>
+      <translation>Kürzel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="78" />
+      <source>City</source>
+      <translation>Stadt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="79" />
+      <source>E-mail</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="90" />
+      <source>New site…</source>
+      <translation>Neuer Standort …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="91" />
+      <source>Invite all</source>
+      <translation>Alle einladen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="110" />
+      <source>%1 of %2 sites invited</source>
+      <translation>%1 von %2 Standorten eingeladen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="127" />
+      <location filename="../../app/ui/editor/sites_page.py" line="147" />
+      <location filename="../../app/ui/editor/sites_page.py" line="155" />
+      <source>Invite site</source>
+      <translation>Standort einladen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="132" />
+      <source>Withdraw invitation</source>
+      <translation>Einladung zurückziehen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/sites_page.py" line="139" />
+      <source>Edit site</source>
+      <translation>Standort bearbeiten</translation>
+    </message>
+  </context>
+  <context>
+    <name>Workspace</name>
+    <message>
+      <location filename="../../app/ui/workspace.py" line="41" />
+      <source>Preparation</source>
+      <translation>Vorbereitung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/workspace.py" line="42" />
+      <source>Starting the live console …</source>
+      <translation>Live-Konsole startet …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/workspace.py" line="43" />
+      <location filename="../../app/ui/workspace.py" line="76" />
+      <source>Live</source>
+      <translation>Live</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,206 @@
+"""The live flow with a real voting server thread on 127.0.0.1: HTTP ballots reach the
+console and the presenter view through the notifier bridge."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from app.models import QuestionState
+from app.services import conferences
+from app.ui.live.ballot_dialog import BallotDialog
+from app.ui.live.console import LiveConsole
+from app.ui.live.session import LiveSession
+from app.ui.presenter import PresenterWindow
+
+
+@pytest.fixture
+def live(
+    qtbot, db, demo_id, prompter
+) -> Iterator[tuple[LiveSession, LiveConsole, PresenterWindow]]:  # type: ignore[no-untyped-def]
+    session = LiveSession(db, demo_id)
+    console = LiveConsole(session)
+    qtbot.addWidget(console)
+    console.chart.ensure_canvas()
+    console.resize(1200, 800)
+    console.show()
+    presenter = PresenterWindow(session)
+    qtbot.addWidget(presenter)
+    presenter.ensure_chart()
+    presenter.show()
+    session.start_server(host="127.0.0.1", port=0)
+    qtbot.waitUntil(lambda: session.server_state.state in ("running", "failed"), timeout=15_000)
+    assert session.server_state.state == "running", session.server_state.error
+    yield session, console, presenter
+    session.stop_server(wait=True)
+
+
+def _token(db, conf_id: int, site_name: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        inv = next(i for i in conferences.invitations(s, conf_id) if i.site.name == site_name)
+    assert inv.token
+    return inv.site.id, inv.token
+
+
+def test_http_ballot_updates_count_missing_sites_and_presenter(
+    qtbot, db, demo_id, live, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    session, console, presenter = live
+    base = session.server_state.urls[0]
+    assert base.startswith("http://127.0.0.1:")
+    question = console.snapshot.question
+    assert question is not None and question.state is QuestionState.DRAFT
+    assert console.primary_action() is console.live_actions.open
+
+    console.on_primary_clicked()  # open
+    assert console.snapshot.question.is_open
+    assert console.primary_action() is console.live_actions.close
+    assert presenter.state_label.text() == "Abstimmung läuft"  # the round's language
+    expected = console.snapshot.status.n_expected
+    assert console.count.count_text() == f"0 of {expected} sites have voted"
+    _site_id, token = _token(db, demo_id, "Universitätsklinikum Dresden")
+    assert "Universitätsklinikum Dresden" in console.count.missing_names()
+
+    option = question.options[1].id
+    with qtbot.waitSignal(console.displayed, timeout=5000):
+        reply = httpx.post(
+            f"{base}/api/v/{token}/ballot",
+            json={"question_id": question.id, "option_ids": [option]},
+            timeout=10,
+        )
+        assert reply.status_code == 200, reply.text
+    qtbot.waitUntil(lambda: console.count.count_text().startswith("1 of"), timeout=5000)
+    assert "Universitätsklinikum Dresden" not in console.count.missing_names()
+    assert "Universitätsklinikum Dresden" in console.count.voted_lines()
+    assert console.count.bar.value() == 1
+    assert presenter.count_label.text() == f"1 von {expected} Standorten haben abgestimmt"
+    assert "Dresden" not in presenter.grab().toImage().text()  # no names on the shared screen
+    assert presenter.options_label.isVisible() and not presenter.chart.isVisible()
+
+    # a ballot entered by the moderator is marked
+    other_id, _ = _token(db, demo_id, "Universitätsmedizin Mainz")
+    dialog = BallotDialog(console.snapshot.question, console.snapshot.status, console)
+    qtbot.addWidget(dialog)
+    dialog.set_choice(other_id, (question.options[0].id,))
+    assert console.submit_ballot(dialog)
+    assert "Universitätsmedizin Mainz — entered by the moderator" in console.count.voted_lines()
+
+    # close: few sites have voted, so the moderator is asked first
+    console.on_primary_clicked()
+    assert prompter.confirmations and "have not voted yet" in prompter.confirmations[-1][1]
+    assert console.snapshot.question.state is QuestionState.CLOSED
+    assert presenter.state_label.text() == "Abstimmung geschlossen"
+    late = httpx.post(
+        f"{base}/api/v/{token}/ballot",
+        json={"question_id": question.id, "option_ids": [option]},
+        timeout=10,
+    )
+    assert late.status_code == 409
+
+    assert console.primary_action() is console.live_actions.reveal
+    console.on_primary_clicked()  # reveal
+    assert console.snapshot.question.revealed
+    qtbot.waitUntil(lambda: presenter.chart.isVisible(), timeout=3000)
+    assert not presenter.options_label.isVisible()
+    assert console.primary_action() is console.live_actions.next
+
+    console.on_primary_clicked()  # next question
+    following = console.snapshot.question
+    assert following.id != question.id and following.number == "1.2"
+    assert "Frage 1.2" in presenter.question_label.text()
+    assert presenter.chart.isVisible() == following.revealed  # 1.2 was revealed in the demo
+
+
+def test_burst_of_ballots_is_coalesced(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
+    session, console, _presenter = live
+    question = console.snapshot.question
+    console.open_question()
+    base = session.server_state.urls[0]
+    with db.read() as s:
+        invitations = conferences.invitations(s, demo_id)
+    shown: list[int] = []
+    console.displayed.connect(shown.append)
+    with httpx.Client(timeout=10) as client:
+        for inv in invitations:
+            reply = client.post(
+                f"{base}/api/v/{inv.token}/ballot",
+                json={"question_id": question.id, "option_ids": [question.options[0].id]},
+            )
+            assert reply.status_code == 200
+    qtbot.waitUntil(
+        lambda: console.count.count_text().startswith(f"{len(invitations)} of"), timeout=5000
+    )
+    assert console.count.missing_names() == []
+    assert len(shown) < len(invitations)  # one refresh per burst, not one per ballot
+
+
+def test_reopen_and_repeat_ask_first(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
+    _session, console, _presenter = live
+    console.open_question()
+    prompter.answer = False
+    console.close_question()  # 17 missing: asks, and the moderator says no
+    assert console.snapshot.question.is_open
+    prompter.answer = True
+    console.close_question()
+    assert console.snapshot.question.state is QuestionState.CLOSED
+    prompter.answer = False
+    console.reopen()
+    assert console.snapshot.question.state is QuestionState.CLOSED
+    prompter.answer = True
+    console.reopen()
+    assert console.snapshot.question.is_open
+    console.close_question()
+    # the demo's current question is already round 2: repeating is not offered
+    assert not console.live_actions.repeat.isEnabled()
+    console.previous_question()  # round 1 (closed, round 2 exists): no repeat either
+    assert console.snapshot.question.round == 1
+    assert not console.live_actions.repeat.isEnabled()
+
+
+def test_countdown_closes_the_question_when_asked_to(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
+    _session, console, _presenter = live
+    console.open_question()
+    console.countdown.auto_close.setChecked(True)
+    console.countdown.on_minus_clicked()
+    remaining = console.countdown.remaining()
+    assert remaining is not None
+    console.countdown._extra -= remaining + 1  # jump to the end
+    with qtbot.waitSignal(console.countdown.expired, timeout=3000):
+        pass
+    assert console.snapshot.question.state is QuestionState.CLOSED
+    assert prompter.confirmations == []  # the moderator opted in: no question asked
+
+
+def test_notes_are_saved_as_typed(qtbot, db, demo_id, live) -> None:  # type: ignore[no-untyped-def]
+    from app.services import notes
+
+    _session, console, _presenter = live
+    panel = console.notes
+    qtbot.keyClicks(panel.question_note, "Diskussion: Datenlage")
+    panel.question_note.insertPlainText(" dünn")  # keyClicks is ASCII-only
+    qtbot.waitUntil(lambda: panel.saved.text().startswith("saved"), timeout=3000)
+    with db.read() as s:
+        stored = notes.conference_notes(s, demo_id)
+    qid = console.snapshot.question.id
+    assert notes.note_text(stored, question_id=qid).endswith("Datenlage dünn")
+
+
+def test_attendance_check_in(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.live.attendance import AttendanceDialog, AttendeesDialog
+
+    session, console, _presenter = live
+    dialog = AttendanceDialog(session, console)
+    qtbot.addWidget(dialog)
+    absent = next(i for i in session.snapshot.invitations if not i.present)
+    dialog.on_present_toggled(absent, True)
+    current = next(i for i in session.snapshot.invitations if i.site.id == absent.site.id)
+    assert current.present and current.attendee_count == 1
+    names = AttendeesDialog(current, dialog)
+    qtbot.addWidget(names)
+    names.table.item(0, 0).setText("Dr. Test")
+    names.table.item(0, 1).setText("802761234567890")
+    assert "check digit" in names.error.text() or "Prüfziffer" in names.error.text()
+    assert session.snapshot.n_present == len(session.snapshot.invitations)
+    assert console.attendance_label.text().startswith(f"{len(session.snapshot.invitations)}/")

@@ -1,0 +1,447 @@
+"""Update the German catalogue: run lupdate over app/ui, fill in the German texts below,
+mark them finished and compile with lrelease. ``python tools/translations.py``.
+
+English is the source language; a string missing here stays unfinished and shows in
+English (the script lists it).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import PySide6
+
+ROOT = Path(__file__).resolve().parent.parent
+TS = ROOT / "resources" / "i18n" / "votum_de.ts"
+QM = TS.with_suffix(".qm")
+BIN = Path(PySide6.__file__).resolve().parent
+
+#: Per-context wording where one English text needs two German ones.
+CONTEXT = {
+    ("LiveSession", "Open"): "Öffnen",
+    ("LiveSession", "Close"): "Schließen",
+    ("LibraryPage", "&Open"): "Ö&ffnen",
+    ("LiveSession", "Next"): "Weiter",
+    ("ConferenceForm", "Site"): "Standort",
+    ("QuestionForm", "Question %1"): "Frage %1",
+}
+
+DE = {
+    # attendance
+    "Attendance check-in": "Anwesenheit erfassen",
+    "Site": "Standort",
+    "Present": "Anwesend",
+    "Attendees": "Teilnehmende",
+    "Names / EFN": "Namen / EFN",
+    "%1 names…": "%1 Namen …",
+    "%1 of %2 sites present, %3 attendees": "%1 von %2 Standorten anwesend, %3 Teilnehmende",
+    "Attendees: %1": "Teilnehmende: %1",
+    "Name": "Name",
+    "EFN (15 digits)": "EFN (15 Ziffern)",
+    "Add row": "Zeile hinzufügen",
+    "Row %1: name missing": "Zeile %1: Name fehlt",
+    "Row %1: %2": "Zeile %1: %2",
+    # ballot dialog
+    "Enter vote for site": "Stimme für Standort eintragen",
+    "%1 (has voted; replaces)": "%1 (hat abgestimmt; wird ersetzt)",
+    "Abstain": "Enthaltung",
+    "The vote is marked as entered by the moderator.": (
+        "Die Stimme wird als „eingetragen durch Moderation“ gekennzeichnet."
+    ),
+    "&Site": "&Standort",
+    "Answer": "Antwort",
+    "&Comment": "&Kommentar",
+    "Enter vote": "Stimme eintragen",
+    "Choose a site": "Bitte einen Standort wählen",
+    "Choose an answer": "Bitte eine Antwort wählen",
+    # case form
+    " years": " Jahre",
+    "female": "weiblich",
+    "male": "männlich",
+    "diverse": "divers",
+    "mut/Mb": "Mut/Mb",
+    "Gene": "Gen",
+    "Alteration (HGVS)": "Veränderung (HGVS)",
+    "Kind": "Art",
+    "VAF %": "VAF %",
+    "Comment": "Kommentar",
+    "Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)": (
+        "Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)"
+    ),
+    "&Title": "&Titel",
+    "&Presented by": "&Vorgestellt von",
+    "&Age": "&Alter",
+    "&Sex": "&Geschlecht",
+    "&Diagnosis": "&Diagnose",
+    "&ICD-10": "&ICD-10",
+    "&Histology": "&Histologie",
+    "Stag&e": "Sta&dium",
+    "E&COG": "E&COG",
+    "Prior therapy &lines": "&Vortherapielinien",
+    "Prior thera&pies": "Vorthera&pien",
+    "T&MB": "T&MB",
+    "MS&I": "MS&I",
+    "Case &text": "Fall&text",
+    "Molecular findings": "Molekulare Befunde",
+    "Add finding": "Befund hinzufügen",
+    "Remove finding": "Befund entfernen",
+    "TMB must be a number (mutations per megabase)": (
+        "TMB muss eine Zahl sein (Mutationen pro Megabase)"
+    ),
+    "A case needs a title": "Ein Fall braucht einen Titel",
+    "Not an ICD-10 code (e.g. C25.0)": "Kein ICD-10-Code (z. B. C25.0)",
+    # conference form
+    "19 digits, from the medical chamber": "19 Ziffern, von der Ärztekammer",
+    "Fellow": "Fellow",
+    "Add fellow": "Fellow hinzufügen",
+    "Remove fellow": "Fellow entfernen",
+    "&Topic": "&Thema",
+    "&Date": "&Datum",
+    "&Moderator": "&Moderation",
+    "&Language of the round": "&Sprache der Runde",
+    "&VNR (CME event number)": "&VNR (CME-Veranstaltungsnummer)",
+    "Fellows": "Fellows",
+    "The conference needs a topic": "Die Konferenz braucht ein Thema",
+    "The VNR has 19 digits": "Die VNR hat 19 Ziffern",
+    # count panel
+    "No question chosen": "Keine Frage gewählt",
+    "Still missing": "Es fehlen",
+    "Have voted": "Haben abgestimmt",
+    "%1 of %2 sites have voted": "%1 von %2 Standorten haben abgestimmt",
+    "Still missing (%1)": "Es fehlen (%1)",
+    "Have voted (%1)": "Haben abgestimmt (%1)",
+    "entered by the moderator": "eingetragen durch Moderation",
+    # countdown
+    "Shorten the countdown": "Countdown verkürzen",
+    "Extend the countdown": "Countdown verlängern",
+    "Close at zero": "Bei null schließen",
+    "Close the question automatically when the time is up": (
+        "Die Abstimmung automatisch schließen, wenn die Zeit abgelaufen ist"
+    ),
+    "Time left": "Restzeit",
+    # exports
+    "This export is not available in this installation.": (
+        "Dieser Export ist in dieser Installation nicht verfügbar."
+    ),
+    "Saved: %1": "Gespeichert: %1",
+    "Export protocol": "Protokoll exportieren",
+    "PDF protocol (*.pdf)": "PDF-Protokoll (*.pdf)",
+    "Export results": "Ergebnisse exportieren",
+    "CSV table (*.csv)": "CSV-Tabelle (*.csv)",
+    "Excel workbook (*.xlsx)": "Excel-Arbeitsmappe (*.xlsx)",
+    "JSON (*.json)": "JSON (*.json)",
+    "Export attendance list": "Anwesenheitsliste exportieren",
+    "Save chart as": "Diagramm speichern unter",
+    "Choose a question first.": "Bitte zuerst eine Frage wählen.",
+    "PNG image, 300 dpi (*.png)": "PNG-Bild, 300 dpi (*.png)",
+    "SVG vector graphic (*.svg)": "SVG-Vektorgrafik (*.svg)",
+    # finding kinds
+    "SNV": "SNV",
+    "Indel": "Indel",
+    "CNV": "CNV",
+    "Fusion": "Fusion",
+    "Expression": "Expression",
+    "Signature": "Signatur",
+    "Germline": "Keimbahn",
+    "Other": "Sonstiges",
+    # library
+    "sites": "Standorte",
+    "Conferences": "Konferenzen",
+    "No conference yet. Create one, import case packages, or open the demo conference.": (
+        "Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete "
+        "oder öffnen Sie die Demo-Konferenz."
+    ),
+    "&Open": "Ö&ffnen",
+    "&New conference…": "&Neue Konferenz …",
+    "&Import case packages…": "Fallpakete &importieren …",
+    "Open the &demo conference": "&Demo-Konferenz öffnen",
+    "De&lete…": "&Löschen …",
+    # links
+    "Voting links of the sites": "Abstimmungslinks der Standorte",
+    "Each link lets one site vote. Send it only to that site; do not share this window.": (
+        "Jeder Link lässt genau einen Standort abstimmen. Nur an diesen Standort senden; "
+        "dieses Fenster nicht teilen."
+    ),
+    "Link": "Link",
+    "Copy all links": "Alle Links kopieren",
+    "Address:": "Adresse:",
+    "Copy link": "Link kopieren",
+    # live actions
+    "&Open voting": "Abstimmung ö&ffnen",
+    "Open the question for voting": "Die Frage zur Abstimmung öffnen",
+    "&Close voting": "Abstimmung &schließen",
+    "Close the question; later ballots are refused": (
+        "Die Abstimmung schließen; spätere Stimmen werden abgelehnt"
+    ),
+    "&Show result": "&Ergebnis zeigen",
+    "Show the result to the sites and on the presenter view": (
+        "Das Ergebnis den Standorten und in der Präsentationsansicht zeigen"
+    ),
+    "&Hide result": "Ergebnis &verbergen",
+    "&Next question": "&Weiter",
+    "&Previous question": "&Zurück",
+    "Re&open voting…": "&Wieder öffnen …",
+    "Repeat as round &2…": "Als Runde &2 wiederholen …",
+    "&Enter vote for site…": "Stimme für Standort ein&tragen …",
+    "&Attendance check-in…": "&Anwesenheit erfassen …",
+    "Voting &links and QR codes…": "Abstimmungs&links und QR-Codes …",
+    "Presenter &view": "&Präsentationsansicht",
+    "Start voting &server": "Abstimmungs&server starten",
+    # console
+    "Enter or double-click: make this the current question": (
+        "Eingabe oder Doppelklick: diese Frage zur aktuellen machen"
+    ),
+    "Check-in…": "Erfassen …",
+    "Links and QR codes…": "Links und QR-Codes …",
+    "Presenter view": "Präsentationsansicht",
+    "AGENDA": "AGENDA",
+    "Attendance": "Anwesenheit",
+    "Voting server": "Abstimmungsserver",
+    "CASE %1": "FALL %1",
+    "Question %1": "Frage %1",
+    "(round %1)": "(Runde %1)",
+    "No current question. Press “Next question” to begin.": (
+        "Keine aktuelle Frage. Mit „Weiter“ beginnen."
+    ),
+    "%1 attendees": "%1 Teilnehmende",
+    "Result — visible to the sites": "Ergebnis — für die Standorte sichtbar",
+    "Live result — only you see it until “Show result”": (
+        "Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“"
+    ),
+    "● VOTING OPEN": "● ABSTIMMUNG OFFEN",
+    "✔ CLOSED": "✔ GESCHLOSSEN",
+    "○ NOT YET OPENED": "○ NOCH NICHT GEÖFFNET",
+    "result shown": "Ergebnis sichtbar",
+    "End of the agenda": "Ende der Agenda",
+    "● Server running": "● Server läuft",
+    "Stop voting &server": "Abstimmungs&server stoppen",
+    "Server starting …": "Server startet …",
+    "Server not running: %1": "Server läuft nicht: %1",
+    "○ Server stopped": "○ Server gestoppt",
+    "%1 of %2 sites have not voted yet:": "%1 von %2 Standorten haben noch nicht abgestimmt:",
+    "Close the voting anyway?": "Die Abstimmung trotzdem schließen?",
+    "Close voting": "Abstimmung schließen",
+    "Show result": "Ergebnis zeigen",
+    "The voting is still open. Sites that have not voted yet will see the result. "
+    "Show it anyway?": (
+        "Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen "
+        "dann das Ergebnis. Trotzdem zeigen?"
+    ),
+    "Reopen voting": "Abstimmung wieder öffnen",
+    "Open the voting on this question again? The result is hidden until you show it again.": (
+        "Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es "
+        "erneut zeigen."
+    ),
+    "Reopen": "Wieder öffnen",
+    "Repeat as round 2": "Als Runde 2 wiederholen",
+    "Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.": (
+        "Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer."
+    ),
+    "Create round 2": "Runde 2 anlegen",
+    "Choose question": "Frage wählen",
+    "Question %1 is still open; close it first.": (
+        "Frage %1 ist noch offen; bitte zuerst schließen."
+    ),
+    "Stop voting server": "Abstimmungsserver stoppen",
+    "Sites can no longer vote while the server is stopped. Stop it?": (
+        "Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?"
+    ),
+    "Stop server": "Server stoppen",
+    # session
+    "Hide result": "Ergebnis verbergen",
+    "Round 2": "Runde 2",
+    # main window
+    "Opening the database …": "Datenbank wird geöffnet …",
+    "The database cannot be opened:\n%1": "Die Datenbank lässt sich nicht öffnen:\n%1",
+    "Welcome to Votum": "Willkommen bei Votum",
+    "There is no conference yet. Open the demo conference to see the whole flow "
+    "(preparation, live voting, presenter view)?": (
+        "Es gibt noch keine Konferenz. Die Demo-Konferenz öffnen, um den ganzen Ablauf zu "
+        "sehen (Vorbereitung, Live-Abstimmung, Präsentationsansicht)?"
+    ),
+    "Open the demo": "Demo öffnen",
+    "&File": "&Datei",
+    "Conference &library": "Konferenz&bibliothek",
+    "&Close conference": "Konferenz &schließen",
+    "&Merge case packages into a new conference…": (
+        "Fallpakete zu neuer Konferenz &zusammenführen …"
+    ),
+    "&Export case package…": "Fallpaket &exportieren …",
+    "Export &protocol (PDF)…": "&Protokoll exportieren (PDF) …",
+    "Export &results (CSV, XLSX, JSON)…": "E&rgebnisse exportieren (CSV, XLSX, JSON) …",
+    "Export &attendance list (CSV)…": "&Anwesenheitsliste exportieren (CSV) …",
+    "Save &chart as…": "&Diagramm speichern unter …",
+    "&Quit": "&Beenden",
+    "&Edit": "&Bearbeiten",
+    "&Undo": "&Rückgängig",
+    "&Redo": "&Wiederholen",
+    "&Live": "&Live",
+    "&View": "&Ansicht",
+    "&Preparation": "&Vorbereitung",
+    "&Live console": "&Live-Konsole",
+    "&Language": "&Sprache",
+    "&Appearance": "&Erscheinungsbild",
+    "Follow the system": "Wie das System",
+    "Light": "Hell",
+    "Dark": "Dunkel",
+    "&Full screen": "&Vollbild",
+    "&Help": "&Hilfe",
+    "&Keyboard shortcuts": "&Tastenkürzel",
+    "&About Votum": "&Über Votum",
+    "Start the live session": "Live-Sitzung beginnen",
+    "Open conference": "Konferenz öffnen",
+    "Close conference": "Konferenz schließen",
+    "The voting server is running. Close the conference and stop the server?": (
+        "Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?"
+    ),
+    "Close and stop": "Schließen und stoppen",
+    "Delete conference": "Konferenz löschen",
+    "Delete “%1” with all cases, votes and notes? This cannot be undone.": (
+        "„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht "
+        "rückgängig machen."
+    ),
+    "Delete": "Löschen",
+    "Keyboard shortcuts": "Tastenkürzel",
+    "About Votum": "Über Votum",
+    "Votum %1 — live voting for the joint sessions of molecular tumor boards.": (
+        "Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards."
+    ),
+    # new conference / site
+    "New conference": "Neue Konferenz",
+    "e.g. KRAS-mutated pancreatic cancer": "z. B. KRAS-mutiertes Pankreaskarzinom",
+    "New site": "Neuer Standort",
+    "&Name": "&Name",
+    "&Code": "&Kürzel",
+    "C&ity": "S&tadt",
+    "&E-mail": "&E-Mail",
+    # notes
+    "Discussion notes for the protocol …": "Diskussionsnotizen für das Protokoll …",
+    "Notes on the question": "Notizen zur Frage",
+    "Notes on the case": "Notizen zum Fall",
+    "saved %1": "gespeichert %1",
+    "not yet saved": "noch nicht gespeichert",
+    # packages
+    "Order of the case packages": "Reihenfolge der Fallpakete",
+    "Move &up": "Nach &oben",
+    "Move &down": "Nach &unten",
+    "The cases are added in this order (drag to change it):": (
+        "Die Fälle werden in dieser Reihenfolge übernommen (zum Ändern ziehen):"
+    ),
+    "Case packages (*.votum.json *.json);;All files (*)": (
+        "Fallpakete (*.votum.json *.json);;Alle Dateien (*)"
+    ),
+    "Import case packages": "Fallpakete importieren",
+    "Case package not imported": "Fallpaket nicht importiert",
+    "Nothing was imported:": "Es wurde nichts importiert:",
+    "Case packages imported": "Fallpakete importiert",
+    "%1 cases imported from %2 files.": "%1 Fälle aus %2 Dateien importiert.",
+    "Export case package": "Fallpaket exportieren",
+    "Case package not exported": "Fallpaket nicht exportiert",
+    # editor
+    "Conference": "Konferenz",
+    "Sites": "Standorte",
+    "Cases and questions": "Fälle und Fragen",
+    "New case": "Neuer Fall",
+    "New question": "Neue Frage",
+    "Drag cases and questions to reorder them.": ("Fälle und Fragen zum Umsortieren ziehen."),
+    "Choose a case or a question on the left, or create a new case.": (
+        "Links einen Fall oder eine Frage wählen oder einen neuen Fall anlegen."
+    ),
+    "All changes saved %1": "Alle Änderungen gespeichert %1",
+    "Not saved": "Nicht gespeichert",
+    "Edit conference": "Konferenz bearbeiten",
+    "Edit case": "Fall bearbeiten",
+    "Edit question": "Frage bearbeiten",
+    "Choose the case the question belongs to.": "Bitte den Fall wählen, zu dem die Frage gehört.",
+    "Delete case": "Fall löschen",
+    "Delete case %1 with its questions?": "Fall „%1“ mit seinen Fragen löschen?",
+    "Delete question": "Frage löschen",
+    "Delete question %1?": "Frage %1 löschen?",
+    "Move": "Verschieben",
+    # question form
+    "Kind and options are fixed once the question has been opened.": (
+        "Art und Optionen sind fest, sobald die Frage geöffnet wurde."
+    ),
+    "Option": "Option",
+    "Sentence (German)": "Satzteil (deutsch)",
+    "Sentence (English)": "Satzteil (englisch)",
+    'The sentences finish "15 % of sites …" in the manuscript sentence': (
+        "Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz"
+    ),
+    "Add option": "Option hinzufügen",
+    "Remove option": "Option entfernen",
+    "Sites answer in their own words; there are no options.": (
+        "Die Standorte antworten in eigenen Worten; es gibt keine Optionen."
+    ),
+    'Offer "abstain"': "„Enthaltung“ anbieten",
+    "Abstentions are shown apart and left out of the percentages": (
+        "Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet"
+    ),
+    " s": " s",
+    "Countdown in the live console; – for none": "Countdown in der Live-Konsole; – für keinen",
+    "&Question": "&Frage",
+    "&Kind": "&Art",
+    "Options": "Optionen",
+    "&Duration": "&Dauer",
+    "round %1": "Runde %1",
+    "The question needs a text": "Die Frage braucht einen Text",
+    "Give at least two options": "Mindestens zwei Optionen angeben",
+    "The options must be different": "Die Optionen müssen verschieden sein",
+    "The chart appears here.": "Hier erscheint das Diagramm.",
+    # sites
+    "Invited": "Eingeladen",
+    "Code": "Kürzel",
+    "City": "Stadt",
+    "E-mail": "E-Mail",
+    "New site…": "Neuer Standort …",
+    "Invite all": "Alle einladen",
+    "%1 of %2 sites invited": "%1 von %2 Standorten eingeladen",
+    "Invite site": "Standort einladen",
+    "Withdraw invitation": "Einladung zurückziehen",
+    "Edit site": "Standort bearbeiten",
+    # workspace
+    "Preparation": "Vorbereitung",
+    "Starting the live console …": "Live-Konsole startet …",
+    "Live": "Live",
+}
+
+
+def update() -> list[str]:
+    """Run lupdate, fill the catalogue; returns the texts that are still missing."""
+    sources = sorted(str(p) for p in (ROOT / "app" / "ui").rglob("*.py"))
+    subprocess.run(
+        [str(BIN / "lupdate"), "-no-obsolete", "-source-language", "en", "-target-language",
+         "de", *sources, "-ts", str(TS)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    tree = ET.parse(TS)
+    missing = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            source = message.findtext("source", "")
+            translation = message.find("translation")
+            assert translation is not None
+            german = CONTEXT.get((name, source), DE.get(source))
+            if german is None:
+                missing.append(f"{name}: {source}")
+                continue
+            translation.text = german
+            translation.attrib.pop("type", None)
+    ET.indent(tree)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run(
+        [str(BIN / "lrelease"), str(TS), "-qm", str(QM)], check=True, capture_output=True
+    )
+    return missing
+
+
+if __name__ == "__main__":
+    gaps = update()
+    for gap in gaps:
+        print(f"untranslated: {gap}")
+    print(f"wrote {TS.relative_to(ROOT)} and {QM.relative_to(ROOT)}")
+    sys.exit(1 if gaps else 0)
