@@ -10,15 +10,21 @@ from reportlab.platypus import Flowable, Image
 
 from app.reports.figures import figure_bytes, question_figure
 from app.reports.pdfstyle import FONT, TEXT_WIDTH, register_fonts
+from app.reports.rlrender import Unsupported, figure_drawing
 from app.services.results import QuestionResult
 
 
 def figure_flowable(figure: Figure, width: float = TEXT_WIDTH) -> Flowable:
-    """The figure as a vector drawing (svglib), scaled to ``width`` points.
+    """The figure as a vector drawing scaled to ``width`` points.
 
-    Falls back to a 300-dpi PNG should svglib not read the SVG.
+    Drawn directly (:mod:`app.reports.rlrender`); should the figure hold something that
+    renderer does not know, through SVG and svglib; failing that, as a 300-dpi PNG.
     """
     register_fonts()
+    try:
+        return scaled(figure_drawing(figure), width)
+    except Unsupported:
+        pass
     svg = figure_bytes(figure, "svg")
     from svglib.svglib import svg2rlg
 

@@ -12,7 +12,18 @@ from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer,
 from app.models import NoteKind, QuestionKind
 from app.reports.data import ReportData
 from app.reports.pdfdoc import Bookmark
-from app.reports.pdfstyle import ACCENT, FONT, RULE, SHADE, TEXT_WIDTH, label, para, table_style
+from app.reports.pdfstyle import (
+    ACCENT,
+    FONT,
+    FONT_BOLD,
+    MUTED,
+    RULE,
+    SHADE,
+    TEXT_WIDTH,
+    label,
+    para,
+    table_style,
+)
 from app.reports.texts import decimal, number, other, quote, text
 from app.services.presets import kind_label
 from app.services.results import CaseResults, QuestionResult, round_pairs
@@ -232,18 +243,18 @@ def question_section(
 
 
 def results_table(rounds: list[QuestionResult], lang: str) -> Table:
-    """Counts and percentages per option (per round), then valid, abstained, silent."""
+    """Counts and percentages per option (per round), then valid, abstained, silent.
+
+    Cells that never wrap are plain strings: reportlab sets them without parsing markup.
+    """
     two = len(rounds) == 2
     multi = rounds[-1].tally.kind is QuestionKind.MULTIPLE
-    head: list[Flowable] = [para(text(lang, "option"), "cell_head")]
+    head: list[Flowable | str] = [text(lang, "option")]
     for result in rounds:
         prefix = f"{text(lang, 'round')} {result.question.round}: " if two else ""
-        head += [
-            para(prefix + text(lang, "n"), "cell_head_right"),
-            para(text(lang, "percent"), "cell_head_right"),
-        ]
+        head += [prefix + text(lang, "n"), text(lang, "percent")]
     if multi:
-        head.append(para(text(lang, "consensus"), "cell_head"))
+        head.append(text(lang, "consensus"))
     rows: list[list[Flowable | str]] = [head]
     final = rounds[-1].tally
     for index, option in enumerate(final.options):
@@ -257,24 +268,21 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
         ]
         for result in rounds:
             counted = result.tally.options[index]
-            row += [
-                para(str(counted.count), "cell_right"),
-                para(f"{counted.percent}", "cell_right"),
-            ]
+            row += [str(counted.count), str(counted.percent)]
         if multi:
             cons = option.consensus
-            row.append(para(cons.awmf.label(lang) if cons else "–", "cell"))
+            row.append(cons.awmf.label(lang) if cons else "–")
         rows.append(row)
     for key, attr in (
         ("valid", "n_valid"),
         ("abstentions", "n_abstain"),
         ("not_voted", "n_present_not_voted"),
     ):
-        row: list[Flowable | str] = [para(text(lang, key), "cell_head")]
+        row = [text(lang, key)]
         for result in rounds:
             row += [str(getattr(result.tally, attr)), ""]
         if multi:
-            row.append(para("", "cell"))
+            row.append("")
         rows.append(row)
     n_values = 2 * len(rounds)
     value_w = 1.5 * cm if not two else 1.9 * cm
@@ -285,6 +293,9 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
     style = table_style(right_from=1)
     split = len(final.options) + 1
     style.add("LINEABOVE", (0, split), (-1, split), 0.5, RULE)
+    for area in (((0, 0), (-1, 0)), ((0, split), (0, -1))):
+        style.add("FONT", *area, FONT_BOLD, 7.5)
+        style.add("TEXTCOLOR", *area, MUTED)
     if multi:
         style.add("ALIGN", (-1, 0), (-1, -1), "LEFT")
     table.setStyle(style)

@@ -48,11 +48,28 @@ def test_round_one_beside_round_two(db: Database, two_rounds_id: int) -> None:
 
 def test_redraws_into_a_given_figure_and_keeps_its_size(demo_results: list[CaseResults]) -> None:
     canvas_figure = Figure(figsize=(5, 3))
+    counts = []
     for result in demo_results[0].results:
         out = question_figure(result, figure=canvas_figure, large=True)
         assert out is canvas_figure
-        assert len(canvas_figure.axes) == 1
+        counts.append(len(canvas_figure.texts))
     assert tuple(canvas_figure.get_size_inches()) == (5, 3)
+    # Cleared each time: the same question drawn twice holds the same artists.
+    question_figure(demo_results[0].results[0], figure=canvas_figure, large=True)
+    assert len(canvas_figure.texts) == counts[0]
+
+
+def test_layout_follows_a_resize(demo_results: list[CaseResults]) -> None:
+    from matplotlib.backend_bases import ResizeEvent
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = Figure(figsize=(6, 3))
+    FigureCanvasAgg(figure)
+    question_figure(demo_results[0].results[0], figure=figure)
+    assert figure.texts[0].get_position()[0] == pytest.approx(0.06 / 6)
+    figure.set_size_inches(12, 6)
+    ResizeEvent("resize_event", figure.canvas)._process()  # what a Qt canvas emits
+    assert figure.texts[0].get_position()[0] == pytest.approx(0.06 / 12)
 
 
 def test_every_kind_draws(demo_results: list[CaseResults], tmp_path: Path) -> None:
