@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.config import RESOURCES
 from app.ui import settings
-from app.ui.i18n import install_language
+from app.ui.i18n import RESOURCES, install_language
 from app.ui.theme import apply_theme
 
 APP_ICON = RESOURCES / "icons" / "votum.svg"
@@ -30,7 +29,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(settings.APPLICATION)
     app.setApplicationDisplayName("Votum")
     if APP_ICON.is_file():
-        app.setWindowIcon(QIcon(str(APP_ICON)))
+        QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(APP_ICON))))
     install_language(settings.language())
     apply_theme(app, settings.theme())
     return app

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from app.config import RESOURCES
-
+#: Same folder as ``app.config.RESOURCES`` (not imported: start-up speed).
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 I18N_DIR = RESOURCES / "i18n"
 CATALOGUE = "votum"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
-from app.services import conferences
 from app.services.errors import VotumError
 from app.ui.models.conferences_model import ConferencesModel
 from app.ui.widgets import ErrorLabel
+
+if TYPE_CHECKING:
+    from app.db import Database
 
 
 class NewConferenceDialog(QDialog):
@@ -60,6 +62,8 @@ class NewConferenceDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
+        from app.services import conferences
+
         qdate = self.date.date()
         try:
             with self._db.write() as session:
@@ -131,6 +135,8 @@ class LibraryPage(QWidget):
         layout.addLayout(buttons)
 
     def reload(self, db: Database, select_id: int | None = None) -> None:
+        from app.services import conferences
+
         with db.read() as session:
             items = conferences.list_conferences(session)
         self.model.set_conferences(items)

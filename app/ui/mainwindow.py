@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QStackedWidget
 
 from app import __version__
-from app.db import Database
-from app.services import conferences
 from app.services.errors import VotumError
-from app.ui import exports, settings
-from app.ui.editor import packages_io
+from app.ui import settings
 from app.ui.i18n import current_language, install_language
-from app.ui.library import LibraryPage, NewConferenceDialog
 from app.ui.messages import confirm, inform, show_error
 from app.ui.theme import apply_theme
-from app.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when first needed: the window shows before SQLAlchemy loads
+    from app.db import Database
+    from app.ui.library import LibraryPage
+    from app.ui.workspace import Workspace
 
 WINDOW = "main"
 
@@ -58,14 +59,14 @@ class MainWindow(QMainWindow):
         self._auto_start = auto_start_server
         self._warm = warm
         self.db: Database | None = None
+        self._opening = False
         self.workspace: Workspace | None = None
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget()
         self.loading = QLabel(self.tr("Opening the database …"))
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.library = self._make_library()
+        self.library: LibraryPage = None  # type: ignore[assignment]  # built with the database
         self.stack.addWidget(self.loading)
-        self.stack.addWidget(self.library)
         self.setCentralWidget(self.stack)
         self._build_menus()
         self.statusBar()
@@ -76,12 +77,24 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         if state is not None:
             self.restoreState(state)
-        QTimer.singleShot(0, self._open_database)
+        self._painted = False
+        QTimer.singleShot(300, self._open_database)  # in case no paint event ever comes
 
     # --- start-up ---------------------------------------------------------------------
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True  # on screen: now load the rest
+            QTimer.singleShot(0, self._open_database)
+        return super().event(event)
+
     @Slot()
     def _open_database(self) -> None:
+        if self.db is not None or self._opening:
+            return
+        self._opening = True
+        from app.db import Database
+
         try:
             self.db = Database.open(self._db_url)
         except Exception as exc:  # DatabaseError or a driver error: tell the user, stay up
@@ -89,6 +102,8 @@ class MainWindow(QMainWindow):
                 self.tr("The database cannot be opened:\n%1").replace("%1", str(exc))
             )
             return
+        self.library = self._make_library()
+        self.stack.insertWidget(1, self.library)
         self.library.reload(self.db)
         if self._start_conference is not None:
             self.open_conference(self._start_conference)
@@ -114,6 +129,8 @@ class MainWindow(QMainWindow):
             self.open_demo()
 
     def _make_library(self) -> LibraryPage:
+        from app.ui.library import LibraryPage
+
         library = LibraryPage()
         library.openRequested.connect(self.open_conference)
         library.newRequested.connect(self.new_conference)
@@ -255,6 +272,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(has_conf)
         self._fill_live_menu()
         if has_conf and self.workspace is not None:
+            from app.services import conferences
+
             with self.db.read() as session:  # type: ignore[union-attr]
                 conf = conferences.get_conference(session, self.workspace.conference_id)
             self.setWindowTitle(f"{conf.topic} · {conf.date:%d.%m.%Y}")
@@ -271,6 +290,8 @@ class MainWindow(QMainWindow):
             return
         if self.workspace is not None and not self._close_workspace():
             return
+        from app.ui.workspace import Workspace
+
         try:
             workspace = Workspace(self.db, conference_id, auto_start_server=self._auto_start)
         except VotumError as exc:
@@ -321,6 +342,8 @@ class MainWindow(QMainWindow):
     def new_conference(self) -> None:
         if self.db is None:
             return
+        from app.ui.library import NewConferenceDialog
+
         dialog = NewConferenceDialog(self.db, self)
         if dialog.exec() and dialog.conference_id is not None:
             self.library.reload(self.db, dialog.conference_id)
@@ -342,6 +365,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def delete_conference(self, conference_id: int) -> None:
         assert self.db is not None
+        from app.services import conferences
+
         with self.db.read() as session:
             conf = conferences.get_conference(session, conference_id)
         if not confirm(
@@ -366,6 +391,8 @@ class MainWindow(QMainWindow):
     def import_packages(self) -> None:
         if self.db is None:
             return
+        from app.ui.editor import packages_io
+
         paths = packages_io.choose_packages(self)
         target = self.workspace.conference_id if self._in_workspace() else None
         conf_id = packages_io.import_into(self, self.db, paths, target)
@@ -375,6 +402,8 @@ class MainWindow(QMainWindow):
     def merge_packages(self) -> None:
         if self.db is None:
             return
+        from app.ui.editor import packages_io
+
         conf_id = packages_io.import_into(self, self.db, packages_io.choose_packages(self), None)
         self._after_import(conf_id)
 
@@ -393,6 +422,9 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_package(self) -> None:
         if self.db is not None and self.workspace is not None:
+            from app.services import conferences
+            from app.ui.editor import packages_io
+
             self.workspace.editor.flush()
             with self.db.read() as session:
                 slug = conferences.get_conference(session, self.workspace.conference_id).slug
@@ -401,21 +433,29 @@ class MainWindow(QMainWindow):
     @Slot()
     def export_protocol(self) -> None:
         if self.db is not None and self.workspace is not None:
+            from app.ui import exports
+
             exports.export_protocol(self, self.db, self.workspace.conference_id)
 
     @Slot()
     def export_results(self) -> None:
         if self.db is not None and self.workspace is not None:
+            from app.ui import exports
+
             exports.export_results(self, self.db, self.workspace.conference_id)
 
     @Slot()
     def export_attendance(self) -> None:
         if self.db is not None and self.workspace is not None:
+            from app.ui import exports
+
             exports.export_attendance(self, self.db, self.workspace.conference_id)
 
     @Slot()
     def save_chart(self) -> None:
         if self.db is not None and self.workspace is not None:
+            from app.ui import exports
+
             exports.save_chart(self, self.db, self.workspace.current_question_id())
 
     # --- view ------------------------------------------------------------------------------
@@ -455,6 +495,8 @@ class MainWindow(QMainWindow):
     def _rebuild_pages(self) -> None:
         """Build the pages again in the new language or palette; the live session stays."""
         self.loading.setText(self.tr("Opening the database …"))
+        if self.library is None:  # the database is still opening
+            return
         on_library = self.stack.currentWidget() is self.library
         old_library = self.library
         self.library = self._make_library()
@@ -473,6 +515,8 @@ class MainWindow(QMainWindow):
             if session is not None:
                 session.setParent(None)
             self.undo_group.removeStack(workspace.editor.undo_stack)
+            from app.ui.workspace import Workspace
+
             new = Workspace(
                 self.db,
                 workspace.conference_id,

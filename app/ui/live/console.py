@@ -224,12 +224,13 @@ class LiveConsole(QWidget):
 
     @Slot(object)
     def on_session_refreshed(self, snapshot: LiveSnapshot) -> None:
-        self.snapshot = snapshot
+        previous, self.snapshot = self.snapshot, snapshot
         question, case = snapshot.question, snapshot.case
-        self.agenda_model.update_agenda(
-            list(snapshot.cases), snapshot.conference.current_question_id
-        )
-        self.tree.expandAll()
+        if previous is None or previous.cases is not snapshot.cases:
+            self.agenda_model.update_agenda(
+                list(snapshot.cases), snapshot.conference.current_question_id
+            )
+            self.tree.expandAll()
         if question is not None:
             current = self.agenda_model.index_of_question(question.id)
             if current.isValid() and self.tree.currentIndex() != current:

@@ -7,8 +7,9 @@ coalesced burst of ballots; the network lives in the server thread.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -24,7 +25,7 @@ from app.ui.live.bridge import QtNotifier
 if TYPE_CHECKING:
     from app.server.runner import VotingServer
 
-COALESCE_MS = 50
+COALESCE_MS = 60
 DEFAULT_PORT = 8765
 
 
@@ -83,24 +84,50 @@ class LiveSession(QObject):
         self.snapshot: LiveSnapshot | None = None
         self._serial = 0
         self._focus: int | None = None  # question shown when none is current
+        self._last_refresh = 0.0
+        self._ballots_only = False  # the next scheduled refresh may skip agenda and sites
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._timer.timeout.connect(self.refresh)
 
     # --- reading ------------------------------------------------------------------------
 
     def schedule_refresh(self) -> None:
-        """Coalesce: many notifications within ``COALESCE_MS`` make one refresh."""
-        if not self._timer.isActive():
-            self._timer.start()
+        """Throttle: a lone notification refreshes at once; a burst makes at most one
+        refresh per ``COALESCE_MS`` (the last one always follows the burst)."""
+        if self._timer.isActive():
+            return
+        since = (time.monotonic() - self._last_refresh) * 1000
+        if since >= COALESCE_MS:
+            self._timer.start(0)  # next event-loop turn: gathers what is already queued
+        else:
+            self._timer.start(int(COALESCE_MS - since) + 1)
 
     @Slot()
     def refresh(self) -> LiveSnapshot:
+        """Read everything again (after an action or a state change) and tell the views."""
         self._timer.stop()
+        self._last_refresh = time.monotonic()
+        light = self._ballots_only and self.snapshot is not None
+        self._ballots_only = True
         with self.db.read() as session:
-            snapshot = self._read(session)
+            snapshot = self._read_ballots(session) if light else self._read(session)
         self.snapshot = snapshot
         self.refreshed.emit(snapshot)
         return snapshot
+
+    def _read_ballots(self, session: Session) -> LiveSnapshot:
+        """Only ballots changed: re-read the count and the tally, keep the rest."""
+        old = self.snapshot
+        assert old is not None
+        if old.question is None:
+            return old
+        self._serial += 1
+        return replace(
+            old,
+            status=results.live_status(session, old.question.id),
+            result=results.question_result(session, old.question.id),
+            serial=self._serial,
+        )
 
     def _read(self, session: Session) -> LiveSnapshot:
         self._serial += 1
@@ -129,6 +156,7 @@ class LiveSession(QObject):
     # --- moderator actions ------------------------------------------------------------
 
     def _act(self, title: str, write: Callable[[Session], object]) -> bool:
+        self._ballots_only = False
         try:
             with self.db.write() as session:
                 write(session)
@@ -274,4 +302,5 @@ class LiveSession(QObject):
 
     @Slot(object)
     def on_notifier_state_changed(self, change: object) -> None:
+        self._ballots_only = False
         self.schedule_refresh()

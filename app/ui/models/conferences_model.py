@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.services.views import ConferenceInfo
+if TYPE_CHECKING:
+    from app.services.views import ConferenceInfo
 
 Index = QModelIndex | QPersistentModelIndex
 ConferenceIdRole = Qt.ItemDataRole.UserRole + 1
