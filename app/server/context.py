@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.server.actions import BallotChoice, cast_for_token
+from app.server.fastcast import SiteBallot, cast_run
 from app.server.live import LiveState
 from app.server.security import RateLimiter
-from app.server.writer import Writer
+from app.server.writer import BatchHandler, Writer
+from app.services.ballots import BallotReceipt
 from app.services.events import Notifier
 
 T = TypeVar("T")
@@ -31,7 +34,12 @@ class ServerContext:
     limiter: RateLimiter
 
     async def write(
-        self, work: Callable[[Session], T], after_commit: Callable[[T], None] | None = None
+        self,
+        work: Callable[[Session], T],
+        after_commit: Callable[[T], None] | None = None,
+        *,
+        batch: BatchHandler | None = None,
+        payload: Any = None,
     ) -> T:
         """Run ``work`` in the writer; returns once its group is committed durably."""
 
@@ -40,4 +48,17 @@ class ServerContext:
             if after_commit is not None:
                 after_commit(value)
 
-        return await asyncio.wrap_future(self.writer.submit(work, after))
+        future = self.writer.submit(work, after, batch=batch, payload=payload)
+        return await asyncio.wrap_future(future)
+
+    async def cast_site_ballot(self, token: str, choice: BallotChoice) -> BallotReceipt:
+        """A site's ballot, stored durably (fast path in groups, else the service)."""
+        return await self.write(
+            cast_for_token(self.conference_id, token, choice),
+            self.notifier.ballot_stored,
+            batch=self._cast_run,
+            payload=SiteBallot(token, choice),
+        )
+
+    def _cast_run(self, session: Session, ballots: list[SiteBallot]) -> list[Any]:
+        return list(cast_run(session, self.conference_id, ballots))

@@ -35,7 +35,9 @@ class ServerStartError(Exception):
 def bind_socket(host: str, port: int) -> socket.socket:
     """A listening-ready socket, or :class:`ServerStartError` with a clear reason."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on such sockets (else 40 ms
+    # per response from Nagle's algorithm meeting delayed ACKs).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         if sys.platform == "win32":
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)  # type: ignore[attr-defined]

@@ -32,10 +32,17 @@ class WriterStopped(RuntimeError):
     """The writer no longer accepts jobs (the server is shutting down)."""
 
 
+#: Handles a run of queued jobs at once: one result per payload, ``None`` where the job's
+#: own ``work`` must decide (it runs right after, in the same transaction).
+BatchHandler = Callable[[Session, list[Any]], list[Any]]
+
+
 @dataclass
 class _Job(Generic[T]):
     work: Callable[[Session], T]
     after_commit: Callable[[T], None] | None
+    batch: BatchHandler | None = None
+    payload: Any = None
     future: Future[T] = field(default_factory=Future)
 
 
@@ -71,10 +78,19 @@ class Writer:
         thread.join(timeout)
 
     def submit(
-        self, work: Callable[[Session], T], after_commit: Callable[[T], None] | None = None
+        self,
+        work: Callable[[Session], T],
+        after_commit: Callable[[T], None] | None = None,
+        *,
+        batch: BatchHandler | None = None,
+        payload: Any = None,
     ) -> Future[T]:
-        """Queue ``work``; its future resolves after the commit (or with its error)."""
-        job: _Job[T] = _Job(work, after_commit)
+        """Queue ``work``; its future resolves after the commit (or with its error).
+
+        Consecutive jobs with the same ``batch`` handler are first offered to it together
+        (their ``payload`` values); ``work`` runs only for those it leaves undecided.
+        """
+        job: _Job[T] = _Job(work, after_commit, batch, payload)
         with self._lock:
             if not self._accepting:
                 raise WriterStopped("Server wird beendet / server is shutting down")
@@ -109,20 +125,15 @@ class Writer:
 
     def _apply(self, session: Session, group: list[_Job[Any]]) -> None:
         done: list[tuple[_Job[Any], Any, BaseException | None]] = []
+        live = [job for job in group if job.future.set_running_or_notify_cancel()]
         try:
-            for job in group:
-                if not job.future.set_running_or_notify_cancel():
-                    continue  # the caller gave up before we started: store nothing
-                try:
-                    with session.begin_nested():
-                        value = job.work(session)
-                except VotumError as exc:
-                    done.append((job, None, exc))
-                except Exception as exc:  # a bug in one job: only that job fails
-                    log.exception("write job failed")
-                    done.append((job, None, exc))
-                else:
-                    done.append((job, value, None))
+            for run in _runs(live):
+                decided = self._batch(session, run)
+                for job, value in zip(run, decided, strict=True):
+                    if value is not None:
+                        done.append((job, value, None))
+                    else:
+                        done.append(self._one(session, job))
             session.commit()
         except Exception as exc:  # the commit failed: nothing of this group is durable
             log.exception("write group failed")
@@ -145,3 +156,39 @@ class Writer:
                     job.after_commit(value)
                 except Exception:  # a broken listener must not stop the writer
                     log.exception("after-commit callback failed")
+
+    @staticmethod
+    def _one(session: Session, job: _Job[Any]) -> tuple[_Job[Any], Any, BaseException | None]:
+        """One job in its own SAVEPOINT: refused or failed, it leaves no trace."""
+        try:
+            with session.begin_nested():
+                return job, job.work(session), None
+        except VotumError as exc:
+            return job, None, exc
+        except Exception as exc:  # a bug in one job: only that job fails
+            log.exception("write job failed")
+            return job, None, exc
+
+    @staticmethod
+    def _batch(session: Session, run: list[_Job[Any]]) -> list[Any]:
+        """The run's batch handler's results (all ``None`` if it has none or fails)."""
+        handler = run[0].batch
+        if handler is None:
+            return [None] * len(run)
+        try:
+            with session.begin_nested():
+                return handler(session, [job.payload for job in run])
+        except Exception:  # the fast path gave up; every job takes the normal path
+            log.exception("batch write failed; falling back to single writes")
+            return [None] * len(run)
+
+
+def _runs(jobs: list[_Job[Any]]) -> list[list[_Job[Any]]]:
+    """Consecutive jobs sharing a batch handler, in queue order (others stand alone)."""
+    runs: list[list[_Job[Any]]] = []
+    for job in jobs:
+        if runs and job.batch is not None and runs[-1][0].batch == job.batch:
+            runs[-1].append(job)
+        else:
+            runs.append([job])
+    return runs

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.server.actions import BallotChoice, cast_for_token, site_access
+from app.server.actions import BallotChoice, site_access
 from app.server.context import ServerContext
 from app.server.deps import BearerSiteTokenDep, CtxDep, LangDep, PathTokenDep
 from app.server.i18n import clock, texts
@@ -45,9 +45,7 @@ async def _cast(ctx: ServerContext, token: str, ballot: BallotIn, lang: str) -> 
     choice = BallotChoice(
         ballot.question_id, tuple(ballot.option_ids), ballot.abstain, ballot.comment
     )
-    receipt = await ctx.write(
-        cast_for_token(ctx.conference_id, token, choice), ctx.notifier.ballot_stored
-    )
+    receipt = await ctx.cast_site_ballot(token, choice)
     return ReceiptOut.of(receipt, confirmation(receipt, lang))
 
 

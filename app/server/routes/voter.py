@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.server.actions import BallotChoice, cast_for_token, site_access
+from app.server.actions import BallotChoice, site_access
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, LangDep, PathTokenDep
 from app.server.pages import forbidden_page, stored_page, voter_page, voter_panel
@@ -83,9 +83,7 @@ async def submit(
     """Store the ballot, then redirect to the confirmation (Post/Redirect/Get)."""
     try:
         choice = form.to_choice()
-        receipt = await ctx.write(
-            cast_for_token(ctx.conference_id, token, choice), ctx.notifier.ballot_stored
-        )
+        receipt = await ctx.cast_site_ballot(token, choice)
     except Forbidden as exc:
         return _forbidden(lang, exc)
     except VotumError as exc:

@@ -1,0 +1,267 @@
+"""Ballot throughput and latency of the voting server, against a bare endpoint on the same server.
+
+Run: ``python benchmarks/bench_ballots.py [--sites 300] [--rounds 3]``. The server runs in a
+child process (as in the desktop app: uvicorn in a thread, SQLite WAL, synchronous=FULL);
+this process is the load generator. Phases: a burst (every site casts at once) and a
+session's real pace (40 sites spread over 10 s), each for the real ballot endpoint and for
+a bare endpoint (same request body, no database) mounted only in this benchmark's app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import multiprocessing as mp
+import random
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fastapi import FastAPI  # noqa: E402
+
+from app.server.schemas import BallotIn  # noqa: E402
+
+
+def build_conference(url: str, n_sites: int) -> None:
+    from app.db import Database
+    from app.models import QuestionKind
+    from app.services import agenda, conferences, lifecycle
+    from app.services.package_schema import PackageCase, PackageOption, PackageQuestion
+
+    db = Database.open(url)
+    with db.write() as session:
+        conf_id = conferences.create_conference(
+            session, "Benchmark", dt.date(2026, 11, 18), slug="bench"
+        )
+        ids = [
+            conferences.save_site(
+                session, conferences.SiteData(name=f"Standort {i:03d}", code=f"B{i:03d}")
+            )
+            for i in range(n_sites)
+        ]
+        conferences.invite_sites(session, conf_id, ids)
+        options = [PackageOption(label="Ja"), PackageOption(label="Keine Empfehlung")]
+        question = PackageQuestion(
+            text="HCQ + Trametinib?", kind=QuestionKind.SINGLE, options=options
+        )
+        agenda.add_case(session, conf_id, PackageCase(title="Fall", questions=[question]))
+        lifecycle.open_question(session, agenda.ordered_question_ids(session, conf_id)[0])
+    db.dispose()
+
+
+def add_bare(app: FastAPI) -> None:
+    """The bare endpoint: the same request body, validated the same way, no database."""
+
+    @app.post("/bench/bare/{token}")
+    async def bare(token: str, ballot: BallotIn) -> dict[str, int]:
+        return {"question_id": ballot.question_id, "revision": 0}
+
+
+def serve(url: str, ready: mp.connection.Connection, stop: mp.synchronize.Event) -> None:
+    """Child process: the real server plus ``POST /bench/bare/{token}``."""
+    from app.db import Database
+    from app.server.runner import VotingServer
+    from app.services.conferences import find_conference
+
+    db = Database.open(url)
+    with db.read() as session:
+        conf_id = find_conference(session, "bench").id
+    server = VotingServer(db, conf_id, host="127.0.0.1", port=0, configure=add_bare)
+    server.start()
+    ready.send(server.port)
+    stop.wait()
+    ready.send((server.ctx.writer.groups, server.ctx.writer.jobs))
+    server.stop()
+    db.dispose()
+
+
+@dataclass
+class Phase:
+    name: str
+    latencies: list[float]
+    seconds: float
+    ok: int
+    failed: int
+
+    @property
+    def throughput(self) -> float:
+        return self.ok / self.seconds if self.seconds else 0.0
+
+    def pct(self, q: float) -> float:
+        data = sorted(self.latencies)
+        if not data:
+            return float("nan")
+        return data[min(len(data) - 1, round(q / 100 * (len(data) - 1)))] * 1000
+
+    def line(self) -> str:
+        return (
+            f"{self.name:<22} n={self.ok + self.failed:<4} ok={self.ok:<4} "
+            f"p50={self.pct(50):6.1f} ms  p95={self.pct(95):6.1f} ms  p99={self.pct(99):6.1f} ms  "
+            f"{self.throughput:7.1f} req/s"
+        )
+
+
+async def run_phase(clients, name: str, jobs: list[tuple[str, dict, float]], acked: list) -> Phase:
+    """``jobs``: (path, body, start offset in seconds), job i sent by site client i;
+    records the 200 answers in ``acked``."""
+    latencies: list[float] = []
+    failed = 0
+    start = time.perf_counter()
+
+    async def one(client, path: str, body: dict, offset: float) -> None:
+        nonlocal failed
+        if offset:
+            await asyncio.sleep(offset)
+        t0 = time.perf_counter()
+        response = await client.post(path, json=body)
+        latencies.append(time.perf_counter() - t0)
+        if response.status_code == 200:
+            acked.append(response.json())
+        else:
+            failed += 1
+
+    await asyncio.gather(*(one(clients[i], *job) for i, job in enumerate(jobs)))
+    return Phase(name, latencies, time.perf_counter() - start, len(latencies) - failed, failed)
+
+
+async def load(port: int, tokens: list[str], question_id: int, option_ids: list[int], rounds: int):
+    import ssl
+
+    import httpx
+
+    # One client (one keep-alive connection) per site, as with real browsers; built before
+    # the clock starts, sharing one SSL context (building one costs ~28 ms).
+    context = ssl.create_default_context()
+    clients = [
+        httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60, verify=context)
+        for _ in tokens
+    ]
+    try:
+        acked: list[dict] = []
+        bare_acked: list[dict] = []
+
+        def body(i: int, r: int) -> dict:
+            return {"question_id": question_id, "option_ids": [option_ids[(i + r) % 2]]}
+
+        # warm up: open the connections, fill caches (not measured)
+        await run_phase(
+            clients, "warm-up", [(f"/bench/bare/{t}", body(0, 0), 0) for t in tokens], []
+        )
+        results: dict[str, list[Phase]] = {"burst": [], "bare burst": []}
+        for r in range(rounds):
+            results["bare burst"].append(
+                await run_phase(
+                    clients,
+                    "bare burst",
+                    [(f"/bench/bare/{t}", body(i, r), 0) for i, t in enumerate(tokens)],
+                    bare_acked,
+                )
+            )
+            results["burst"].append(
+                await run_phase(
+                    clients,
+                    "ballot burst",
+                    [(f"/api/v/{t}/ballot", body(i, r), 0) for i, t in enumerate(tokens)],
+                    acked,
+                )
+            )
+        rng = random.Random(7)
+        pace_tokens = tokens[:40]
+        offsets = [rng.uniform(0, 10) for _ in pace_tokens]
+        pace = await run_phase(
+            clients,
+            "ballot pace 40/10 s",
+            [
+                (f"/api/v/{t}/ballot", body(i, 9), o)
+                for i, (t, o) in enumerate(zip(pace_tokens, offsets, strict=True))
+            ],
+            acked,
+        )
+        bare_pace = await run_phase(
+            clients,
+            "bare pace 40/10 s",
+            [
+                (f"/bench/bare/{t}", body(i, 9), o)
+                for i, (t, o) in enumerate(zip(pace_tokens, offsets, strict=True))
+            ],
+            bare_acked,
+        )
+    finally:
+        for client in clients:
+            await client.aclose()
+    return results, pace, bare_pace, acked
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sites", type=int, default=300)
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="bursts per endpoint (median is reported)"
+    )
+    args = parser.parse_args()
+
+    from app.db import Database
+    from app.services.agenda import agenda
+    from app.services.ballots import ballot_history
+    from app.services.conferences import find_conference, invitations
+
+    folder = Path(tempfile.mkdtemp(prefix="votum-bench-"))
+    url = f"sqlite:///{(folder / 'bench.sqlite3').as_posix()}"
+    build_conference(url, args.sites)
+    db = Database.open(url)
+    with db.read() as session:
+        conf_id = find_conference(session, "bench").id
+        tokens = [i.token for i in invitations(session, conf_id) if i.token]
+        question = agenda(session, conf_id)[0].questions[0]
+    option_ids = [o.id for o in question.options]
+
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe()
+    stop = ctx.Event()
+    proc = ctx.Process(target=serve, args=(url, child, stop), daemon=True)
+    proc.start()
+    port = parent.recv()
+    try:
+        results, pace, bare_pace, acked = asyncio.run(
+            load(port, tokens, question.id, option_ids, args.rounds)
+        )
+    finally:
+        stop.set()
+        groups, jobs = parent.recv()
+        proc.join(30)
+
+    with db.read() as session:
+        history = {(h.site_id, h.revision) for h in ballot_history(session, question.id)}
+    lost = sum(1 for a in acked if (a["site_id"], a["revision"]) not in history)
+    db.dispose()
+
+    def median(phases: list[Phase]) -> Phase:
+        return sorted(phases, key=lambda p: p.throughput)[len(phases) // 2]
+
+    burst, bare = median(results["burst"]), median(results["bare burst"])
+    print(
+        f"Votum ballot benchmark · {dt.date.today().isoformat()} · {args.sites} sites · "
+        f"median of {args.rounds} bursts · server in a child process, SQLite WAL synchronous=FULL"
+    )
+    for phase in (burst, bare, pace, bare_pace):
+        print("  " + phase.line())
+    print(
+        f"  burst ratio ballot/bare: {burst.throughput / bare.throughput:.2f} "
+        f"(all bursts: {', '.join(f'{p.throughput:.0f}' for p in results['burst'])} vs "
+        f"{', '.join(f'{p.throughput:.0f}' for p in results['bare burst'])} req/s)"
+    )
+    print(
+        f"  acknowledged ballots: {len(acked)}, lost: {lost}; "
+        f"writer: {jobs} jobs in {groups} commits ({jobs / max(groups, 1):.1f} per commit)"
+    )
+    return 1 if lost else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

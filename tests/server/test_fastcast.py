@@ -1,0 +1,103 @@
+"""The writer's fast path stores exactly what the service stores, and accepts nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from app.db import Database
+from app.server.actions import BallotChoice
+from app.server.fastcast import SiteBallot, cast_run
+from app.services.agenda import agenda, get_question
+from app.services.voting import cast_as_site
+from tests.server.helpers import current_question, make_conference, tokens
+
+
+def _world(tmp_path: Path, name: str) -> tuple[Database, int, list[str], list[int]]:
+    db = Database.open(f"sqlite:///{(tmp_path / name).as_posix()}")
+    with db.write() as session:
+        conf_id = make_conference(session, 6, prefix="F")
+    with db.read() as session:
+        options = [o.id for o in get_question(session, current_question(db, conf_id)).options]
+    return db, conf_id, list(tokens(db, conf_id).values()), options
+
+
+def _rows(db: Database) -> dict[str, list[tuple]]:
+    queries = {
+        "ballots": "SELECT question_id, site_id, abstain, comment, source, actor, revision "
+        "FROM ballots ORDER BY site_id",
+        "choices": "SELECT b.site_id, c.option_id FROM ballot_choices c "
+        "JOIN ballots b ON b.id = c.ballot_id ORDER BY 1, 2",
+        "changes": "SELECT question_id, site_id, revision, option_ids, abstain, comment, source, "
+        "actor FROM ballot_changes ORDER BY site_id, revision",
+    }
+    with db.read() as session:
+        return {k: [tuple(r) for r in session.execute(text(q))] for k, q in queries.items()}
+
+
+def test_fast_path_and_service_store_identical_rows(tmp_path: Path) -> None:
+    fast_db, conf_id, site_tokens, options = _world(tmp_path, "fast.sqlite3")
+    slow_db, slow_conf, slow_tokens, slow_options = _world(tmp_path, "slow.sqlite3")
+    assert (conf_id, options) == (slow_conf, slow_options)
+    question = current_question(fast_db, conf_id)
+    rounds = [
+        [(0, (options[0],), False, "erste Wahl"), (1, (options[1],), False, ""), (2, (), True, "")],
+        [(0, (options[1],), False, ""), (3, (options[0],), False, "  mit Leerraum  ")],
+    ]
+    for ballots in rounds:
+        run = [
+            SiteBallot(site_tokens[i], BallotChoice(question, ids, abstain, comment))
+            for i, ids, abstain, comment in ballots
+        ]
+        with fast_db.write() as session:
+            receipts = cast_run(session, conf_id, run)
+        with slow_db.write() as session:
+            expected = [
+                cast_as_site(
+                    session,
+                    slow_tokens[i],
+                    question,
+                    option_ids=ids,
+                    abstain=abstain,
+                    comment=comment,
+                )
+                for i, ids, abstain, comment in ballots
+            ]
+        assert all(r is not None for r in receipts)
+        strip = [
+            (r.site_id, r.option_ids, r.option_labels, r.abstain, r.comment, r.revision)
+            for r in receipts
+            if r
+        ]
+        assert strip == [
+            (r.site_id, r.option_ids, r.option_labels, r.abstain, r.comment, r.revision)
+            for r in expected
+        ]
+    assert _rows(fast_db) == _rows(slow_db)
+    fast_db.dispose()
+    slow_db.dispose()
+
+
+def test_fast_path_leaves_doubtful_ballots_to_the_service(tmp_path: Path) -> None:
+    db, conf_id, site_tokens, options = _world(tmp_path, "doubt.sqlite3")
+    question = current_question(db, conf_id)
+    with db.read() as session:
+        other_question = agenda(session, conf_id)[0].questions[1]
+    foreign_option = other_question.options[0].id
+    good = BallotChoice(question, (options[0],), False, "")
+    run = [
+        SiteBallot(site_tokens[0], good),  # accepted
+        SiteBallot(site_tokens[0], good),  # same site again in the run: service decides
+        SiteBallot("forged" * 7, good),
+        SiteBallot(site_tokens[1][:-1], good),
+        SiteBallot(site_tokens[2], BallotChoice(other_question.id, (options[0],), False, "")),
+        SiteBallot(site_tokens[3], BallotChoice(question, tuple(options), False, "")),
+        SiteBallot(site_tokens[4], BallotChoice(question, (foreign_option,), False, "")),
+        SiteBallot(site_tokens[5], BallotChoice(question, (), False, "")),
+    ]
+    with db.write() as session:
+        receipts = cast_run(session, conf_id, run)
+    assert [r is not None for r in receipts] == [True] + [False] * 7
+    assert len(_rows(db)["ballots"]) == 1
+    db.dispose()

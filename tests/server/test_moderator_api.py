@@ -1,0 +1,118 @@
+"""The moderator API: token required, actions through the writer, notifier told."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from app.db import Database
+from app.models import BallotSource
+from app.services.ballots import current_ballots
+from tests.server.helpers import Served, current_question, snapshot, tokens
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/api/moderator/state"),
+        ("POST", "/api/moderator/next"),
+        ("POST", "/api/moderator/questions/1/close"),
+        ("PUT", "/api/moderator/attendance/DD"),
+        ("GET", "/api/moderator/questions/1/results"),
+    ],
+)
+def test_moderator_endpoints_need_the_token(
+    served: Served, client: httpx.Client, db: Database, method: str, path: str
+) -> None:
+    before = snapshot(db)
+    site_token = tokens(db, served.conf_id)["DD"]
+    body = {"present": True} if method == "PUT" else None
+    missing = client.request(method, path, json=body)
+    assert missing.status_code == 401
+    assert missing.headers["www-authenticate"] == "Bearer"
+    for wrong in ("wrong", site_token, served.server.moderator_token[:-1]):
+        response = client.request(
+            method, path, json=body, headers={"Authorization": f"Bearer {wrong}"}
+        )
+        assert response.status_code == 403, wrong
+        assert "moderator token" in response.json()["detail"]
+    assert snapshot(db) == before
+
+
+def test_moderator_runs_a_question(served: Served, client: httpx.Client, db: Database) -> None:
+    auth = served.moderator
+    question = current_question(db, served.conf_id)
+    state = client.get("/api/moderator/state", headers=auth).json()
+    assert state["current"]["id"] == question and state["live"]["n_voted"] == 0
+    options = [o["id"] for o in state["current"]["options"]]
+
+    entered = client.post(
+        f"/api/moderator/questions/{question}/ballots",
+        json={"site_code": "GOE", "option_ids": [options[0]], "comment": "per Telefon"},
+        headers=auth,
+    )
+    assert entered.status_code == 200, entered.text
+    assert entered.json()["source"] == "moderator"
+    unknown_site = client.post(
+        f"/api/moderator/questions/{question}/ballots",
+        json={"site_code": "NOPE", "option_ids": [options[0]]},
+        headers=auth,
+    )
+    assert unknown_site.status_code == 404
+
+    assert client.post(f"/api/moderator/questions/{question}/open", headers=auth).status_code == 409
+    closed = client.post(f"/api/moderator/questions/{question}/close", headers=auth)
+    assert closed.json()["question"]["state"] == "closed"
+    site_token = tokens(db, served.conf_id)["DD"]
+    assert client.get(f"/api/v/{site_token}/state").json()["results"] is None
+    client.post(f"/api/moderator/questions/{question}/reveal", headers=auth).raise_for_status()
+    revealed = client.get(f"/api/v/{site_token}/state").json()
+    assert revealed["results"]["n_valid"] == 1
+    result = client.get(f"/api/moderator/questions/{question}/results", headers=auth).json()
+    assert result["tally"]["options"][0]["percent"] == 100
+    assert result["sentence_de"]
+
+    client.post(f"/api/moderator/questions/{question}/reopen", headers=auth).raise_for_status()
+    client.post(f"/api/moderator/questions/{question}/close", headers=auth).raise_for_status()
+    moved = client.post("/api/moderator/next", headers=auth)
+    assert moved.status_code == 200
+    following = moved.json()["current_question_id"]
+    assert following is not None and following != question
+    assert client.get(f"/api/v/{site_token}/state").json()["question"]["id"] == following
+    client.post(f"/api/moderator/questions/{following}/reopen", headers=auth).raise_for_status()
+    assert client.get(f"/api/v/{site_token}/state").json()["phase"] == "open"
+
+    attendance = client.put(
+        "/api/moderator/attendance/GOE", json={"present": True, "attendee_count": 3}, headers=auth
+    )
+    assert attendance.json() == {"site_code": "GOE", "present": True, "attendee_count": 3}
+    bad = client.put(
+        "/api/moderator/attendance/GOE", json={"present": True, "attendee_count": -1}, headers=auth
+    )
+    assert bad.status_code == 422
+    foreign = client.post("/api/moderator/questions/99999/close", headers=auth)
+    assert foreign.status_code == 404
+
+    with db.read() as session:
+        (ballot,) = current_ballots(session, question)
+    assert ballot.source is BallotSource.MODERATOR and ballot.comment == "per Telefon"
+    actions = [c.action for c in served.notifier.changes]
+    assert actions == [
+        "question_closed",
+        "results_revealed",
+        "question_reopened",
+        "question_closed",
+        "current_question",
+        "question_reopened",
+        "attendance",
+    ]
+    assert [r.source for r in served.notifier.receipts] == [BallotSource.MODERATOR]
+
+
+def test_openapi_documents_both_apis(client: httpx.Client) -> None:
+    spec = client.get("/openapi.json").json()
+    paths = spec["paths"]
+    assert "/api/v/{token}/ballot" in paths and "/api/moderator/next" in paths
+    assert "/v/{token}" not in paths  # the HTML page is not part of the API
+    assert "HTTPBearer" in spec["components"]["securitySchemes"]
+    assert client.get("/docs").status_code == 404  # no CDN-loaded Swagger UI (offline)
