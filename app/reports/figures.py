@@ -47,7 +47,6 @@ ROUND_COLOURS = {1: OKABE_ITO["orange"], 2: OKABE_ITO["blue"]}
 SINGLE_COLOUR = OKABE_ITO["blue"]
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#5a5a5a"
-GRID_COLOUR = "#d9d9d9"
 AXIS_COLOUR = "#888888"
 TICKS = (0, 25, 50, 75, 100)
 FONT_FAMILY = "DejaVu Sans"
@@ -366,8 +365,6 @@ def _draw_bars(
                 family=FONT_FAMILY,
                 transform=right,
                 zorder=4,
-                # White behind the label, so a grid line does not run through it.
-                bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
             )
 
 
@@ -380,11 +377,10 @@ def _draw_frame(
     and a protocol with a hundred charts cannot afford it. The look is the same.
     """
     bottom = max(1, len(labels)) - 0.5
-    grid = [[(x, -0.5), (x, bottom)] for x in TICKS[1:]]
+    # No grid: every bar carries its value. Short tick marks under the axis instead.
+    tick = 0.1
     axis = [[(0, -0.5), (0, bottom)], [(0, bottom), (100, bottom)]]
-    figure.add_artist(
-        LineCollection(grid, colors=GRID_COLOUR, linewidths=0.6, transform=data, zorder=1)
-    )
+    axis += [[(x, bottom), (x, bottom + tick)] for x in TICKS]
     figure.add_artist(
         LineCollection(axis, colors=AXIS_COLOUR, linewidths=0.6, transform=data, zorder=3)
     )
@@ -402,7 +398,7 @@ def _draw_frame(
             transform=left,
             linespacing=1.15,
         )
-    below = _offset(figure, data, 0, -3)
+    below = _offset(figure, data, 0, -4)
     for tick in TICKS:
         figure.text(
             tick,

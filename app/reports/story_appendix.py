@@ -12,6 +12,7 @@ from app.reports.data import ReportData, anonymous_labels, letters
 from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import FONT, TEXT_WIDTH, para, table_style
 from app.reports.texts import text
+from app.services.ballots import BallotView
 from app.services.results import QuestionResult
 
 SITE_COLUMN = 5.2 * cm
@@ -46,10 +47,12 @@ def _self_explaining(result: QuestionResult) -> bool:
     )
 
 
-def cell(result: QuestionResult, site_id: int, lang: str) -> str:
-    ballot = next((b for b in result.ballots if b.site_id == site_id), None)
-    if ballot is None:
-        return text(lang, "none_short")
+def column(result: QuestionResult, lang: str) -> dict[int, str]:
+    """Site id → what the site voted in this question round, as the matrix shows it."""
+    return {ballot.site_id: cell(result, ballot, lang) for ballot in result.ballots}
+
+
+def cell(result: QuestionResult, ballot: BallotView, lang: str) -> str:
     if ballot.abstain:
         value = text(lang, "abstain_short")
     elif result.question.kind is QuestionKind.FREE_TEXT:
@@ -108,9 +111,11 @@ def appendix_section(data: ReportData, lang: str, *, anonymise: bool) -> list[Fl
         head = [para(text(lang, "site"), "matrix_head")] + [
             para(_column_title(r, lang), "matrix_head") for r in chunk
         ]
+        # Value cells are plain strings: reportlab sets them without parsing any markup.
+        columns = [column(r, lang) for r in chunk]
+        missing = text(lang, "none_short")
         body = [
-            [para(row.label, "matrix")]
-            + [para(cell(r, row.site_id, lang), "matrix") for r in chunk]
+            [para(row.label, "matrix"), *(c.get(row.site_id, missing) for c in columns)]
             for row in rows
         ]
         table = Table(
