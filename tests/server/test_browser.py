@@ -1,0 +1,150 @@
+"""The voter page in a real browser (Debian's Chromium, driven by Playwright): with and
+without JavaScript, and with a hostile site name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from app.db import Database
+from app.services.conferences import SiteData, invite_sites, save_site
+from tests.server.helpers import Served, current_question, serving, tokens
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _moderate(served: Served, action: str, question: int | None = None) -> dict:
+    path = (
+        "/api/moderator/next"
+        if action == "next"
+        else (f"/api/moderator/questions/{question}/{action}")
+    )
+    response = httpx.post(served.url + path, headers=served.moderator, timeout=10)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_site_votes_and_page_follows_the_moderator(browser, served: Served) -> None:
+    from playwright.sync_api import expect
+
+    token = tokens(served.db, served.conf_id)["DD"]
+    question = current_question(served.db, served.conf_id)
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(f"{served.url}/v/{token}")
+    expect(page.locator("h1")).to_have_text("Universitätsklinikum Dresden")
+    page.evaluate("window.__sameDocument = true")  # gone if the page ever reloads
+
+    page.get_by_label("Keine Empfehlung").check()
+    page.get_by_role("button", name="Stimme abgeben").click()
+    stored = page.locator("#stored")
+    expect(stored).to_contain_text(re.compile(r"Gespeichert um \d\d:\d\d:\d\d"))
+    expect(stored).to_contain_text("„Keine Empfehlung“")
+
+    # a half-filled change survives a live update of the same question (reveal while open)
+    page.get_by_label("Ja, Empfehlung HCQ + Trametinib").check()
+    page.fill("#comment", "noch unsicher")
+    _moderate(served, "reveal", question)
+    expect(page.locator("#results-title")).to_be_visible()
+    expect(page.get_by_label("Ja, Empfehlung HCQ + Trametinib")).to_be_checked()
+    expect(page.locator("#comment")).to_have_value("noch unsicher")
+
+    _moderate(served, "close", question)
+    expect(page.locator(".notice.closed")).to_contain_text("Abstimmung geschlossen")
+    following = _moderate(served, "next")["current_question_id"]
+    expect(page.locator("#panel")).to_have_attribute(
+        "data-question", str(following), timeout=10_000
+    )
+    expect(page.locator(".qnum")).to_contain_text("Frage 1.2")
+    assert page.evaluate("window.__sameDocument") is True
+    assert errors == []
+    page.close()
+
+
+def test_same_flow_without_javascript(browser, served: Served) -> None:
+    from playwright.sync_api import expect
+
+    token = tokens(served.db, served.conf_id)["HD"]
+    question = current_question(served.db, served.conf_id)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served.url}/v/{token}?lang=en")
+    expect(page.locator("h1")).to_have_text("Universitätsklinikum Heidelberg")
+    page.get_by_label("Abstain").check()
+    page.get_by_role("button", name="Cast vote").click()
+    expect(page).to_have_url(re.compile(r"/stored\?q=\d+&lang=en$"))
+    expect(page.locator("#stored")).to_contain_text("Vote stored")
+    expect(page.locator("#stored")).to_contain_text("“Abstain”")
+    page.get_by_role("link", name="Back to the vote").click()
+    expect(page.get_by_label("Abstain")).to_be_checked()
+
+    _moderate(served, "close", question)
+    page.reload()
+    expect(page.locator(".notice.closed")).to_contain_text("Voting closed")
+    _moderate(served, "next")
+    page.reload()
+    expect(page.locator(".qnum")).to_contain_text("Question 1.2")
+    context.close()
+
+
+def test_hostile_site_name_shows_as_text_and_runs_nothing(
+    browser, db: Database, demo_open: int
+) -> None:
+    from playwright.sync_api import expect
+
+    hostile = "<script>alert(1)</script>"
+    with db.write() as session:
+        invite_sites(session, demo_open, [save_site(session, SiteData(name=hostile, code="XSS"))])
+    token = tokens(db, demo_open)["XSS"]
+    with serving(db, demo_open) as running:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto(f"{running.url}/v/{token}")
+        expect(page.locator("h1")).to_have_text(hostile)
+        page.get_by_label("Enthaltung").check()
+        page.fill("#comment", '<img src=x onerror="alert(2)">')
+        page.get_by_role("button", name="Stimme abgeben").click()
+        expect(page.locator("#stored")).to_contain_text('<img src=x onerror="alert(2)">')
+        assert dialogs == []
+        page.close()
+
+
+def test_wrong_link_gets_a_friendly_page(browser, served: Served) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.new_page()
+    response = page.goto(f"{served.url}/v/{'x' * 43}")
+    assert response is not None and response.status == 403
+    expect(page.locator("h1")).to_have_text("Dieser Link ist nicht gültig")
+    page.close()

@@ -1,0 +1,87 @@
+"""Voter pages follow the moderator: server-sent events after pushes, commits and polls."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import httpx
+
+from app.db import Database
+from app.services import lifecycle
+from tests.server.helpers import Served, current_question, tokens
+
+
+def _events(response: httpx.Response) -> Iterator[str]:
+    """The ``data`` of each ``state`` event."""
+    event = None
+    for line in response.iter_lines():
+        if line.startswith("event: "):
+            event = line[len("event: ") :]
+        elif line.startswith("data: ") and event == "state":
+            yield line[len("data: ") :]
+
+
+def test_page_hears_about_changes_made_outside_the_server(served: Served, db: Database) -> None:
+    token = tokens(db, served.conf_id)["DD"]
+    question = current_question(db, served.conf_id)
+    timeout = httpx.Timeout(10, read=10)
+    with (
+        httpx.Client(base_url=served.url, timeout=timeout) as http,
+        http.stream("GET", f"/v/{token}/events") as response,
+    ):
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/event-stream")
+        versions = _events(response)
+        assert next(versions) == f"{question}:open:0"
+
+        started = time.monotonic()
+        with db.write() as session:  # the desktop app, through the services
+            lifecycle.close_question(session, question)
+        served.server.notify_changed()
+        assert next(versions) == f"{question}:closed:0"
+        pushed = time.monotonic() - started
+
+        started = time.monotonic()
+        with db.write() as session:  # another process: nobody tells the server
+            lifecycle.reveal_question(session, question)
+        assert next(versions) == f"{question}:closed:1"
+        polled = time.monotonic() - started
+    assert pushed < 1.0
+    assert polled < 3.0
+
+
+def test_moderator_api_pushes_at_once(served: Served, db: Database) -> None:
+    token = tokens(db, served.conf_id)["DD"]
+    question = current_question(db, served.conf_id)
+    with (
+        httpx.Client(base_url=served.url, timeout=10) as http,
+        http.stream("GET", f"/v/{token}/events") as response,
+    ):
+        versions = _events(response)
+        next(versions)
+        http.post(f"/api/moderator/questions/{question}/close", headers=served.moderator)
+        assert next(versions) == f"{question}:closed:0"
+
+
+def test_event_stream_refuses_bad_tokens(served: Served) -> None:
+    with httpx.Client(base_url=served.url, timeout=10) as http:
+        assert http.get("/v/not-a-token/events").status_code == 403
+
+
+def test_server_stops_promptly_with_open_streams(db: Database, demo_open: int) -> None:
+    from tests.server.helpers import serving
+
+    token = tokens(db, demo_open)["DD"]
+    with serving(db, demo_open) as running:
+        http = httpx.Client(base_url=running.url, timeout=10)
+        stream = http.stream("GET", f"/v/{token}/events")
+        response = stream.__enter__()
+        next(_events(response))
+        started = time.monotonic()
+        running.server.stop()
+        stopped = time.monotonic() - started
+        stream.__exit__(None, None, None)
+        http.close()
+    assert stopped < 3.0
+    assert not running.server.running
