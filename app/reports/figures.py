@@ -158,6 +158,23 @@ def _width_pt(text: str, size: float) -> float:
     return max(widths, default=0.0)
 
 
+def _width_for(large: bool) -> float:
+    """Width in inches of a figure this module makes: the PDF's text width, or wider."""
+    return 13.0 if large else PRINT_WIDTH_IN
+
+
+def _fit_lines(lines: list[str], width_pt: float, size: float) -> list[str]:
+    """Wrap each line so that it fits ``width_pt`` at ``size`` (long option labels)."""
+    fitted: list[str] = []
+    for line in lines:
+        if _width_pt(line, size) <= width_pt:
+            fitted.append(line)
+            continue
+        chars = max(20, int(len(line) * width_pt / _width_pt(line, size)))
+        fitted += textwrap.wrap(line, chars, subsequent_indent="   ") or [line]
+    return fitted
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What the chart will hold, measured, so margins can be set without a layout engine."""
@@ -171,7 +188,7 @@ class _Plan:
     style: _Style
 
     def size(self, large: bool) -> tuple[float, float]:
-        width = 13.0 if large else PRINT_WIDTH_IN
+        width = _width_for(large)
         lines = max((label.count("\n") + 1 for label in self.labels), default=1)
         plot = self.n_rows * self.style.bar_in * max(1.0, 0.7 * lines) + 0.1
         return width, self._top() + plot + self._bottom()
@@ -264,6 +281,8 @@ def question_figure(
         if show_consensus:
             header.append(prefix + consensus_line(res.tally, lang))
     chart = result.tally.kind is not QuestionKind.FREE_TEXT and bool(options)
+    width_in = figure.get_size_inches()[0] if figure is not None else _width_for(large)
+    header = _fit_lines(header, width_in * 72 - 12, style.small)
     plan = _Plan(
         header="\n".join(header),
         n_header=len(header),
@@ -293,6 +312,7 @@ def question_figure(
         fontsize=style.small,
         color=TEXT_COLOUR,
         family=FONT_FAMILY,
+        parse_math=False,
         linespacing=1.3,
     )
     frame = Bbox.unit()
@@ -307,6 +327,7 @@ def question_figure(
             fontsize=style.base,
             color=MUTED_COLOUR,
             family=FONT_FAMILY,
+            parse_math=False,
         )
         return figure
     n = max(1, len(options))
@@ -363,6 +384,7 @@ def _draw_bars(
                 fontsize=style.small,
                 color=TEXT_COLOUR,
                 family=FONT_FAMILY,
+                parse_math=False,
                 transform=right,
                 zorder=4,
             )
@@ -395,6 +417,7 @@ def _draw_frame(
             fontsize=style.base,
             color=TEXT_COLOUR,
             family=FONT_FAMILY,
+            parse_math=False,
             transform=left,
             linespacing=1.15,
         )
@@ -409,6 +432,7 @@ def _draw_frame(
             fontsize=style.small,
             color=MUTED_COLOUR,
             family=FONT_FAMILY,
+            parse_math=False,
             transform=below,
         )
     figure.text(
@@ -420,6 +444,7 @@ def _draw_frame(
         fontsize=style.small,
         color=MUTED_COLOUR,
         family=FONT_FAMILY,
+        parse_math=False,
         transform=_offset(figure, data, 0, -5 - style.small * 1.3),
     )
 
@@ -450,6 +475,7 @@ def _draw_legend(figure: Figure, rounds: list[QuestionResult], lang: str, style:
             fontsize=style.small,
             color=TEXT_COLOUR,
             family=FONT_FAMILY,
+            parse_math=False,
             transform=inches,
         )
         x += size * 2.1 + _width_pt(label, style.small) / 72 + 0.25

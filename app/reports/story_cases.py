@@ -250,12 +250,17 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
     two = len(rounds) == 2
     multi = rounds[-1].tally.kind is QuestionKind.MULTIPLE
     head: list[Flowable | str] = [text(lang, "option")]
-    for result in rounds:
-        prefix = f"{text(lang, 'round')} {result.question.round}: " if two else ""
-        head += [prefix + text(lang, "n"), text(lang, "percent")]
+    for _result in rounds:
+        head += [text(lang, "n"), text(lang, "percent")]
     if multi:
         head.append(text(lang, "consensus"))
     rows: list[list[Flowable | str]] = [head]
+    if two:  # a row above: "Runde 1" over its n and %, "Runde 2" over its own
+        over: list[Flowable | str] = [""]
+        for result in rounds:
+            over += [f"{text(lang, 'round')} {result.question.round}", ""]
+        rows.insert(0, over + ([""] if multi else []))
+    n_head = len(rows)
     final = rounds[-1].tally
     for index, option in enumerate(final.options):
         explanation = option_info(rounds[-1], option.option.id).explanation(lang)
@@ -285,17 +290,23 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
             row.append("")
         rows.append(row)
     n_values = 2 * len(rounds)
-    value_w = 1.5 * cm if not two else 1.9 * cm
+    value_w = 1.5 * cm
     class_w = 4.2 * cm if multi else 0
     first = TEXT_WIDTH - n_values * value_w - class_w
     widths = [first] + [value_w] * n_values + ([class_w] if multi else [])
-    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    style = table_style(right_from=1)
-    split = len(final.options) + 1
+    table = Table(rows, colWidths=widths, repeatRows=n_head, hAlign="LEFT")
+    style = table_style(header_rows=n_head, right_from=1)
+    split = len(final.options) + n_head
     style.add("LINEABOVE", (0, split), (-1, split), 0.5, RULE)
-    for area in (((0, 0), (-1, 0)), ((0, split), (0, -1))):
+    for area in (((0, 0), (-1, n_head - 1)), ((0, split), (0, -1))):
         style.add("FONT", *area, FONT_BOLD, 7.5)
         style.add("TEXTCOLOR", *area, MUTED)
+    if two:
+        for index in range(len(rounds)):
+            first_col = 1 + 2 * index
+            style.add("SPAN", (first_col, 0), (first_col + 1, 0))
+            style.add("ALIGN", (first_col, 0), (first_col + 1, 0), "CENTER")
+            style.add("LINEBELOW", (first_col, 0), (first_col + 1, 0), 0.4, RULE)
     if multi:
         style.add("ALIGN", (-1, 0), (-1, -1), "LEFT")
     table.setStyle(style)

@@ -20,12 +20,16 @@ def demo_results(db: Database, demo_id: int) -> list[CaseResults]:
         return conference_results(session, demo_id)
 
 
+#: Markup of reportlab, HTML and matplotlib's mathtext: all of it must appear as typed.
+HOSTILE = "<b>Grüße</b> & <script>alert(1)</script> $\\alpha$ 5 $ "
+
+
 def build_two_rounds(db: Database, *, hostile: bool = False) -> int:
     """A small conference: one question voted in round 1 and again in round 2.
 
     ``hostile`` puts reportlab markup and HTML into names to prove everything is escaped.
     """
-    odd = "<b>Grüße</b> & <script>alert(1)</script> " if hostile else ""
+    odd = HOSTILE if hostile else ""
     with db.write() as session:
         conf = conferences.create_conference(
             session,

@@ -14,6 +14,7 @@ from app.reports.protocol import write_protocol
 from app.services.results import QuestionResult, conference_results, round_pairs
 from app.services.views import InvitationInfo
 
+from .conftest import HOSTILE
 from .pdftools import ink_fractions, page_texts
 
 
@@ -143,9 +144,9 @@ def test_hostile_names_are_escaped(db: Database, hostile_id: int, tmp_path: Path
     path = tmp_path / "protocol.pdf"
     write_protocol(db, hostile_id, path, lang="de")
     text = " ".join(page_texts(path))
-    assert "<b>Grüße</b> & <script>alert(1)</script> Zweite Runde" in text
-    assert "<b>Grüße</b> & <script>alert(1)</script> Klinikum Nr. 1 Würzburg" in text
-    assert "<b>Grüße</b> & <script>alert(1)</script> Würden Sie Osimertinib empfehlen?" in text
+    for typed in ("Zweite Runde", "Klinikum Nr. 1 Würzburg", "Würden Sie Osimertinib empfehlen?"):
+        assert " ".join((HOSTILE + typed).split()) in text
+    assert f"{' '.join(HOSTILE.split())} Ja" in text  # the chart's option label
 
 
 def test_anonymised_appendix_hides_site_names(
