@@ -66,14 +66,23 @@ def prepare(db: Database, conf_id: int) -> int:
     return current
 
 
+def console_snapshot(workspace):  # type: ignore[no-untyped-def]
+    return workspace.console.snapshot if workspace.console else None
+
+
 def main(out: Path = OUT) -> None:
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="votum-shots-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp))
-    from app.ui import settings
+    from app.ui import messages, settings
     from app.ui.application import create_application
 
+    class Yes(messages.Prompter):
+        def confirm(self, parent, title, text, action):  # type: ignore[no-untyped-def]
+            return True
+
+    messages.prompter = Yes()
     app = create_application(["votum"])
     app.setStyleSheet("")
     url = f"sqlite:///{(tmp / 'shots.sqlite3').as_posix()}"
@@ -105,12 +114,15 @@ def main(out: Path = OUT) -> None:
         grab(window, out / f"editor-question-{suffix}.png")
         editor.tabs.setCurrentIndex(0)
         grab(window, out / f"editor-conference-{suffix}.png")
+        editor.tabs.setCurrentIndex(1)
+        grab(window, out / f"editor-sites-{suffix}.png")
         editor.tabs.setCurrentIndex(2)
         window.show_live()
         session = workspace.session
         assert session is not None
         wait_for(lambda s=session: s.server_state.state in ("running", "failed"))
         session.refresh()
+        print("server:", session.server_state)
         grab(window, out / f"console-open-{suffix}.png")
         presenter = workspace.ensure_presenter()
         presenter.resize(1920, 1080)
@@ -125,7 +137,18 @@ def main(out: Path = OUT) -> None:
             grab(presenter, out / f"presenter-revealed-720p-{suffix}.png")
             session.reopen(question_id)
         presenter.close()
-        workspace.shutdown()
+        if lang == "de" and theme == "light":
+            from app.ui.live.links import LinksDialog
+
+            assert console_snapshot(workspace) is not None
+            links = LinksDialog(workspace.console.snapshot.invitations, session.server_state.urls)
+            links.show()
+            grab(links, out / f"links-{suffix}.png")
+            links.close()
+            window.show_library()
+            grab(window, out / f"library-{suffix}.png")
+        if window.workspace is workspace:
+            workspace.shutdown()
         window.workspace = None
         window.close()
         window.deleteLater()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 #: Same folder as ``app.config.RESOURCES`` (not imported: start-up speed).
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 I18N_DIR = RESOURCES / "i18n"
 CATALOGUE = "votum"
 
-_state: dict[str, object] = {"lang": "en", "translator": None}
+_state: dict[str, object] = {"lang": "en", "translator": None, "qt_translator": None}
 
 
 def current_language() -> str:
@@ -23,12 +23,17 @@ def install_language(lang: str) -> bool:
     """Load the catalogue for ``lang`` into the application; False if it is missing."""
     app = QCoreApplication.instance()
     assert app is not None, "create the QApplication first"
-    old = _state["translator"]
-    if isinstance(old, QTranslator):
-        QCoreApplication.removeTranslator(old)
-        _state["translator"] = None
+    for key in ("translator", "qt_translator"):
+        old = _state.get(key)
+        if isinstance(old, QTranslator):
+            QCoreApplication.removeTranslator(old)
+            _state[key] = None
     ok = True
     if lang != "en":
+        qt = QTranslator(app)  # Qt's own texts: "Strg+Eingabe", "Abbrechen" …
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            QCoreApplication.installTranslator(qt)
+            _state["qt_translator"] = qt
         translator = QTranslator(app)
         ok = translator.load(f"{CATALOGUE}_{lang}", str(I18N_DIR))
         if ok:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -17,12 +19,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services.errors import VotumError
-from app.ui.models.conferences_model import ConferencesModel
+from app.ui.models.conferences_model import ConferencesModel, DetailRole
+from app.ui.theme import muted_color
 from app.ui.widgets import ErrorLabel
 
 if TYPE_CHECKING:
@@ -80,6 +86,44 @@ class NewConferenceDialog(QDialog):
         super().accept()
 
 
+class ConferenceDelegate(QStyledItemDelegate):
+    """Two lines per conference: the topic, then date, moderator and number of sites."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # type: ignore[override]
+        height = option.fontMetrics.height()
+        return QSize(option.rect.width(), int(height * 2.6) + 12)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = opt.rect.adjusted(12, 6, -12, -6)
+        painter.save()
+        title = QFont(opt.font)
+        title.setBold(True)
+        title.setPointSizeF(title.pointSizeF() * 1.1)
+        painter.setFont(title)
+        painter.setPen(opt.palette.color(group))
+        top = rect.adjusted(0, 0, 0, -rect.height() // 2)
+        painter.drawText(
+            top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, str(index.data())
+        )
+        painter.setFont(opt.font)
+        if not selected:
+            painter.setPen(muted_color())
+        bottom = rect.adjusted(0, rect.height() // 2, 0, 0)
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            str(index.data(DetailRole) or ""),
+        )
+        painter.restore()
+
+
 class LibraryPage(QWidget):
     """Lists conferences. Signals ``openRequested(id)``, ``newRequested()``,
     ``demoRequested()``, ``importRequested()`` and ``deleteRequested(id)``."""
@@ -108,7 +152,9 @@ class LibraryPage(QWidget):
         self.view = QListView()
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
-        self.view.setSpacing(3)
+        self.view.setItemDelegate(ConferenceDelegate(self.view))
+        self.view.setAlternatingRowColors(True)
+        self.view.setMaximumWidth(1100)
         self.view.activated.connect(self.on_view_activated)
         self.view.doubleClicked.connect(self.on_view_activated)
         self.open_button = QPushButton(self.tr("&Open"))

@@ -152,137 +152,137 @@
       <translation>Mut/Mb</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="84" />
+      <location filename="../../app/ui/editor/case_form.py" line="86" />
       <source>Gene</source>
       <translation>Gen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="85" />
+      <location filename="../../app/ui/editor/case_form.py" line="87" />
       <source>Alteration (HGVS)</source>
       <translation>Veränderung (HGVS)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="86" />
+      <location filename="../../app/ui/editor/case_form.py" line="88" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="87" />
+      <location filename="../../app/ui/editor/case_form.py" line="89" />
       <source>VAF %</source>
       <translation>VAF %</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="88" />
+      <location filename="../../app/ui/editor/case_form.py" line="90" />
       <source>Comment</source>
       <translation>Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="94" />
+      <location filename="../../app/ui/editor/case_form.py" line="96" />
       <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
       <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="107" />
+      <location filename="../../app/ui/editor/case_form.py" line="109" />
       <source>&amp;Title</source>
       <translation>&amp;Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="108" />
+      <location filename="../../app/ui/editor/case_form.py" line="110" />
       <source>&amp;Presented by</source>
       <translation>&amp;Vorgestellt von</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="109" />
+      <location filename="../../app/ui/editor/case_form.py" line="111" />
       <source>&amp;Age</source>
       <translation>&amp;Alter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="110" />
+      <location filename="../../app/ui/editor/case_form.py" line="112" />
       <source>&amp;Sex</source>
       <translation>&amp;Geschlecht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="111" />
+      <location filename="../../app/ui/editor/case_form.py" line="113" />
       <source>&amp;Diagnosis</source>
       <translation>&amp;Diagnose</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="112" />
+      <location filename="../../app/ui/editor/case_form.py" line="114" />
       <source>&amp;ICD-10</source>
       <translation>&amp;ICD-10</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="113" />
+      <location filename="../../app/ui/editor/case_form.py" line="115" />
       <source>&amp;Histology</source>
       <translation>&amp;Histologie</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="114" />
+      <location filename="../../app/ui/editor/case_form.py" line="116" />
       <source>Stag&amp;e</source>
       <translation>Sta&amp;dium</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="115" />
+      <location filename="../../app/ui/editor/case_form.py" line="117" />
       <source>E&amp;COG</source>
       <translation>E&amp;COG</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="116" />
+      <location filename="../../app/ui/editor/case_form.py" line="118" />
       <source>Prior therapy &amp;lines</source>
       <translation>&amp;Vortherapielinien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="117" />
+      <location filename="../../app/ui/editor/case_form.py" line="119" />
       <source>Prior thera&amp;pies</source>
       <translation>Vorthera&amp;pien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="118" />
+      <location filename="../../app/ui/editor/case_form.py" line="120" />
       <source>T&amp;MB</source>
       <translation>T&amp;MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="119" />
+      <location filename="../../app/ui/editor/case_form.py" line="121" />
       <source>MS&amp;I</source>
       <translation>MS&amp;I</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="120" />
+      <location filename="../../app/ui/editor/case_form.py" line="122" />
       <source>Case &amp;text</source>
       <translation>Fall&amp;text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="122" />
+      <location filename="../../app/ui/editor/case_form.py" line="124" />
       <source>Molecular findings</source>
       <translation>Molekulare Befunde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="123" />
+      <location filename="../../app/ui/editor/case_form.py" line="125" />
       <source>Add finding</source>
       <translation>Befund hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="124" />
+      <location filename="../../app/ui/editor/case_form.py" line="126" />
       <source>Remove finding</source>
       <translation>Befund entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="205" />
+      <location filename="../../app/ui/editor/case_form.py" line="207" />
       <source>TMB must be a number (mutations per megabase)</source>
       <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="237" />
+      <location filename="../../app/ui/editor/case_form.py" line="239" />
       <source>A case needs a title</source>
       <translation>Ein Fall braucht einen Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="239" />
+      <location filename="../../app/ui/editor/case_form.py" line="241" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="250" />
+      <location filename="../../app/ui/editor/case_form.py" line="252" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -295,62 +295,62 @@
       <translation>19 Ziffern, von der Ärztekammer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="52" />
+      <location filename="../../app/ui/editor/conference_form.py" line="56" />
       <source>Fellow</source>
       <translation>Fellow</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="52" />
+      <location filename="../../app/ui/editor/conference_form.py" line="56" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="60" />
       <source>Add fellow</source>
       <translation>Fellow hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="57" />
+      <location filename="../../app/ui/editor/conference_form.py" line="61" />
       <source>Remove fellow</source>
       <translation>Fellow entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="64" />
+      <location filename="../../app/ui/editor/conference_form.py" line="68" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="65" />
+      <location filename="../../app/ui/editor/conference_form.py" line="69" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="66" />
+      <location filename="../../app/ui/editor/conference_form.py" line="70" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="67" />
+      <location filename="../../app/ui/editor/conference_form.py" line="71" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="68" />
+      <location filename="../../app/ui/editor/conference_form.py" line="72" />
       <source>&amp;VNR (CME event number)</source>
       <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="76" />
+      <location filename="../../app/ui/editor/conference_form.py" line="80" />
       <source>Fellows</source>
       <translation>Fellows</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="114" />
+      <location filename="../../app/ui/editor/conference_form.py" line="118" />
       <source>The conference needs a topic</source>
       <translation>Die Konferenz braucht ein Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="118" />
+      <location filename="../../app/ui/editor/conference_form.py" line="122" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
     </message>
@@ -358,37 +358,37 @@
   <context>
     <name>CountPanel</name>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="77" />
+      <location filename="../../app/ui/live/count_panel.py" line="78" />
       <source>No question chosen</source>
       <translation>Keine Frage gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="82" />
+      <location filename="../../app/ui/live/count_panel.py" line="83" />
       <source>Still missing</source>
       <translation>Es fehlen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="83" />
+      <location filename="../../app/ui/live/count_panel.py" line="84" />
       <source>Have voted</source>
       <translation>Haben abgestimmt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="86" />
+      <location filename="../../app/ui/live/count_panel.py" line="87" />
       <source>%1 of %2 sites have voted</source>
       <translation>%1 von %2 Standorten haben abgestimmt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="93" />
+      <location filename="../../app/ui/live/count_panel.py" line="94" />
       <source>Still missing (%1)</source>
       <translation>Es fehlen (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="95" />
+      <location filename="../../app/ui/live/count_panel.py" line="96" />
       <source>Have voted (%1)</source>
       <translation>Haben abgestimmt (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="97" />
+      <location filename="../../app/ui/live/count_panel.py" line="98" />
       <source>entered by the moderator</source>
       <translation>eingetragen durch Moderation</translation>
     </message>
@@ -537,42 +537,42 @@
   <context>
     <name>LibraryPage</name>
     <message>
-      <location filename="../../app/ui/library.py" line="92" />
+      <location filename="../../app/ui/library.py" line="140" />
       <source>sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="93" />
+      <location filename="../../app/ui/library.py" line="141" />
       <source>Conferences</source>
       <translation>Konferenzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="100" />
+      <location filename="../../app/ui/library.py" line="148" />
       <source>No conference yet. Create one, import case packages, or open the demo conference.</source>
       <translation>Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete oder öffnen Sie die Demo-Konferenz.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="110" />
+      <location filename="../../app/ui/library.py" line="160" />
       <source>&amp;Open</source>
       <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="112" />
+      <location filename="../../app/ui/library.py" line="162" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="113" />
+      <location filename="../../app/ui/library.py" line="163" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="114" />
+      <location filename="../../app/ui/library.py" line="164" />
       <source>Open the &amp;demo conference</source>
       <translation>&amp;Demo-Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="115" />
+      <location filename="../../app/ui/library.py" line="165" />
       <source>De&amp;lete…</source>
       <translation>&amp;Löschen …</translation>
     </message>
@@ -600,17 +600,17 @@
       <translation>Link</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="73" />
+      <location filename="../../app/ui/live/links.py" line="75" />
       <source>Copy all links</source>
       <translation>Alle Links kopieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="78" />
+      <location filename="../../app/ui/live/links.py" line="80" />
       <source>Address:</source>
       <translation>Adresse:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="102" />
+      <location filename="../../app/ui/live/links.py" line="104" />
       <source>Copy link</source>
       <translation>Link kopieren</translation>
     </message>
@@ -618,82 +618,82 @@
   <context>
     <name>LiveActions</name>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="49" />
+      <location filename="../../app/ui/live/actions.py" line="50" />
       <source>&amp;Open voting</source>
       <translation>Abstimmung ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="51" />
+      <location filename="../../app/ui/live/actions.py" line="52" />
       <source>Open the question for voting</source>
       <translation>Die Frage zur Abstimmung öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="54" />
+      <location filename="../../app/ui/live/actions.py" line="55" />
       <source>&amp;Close voting</source>
       <translation>Abstimmung &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="56" />
+      <location filename="../../app/ui/live/actions.py" line="57" />
       <source>Close the question; later ballots are refused</source>
       <translation>Die Abstimmung schließen; spätere Stimmen werden abgelehnt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="59" />
+      <location filename="../../app/ui/live/actions.py" line="60" />
       <source>&amp;Show result</source>
       <translation>&amp;Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="61" />
+      <location filename="../../app/ui/live/actions.py" line="62" />
       <source>Show the result to the sites and on the presenter view</source>
       <translation>Das Ergebnis den Standorten und in der Präsentationsansicht zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="63" />
+      <location filename="../../app/ui/live/actions.py" line="64" />
       <source>&amp;Hide result</source>
       <translation>Ergebnis &amp;verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="64" />
+      <location filename="../../app/ui/live/actions.py" line="65" />
       <source>&amp;Next question</source>
       <translation>&amp;Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="65" />
+      <location filename="../../app/ui/live/actions.py" line="66" />
       <source>&amp;Previous question</source>
       <translation>&amp;Zurück</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="66" />
+      <location filename="../../app/ui/live/actions.py" line="67" />
       <source>Re&amp;open voting…</source>
       <translation>&amp;Wieder öffnen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="67" />
+      <location filename="../../app/ui/live/actions.py" line="68" />
       <source>Repeat as round &amp;2…</source>
       <translation>Als Runde &amp;2 wiederholen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="68" />
+      <location filename="../../app/ui/live/actions.py" line="69" />
       <source>&amp;Enter vote for site…</source>
       <translation>Stimme für Standort ein&amp;tragen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="69" />
+      <location filename="../../app/ui/live/actions.py" line="70" />
       <source>&amp;Attendance check-in…</source>
       <translation>&amp;Anwesenheit erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="70" />
+      <location filename="../../app/ui/live/actions.py" line="71" />
       <source>Voting &amp;links and QR codes…</source>
       <translation>Abstimmungs&amp;links und QR-Codes …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="71" />
+      <location filename="../../app/ui/live/actions.py" line="72" />
       <source>Presenter &amp;view</source>
       <translation>&amp;Präsentationsansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="72" />
+      <location filename="../../app/ui/live/actions.py" line="73" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
@@ -701,210 +701,210 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="85" />
+      <location filename="../../app/ui/live/console.py" line="84" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="88" />
+      <location filename="../../app/ui/live/console.py" line="87" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="95" />
+      <location filename="../../app/ui/live/console.py" line="94" />
       <source>Links and QR codes…</source>
       <translation>Links und QR-Codes …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="98" />
+      <location filename="../../app/ui/live/console.py" line="97" />
       <source>Presenter view</source>
       <translation>Präsentationsansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="105" />
+      <location filename="../../app/ui/live/console.py" line="104" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="107" />
+      <location filename="../../app/ui/live/console.py" line="106" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="112" />
+      <location filename="../../app/ui/live/console.py" line="111" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="239" />
+      <location filename="../../app/ui/live/console.py" line="237" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="241" />
+      <location filename="../../app/ui/live/console.py" line="239" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="243" />
+      <location filename="../../app/ui/live/console.py" line="241" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="248" />
+      <location filename="../../app/ui/live/console.py" line="246" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="255" />
+      <location filename="../../app/ui/live/console.py" line="253" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="259" />
+      <location filename="../../app/ui/live/console.py" line="257" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="261" />
+      <location filename="../../app/ui/live/console.py" line="259" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="273" />
+      <location filename="../../app/ui/live/console.py" line="271" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="275" />
+      <location filename="../../app/ui/live/console.py" line="273" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="277" />
+      <location filename="../../app/ui/live/console.py" line="275" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="279" />
+      <location filename="../../app/ui/live/console.py" line="277" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="315" />
+      <location filename="../../app/ui/live/console.py" line="313" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="344" />
+      <location filename="../../app/ui/live/console.py" line="342" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="346" />
-      <location filename="../../app/ui/live/console.py" line="350" />
+      <location filename="../../app/ui/live/console.py" line="344" />
+      <location filename="../../app/ui/live/console.py" line="348" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="348" />
+      <location filename="../../app/ui/live/console.py" line="346" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="352" />
+      <location filename="../../app/ui/live/console.py" line="350" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="354" />
-      <location filename="../../app/ui/live/console.py" line="358" />
+      <location filename="../../app/ui/live/console.py" line="352" />
+      <location filename="../../app/ui/live/console.py" line="356" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="356" />
+      <location filename="../../app/ui/live/console.py" line="354" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="401" />
+      <location filename="../../app/ui/live/console.py" line="399" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="405" />
+      <location filename="../../app/ui/live/console.py" line="403" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="407" />
+      <location filename="../../app/ui/live/console.py" line="405" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="418" />
-      <location filename="../../app/ui/live/console.py" line="422" />
+      <location filename="../../app/ui/live/console.py" line="416" />
+      <location filename="../../app/ui/live/console.py" line="420" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="420" />
+      <location filename="../../app/ui/live/console.py" line="418" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="437" />
+      <location filename="../../app/ui/live/console.py" line="435" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="439" />
+      <location filename="../../app/ui/live/console.py" line="437" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="441" />
+      <location filename="../../app/ui/live/console.py" line="439" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="450" />
+      <location filename="../../app/ui/live/console.py" line="448" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="452" />
+      <location filename="../../app/ui/live/console.py" line="450" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="454" />
+      <location filename="../../app/ui/live/console.py" line="452" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="477" />
+      <location filename="../../app/ui/live/console.py" line="475" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="478" />
+      <location filename="../../app/ui/live/console.py" line="476" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="521" />
+      <location filename="../../app/ui/live/console.py" line="519" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="522" />
+      <location filename="../../app/ui/live/console.py" line="520" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="523" />
+      <location filename="../../app/ui/live/console.py" line="521" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -912,52 +912,52 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="145" />
+      <location filename="../../app/ui/live/session.py" line="174" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="148" />
+      <location filename="../../app/ui/live/session.py" line="177" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="152" />
+      <location filename="../../app/ui/live/session.py" line="181" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="156" />
+      <location filename="../../app/ui/live/session.py" line="185" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="159" />
+      <location filename="../../app/ui/live/session.py" line="188" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="162" />
+      <location filename="../../app/ui/live/session.py" line="191" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="165" />
+      <location filename="../../app/ui/live/session.py" line="194" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="170" />
+      <location filename="../../app/ui/live/session.py" line="199" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="195" />
+      <location filename="../../app/ui/live/session.py" line="224" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="205" />
+      <location filename="../../app/ui/live/session.py" line="234" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -965,226 +965,226 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="64" />
-      <location filename="../../app/ui/mainwindow.py" line="457" />
+      <location filename="../../app/ui/mainwindow.py" line="66" />
+      <location filename="../../app/ui/mainwindow.py" line="497" />
       <source>Opening the database …</source>
       <translation>Datenbank wird geöffnet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="89" />
+      <location filename="../../app/ui/mainwindow.py" line="102" />
       <source>The database cannot be opened:
 %1</source>
       <translation>Die Datenbank lässt sich nicht öffnen:
 %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="107" />
+      <location filename="../../app/ui/mainwindow.py" line="122" />
       <source>Welcome to Votum</source>
       <translation>Willkommen bei Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="109" />
+      <location filename="../../app/ui/mainwindow.py" line="124" />
       <source>There is no conference yet. Open the demo conference to see the whole flow (preparation, live voting, presenter view)?</source>
       <translation>Es gibt noch keine Konferenz. Die Demo-Konferenz öffnen, um den ganzen Ablauf zu sehen (Vorbereitung, Live-Abstimmung, Präsentationsansicht)?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="112" />
+      <location filename="../../app/ui/mainwindow.py" line="127" />
       <source>Open the demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="139" />
+      <location filename="../../app/ui/mainwindow.py" line="156" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="141" />
+      <location filename="../../app/ui/mainwindow.py" line="158" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="144" />
+      <location filename="../../app/ui/mainwindow.py" line="161" />
       <source>Conference &amp;library</source>
       <translation>Konferenz&amp;bibliothek</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="147" />
+      <location filename="../../app/ui/mainwindow.py" line="164" />
       <source>&amp;Close conference</source>
       <translation>Konferenz &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="150" />
+      <location filename="../../app/ui/mainwindow.py" line="167" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="152" />
+      <location filename="../../app/ui/mainwindow.py" line="169" />
       <source>&amp;Merge case packages into a new conference…</source>
       <translation>Fallpakete zu neuer Konferenz &amp;zusammenführen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="155" />
+      <location filename="../../app/ui/mainwindow.py" line="172" />
       <source>&amp;Export case package…</source>
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="159" />
+      <location filename="../../app/ui/mainwindow.py" line="176" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="162" />
+      <location filename="../../app/ui/mainwindow.py" line="179" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="165" />
+      <location filename="../../app/ui/mainwindow.py" line="182" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="168" />
+      <location filename="../../app/ui/mainwindow.py" line="185" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="172" />
+      <location filename="../../app/ui/mainwindow.py" line="189" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="176" />
+      <location filename="../../app/ui/mainwindow.py" line="193" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="177" />
+      <location filename="../../app/ui/mainwindow.py" line="194" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="179" />
+      <location filename="../../app/ui/mainwindow.py" line="196" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="184" />
+      <location filename="../../app/ui/mainwindow.py" line="201" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="185" />
+      <location filename="../../app/ui/mainwindow.py" line="202" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="186" />
+      <location filename="../../app/ui/mainwindow.py" line="203" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="187" />
+      <location filename="../../app/ui/mainwindow.py" line="204" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="189" />
+      <location filename="../../app/ui/mainwindow.py" line="206" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="197" />
+      <location filename="../../app/ui/mainwindow.py" line="214" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="200" />
+      <location filename="../../app/ui/mainwindow.py" line="217" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="201" />
+      <location filename="../../app/ui/mainwindow.py" line="218" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="202" />
+      <location filename="../../app/ui/mainwindow.py" line="219" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="211" />
+      <location filename="../../app/ui/mainwindow.py" line="228" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="216" />
+      <location filename="../../app/ui/mainwindow.py" line="233" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="218" />
+      <location filename="../../app/ui/mainwindow.py" line="235" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="223" />
+      <location filename="../../app/ui/mainwindow.py" line="240" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="232" />
+      <location filename="../../app/ui/mainwindow.py" line="249" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="277" />
+      <location filename="../../app/ui/mainwindow.py" line="298" />
       <source>Open conference</source>
       <translation>Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="297" />
+      <location filename="../../app/ui/mainwindow.py" line="318" />
       <source>Close conference</source>
       <translation>Konferenz schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="298" />
+      <location filename="../../app/ui/mainwindow.py" line="319" />
       <source>The voting server is running. Close the conference and stop the server?</source>
       <translation>Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="299" />
+      <location filename="../../app/ui/mainwindow.py" line="320" />
       <source>Close and stop</source>
       <translation>Schließen und stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="349" />
-      <location filename="../../app/ui/mainwindow.py" line="360" />
+      <location filename="../../app/ui/mainwindow.py" line="374" />
+      <location filename="../../app/ui/mainwindow.py" line="385" />
       <source>Delete conference</source>
       <translation>Konferenz löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="350" />
+      <location filename="../../app/ui/mainwindow.py" line="375" />
       <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
       <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="353" />
+      <location filename="../../app/ui/mainwindow.py" line="378" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="518" />
+      <location filename="../../app/ui/mainwindow.py" line="562" />
       <source>Keyboard shortcuts</source>
       <translation>Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="524" />
+      <location filename="../../app/ui/mainwindow.py" line="568" />
       <source>About Votum</source>
       <translation>Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="526" />
+      <location filename="../../app/ui/mainwindow.py" line="570" />
       <source>Votum %1 — live voting for the joint sessions of molecular tumor boards.</source>
       <translation>Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards.</translation>
     </message>
@@ -1192,32 +1192,32 @@
   <context>
     <name>NewConferenceDialog</name>
     <message>
-      <location filename="../../app/ui/library.py" line="37" />
+      <location filename="../../app/ui/library.py" line="45" />
       <source>New conference</source>
       <translation>Neue Konferenz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="39" />
+      <location filename="../../app/ui/library.py" line="47" />
       <source>e.g. KRAS-mutated pancreatic cancer</source>
       <translation>z. B. KRAS-mutiertes Pankreaskarzinom</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="50" />
+      <location filename="../../app/ui/library.py" line="58" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="51" />
+      <location filename="../../app/ui/library.py" line="59" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="52" />
+      <location filename="../../app/ui/library.py" line="60" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="53" />
+      <location filename="../../app/ui/library.py" line="61" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
@@ -1508,52 +1508,52 @@
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="109" />
+      <location filename="../../app/ui/editor/question_form.py" line="111" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="113" />
+      <location filename="../../app/ui/editor/question_form.py" line="115" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="114" />
+      <location filename="../../app/ui/editor/question_form.py" line="116" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="116" />
+      <location filename="../../app/ui/editor/question_form.py" line="118" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="120" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="154" />
+      <location filename="../../app/ui/editor/question_form.py" line="156" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="156" />
+      <location filename="../../app/ui/editor/question_form.py" line="158" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="218" />
+      <location filename="../../app/ui/editor/question_form.py" line="220" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="230" />
+      <location filename="../../app/ui/editor/question_form.py" line="232" />
       <source>Give at least two options</source>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="232" />
+      <location filename="../../app/ui/editor/question_form.py" line="234" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>
@@ -1629,18 +1629,18 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="41" />
+      <location filename="../../app/ui/workspace.py" line="43" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="42" />
+      <location filename="../../app/ui/workspace.py" line="44" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="43" />
-      <location filename="../../app/ui/workspace.py" line="76" />
+      <location filename="../../app/ui/workspace.py" line="45" />
+      <location filename="../../app/ui/workspace.py" line="78" />
       <source>Live</source>
       <translation>Live</translation>
     </message>

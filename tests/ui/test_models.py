@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from app.services import agenda, conferences
 from app.ui.models.agenda_model import AgendaModel, ItemRole
-from app.ui.models.conferences_model import ConferencesModel
+from app.ui.models.conferences_model import ConferencesModel, DetailRole
 from app.ui.models.findings_model import FindingRow, FindingsModel, parse_kind
 from app.ui.models.sites_model import SitesModel
 
@@ -65,5 +65,6 @@ def test_conferences_model(qtmodeltester, db, demo_id) -> None:  # type: ignore[
     model.set_conferences(items)
     qtmodeltester.check(model)
     assert "DEMO" in model.index(0, 0).data()
+    assert "18.11.2026" in model.index(0, 0).data(DetailRole)
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None

@@ -75,6 +75,8 @@ class CaseForm(QWidget):
         self.msi = QComboBox()
         self.msi.setEditable(True)
         self.msi.addItems(["", "MSS", "MSI-H", "MSI-L"])
+        self.msi.setMinimumWidth(120)
+        self.setMaximumWidth(1200)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(80)

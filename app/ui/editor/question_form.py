@@ -106,6 +106,8 @@ class QuestionForm(QWidget):
         self.duration = OptionalSpinBox(10, 3600)
         self.duration.setSuffix(self.tr(" s"))
         self.duration.setSingleStep(15)
+        self.duration.setMaximumWidth(140)
+        self.kind.setMaximumWidth(360)
         self.duration.setToolTip(self.tr("Countdown in the live console; – for none"))
 
         form = QFormLayout()

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from app.ui.i18n import translate
 
@@ -76,3 +77,21 @@ def make_actions(owner: QObject) -> LiveActions:
 def shortcut_text(action: QAction) -> str:
     """The action's shortcut as the platform writes it ("Strg+Eingabe" in German)."""
     return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
+class ActionButton(QPushButton):
+    """A push button for an action: its text with the shortcut, enabled with the action."""
+
+    def __init__(self, action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._action = action
+        self.clicked.connect(action.trigger)
+        action.changed.connect(self._sync)
+        self._sync()
+
+    def _sync(self) -> None:
+        text = self._action.text().replace("&", "").rstrip("…").rstrip()
+        keys = shortcut_text(self._action)
+        self.setText(f"{text}  {keys}" if keys else text)
+        self.setToolTip(self._action.statusTip() or text)
+        self.setEnabled(self._action.isEnabled())

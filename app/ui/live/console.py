@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.models import QuestionState
 from app.ui.i18n import current_language
-from app.ui.live.actions import LiveActions, make_actions, shortcut_text
+from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
 from app.ui.live.attendance import AttendanceDialog
 from app.ui.live.ballot_dialog import BallotDialog
 from app.ui.live.chart import ResultChart
@@ -129,7 +128,7 @@ class LiveConsole(QWidget):
         self.state_label = _big(QLabel(), 1.0)
         self.count = CountPanel()
         self.chart = ResultChart()
-        self.chart.setMinimumHeight(180)
+        self.chart.setMinimumHeight(280)
         self.chart_caption = QLabel()
         self.chart_caption.setStyleSheet(f"color: {muted_color().name()}")
         self.countdown = Countdown()
@@ -142,27 +141,25 @@ class LiveConsole(QWidget):
         _big(self.primary, 1.15)  # type: ignore[arg-type]
         self.primary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.primary.clicked.connect(self.on_primary_clicked)
-        self.secondary: list[QToolButton] = []
+        self.secondary: list[ActionButton] = []
         controls = QHBoxLayout()
         controls.addWidget(self.countdown)
         controls.addStretch(1)
-        controls.addWidget(self.primary)
         more = QHBoxLayout()
-        for act in (
-            self.actions_.ballot,
-            self.actions_.reveal,
-            self.actions_.hide,
-            self.actions_.reopen,
-            self.actions_.repeat,
-            self.actions_.previous,
-            self.actions_.next,
+        for act, row in (
+            (self.actions_.previous, controls),
+            (self.actions_.next, controls),
+            (self.actions_.ballot, more),
+            (self.actions_.reveal, more),
+            (self.actions_.reopen, more),
+            (self.actions_.repeat, more),
         ):
-            button = QToolButton()
-            button.setDefaultAction(act)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setToolTip(f"{act.text().replace('&', '')} ({shortcut_text(act)})")
+            button = ActionButton(act)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.secondary.append(button)
-            more.addWidget(button)
+            row.addWidget(button)
+        controls.addSpacing(12)
+        controls.addWidget(self.primary)
         more.addStretch(1)
         self.notes = NotesPanel(self.session.db, self.session.conference_id)
         self.notes.setMinimumHeight(110)
@@ -179,9 +176,9 @@ class LiveConsole(QWidget):
         right_layout.addLayout(header)
         right_layout.addWidget(self.question_label)
         right_layout.addWidget(line)
-        right_layout.addWidget(self.count, 2)
+        right_layout.addWidget(self.count, 0)
         right_layout.addWidget(self.chart_caption)
-        right_layout.addWidget(self.chart, 3)
+        right_layout.addWidget(self.chart, 1)
         right_layout.addLayout(controls)
         right_layout.addLayout(more)
         right_layout.addWidget(self.notes, 1)

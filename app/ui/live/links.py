@@ -56,6 +56,8 @@ class LinksDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.currentCellChanged.connect(self.on_table_current_cell_changed)
         self.qr = QLabel()
         self.qr.setFixedSize(220, 220)

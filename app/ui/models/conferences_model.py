@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 ConferenceIdRole = Qt.ItemDataRole.UserRole + 1
+DetailRole = Qt.ItemDataRole.UserRole + 2  # the second line: date, moderator, sites
 
 
 class ConferencesModel(QAbstractListModel):
@@ -43,7 +44,14 @@ class ConferencesModel(QAbstractListModel):
             return None
         conf = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{conf.date:%d.%m.%Y}   {conf.topic}   ·   {conf.n_invited} {self._sites_word}"
+            return conf.topic
+        if role == DetailRole:
+            parts = [
+                f"{conf.date:%d.%m.%Y}",
+                conf.moderator,
+                f"{conf.n_invited} {self._sites_word}",
+            ]
+            return "  ·  ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ToolTipRole:
             return conf.moderator or conf.slug
         if role == ConferenceIdRole:
