@@ -89,3 +89,9 @@ def muted_color() -> QColor:
     app = QApplication.instance()
     dark = bool(app.property("votumDark")) if app is not None else False
     return QColor("#9da3ab") if dark else QColor("#5f6670")
+
+
+def ok_color() -> QColor:
+    app = QApplication.instance()
+    dark = bool(app.property("votumDark")) if app is not None else False
+    return QColor("#3fb950") if dark else QColor("#1a7f37")

@@ -84,7 +84,10 @@ class SitesPage(QWidget):
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
         self.summary = QLabel()
         new = QPushButton(self.tr("New site…"))
@@ -105,7 +108,6 @@ class SitesPage(QWidget):
             sites = conferences.list_sites(session)
             invited = {i.site.id for i in conferences.invitations(session, self._conference_id)}
         self.model.set_sites(sites, invited)
-        self.view.resizeColumnToContents(0)
         self.summary.setText(
             self.tr("%1 of %2 sites invited")
             .replace("%1", str(len(invited)))

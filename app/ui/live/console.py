@@ -30,7 +30,7 @@ from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
-from app.ui.theme import muted_color
+from app.ui.theme import error_color, muted_color, ok_color
 
 MANY_MISSING_SHARE = 0.2
 
@@ -340,7 +340,7 @@ class LiveConsole(QWidget):
     def on_session_server_changed(self, state: ServerState) -> None:
         if state.state == "running":
             text = self.tr("● Server running") + "\n" + "\n".join(state.urls)
-            self.server_label.setStyleSheet("color: #1a7f37;")
+            self.server_label.setStyleSheet(f"color: {ok_color().name()};")
             self.actions_.server.setText(self.tr("Stop voting &server"))
         elif state.state == "starting":
             text = self.tr("Server starting …")
@@ -348,7 +348,7 @@ class LiveConsole(QWidget):
             self.actions_.server.setText(self.tr("Stop voting &server"))
         elif state.state == "failed":
             text = self.tr("Server not running: %1").replace("%1", state.error)
-            self.server_label.setStyleSheet("color: #b42318;")
+            self.server_label.setStyleSheet(f"color: {error_color().name()};")
             self.actions_.server.setText(self.tr("Start voting &server"))
         else:
             text = self.tr("○ Server stopped")
