@@ -166,7 +166,8 @@ def _image(mime: str, payload: bytes) -> Flowable | None:
         from reportlab.lib.utils import ImageReader
 
         width, height = ImageReader(io.BytesIO(payload)).getSize()
-        factor = min(max_w / width, max_h / height)
+        # Never enlarged beyond 96 pixels per inch: a small image stays small and sharp.
+        factor = min(max_w / width, max_h / height, 72 / 96)
         image = Image(io.BytesIO(payload), width=width * factor, height=height * factor)
         image.hAlign = "LEFT"
         return image

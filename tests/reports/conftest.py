@@ -6,11 +6,17 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.models import BallotSource
 from app.services import agenda, ballots, conferences, lifecycle
-from app.services.package_schema import PackageCase, PackageOption, PackageQuestion
+from app.services.package_schema import (
+    PackageCase,
+    PackageImage,
+    PackageOption,
+    PackageQuestion,
+)
 from app.services.results import CaseResults, conference_results
 
 
@@ -118,3 +124,73 @@ def two_rounds_id(db: Database) -> int:
 @pytest.fixture
 def hostile_id(db: Database) -> Iterator[int]:
     yield build_two_rounds(db, hostile=True)
+
+
+def _png(width: int = 120, height: int = 60) -> str:
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (0, 114, 178)).save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+@pytest.fixture
+def extras_id(db: Database) -> int:
+    """A case with an image, and free-text, multiple-choice and agreement questions voted on."""
+    with db.write() as session:
+        conf = conferences.create_conference(
+            session, "Extras", dt.date(2026, 12, 2), language="en", slug="extras"
+        )
+        sites = [
+            conferences.ensure_site(session, conferences.SiteData(f"Site {i}", f"X{i}"))
+            for i in range(4)
+        ]
+        conferences.invite_sites(session, conf, sites)
+        for site in sites:
+            conferences.set_attendance(session, conf, site, present=True, attendee_count=1)
+        case_id = agenda.add_case(
+            session,
+            conf,
+            PackageCase(
+                title="Case with an image",
+                images=[
+                    PackageImage(filename="ct.png", caption="CT, 03/2026", data=_png()),
+                ],
+                questions=[
+                    PackageQuestion(text="Further diagnostics?", kind="free_text"),
+                    PackageQuestion(
+                        text="Which options are reasonable?",
+                        kind="multiple",
+                        options=[PackageOption(label=x) for x in ("A drug", "B drug", "Trial")],
+                    ),
+                    PackageQuestion(text="Test all for fusions.", kind="agreement"),
+                ],
+            ),
+        )
+        free, multi, agree = agenda.get_case(session, case_id).questions
+        comments = ["RNA panel <b>now</b> & $x$", "Liquid biopsy", "", "Repeat biopsy"]
+        _vote_all(session, free.id, sites, [[] for _ in sites], comments)
+        m = [o.id for o in multi.options]
+        _vote_all(session, multi.id, sites, [[m[0], m[2]], [m[0]], [m[2]], [m[0], m[1]]])
+        a = [o.id for o in agree.options]
+        _vote_all(session, agree.id, sites, [[a[0]], [a[1]], [a[1]], [a[3]]])
+        return conf
+
+
+def _vote_all(
+    session: Session,
+    question_id: int,
+    sites: list[int],
+    choices: list[list[int]],
+    comments: list[str] | None = None,
+) -> None:
+    lifecycle.open_question(session, question_id)
+    for index, (site, chosen) in enumerate(zip(sites, choices, strict=True)):
+        comment = comments[index] if comments else ""
+        if comments is not None and not comment:
+            continue
+        ballots.cast_ballot(session, question_id, site, option_ids=chosen, comment=comment)
+    lifecycle.close_question(session, question_id)

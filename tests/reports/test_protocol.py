@@ -173,3 +173,27 @@ def test_moderator_entered_ballot_is_marked(db: Database, demo_id: int, tmp_path
     assert "Universitätsklinikum Würzburg (WUE)" in appendix
     assert "Ja*" in appendix
     assert "durch die Moderation im Auftrag des Standorts eingetragen" in appendix
+
+
+def test_free_text_multiple_choice_agreement_and_images(
+    db: Database, extras_id: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, extras_id, path)  # the conference's language: English
+    pages = page_texts(path)
+    text = " ".join(pages)
+    results = _voted(db, extras_id)
+    free, multi, agree = results
+    assert "RNA panel <b>now</b> & $x$" in text and "Repeat biopsy" in text
+    assert free.sentence("en") in text
+    for option in multi.tally.options:
+        assert option.consensus is not None
+        assert f"{option.count} ({option.percent} %) · {option.consensus.awmf.label('en')}" in text
+    assert multi.sentence("en") in text
+    assert agree.tally.consensus is not None
+    assert "agreement (strongly agree + agree)" in text
+    assert agree.tally.consensus.awmf.label("en") in text
+    reader = PdfReader(str(path))
+    case_page = next(i for i, page in enumerate(pages) if "Case 1: Case with an image" in page)
+    assert len(reader.pages[case_page].images) == 1
+    assert "CT, 03/2026" in pages[case_page]
