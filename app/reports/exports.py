@@ -99,7 +99,13 @@ def _write_pair(first: Path, first_data: bytes, second: Path, second_data: bytes
 # --- CSV -------------------------------------------------------------------------------
 
 
+#: A cell starting with one of these is a formula to Excel (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_value(value: Any, lang: str) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value  # shown as typed, never run: comments come from site browsers
     if isinstance(value, float):
         text = f"{value:g}"
         return text.replace(".", ",") if lang == "de" else text
@@ -120,58 +126,54 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[Row], lang: str) -> byte
 
 
 def xlsx_bytes(data: ReportData, lang: str) -> bytes:
-    """A workbook with results, ballots, attendance and an info sheet."""
+    """A workbook with results, ballots, attendance and an info sheet (streamed: fast)."""
     from openpyxl import Workbook
 
     names = _SHEETS["en" if lang == "en" else "de"]
-    book = Workbook()
+    book = Workbook(write_only=True)
     sheets = [
         (names[0], RESULT_COLUMNS, result_rows(data, lang)),
         (names[1], BALLOT_COLUMNS, ballot_rows(data, lang)),
         (names[2], ATTENDANCE_COLUMNS, attendance_rows(data, lang)),
     ]
-    first = True
     for title, columns, rows in sheets:
-        sheet = book.active if first else book.create_sheet()
-        assert sheet is not None
-        first = False
-        sheet.title = title
-        _fill_sheet(sheet, columns, rows, lang)
+        _fill_sheet(book.create_sheet(title), columns, rows, lang)
     _info_sheet(book.create_sheet(names[3]), data, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-_TEXT_KEYS = frozenset({"vnr", "efn", "question", "consensus_share", "site_code", "option_code"})
+def _text_cell(sheet: Any, value: Any, **style: Any) -> Any:
+    """A cell that Excel shows as typed: text is text, never a formula (``=cmd|…``)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    for key, setting in style.items():
+        setattr(cell, key, setting)
+    return cell
 
 
 def _fill_sheet(sheet: Any, columns: Sequence[Column], rows: Sequence[Row], lang: str) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    head_font = Font(bold=True, color="FFFFFF")
-    head_fill = PatternFill("solid", fgColor="0072B2")
-    rule = Border(bottom=Side(style="thin", color="444444"))
-    sheet.append(headers(columns, lang))
-    for cell in sheet[1]:
-        cell.font, cell.fill, cell.border = head_font, head_fill, rule
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for row in rows:
-        sheet.append(cells(row, columns))
     for index, column in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width + 2
-        if column.key in _TEXT_KEYS:
-            # Long digit strings (VNR, EFN) would lose digits as numbers.
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = "@"
-        if column.key == "consensus_percent":
-            for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = "0.0"
+        sheet.column_dimensions[get_column_letter(index)].width = column.width + 2
     sheet.freeze_panes = "A2"
     if rows:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    head = {
+        "font": Font(bold=True, color="FFFFFF"),
+        "fill": PatternFill("solid", fgColor="0072B2"),
+        "border": Border(bottom=Side(style="thin", color="444444")),
+        "alignment": Alignment(vertical="top", wrap_text=True),
+    }
+    sheet.append([_text_cell(sheet, title, **head) for title in headers(columns, lang)])
+    for row in rows:
+        sheet.append([_text_cell(sheet, value) for value in cells(row, columns)])
 
 
 def _info_sheet(sheet: Any, data: ReportData, lang: str) -> None:
@@ -188,15 +190,11 @@ def _info_sheet(sheet: Any, data: ReportData, lang: str) -> None:
         ("Erstellt" if de else "Generated", data.generated_at.isoformat(timespec="seconds")),
         ("Votum", data.version),
     ]
-    for key, value in rows:
-        sheet.append([key, value])
     sheet.column_dimensions["A"].width = 14
     sheet.column_dimensions["B"].width = 100
-    for (cell,) in sheet.iter_rows(min_col=1, max_col=1):
-        cell.font = Font(bold=True)
-    for (cell,) in sheet.iter_rows(min_col=2, max_col=2):
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cell.number_format = "@"
+    bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
+    for key, value in rows:
+        sheet.append([_text_cell(sheet, key, font=bold), _text_cell(sheet, value, alignment=wrap)])
 
 
 # --- JSON ------------------------------------------------------------------------------

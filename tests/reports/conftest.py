@@ -171,7 +171,7 @@ def extras_id(db: Database) -> int:
             ),
         )
         free, multi, agree = agenda.get_case(session, case_id).questions
-        comments = ["RNA panel <b>now</b> & $x$", "Liquid biopsy", "", "Repeat biopsy"]
+        comments = ["RNA panel <b>now</b> & $x$", "=1+1 Liquid biopsy", "", "Repeat biopsy"]
         _vote_all(session, free.id, sites, [[] for _ in sites], comments)
         m = [o.id for o in multi.options]
         _vote_all(session, multi.id, sites, [[m[0], m[2]], [m[0]], [m[2]], [m[0], m[1]]])

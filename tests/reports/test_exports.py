@@ -159,3 +159,22 @@ def test_unknown_format_is_refused(db: Database, demo_id: int, tmp_path: Path) -
     with pytest.raises(InvalidInput):
         write_results(db, demo_id, tmp_path / "x.ods", "ods")
     assert not (tmp_path / "x.ods").exists()
+
+
+def test_no_formula_injection(db: Database, extras_id: int, tmp_path: Path) -> None:
+    """A comment typed as "=1+1 …" stays text in Excel, in the CSV and in the XLSX."""
+    path = tmp_path / "results.csv"
+    write_results(db, extras_id, path, "csv")
+    rows = _read_csv(ballots_path(path))
+    key = _keyed(rows[0], BALLOT_COLUMNS, "en")
+    assert "'=1+1 Liquid biopsy" in [r[key["comment"]] for r in rows[1:]]
+    xlsx = tmp_path / "results.xlsx"
+    write_results(db, extras_id, xlsx, "xlsx")
+    sheet = load_workbook(xlsx)["Ballots"]
+    column = [c.header("en") for c in BALLOT_COLUMNS].index("Comment") + 1
+    comment = next(
+        c
+        for (c,) in sheet.iter_rows(min_col=column, max_col=column)
+        if c.value and c.value.startswith("=1+1")
+    )
+    assert comment.data_type == "s"
