@@ -32,7 +32,15 @@ def create_application(argv: list[str] | None = None) -> QApplication:
         QTimer.singleShot(0, lambda: app.setWindowIcon(QIcon(str(APP_ICON))))
     install_language(settings.language())
     apply_theme(app, settings.theme())
+    QGuiApplication.styleHints().colorSchemeChanged.connect(_on_color_scheme_changed)
     return app
+
+
+def _on_color_scheme_changed(_scheme: Qt.ColorScheme) -> None:
+    """Follow the system's light or dark mode while the theme is "system"."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and settings.theme() == "system":
+        apply_theme(app, "system")
 
 
 def run_app(db_url: str, conference_id: int | None = None) -> int:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.models import QuestionState
+from app.ui import settings
 from app.ui.live.chart import ResultChart
 from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
 from app.ui.qr import qr_pixmap
@@ -98,7 +99,9 @@ class PresenterWindow(QWidget):
         layout.addLayout(footer)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
-        self.resize(1280, 720)
+        geometry, _ = settings.window_state("presenter")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
         self._apply_fonts()
         session.refreshed.connect(self.on_session_refreshed)
         session.serverChanged.connect(self.on_session_server_changed)
@@ -139,6 +142,7 @@ class PresenterWindow(QWidget):
         self._apply_fonts()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        settings.save_window_state("presenter", self.saveGeometry())
         self.closed.emit()
         super().closeEvent(event)
 

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from app.models import QuestionState
 from app.services import conferences
@@ -76,7 +78,9 @@ def test_http_ballot_updates_count_missing_sites_and_presenter(
     assert "Universitätsklinikum Dresden" in console.count.voted_lines()
     assert console.count.bar.value() == 1
     assert presenter.count_label.text() == f"1 von {expected} Standorten haben abgestimmt"
-    assert "Dresden" not in presenter.grab().toImage().text()  # no names on the shared screen
+    shared = " ".join(label.text() for label in presenter.findChildren(QLabel))
+    assert "Dresden" not in shared and "Mainz" not in shared  # no site names on screen
+    assert token not in shared  # and no secret links
     assert presenter.options_label.isVisible() and not presenter.chart.isVisible()
 
     # a ballot entered by the moderator is marked
@@ -204,3 +208,25 @@ def test_attendance_check_in(qtbot, db, demo_id, live, prompter) -> None:  # typ
     assert "check digit" in names.error.text() or "Prüfziffer" in names.error.text()
     assert session.snapshot.n_present == len(session.snapshot.invitations)
     assert console.attendance_label.text().startswith(f"{len(session.snapshot.invitations)}/")
+
+
+def test_keyboard_drives_the_live_flow(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
+    _session, console, _presenter = live
+    console.activateWindow()
+    console.setFocus()
+    qtbot.waitUntil(console.isActiveWindow, timeout=3000)
+    mod = Qt.KeyboardModifier
+    qtbot.keyClick(console, Qt.Key.Key_O, mod.ControlModifier | mod.ShiftModifier)  # open
+    assert console.snapshot.question.is_open
+    qtbot.keyClick(console, Qt.Key.Key_Return, mod.ControlModifier)  # close (asks first)
+    assert console.snapshot.question.state is QuestionState.CLOSED
+    qtbot.keyClick(console, Qt.Key.Key_R, mod.ControlModifier)  # show result
+    assert console.snapshot.question.revealed
+    number = console.snapshot.question.number
+    qtbot.keyClick(console, Qt.Key.Key_Right, mod.AltModifier)  # next question
+    assert console.snapshot.question.number != number
+    primary = console.primary_action()
+    assert primary is not None  # the button names its shortcut
+    assert console.primary.text().endswith(
+        primary.shortcut().toString(primary.shortcut().SequenceFormat.NativeText)
+    )
