@@ -98,10 +98,18 @@ def styles() -> dict[str, ParagraphStyle]:
         "title": _style("title", 24, leading=29, fontName=FONT_BOLD, spaceAfter=6),
         "topic": _style("topic", 15, leading=20, spaceAfter=4),
         "subtitle": _style("subtitle", 10.5, textColor=MUTED, spaceAfter=18),
-        "h1": _style("h1", 15, leading=19, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=8),
-        "h2": _style("h2", 12.5, leading=16, fontName=FONT_BOLD, spaceBefore=10, spaceAfter=4),
-        "h3": _style("h3", 10.5, leading=14, fontName=FONT_BOLD, spaceBefore=12, spaceAfter=2),
-        "h4": _style("h4", 9, leading=12, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=2),
+        "h1": _style(
+            "h1", 15, leading=19, fontName=FONT_BOLD, spaceBefore=4, spaceAfter=8, keepWithNext=1
+        ),
+        "h2": _style(
+            "h2", 12.5, leading=16, fontName=FONT_BOLD, spaceBefore=10, spaceAfter=4, keepWithNext=1
+        ),
+        "h3": _style(
+            "h3", 10.5, leading=14, fontName=FONT_BOLD, spaceBefore=12, spaceAfter=2, keepWithNext=1
+        ),
+        "h4": _style(
+            "h4", 9, leading=12, fontName=FONT_BOLD, spaceBefore=6, spaceAfter=2, keepWithNext=1
+        ),
         "body": _style("body", 9, spaceAfter=4),
         "question": _style("question", 10, leading=13.5, fontName=FONT_BOLD, spaceAfter=6),
         "meta": _style("meta", 8, textColor=MUTED, spaceAfter=4),

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import BallotSource
-from app.services import agenda, ballots, conferences, lifecycle
+from app.models import BallotSource, NoteKind
+from app.services import agenda, ballots, conferences, lifecycle, notes
 from app.services.package_schema import (
     PackageCase,
     PackageImage,
@@ -126,6 +126,9 @@ def hostile_id(db: Database) -> Iterator[int]:
     yield build_two_rounds(db, hostile=True)
 
 
+KEY = NoteKind.KEY_MESSAGE
+
+
 def _png(width: int = 120, height: int = 60) -> str:
     import base64
     import io
@@ -171,6 +174,9 @@ def extras_id(db: Database) -> int:
             ),
         )
         free, multi, agree = agenda.get_case(session, case_id).questions
+        notes.save_note(session, "Key: test for fusions first.", case_id=case_id, kind=KEY)
+        notes.save_note(session, "Agreed: RNA panel.", question_id=free.id, kind=KEY)
+        notes.save_note(session, "Long discussion on ≤ 5 % VAF.", question_id=agree.id)
         comments = ["RNA panel <b>now</b> & $x$", "=1+1 Liquid biopsy", "", "Repeat biopsy"]
         _vote_all(session, free.id, sites, [[] for _ in sites], comments)
         m = [o.id for o in multi.options]

@@ -197,3 +197,8 @@ def test_free_text_multiple_choice_agreement_and_images(
     case_page = next(i for i, page in enumerate(pages) if "Case 1: Case with an image" in page)
     assert len(reader.pages[case_page].images) == 1
     assert "CT, 03/2026" in pages[case_page]
+    assert "Key message: Key: test for fusions first." in text
+    assert "Key message: Agreed: RNA panel." in text
+    assert "Discussion: Long discussion on ≤ 5 % VAF." in text
+    assert "≤ 50 %" in text  # the AWMF rule, stated once
+    assert text.count("Consensus strength by the AWMF rules") == 1
