@@ -69,7 +69,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.loading)
         self.setCentralWidget(self.stack)
         self._build_menus()
-        self.statusBar()
         geometry, state = settings.window_state(WINDOW)
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -102,6 +101,7 @@ class MainWindow(QMainWindow):
                 self.tr("The database cannot be opened:\n%1").replace("%1", str(exc))
             )
             return
+        self.statusBar()  # for the actions' status tips (made now: start-up speed)
         self.library = self._make_library()
         self.stack.insertWidget(1, self.library)
         self.library.reload(self.db)
