@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.models import QuestionState
+from app.services.views import CaseInfo
 from app.ui import settings
 from app.ui.live.chart import ResultChart
 from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
@@ -28,6 +29,8 @@ TEXTS = {
         "waiting": "Warten auf die nächste Frage …",
         "join": "Abstimmen mit dem Link Ihres Standorts",
         "abstain": "Enthaltung",
+        "lines": "{n} Vortherapielinien",
+        "line": "1 Vortherapielinie",
     },
     "en": {
         "case": "Case {n}",
@@ -40,6 +43,8 @@ TEXTS = {
         "waiting": "Waiting for the next question …",
         "join": "Vote with your site's link",
         "abstain": "Abstain",
+        "lines": "{n} prior lines",
+        "line": "1 prior line",
     },
 }
 FG, BG, MUTED, ACCENT = "#111111", "#ffffff", "#4a4a4a", "#0b5cad"
@@ -67,6 +72,8 @@ class PresenterWindow(QWidget):
         self.question_label = QLabel()
         self.question_label.setWordWrap(True)
         self.case_label.setWordWrap(True)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
         self.options_label = QLabel()
         self.options_label.setWordWrap(True)
         self.options_label.setTextFormat(Qt.TextFormat.RichText)
@@ -94,6 +101,7 @@ class PresenterWindow(QWidget):
         layout.setContentsMargins(48, 32, 48, 28)
         layout.setSpacing(18)
         layout.addWidget(self.case_label)
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.question_label)
         layout.addLayout(body, 1)
         layout.addLayout(footer)
@@ -123,6 +131,7 @@ class PresenterWindow(QWidget):
         scale = self._scale()
         for label, points, bold, color in (
             (self.case_label, 22, False, MUTED),
+            (self.summary_label, 17, False, MUTED),
             (self.question_label, 34, True, FG),
             (self.options_label, 26, False, FG),
             (self.count_label, 26, True, FG),
@@ -158,6 +167,7 @@ class PresenterWindow(QWidget):
         lang = snapshot.conference.language
         if question is None or case is None:
             self.case_label.setText(snapshot.conference.topic)
+            self.summary_label.setText("")
             self.question_label.setText(self._t("waiting"))
             self.options_label.setText("")
             self.count_label.setText("")
@@ -166,6 +176,7 @@ class PresenterWindow(QWidget):
             self.options_label.show()
             return
         self.case_label.setText(f"{self._t('case', n=case.number)} · {case.headline(lang)}")
+        self.summary_label.setText(self._summary(case))
         head = self._t("question", n=question.number)
         if question.round > 1:
             head += f" ({self._t('round', r=question.round)})"
@@ -186,6 +197,19 @@ class PresenterWindow(QWidget):
         else:
             self.count_label.setText("")
         self.state_label.setText(self._t(question.state.value))
+
+    def _summary(self, case: CaseInfo) -> str:
+        """Histology, stage, ECOG, prior lines and the further findings, on one line."""
+        parts = [case.histology, case.stage]
+        if case.ecog is not None:
+            parts.append(f"ECOG {case.ecog}")
+        if case.prior_therapy_lines:
+            n = case.prior_therapy_lines
+            parts.append(self._t("line") if n == 1 else self._t("lines", n=n))
+        more = [f"{f.gene} {f.alteration}".strip() for f in case.findings[1:5]]
+        if more:
+            parts.append(", ".join(more))
+        return " · ".join(p for p in parts if p)
 
     def _options_html(self, snapshot: LiveSnapshot) -> str:
         question = snapshot.question

@@ -230,3 +230,11 @@ def test_keyboard_drives_the_live_flow(qtbot, db, demo_id, live, prompter) -> No
     assert console.primary.text().endswith(
         primary.shortcut().toString(primary.shortcut().SequenceFormat.NativeText)
     )
+
+
+def test_presenter_type_is_large_at_1080p(qtbot, db, demo_id, live) -> None:  # type: ignore[no-untyped-def]
+    _session, _console, presenter = live
+    presenter.resize(1920, 1080)
+    qtbot.waitUntil(lambda: presenter.height() == 1080, timeout=3000)
+    assert presenter.question_label.font().pointSizeF() >= 28
+    assert presenter.count_label.font().pointSizeF() >= 20
