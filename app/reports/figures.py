@@ -163,6 +163,17 @@ def _width_for(large: bool) -> float:
     return 13.0 if large else PRINT_WIDTH_IN
 
 
+def _fit_labels(labels: list[str], width_pt: float, style: _Style) -> tuple[str, ...]:
+    """Option labels wrapped so that the widest fits ``width_pt`` (narrow canvases)."""
+    chars = style.wrap
+    while True:
+        wrapped = tuple(_wrap(label, chars) for label in labels)
+        widest = max((_width_pt(label, style.base) for label in wrapped), default=0.0)
+        if widest <= width_pt or chars <= 12:
+            return wrapped
+        chars -= 4
+
+
 def _fit_lines(lines: list[str], width_pt: float, size: float) -> list[str]:
     """Wrap each line so that it fits ``width_pt`` at ``size`` (long option labels)."""
     fitted: list[str] = []
@@ -286,7 +297,7 @@ def question_figure(
     plan = _Plan(
         header="\n".join(header),
         n_header=len(header),
-        labels=tuple(_wrap(o.label, style.wrap) for o in options) if chart else (),
+        labels=_fit_labels([o.label for o in options], width_in * 72 * 0.4, style) if chart else (),
         values=tuple(
             _value_label(t, i, lang, with_class) for t in tallies for i in range(len(t.options))
         )
