@@ -104,7 +104,7 @@ def attendance_section(data: ReportData, lang: str) -> list[Flowable]:
         para(text(lang, "attendance"), "h1"),
         para(conf.vnr or text(lang, "vnr_missing"), "body", markup=label(text(lang, "vnr") + ":")),
         para(date_text(conf.date, lang), "body", markup=label(text(lang, "date") + ":")),
-        para(conf.topic, "body", markup=label(text(lang, "protocol") + ":")),
+        para(conf.topic, "body", markup=label(text(lang, "event") + ":")),
         para(text(lang, "attendance_note"), "body"),
         para(total, "cell_bold"),
         Spacer(1, 0.25 * cm),

@@ -10,6 +10,7 @@ LANGS = ("de", "en")
 _TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "protocol": "Protokoll",
+        "event": "Veranstaltung",
         "subtitle": "Bundesweite Diskussionsrunde der Molekularen Tumorboards",
         "date": "Datum",
         "moderator": "Moderation",
@@ -130,6 +131,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "protocol": "Protocol",
+        "event": "Event",
         "subtitle": "Nationwide discussion round of the molecular tumor boards",
         "date": "Date",
         "moderator": "Moderator",
