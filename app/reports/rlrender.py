@@ -155,9 +155,12 @@ def figure_drawing(figure: Figure) -> Drawing:
     width_in, height_in = figure.get_size_inches()
     renderer = DrawingRenderer(width_in * 72, height_in * 72)
     dpi = figure.dpi
-    figure._set_dpi(72, forward=False)
+    set_dpi = getattr(figure, "_set_dpi", None)  # without resizing any canvas
+    if set_dpi is None:
+        raise Unsupported("matplotlib without Figure._set_dpi")
+    set_dpi(72, forward=False)
     try:
         figure.draw(renderer)
     finally:
-        figure._set_dpi(dpi, forward=False)
+        set_dpi(dpi, forward=False)
     return renderer.drawing

@@ -209,14 +209,18 @@ def question_section(
 ) -> list[Flowable]:
     """Text, chart, table, consensus class, ready sentence and notes of one question."""
     question = round_one.question
+    if round_two is not None and not _same_options(round_one, round_two):
+        # Round 2 was edited before its vote: no side by side, one section per round.
+        first = question_section(round_one, None, data, lang, chart)
+        return first + question_section(round_two, None, data, lang, chart)
     voted = [r for r in (round_one, round_two) if r is not None and r.ballots]
     heading = f"{text(lang, 'question')} {question.number}"
     if len(voted) == 2:
         heading += f" · {text(lang, 'round_compare')}"
-    elif voted and voted[0].question.round == 2:
+    elif (voted and voted[0].question.round == 2) or question.round == 2:
         heading += f" · {text(lang, 'round')} 2"
     head: list[Flowable] = [
-        Bookmark(heading, f"question-{question.id}", 1),
+        Bookmark(heading, f"question-{question.id}-{question.round}", 1),
         para(heading, "h3"),
         para(kind_label(question.kind, lang), "meta"),
         para(question.text, "question"),
@@ -241,6 +245,13 @@ def question_section(
             block += notes(data, lang, question_id=result.question.id)
     # One unit: moved to the next page whole if it does not fit (split only if taller).
     return [KeepTogether(block)]
+
+
+def _same_options(one: QuestionResult, two: QuestionResult) -> bool:
+    labels = [o.label for o in one.question.options]
+    return labels == [o.label for o in two.question.options] and one.question.kind is (
+        two.question.kind
+    )
 
 
 def results_table(rounds: list[QuestionResult], lang: str) -> Table:

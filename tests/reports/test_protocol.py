@@ -202,3 +202,49 @@ def test_free_text_multiple_choice_agreement_and_images(
     assert "Discussion: Long discussion on ≤ 5 % VAF." in text
     assert "≤ 50 %" in text  # the AWMF rule, stated once
     assert text.count("Consensus strength by the AWMF rules") == 1
+
+
+def test_chart_fallback_through_svg(
+    db: Database, two_rounds_id: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the direct renderer meet something it cannot draw, svglib draws the chart."""
+    from app.reports import pdfcharts
+    from app.reports.rlrender import Unsupported
+
+    def unsupported(figure: object) -> object:
+        raise Unsupported("test")
+
+    monkeypatch.setattr(pdfcharts, "figure_drawing", unsupported)
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, two_rounds_id, path, lang="en")
+    text = " ".join(page_texts(path))
+    with db.read() as session:
+        (case,) = conference_results(session, two_rounds_id)
+    for result in case.results:
+        for option in result.tally.options:
+            assert f"{option.count} ({option.percent} %)" in text
+
+
+def test_round_two_with_edited_options_is_shown_apart(
+    db: Database, two_rounds_id: int, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    from app.reports.protocol import render_protocol
+
+    data = gather(db, two_rounds_id)
+    (case,) = data.cases
+    one, two = case.results
+    edited = replace(
+        two,
+        question=replace(
+            two.question,
+            options=tuple(replace(o, label=o.label + " (neu)") for o in two.question.options),
+        ),
+    )
+    data = replace(data, cases=(replace(case, results=(one, edited)),))
+    path = tmp_path / "protocol.pdf"
+    path.write_bytes(render_protocol(data, lang="de"))
+    text = " ".join(page_texts(path))
+    assert "Runde 1 und Runde 2 im Vergleich" not in text
+    assert "Frage 1.1 · Runde 2" in text
