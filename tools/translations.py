@@ -250,6 +250,10 @@ DE = {
         "Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?"
     ),
     "Stop server": "Server stoppen",
+    "Port ": "Port ",
+    "Port of the voting server; change it if the port is in use": (
+        "Port des Abstimmungsservers; ändern, wenn der Port belegt ist"
+    ),
     # session
     "Hide result": "Ergebnis verbergen",
     "Round 2": "Runde 2",

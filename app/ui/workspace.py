@@ -95,6 +95,7 @@ class Workspace(QWidget):
     @Slot(int)
     def on_tabs_current_changed(self, index: int) -> None:
         if index == LIVE_TAB:
+            self.editor.flush()  # pending edits are written before the live data is read
             self.ensure_console()
             if self.session is not None:
                 self.session.refresh()

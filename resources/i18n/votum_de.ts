@@ -701,210 +701,210 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="84" />
+      <location filename="../../app/ui/live/console.py" line="85" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="87" />
+      <location filename="../../app/ui/live/console.py" line="88" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="94" />
-      <source>Links and QR codes…</source>
-      <translation>Links und QR-Codes …</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/live/console.py" line="97" />
-      <source>Presenter view</source>
-      <translation>Präsentationsansicht</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/live/console.py" line="104" />
+      <location filename="../../app/ui/live/console.py" line="101" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="106" />
+      <location filename="../../app/ui/live/console.py" line="103" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="111" />
+      <location filename="../../app/ui/live/console.py" line="108" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="237" />
+      <location filename="../../app/ui/live/console.py" line="114" />
+      <source>Port </source>
+      <translation>Port </translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="115" />
+      <source>Port of the voting server; change it if the port is in use</source>
+      <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="240" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="239" />
+      <location filename="../../app/ui/live/console.py" line="242" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="241" />
+      <location filename="../../app/ui/live/console.py" line="244" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="246" />
+      <location filename="../../app/ui/live/console.py" line="249" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="253" />
+      <location filename="../../app/ui/live/console.py" line="256" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="257" />
+      <location filename="../../app/ui/live/console.py" line="260" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="259" />
+      <location filename="../../app/ui/live/console.py" line="262" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="271" />
+      <location filename="../../app/ui/live/console.py" line="274" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="273" />
+      <location filename="../../app/ui/live/console.py" line="276" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="275" />
+      <location filename="../../app/ui/live/console.py" line="278" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="277" />
+      <location filename="../../app/ui/live/console.py" line="280" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="313" />
+      <location filename="../../app/ui/live/console.py" line="316" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="342" />
+      <location filename="../../app/ui/live/console.py" line="345" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="344" />
-      <location filename="../../app/ui/live/console.py" line="348" />
+      <location filename="../../app/ui/live/console.py" line="347" />
+      <location filename="../../app/ui/live/console.py" line="351" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="346" />
+      <location filename="../../app/ui/live/console.py" line="349" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="350" />
+      <location filename="../../app/ui/live/console.py" line="353" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="352" />
-      <location filename="../../app/ui/live/console.py" line="356" />
+      <location filename="../../app/ui/live/console.py" line="355" />
+      <location filename="../../app/ui/live/console.py" line="359" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="354" />
+      <location filename="../../app/ui/live/console.py" line="357" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="399" />
+      <location filename="../../app/ui/live/console.py" line="405" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="403" />
+      <location filename="../../app/ui/live/console.py" line="409" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="405" />
+      <location filename="../../app/ui/live/console.py" line="411" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="416" />
-      <location filename="../../app/ui/live/console.py" line="420" />
+      <location filename="../../app/ui/live/console.py" line="422" />
+      <location filename="../../app/ui/live/console.py" line="426" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="418" />
+      <location filename="../../app/ui/live/console.py" line="424" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="435" />
+      <location filename="../../app/ui/live/console.py" line="441" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="437" />
+      <location filename="../../app/ui/live/console.py" line="443" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="439" />
+      <location filename="../../app/ui/live/console.py" line="445" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="448" />
+      <location filename="../../app/ui/live/console.py" line="454" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="450" />
+      <location filename="../../app/ui/live/console.py" line="456" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="452" />
+      <location filename="../../app/ui/live/console.py" line="458" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="475" />
+      <location filename="../../app/ui/live/console.py" line="481" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="476" />
+      <location filename="../../app/ui/live/console.py" line="482" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="519" />
+      <location filename="../../app/ui/live/console.py" line="525" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="520" />
+      <location filename="../../app/ui/live/console.py" line="526" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="521" />
+      <location filename="../../app/ui/live/console.py" line="527" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -971,7 +971,7 @@
       <translation>Datenbank wird geöffnet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="102" />
+      <location filename="../../app/ui/mainwindow.py" line="101" />
       <source>The database cannot be opened:
 %1</source>
       <translation>Die Datenbank lässt sich nicht öffnen:
@@ -1594,34 +1594,34 @@
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="90" />
+      <location filename="../../app/ui/editor/sites_page.py" line="93" />
       <source>New site…</source>
       <translation>Neuer Standort …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="91" />
+      <location filename="../../app/ui/editor/sites_page.py" line="94" />
       <source>Invite all</source>
       <translation>Alle einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="110" />
+      <location filename="../../app/ui/editor/sites_page.py" line="112" />
       <source>%1 of %2 sites invited</source>
       <translation>%1 von %2 Standorten eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="127" />
-      <location filename="../../app/ui/editor/sites_page.py" line="147" />
-      <location filename="../../app/ui/editor/sites_page.py" line="155" />
+      <location filename="../../app/ui/editor/sites_page.py" line="129" />
+      <location filename="../../app/ui/editor/sites_page.py" line="149" />
+      <location filename="../../app/ui/editor/sites_page.py" line="157" />
       <source>Invite site</source>
       <translation>Standort einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="132" />
+      <location filename="../../app/ui/editor/sites_page.py" line="134" />
       <source>Withdraw invitation</source>
       <translation>Einladung zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="139" />
+      <location filename="../../app/ui/editor/sites_page.py" line="141" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from app.ui.live.count_panel import CountPanel
 from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
-from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
+from app.ui.live.session import DEFAULT_PORT, LiveSession, LiveSnapshot, ServerState
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
@@ -91,12 +92,8 @@ class LiveConsole(QWidget):
         self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.server_button = QPushButton()
         self.server_button.clicked.connect(self.actions_.server.trigger)
-        links_button = QPushButton(self.tr("Links and QR codes…"))
-        links_button.clicked.connect(self.actions_.links.trigger)
-        presenter_button = QPushButton(
-            self.tr("Presenter view") + f"  {shortcut_text(self.actions_.presenter)}"
-        )
-        presenter_button.clicked.connect(self.actions_.presenter.trigger)
+        links_button = ActionButton(self.actions_.links)
+        presenter_button = ActionButton(self.actions_.presenter)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -111,10 +108,16 @@ class LiveConsole(QWidget):
         server_box = QGroupBox(self.tr("Voting server"))
         server_layout = QVBoxLayout(server_box)
         server_layout.addWidget(self.server_label)
+        self.port = QSpinBox()
+        self.port.setRange(1024, 65535)
+        self.port.setValue(self.session.server_state.port or DEFAULT_PORT)
+        self.port.setPrefix(self.tr("Port "))
+        self.port.setToolTip(self.tr("Port of the voting server; change it if the port is in use"))
         server_buttons = QHBoxLayout()
-        server_buttons.addWidget(links_button)
+        server_buttons.addWidget(self.port)
         server_buttons.addWidget(self.server_button)
         server_layout.addLayout(server_buttons)
+        server_layout.addWidget(links_button)
         server_layout.addWidget(presenter_button)
         left_layout.addWidget(server_box)
 
@@ -357,6 +360,9 @@ class LiveConsole(QWidget):
         self.server_label.setText(text)
         self.server_button.setText(self.actions_.server.text().replace("&", ""))
         self.actions_.links.setEnabled(state.state == "running")
+        self.port.setEnabled(state.state in ("stopped", "failed"))
+        if state.port:
+            self.port.setValue(state.port)
         self.actions_.server.setEnabled(state.state != "starting")
 
     @Slot(str, str)
@@ -522,4 +528,4 @@ class LiveConsole(QWidget):
             ):
                 self.session.stop_server()
         else:
-            self.session.start_server()
+            self.session.start_server(port=self.port.value())
