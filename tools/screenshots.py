@@ -24,6 +24,25 @@ from app.services import ballots, conferences, lifecycle
 from app.services.demo import load_demo
 
 OUT = Path(__file__).resolve().parent.parent / "shots"
+README_DIR = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
+#: The shots the README shows: (shot, file in resources/screenshots).
+README_SHOTS = (
+    ("console-open-de-light.png", "app-console-de.png"),
+    ("console-open-de-dark.png", "app-console-dark.png"),
+    ("editor-case-en-light.png", "app-editor-en.png"),
+    ("presenter-revealed-720p-de-light.png", "app-presenter-de.png"),
+)
+
+
+def readme_copy(source: Path, target: Path) -> None:
+    """A 256-colour copy (UI shots lose nothing visible; files stay well under 200 KB)."""
+    from PIL import Image
+
+    with Image.open(source) as image:
+        image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(
+            target, optimize=True
+        )
+    print(f"wrote {target} ({target.stat().st_size // 1024} KB)")
 
 
 def wait(ms: int = 150) -> None:
@@ -155,6 +174,9 @@ def main(out: Path = OUT) -> None:
         wait(100)
     db.dispose()
     QCoreApplication.processEvents()
+    if out == OUT:
+        for shot, name in README_SHOTS:
+            readme_copy(out / shot, README_DIR / name)
 
 
 if __name__ == "__main__":
