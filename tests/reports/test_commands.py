@@ -142,3 +142,17 @@ def test_failure_while_rendering_leaves_no_file(
     with pytest.raises(RuntimeError):
         protocol.write_protocol(db, demo_id, target / "p.pdf")
     assert _leftovers(target) == []
+
+
+def test_written_files_are_readable_by_others(db: Database, demo_id: int, tmp_path: Path) -> None:
+    """The atomic write starts from a private temporary file; the result must not stay 0600."""
+    import os
+    import stat
+
+    from app.reports.protocol import write_protocol
+
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    path = tmp_path / "p.pdf"
+    write_protocol(db, demo_id, path)
+    assert path.stat().st_mode & stat.S_IROTH
