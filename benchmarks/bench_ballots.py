@@ -202,7 +202,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", type=int, default=300)
     parser.add_argument(
-        "--rounds", type=int, default=3, help="bursts per endpoint (median is reported)"
+        "--rounds", type=int, default=5, help="bursts per endpoint (median is reported)"
     )
     args = parser.parse_args()
 

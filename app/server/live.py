@@ -51,6 +51,11 @@ class LiveState:
         self.version = read_version(db, conference_id)
 
     async def start(self) -> None:
+        """Begin watching on the running loop (again after a stop: fresh events)."""
+        self.closed = False
+        self._changed = asyncio.Event()
+        self._poked = asyncio.Event()
+        self.version = await anyio.to_thread.run_sync(read_version, self._db, self._conference_id)
         self._loop = asyncio.get_running_loop()
         self._task = asyncio.create_task(self._watch(), name="votum-live-state")
 

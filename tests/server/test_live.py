@@ -85,3 +85,23 @@ def test_server_stops_promptly_with_open_streams(db: Database, demo_open: int) -
         http.close()
     assert stopped < 3.0
     assert not running.server.running
+
+
+def test_server_restarts_after_stop(db: Database, demo_open: int) -> None:
+    """The desktop app may stop and start the same server (e.g. on another port)."""
+    from app.server.runner import VotingServer
+
+    token = tokens(db, demo_open)["DD"]
+    server = VotingServer(db, demo_open, host="127.0.0.1", port=0)
+    for _ in range(2):
+        server.start()
+        url = f"http://127.0.0.1:{server.port}"
+        with (
+            httpx.Client(base_url=url, timeout=10) as http,
+            http.stream("GET", f"/v/{token}/events") as response,
+        ):
+            assert next(_events(response)).endswith(":open:0")
+            server.notify_changed()
+            assert http.get(f"/api/v/{token}/state").json()["phase"] == "open"
+        server.stop()
+        assert not server.running

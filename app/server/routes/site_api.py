@@ -11,7 +11,7 @@ from fastapi import APIRouter
 
 from app.server.actions import BallotChoice, site_access
 from app.server.context import ServerContext
-from app.server.deps import BearerSiteTokenDep, CtxDep, LangDep, PathTokenDep
+from app.server.deps import BearerSiteTokenDep, CtxDep, LangDep, SiteCallDep
 from app.server.i18n import clock, texts
 from app.server.schemas import BallotIn, ErrorOut, ReceiptOut, SiteStateOut
 from app.services.ballots import BallotReceipt
@@ -50,9 +50,9 @@ async def _cast(ctx: ServerContext, token: str, ballot: BallotIn, lang: str) -> 
 
 
 @router.get("/v/{token}/state", responses=ERRORS)
-def state_by_link(ctx: CtxDep, token: PathTokenDep, lang: LangDep) -> SiteStateOut:
+def state_by_link(call: SiteCallDep) -> SiteStateOut:
     """The site's view: current case and question, its own ballot, results once revealed."""
-    return _state(ctx, token, lang)
+    return _state(call.ctx, call.token, call.lang)
 
 
 @router.get("/site/state", responses=ERRORS)
@@ -62,13 +62,11 @@ def state_by_header(ctx: CtxDep, token: BearerSiteTokenDep, lang: LangDep) -> Si
 
 
 @router.post("/v/{token}/ballot", responses=ERRORS)
-async def cast_by_link(
-    ctx: CtxDep, token: PathTokenDep, ballot: BallotIn, lang: LangDep
-) -> ReceiptOut:
+async def cast_by_link(call: SiteCallDep, ballot: BallotIn) -> ReceiptOut:
     """Cast or change the site's ballot for the current question; answered only after the
     ballot is committed durably. A later ballot replaces the earlier one (both are kept in
     the history)."""
-    return await _cast(ctx, token, ballot, lang)
+    return await _cast(call.ctx, call.token, ballot, call.lang)
 
 
 @router.post("/site/ballot", responses=ERRORS)
