@@ -154,7 +154,6 @@ def main(out: Path = OUT) -> None:
             grab(presenter, out / f"presenter-revealed-{suffix}.png")
             presenter.resize(1280, 720)
             grab(presenter, out / f"presenter-revealed-720p-{suffix}.png")
-            session.reopen(question_id)
         presenter.close()
         if lang == "de" and theme == "light":
             from app.ui.live.links import LinksDialog
@@ -164,6 +163,19 @@ def main(out: Path = OUT) -> None:
             links.show()
             grab(links, out / f"links-{suffix}.png")
             links.close()
+            from app.ui.live.attendance import AttendanceDialog
+            from app.ui.live.ballot_dialog import BallotDialog
+
+            session.reopen(question_id)
+            snap = session.refresh()
+            ballot = BallotDialog(snap.question, snap.status, workspace.console)
+            ballot.show()
+            grab(ballot, out / f"ballot-dialog-{suffix}.png")
+            ballot.close()
+            attendance = AttendanceDialog(session, workspace.console)
+            attendance.show()
+            grab(attendance, out / f"attendance-{suffix}.png")
+            attendance.close()
             window.show_library()
             grab(window, out / f"library-{suffix}.png")
         if window.workspace is workspace:

@@ -36,7 +36,7 @@ DE = {
     "Present": "Anwesend",
     "Attendees": "Teilnehmende",
     "Names / EFN": "Namen / EFN",
-    "%1 names…": "%1 Namen …",
+    "Names (%1)…": "Namen (%1) …",
     "%1 of %2 sites present, %3 attendees": "%1 von %2 Standorten anwesend, %3 Teilnehmende",
     "Attendees: %1": "Teilnehmende: %1",
     "Name": "Name",

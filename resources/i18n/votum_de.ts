@@ -29,8 +29,8 @@
     </message>
     <message>
       <location filename="../../app/ui/live/attendance.py" line="137" />
-      <source>%1 names…</source>
-      <translation>%1 Namen …</translation>
+      <source>Names (%1)…</source>
+      <translation>Namen (%1) …</translation>
     </message>
     <message>
       <location filename="../../app/ui/live/attendance.py" line="147" />

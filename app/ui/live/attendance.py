@@ -134,7 +134,7 @@ class AttendanceDialog(QDialog):
             count.setValue(inv.attendee_count)
             count.setEnabled(inv.present)
             count.editingFinished.connect(lambda i=inv, c=count: self.on_count_edited(i, c.value()))
-            names = QPushButton(self.tr("%1 names…").replace("%1", str(len(inv.attendees))))
+            names = QPushButton(self.tr("Names (%1)…").replace("%1", str(len(inv.attendees))))
             names.clicked.connect(lambda _=False, i=inv: self.on_names_clicked(i))
             self.table.setCellWidget(row, 1, present)
             self.table.setCellWidget(row, 2, count)
