@@ -251,6 +251,8 @@ def test_plain_form_post_redirect_get(served: Served, client: httpx.Client) -> N
     assert "Stimme gespeichert" in confirmation.text
     assert "„Keine Empfehlung“" in confirmation.text
     assert f'href="/v/{token}?lang=de"' in confirmation.text
+    unknown = client.get(f"/v/{token}/stored?q=99999")
+    assert unknown.status_code == 303 and unknown.headers["location"] == f"/v/{token}?lang=de"
     empty = client.post(f"/v/{token}", data={"question_id": question["id"]})
     assert empty.status_code == 422
     assert "Bitte eine Option wählen" in empty.text

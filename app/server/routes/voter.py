@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.server.actions import BallotChoice, site_access
+from app.server.actions import BallotChoice, require_question, site_access
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, LangDep, PathTokenDep
 from app.server.pages import forbidden_page, stored_page, voter_page, voter_panel
@@ -107,6 +107,7 @@ def stored(
             access = site_access(session, ctx.conference_id, token)
             view = view_for(session, access)
             try:
+                require_question(session, ctx.conference_id, q)
                 question = get_question(session, q)
             except NotFound:
                 question = None

@@ -1,0 +1,60 @@
+"""Small parts of the server on their own: rate limiter, addresses, port binding, i18n."""
+
+from __future__ import annotations
+
+import socket
+import time
+
+import pytest
+
+from app.server.addresses import base_urls
+from app.server.i18n import localised_message, pick_lang
+from app.server.runner import ServerStartError, bind_socket
+from app.server.security import RateLimiter
+
+
+def test_rate_limiter_allows_a_burst_then_refills() -> None:
+    limiter = RateLimiter(rate=50.0, burst=3)
+    assert [limiter.allow("a") for _ in range(4)] == [True, True, True, False]
+    assert limiter.allow("b")
+    deadline = time.monotonic() + 2
+    while not limiter.allow("a"):  # refills at 50 per second
+        assert time.monotonic() < deadline
+
+
+def test_rate_limiter_forgets_the_oldest_keys() -> None:
+    limiter = RateLimiter(rate=0.0, burst=1, max_keys=2)
+    for key in ("a", "b", "c"):
+        assert limiter.allow(key)
+    assert limiter.allow("a")  # forgotten, so a fresh bucket
+    assert not limiter.allow("c")
+
+
+def test_base_urls_put_loopback_last() -> None:
+    assert base_urls("127.0.0.1", 8765) == ["http://127.0.0.1:8765"]
+    urls = base_urls("0.0.0.0", 8765)
+    assert urls[-1] == "http://127.0.0.1:8765"
+    assert all(u.startswith("http://") and u.endswith(":8765") for u in urls)
+    assert base_urls("10.1.2.3", 80) == ["http://10.1.2.3:80"]
+
+
+def test_busy_port_is_a_clear_error() -> None:
+    with socket.socket() as blocker:
+        blocker.bind(("127.0.0.1", 0))
+        blocker.listen()
+        port = blocker.getsockname()[1]
+        with pytest.raises(ServerStartError, match=f"port {port} is in use"):
+            bind_socket("127.0.0.1", port)
+    with bind_socket("127.0.0.1", 0) as sock:
+        assert sock.getsockname()[1] > 0
+        assert sock.proto == socket.IPPROTO_TCP  # asyncio sets TCP_NODELAY only then
+
+
+def test_languages_and_bilingual_messages() -> None:
+    assert pick_lang("en", "de") == "en"
+    assert pick_lang("fr", "de") == "de"
+    assert pick_lang(None, "en") == "en"
+    message = "Die Frage ist nicht offen / the question is not open"
+    assert localised_message(message, "de") == "Die Frage ist nicht offen"
+    assert localised_message(message, "en") == "the question is not open"
+    assert localised_message("plain", "en") == "plain"
