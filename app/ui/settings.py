@@ -49,3 +49,16 @@ def save_window_state(name: str, geometry: QByteArray, state: QByteArray | None 
     store.setValue(f"{name}/geometry", geometry)
     if state is not None:
         store.setValue(f"{name}/state", state)
+
+
+def server_port(default: int = 8765) -> int:
+    """The voting server port the moderator used last."""
+    try:
+        port = int(settings().value("live/port", default))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
+    return port if 1024 <= port <= 65535 else default
+
+
+def set_server_port(port: int) -> None:
+    settings().setValue("live/port", port)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.db import Database
+from app.ui import settings
 from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
 
@@ -88,7 +89,7 @@ class Workspace(QWidget):
             and session.server_state.state in ("stopped", "failed")
             and session.server is None
         ):
-            session.start_server()
+            session.start_server(port=settings.server_port())
         self.consoleCreated.emit()
         return self.console
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import QuestionState
+from app.ui import settings
 from app.ui.i18n import current_language
 from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
 from app.ui.live.attendance import AttendanceDialog
@@ -110,7 +111,7 @@ class LiveConsole(QWidget):
         server_layout.addWidget(self.server_label)
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
-        self.port.setValue(self.session.server_state.port or DEFAULT_PORT)
+        self.port.setValue(self.session.server_state.port or settings.server_port(DEFAULT_PORT))
         self.port.setPrefix(self.tr("Port "))
         self.port.setToolTip(self.tr("Port of the voting server; change it if the port is in use"))
         server_buttons = QHBoxLayout()
@@ -528,4 +529,5 @@ class LiveConsole(QWidget):
             ):
                 self.session.stop_server()
         else:
+            settings.set_server_port(self.port.value())
             self.session.start_server(port=self.port.value())
