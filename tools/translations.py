@@ -355,6 +355,9 @@ DE = {
         "Links einen Fall oder eine Frage wählen oder einen neuen Fall anlegen."
     ),
     "All changes saved %1": "Alle Änderungen gespeichert %1",
+    "Changes are saved as you type; Ctrl+Z undoes them.": (
+        "Änderungen werden beim Tippen gespeichert; Strg+Z macht sie rückgängig."
+    ),
     "Not saved": "Nicht gespeichert",
     "Edit conference": "Konferenz bearbeiten",
     "Edit case": "Fall bearbeiten",

@@ -701,210 +701,210 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="85" />
+      <location filename="../../app/ui/live/console.py" line="86" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="88" />
+      <location filename="../../app/ui/live/console.py" line="89" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="101" />
+      <location filename="../../app/ui/live/console.py" line="102" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="103" />
+      <location filename="../../app/ui/live/console.py" line="104" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="108" />
+      <location filename="../../app/ui/live/console.py" line="109" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="114" />
+      <location filename="../../app/ui/live/console.py" line="115" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="115" />
+      <location filename="../../app/ui/live/console.py" line="116" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="240" />
+      <location filename="../../app/ui/live/console.py" line="241" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="242" />
+      <location filename="../../app/ui/live/console.py" line="243" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="244" />
+      <location filename="../../app/ui/live/console.py" line="245" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="249" />
+      <location filename="../../app/ui/live/console.py" line="250" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="256" />
+      <location filename="../../app/ui/live/console.py" line="257" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="260" />
+      <location filename="../../app/ui/live/console.py" line="261" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="262" />
+      <location filename="../../app/ui/live/console.py" line="263" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="274" />
+      <location filename="../../app/ui/live/console.py" line="275" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="276" />
+      <location filename="../../app/ui/live/console.py" line="277" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="278" />
+      <location filename="../../app/ui/live/console.py" line="279" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="280" />
+      <location filename="../../app/ui/live/console.py" line="281" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="316" />
+      <location filename="../../app/ui/live/console.py" line="317" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="345" />
+      <location filename="../../app/ui/live/console.py" line="346" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="347" />
-      <location filename="../../app/ui/live/console.py" line="351" />
+      <location filename="../../app/ui/live/console.py" line="348" />
+      <location filename="../../app/ui/live/console.py" line="352" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="349" />
+      <location filename="../../app/ui/live/console.py" line="350" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="353" />
+      <location filename="../../app/ui/live/console.py" line="354" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="355" />
-      <location filename="../../app/ui/live/console.py" line="359" />
+      <location filename="../../app/ui/live/console.py" line="356" />
+      <location filename="../../app/ui/live/console.py" line="360" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="357" />
+      <location filename="../../app/ui/live/console.py" line="358" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="405" />
+      <location filename="../../app/ui/live/console.py" line="406" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="409" />
+      <location filename="../../app/ui/live/console.py" line="410" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="411" />
+      <location filename="../../app/ui/live/console.py" line="412" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="422" />
-      <location filename="../../app/ui/live/console.py" line="426" />
+      <location filename="../../app/ui/live/console.py" line="423" />
+      <location filename="../../app/ui/live/console.py" line="427" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="424" />
+      <location filename="../../app/ui/live/console.py" line="425" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="441" />
+      <location filename="../../app/ui/live/console.py" line="442" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="443" />
+      <location filename="../../app/ui/live/console.py" line="444" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="445" />
+      <location filename="../../app/ui/live/console.py" line="446" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="454" />
+      <location filename="../../app/ui/live/console.py" line="455" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
+      <location filename="../../app/ui/live/console.py" line="457" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="458" />
+      <location filename="../../app/ui/live/console.py" line="459" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="481" />
+      <location filename="../../app/ui/live/console.py" line="482" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="482" />
+      <location filename="../../app/ui/live/console.py" line="483" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="525" />
+      <location filename="../../app/ui/live/console.py" line="526" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="526" />
+      <location filename="../../app/ui/live/console.py" line="527" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="527" />
+      <location filename="../../app/ui/live/console.py" line="528" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1349,103 +1349,108 @@
   <context>
     <name>PreparationEditor</name>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="72" />
+      <location filename="../../app/ui/editor/editor.py" line="73" />
       <source>Conference</source>
       <translation>Konferenz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="73" />
+      <location filename="../../app/ui/editor/editor.py" line="74" />
       <source>Sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="74" />
+      <location filename="../../app/ui/editor/editor.py" line="75" />
       <source>Cases and questions</source>
       <translation>Fälle und Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="93" />
-      <location filename="../../app/ui/editor/editor.py" line="272" />
-      <location filename="../../app/ui/editor/editor.py" line="275" />
+      <location filename="../../app/ui/editor/editor.py" line="76" />
+      <source>Changes are saved as you type; Ctrl+Z undoes them.</source>
+      <translation>Änderungen werden beim Tippen gespeichert; Strg+Z macht sie rückgängig.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/editor.py" line="95" />
+      <location filename="../../app/ui/editor/editor.py" line="274" />
+      <location filename="../../app/ui/editor/editor.py" line="277" />
       <source>New case</source>
       <translation>Neuer Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="94" />
-      <location filename="../../app/ui/editor/editor.py" line="291" />
-      <location filename="../../app/ui/editor/editor.py" line="296" />
+      <location filename="../../app/ui/editor/editor.py" line="96" />
+      <location filename="../../app/ui/editor/editor.py" line="293" />
       <location filename="../../app/ui/editor/editor.py" line="298" />
+      <location filename="../../app/ui/editor/editor.py" line="300" />
       <source>New question</source>
       <translation>Neue Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="95" />
-      <location filename="../../app/ui/editor/editor.py" line="331" />
+      <location filename="../../app/ui/editor/editor.py" line="97" />
+      <location filename="../../app/ui/editor/editor.py" line="333" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="99" />
+      <location filename="../../app/ui/editor/editor.py" line="101" />
       <source>Drag cases and questions to reorder them.</source>
       <translation>Fälle und Fragen zum Umsortieren ziehen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="116" />
+      <location filename="../../app/ui/editor/editor.py" line="118" />
       <source>Choose a case or a question on the left, or create a new case.</source>
       <translation>Links einen Fall oder eine Frage wählen oder einen neuen Fall anlegen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="192" />
+      <location filename="../../app/ui/editor/editor.py" line="194" />
       <source>All changes saved %1</source>
       <translation>Alle Änderungen gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="205" />
+      <location filename="../../app/ui/editor/editor.py" line="207" />
       <source>Not saved</source>
       <translation>Nicht gespeichert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="236" />
+      <location filename="../../app/ui/editor/editor.py" line="238" />
       <source>Edit conference</source>
       <translation>Konferenz bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="248" />
+      <location filename="../../app/ui/editor/editor.py" line="250" />
       <source>Edit case</source>
       <translation>Fall bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="263" />
+      <location filename="../../app/ui/editor/editor.py" line="265" />
       <source>Edit question</source>
       <translation>Frage bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="291" />
+      <location filename="../../app/ui/editor/editor.py" line="293" />
       <source>Choose the case the question belongs to.</source>
       <translation>Bitte den Fall wählen, zu dem die Frage gehört.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="316" />
+      <location filename="../../app/ui/editor/editor.py" line="318" />
       <source>Delete case</source>
       <translation>Fall löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="317" />
+      <location filename="../../app/ui/editor/editor.py" line="319" />
       <source>Delete case %1 with its questions?</source>
       <translation>Fall „%1“ mit seinen Fragen löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="321" />
+      <location filename="../../app/ui/editor/editor.py" line="323" />
       <source>Delete question</source>
       <translation>Frage löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="322" />
+      <location filename="../../app/ui/editor/editor.py" line="324" />
       <source>Delete question %1?</source>
       <translation>Frage %1 löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="348" />
+      <location filename="../../app/ui/editor/editor.py" line="350" />
       <source>Move</source>
       <translation>Verschieben</translation>
     </message>
@@ -1629,18 +1634,18 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="43" />
+      <location filename="../../app/ui/workspace.py" line="44" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="44" />
+      <location filename="../../app/ui/workspace.py" line="45" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="45" />
-      <location filename="../../app/ui/workspace.py" line="78" />
+      <location filename="../../app/ui/workspace.py" line="46" />
+      <location filename="../../app/ui/workspace.py" line="79" />
       <source>Live</source>
       <translation>Live</translation>
     </message>
