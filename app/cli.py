@@ -231,9 +231,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     res = sub.add_parser("results", help="export ballots and results")
     res.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    res.add_argument("--format", required=True, choices=("csv", "xlsx", "json"))
+    res.add_argument(
+        "--format",
+        required=True,
+        choices=("csv", "xlsx", "json", "attendance-csv"),
+        help="csv also writes FILE.ballots.csv beside FILE; attendance-csv is "
+        "the CME attendance list",
+    )
     res.add_argument("-o", "--output", required=True, metavar="FILE")
     res.add_argument("--lang", choices=("de", "en"), help="default: the conference's language")
+    res.add_argument(
+        "--allow-empty", action="store_true", help="export even if no ballot has been cast yet"
+    )
     res.set_defaults(func=cmd_results)
     return parser
 

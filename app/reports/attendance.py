@@ -7,8 +7,8 @@ from pathlib import Path
 from app.db import Database
 from app.reports.data import gather, protocol_language
 from app.reports.exports import csv_bytes
-from app.reports.output import write_output
 from app.reports.tables import ATTENDANCE_COLUMNS, attendance_rows
+from app.services.files import write_bytes_atomic
 
 
 def write_attendance_csv(
@@ -20,4 +20,6 @@ def write_attendance_csv(
     """
     data = gather(db, conference_id, with_images=False)
     chosen = protocol_language(data, lang)
-    write_output(Path(path), csv_bytes(ATTENDANCE_COLUMNS, attendance_rows(data, chosen), chosen))
+    write_bytes_atomic(
+        Path(path), csv_bytes(ATTENDANCE_COLUMNS, attendance_rows(data, chosen), chosen)
+    )

@@ -45,8 +45,8 @@ def run_report(args: argparse.Namespace) -> int:
             conf_id,
             path,
             lang=args.lang,
-            anonymise=bool(getattr(args, "anonymise", False)),
-            allow_empty=bool(getattr(args, "allow_empty", False)),
+            anonymise=args.anonymise,
+            allow_empty=args.allow_empty,
         ),
     )
     print(f"protocol written: {path}")
@@ -57,7 +57,7 @@ def run_results(args: argparse.Namespace) -> int:
     """``results CONFERENCE --format csv|xlsx|json -o FILE [--lang]``."""
     from app.reports.exports import ballots_path, write_results
 
-    if args.format == "attendance-csv":  # once the CLI offers this choice
+    if args.format == "attendance-csv":
         return run_attendance(args)
     path = _target(args.output)
     _with_conference(
@@ -68,7 +68,7 @@ def run_results(args: argparse.Namespace) -> int:
             path,
             args.format,
             lang=args.lang,
-            allow_empty=bool(getattr(args, "allow_empty", False)),
+            allow_empty=args.allow_empty,
         ),
     )
     also = f" and {ballots_path(path)}" if args.format == "csv" else ""
@@ -77,7 +77,7 @@ def run_results(args: argparse.Namespace) -> int:
 
 
 def run_attendance(args: argparse.Namespace) -> int:
-    """The CME attendance list as CSV (for a CLI flag the lead may add)."""
+    """``results CONFERENCE --format attendance-csv -o FILE``: the CME attendance list."""
     from app.reports.attendance import write_attendance_csv
 
     path = _target(args.output)

@@ -18,7 +18,6 @@ from typing import Any
 
 from app.db import Database
 from app.reports.data import ReportData, gather, protocol_language
-from app.reports.output import write_output
 from app.reports.tables import (
     ATTENDANCE_COLUMNS,
     BALLOT_COLUMNS,
@@ -34,6 +33,7 @@ from app.reports.tables import (
 from app.reports.texts import share_percent
 from app.services.consensus import AWMF_RULE
 from app.services.errors import InvalidInput, StateConflict
+from app.services.files import write_bytes_atomic
 
 FORMATS = ("csv", "xlsx", "json")
 CSV_DELIMITER = ";"
@@ -79,17 +79,17 @@ def write_results(
         ballots = csv_bytes(BALLOT_COLUMNS, ballot_rows(data, chosen), chosen)
         _write_pair(path, results, ballots_path(path), ballots)
     elif fmt == "xlsx":
-        write_output(path, xlsx_bytes(data, chosen))
+        write_bytes_atomic(path, xlsx_bytes(data, chosen))
     else:
-        write_output(path, json_bytes(data, chosen))
+        write_bytes_atomic(path, json_bytes(data, chosen))
 
 
 def _write_pair(first: Path, first_data: bytes, second: Path, second_data: bytes) -> None:
     """Both files or neither: the first is taken back if the second cannot be written."""
     existed = first.exists()
-    write_output(first, first_data)
+    write_bytes_atomic(first, first_data)
     try:
-        write_output(second, second_data)
+        write_bytes_atomic(second, second_data)
     except BaseException:
         if not existed:
             first.unlink(missing_ok=True)

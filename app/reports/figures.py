@@ -27,8 +27,8 @@ from matplotlib.transforms import (
 )
 
 from app.models.enums import QuestionKind
-from app.reports.output import write_output
 from app.reports.texts import decimal, quote
+from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
 from app.services.tally import Tally
 
@@ -502,7 +502,7 @@ def save_figure(figure: Figure, path: Path) -> None:
         raise InvalidInput(
             f"{path.name}: Format .png, .svg oder .pdf / format must be .png, .svg or .pdf"
         )
-    write_output(path, figure_bytes(figure, suffix.lstrip(".")))
+    write_bytes_atomic(path, figure_bytes(figure, suffix.lstrip(".")))
 
 
 def figure_bytes(figure: Figure, fmt: str) -> bytes:

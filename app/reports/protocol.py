@@ -9,7 +9,6 @@ from reportlab.platypus import Flowable
 
 from app.db import Database
 from app.reports.data import ReportData, gather, protocol_language
-from app.reports.output import write_output
 from app.reports.pdfcharts import chart
 from app.reports.pdfdoc import PageInfo, ProtocolDocument
 from app.reports.story_appendix import appendix_section
@@ -17,6 +16,7 @@ from app.reports.story_cases import cases_section
 from app.reports.story_front import agenda_section, attendance_section, title_page
 from app.reports.texts import date_text, datetime_text, text
 from app.services.errors import StateConflict
+from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
 
 
@@ -80,4 +80,4 @@ def write_protocol(
             f"„{data.conference.slug}“ hat noch keine Stimmen – kein Protokoll erstellt / "
             "has no ballots yet – no protocol written"
         )
-    write_output(Path(path), render_protocol(data, lang=chosen, anonymise=anonymise))
+    write_bytes_atomic(Path(path), render_protocol(data, lang=chosen, anonymise=anonymise))

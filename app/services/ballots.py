@@ -30,6 +30,7 @@ from app.models import (
     utcnow,
 )
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
+from app.services.views import name_key
 
 MAX_COMMENT = 2_000
 SINGLE_ANSWER_KINDS = frozenset(
@@ -212,9 +213,9 @@ def current_ballots(session: Session, question_id: int) -> list[BallotView]:
         select(Ballot, Site)
         .join(Site, Site.id == Ballot.site_id)
         .where(Ballot.question_id == question_id)
-        .order_by(Site.name)
     ).all()
-    return [_view(ballot, site) for ballot, site in rows]
+    views = [_view(ballot, site) for ballot, site in rows]
+    return sorted(views, key=lambda b: name_key(b.site_name))
 
 
 def _view(ballot: Ballot, site: Site) -> BallotView:

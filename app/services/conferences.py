@@ -17,7 +17,7 @@ from app.services import audit
 from app.services.cme import normalise_efn, normalise_vnr
 from app.services.errors import InvalidInput, NotFound
 from app.services.tokens import issue_token
-from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo
+from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo, name_key
 
 LANGUAGES = ("de", "en")
 MAX_ATTENDEES = 500
@@ -46,7 +46,8 @@ def _clean(text: str, field: str, *, limit: int = 200, required: bool = False) -
 
 
 def list_sites(session: Session) -> list[SiteInfo]:
-    return [SiteInfo.of(s) for s in session.scalars(select(Site).order_by(Site.name))]
+    sites = [SiteInfo.of(s) for s in session.scalars(select(Site))]
+    return sorted(sites, key=lambda s: name_key(s.name))
 
 
 def save_site(session: Session, data: SiteData, site_id: int | None = None) -> int:
@@ -259,13 +260,8 @@ def get_invitation(session: Session, conference_id: int, site_id: int) -> Invita
 
 def invitations(session: Session, conference_id: int) -> list[InvitationInfo]:
     """Invited sites in name order, with attendance and tokens (moderator's view)."""
-    rows = session.scalars(
-        select(Invitation)
-        .join(Site)
-        .where(Invitation.conference_id == conference_id)
-        .order_by(Site.name)
-    )
-    return [InvitationInfo.of(i) for i in rows]
+    rows = session.scalars(select(Invitation).where(Invitation.conference_id == conference_id))
+    return sorted((InvitationInfo.of(i) for i in rows), key=lambda i: name_key(i.site.name))
 
 
 def set_attendance(

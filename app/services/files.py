@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,6 +28,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        _give_usual_permissions(Path(temp), path)
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
@@ -33,6 +36,30 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process umask without changing it (Linux tells it; elsewhere assume 022)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    return 0o022
+
+
+def _give_usual_permissions(temp: Path, target: Path) -> None:
+    """mkstemp makes a private (0600) file; the result should read like any saved file:
+    the old file's mode when replacing one, else what the umask allows."""
+    if os.name != "posix":
+        return
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o666 & ~_umask()
+    with contextlib.suppress(OSError):  # permissions are a courtesy, the data is what counts
+        os.chmod(temp, mode)
 
 
 def write_text_atomic(path: Path, text: str, *, encoding: str = "utf-8") -> None:

@@ -13,7 +13,7 @@ from app.services.agenda import agenda, conference_of_question, get_question
 from app.services.ballots import BallotView, current_ballots
 from app.services.sentences import manuscript_sentence, participation_sentence
 from app.services.tally import BallotInput, OptionSpec, Tally, tally
-from app.services.views import CaseInfo, QuestionInfo, SiteInfo
+from app.services.views import CaseInfo, QuestionInfo, SiteInfo, name_key
 
 
 @dataclass(frozen=True)
@@ -153,8 +153,8 @@ def live_status(session: Session, question_id: int) -> LiveStatus:
         select(Site, Invitation.present)
         .join(Invitation, Invitation.site_id == Site.id)
         .where(Invitation.conference_id == conference_id)
-        .order_by(Site.name)
     ).all()
+    rows = sorted(rows, key=lambda row: name_key(row[0].name))
     any_present = any(present for _, present in rows)
     ballots = {b.site_id: b for b in current_ballots(session, question_id)}
     voted, missing = [], []

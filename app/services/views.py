@@ -6,6 +6,7 @@ Front ends never hold ORM objects across threads or sessions; they get these.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from app.models import (
@@ -20,6 +21,13 @@ from app.models import (
     Site,
 )
 from app.services.presets import preset_for_code
+
+
+def name_key(name: str) -> str:
+    """Sort key for names as people expect them: "Universitätsklinikum Würzburg" beside
+    "Universitätsklinikum Wien", case ignored (databases sort by bytes)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)

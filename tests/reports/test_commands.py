@@ -104,6 +104,16 @@ def test_read_only_folder(
         folder.chmod(0o700)
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_folder_that_refuses_new_files_even_for_root(
+    db_url: str, demo_id: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/proc accepts no new files whatever the privileges: the write fails cleanly."""
+    assert main(["--db", db_url, "report", "demo", "-o", "/proc/self/votum-protocol.pdf"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "cannot write" in err and len(err.splitlines()) == 1
+
+
 @pytest.mark.parametrize("fmt", ["pdf", "csv", "xlsx", "json"])
 def test_conference_without_ballots(
     db_url: str, empty_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
