@@ -30,6 +30,10 @@ CONTEXT = {
 }
 
 DE = {
+    # agenda
+    "Case %1": "Fall %1",
+    "Round %1": "Runde %1",
+    "OPEN": "OFFEN",
     # attendance
     "Attendance check-in": "Anwesenheit erfassen",
     "Site": "Standort",

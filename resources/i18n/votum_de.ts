@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de" sourcelanguage="en">
   <context>
+    <name>AgendaModel</name>
+    <message>
+      <location filename="../../app/ui/models/agenda_model.py" line="75" />
+      <source>Case %1</source>
+      <translation>Fall %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/agenda_model.py" line="76" />
+      <source>Round %1</source>
+      <translation>Runde %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/agenda_model.py" line="77" />
+      <source>OPEN</source>
+      <translation>OFFEN</translation>
+    </message>
+  </context>
+  <context>
     <name>AttendanceDialog</name>
     <message>
       <location filename="../../app/ui/live/attendance.py" line="102" />

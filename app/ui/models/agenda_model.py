@@ -40,7 +40,7 @@ class AgendaModel(QAbstractItemModel):
         self._cases: list[CaseInfo] = []
         self._current: int | None = None
         self._draggable = draggable
-        self._lang = "de"
+        self.set_language("de")
 
     # --- data source ----------------------------------------------------------------
 
@@ -69,7 +69,13 @@ class AgendaModel(QAbstractItemModel):
                 )
 
     def set_language(self, lang: str) -> None:
+        """Case headlines follow ``lang``; the words are the UI's translations."""
         self._lang = lang
+        self._words = {
+            "case": self.tr("Case %1"),
+            "round": self.tr("Round %1"),
+            "open": self.tr("OPEN"),
+        }
 
     def cases(self) -> list[CaseInfo]:
         return list(self._cases)
@@ -141,8 +147,8 @@ class AgendaModel(QAbstractItemModel):
 
     def _case_data(self, case: CaseInfo, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
-            word = "Fall" if self._lang == "de" else "Case"
-            return f"{word} {case.number}  {case.title}"
+            word = self._words["case"].replace("%1", str(case.number))
+            return f"{word}  {case.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return case.headline(self._lang)
         if role == Qt.ItemDataRole.FontRole:
@@ -155,13 +161,13 @@ class AgendaModel(QAbstractItemModel):
 
     def _question_data(self, question: QuestionInfo, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
-            word = "Runde" if self._lang == "de" else "Round"
+            word = self._words["round"].replace("%1", str(question.round))
             text = question.text if len(question.text) <= 48 else question.text[:47] + "…"
             label = f"{question.number}  {text}"
             if question.round > 1 or self._has_repeat(question):
-                label = f"{question.number}  {word} {question.round} · {text}"
+                label = f"{question.number}  {word} · {text}"
             if question.state is QuestionState.OPEN:
-                label += "  — " + ("OFFEN" if self._lang == "de" else "OPEN")
+                label += "  — " + self._words["open"]
             return label
         if role == Qt.ItemDataRole.ToolTipRole:
             return question.text
