@@ -148,3 +148,21 @@ def test_wrong_link_gets_a_friendly_page(browser, served: Served) -> None:
     assert response is not None and response.status == 403
     expect(page.locator("h1")).to_have_text("Dieser Link ist nicht gültig")
     page.close()
+
+
+def test_browser_without_event_source_follows_by_polling(browser, served: Served) -> None:
+    """Old browsers without EventSource poll the state instead."""
+    from playwright.sync_api import expect
+
+    token = tokens(served.db, served.conf_id)["FR"]
+    question = current_question(served.db, served.conf_id)
+    page = browser.new_page()
+    page.add_init_script("delete window.EventSource;")
+    page.goto(f"{served.url}/v/{token}")
+    assert page.evaluate("typeof window.EventSource") == "undefined"
+    page.get_by_label("Ja, Empfehlung HCQ + Trametinib").check()
+    page.get_by_role("button", name="Stimme abgeben").click()
+    expect(page.locator("#stored")).to_contain_text("„Ja, Empfehlung HCQ + Trametinib“")
+    _moderate(served, "close", question)
+    expect(page.locator(".notice.closed")).to_contain_text("Abstimmung geschlossen", timeout=10_000)
+    page.close()
