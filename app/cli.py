@@ -227,6 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace site names in the ballot appendix by letters",
     )
+    report.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write the protocol even if no ballot has been cast yet",
+    )
     report.set_defaults(func=cmd_report)
 
     res = sub.add_parser("results", help="export ballots and results")

@@ -89,3 +89,32 @@ def test_db_url_comes_from_the_environment(
     monkeypatch.setenv("VOTUM_DB", f"sqlite:///{(tmp_path / 'env.sqlite3').as_posix()}")
     assert main(["demo", "--no-gui"]) == 0
     assert (tmp_path / "env.sqlite3").exists()
+
+
+def test_attendance_list_and_empty_protocol_on_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
+    assert main(["--db", db, "demo", "--no-gui"]) == 0
+    attendance = tmp_path / "anwesenheit.csv"
+    assert (
+        main(["--db", db, "results", "demo", "--format", "attendance-csv", "-o", str(attendance)])
+        == 0
+    )
+    text = attendance.read_text("utf-8-sig")
+    assert "Universitätsklinikum Dresden" in text and "802765260181597" in text
+    package = tmp_path / "p.votum.json"
+    assert main(["--db", db, "export", "demo", str(package)]) == 0
+    assert main(["--db", db, "import", str(package)]) == 0
+    capsys.readouterr()
+    new_slug = [line.split("\t")[1] for line in _lines(db, capsys) if "\tdemo\t" not in line][0]
+    protocol = tmp_path / "leer.pdf"
+    assert main(["--db", db, "report", new_slug, "-o", str(protocol)]) == 1
+    assert "no ballots" in capsys.readouterr().err and not protocol.exists()
+    assert main(["--db", db, "report", new_slug, "-o", str(protocol), "--allow-empty"]) == 0
+    assert protocol.read_bytes().startswith(b"%PDF")
+
+
+def _lines(db: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    assert main(["--db", db, "list"]) == 0
+    return capsys.readouterr().out.strip().splitlines()
