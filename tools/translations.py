@@ -30,6 +30,16 @@ CONTEXT = {
 }
 
 DE = {
+    # images
+    "Images": "Bilder",
+    "File": "Datei",
+    "Caption": "Bildunterschrift",
+    "Add image…": "Bild hinzufügen …",
+    "Remove image": "Bild entfernen",
+    "Only PNG, JPEG and SVG images": "Nur PNG-, JPEG- und SVG-Bilder",
+    "The image is larger than 10 MB": "Das Bild ist größer als 10 MB",
+    "Add image": "Bild hinzufügen",
+    "Images (*.png *.jpg *.jpeg *.svg)": "Bilder (*.png *.jpg *.jpeg *.svg)",
     # agenda
     "Case %1": "Fall %1",
     "Round %1": "Runde %1",

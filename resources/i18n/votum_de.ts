@@ -285,22 +285,22 @@
       <translation>Befund entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="207" />
+      <location filename="../../app/ui/editor/case_form.py" line="211" />
       <source>TMB must be a number (mutations per megabase)</source>
       <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="239" />
+      <location filename="../../app/ui/editor/case_form.py" line="243" />
       <source>A case needs a title</source>
       <translation>Ein Fall braucht einen Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="241" />
+      <location filename="../../app/ui/editor/case_form.py" line="245" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="252" />
+      <location filename="../../app/ui/editor/case_form.py" line="256" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -550,6 +550,54 @@
       <location filename="../../app/ui/models/findings_model.py" line="37" />
       <source>Other</source>
       <translation>Sonstiges</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImagesBox</name>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="35" />
+      <source>Images</source>
+      <translation>Bilder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <source>File</source>
+      <translation>Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <source>Caption</source>
+      <translation>Bildunterschrift</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <source>Add image…</source>
+      <translation>Bild hinzufügen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="48" />
+      <source>Remove image</source>
+      <translation>Bild entfernen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="81" />
+      <source>Only PNG, JPEG and SVG images</source>
+      <translation>Nur PNG-, JPEG- und SVG-Bilder</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="89" />
+      <source>The image is larger than 10 MB</source>
+      <translation>Das Bild ist größer als 10 MB</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <source>Add image</source>
+      <translation>Bild hinzufügen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+      <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
   </context>
   <context>

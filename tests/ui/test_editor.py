@@ -194,3 +194,29 @@ def test_new_case_defaults_validate(qtbot, db, prompter) -> None:  # type: ignor
     package, errors, finding_errors = editor.case_form.package()
     assert isinstance(package, PackageCase)
     assert errors == {} and finding_errors == []
+
+
+def test_case_images_are_added_captioned_and_removed(qtbot, db, tmp_path, prompter) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QImage
+
+    conf_id = _conference(db)
+    editor = _editor(qtbot, db, conf_id)
+    case_id = editor.add_case()
+    picture = QImage(40, 30, QImage.Format.Format_RGB32)
+    picture.fill(QColor("teal"))
+    path = tmp_path / "ct.png"
+    assert picture.save(str(path))
+    box = editor.case_form.images
+    assert not box.add_file(tmp_path / "notes.txt")
+    assert "PNG" in box.error.text()
+    assert box.add_file(path)
+    box.table.item(0, 1).setText("CT vor Therapie")
+    editor.case_form.flush()
+    with db.read() as session:
+        (image,) = agenda.get_case(session, case_id).images
+    assert (image.filename, image.mime, image.caption) == ("ct.png", "image/png", "CT vor Therapie")
+    box.table.selectRow(0)
+    box.on_remove_clicked()
+    editor.case_form.flush()
+    with db.read() as session:
+        assert agenda.get_case(session, case_id).images == ()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.services.package_schema import PackageCase
 from app.services.views import CaseInfo
 from app.ui.editor.findings_view import FindingsView
+from app.ui.editor.images_box import ImagesBox
 from app.ui.models.findings_model import FindingRow, FindingsModel
 from app.ui.widgets import ErrorLabel, Field, OptionalSpinBox
 
@@ -37,7 +38,6 @@ class CaseForm(QWidget):
         super().__init__(parent)
         self._loading = False
         self._case_id: int | None = None
-        self._images: list = []
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.on_timer_timeout)
         self._build()
@@ -136,9 +136,12 @@ class CaseForm(QWidget):
         box_layout.addWidget(self.findings_error)
         box_layout.addLayout(buttons)
 
+        self.images = ImagesBox()
+        self.images.edited.connect(self.on_field_edited)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(findings_box, 1)
+        layout.addWidget(self.images)
 
         for edit in (
             self.title,
@@ -160,7 +163,8 @@ class CaseForm(QWidget):
         self.findings_model.edited.connect(self.on_field_edited)
         order = [self.title, self.presenter, self.age, self.sex, self.diagnosis, self.icd10,
                  self.histology, self.stage, self.ecog, self.lines, self.prior, self.tmb, self.msi,
-                 self.text, self.findings, add_button, remove_button]  # fmt: skip
+                 self.text, self.findings, add_button, remove_button, self.images.table,
+                 *self.images.buttons]  # fmt: skip
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -176,7 +180,7 @@ class CaseForm(QWidget):
         self._loading = True
         try:
             self._case_id = case.id
-            self._images = list(package.images)
+            self.images.set_images(list(package.images))
             self.title.setText(case.title)
             self.presenter.setText(case.presenter)
             self.age.set_optional_value(case.age)
@@ -224,7 +228,7 @@ class CaseForm(QWidget):
             "msi": self.msi.currentText(),
             "text": self.text.toPlainText(),
             "findings": findings,
-            "images": self._images,
+            "images": self.images.images(),
         }
         try:
             return PackageCase.model_validate(data), {}, []
