@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -48,8 +47,7 @@ class ServerContext:
             if after_commit is not None:
                 after_commit(value)
 
-        future = self.writer.submit(work, after, batch=batch, payload=payload)
-        return await asyncio.wrap_future(future)
+        return await self.writer.submit_async(work, after, batch=batch, payload=payload)
 
     async def cast_site_ballot(self, token: str, choice: BallotChoice) -> BallotReceipt:
         """A site's ballot, stored durably (fast path in groups, else the service)."""

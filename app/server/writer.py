@@ -11,6 +11,8 @@ written. Callbacks registered per job run after the commit (notifier, live pages
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import queue
 import threading
@@ -44,6 +46,7 @@ class _Job(Generic[T]):
     batch: BatchHandler | None = None
     payload: Any = None
     future: Future[T] = field(default_factory=Future)
+    waiter: asyncio.Future[T] | None = None  # set by submit_async; settled once per group
 
 
 class Writer:
@@ -97,6 +100,24 @@ class Writer:
             self._queue.put(job)
         return job.future
 
+    def submit_async(
+        self,
+        work: Callable[[Session], T],
+        after_commit: Callable[[T], None] | None = None,
+        *,
+        batch: BatchHandler | None = None,
+        payload: Any = None,
+    ) -> asyncio.Future[T]:
+        """As :meth:`submit`, from the event loop: all waiters of a group are settled with
+        one thread-safe call per group (not one wake-up of the loop per ballot)."""
+        job: _Job[T] = _Job(work, after_commit, batch, payload)
+        job.waiter = asyncio.get_running_loop().create_future()
+        with self._lock:
+            if not self._accepting:
+                raise WriterStopped("Server wird beendet / server is shutting down")
+            self._queue.put(job)
+        return job.waiter
+
     # --- the writer thread -----------------------------------------------------------
 
     def _run(self) -> None:
@@ -125,7 +146,12 @@ class Writer:
 
     def _apply(self, session: Session, group: list[_Job[Any]]) -> None:
         done: list[tuple[_Job[Any], Any, BaseException | None]] = []
-        live = [job for job in group if job.future.set_running_or_notify_cancel()]
+        live = [
+            job
+            for job in group
+            if job.future.set_running_or_notify_cancel()
+            and not (job.waiter is not None and job.waiter.cancelled())  # caller gone
+        ]
         try:
             for run in _runs(live):
                 decided = self._batch(session, run)
@@ -141,11 +167,13 @@ class Writer:
             for job in group:
                 if not job.future.done():
                     job.future.set_exception(exc)
+            _settle_waiters([(job, None, exc) for job in live])
             return
         finally:
             session.expunge_all()  # the next group reads fresh rows (others write too)
         self.groups += 1
         self.jobs += len(done)
+        _settle_waiters(done)
         for job, value, error in done:
             if error is not None:
                 job.future.set_exception(error)
@@ -181,6 +209,27 @@ class Writer:
         except Exception:  # the fast path gave up; every job takes the normal path
             log.exception("batch write failed; falling back to single writes")
             return [None] * len(run)
+
+
+def _settle_waiters(done: list[tuple[_Job[Any], Any, BaseException | None]]) -> None:
+    """Hand the outcomes to each event loop in one call (thread-safe)."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], Any, Any]]] = {}
+    for job, value, error in done:
+        if job.waiter is not None:
+            by_loop.setdefault(job.waiter.get_loop(), []).append((job.waiter, value, error))
+    for loop, outcomes in by_loop.items():
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting
+            loop.call_soon_threadsafe(_settle, outcomes)
+
+
+def _settle(outcomes: list[tuple[asyncio.Future[Any], Any, BaseException | None]]) -> None:
+    for waiter, value, error in outcomes:
+        if waiter.done():
+            continue
+        if error is not None:
+            waiter.set_exception(error)
+        else:
+            waiter.set_result(value)
 
 
 def _runs(jobs: list[_Job[Any]]) -> list[list[_Job[Any]]]:
