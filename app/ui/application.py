@@ -21,9 +21,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         app = existing
     else:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
+        # High DPI: Qt 6 scales by the exact factor (PassThrough) by default; icons are
+        # drawn per device pixel ratio (icons.py).
         app = QApplication(argv if argv is not None else sys.argv)
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationName(settings.APPLICATION)
