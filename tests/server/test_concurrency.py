@@ -78,7 +78,7 @@ def test_ballots_racing_a_close_are_stored_and_counted_or_refused(db: Database) 
     def on_response() -> None:
         nonlocal answered
         answered += 1
-        if answered == 100:
+        if answered == 50:
             closing.set()
 
     def close_from_the_desktop() -> None:  # as the live console does: services directly
@@ -89,7 +89,7 @@ def test_ballots_racing_a_close_are_stored_and_counted_or_refused(db: Database) 
     with serving(db, conf_id) as running:
         closer = threading.Thread(target=close_from_the_desktop)
         closer.start()
-        responses = asyncio.run(_cast_all(running.url, jobs, on_response, spread=1.5))
+        responses = asyncio.run(_cast_all(running.url, jobs, on_response, spread=3.0))
         closer.join()
         running.server.notify_changed()
     by_site = dict(zip(site_tokens, responses, strict=True))
