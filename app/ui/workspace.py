@@ -124,7 +124,7 @@ class Workspace(QWidget):
     def current_question_id(self) -> int | None:
         if self.tabs.currentIndex() == LIVE_TAB and self.session and self.session.question:
             return self.session.question.id
-        selected = self.editor._selected()
+        selected = self.editor.selected_item()
         if selected and selected[0] == "question":
             return selected[1]
         return self.session.question.id if self.session and self.session.question else None

@@ -3,6 +3,7 @@ server, which then answers a site (a subprocess, offscreen, settings in tmp_path
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -61,7 +62,9 @@ def test_main_demo_starts_the_live_console_and_the_server(tmp_path: Path) -> Non
                 reply = httpx.get(f"http://127.0.0.1:{port}/api/v/{token}/state", timeout=2)
                 break
             except httpx.TransportError:
-                time.sleep(0.2)
+                # wait a moment, but notice at once if the program died
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(0.2)
         assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
         assert reply is not None and reply.status_code == 200, "the server did not come up"
         assert reply.json()  # the site's view of the current question

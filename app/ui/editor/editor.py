@@ -138,7 +138,7 @@ class PreparationEditor(QWidget):
 
     def reload(self) -> None:
         """Read the conference again and show it; keeps the selected item."""
-        selected = self._selected()
+        selected = self.selected_item()
         with self._db.read() as session:
             conf = conferences.get_conference(session, self._conference_id)
             cases = agenda.agenda(session, self._conference_id)
@@ -152,7 +152,7 @@ class PreparationEditor(QWidget):
             self._show_item(None)
         self.agendaChanged.emit()
 
-    def _selected(self) -> tuple[str, int] | None:
+    def selected_item(self) -> tuple[str, int] | None:
         index = self.tree.currentIndex()
         return index.data(ItemRole) if index.isValid() else None
 
