@@ -39,11 +39,17 @@ class ServerContext:
         *,
         batch: BatchHandler | None = None,
         payload: Any = None,
+        changes_state: bool = True,
     ) -> T:
-        """Run ``work`` in the writer; returns once its group is committed durably."""
+        """Run ``work`` in the writer; returns once its group is committed durably.
+
+        ``changes_state``: voter pages re-read the state after the commit (not for ballots,
+        which leave the pages' version as it is).
+        """
 
         def after(value: T) -> None:
-            self.live.poke()
+            if changes_state:
+                self.live.poke()
             if after_commit is not None:
                 after_commit(value)
 
@@ -56,6 +62,7 @@ class ServerContext:
             self.notifier.ballot_stored,
             batch=self._cast_run,
             payload=SiteBallot(token, choice),
+            changes_state=False,
         )
 
     def _cast_run(self, session: Session, ballots: list[SiteBallot]) -> list[Any]:

@@ -65,7 +65,9 @@ async def cast_for(
     """Enter a site's ballot on its behalf (given by voice or chat); marked as such."""
     choice = BallotChoice(question_id, tuple(body.option_ids), body.abstain, body.comment)
     receipt = await ctx.write(
-        cast_for_site(ctx.conference_id, body.site_code, choice), ctx.notifier.ballot_stored
+        cast_for_site(ctx.conference_id, body.site_code, choice),
+        ctx.notifier.ballot_stored,
+        changes_state=False,
     )
     return ReceiptOut.of(receipt, confirmation(receipt, lang))
 
