@@ -31,6 +31,7 @@ TEXTS = {
         "abstain": "Enthaltung",
         "lines": "{n} Vortherapielinien",
         "line": "1 Vortherapielinie",
+        "free": "Antwort in eigenen Worten (Freitext)",
     },
     "en": {
         "case": "Case {n}",
@@ -45,6 +46,7 @@ TEXTS = {
         "abstain": "Abstain",
         "lines": "{n} prior lines",
         "line": "1 prior line",
+        "free": "Answer in your own words (free text)",
     },
 }
 FG, BG, MUTED, ACCENT = "#111111", "#ffffff", "#4a4a4a", "#0b5cad"
@@ -215,6 +217,8 @@ class PresenterWindow(QWidget):
         question = snapshot.question
         assert question is not None
         lang = snapshot.conference.language
+        if not question.options:
+            return f"<span style='color:{MUTED}'>{self._t('free')}</span>"
         rows = []
         labels = [
             _escape(o.label)
