@@ -67,33 +67,32 @@ class _Accepted:
     index: int
     site_id: int
     site_name: str
+    revision: int
     option_ids: tuple[int, ...]
     abstain: bool
     comment: str
 
 
-_CURRENT_QUESTION = text(
+# One statement, one row: the current question with its options, and for each token
+# hash of the run its invitation with the site's earlier revision on that question.
+_STATE = text(
     """
     SELECT json_object(
-        'id', q.id, 'state', q.state, 'kind', q.kind, 'allow_abstain', q.allow_abstain,
-        'options', (SELECT json_group_array(json_array(o.id, o.position, o.label))
-                    FROM options o WHERE o.question_id = q.id))
-    FROM conferences c JOIN questions q ON q.id = c.current_question_id
-    WHERE c.id = :conference_id
-    """
-)
-_SITES = text(
-    """
-    SELECT json_group_array(json_array(i.token_hash, i.token, i.site_id, s.name))
-    FROM invitations i JOIN sites s ON s.id = i.site_id
-    WHERE i.conference_id = :conference_id
-      AND i.token_hash IN (SELECT value FROM json_each(:hashes))
-    """
-)
-_REVISIONS = text(
-    """
-    SELECT json_group_array(json_array(site_id, revision)) FROM ballots
-    WHERE question_id = :question_id AND site_id IN (SELECT value FROM json_each(:sites))
+      'question', json((
+        SELECT json_object(
+          'id', q.id, 'state', q.state, 'kind', q.kind, 'allow_abstain', q.allow_abstain,
+          'options', (SELECT json_group_array(json_array(o.id, o.position, o.label))
+                      FROM options o WHERE o.question_id = q.id))
+        FROM conferences c JOIN questions q ON q.id = c.current_question_id
+        WHERE c.id = :conference_id)),
+      'sites', json((
+        SELECT json_group_array(json_array(
+          i.token_hash, i.token, i.site_id, s.name,
+          (SELECT b.revision FROM ballots b JOIN conferences c ON c.id = :conference_id
+           WHERE b.question_id = c.current_question_id AND b.site_id = i.site_id)))
+        FROM invitations i JOIN sites s ON s.id = i.site_id
+        WHERE i.conference_id = :conference_id
+          AND i.token_hash IN (SELECT value FROM json_each(:hashes)))))
     """
 )
 _DELETE_CHOICES = text(
@@ -153,7 +152,9 @@ def cast_run(
     outcome: list[BallotReceipt | None] = [None] * len(ballots)
     if session.get_bind().dialect.name != "sqlite":
         return outcome
-    row = _one(session, _CURRENT_QUESTION, conference_id=conference_id)
+    hashes = {_digest(b.token): b.token for b in ballots if 0 < len(b.token) <= MAX_TOKEN_LENGTH}
+    state = _one(session, _STATE, conference_id=conference_id, hashes=json.dumps(list(hashes)))
+    row = state["question"]
     if row is None or row["state"] != QuestionState.OPEN.value:
         return outcome
     question = _Question(
@@ -163,22 +164,22 @@ def cast_run(
         bool(row["allow_abstain"]),
         tuple(sorted((_Option(*o) for o in row["options"]), key=lambda o: (o.position, o.id))),
     )
-    accepted = _accept(session, conference_id, question, ballots)
+    sites = {
+        token_hash: (site_id, name, revision or 0)
+        for token_hash, token, site_id, name, revision in state["sites"] or ()
+        if token is not None and hmac.compare_digest(token.encode(), hashes[token_hash].encode())
+    }
+    accepted = _accept(question, ballots, sites)
     if accepted:
         _write(session, conference_id, question, accepted, outcome)
     return outcome
 
 
 def _accept(
-    session: Session, conference_id: int, question: _Question, ballots: Sequence[SiteBallot]
+    question: _Question,
+    ballots: Sequence[SiteBallot],
+    sites: dict[str, tuple[int, str, int]],
 ) -> list[_Accepted]:
-    hashes = {_digest(b.token): b.token for b in ballots if 0 < len(b.token) <= MAX_TOKEN_LENGTH}
-    rows = _one(session, _SITES, conference_id=conference_id, hashes=json.dumps(list(hashes)))
-    sites = {
-        token_hash: (site_id, name)
-        for token_hash, token, site_id, name in rows or ()
-        if token is not None and hmac.compare_digest(token.encode(), hashes[token_hash].encode())
-    }
     accepted: list[_Accepted] = []
     seen: set[int] = set()
     for index, ballot in enumerate(ballots):
@@ -194,7 +195,9 @@ def _accept(
         except VotumError:
             continue  # the service will refuse it with its own message
         seen.add(site[0])
-        accepted.append(_Accepted(index, site[0], site[1], chosen, choice.abstain, comment))
+        accepted.append(
+            _Accepted(index, site[0], site[1], site[2] + 1, chosen, choice.abstain, comment)
+        )
     return accepted
 
 
@@ -206,8 +209,7 @@ def _write(
     outcome: list[BallotReceipt | None],
 ) -> None:
     sites = json.dumps([a.site_id for a in accepted])
-    earlier = dict(_one(session, _REVISIONS, question_id=question.id, sites=sites) or ())
-    revisions = {a.site_id: earlier.get(a.site_id, 0) + 1 for a in accepted}
+    revisions = {a.site_id: a.revision for a in accepted}
     now = utcnow()
     source = BallotSource.SITE.value
     rows = json.dumps(
