@@ -107,7 +107,7 @@ def test_attendance_list_and_empty_protocol_on_request(
     assert main(["--db", db, "export", "demo", str(package)]) == 0
     assert main(["--db", db, "import", str(package)]) == 0
     capsys.readouterr()
-    new_slug = [line.split("\t")[1] for line in _lines(db, capsys) if "\tdemo\t" not in line][0]
+    new_slug = next(line.split("\t")[1] for line in _lines(db, capsys) if "\tdemo\t" not in line)
     protocol = tmp_path / "leer.pdf"
     assert main(["--db", db, "report", new_slug, "-o", str(protocol)]) == 1
     assert "no ballots" in capsys.readouterr().err and not protocol.exists()

@@ -77,6 +77,7 @@ class CaseImage(Base):
     filename: Mapped[str200]
     mime: Mapped[str40]
     caption: Mapped[str500] = mapped_column(default="")
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    # Loaded only when asked for: the agenda and the live console never need the bytes.
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
 
     case: Mapped[Case] = relationship(back_populates="images")

@@ -195,8 +195,10 @@ def update_case(session: Session, case_id: int, data: PackageCase) -> None:
     """Replace a case's summary, findings and images; its questions are edited separately."""
     case = _case_row(session, case_id)
     _apply_case_fields(case, data)
-    if data.images or case.images:
-        case.images = [_image(img, i, None) for i, img in enumerate(data.images)]
+    wanted = [_image(img, i, None) for i, img in enumerate(data.images)]
+    current = [(i.filename, i.mime, i.caption, i.data) for i in case.images]
+    if current != [(i.filename, i.mime, i.caption, i.data) for i in wanted]:
+        case.images = wanted  # only rewrite the blobs when the images really changed
 
 
 def delete_case(session: Session, case_id: int) -> None:

@@ -103,3 +103,24 @@ def test_a_draft_question_can_change_kind_and_be_deleted_with_its_repeat(db: Dat
         assert agenda.agenda(session, setup.conference_id)[0].questions == ()
         assert lifecycle.current_question_id(session, setup.conference_id) is None
     assert repeat.id != setup.question_id
+
+
+def test_editing_a_case_keeps_its_images_unless_they_change(db: Database) -> None:
+    from tests.services.test_packages import PNG_1PX
+
+    setup = make_conference(db, open_question=False)
+    with db.write() as session:
+        case_id = agenda.get_question(session, setup.question_id).case_id
+        data = agenda.case_as_package(session, case_id).model_copy(
+            update={"images": [{"filename": "ct.png", "data": PNG_1PX}]}
+        )
+        agenda.update_case(session, case_id, type(data).model_validate(data.model_dump()))
+        before = [i.id for i in agenda.get_case(session, case_id).images]
+        agenda.update_case(
+            session,
+            case_id,
+            agenda.case_as_package(session, case_id).model_copy(update={"title": "Neuer Titel"}),
+        )
+        after = agenda.get_case(session, case_id)
+    assert after.title == "Neuer Titel"
+    assert [i.id for i in after.images] == before and len(before) == 1
