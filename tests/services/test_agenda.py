@@ -8,7 +8,12 @@ from app.db import Database
 from app.models import QuestionKind
 from app.services import agenda, ballots, lifecycle
 from app.services.errors import StateConflict
-from app.services.package_schema import PackageCase, PackageOption, PackageQuestion
+from app.services.package_schema import (
+    PackageCase,
+    PackageImage,
+    PackageOption,
+    PackageQuestion,
+)
 from app.services.presets import AGREEMENT, EVIDENCE
 from tests.services.helpers import make_conference
 
@@ -112,9 +117,9 @@ def test_editing_a_case_keeps_its_images_unless_they_change(db: Database) -> Non
     with db.write() as session:
         case_id = agenda.get_question(session, setup.question_id).case_id
         data = agenda.case_as_package(session, case_id).model_copy(
-            update={"images": [{"filename": "ct.png", "data": PNG_1PX}]}
+            update={"images": [PackageImage(filename="ct.png", data=PNG_1PX)]}
         )
-        agenda.update_case(session, case_id, type(data).model_validate(data.model_dump()))
+        agenda.update_case(session, case_id, data)
         before = [i.id for i in agenda.get_case(session, case_id).images]
         agenda.update_case(
             session,
