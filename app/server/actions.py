@@ -7,7 +7,6 @@ question open, does the option belong to it …) stay in :mod:`app.services`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import BallotSource, Site
 from app.services import conferences, lifecycle
 from app.services.agenda import conference_of_question
+from app.services.ballot_batch import SubmittedChoice
 from app.services.ballots import BallotReceipt, cast_ballot
 from app.services.errors import Forbidden, NotFound
 from app.services.events import StateChange
@@ -48,18 +48,8 @@ def site_by_code(session: Session, code: str) -> int:
     return site_id
 
 
-@dataclass(frozen=True)
-class BallotChoice:
-    """A ballot as received (from the JSON API or the plain HTML form)."""
-
-    question_id: int
-    option_ids: tuple[int, ...]
-    abstain: bool
-    comment: str
-
-
 def cast_for_token(
-    conference_id: int, token: str, choice: BallotChoice
+    conference_id: int, token: str, choice: SubmittedChoice
 ) -> Callable[[Session], BallotReceipt]:
     def work(session: Session) -> BallotReceipt:
         site_access(session, conference_id, token)
@@ -76,7 +66,7 @@ def cast_for_token(
 
 
 def cast_for_site(
-    conference_id: int, site_code: str, choice: BallotChoice
+    conference_id: int, site_code: str, choice: SubmittedChoice
 ) -> Callable[[Session], BallotReceipt]:
     """The moderator enters a site's ballot (source: moderator)."""
 

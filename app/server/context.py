@@ -9,11 +9,11 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.server.actions import BallotChoice, cast_for_token
-from app.server.fastcast import SiteBallot, cast_run
+from app.server.actions import SubmittedChoice, cast_for_token
 from app.server.live import LiveState
 from app.server.security import RateLimiter
 from app.server.writer import BatchHandler, Writer
+from app.services.ballot_batch import SiteBallot, cast_site_ballots
 from app.services.ballots import BallotReceipt
 from app.services.events import Notifier
 
@@ -55,7 +55,7 @@ class ServerContext:
 
         return await self.writer.submit_async(work, after, batch=batch, payload=payload)
 
-    async def cast_site_ballot(self, token: str, choice: BallotChoice) -> BallotReceipt:
+    async def cast_site_ballot(self, token: str, choice: SubmittedChoice) -> BallotReceipt:
         """A site's ballot, stored durably (fast path in groups, else the service)."""
         return await self.write(
             cast_for_token(self.conference_id, token, choice),
@@ -66,4 +66,4 @@ class ServerContext:
         )
 
     def _cast_run(self, session: Session, ballots: list[SiteBallot]) -> list[Any]:
-        return list(cast_run(session, self.conference_id, ballots))
+        return list(cast_site_ballots(session, self.conference_id, ballots))

@@ -127,7 +127,7 @@ def cast_ballot(
     )
     if invited is None:
         raise Forbidden("Standort ist nicht eingeladen / site is not invited")
-    chosen = _validate_choice(question, option_ids, abstain, comment)
+    chosen = validate_choice(question, option_ids, abstain, comment)
     comment = clean_comment(comment)
     now = utcnow()
     ballot = session.scalar(
@@ -173,9 +173,11 @@ def cast_ballot(
     )
 
 
-def _validate_choice(
+def validate_choice(
     question: Question, option_ids: Sequence[int], abstain: bool, comment: str
 ) -> tuple[int, ...]:
+    """The chosen option ids in option order; :class:`InvalidInput` when the choice does
+    not fit the question (reads only ``kind``, ``allow_abstain`` and ``options``)."""
     kind = QuestionKind(question.kind)
     ids = list(option_ids)
     if len(set(ids)) != len(ids):

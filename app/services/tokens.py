@@ -18,7 +18,8 @@ TOKEN_BYTES = 32  # 256 bits of randomness; the spec asks for at least 128
 MAX_TOKEN_LENGTH = 64
 
 
-def _digest(token: str) -> str:
+def token_digest(token: str) -> str:
+    """What the database stores and looks tokens up by (never the token's own index)."""
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
@@ -26,7 +27,7 @@ def issue_token(invitation: Invitation) -> str:
     """Give the invitation a fresh token (an old link stops working at once)."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     invitation.token = token
-    invitation.token_hash = _digest(token)
+    invitation.token_hash = token_digest(token)
     return token
 
 
@@ -43,7 +44,9 @@ def resolve_site_token(session: Session, token: str) -> SiteAccess:
     """The site a token belongs to; :class:`Forbidden` for forged, truncated or revoked ones."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise Forbidden("Ungültiger Link / invalid link")
-    invitation = session.scalar(select(Invitation).where(Invitation.token_hash == _digest(token)))
+    invitation = session.scalar(
+        select(Invitation).where(Invitation.token_hash == token_digest(token))
+    )
     if invitation is None or invitation.token is None:
         raise Forbidden("Ungültiger oder widerrufener Link / invalid or revoked link")
     if not hmac.compare_digest(invitation.token.encode(), token.encode()):

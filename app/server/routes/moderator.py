@@ -11,7 +11,7 @@ from typing import Literal
 from fastapi import APIRouter
 
 from app.server.actions import (
-    BallotChoice,
+    SubmittedChoice,
     attendance_action,
     cast_for_site,
     next_action,
@@ -63,7 +63,7 @@ async def cast_for(
     ctx: CtxDep, question_id: int, body: ModeratorBallotIn, lang: LangDep
 ) -> ReceiptOut:
     """Enter a site's ballot on its behalf (given by voice or chat); marked as such."""
-    choice = BallotChoice(question_id, tuple(body.option_ids), body.abstain, body.comment)
+    choice = SubmittedChoice(question_id, tuple(body.option_ids), body.abstain, body.comment)
     receipt = await ctx.write(
         cast_for_site(ctx.conference_id, body.site_code, choice),
         ctx.notifier.ballot_stored,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from app.server.actions import BallotChoice, site_access
+from app.server.actions import SubmittedChoice, site_access
 from app.server.context import ServerContext
 from app.server.deps import BearerSiteTokenDep, CtxDep, LangDep, SiteCallDep
 from app.server.i18n import clock, texts
@@ -42,7 +42,7 @@ def confirmation(receipt: BallotReceipt, lang: str) -> str:
 
 
 async def _cast(ctx: ServerContext, token: str, ballot: BallotIn, lang: str) -> ReceiptOut:
-    choice = BallotChoice(
+    choice = SubmittedChoice(
         ballot.question_id, tuple(ballot.option_ids), ballot.abstain, ballot.comment
     )
     receipt = await ctx.cast_site_ballot(token, choice)

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.server.actions import BallotChoice, require_question, site_access
+from app.server.actions import SubmittedChoice, require_question, site_access
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, LangDep, PathTokenDep
 from app.server.pages import forbidden_page, stored_page, voter_page, voter_panel
@@ -41,11 +41,11 @@ class BallotForm(BaseModel):
     choice: Annotated[list[Annotated[str, Field(max_length=12)]], Field(max_length=30)] = []
     comment: Annotated[str, Field(max_length=MAX_COMMENT)] = ""
 
-    def to_choice(self) -> BallotChoice:
+    def to_choice(self) -> SubmittedChoice:
         if not all(_CHOICE.fullmatch(c) for c in self.choice):
             raise InvalidInput("Ungültige Auswahl / invalid choice")
         ids = tuple(int(c) for c in self.choice if c != "abstain")
-        return BallotChoice(self.question_id, ids, "abstain" in self.choice, self.comment)
+        return SubmittedChoice(self.question_id, ids, "abstain" in self.choice, self.comment)
 
 
 def _view(ctx: ServerContext, token: str) -> VoterView:

@@ -1,4 +1,4 @@
-"""The writer's fast path for site ballots: a whole run of them in a few SQL statements.
+"""Storing a run of site ballots at once: the voting server's fast path on SQLite.
 
 Storing one ballot through the ORM service costs a few milliseconds of Python; a burst of
 300 sites would be bound by that. Worse, every SQLite step releases the GIL, and while
@@ -7,18 +7,17 @@ the event loop is busy with a burst each re-acquisition waits for its switch int
 is checked together and written with a handful of statements that each take one step:
 reads aggregate their rows into one JSON value, writes insert many rows at once.
 
-The fast path only ever *accepts*: a ballot it cannot accept without doubt (a bad token,
+The batch only ever *accepts*: a ballot it cannot accept without doubt (a bad token,
 a question that is not current or not open, an invalid choice, a second ballot of the
 same site in the same run) is handed back and goes through
 :func:`app.services.voting.cast_as_site`, which stores it or refuses it with the service's
-own message. The option rules are the service's own ``_validate_choice`` and
-``clean_comment``. ``tests/server/test_fastcast.py`` holds both paths to identical rows.
+own message. The option rules are :func:`app.services.ballots.validate_choice` and
+``clean_comment``. ``tests/services/test_ballot_batch.py`` holds both paths to identical rows.
 SQLite only; other databases always take the service path.
 """
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 from collections.abc import Sequence
@@ -30,10 +29,19 @@ from sqlalchemy.orm import Session
 
 from app.models import BallotSource, QuestionState, utcnow
 from app.models.base import UTCDateTime
-from app.server.actions import BallotChoice as Choice
-from app.services.ballots import BallotReceipt, _validate_choice, clean_comment
+from app.services.ballots import BallotReceipt, clean_comment, validate_choice
 from app.services.errors import VotumError
-from app.services.tokens import MAX_TOKEN_LENGTH
+from app.services.tokens import MAX_TOKEN_LENGTH, token_digest
+
+
+@dataclass(frozen=True)
+class SubmittedChoice:
+    """A ballot as a site sent it (from the JSON API or the plain HTML form)."""
+
+    question_id: int
+    option_ids: tuple[int, ...]
+    abstain: bool
+    comment: str
 
 
 @dataclass(frozen=True)
@@ -41,7 +49,7 @@ class SiteBallot:
     """A ballot as a site sent it: its token and its choice."""
 
     token: str
-    choice: Choice
+    choice: SubmittedChoice
 
 
 @dataclass(frozen=True)
@@ -135,16 +143,12 @@ _INSERT_CHANGES = text(
 ).bindparams(bindparam("now", type_=UTCDateTime()))
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
-
-
 def _one(session: Session, statement: Any, **params: Any) -> Any:
     value = session.execute(statement, params).scalar()
     return json.loads(value) if value else None
 
 
-def cast_run(
+def cast_site_ballots(
     session: Session, conference_id: int, ballots: Sequence[SiteBallot]
 ) -> list[BallotReceipt | None]:
     """Store every ballot the fast path can accept; ``None`` where the caller must fall
@@ -152,7 +156,9 @@ def cast_run(
     outcome: list[BallotReceipt | None] = [None] * len(ballots)
     if session.get_bind().dialect.name != "sqlite":
         return outcome
-    hashes = {_digest(b.token): b.token for b in ballots if 0 < len(b.token) <= MAX_TOKEN_LENGTH}
+    hashes = {
+        token_digest(b.token): b.token for b in ballots if 0 < len(b.token) <= MAX_TOKEN_LENGTH
+    }
     state = _one(session, _STATE, conference_id=conference_id, hashes=json.dumps(list(hashes)))
     row = state["question"]
     if row is None or row["state"] != QuestionState.OPEN.value:
@@ -183,12 +189,14 @@ def _accept(
     accepted: list[_Accepted] = []
     seen: set[int] = set()
     for index, ballot in enumerate(ballots):
-        site = sites.get(_digest(ballot.token)) if len(ballot.token) <= MAX_TOKEN_LENGTH else None
+        site = (
+            sites.get(token_digest(ballot.token)) if len(ballot.token) <= MAX_TOKEN_LENGTH else None
+        )
         choice = ballot.choice
         if site is None or choice.question_id != question.id or site[0] in seen:
             continue
         try:
-            chosen = _validate_choice(
+            chosen = validate_choice(
                 cast(Any, question), choice.option_ids, choice.abstain, choice.comment
             )
             comment = clean_comment(choice.comment)

@@ -7,9 +7,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from app.db import Database
-from app.server.actions import BallotChoice
-from app.server.fastcast import SiteBallot, cast_run
 from app.services.agenda import agenda, get_question
+from app.services.ballot_batch import SiteBallot, SubmittedChoice, cast_site_ballots
 from app.services.voting import cast_as_site
 from tests.server.helpers import current_question, make_conference, tokens
 
@@ -47,11 +46,11 @@ def test_fast_path_and_service_store_identical_rows(tmp_path: Path) -> None:
     ]
     for ballots in rounds:
         run = [
-            SiteBallot(site_tokens[i], BallotChoice(question, ids, abstain, comment))
+            SiteBallot(site_tokens[i], SubmittedChoice(question, ids, abstain, comment))
             for i, ids, abstain, comment in ballots
         ]
         with fast_db.write() as session:
-            receipts = cast_run(session, conf_id, run)
+            receipts = cast_site_ballots(session, conf_id, run)
         with slow_db.write() as session:
             expected = [
                 cast_as_site(
@@ -85,19 +84,19 @@ def test_fast_path_leaves_doubtful_ballots_to_the_service(tmp_path: Path) -> Non
     with db.read() as session:
         other_question = agenda(session, conf_id)[0].questions[1]
     foreign_option = other_question.options[0].id
-    good = BallotChoice(question, (options[0],), False, "")
+    good = SubmittedChoice(question, (options[0],), False, "")
     run = [
         SiteBallot(site_tokens[0], good),  # accepted
         SiteBallot(site_tokens[0], good),  # same site again in the run: service decides
         SiteBallot("forged" * 7, good),
         SiteBallot(site_tokens[1][:-1], good),
-        SiteBallot(site_tokens[2], BallotChoice(other_question.id, (options[0],), False, "")),
-        SiteBallot(site_tokens[3], BallotChoice(question, tuple(options), False, "")),
-        SiteBallot(site_tokens[4], BallotChoice(question, (foreign_option,), False, "")),
-        SiteBallot(site_tokens[5], BallotChoice(question, (), False, "")),
+        SiteBallot(site_tokens[2], SubmittedChoice(other_question.id, (options[0],), False, "")),
+        SiteBallot(site_tokens[3], SubmittedChoice(question, tuple(options), False, "")),
+        SiteBallot(site_tokens[4], SubmittedChoice(question, (foreign_option,), False, "")),
+        SiteBallot(site_tokens[5], SubmittedChoice(question, (), False, "")),
     ]
     with db.write() as session:
-        receipts = cast_run(session, conf_id, run)
+        receipts = cast_site_ballots(session, conf_id, run)
     assert [r is not None for r in receipts] == [True] + [False] * 7
     assert len(_rows(db)["ballots"]) == 1
     db.dispose()
