@@ -16,23 +16,16 @@ from app.services import conferences, lifecycle
 from app.services.agenda import conference_of_question
 from app.services.ballot_batch import SubmittedChoice
 from app.services.ballots import BallotReceipt, cast_ballot
-from app.services.errors import Forbidden, NotFound
+from app.services.errors import NotFound
 from app.services.events import StateChange
 from app.services.tokens import SiteAccess, resolve_site_token
 from app.services.views import QuestionInfo
 from app.services.voting import cast_as_site
 
-WRONG_CONFERENCE = (
-    "Dieser Link gehört zu einer anderen Konferenz / this link belongs to another conference"
-)
-
 
 def site_access(session: Session, conference_id: int, token: str) -> SiteAccess:
     """The site behind ``token``, refused unless it belongs to the served conference."""
-    access = resolve_site_token(session, token)
-    if access.conference_id != conference_id:
-        raise Forbidden(WRONG_CONFERENCE)
-    return access
+    return resolve_site_token(session, token, conference_id)
 
 
 def require_question(session: Session, conference_id: int, question_id: int) -> None:

@@ -43,6 +43,12 @@ TEXTS: dict[str, dict[str, str]] = {
             "ob Sie ihn vollständig kopiert haben, oder bitten Sie die Moderation um Ihren "
             "aktuellen Link."
         ),
+        "welcome_title": "Abstimmung der Konferenz",
+        "welcome_text": (
+            "Bitte öffnen Sie den persönlichen Link Ihres Standorts, den Sie per E-Mail "
+            "erhalten haben. Nur über diesen Link können Sie für Ihren Standort abstimmen. "
+            "Kein Link zur Hand? Bitte wenden Sie sich an die Moderation."
+        ),
         "error_title": "Die Stimme wurde nicht gespeichert",
         "not_found": "Diese Seite gibt es nicht.",
         "live": "Live",
@@ -87,6 +93,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "forbidden_text": (
             "The link is incomplete, has been replaced or was revoked. Please check that you "
             "copied all of it, or ask the moderator for your current link."
+        ),
+        "welcome_title": "Conference vote",
+        "welcome_text": (
+            "Please open your site's personal link, which you received by e-mail. Only that "
+            "link lets you vote for your site. No link at hand? Please ask the moderator."
         ),
         "error_title": "Your vote was not stored",
         "not_found": "This page does not exist.",

@@ -1,7 +1,8 @@
 """What voter pages follow: the conference's state version, pushed and polled.
 
-The version is the one :attr:`app.services.voting.VoterView.version` computes (question,
-state, revealed); it is the same for every site, so one value serves all pages. It is
+The version is :func:`app.services.voting.state_version` (question, state, reveal,
+ballots entered by the moderator); it is the same for every site, so one value serves
+all pages. It is
 re-read right after every write the server commits, on :meth:`LiveState.poke` (the
 desktop app changed state through the services directly) and about once a second as a
 fallback (another process changed the database).
@@ -14,26 +15,17 @@ import contextlib
 import logging
 
 import anyio.to_thread
-from sqlalchemy import select
 
 from app.db import Database
-from app.models import Conference, Question
+from app.services.voting import state_version
 
 log = logging.getLogger(__name__)
 
 
 def read_version(db: Database, conference_id: int) -> str:
-    """The current state version of the conference (one cheap query)."""
+    """The current state version of the conference (:func:`state_version`)."""
     with db.read() as session:
-        row = session.execute(
-            select(Question.id, Question.state, Question.revealed_at)
-            .join(Conference, Conference.current_question_id == Question.id)
-            .where(Conference.id == conference_id)
-        ).first()
-    if row is None:
-        return "none"
-    question_id, state, revealed_at = row
-    return f"{question_id}:{state}:{int(revealed_at is not None)}"
+        return state_version(session, conference_id)
 
 
 class LiveState:

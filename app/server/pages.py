@@ -127,6 +127,11 @@ def voter_panel(view: VoterView, token: str, lang: str) -> str:
     return render("panel.html", **page_context(view, token, lang))
 
 
+def welcome_page(lang: str, topic: str) -> str:
+    """The server's front page (the presenter view's QR code leads here): use your link."""
+    return render("welcome.html", t=texts(lang), lang=lang, topic=topic)
+
+
 def forbidden_page(lang: str, message: str) -> str:
     t = texts(lang)
     return render(

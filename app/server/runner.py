@@ -84,11 +84,15 @@ class VotingServer:
             rate_limiter=rate_limiter,
             configure=configure,
         )
-        with db.read() as session:
-            self.moderator_token: str = moderator_token(session, conference_id)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+
+    @property
+    def moderator_token(self) -> str:
+        """Read afresh: the moderator may have issued a new one."""
+        with self.ctx.db.read() as session:
+            return moderator_token(session, self.ctx.conference_id)
 
     @property
     def ctx(self) -> ServerContext:

@@ -40,8 +40,16 @@ class SiteAccess:
     site_name: str
 
 
-def resolve_site_token(session: Session, token: str) -> SiteAccess:
-    """The site a token belongs to; :class:`Forbidden` for forged, truncated or revoked ones."""
+WRONG_CONFERENCE = (
+    "Dieser Link gehört zu einer anderen Konferenz / this link belongs to another conference"
+)
+
+
+def resolve_site_token(
+    session: Session, token: str, conference_id: int | None = None
+) -> SiteAccess:
+    """The site a token belongs to; :class:`Forbidden` for forged, truncated or revoked
+    ones, and (given ``conference_id``) for a token of another conference."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         raise Forbidden("Ungültiger Link / invalid link")
     invitation = session.scalar(
@@ -51,6 +59,8 @@ def resolve_site_token(session: Session, token: str) -> SiteAccess:
         raise Forbidden("Ungültiger oder widerrufener Link / invalid or revoked link")
     if not hmac.compare_digest(invitation.token.encode(), token.encode()):
         raise Forbidden("Ungültiger Link / invalid link")
+    if conference_id is not None and invitation.conference_id != conference_id:
+        raise Forbidden(WRONG_CONFERENCE)
     return SiteAccess(invitation.conference_id, invitation.site_id, invitation.site.name)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import BallotSource, Conference, QuestionState
+from app.models import BallotChange, BallotSource, Conference, Question, QuestionState
 from app.services.agenda import get_case, get_question
 from app.services.ballots import BallotReceipt, BallotView, cast_ballot, site_ballot
 from app.services.errors import StateConflict
@@ -31,6 +32,7 @@ class VoterView:
     question: QuestionInfo | None
     ballot: BallotView | None
     tally: Tally | None
+    version: str
 
     @property
     def phase(self) -> str:
@@ -39,13 +41,26 @@ class VoterView:
             return "waiting"
         return "open" if self.question.state is QuestionState.OPEN else "closed"
 
-    @property
-    def version(self) -> str:
-        """Changes whenever the page should re-render (question, state, reveal)."""
-        if self.question is None:
-            return "none"
-        q = self.question
-        return f"{q.id}:{q.state.value}:{int(q.revealed)}"
+
+def state_version(session: Session, conference_id: int) -> str:
+    """Changes whenever voter pages should re-render: another current question, its state,
+    the reveal, or a ballot the moderator entered on a site's behalf. The same for every
+    site, so a server can watch one value for all pages (one cheap query)."""
+    row = session.execute(
+        select(Question.id, Question.state, Question.revealed_at)
+        .join(Conference, Conference.current_question_id == Question.id)
+        .where(Conference.id == conference_id)
+    ).first()
+    if row is None:
+        return "none"
+    question_id, state, revealed_at = row
+    entered = session.scalar(
+        select(func.count(BallotChange.id)).where(
+            BallotChange.question_id == question_id,
+            BallotChange.source == BallotSource.MODERATOR.value,
+        )
+    )
+    return f"{question_id}:{state}:{int(revealed_at is not None)}:{entered or 0}"
 
 
 def voter_view(session: Session, token: str) -> VoterView:
@@ -80,6 +95,7 @@ def view_for(session: Session, access: SiteAccess) -> VoterView:
         question,
         ballot,
         counted,
+        state_version(session, access.conference_id),
     )
 
 

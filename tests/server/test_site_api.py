@@ -261,3 +261,24 @@ def test_plain_form_post_redirect_get(served: Served, client: httpx.Client) -> N
     with served.db.read() as session:
         (ballot,) = [b for b in current_ballots(session, question["id"]) if b.site_code == "DD"]
     assert ballot.option_ids == (no,) and ballot.source is BallotSource.SITE
+
+
+def test_front_page_tells_visitors_to_use_their_sites_link(client: httpx.Client) -> None:
+    """The presenter view's QR code leads to the bare address: it must not be a dead end."""
+    german = client.get("/")
+    english = client.get("/?lang=en")
+    assert german.status_code == english.status_code == 200
+    assert "persönlichen Link Ihres Standorts" in german.text
+    assert "your site's personal link" in english.text.replace("&#39;", "'")
+    assert "KRAS-mutiertes Pankreaskarzinom" in german.text
+    assert german.headers["referrer-policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in german.headers["content-security-policy"]
+
+
+def test_server_reads_a_reissued_moderator_token(served: Served, db: Database) -> None:
+    from app.services.tokens import reissue_moderator_token
+
+    old = served.server.moderator_token
+    with db.write() as session:
+        new = reissue_moderator_token(session, served.conf_id)
+    assert served.server.moderator_token == new != old

@@ -27,12 +27,14 @@ def make_conference(
     options: tuple[str, ...] = ("Ja, Empfehlung", "Keine Empfehlung"),
     open_question: bool = True,
     allow_abstain: bool = True,
+    prefix: str = "S",
 ) -> Setup:
     with db.write() as session:
         conf_id = conferences.create_conference(session, "Testrunde", dt.date(2026, 11, 18))
         site_ids = [
             conferences.save_site(
-                session, conferences.SiteData(f"Universitätsklinikum {i:03d}", f"S{i:03d}")
+                session,
+                conferences.SiteData(f"Universitätsklinikum {prefix}{i:03d}", f"{prefix}{i:03d}"),
             )
             for i in range(n_sites)
         ]

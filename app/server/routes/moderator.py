@@ -67,7 +67,7 @@ async def cast_for(
     receipt = await ctx.write(
         cast_for_site(ctx.conference_id, body.site_code, choice),
         ctx.notifier.ballot_stored,
-        changes_state=False,
+        changes_state=True,  # the site's own page shows the entered ballot at once
     )
     return ReceiptOut.of(receipt, confirmation(receipt, lang))
 

@@ -20,9 +20,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.server.actions import SubmittedChoice, require_question, site_access
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, LangDep, PathTokenDep
-from app.server.pages import forbidden_page, stored_page, voter_page, voter_panel
+from app.server.pages import (
+    forbidden_page,
+    stored_page,
+    voter_page,
+    voter_panel,
+    welcome_page,
+)
 from app.services.agenda import get_question
 from app.services.ballots import MAX_COMMENT, site_ballot
+from app.services.conferences import get_conference
 from app.services.errors import Forbidden, InvalidInput, NotFound, VotumError
 from app.services.voting import VoterView, view_for
 
@@ -55,6 +62,14 @@ def _view(ctx: ServerContext, token: str) -> VoterView:
 
 def _forbidden(lang: str, exc: VotumError) -> HTMLResponse:
     return HTMLResponse(forbidden_page(lang, str(exc)), status_code=403)
+
+
+@router.get("/", response_class=HTMLResponse)
+def welcome(ctx: CtxDep, lang: LangDep) -> HTMLResponse:
+    """Where the join address leads without a token: open your site's own link."""
+    with ctx.db.read() as session:
+        topic = get_conference(session, ctx.conference_id).topic
+    return HTMLResponse(welcome_page(lang, topic))
 
 
 @router.get("/v/{token}", response_class=HTMLResponse)
