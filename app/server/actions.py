@@ -18,7 +18,7 @@ from app.services.ballot_batch import SubmittedChoice
 from app.services.ballots import BallotReceipt, cast_ballot
 from app.services.errors import NotFound
 from app.services.events import StateChange
-from app.services.tokens import SiteAccess, resolve_site_token
+from app.services.tokens import SiteAccess, get_invitation, resolve_site_token
 from app.services.views import QuestionInfo
 from app.services.voting import cast_as_site
 
@@ -124,7 +124,7 @@ def attendance_action(
             attendee_count=attendee_count,
             actor="moderator (API)",
         )
-        count = conferences.get_invitation(session, conference_id, site_id).attendee_count
+        count = get_invitation(session, conference_id, site_id).attendee_count
         return count, StateChange(conference_id, None, "attendance")
 
     return work

@@ -16,7 +16,7 @@ from app.models import Attendee, Conference, Fellow, Invitation, Site, utcnow
 from app.services import audit
 from app.services.cme import normalise_efn, normalise_vnr
 from app.services.errors import InvalidInput, NotFound
-from app.services.tokens import issue_token
+from app.services.tokens import get_invitation, issue_token
 from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo, name_key
 
 LANGUAGES = ("de", "en")
@@ -245,17 +245,6 @@ def uninvite_site(
         )
     session.delete(invitation)
     audit.record(session, conference_id, actor, "site_uninvited", site_id=site_id)
-
-
-def get_invitation(session: Session, conference_id: int, site_id: int) -> Invitation:
-    invitation = session.scalar(
-        select(Invitation).where(
-            Invitation.conference_id == conference_id, Invitation.site_id == site_id
-        )
-    )
-    if invitation is None:
-        raise NotFound("Standort ist nicht eingeladen / site is not invited")
-    return invitation
 
 
 def invitations(session: Session, conference_id: int) -> list[InvitationInfo]:

@@ -75,7 +75,8 @@ def check_moderator_token(session: Session, conference_id: int, token: str | Non
         raise Forbidden("Moderationstoken fehlt oder ist falsch / moderator token missing or wrong")
 
 
-def _invitation(session: Session, conference_id: int, site_id: int) -> Invitation:
+def get_invitation(session: Session, conference_id: int, site_id: int) -> Invitation:
+    """The invitation of a site to a conference (NotFound if the site is not invited)."""
     invitation = session.scalar(
         select(Invitation).where(
             Invitation.conference_id == conference_id, Invitation.site_id == site_id
@@ -90,7 +91,7 @@ def reissue_site_token(
     session: Session, conference_id: int, site_id: int, *, actor: str = "moderator"
 ) -> str:
     """A new link for the site; the old one is dead from now on."""
-    token = issue_token(_invitation(session, conference_id, site_id))
+    token = issue_token(get_invitation(session, conference_id, site_id))
     audit.record(session, conference_id, actor, "token_reissued", site_id=site_id)
     return token
 
@@ -99,7 +100,7 @@ def revoke_site_token(
     session: Session, conference_id: int, site_id: int, *, actor: str = "moderator"
 ) -> None:
     """Switch the site's link off until a new one is issued."""
-    invitation = _invitation(session, conference_id, site_id)
+    invitation = get_invitation(session, conference_id, site_id)
     invitation.token = None
     invitation.token_hash = None
     audit.record(session, conference_id, actor, "token_revoked", site_id=site_id)
