@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import VotumError
 from app.ui.models.conferences_model import ConferencesModel, DetailRole
 from app.ui.theme import muted_color
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -60,11 +59,7 @@ class NewConferenceDialog(QDialog):
         form.addRow(self.tr("&Moderator"), self.moderator)
         form.addRow(self.tr("&Language of the round"), self.language)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         form.addRow(buttons)
 
     def accept(self) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from app.services.errors import VotumError
 from app.services.packages import SUFFIX, build_package, import_packages, write_package
 from app.ui.i18n import translate
 from app.ui.messages import inform, show_error
+from app.ui.widgets import ok_cancel_buttons
 
 
 def _filter() -> str:
@@ -55,11 +55,7 @@ class OrderDialog(QDialog):
         body = QHBoxLayout()
         body.addWidget(self.list, 1)
         body.addLayout(side)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("The cases are added in this order (drag to change it):")))
         layout.addLayout(body)

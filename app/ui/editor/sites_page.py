@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +23,7 @@ from app.services.errors import VotumError
 from app.services.views import SiteInfo
 from app.ui.messages import show_error
 from app.ui.models.sites_model import SitesModel
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 
 class NewSiteDialog(QDialog):
@@ -44,11 +43,7 @@ class NewSiteDialog(QDialog):
         form.addRow(self.tr("C&ity"), self.city)
         form.addRow(self.tr("&E-mail"), self.email)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         form.addRow(buttons)
 
     def accept(self) -> None:

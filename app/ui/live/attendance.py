@@ -22,7 +22,7 @@ from app.services.cme import normalise_efn
 from app.services.errors import InvalidInput
 from app.services.views import InvitationInfo
 from app.ui.live.session import LiveSession
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 
 class AttendeesDialog(QDialog):
@@ -41,11 +41,7 @@ class AttendeesDialog(QDialog):
         self.error = ErrorLabel()
         add = QPushButton(self.tr("Add row"))
         add.clicked.connect(lambda: self._add())
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.error)

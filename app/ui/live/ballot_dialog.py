@@ -22,7 +22,7 @@ from app.models import QuestionKind
 from app.services.results import LiveStatus
 from app.services.views import QuestionInfo
 from app.ui.i18n import current_language
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 
 class BallotDialog(QDialog):
@@ -74,12 +74,8 @@ class BallotDialog(QDialog):
         form.addRow(self.tr("&Comment"), self.comment)
         form.addRow(note)
         form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel_buttons(self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enter vote"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def choice(self) -> tuple[int | None, tuple[int, ...], bool, str]:
