@@ -383,8 +383,10 @@ DE = {
     "Delete question %1?": "Frage %1 löschen?",
     "Move": "Verschieben",
     # question form
-    "Kind and options are fixed once the question has been opened.": (
-        "Art und Optionen sind fest, sobald die Frage geöffnet wurde."
+    "Kind, options and abstain are fixed once the question has been opened; "
+    "the sentence parts can still be corrected.": (
+        "Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; "
+        "die Satzteile lassen sich weiter korrigieren."
     ),
     "Option": "Option",
     "Sentence (German)": "Satzteil (deutsch)",

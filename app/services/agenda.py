@@ -318,19 +318,27 @@ def add_question(
 
 
 def update_question(session: Session, question_id: int, data: PackageQuestion) -> None:
-    """Edit a question; its kind and options are frozen once a ballot exists."""
+    """Edit a question. Once it has been opened (or has ballots) its kind, options and
+    abstain setting are fixed; the text, the duration and the sentence parts of the
+    options may still be corrected (authors polish them for the manuscript)."""
     question = _question_row(session, question_id)
     question.text = data.text
     question.duration_seconds = data.duration_seconds
     same_options = [(o.label, o.code) for o in question.options] == [
         (o.label, o.code) for o in data.options
     ]
+    frozen = question.state != QuestionState.DRAFT.value or _has_ballots(session, question_id)
     if question.kind == data.kind.value and (same_options or not data.options):
-        question.allow_abstain = data.allow_abstain
         for option, new in zip(question.options, data.options, strict=False):
             option.phrase_de, option.phrase_en = new.phrase_de, new.phrase_en
+        if question.allow_abstain != data.allow_abstain:
+            if frozen:
+                raise StateConflict(
+                    "„Enthaltung“ ist nach dem Öffnen fest / abstain is fixed once opened"
+                )
+            question.allow_abstain = data.allow_abstain
         return
-    if _has_ballots(session, question_id) or question.state != QuestionState.DRAFT.value:
+    if frozen:
         raise StateConflict(
             "Art und Optionen sind nach dem Öffnen fest / kind and options are fixed once opened"
         )

@@ -21,37 +21,37 @@
   <context>
     <name>AttendanceDialog</name>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="98" />
       <source>Attendance check-in</source>
       <translation>Anwesenheit erfassen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <location filename="../../app/ui/live/attendance.py" line="102" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <location filename="../../app/ui/live/attendance.py" line="102" />
       <source>Present</source>
       <translation>Anwesend</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <location filename="../../app/ui/live/attendance.py" line="102" />
       <source>Attendees</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <location filename="../../app/ui/live/attendance.py" line="102" />
       <source>Names / EFN</source>
       <translation>Namen / EFN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="137" />
+      <location filename="../../app/ui/live/attendance.py" line="133" />
       <source>Names (%1)…</source>
       <translation>Namen (%1) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="147" />
+      <location filename="../../app/ui/live/attendance.py" line="143" />
       <source>%1 of %2 sites present, %3 attendees</source>
       <translation>%1 von %2 Standorten anwesend, %3 Teilnehmende</translation>
     </message>
@@ -79,12 +79,12 @@
       <translation>Zeile hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="75" />
+      <location filename="../../app/ui/live/attendance.py" line="71" />
       <source>Row %1: name missing</source>
       <translation>Zeile %1: Name fehlt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="80" />
+      <location filename="../../app/ui/live/attendance.py" line="76" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -127,17 +127,17 @@
       <translation>&amp;Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="80" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="78" />
       <source>Enter vote</source>
       <translation>Stimme eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="106" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="102" />
       <source>Choose a site</source>
       <translation>Bitte einen Standort wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="110" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="106" />
       <source>Choose an answer</source>
       <translation>Bitte eine Antwort wählen</translation>
     </message>
@@ -603,42 +603,42 @@
   <context>
     <name>LibraryPage</name>
     <message>
-      <location filename="../../app/ui/library.py" line="140" />
+      <location filename="../../app/ui/library.py" line="135" />
       <source>sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="141" />
+      <location filename="../../app/ui/library.py" line="136" />
       <source>Conferences</source>
       <translation>Konferenzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="148" />
+      <location filename="../../app/ui/library.py" line="143" />
       <source>No conference yet. Create one, import case packages, or open the demo conference.</source>
       <translation>Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete oder öffnen Sie die Demo-Konferenz.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="160" />
+      <location filename="../../app/ui/library.py" line="155" />
       <source>&amp;Open</source>
       <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="162" />
+      <location filename="../../app/ui/library.py" line="157" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="163" />
+      <location filename="../../app/ui/library.py" line="158" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="164" />
+      <location filename="../../app/ui/library.py" line="159" />
       <source>Open the &amp;demo conference</source>
       <translation>&amp;Demo-Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="165" />
+      <location filename="../../app/ui/library.py" line="160" />
       <source>De&amp;lete…</source>
       <translation>&amp;Löschen …</translation>
     </message>
@@ -1258,32 +1258,32 @@
   <context>
     <name>NewConferenceDialog</name>
     <message>
-      <location filename="../../app/ui/library.py" line="45" />
+      <location filename="../../app/ui/library.py" line="44" />
       <source>New conference</source>
       <translation>Neue Konferenz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="47" />
+      <location filename="../../app/ui/library.py" line="46" />
       <source>e.g. KRAS-mutated pancreatic cancer</source>
       <translation>z. B. KRAS-mutiertes Pankreaskarzinom</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="58" />
+      <location filename="../../app/ui/library.py" line="57" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="59" />
+      <location filename="../../app/ui/library.py" line="58" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="60" />
+      <location filename="../../app/ui/library.py" line="59" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="61" />
+      <location filename="../../app/ui/library.py" line="60" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
@@ -1291,27 +1291,27 @@
   <context>
     <name>NewSiteDialog</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="35" />
+      <location filename="../../app/ui/editor/sites_page.py" line="34" />
       <source>New site</source>
       <translation>Neuer Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="42" />
+      <location filename="../../app/ui/editor/sites_page.py" line="41" />
       <source>&amp;Name</source>
       <translation>&amp;Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="43" />
+      <location filename="../../app/ui/editor/sites_page.py" line="42" />
       <source>&amp;Code</source>
       <translation>&amp;Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="44" />
+      <location filename="../../app/ui/editor/sites_page.py" line="43" />
       <source>C&amp;ity</source>
       <translation>S&amp;tadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="45" />
+      <location filename="../../app/ui/editor/sites_page.py" line="44" />
       <source>&amp;E-mail</source>
       <translation>&amp;E-Mail</translation>
     </message>
@@ -1363,7 +1363,7 @@
       <translation>Nach &amp;unten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="64" />
+      <location filename="../../app/ui/editor/packages_io.py" line="60" />
       <source>The cases are added in this order (drag to change it):</source>
       <translation>Die Fälle werden in dieser Reihenfolge übernommen (zum Ändern ziehen):</translation>
     </message>
@@ -1376,38 +1376,38 @@
       <translation>Fallpakete (*.votum.json *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="94" />
+      <location filename="../../app/ui/editor/packages_io.py" line="90" />
       <source>Import case packages</source>
       <translation>Fallpakete importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="118" />
-      <location filename="../../app/ui/editor/packages_io.py" line="123" />
+      <location filename="../../app/ui/editor/packages_io.py" line="114" />
+      <location filename="../../app/ui/editor/packages_io.py" line="119" />
       <source>Case package not imported</source>
       <translation>Fallpaket nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="119" />
+      <location filename="../../app/ui/editor/packages_io.py" line="115" />
       <source>Nothing was imported:</source>
       <translation>Es wurde nichts importiert:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="127" />
+      <location filename="../../app/ui/editor/packages_io.py" line="123" />
       <source>Case packages imported</source>
       <translation>Fallpakete importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="128" />
+      <location filename="../../app/ui/editor/packages_io.py" line="124" />
       <source>%1 cases imported from %2 files.</source>
       <translation>%1 Fälle aus %2 Dateien importiert.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="140" />
+      <location filename="../../app/ui/editor/packages_io.py" line="136" />
       <source>Export case package</source>
       <translation>Fallpaket exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="156" />
+      <location filename="../../app/ui/editor/packages_io.py" line="152" />
       <source>Case package not exported</source>
       <translation>Fallpaket nicht exportiert</translation>
     </message>
@@ -1524,107 +1524,107 @@
   <context>
     <name>QuestionForm</name>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="67" />
-      <source>Kind and options are fixed once the question has been opened.</source>
-      <translation>Art und Optionen sind fest, sobald die Frage geöffnet wurde.</translation>
+      <location filename="../../app/ui/editor/question_form.py" line="68" />
+      <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
+      <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="76" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="76" />
       <source>Sentence (German)</source>
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="76" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="78" />
+      <location filename="../../app/ui/editor/question_form.py" line="81" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="81" />
+      <location filename="../../app/ui/editor/question_form.py" line="84" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="82" />
+      <location filename="../../app/ui/editor/question_form.py" line="85" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="96" />
+      <location filename="../../app/ui/editor/question_form.py" line="99" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="102" />
+      <location filename="../../app/ui/editor/question_form.py" line="105" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="104" />
+      <location filename="../../app/ui/editor/question_form.py" line="107" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="107" />
+      <location filename="../../app/ui/editor/question_form.py" line="110" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="111" />
+      <location filename="../../app/ui/editor/question_form.py" line="114" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="115" />
+      <location filename="../../app/ui/editor/question_form.py" line="118" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="116" />
+      <location filename="../../app/ui/editor/question_form.py" line="119" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="121" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="120" />
+      <location filename="../../app/ui/editor/question_form.py" line="123" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="156" />
+      <location filename="../../app/ui/editor/question_form.py" line="159" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="158" />
+      <location filename="../../app/ui/editor/question_form.py" line="161" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="220" />
+      <location filename="../../app/ui/editor/question_form.py" line="233" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="232" />
+      <location filename="../../app/ui/editor/question_form.py" line="245" />
       <source>Give at least two options</source>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="234" />
+      <location filename="../../app/ui/editor/question_form.py" line="247" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>
@@ -1640,59 +1640,59 @@
   <context>
     <name>SitesPage</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="75" />
+      <location filename="../../app/ui/editor/sites_page.py" line="70" />
       <source>Invited</source>
       <translation>Eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="76" />
+      <location filename="../../app/ui/editor/sites_page.py" line="71" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="77" />
+      <location filename="../../app/ui/editor/sites_page.py" line="72" />
       <source>Code</source>
       <translation>Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="78" />
+      <location filename="../../app/ui/editor/sites_page.py" line="73" />
       <source>City</source>
       <translation>Stadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="79" />
+      <location filename="../../app/ui/editor/sites_page.py" line="74" />
       <source>E-mail</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="93" />
+      <location filename="../../app/ui/editor/sites_page.py" line="88" />
       <source>New site…</source>
       <translation>Neuer Standort …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="94" />
+      <location filename="../../app/ui/editor/sites_page.py" line="89" />
       <source>Invite all</source>
       <translation>Alle einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="112" />
+      <location filename="../../app/ui/editor/sites_page.py" line="107" />
       <source>%1 of %2 sites invited</source>
       <translation>%1 von %2 Standorten eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="129" />
-      <location filename="../../app/ui/editor/sites_page.py" line="149" />
-      <location filename="../../app/ui/editor/sites_page.py" line="157" />
+      <location filename="../../app/ui/editor/sites_page.py" line="124" />
+      <location filename="../../app/ui/editor/sites_page.py" line="144" />
+      <location filename="../../app/ui/editor/sites_page.py" line="152" />
       <source>Invite site</source>
       <translation>Standort einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="134" />
+      <location filename="../../app/ui/editor/sites_page.py" line="129" />
       <source>Withdraw invitation</source>
       <translation>Einladung zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="141" />
+      <location filename="../../app/ui/editor/sites_page.py" line="136" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
     </message>

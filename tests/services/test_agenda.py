@@ -86,6 +86,20 @@ def test_kind_and_options_are_frozen_once_opened_but_text_may_be_fixed(db: Datab
     assert fixed.text == "Tippfehler korrigiert"
     assert fixed.options[0].phrase_de == "empfehlen HCQ + Trametinib"
     assert fixed.options[0].id == setup.option_ids[0]  # the ballot still points at it
+    with pytest.raises(StateConflict, match="Enthaltung"), db.write() as session:
+        agenda.update_question(
+            session,
+            setup.question_id,
+            PackageQuestion(
+                text="Tippfehler korrigiert",
+                kind=QuestionKind.SINGLE,
+                options=[
+                    PackageOption(label="Ja, Empfehlung"),
+                    PackageOption(label="Keine Empfehlung"),
+                ],
+                allow_abstain=False,  # would turn earlier abstentions into invalid ballots
+            ),
+        )
     with pytest.raises(StateConflict, match="Stimmen"), db.write() as session:
         agenda.delete_question(session, setup.question_id)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pydantic import ValidationError
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -64,7 +64,10 @@ class QuestionForm(QWidget):
         for kind in QuestionKind:
             self.kind.addItem(kind_label(kind, lang), kind.value)
         self.frozen_note = QLabel(
-            self.tr("Kind and options are fixed once the question has been opened.")
+            self.tr(
+                "Kind, options and abstain are fixed once the question has been opened; "
+                "the sentence parts can still be corrected."
+            )
         )
         self.frozen_note.setWordWrap(True)
 
@@ -166,7 +169,8 @@ class QuestionForm(QWidget):
             self.duration.set_optional_value(package.duration_seconds)
             frozen = question.state is not QuestionState.DRAFT
             self.kind.setEnabled(not frozen)
-            self.options.setEnabled(not frozen)
+            self.abstain.setEnabled(not frozen)
+            self._freeze_labels(frozen)
             self.add_option.setEnabled(not frozen)
             self.remove_option.setEnabled(not frozen)
             self.frozen_note.setVisible(frozen)
@@ -174,6 +178,15 @@ class QuestionForm(QWidget):
             self._show_errors({})
         finally:
             self._loading = False
+
+    def _freeze_labels(self, frozen: bool) -> None:
+        """Option labels are fixed once voting began; their sentence parts stay editable."""
+        for row in range(self.options.rowCount()):
+            item = self.options.item(row, 0)
+            if item is not None:
+                flags = item.flags()
+                editable = Qt.ItemFlag.ItemIsEditable
+                item.setFlags(flags & ~editable if frozen else flags | editable)
 
     def _append_option(self, label: str, phrase_de: str = "", phrase_en: str = "") -> None:
         row = self.options.rowCount()
