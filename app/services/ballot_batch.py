@@ -61,7 +61,7 @@ class _Option:
 
 @dataclass(frozen=True)
 class _Question:
-    """The current question as ``_validate_choice`` reads it."""
+    """The current question as ``validate_choice`` reads it."""
 
     id: int
     state: str
@@ -196,10 +196,10 @@ def _accept(
         if site is None or choice.question_id != question.id or site[0] in seen:
             continue
         try:
-            chosen = validate_choice(
-                cast(Any, question), choice.option_ids, choice.abstain, choice.comment
-            )
             comment = clean_comment(choice.comment)
+            chosen = validate_choice(
+                cast(Any, question), choice.option_ids, choice.abstain, comment
+            )
         except VotumError:
             continue  # the service will refuse it with its own message
         seen.add(site[0])

@@ -88,7 +88,9 @@ class HistoryEntry:
 
 
 def clean_comment(text: str) -> str:
-    """Strip control characters (tabs and newlines stay) and enforce the length limit."""
+    """Strip control and format characters (tabs and newlines stay; zero-width and bidi
+    marks go), turn CR LF into LF, and enforce the length limit."""
+    text = text.replace("\r\n", "\n")
     cleaned = "".join(
         ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
     ).strip()
@@ -127,8 +129,8 @@ def cast_ballot(
     )
     if invited is None:
         raise Forbidden("Standort ist nicht eingeladen / site is not invited")
+    comment = clean_comment(comment)  # first: a text of invisible characters is no text
     chosen = validate_choice(question, option_ids, abstain, comment)
-    comment = clean_comment(comment)
     now = utcnow()
     ballot = session.scalar(
         select(Ballot).where(Ballot.question_id == question_id, Ballot.site_id == site_id)

@@ -136,6 +136,10 @@ def test_free_text_needs_a_text(db: Database) -> None:
             session, setup.question_id, setup.site_ids[0], comment="ctDNA\x00 im Verlauf\n"
         )
     assert receipt.comment == "ctDNA im Verlauf"  # control characters are stripped
+    with pytest.raises(InvalidInput, match="Text"), db.write() as session:
+        ballots.cast_ballot(  # only invisible characters: no text at all
+            session, setup.question_id, setup.site_ids[1], comment="\u200b\x00\u202e"
+        )
 
 
 def test_100_sites_casting_at_once_from_threads_give_exactly_100_ballots(db: Database) -> None:
