@@ -145,6 +145,17 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_app(db_url=args.db)
 
 
+def port_number(text: str) -> int:
+    """An argparse type: a TCP port, 0 (any free port) to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port (0–65535)")
+    return port
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="votum",
@@ -191,7 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="address sites will use, e.g. http://192.168.1.20:8765 "
         "(default: this machine's LAN address)",
     )
-    links.add_argument("--port", type=int, default=DEFAULT_PORT, help="port for the default URL")
+    links.add_argument(
+        "--port", type=port_number, default=DEFAULT_PORT, help="port for the default URL"
+    )
     links.add_argument("--pdf", metavar="FILE", help="also write one page per site with QR code")
     links.add_argument("--png", metavar="FILE", help="also write a sheet of QR codes as PNG")
     links.add_argument(
@@ -211,7 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
     serve.add_argument(
         "--port",
-        type=int,
+        type=port_number,
         default=DEFAULT_PORT,
         help=f"port (default {DEFAULT_PORT}; 0 picks a free one)",
     )

@@ -118,3 +118,49 @@ def test_attendance_list_and_empty_protocol_on_request(
 def _lines(db: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
     assert main(["--db", db, "list"]) == 0
     return capsys.readouterr().out.strip().splitlines()
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "acht"])
+@pytest.mark.parametrize("command", ["serve", "links"])
+def test_a_port_out_of_range_is_a_usage_error(
+    command: str, port: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "demo", "--port", port])
+    assert exit_info.value.code == 2
+    assert "--port" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        "ftp://192.168.1.20:8765",
+        "http:///v",
+        "http://x y:8765",
+        "http://192.168.1.20:8765/?a=1",
+        "http://192.168.1.20:8765#frag",
+        "http://192.168.1.20:99999",
+        "192.168.1.20:8765",
+    ],
+)
+def test_links_refuse_a_base_url_that_cannot_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], base: str
+) -> None:
+    db = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
+    assert main(["--db", db, "demo", "--no-gui"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "links", "demo", "--base-url", base]) == 1
+    captured = capsys.readouterr()
+    assert "--base-url" in captured.err and captured.out == ""
+
+
+def test_links_accept_any_case_scheme_and_trailing_slash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
+    assert main(["--db", db, "demo", "--no-gui"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "links", "demo", "--base-url", "HTTP://192.168.1.20:8765/"]) == 0
+    rows = capsys.readouterr().out.splitlines()[1:]
+    assert len(rows) == 18
+    assert all("http://192.168.1.20:8765/v/" in row for row in rows)

@@ -8,6 +8,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from app.cli import CliError, conference_id, open_db
 from app.server.addresses import lan_addresses
@@ -24,6 +25,26 @@ class SiteLink:
     link: str
 
 
+def normalise_base_url(raw: str) -> str:
+    """The address sites will open, checked so that every printed link can work."""
+    text = raw.strip()
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # raises ValueError when out of range or not a number
+    except ValueError:
+        raise CliError(f"--base-url {raw!r}: not a valid address") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise CliError(f"--base-url {raw!r}: must start with http:// or https://")
+    if not parts.hostname or any(c.isspace() for c in text):
+        raise CliError(f"--base-url {raw!r}: no host name, e.g. http://192.168.1.20:8765")
+    if parts.query or parts.fragment or "?" in text or "#" in text:
+        raise CliError(f"--base-url {raw!r}: no ? or # parts, please (the link would break)")
+    netloc = parts.hostname if port is None else f"{parts.hostname}:{port}"
+    if ":" in parts.hostname:  # IPv6
+        netloc = f"[{parts.hostname}]" + ("" if port is None else f":{port}")
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path.rstrip("/"), "", ""))
+
+
 def default_base_url(port: int) -> str:
     lan = lan_addresses()
     return f"http://{lan[0] if lan else '127.0.0.1'}:{port}"
@@ -31,9 +52,7 @@ def default_base_url(port: int) -> str:
 
 def run_links(args: argparse.Namespace) -> int:
     db = open_db(args)
-    base = (args.base_url or default_base_url(args.port)).rstrip("/")
-    if not base.startswith(("http://", "https://")):
-        raise CliError(f"--base-url {base!r}: must start with http:// or https://")
+    base = normalise_base_url(args.base_url or default_base_url(args.port))
     try:
         with db.write() as session:
             conf_id = conference_id(session, args.conference)

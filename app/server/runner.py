@@ -37,6 +37,8 @@ def bind_socket(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on such sockets (else 40 ms
     # per response from Nagle's algorithm meeting delayed ACKs).
+    if not 0 <= port <= 65535:
+        raise ServerStartError(f"Port {port}: 0–65535 erwartet / expected 0–65535")
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         if sys.platform == "win32":
