@@ -151,3 +151,20 @@ def test_notes_are_saved_per_case_and_question(db: Database) -> None:
         all_notes = notes.conference_notes(session, setup.conference_id)
     assert len(all_notes) == 1
     assert notes.note_text(all_notes, question_id=setup.question_id) == "Diskussion: Toxizität"
+
+
+def test_a_site_that_voted_stays_invited(db: Database) -> None:
+    from app.services import ballots
+
+    setup = make_conference(db, n_sites=2)
+    with db.write() as session:
+        ballots.cast_ballot(
+            session, setup.question_id, setup.site_ids[0], option_ids=[setup.option_ids[0]]
+        )
+    with pytest.raises(InvalidInput, match="bereits abgestimmt"), db.write() as session:
+        conferences.uninvite_site(session, setup.conference_id, setup.site_ids[0])
+    with db.write() as session:
+        conferences.uninvite_site(session, setup.conference_id, setup.site_ids[1])
+    with db.read() as session:
+        invited = [i.site.id for i in conferences.invitations(session, setup.conference_id)]
+    assert invited == [setup.site_ids[0]]
