@@ -7,19 +7,27 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from app import __version__
 from app.db import Database
 from app.server.context import ServerContext
+from app.server.i18n import pick_lang
 from app.server.live import LiveState
-from app.server.pages import STATIC
+from app.server.pages import STATIC, forbidden_page
 from app.server.routes import moderator, site_api, voter
-from app.server.security import MAX_BODY_BYTES, BodySizeLimit, RateLimiter, SecurityHeaders
+from app.server.security import (
+    MAX_BODY_BYTES,
+    BodySizeLimit,
+    KnownTokens,
+    Limits,
+    RateLimiter,
+    SecurityHeaders,
+)
 from app.server.writer import Writer, WriterStopped
 from app.services.conferences import get_conference
-from app.services.errors import VotumError
+from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
 
 INVALID = "Ungültige Anfrage / invalid request"
@@ -37,6 +45,8 @@ def create_app(
 ) -> FastAPI:
     """The voting server for one conference (raises NotFound if it does not exist).
 
+    ``rate_limiter`` is the per-site budget for ballots (see :class:`Limits`).
+
     ``configure`` may add routes before the catch-all static mount (benchmarks do).
     """
     with db.read() as session:
@@ -48,7 +58,8 @@ def create_app(
         notifier=notifier or NullNotifier(),
         writer=Writer(db),
         live=LiveState(db, conference_id, interval=poll_interval),
-        limiter=rate_limiter or RateLimiter(),
+        limits=Limits(ballots=rate_limiter) if rate_limiter else Limits(),
+        known=KnownTokens(),
     )
 
     @asynccontextmanager
@@ -80,14 +91,22 @@ def create_app(
     if configure is not None:
         configure(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodySizeLimit, limit=max_body)
+    app.add_middleware(BodySizeLimit, limit=max_body, own_answer=voter.FORM_PATH)
+    app.add_middleware(SecurityHeaders)  # added last: the outermost, so every answer has them
     return app
 
 
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(VotumError)
-    async def votum_error(_request: Request, exc: VotumError) -> JSONResponse:
+    async def votum_error(request: Request, exc: VotumError) -> Response:
+        if isinstance(exc, Forbidden):
+            ctx: ServerContext = request.app.state.ctx
+            token = request.path_params.get("token")
+            if isinstance(token, str):
+                ctx.known.forget(token)
+            if request.url.path.startswith("/v/"):  # the voter page: a page, not JSON
+                lang = pick_lang(request.query_params.get("lang"), ctx.language)
+                return HTMLResponse(forbidden_page(lang, str(exc)), status_code=exc.status)
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
     @app.exception_handler(WriterStopped)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.server.actions import SubmittedChoice, cast_for_token
 from app.server.live import LiveState
-from app.server.security import RateLimiter
+from app.server.security import KnownTokens, Limits
 from app.server.writer import BatchHandler, Writer
 from app.services.ballot_batch import SiteBallot, cast_site_ballots
 from app.services.ballots import BallotReceipt
@@ -30,7 +30,8 @@ class ServerContext:
     notifier: Notifier
     writer: Writer
     live: LiveState
-    limiter: RateLimiter
+    limits: Limits
+    known: KnownTokens
 
     async def write(
         self,

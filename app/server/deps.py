@@ -1,20 +1,28 @@
-"""Typed FastAPI dependencies: the server context, rate-limited tokens, the moderator check."""
+"""Typed FastAPI dependencies: the server context, site tokens admitted by their budget,
+the moderator check."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import Depends, HTTPException, Path, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from app.server.actions import site_access
 from app.server.context import ServerContext
 from app.server.i18n import pick_lang
+from app.server.security import RateLimiter
+from app.services.errors import Forbidden
 from app.services.tokens import MAX_TOKEN_LENGTH, check_moderator_token
 
 RATE_LIMITED = "Zu viele Anfragen; bitte kurz warten / too many requests; please wait a moment"
 MODERATOR_MISSING = "Moderationstoken fehlt / moderator token missing (Authorization: Bearer …)"
 SITE_TOKEN_MISSING = "Standort-Token fehlt / site token missing (Authorization: Bearer …)"
+
+#: database ids (SQLite integers are signed 64-bit): larger ones are refused with a 422
+MAX_ID = 2**63 - 1
 
 bearer = HTTPBearer(auto_error=False, description="a site's token or the moderator token")
 
@@ -26,76 +34,122 @@ async def get_ctx(request: Request) -> ServerContext:
 
 CtxDep = Annotated[ServerContext, Depends(get_ctx)]
 BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+TokenPath = Annotated[str, Path(min_length=1, max_length=MAX_TOKEN_LENGTH)]
+LangQuery = Annotated[str | None, Query(max_length=5, description="de or en")]
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-def limit(ctx: ServerContext, key: str) -> None:
-    """429 once ``key`` (a token) has used up its requests."""
-    if not ctx.limiter.allow(key):
-        raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, RATE_LIMITED)
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
 
 
-async def path_token(
-    ctx: CtxDep,
-    token: Annotated[str, Path(min_length=1, max_length=MAX_TOKEN_LENGTH)],
-) -> str:
-    """A site token from the link (``/v/{token}``), rate-limited."""
-    limit(ctx, token)
-    return token
+def too_many() -> HTTPException:
+    return HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, RATE_LIMITED)
 
 
-async def bearer_site_token(ctx: CtxDep, credentials: BearerDep) -> str:
-    """A site token from ``Authorization: Bearer``, rate-limited."""
-    if credentials is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, SITE_TOKEN_MISSING, {"WWW-Authenticate": "Bearer"}
-        )
-    token = credentials.credentials[: MAX_TOKEN_LENGTH + 1]
-    limit(ctx, token)
-    return token
+def charge_unknown(ctx: ServerContext, request: Request) -> None:
+    """A refused token costs the caller's address from one shared budget: 429 once spent."""
+    if not ctx.limits.unknown.allow("address:" + client_address(request)):
+        raise too_many()
 
 
-def moderator(ctx: CtxDep, credentials: BearerDep) -> None:
+def _site_of(ctx: ServerContext, token: str) -> int:
+    with ctx.db.read() as session:
+        return site_access(session, ctx.conference_id, token).site_id
+
+
+async def admit(ctx: ServerContext, request: Request, token: str, budget: RateLimiter) -> int:
+    """The site behind ``token``, once its ``budget`` allows one more request.
+
+    The token is checked first (a site seen before is remembered): a wrong one raises
+    Forbidden and is charged to the caller's address, never to a budget of its own.
+    """
+    site_id = ctx.known.get(token)
+    if site_id is None:
+        try:
+            site_id = await anyio.to_thread.run_sync(_site_of, ctx, token)
+        except Forbidden:
+            charge_unknown(ctx, request)
+            raise
+        ctx.known.add(token, site_id)
+    if not budget.allow(f"site:{site_id}"):
+        raise too_many()
+    return site_id
+
+
+def moderator(request: Request, ctx: CtxDep, credentials: BearerDep) -> None:
     """401 without a bearer token, 403 with a wrong one (checked in constant time)."""
     if credentials is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, MODERATOR_MISSING, {"WWW-Authenticate": "Bearer"}
         )
-    limit(ctx, "moderator:" + credentials.credentials[:80])
     with ctx.db.read() as session:
-        check_moderator_token(session, ctx.conference_id, credentials.credentials)
+        try:
+            check_moderator_token(session, ctx.conference_id, credentials.credentials)
+        except Forbidden:
+            charge_unknown(ctx, request)
+            raise
+    if not ctx.limits.ballots.allow("moderator"):
+        raise too_many()
 
 
-async def lang_query(
-    ctx: CtxDep,
-    lang: Annotated[str | None, Query(max_length=5, description="de or en")] = None,
-) -> str:
+async def lang_query(ctx: CtxDep, lang: LangQuery = None) -> str:
     return pick_lang(lang, ctx.language)
 
 
 @dataclass(frozen=True)
 class SiteCall:
-    """A request made with a site's link: context, token (rate-limited) and language.
-
-    One dependency instead of three: the ballot route is the hot path of a burst.
-    """
+    """A request made with a site's token, admitted by its budget: context, token, the
+    site's id and the language. One dependency instead of three: ballots come in bursts."""
 
     ctx: ServerContext
     token: str
+    site_id: int
     lang: str
 
 
-async def site_call(
-    request: Request,
-    token: Annotated[str, Path(min_length=1, max_length=MAX_TOKEN_LENGTH)],
-    lang: Annotated[str | None, Query(max_length=5, description="de or en")] = None,
-) -> SiteCall:
+def _bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
+    if credentials is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, SITE_TOKEN_MISSING, {"WWW-Authenticate": "Bearer"}
+        )
+    return credentials.credentials[: MAX_TOKEN_LENGTH + 1]
+
+
+async def _call(request: Request, token: str, lang: str | None, *, write: bool) -> SiteCall:
     ctx: ServerContext = request.app.state.ctx
-    limit(ctx, token)
-    return SiteCall(ctx, token, pick_lang(lang, ctx.language))
+    budget = ctx.limits.ballots if write else ctx.limits.reads
+    site_id = await admit(ctx, request, token, budget)
+    return SiteCall(ctx, token, site_id, pick_lang(lang, ctx.language))
 
 
-SiteCallDep = Annotated[SiteCall, Depends(site_call)]
-PathTokenDep = Annotated[str, Depends(path_token)]
-BearerSiteTokenDep = Annotated[str, Depends(bearer_site_token)]
+async def site_reads(request: Request, token: TokenPath, lang: LangQuery = None) -> SiteCall:
+    """The link's token (``/v/{token}``) for the live page and state: the generous budget."""
+    return await _call(request, token, lang, write=False)
+
+
+async def site_writes(request: Request, token: TokenPath, lang: LangQuery = None) -> SiteCall:
+    """The link's token for a ballot: the site's ballot budget."""
+    return await _call(request, token, lang, write=True)
+
+
+async def bearer_reads(
+    request: Request, credentials: BearerDep, lang: LangQuery = None
+) -> SiteCall:
+    """As :func:`site_reads`, with the token in ``Authorization: Bearer``."""
+    return await _call(request, _bearer_token(credentials), lang, write=False)
+
+
+async def bearer_writes(
+    request: Request, credentials: BearerDep, lang: LangQuery = None
+) -> SiteCall:
+    """As :func:`site_writes`, with the token in ``Authorization: Bearer``."""
+    return await _call(request, _bearer_token(credentials), lang, write=True)
+
+
+SiteReadDep = Annotated[SiteCall, Depends(site_reads)]
+SiteWriteDep = Annotated[SiteCall, Depends(site_writes)]
+BearerReadDep = Annotated[SiteCall, Depends(bearer_reads)]
+BearerWriteDep = Annotated[SiteCall, Depends(bearer_writes)]
 ModeratorDep = Depends(moderator)
 LangDep = Annotated[str, Depends(lang_query)]

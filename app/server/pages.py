@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from app.config import RESOURCES
-from app.models import QuestionKind
+from app.models import BallotSource, QuestionKind
 from app.server.i18n import LANGS, clock, localised_message, texts
 from app.services.ballots import BallotView
 from app.services.tally import Tally
@@ -46,6 +46,15 @@ class Choice:
 
 
 @dataclass(frozen=True)
+class Typed:
+    """What a voter sent with the plain form, shown again when it was refused."""
+
+    question_id: str
+    choices: tuple[str, ...]
+    comment: str
+
+
+@dataclass(frozen=True)
 class Bar:
     label: str
     count: int
@@ -65,13 +74,22 @@ def ballot_summary(question: QuestionInfo, ballot: BallotView, lang: str) -> str
     return ", ".join(f"{quote[0]}{p}{quote[1]}" for p in parts)
 
 
-def choices(question: QuestionInfo, ballot: BallotView | None, lang: str) -> list[Choice]:
-    chosen = set(ballot.option_ids) if ballot else set()
+def choices(
+    question: QuestionInfo, ballot: BallotView | None, lang: str, typed: Typed | None = None
+) -> list[Choice]:
+    """The form's rows, checked as stored (or as typed, when a post was refused)."""
+    if typed is not None:
+        chosen = set(typed.choices)
+    else:
+        chosen = {str(i) for i in ballot.option_ids} if ballot else set()
+        if ballot and ballot.abstain:
+            chosen.add("abstain")
     rows = [
-        Choice(str(o.id), o.label, o.explanation(lang), o.id in chosen) for o in question.options
+        Choice(str(o.id), o.label, o.explanation(lang), str(o.id) in chosen)
+        for o in question.options
     ]
     if question.allow_abstain:
-        rows.append(Choice("abstain", texts(lang)["abstain"], "", bool(ballot and ballot.abstain)))
+        rows.append(Choice("abstain", texts(lang)["abstain"], "", "abstain" in chosen))
     return rows
 
 
@@ -85,18 +103,22 @@ def page_context(
     lang: str,
     *,
     error: str | None = None,
+    typed: Typed | None = None,
 ) -> dict[str, Any]:
-    """Everything ``page.html`` and ``panel.html`` need."""
+    """Everything ``page.html`` and ``panel.html`` need (``typed``: a refused post's input,
+    kept while it is still for the current question)."""
     t = texts(lang)
     q = view.question
     ballot = view.ballot
+    if typed is not None and (q is None or typed.question_id != str(q.id)):
+        typed = None
     stored = None
     if q is not None and ballot is not None:
         stored = {
             "time": clock(ballot.cast_at),
             "summary": ballot_summary(q, ballot, lang),
             "revision": ballot.revision,
-            "by_moderator": ballot.source.value == "moderator",
+            "by_moderator": ballot.source is BallotSource.MODERATOR,
             "comment": ballot.comment if q.kind is not QuestionKind.FREE_TEXT else "",
         }
     return {
@@ -110,17 +132,24 @@ def page_context(
         "phase": view.phase,
         "input_type": "checkbox" if q and q.kind is QuestionKind.MULTIPLE else "radio",
         "free_text": bool(q and q.kind is QuestionKind.FREE_TEXT),
-        "choices": choices(q, ballot, lang) if q else [],
+        "choices": choices(q, ballot, lang, typed) if q else [],
         "stored": stored,
-        "comment_value": ballot.comment if ballot else "",
+        "comment_value": typed.comment if typed else (ballot.comment if ballot else ""),
         "tally": view.tally,
         "bars": bars(view.tally) if view.tally else [],
         "error": localised_message(error, lang) if error else None,
     }
 
 
-def voter_page(view: VoterView, token: str, lang: str, *, error: str | None = None) -> str:
-    return render("page.html", **page_context(view, token, lang, error=error))
+def voter_page(
+    view: VoterView,
+    token: str,
+    lang: str,
+    *,
+    error: str | None = None,
+    typed: Typed | None = None,
+) -> str:
+    return render("page.html", **page_context(view, token, lang, error=error, typed=typed))
 
 
 def voter_panel(view: VoterView, token: str, lang: str) -> str:
@@ -143,8 +172,16 @@ def forbidden_page(lang: str, message: str) -> str:
 
 
 def stored_page(
-    view: VoterView, question: QuestionInfo, ballot: BallotView, token: str, lang: str
+    view: VoterView,
+    question: QuestionInfo,
+    ballot: BallotView,
+    token: str,
+    lang: str,
+    *,
+    replaced: bool = False,
 ) -> str:
+    """The no-script confirmation; ``replaced``: the stored ballot is no longer the one the
+    voter sent (the moderator or another tab changed it since)."""
     t = texts(lang)
     return render(
         "stored.html",
@@ -158,4 +195,6 @@ def stored_page(
         revision=ballot.revision,
         comment=ballot.comment if question.kind is not QuestionKind.FREE_TEXT else "",
         still_open=question.is_open,
+        replaced=replaced,
+        by_moderator=ballot.source is BallotSource.MODERATOR,
     )

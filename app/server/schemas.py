@@ -15,6 +15,8 @@ from app.services.views import QuestionInfo
 from app.services.voting import VoterView
 
 MAX_OPTIONS = 30
+#: a database id: SQLite's integers are signed 64-bit, larger ones get a 422, not a 500
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Comment = Annotated[str, Field(max_length=MAX_COMMENT)]
 
 
@@ -25,8 +27,8 @@ class _In(BaseModel):
 class BallotIn(_In):
     """A site's ballot: option ids of the question, or ``abstain``, and a comment."""
 
-    question_id: Annotated[int, Field(ge=1)]
-    option_ids: Annotated[list[Annotated[int, Field(ge=1)]], Field(max_length=MAX_OPTIONS)] = []
+    question_id: Id
+    option_ids: Annotated[list[Id], Field(max_length=MAX_OPTIONS)] = []
     abstain: bool = False
     comment: Comment = ""
 
@@ -35,7 +37,7 @@ class ModeratorBallotIn(_In):
     """A ballot the moderator enters for a site (by voice or chat); marked as such."""
 
     site_code: Annotated[str, Field(min_length=1, max_length=20)]
-    option_ids: Annotated[list[Annotated[int, Field(ge=1)]], Field(max_length=MAX_OPTIONS)] = []
+    option_ids: Annotated[list[Id], Field(max_length=MAX_OPTIONS)] = []
     abstain: bool = False
     comment: Comment = ""
 

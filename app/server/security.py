@@ -6,14 +6,20 @@ Pure ASGI middleware (no buffering of responses, event streams pass through unto
 from __future__ import annotations
 
 import json
+import logging
+import re
 import threading
 import time
 from collections import OrderedDict
+from dataclasses import dataclass, field
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+log = logging.getLogger(__name__)
+
 MAX_BODY_BYTES = 64 * 1024
+INTERNAL_ERROR = b"Interner Fehler / internal server error"
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -30,7 +36,11 @@ _COMMON_HEADERS = [
 
 
 class SecurityHeaders:
-    """Adds CSP, Referrer-Policy, nosniff …; ``no-store`` on everything but static files."""
+    """Adds CSP, Referrer-Policy, nosniff …; ``no-store`` on everything but static files.
+
+    The outermost layer: every answer gets the headers, also the body limit's refusals and
+    the plain 500 it sends itself for an unexpected exception (logged, never shown).
+    """
 
     def __init__(self, app: ASGIApp, *, static_prefix: str = "/static/") -> None:
         self.app = app
@@ -43,7 +53,10 @@ class SecurityHeaders:
         static = scope["path"].startswith(self.static_prefix)
         cache = b"public, max-age=3600" if static else b"no-store"
 
+        started = False
+
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
                 headers = [
                     (k, v)
@@ -53,9 +66,27 @@ class SecurityHeaders:
                 headers.extend(_COMMON_HEADERS)
                 headers.append((b"cache-control", cache))
                 message = {**message, "headers": headers}
+                started = True
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if started:
+                raise
+            log.exception("unexpected error answering %s %s", scope["method"], scope["path"])
+            await send_with_headers(
+                {
+                    "type": "http.response.start",
+                    "status": 500,
+                    "headers": [
+                        (b"content-type", b"text/plain; charset=utf-8"),
+                        (b"content-length", str(len(INTERNAL_ERROR)).encode()),
+                        (b"connection", b"close"),
+                    ],
+                }
+            )
+            await send({"type": "http.response.body", "body": INTERNAL_ERROR})
 
 
 async def _json_error(send: Send, status: int, detail: str) -> None:
@@ -77,17 +108,36 @@ async def _json_error(send: Send, status: int, detail: str) -> None:
 TOO_LARGE = "Anfrage zu groß / request body too large"
 
 
-class BodySizeLimit:
-    """Answers 413 to bodies over ``limit`` bytes, declared or streamed, before any route."""
+class BodyTooLarge(HTTPException):
+    """Raised while reading a body over the limit; JSON routes answer it as a 413."""
 
-    def __init__(self, app: ASGIApp, *, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(self) -> None:
+        super().__init__(413, TOO_LARGE)
+
+
+class BodySizeLimit:
+    """Answers 413 to bodies over ``limit`` bytes, declared or streamed, before any route.
+
+    Requests whose path matches ``own_answer`` (the plain HTML form) are passed on; reading
+    their body raises :class:`BodyTooLarge` at once, so the route can answer in HTML.
+    """
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        limit: int = MAX_BODY_BYTES,
+        own_answer: re.Pattern[str] | None = None,
+    ) -> None:
         self.app = app
         self.limit = limit
+        self.own_answer = own_answer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        received = 0
         for key, value in scope.get("headers", []):
             if key == b"content-length":
                 try:
@@ -96,18 +146,21 @@ class BodySizeLimit:
                     await _json_error(send, 400, "Content-Length ungültig / invalid")
                     return
                 if declared > self.limit:
-                    await _json_error(send, 413, TOO_LARGE)
-                    return
-        received = 0
+                    if self.own_answer is None or not self.own_answer.fullmatch(scope["path"]):
+                        await _json_error(send, 413, TOO_LARGE)
+                        return
+                    received = declared  # the route is told on its first read
         response_started = False
 
         async def limited_receive() -> Message:
             nonlocal received
+            if received > self.limit:
+                raise BodyTooLarge
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
-                    raise HTTPException(413, TOO_LARGE)  # routes answer it as JSON
+                    raise BodyTooLarge  # routes answer it as JSON
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -125,8 +178,8 @@ class BodySizeLimit:
 
 
 class RateLimiter:
-    """A token bucket per key (a site's or the moderator's token): ``burst`` requests at
-    once, refilled at ``rate`` per second. Thread-safe; remembers at most ``max_keys``."""
+    """A token bucket per key (a site, the moderator, a client address): ``burst`` requests
+    at once, refilled at ``rate`` per second. Thread-safe; remembers at most ``max_keys``."""
 
     def __init__(self, *, rate: float = 3.0, burst: int = 30, max_keys: int = 10_000) -> None:
         self.rate = rate
@@ -147,3 +200,41 @@ class RateLimiter:
             while len(self._buckets) > self.max_keys:
                 self._buckets.popitem(last=False)
             return allowed
+
+
+@dataclass
+class Limits:
+    """The server's three budgets. Keys are charged only after the token is checked, so a
+    made-up token never gets a budget of its own and a real site never pays for one."""
+
+    #: per site (or the moderator), for ballots and other writes
+    ballots: RateLimiter = field(default_factory=RateLimiter)
+    #: per site, for the live page (page, panel, event stream, state): several tabs poll
+    reads: RateLimiter = field(default_factory=lambda: RateLimiter(rate=20.0, burst=200))
+    #: per client address, shared by every unknown, revoked or wrong token it sends
+    unknown: RateLimiter = field(default_factory=lambda: RateLimiter(rate=1.0, burst=30))
+
+
+class KnownTokens:
+    """Tokens seen valid, and their site: spares the ballot path a second lookup before the
+    budget is charged. Only for budgets; the writer still checks every token itself."""
+
+    def __init__(self, max_keys: int = 10_000) -> None:
+        self.max_keys = max_keys
+        self._sites: OrderedDict[str, int] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, token: str) -> int | None:
+        with self._lock:
+            return self._sites.get(token)
+
+    def add(self, token: str, site_id: int) -> None:
+        with self._lock:
+            self._sites[token] = site_id
+            self._sites.move_to_end(token)
+            while len(self._sites) > self.max_keys:
+                self._sites.popitem(last=False)
+
+    def forget(self, token: str) -> None:
+        with self._lock:
+            self._sites.pop(token, None)

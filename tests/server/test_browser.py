@@ -102,7 +102,7 @@ def test_same_flow_without_javascript(browser, served: Served) -> None:
     expect(page.locator("h1")).to_have_text("Universitätsklinikum Heidelberg")
     page.get_by_label("Abstain").check()
     page.get_by_role("button", name="Cast vote").click()
-    expect(page).to_have_url(re.compile(r"/stored\?q=\d+&lang=en$"))
+    expect(page).to_have_url(re.compile(r"/stored\?q=\d+&rev=1&lang=en$"))
     expect(page.locator("#stored")).to_contain_text("Vote stored")
     expect(page.locator("#stored")).to_contain_text("“Abstain”")
     page.get_by_role("link", name="Back to the vote").click()

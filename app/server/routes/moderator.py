@@ -18,7 +18,7 @@ from app.server.actions import (
     question_action,
     require_question,
 )
-from app.server.deps import CtxDep, LangDep, ModeratorDep
+from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.routes.site_api import ERRORS, confirmation
 from app.server.schemas import (
     AttendanceIn,
@@ -60,7 +60,7 @@ def state(ctx: CtxDep, lang: LangDep) -> ModeratorStateOut:
 
 @router.post("/questions/{question_id}/ballots", responses=ERRORS)
 async def cast_for(
-    ctx: CtxDep, question_id: int, body: ModeratorBallotIn, lang: LangDep
+    ctx: CtxDep, question_id: IdPath, body: ModeratorBallotIn, lang: LangDep
 ) -> ReceiptOut:
     """Enter a site's ballot on its behalf (given by voice or chat); marked as such."""
     choice = SubmittedChoice(question_id, tuple(body.option_ids), body.abstain, body.comment)
@@ -74,7 +74,7 @@ async def cast_for(
 
 @router.post("/questions/{question_id}/{action}", responses=ERRORS)
 async def question(
-    ctx: CtxDep, question_id: int, action: Action, lang: LangDep
+    ctx: CtxDep, question_id: IdPath, action: Action, lang: LangDep
 ) -> QuestionStateOut:
     """Open, close, reveal (results to voters), hide, reopen, or repeat (round 2) a question."""
 
@@ -111,7 +111,7 @@ async def attendance(ctx: CtxDep, site_code: str, body: AttendanceIn) -> Attenda
 
 
 @router.get("/questions/{question_id}/results", responses=ERRORS)
-def results(ctx: CtxDep, question_id: int, lang: LangDep) -> ResultOut:
+def results(ctx: CtxDep, question_id: IdPath, lang: LangDep) -> ResultOut:
     """Counts, percentages, consensus class and the ready sentences (also before reveal)."""
     with ctx.db.read() as session:
         require_question(session, ctx.conference_id, question_id)

@@ -11,7 +11,7 @@ from fastapi import APIRouter
 
 from app.server.actions import SubmittedChoice, site_access
 from app.server.context import ServerContext
-from app.server.deps import BearerSiteTokenDep, CtxDep, LangDep, SiteCallDep
+from app.server.deps import BearerReadDep, BearerWriteDep, SiteReadDep, SiteWriteDep
 from app.server.i18n import clock, texts
 from app.server.schemas import BallotIn, ErrorOut, ReceiptOut, SiteStateOut
 from app.services.ballots import BallotReceipt
@@ -50,19 +50,19 @@ async def _cast(ctx: ServerContext, token: str, ballot: BallotIn, lang: str) -> 
 
 
 @router.get("/v/{token}/state", responses=ERRORS)
-def state_by_link(call: SiteCallDep) -> SiteStateOut:
+def state_by_link(call: SiteReadDep) -> SiteStateOut:
     """The site's view: current case and question, its own ballot, results once revealed."""
     return _state(call.ctx, call.token, call.lang)
 
 
 @router.get("/site/state", responses=ERRORS)
-def state_by_header(ctx: CtxDep, token: BearerSiteTokenDep, lang: LangDep) -> SiteStateOut:
+def state_by_header(call: BearerReadDep) -> SiteStateOut:
     """As ``/api/v/{token}/state``, with the token in ``Authorization: Bearer``."""
-    return _state(ctx, token, lang)
+    return _state(call.ctx, call.token, call.lang)
 
 
 @router.post("/v/{token}/ballot", responses=ERRORS)
-async def cast_by_link(call: SiteCallDep, ballot: BallotIn) -> ReceiptOut:
+async def cast_by_link(call: SiteWriteDep, ballot: BallotIn) -> ReceiptOut:
     """Cast or change the site's ballot for the current question; answered only after the
     ballot is committed durably. A later ballot replaces the earlier one (both are kept in
     the history)."""
@@ -70,8 +70,6 @@ async def cast_by_link(call: SiteCallDep, ballot: BallotIn) -> ReceiptOut:
 
 
 @router.post("/site/ballot", responses=ERRORS)
-async def cast_by_header(
-    ctx: CtxDep, token: BearerSiteTokenDep, ballot: BallotIn, lang: LangDep
-) -> ReceiptOut:
+async def cast_by_header(call: BearerWriteDep, ballot: BallotIn) -> ReceiptOut:
     """As ``/api/v/{token}/ballot``, with the token in ``Authorization: Bearer``."""
-    return await _cast(ctx, token, ballot, lang)
+    return await _cast(call.ctx, call.token, ballot, call.lang)

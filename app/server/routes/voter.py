@@ -4,29 +4,35 @@ CSRF: the page has no cookies or sessions at all. The only credential is the sec
 token in the URL path, which a third-party site cannot know, so a forged cross-site POST
 has nothing to ride on; Origin/Referer checks would add nothing and would break browsers
 that strip them (``Referrer-Policy: no-referrer`` is what we send ourselves).
+
+The form route answers every refusal with the voter page again (in the site's language,
+with the message and what was typed), never with JSON: its users may have no script.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio.to_thread
-from fastapi import APIRouter, Form, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from app.server.actions import SubmittedChoice, require_question, site_access
 from app.server.context import ServerContext
-from app.server.deps import CtxDep, LangDep, PathTokenDep
-from app.server.pages import (
-    forbidden_page,
-    stored_page,
-    voter_page,
-    voter_panel,
-    welcome_page,
+from app.server.deps import (
+    MAX_ID,
+    RATE_LIMITED,
+    CtxDep,
+    LangDep,
+    SiteReadDep,
+    TokenPath,
+    admit,
 )
+from app.server.pages import Typed, stored_page, voter_page, voter_panel, welcome_page
+from app.server.security import TOO_LARGE, BodyTooLarge
 from app.services.agenda import get_question
 from app.services.ballots import MAX_COMMENT, site_ballot
 from app.services.conferences import get_conference
@@ -36,21 +42,39 @@ from app.services.voting import VoterView, view_for
 router = APIRouter(tags=["voter page"], include_in_schema=False)
 
 HEARTBEAT_SECONDS = 15.0
+#: the plain form's address; the body limit lets this route answer oversized posts itself
+FORM_PATH = re.compile(r"/v/[^/]+")
 _CHOICE = re.compile(r"abstain|[1-9][0-9]{0,9}")
+
+INVALID_CHOICE = "Ungültige Auswahl / invalid choice"
+INVALID_FORM = "Ungültige Eingabe; bitte erneut abstimmen / invalid input; please vote again"
+COMMENT_TOO_LONG = (
+    f"Kommentar zu lang (höchstens {MAX_COMMENT} Zeichen) / "
+    f"comment too long (at most {MAX_COMMENT} characters)"
+)
 
 
 class BallotForm(BaseModel):
-    """The plain HTML form: ``choice`` repeated (option ids or ``abstain``), a comment."""
+    """The plain HTML form: ``choice`` repeated (option ids or ``abstain``), a comment.
+
+    Browsers send a textarea's line breaks as CR LF, but count them as one character for
+    ``maxlength``: the raw comment may be twice the limit; the service judges the length.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    question_id: Annotated[int, Field(ge=1)]
+    question_id: Annotated[int, Field(ge=1, le=MAX_ID)]
     choice: Annotated[list[Annotated[str, Field(max_length=12)]], Field(max_length=30)] = []
-    comment: Annotated[str, Field(max_length=MAX_COMMENT)] = ""
+    comment: Annotated[str, Field(max_length=2 * MAX_COMMENT)] = ""
+
+    @field_validator("comment")
+    @classmethod
+    def _line_breaks(cls, value: str) -> str:
+        return value.replace("\r\n", "\n")
 
     def to_choice(self) -> SubmittedChoice:
         if not all(_CHOICE.fullmatch(c) for c in self.choice):
-            raise InvalidInput("Ungültige Auswahl / invalid choice")
+            raise InvalidInput(INVALID_CHOICE)
         ids = tuple(int(c) for c in self.choice if c != "abstain")
         return SubmittedChoice(self.question_id, ids, "abstain" in self.choice, self.comment)
 
@@ -58,10 +82,6 @@ class BallotForm(BaseModel):
 def _view(ctx: ServerContext, token: str) -> VoterView:
     with ctx.db.read() as session:
         return view_for(session, site_access(session, ctx.conference_id, token))
-
-
-def _forbidden(lang: str, exc: VotumError) -> HTMLResponse:
-    return HTMLResponse(forbidden_page(lang, str(exc)), status_code=403)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -73,74 +93,105 @@ def welcome(ctx: CtxDep, lang: LangDep) -> HTMLResponse:
 
 
 @router.get("/v/{token}", response_class=HTMLResponse)
-def page(ctx: CtxDep, token: PathTokenDep, lang: LangDep) -> HTMLResponse:
-    try:
-        view = _view(ctx, token)
-    except Forbidden as exc:
-        return _forbidden(lang, exc)
-    return HTMLResponse(voter_page(view, token, lang))
+def page(call: SiteReadDep) -> HTMLResponse:
+    return HTMLResponse(voter_page(_view(call.ctx, call.token), call.token, call.lang))
 
 
 @router.get("/v/{token}/panel", response_class=HTMLResponse)
-def panel(ctx: CtxDep, token: PathTokenDep, lang: LangDep) -> HTMLResponse:
+def panel(call: SiteReadDep) -> HTMLResponse:
     """The changing part of the page, for the live script (same HTML as the full page)."""
-    try:
-        view = _view(ctx, token)
-    except Forbidden as exc:
-        return _forbidden(lang, exc)
-    return HTMLResponse(voter_panel(view, token, lang))
+    return HTMLResponse(voter_panel(_view(call.ctx, call.token), call.token, call.lang))
+
+
+def _typed(raw: Any) -> tuple[dict[str, Any], Typed]:
+    """The form's fields for :class:`BallotForm`, and what to show again if refused."""
+    fields: dict[str, Any] = {
+        key: raw.getlist(key) if key == "choice" else raw.get(key) for key in raw
+    }
+    choices = tuple(c for c in raw.getlist("choice") if isinstance(c, str))
+    comment = raw.get("comment")
+    comment = comment.replace("\r\n", "\n")[: 2 * MAX_COMMENT] if isinstance(comment, str) else ""
+    question = raw.get("question_id")
+    return fields, Typed(question if isinstance(question, str) else "", choices, comment)
+
+
+def _form_problem(exc: ValidationError) -> str:
+    fields = {str(error["loc"][0]) for error in exc.errors() if error.get("loc")}
+    if "comment" in fields:
+        return COMMENT_TOO_LONG
+    if "choice" in fields:
+        return INVALID_CHOICE
+    return INVALID_FORM
+
+
+async def _again(
+    ctx: ServerContext, token: str, lang: str, message: str, status: int, typed: Typed | None
+) -> HTMLResponse:
+    """The voter page again, with ``message`` and the voter's input."""
+    view = await anyio.to_thread.run_sync(_view, ctx, token)
+    headers = {"Connection": "close"} if status == 413 else None  # the body was not read
+    return HTMLResponse(
+        voter_page(view, token, lang, error=message, typed=typed),
+        status_code=status,
+        headers=headers,
+    )
 
 
 @router.post("/v/{token}", response_class=HTMLResponse)
-async def submit(
-    ctx: CtxDep, token: PathTokenDep, lang: LangDep, form: Annotated[BallotForm, Form()]
-) -> Response:
+async def submit(request: Request, ctx: CtxDep, token: TokenPath, lang: LangDep) -> Response:
     """Store the ballot, then redirect to the confirmation (Post/Redirect/Get)."""
+    typed: Typed | None = None
     try:
-        choice = form.to_choice()
+        fields, typed = _typed(await request.form())
+        await admit(ctx, request, token, ctx.limits.ballots)
+        choice = BallotForm.model_validate(fields).to_choice()
         receipt = await ctx.cast_site_ballot(token, choice)
-    except Forbidden as exc:
-        return _forbidden(lang, exc)
+    except BodyTooLarge:
+        return await _again(ctx, token, lang, TOO_LARGE, 413, typed)
+    except HTTPException as exc:
+        message = RATE_LIMITED if exc.status_code == 429 else INVALID_FORM
+        return await _again(ctx, token, lang, message, exc.status_code, typed)
+    except ValidationError as exc:
+        return await _again(ctx, token, lang, _form_problem(exc), 422, typed)
+    except Forbidden:
+        raise  # the handler shows the page for wrong links
     except VotumError as exc:
-        try:
-            view = await anyio.to_thread.run_sync(_view, ctx, token)
-        except Forbidden as denied:
-            return _forbidden(lang, denied)
-        return HTMLResponse(voter_page(view, token, lang, error=str(exc)), status_code=exc.status)
+        return await _again(ctx, token, lang, str(exc), exc.status, typed)
     return RedirectResponse(
-        f"/v/{token}/stored?q={receipt.question_id}&lang={lang}", status_code=303
+        f"/v/{token}/stored?q={receipt.question_id}&rev={receipt.revision}&lang={lang}",
+        status_code=303,
     )
 
 
 @router.get("/v/{token}/stored", response_class=HTMLResponse)
 def stored(
-    ctx: CtxDep, token: PathTokenDep, lang: LangDep, q: Annotated[int, Query(ge=1)]
+    call: SiteReadDep,
+    q: Annotated[int, Query(ge=1, le=MAX_ID)],
+    rev: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
 ) -> Response:
-    """The confirmation: exactly what is stored for this question, and when."""
-    try:
-        with ctx.db.read() as session:
-            access = site_access(session, ctx.conference_id, token)
-            view = view_for(session, access)
-            try:
-                require_question(session, ctx.conference_id, q)
-                question = get_question(session, q)
-            except NotFound:
-                question = None
-            ballot = site_ballot(session, q, access.site_id) if question else None
-    except Forbidden as exc:
-        return _forbidden(lang, exc)
+    """The confirmation: exactly what is stored for this question, and when (and, given
+    the receipt's ``rev``, whether it has been replaced since)."""
+    ctx, token, lang = call.ctx, call.token, call.lang
+    with ctx.db.read() as session:
+        access = site_access(session, ctx.conference_id, token)
+        view = view_for(session, access)
+        try:
+            require_question(session, ctx.conference_id, q)
+            question = get_question(session, q)
+        except NotFound:
+            question = None
+        ballot = site_ballot(session, q, access.site_id) if question else None
     if question is None or ballot is None:
         return RedirectResponse(f"/v/{token}?lang={lang}", status_code=303)
-    return HTMLResponse(stored_page(view, question, ballot, token, lang))
+    replaced = rev is not None and rev != ballot.revision
+    return HTMLResponse(stored_page(view, question, ballot, token, lang, replaced=replaced))
 
 
 @router.get("/v/{token}/events")
-async def events(ctx: CtxDep, token: PathTokenDep, request: Request) -> Response:
+async def events(call: SiteReadDep, request: Request) -> Response:
     """Server-sent events: ``state`` with the version whenever the page should re-render."""
-    try:
-        await anyio.to_thread.run_sync(_view, ctx, token)
-    except Forbidden as exc:
-        return _forbidden(ctx.language, exc)
+    ctx = call.ctx
+    await anyio.to_thread.run_sync(_view, ctx, call.token)  # Forbidden for a revoked link
 
     async def stream() -> AsyncIterator[str]:
         seen = ctx.live.version
