@@ -166,3 +166,80 @@ def test_browser_without_event_source_follows_by_polling(browser, served: Served
     _moderate(served, "close", question)
     expect(page.locator(".notice.closed")).to_contain_text("Abstimmung geschlossen", timeout=10_000)
     page.close()
+
+
+def test_page_retries_a_failed_panel_and_still_follows(browser, served: Served) -> None:
+    """A panel answer other than 200 or 403 (a busy server) is tried again with pauses."""
+    from playwright.sync_api import expect
+
+    token = tokens(served.db, served.conf_id)["DD"]
+    question = current_question(served.db, served.conf_id)
+    page = browser.new_page()
+    page.goto(f"{served.url}/v/{token}")
+    page.evaluate("window.__sameDocument = true")
+    failures = {"left": 2}
+
+    def busy_twice(route) -> None:
+        if failures["left"] > 0:
+            failures["left"] -= 1
+            route.fulfill(status=503, body="busy")
+        else:
+            route.continue_()
+
+    page.route("**/panel?*", busy_twice)
+    page.fill("#comment", "halb getippt")
+    _moderate(served, "reveal", question)
+    expect(page.locator("#results-title")).to_be_visible(timeout=15_000)
+    assert failures["left"] == 0
+    expect(page.locator("#comment")).to_have_value("halb getippt")
+    expect(page.locator("#live-status")).to_have_text("")
+    assert page.evaluate("window.__sameDocument") is True
+    page.close()
+
+
+def test_page_polls_while_the_event_stream_is_refused(browser, served: Served) -> None:
+    """EventSource gives up for good on an error answer: the page falls back to polling."""
+    from playwright.sync_api import expect
+
+    token = tokens(served.db, served.conf_id)["FR"]
+    question = current_question(served.db, served.conf_id)
+    page = browser.new_page()
+    refused: list[str] = []
+
+    def too_many(route) -> None:
+        refused.append(route.request.url)
+        route.fulfill(status=429, content_type="application/json", body='{"detail": "x / y"}')
+
+    page.route("**/events", too_many)
+    with page.expect_request("**/events"):
+        page.goto(f"{served.url}/v/{token}")
+    page.evaluate("window.__sameDocument = true")
+    _moderate(served, "close", question)
+    expect(page.locator(".notice.closed")).to_contain_text("Abstimmung geschlossen", timeout=10_000)
+    assert refused
+    assert page.evaluate("window.__sameDocument") is True
+    page.close()
+
+
+def test_without_javascript_a_long_comment_with_line_breaks_is_stored(
+    browser, served: Served
+) -> None:
+    """The textarea counts a line break as one character, the browser sends two (CR LF)."""
+    from playwright.sync_api import expect
+
+    from app.services.ballots import current_ballots
+
+    token = tokens(served.db, served.conf_id)["HD"]
+    question = current_question(served.db, served.conf_id)
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served.url}/v/{token}?lang=en")
+    page.get_by_label("Abstain").check()
+    text = "\n".join(["x" * 99] * 20)  # 1999 characters, within maxlength="2000"
+    page.fill("#comment", text)
+    page.get_by_role("button", name="Cast vote").click()
+    expect(page.locator("#stored")).to_contain_text("Vote stored")
+    with served.db.read() as session:
+        (ballot,) = [b for b in current_ballots(session, question) if b.site_code == "HD"]
+    assert ballot.comment == text
+    context.close()

@@ -15,6 +15,16 @@
   var statusEl = document.getElementById("live-status");
   var loading = false;
   var wanted = null;
+  var retryTimer = null;
+  var retryDelay = 0;
+  var polling = false;
+  var pollTimer = null;
+  var pollDelay = 0;
+  var streamDelay = 0;
+  var POLL_EVERY = 3000;
+  var MAX_DELAY = 30000;
+  var CLOSED = window.EventSource && window.EventSource.CLOSED !== undefined ?
+      window.EventSource.CLOSED : 2;
 
   function panel() { return document.getElementById("panel"); }
   function attr(name) { var p = panel(); return p ? p.getAttribute(name) : ""; }
@@ -69,17 +79,30 @@
     bind();
   }
 
+  /* Fetch the panel; on any failure but 403 (link revoked: reload shows why) try again
+     with growing pauses, so the page never stays behind the moderator. */
   function refresh(keepForm, then) {
     if (loading) { wanted = keepForm; return; }
+    if (retryTimer !== null) { window.clearTimeout(retryTimer); retryTimer = null; }
     loading = true;
     request("GET", panelUrl, null, function (xhr) {
       loading = false;
-      if (xhr.status === 200) {
-        showPanel(xhr.responseText, keepForm);
-        if (then) { then(); }
-      } else if (xhr.status === 403) {
+      if (xhr.status === 403) {
         window.location.reload();
         return;
+      }
+      if (xhr.status === 200) {
+        retryDelay = 0;
+        setStatus("");
+        showPanel(xhr.responseText, keepForm);
+        if (then) { then(); }
+      } else {
+        retryDelay = retryDelay ? Math.min(retryDelay * 2, MAX_DELAY) : 1000;
+        setStatus(live.getAttribute("data-offline"));
+        retryTimer = window.setTimeout(function () {
+          retryTimer = null;
+          refresh(keepForm, then);
+        }, retryDelay);
       }
       if (wanted !== null) { var again = wanted; wanted = null; refresh(again); }
     });
@@ -135,27 +158,60 @@
     for (var i = 0; i < hints.length; i++) { hints[i].removeAttribute("hidden"); }
   }
 
+  /* Polling: for browsers without EventSource, and while the event stream is refused. */
   function poll() {
+    pollTimer = null;
     var xhr = new XMLHttpRequest();
     xhr.open("GET", stateUrl, true);
+    xhr.setRequestHeader("Accept", "application/json");
     xhr.onreadystatechange = function () {
       if (xhr.readyState !== 4) { return; }
+      if (xhr.status === 403) { window.location.reload(); return; }
       if (xhr.status === 200) {
+        pollDelay = POLL_EVERY;
+        if (retryTimer === null) { setStatus(""); }
         try { onVersion(JSON.parse(xhr.responseText).version); } catch (e) { /* ignore */ }
+      } else {
+        pollDelay = Math.min(pollDelay * 2, MAX_DELAY);
+        setStatus(live.getAttribute("data-offline"));
       }
-      window.setTimeout(poll, 3000);
+      if (polling) { pollTimer = window.setTimeout(poll, pollDelay); }
     };
     xhr.send(null);
   }
 
+  function startPolling() {
+    if (polling) { return; }
+    polling = true;
+    pollDelay = POLL_EVERY;
+    pollTimer = window.setTimeout(poll, 0);
+  }
+
+  function stopPolling() {
+    polling = false;
+    if (pollTimer !== null) { window.clearTimeout(pollTimer); pollTimer = null; }
+  }
+
+  /* Server-sent events. The browser reconnects by itself after a dropped stream, but gives
+     up for good on an error answer (429, 5xx): then poll, and open a new stream later. */
   function listen() {
-    if (!window.EventSource) { window.setTimeout(poll, 3000); return; }
+    if (!window.EventSource) { startPolling(); return; }
     var source = new window.EventSource(eventsUrl);
     source.addEventListener("state", function (event) {
-      setStatus("");
+      streamDelay = 0;
+      stopPolling();
+      if (retryTimer === null) { setStatus(""); }
       onVersion(event.data);
     }, false);
-    source.onerror = function () { setStatus(live.getAttribute("data-offline")); };
+    source.onerror = function () {
+      if (!polling) { setStatus(live.getAttribute("data-offline")); }
+      if (source.readyState === CLOSED) {
+        source.close();
+        startPolling();
+        streamDelay = streamDelay ? Math.min(streamDelay * 2, MAX_DELAY) : 5000;
+        window.setTimeout(listen, streamDelay);
+      }
+    };
   }
 
   bind();
