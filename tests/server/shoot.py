@@ -63,6 +63,21 @@ def main() -> None:
         page.get_by_label("Keine Empfehlung").check()
         page.get_by_role("button", name="Cast vote").click()
         page.screenshot(path=out / "confirmation-nojs-en.png", full_page=True)
+        confirmation = page.url
+        options = httpx.get(f"{running.url}/api/v/{tokens(db, conf)['HD']}/state", timeout=10)
+        first = options.json()["question"]["options"][0]["id"]
+        httpx.post(
+            f"{running.url}/api/moderator/questions/{question}/ballots",
+            headers=mod,
+            json={"site_code": "HD", "option_ids": [first]},
+            timeout=10,
+        ).raise_for_status()
+        page.goto(confirmation)
+        page.screenshot(path=out / "confirmation-replaced-nojs-en.png", full_page=True)
+        page.goto(f"{running.url}/v/{tokens(db, conf)['FR']}")
+        page.fill("#comment", "Zeile eins\nZeile zwei: nichts gewählt")
+        page.get_by_role("button", name="Stimme abgeben").click()
+        page.screenshot(path=out / "form-error-nojs-de.png", full_page=True)
         phone.goto(url)
         phone.screenshot(path=out / "phone-open-de.png", full_page=True)
         act(f"/api/moderator/questions/{question}/close")
