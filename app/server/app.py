@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -58,13 +59,14 @@ def create_app(
         notifier=notifier or NullNotifier(),
         writer=Writer(db),
         live=LiveState(db, conference_id, interval=poll_interval),
-        limits=Limits(ballots=rate_limiter) if rate_limiter else Limits(),
+        limits=Limits() if rate_limiter is None else Limits(ballots=rate_limiter),
         known=KnownTokens(),
     )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         ctx.writer.start()
+        await anyio.to_thread.run_sync(ctx.remember_invited)
         await ctx.live.start()
         try:
             yield

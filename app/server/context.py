@@ -15,6 +15,7 @@ from app.server.security import KnownTokens, Limits
 from app.server.writer import BatchHandler, Writer
 from app.services.ballot_batch import SiteBallot, cast_site_ballots
 from app.services.ballots import BallotReceipt
+from app.services.conferences import invitations
 from app.services.events import Notifier
 
 T = TypeVar("T")
@@ -55,6 +56,14 @@ class ServerContext:
                 after_commit(value)
 
         return await self.writer.submit_async(work, after, batch=batch, payload=payload)
+
+    def remember_invited(self) -> None:
+        """Note every invited site's current token, so that even a site's very first ballot
+        is charged to its budget without a lookup of its own (a burst at the first open)."""
+        with self.db.read() as session:
+            for invitation in invitations(session, self.conference_id):
+                if invitation.token:
+                    self.known.add(invitation.token, invitation.site.id)
 
     async def cast_site_ballot(self, token: str, choice: SubmittedChoice) -> BallotReceipt:
         """A site's ballot, stored durably (fast path in groups, else the service)."""
