@@ -51,9 +51,22 @@ def open_question(session: Session, question_id: int, *, actor: str = "moderator
     _refuse_second_open(session, question)
     question.state = QuestionState.OPEN.value
     question.opened_at = utcnow()
-    conf = _conference(session, question)
-    conf.current_question_id = question.id
-    audit.record(session, conf.id, actor, "question_opened", question_id=question.id)
+    _conference(session, question).current_question_id = question.id
+    return _record(session, question, actor, "question_opened")
+
+
+def _record(
+    session: Session, question: Question, actor: str, action: str, **detail: object
+) -> QuestionInfo:
+    """Audit the change, flush it and return the question as it is now."""
+    audit.record(
+        session,
+        _conference(session, question).id,
+        actor,
+        action,
+        question_id=question.id,
+        **detail,
+    )
     session.flush()
     return get_question(session, question.id)
 
@@ -75,15 +88,7 @@ def close_question(session: Session, question_id: int, *, actor: str = "moderato
         raise StateConflict("Die Frage ist nicht offen / the question is not open")
     question.state = QuestionState.CLOSED.value
     question.closed_at = utcnow()
-    audit.record(
-        session,
-        _conference(session, question).id,
-        actor,
-        "question_closed",
-        question_id=question.id,
-    )
-    session.flush()
-    return get_question(session, question.id)
+    return _record(session, question, actor, "question_closed")
 
 
 def reopen_question(
@@ -97,11 +102,8 @@ def reopen_question(
     question.state = QuestionState.OPEN.value
     question.closed_at = None
     question.revealed_at = None
-    conf = _conference(session, question)
-    conf.current_question_id = question.id
-    audit.record(session, conf.id, actor, "question_reopened", question_id=question.id)
-    session.flush()
-    return get_question(session, question.id)
+    _conference(session, question).current_question_id = question.id
+    return _record(session, question, actor, "question_reopened")
 
 
 def reveal_question(
@@ -111,34 +113,25 @@ def reveal_question(
     question = _lock_question(session, question_id)
     if question.state == QuestionState.DRAFT.value:
         raise StateConflict("Die Frage wurde noch nicht geöffnet / not opened yet")
-    if question.revealed_at is None:
-        question.revealed_at = utcnow()
-        audit.record(
-            session,
-            _conference(session, question).id,
-            actor,
-            "results_revealed",
-            question_id=question.id,
-            while_open=question.state == QuestionState.OPEN.value,
-        )
-    session.flush()
-    return get_question(session, question.id)
+    if question.revealed_at is not None:
+        return get_question(session, question.id)
+    question.revealed_at = utcnow()
+    return _record(
+        session,
+        question,
+        actor,
+        "results_revealed",
+        while_open=question.state == QuestionState.OPEN.value,
+    )
 
 
 def hide_results(session: Session, question_id: int, *, actor: str = "moderator") -> QuestionInfo:
     """Take revealed results off the voters' pages again."""
     question = _lock_question(session, question_id)
-    if question.revealed_at is not None:
-        question.revealed_at = None
-        audit.record(
-            session,
-            _conference(session, question).id,
-            actor,
-            "results_hidden",
-            question_id=question.id,
-        )
-    session.flush()
-    return get_question(session, question.id)
+    if question.revealed_at is None:
+        return get_question(session, question.id)
+    question.revealed_at = None
+    return _record(session, question, actor, "results_hidden")
 
 
 def repeat_question(
@@ -178,13 +171,8 @@ def repeat_question(
     for position, row in enumerate(rows):
         row.position = position
     session.flush()
-    conf = _conference(session, question)
-    conf.current_question_id = repeat.id
-    audit.record(
-        session, conf.id, actor, "question_repeated", question_id=repeat.id, round_1=question.id
-    )
-    session.flush()
-    return get_question(session, repeat.id)
+    _conference(session, question).current_question_id = repeat.id
+    return _record(session, repeat, actor, "question_repeated", round_1=question.id)
 
 
 def set_current(
