@@ -147,6 +147,12 @@ class LiveStatus:
 def live_status(session: Session, question_id: int) -> LiveStatus:
     """Voted and missing sites; expected are the present sites once check-in has begun,
     otherwise all invited sites (a site that votes counts as expected either way)."""
+    return live_view(session, question_id)[0]
+
+
+def live_view(session: Session, question_id: int) -> tuple[LiveStatus, QuestionResult]:
+    """The live count and the result of one question from a single read of the question,
+    the invitations and the ballots (the console refreshes both after every ballot)."""
     question = get_question(session, question_id)
     conference_id = conference_of_question(session, question_id)
     rows = session.execute(
@@ -155,17 +161,23 @@ def live_status(session: Session, question_id: int) -> LiveStatus:
         .where(Invitation.conference_id == conference_id)
     ).all()
     rows = sorted(rows, key=lambda row: name_key(row[0].name))
+    ballots = current_ballots(session, question_id)
+    by_site = {b.site_id: b for b in ballots}
     any_present = any(present for _, present in rows)
-    ballots = {b.site_id: b for b in current_ballots(session, question_id)}
     voted, missing = [], []
     for site, present in rows:
         info = SiteInfo.of(site)
-        ballot = ballots.get(site.id)
+        ballot = by_site.get(site.id)
         if ballot is not None:
             voted.append(VotedSite(info, ballot.source, ballot.cast_at, ballot.revision))
         elif present or not any_present:
             missing.append(info)
-    return LiveStatus(question, tuple(voted), tuple(missing))
+    invited = {site.id for site, _ in rows}
+    present_ids = {site.id for site, present in rows if present}
+    return (
+        LiveStatus(question, tuple(voted), tuple(missing)),
+        _result(question, ballots, invited, present_ids),
+    )
 
 
 def previous_round(session: Session, question_id: int) -> int | None:

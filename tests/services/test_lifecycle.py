@@ -123,3 +123,16 @@ def test_question_numbers_follow_the_agenda(db: Database, demo_id: int) -> None:
         ("3.1", 1),
         ("3.2", 1),
     ]
+
+
+def test_live_view_reads_once_what_status_and_result_read_apart(
+    db: Database, demo_id: int
+) -> None:
+    from app.services.results import live_status, live_view, question_result
+
+    with db.read() as session:
+        for case in agenda.agenda(session, demo_id):
+            for question in case.questions:
+                status, result = live_view(session, question.id)
+                assert status == live_status(session, question.id)
+                assert result == question_result(session, question.id)

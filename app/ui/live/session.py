@@ -123,12 +123,8 @@ class LiveSession(QObject):
         if old.question is None:
             return old
         self._serial += 1
-        return replace(
-            old,
-            status=results.live_status(session, old.question.id),
-            result=results.question_result(session, old.question.id),
-            serial=self._serial,
-        )
+        status, result = results.live_view(session, old.question.id)
+        return replace(old, status=status, result=result, serial=self._serial)
 
     def _read(self, session: Session) -> LiveSnapshot:
         self._serial += 1
@@ -142,8 +138,7 @@ class LiveSession(QObject):
                 if q.id == question_id:
                     question, case = q, c
         if question is not None:
-            status = results.live_status(session, question.id)
-            result = results.question_result(session, question.id)
+            status, result = results.live_view(session, question.id)
             if question.parent_id is not None:
                 round_one = results.question_result(session, question.parent_id)
         return LiveSnapshot(
