@@ -22,7 +22,7 @@ import hmac
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -197,9 +197,7 @@ def _accept(
             continue
         try:
             comment = clean_comment(choice.comment)
-            chosen = validate_choice(
-                cast(Any, question), choice.option_ids, choice.abstain, comment
-            )
+            chosen = validate_choice(question, choice.option_ids, choice.abstain, comment)
         except VotumError:
             continue  # the service will refuse it with its own message
         seen.add(site[0])

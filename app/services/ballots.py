@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -175,11 +176,29 @@ def cast_ballot(
     )
 
 
+class _OptionRules(Protocol):
+    @property
+    def id(self) -> int: ...
+    @property
+    def position(self) -> int: ...
+
+
+class ChoiceRules(Protocol):
+    """What :func:`validate_choice` reads of a question (an ORM row or a plain copy)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def allow_abstain(self) -> bool: ...
+    @property
+    def options(self) -> Sequence[_OptionRules]: ...
+
+
 def validate_choice(
-    question: Question, option_ids: Sequence[int], abstain: bool, comment: str
+    question: ChoiceRules, option_ids: Sequence[int], abstain: bool, comment: str
 ) -> tuple[int, ...]:
     """The chosen option ids in option order; :class:`InvalidInput` when the choice does
-    not fit the question (reads only ``kind``, ``allow_abstain`` and ``options``)."""
+    not fit the question."""
     kind = QuestionKind(question.kind)
     ids = list(option_ids)
     if len(set(ids)) != len(ids):
