@@ -18,7 +18,7 @@ import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
@@ -41,12 +41,21 @@ BatchHandler = Callable[[Session, list[Any]], list[Any]]
 
 @dataclass
 class _Job(Generic[T]):
+    """A queued write. Exactly one of ``future`` (:meth:`Writer.submit`, any thread) and
+    ``waiter`` (:meth:`Writer.submit_async`, settled on its event loop) is set."""
+
     work: Callable[[Session], T]
     after_commit: Callable[[T], None] | None
     batch: BatchHandler | None = None
     payload: Any = None
-    future: Future[T] = field(default_factory=Future)
-    waiter: asyncio.Future[T] | None = None  # set by submit_async; settled once per group
+    future: Future[T] | None = None
+    waiter: asyncio.Future[T] | None = None
+
+    def claim(self) -> bool:
+        """Mark the job as running; False if its caller has given up on it already."""
+        if self.future is not None:
+            return self.future.set_running_or_notify_cancel()
+        return self.waiter is not None and not self.waiter.cancelled()
 
 
 class Writer:
@@ -93,11 +102,8 @@ class Writer:
         Consecutive jobs with the same ``batch`` handler are first offered to it together
         (their ``payload`` values); ``work`` runs only for those it leaves undecided.
         """
-        job: _Job[T] = _Job(work, after_commit, batch, payload)
-        with self._lock:
-            if not self._accepting:
-                raise WriterStopped("Server wird beendet / server is shutting down")
-            self._queue.put(job)
+        job: _Job[T] = _Job(work, after_commit, batch, payload, future=Future())
+        self._put(job)
         return job.future
 
     def submit_async(
@@ -110,13 +116,15 @@ class Writer:
     ) -> asyncio.Future[T]:
         """As :meth:`submit`, from the event loop: all waiters of a group are settled with
         one thread-safe call per group (not one wake-up of the loop per ballot)."""
-        job: _Job[T] = _Job(work, after_commit, batch, payload)
-        job.waiter = asyncio.get_running_loop().create_future()
+        waiter = asyncio.get_running_loop().create_future()
+        self._put(_Job(work, after_commit, batch, payload, waiter=waiter))
+        return waiter
+
+    def _put(self, job: _Job[Any]) -> None:
         with self._lock:
             if not self._accepting:
                 raise WriterStopped("Server wird beendet / server is shutting down")
             self._queue.put(job)
-        return job.waiter
 
     # --- the writer thread -----------------------------------------------------------
 
@@ -146,12 +154,7 @@ class Writer:
 
     def _apply(self, session: Session, group: list[_Job[Any]]) -> None:
         done: list[tuple[_Job[Any], Any, BaseException | None]] = []
-        live = [
-            job
-            for job in group
-            if job.future.set_running_or_notify_cancel()
-            and not (job.waiter is not None and job.waiter.cancelled())  # caller gone
-        ]
+        live = [job for job in group if job.claim()]
         try:
             for run in _runs(live):
                 decided = self._batch(session, run)
@@ -164,22 +167,15 @@ class Writer:
         except Exception as exc:  # the commit failed: nothing of this group is durable
             log.exception("write group failed")
             session.rollback()
-            for job in group:
-                if not job.future.done():
-                    job.future.set_exception(exc)
-            _settle_waiters([(job, None, exc) for job in live])
+            _settle([(job, None, exc) for job in live])
             return
         finally:
             session.expunge_all()  # the next group reads fresh rows (others write too)
         self.groups += 1
         self.jobs += len(done)
-        _settle_waiters(done)
+        _settle(done)
         for job, value, error in done:
-            if error is not None:
-                job.future.set_exception(error)
-                continue
-            job.future.set_result(value)
-            if job.after_commit is not None:
+            if error is None and job.after_commit is not None:
                 try:
                     job.after_commit(value)
                 except Exception:  # a broken listener must not stop the writer
@@ -211,18 +207,24 @@ class Writer:
             return [None] * len(run)
 
 
-def _settle_waiters(done: list[tuple[_Job[Any], Any, BaseException | None]]) -> None:
-    """Hand the outcomes to each event loop in one call (thread-safe)."""
+def _settle(done: list[tuple[_Job[Any], Any, BaseException | None]]) -> None:
+    """Resolve each job's future; hand the waiters' outcomes to each event loop in one
+    thread-safe call (not one wake-up of the loop per ballot)."""
     by_loop: dict[asyncio.AbstractEventLoop, list[tuple[asyncio.Future[Any], Any, Any]]] = {}
     for job, value, error in done:
         if job.waiter is not None:
             by_loop.setdefault(job.waiter.get_loop(), []).append((job.waiter, value, error))
+        elif job.future is not None:
+            if error is not None:
+                job.future.set_exception(error)
+            else:
+                job.future.set_result(value)
     for loop, outcomes in by_loop.items():
         with contextlib.suppress(RuntimeError):  # the loop is closed: nobody is waiting
-            loop.call_soon_threadsafe(_settle, outcomes)
+            loop.call_soon_threadsafe(_settle_on_loop, outcomes)
 
 
-def _settle(outcomes: list[tuple[asyncio.Future[Any], Any, BaseException | None]]) -> None:
+def _settle_on_loop(outcomes: list[tuple[asyncio.Future[Any], Any, BaseException | None]]) -> None:
     for waiter, value, error in outcomes:
         if waiter.done():
             continue
