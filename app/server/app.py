@@ -84,6 +84,10 @@ def create_app(
         docs_url=None,  # Swagger UI loads scripts from a CDN: offline and CSP say no
         redoc_url=None,
         lifespan=lifespan,
+        # FastAPI's native OpenTelemetry would put request paths, and with them the sites'
+        # secret links, into traces wherever OTEL_* is configured; it also costs every
+        # request an environment lookup. Votum runs on a laptop and reports to nobody.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.ctx = ctx
     app.include_router(voter.router)

@@ -99,8 +99,9 @@ async def lang_query(ctx: CtxDep, lang: LangQuery = None) -> str:
 
 @dataclass(frozen=True)
 class SiteCall:
-    """A request made with a site's token, admitted by its budget: context, token, the
-    site's id and the language. One dependency instead of three: ballots come in bursts."""
+    """A read made with a site's token, admitted by its budget: context, token, the site's
+    id and the language, in one dependency. (The ballot routes admit their token
+    themselves: see ``app.server.routes.site_api``.)"""
 
     ctx: ServerContext
     token: str
@@ -108,7 +109,7 @@ class SiteCall:
     lang: str
 
 
-def _bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
+def bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, SITE_TOKEN_MISSING, {"WWW-Authenticate": "Bearer"}
@@ -116,40 +117,25 @@ def _bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
     return credentials.credentials[: MAX_TOKEN_LENGTH + 1]
 
 
-async def _call(request: Request, token: str, lang: str | None, *, write: bool) -> SiteCall:
+async def _read(request: Request, token: str, lang: str | None) -> SiteCall:
     ctx: ServerContext = request.app.state.ctx
-    budget = ctx.limits.ballots if write else ctx.limits.reads
-    site_id = await admit(ctx, request, token, budget)
+    site_id = await admit(ctx, request, token, ctx.limits.reads)
     return SiteCall(ctx, token, site_id, pick_lang(lang, ctx.language))
 
 
 async def site_reads(request: Request, token: TokenPath, lang: LangQuery = None) -> SiteCall:
     """The link's token (``/v/{token}``) for the live page and state: the generous budget."""
-    return await _call(request, token, lang, write=False)
-
-
-async def site_writes(request: Request, token: TokenPath, lang: LangQuery = None) -> SiteCall:
-    """The link's token for a ballot: the site's ballot budget."""
-    return await _call(request, token, lang, write=True)
+    return await _read(request, token, lang)
 
 
 async def bearer_reads(
     request: Request, credentials: BearerDep, lang: LangQuery = None
 ) -> SiteCall:
     """As :func:`site_reads`, with the token in ``Authorization: Bearer``."""
-    return await _call(request, _bearer_token(credentials), lang, write=False)
-
-
-async def bearer_writes(
-    request: Request, credentials: BearerDep, lang: LangQuery = None
-) -> SiteCall:
-    """As :func:`site_writes`, with the token in ``Authorization: Bearer``."""
-    return await _call(request, _bearer_token(credentials), lang, write=True)
+    return await _read(request, bearer_token(credentials), lang)
 
 
 SiteReadDep = Annotated[SiteCall, Depends(site_reads)]
-SiteWriteDep = Annotated[SiteCall, Depends(site_writes)]
 BearerReadDep = Annotated[SiteCall, Depends(bearer_reads)]
-BearerWriteDep = Annotated[SiteCall, Depends(bearer_writes)]
 ModeratorDep = Depends(moderator)
 LangDep = Annotated[str, Depends(lang_query)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 LANGS = ("de", "en")
@@ -129,7 +130,7 @@ def texts(lang: str) -> dict[str, str]:
 
 def clock(moment: datetime) -> str:
     """Wall-clock time on the server's machine (the moderator's laptop): ``14:03:12``."""
-    return moment.astimezone().strftime("%H:%M:%S")
+    return time.strftime("%H:%M:%S", time.localtime(moment.timestamp()))
 
 
 def localised_message(message: str, lang: str) -> str:

@@ -267,3 +267,31 @@ def test_server_reads_a_reissued_moderator_token(served: Served, db: Database) -
     with db.write() as session:
         new = reissue_moderator_token(session, served.conf_id)
     assert served.server.moderator_token == new != old
+
+
+def test_ballot_confirmation_follows_lang_and_openapi_documents_it(
+    served: Served, client: httpx.Client
+) -> None:
+    """The ballot routes read ``?lang=`` by hand (the hot path); it must still work, fall
+    back to the conference's language for unknown values, and stay documented."""
+    codes = tokens(served.db, served.conf_id)
+    question = _question(client, codes["DD"])
+    ballot = {"question_id": question["id"], "option_ids": [question["options"][0]["id"]]}
+    english = client.post(f"/api/v/{codes['DD']}/ballot?lang=en", json=ballot)
+    assert english.status_code == 200, english.text
+    assert english.json()["message"].startswith("Stored at ")
+    unknown = client.post(f"/api/v/{codes['DD']}/ballot?lang=xx-hostile", json=ballot)
+    assert unknown.status_code == 200, unknown.text
+    assert unknown.json()["message"].startswith("Gespeichert um ")
+    by_header = client.post(
+        "/api/site/ballot?lang=en", json=ballot, headers={"Authorization": f"Bearer {codes['DD']}"}
+    )
+    assert by_header.json()["message"].startswith("Stored at ")
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/v/{token}/ballot", "/api/site/ballot"):
+        parameters = {p["name"]: p["in"] for p in paths[path]["post"].get("parameters", [])}
+        assert parameters.get("lang") == "query", (path, parameters)
+    assert {p["name"] for p in paths["/api/v/{token}/ballot"]["post"]["parameters"]} == {
+        "token",
+        "lang",
+    }
