@@ -6,7 +6,7 @@ import argparse
 import threading
 
 from app.cli import CliError, conference_id, open_db
-from app.server.runner import ServerStartError, VotingServer
+from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
 from app.services.conferences import get_conference, invitations
 
 
@@ -21,6 +21,7 @@ def run_serve(args: argparse.Namespace) -> int:
         server.start()
     except ServerStartError as exc:
         raise CliError(str(exc)) from None
+    tune_garbage_collector()
     urls = server.base_urls()
     with_link = sum(1 for i in invited if i.token)
     print(f"Votum voting server: {conf.slug} — {conf.topic}", flush=True)

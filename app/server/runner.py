@@ -8,6 +8,7 @@ and port 0 yields the real port at once.
 from __future__ import annotations
 
 import errno
+import gc
 import socket
 import sys
 import threading
@@ -59,6 +60,27 @@ def bind_socket(host: str, port: int) -> socket.socket:
             f"Adresse {host}:{port} nicht verfügbar / address not available: {exc.strerror}"
         ) from None
     return sock
+
+
+#: Python collects its youngest generation after 700 new objects. In a burst, 300 requests
+#: wait for their commit at once, and every collection walks all their objects again:
+#: measured, about a sixth of a ballot's CPU. Collected 70 times less often, they are
+#: mostly gone before a collection sees them.
+GC_THRESHOLDS = (50_000, 10, 10)
+
+
+def tune_garbage_collector() -> None:
+    """For a process that has just started its server and will serve for hours.
+
+    Collect once, then keep every object alive now out of later collections (gc.freeze):
+    the process holds hundreds of thousands of long-lived objects (SQLAlchemy, FastAPI,
+    pydantic; in the desktop app also Qt and matplotlib), and a full collection over them
+    all stalls every thread for about 100 ms, a third of a 300-site burst. Then collect
+    young objects less often (:data:`GC_THRESHOLDS`).
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 class VotingServer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import socket
 import time
 
@@ -9,7 +10,12 @@ import pytest
 
 from app.server.addresses import base_urls
 from app.server.i18n import localised_message, pick_lang
-from app.server.runner import ServerStartError, bind_socket
+from app.server.runner import (
+    GC_THRESHOLDS,
+    ServerStartError,
+    bind_socket,
+    tune_garbage_collector,
+)
 from app.server.security import RateLimiter
 
 
@@ -58,3 +64,15 @@ def test_languages_and_bilingual_messages() -> None:
     assert localised_message(message, "de") == "Die Frage ist nicht offen"
     assert localised_message(message, "en") == "the question is not open"
     assert localised_message("plain", "en") == "plain"
+
+
+def test_tune_garbage_collector_freezes_startup_objects_and_collects_less_often() -> None:
+    before = gc.get_threshold()
+    try:
+        tune_garbage_collector()
+        assert gc.get_freeze_count() > 10_000  # the server stack, kept out of full passes
+        assert gc.get_threshold() == GC_THRESHOLDS
+        assert GC_THRESHOLDS[0] > before[0]
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)

@@ -6,7 +6,6 @@ coalesced burst of ballots; the network lives in the server thread.
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
 from collections.abc import Callable
@@ -249,10 +248,14 @@ class LiveSession(QObject):
 
         def work() -> None:
             try:
-                from app.server.runner import VotingServer
+                from app.server.runner import VotingServer, tune_garbage_collector
 
                 server = VotingServer(db, conf_id, host=host, port=port, notifier=notifier)
                 server.start()
+                # The server stack is loaded now and lives as long as the app: keep it out
+                # of the collector's full passes, which would stall ballots and live
+                # redraws by 100+ ms.
+                tune_garbage_collector()
             except Exception as exc:  # ServerStartError and anything the stack raises
                 notifier.serverFailed.emit(str(exc))
                 return
@@ -278,9 +281,6 @@ class LiveSession(QObject):
 
     @Slot(object)
     def on_notifier_server_started(self, server: VotingServer) -> None:
-        # The server stack is loaded now and lives as long as the app: keep it out of the
-        # collector's full passes, which would otherwise stall live redraws by 100+ ms.
-        gc.freeze()
         self.server = server
         self.server_state = ServerState("running", tuple(server.base_urls()), server.port)
         self.serverChanged.emit(self.server_state)
