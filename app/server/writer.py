@@ -61,7 +61,7 @@ class _Job(Generic[T]):
 class Writer:
     """One thread, one write session, group commits; :meth:`submit` is thread-safe."""
 
-    def __init__(self, db: Database, *, max_group: int = 128) -> None:
+    def __init__(self, db: Database, *, max_group: int = 512) -> None:
         self._db = db
         self._max_group = max_group
         self._queue: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
