@@ -1,6 +1,6 @@
 """Ballot throughput and latency of the voting server, against a bare endpoint on the same server.
 
-Run: ``python benchmarks/bench_ballots.py [--sites 300] [--rounds 3]``. The server runs in a
+Run: ``python benchmarks/bench_ballots.py [--sites 300] [--rounds 15]``. The server runs in a
 child process (as in the desktop app: uvicorn in a thread, SQLite WAL, synchronous=FULL);
 this process is the load generator. Phases: a burst (every site casts at once) and a
 session's real pace (40 sites spread over 10 s), each for the real ballot endpoint and for
@@ -12,8 +12,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import multiprocessing as mp
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -63,10 +65,11 @@ def add_bare(app: FastAPI) -> None:
         return {"question_id": ballot.question_id, "revision": 0}
 
 
-def serve(url: str, ready: mp.connection.Connection, stop: mp.synchronize.Event) -> None:
-    """Child process: the real server plus ``POST /bench/bare/{token}``."""
+def serve(url: str, conn: mp.connection.Connection) -> None:
+    """Child process: the real server plus ``POST /bench/bare/{token}``; answers "cpu" with
+    its CPU seconds so far (all threads), "stop" with the writer's counts."""
     from app.db import Database
-    from app.server.runner import VotingServer
+    from app.server.runner import VotingServer, tune_garbage_collector
     from app.services.conferences import find_conference
 
     db = Database.open(url)
@@ -74,9 +77,11 @@ def serve(url: str, ready: mp.connection.Connection, stop: mp.synchronize.Event)
         conf_id = find_conference(session, "bench").id
     server = VotingServer(db, conf_id, host="127.0.0.1", port=0, configure=add_bare)
     server.start()
-    ready.send(server.port)
-    stop.wait()
-    ready.send((server.ctx.writer.groups, server.ctx.writer.jobs))
+    tune_garbage_collector()  # as ``python main.py serve`` and the desktop app do
+    conn.send(server.port)
+    while conn.recv() == "cpu":
+        conn.send(time.process_time())
+    conn.send((server.ctx.writer.groups, server.ctx.writer.jobs))
     server.stop()
     db.dispose()
 
@@ -88,6 +93,21 @@ class Phase:
     seconds: float
     ok: int
     failed: int
+    server_cpu: float  # CPU seconds the server process spent during the phase
+    client_cpu: float  # … and the load generator (this process)
+
+    @property
+    def cpu_per_request(self) -> float:
+        """Server CPU per request in microseconds: steadier than throughput on a busy box."""
+        return self._per_request(self.server_cpu)
+
+    @property
+    def client_cpu_per_request(self) -> float:
+        return self._per_request(self.client_cpu)
+
+    def _per_request(self, seconds: float) -> float:
+        n = self.ok + self.failed
+        return seconds / n * 1e6 if n else float("nan")
 
     @property
     def throughput(self) -> float:
@@ -103,16 +123,30 @@ class Phase:
         return (
             f"{self.name:<22} n={self.ok + self.failed:<4} ok={self.ok:<4} "
             f"p50={self.pct(50):6.1f} ms  p95={self.pct(95):6.1f} ms  p99={self.pct(99):6.1f} ms  "
-            f"{self.throughput:7.1f} req/s"
+            f"{self.throughput:7.1f} req/s  CPU/req: server {self.cpu_per_request:4.0f} µs, "
+            f"load generator {self.client_cpu_per_request:4.0f} µs"
         )
 
 
-async def run_phase(clients, name: str, jobs: list[tuple[str, dict, float]], acked: list) -> Phase:
+def server_cpu(conn: mp.connection.Connection) -> float:
+    conn.send("cpu")
+    return conn.recv()
+
+
+async def run_phase(
+    conn, clients, name: str, jobs: list[tuple[str, dict, float]], acked: list
+) -> Phase:
     """``jobs``: (path, body, start offset in seconds), job i sent by site client i;
     records the 200 answers in ``acked``."""
     latencies: list[float] = []
     failed = 0
+    # The load generator collects its garbage between phases, not in the middle of one:
+    # a full collection here would be charged to whichever endpoint it happened to hit.
+    gc.collect()
+    gc.disable()
+    cpu = server_cpu(conn)
     start = time.perf_counter()
+    own = time.process_time()
 
     async def one(client, path: str, body: dict, offset: float) -> None:
         nonlocal failed
@@ -126,11 +160,19 @@ async def run_phase(clients, name: str, jobs: list[tuple[str, dict, float]], ack
         else:
             failed += 1
 
-    await asyncio.gather(*(one(clients[i], *job) for i, job in enumerate(jobs)))
-    return Phase(name, latencies, time.perf_counter() - start, len(latencies) - failed, failed)
+    try:
+        await asyncio.gather(*(one(clients[i], *job) for i, job in enumerate(jobs)))
+    finally:
+        gc.enable()
+    seconds = time.perf_counter() - start
+    own = time.process_time() - own
+    cpu = server_cpu(conn) - cpu
+    return Phase(name, latencies, seconds, len(latencies) - failed, failed, cpu, own)
 
 
-async def load(port: int, tokens: list[str], question_id: int, option_ids: list[int], rounds: int):
+async def load(
+    conn, port: int, tokens: list[str], question_id: int, option_ids: list[int], rounds: int
+):
     import ssl
 
     import httpx
@@ -151,12 +193,13 @@ async def load(port: int, tokens: list[str], question_id: int, option_ids: list[
 
         # warm up: open the connections, fill caches (not measured)
         await run_phase(
-            clients, "warm-up", [(f"/bench/bare/{t}", body(0, 0), 0) for t in tokens], []
+            conn, clients, "warm-up", [(f"/bench/bare/{t}", body(0, 0), 0) for t in tokens], []
         )
         results: dict[str, list[Phase]] = {"burst": [], "bare burst": []}
         for r in range(rounds):
             results["bare burst"].append(
                 await run_phase(
+                    conn,
                     clients,
                     "bare burst",
                     [(f"/bench/bare/{t}", body(i, r), 0) for i, t in enumerate(tokens)],
@@ -165,6 +208,7 @@ async def load(port: int, tokens: list[str], question_id: int, option_ids: list[
             )
             results["burst"].append(
                 await run_phase(
+                    conn,
                     clients,
                     "ballot burst",
                     [(f"/api/v/{t}/ballot", body(i, r), 0) for i, t in enumerate(tokens)],
@@ -175,6 +219,7 @@ async def load(port: int, tokens: list[str], question_id: int, option_ids: list[
         pace_tokens = tokens[:40]
         offsets = [rng.uniform(0, 10) for _ in pace_tokens]
         pace = await run_phase(
+            conn,
             clients,
             "ballot pace 40/10 s",
             [
@@ -184,6 +229,7 @@ async def load(port: int, tokens: list[str], question_id: int, option_ids: list[
             acked,
         )
         bare_pace = await run_phase(
+            conn,
             clients,
             "bare pace 40/10 s",
             [
@@ -202,7 +248,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", type=int, default=300)
     parser.add_argument(
-        "--rounds", type=int, default=5, help="bursts per endpoint (median is reported)"
+        "--rounds", type=int, default=15, help="bursts per endpoint (medians are reported)"
     )
     args = parser.parse_args()
 
@@ -223,16 +269,15 @@ def main() -> int:
 
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
-    stop = ctx.Event()
-    proc = ctx.Process(target=serve, args=(url, child, stop), daemon=True)
+    proc = ctx.Process(target=serve, args=(url, child), daemon=True)
     proc.start()
     port = parent.recv()
     try:
         results, pace, bare_pace, acked = asyncio.run(
-            load(port, tokens, question.id, option_ids, args.rounds)
+            load(parent, port, tokens, question.id, option_ids, args.rounds)
         )
     finally:
-        stop.set()
+        parent.send("stop")
         groups, jobs = parent.recv()
         proc.join(30)
 
@@ -251,10 +296,28 @@ def main() -> int:
     )
     for phase in (burst, bare, pace, bare_pace):
         print("  " + phase.line())
+    paired = sorted(
+        b.throughput / a.throughput
+        for a, b in zip(results["bare burst"], results["burst"], strict=True)
+    )
+    quartiles = statistics.quantiles(paired, n=4) if len(paired) > 1 else paired * 3
     print(
-        f"  burst ratio ballot/bare: {burst.throughput / bare.throughput:.2f} "
-        f"(all bursts: {', '.join(f'{p.throughput:.0f}' for p in results['burst'])} vs "
-        f"{', '.join(f'{p.throughput:.0f}' for p in results['bare burst'])} req/s)"
+        f"  burst ratio ballot/bare: {burst.throughput / bare.throughput:.2f} (medians); "
+        f"per round (bare burst, then ballot burst): median {statistics.median(paired):.2f}, "
+        f"quartiles {quartiles[0]:.2f}–{quartiles[2]:.2f}"
+    )
+    print(
+        f"  all bursts, req/s: ballot {', '.join(f'{p.throughput:.0f}' for p in results['burst'])}"
+    )
+    print(
+        f"                     bare   "
+        f"{', '.join(f'{p.throughput:.0f}' for p in results['bare burst'])}"
+    )
+    cpu_ballot = statistics.median(p.cpu_per_request for p in results["burst"])
+    cpu_bare = statistics.median(p.cpu_per_request for p in results["bare burst"])
+    print(
+        f"  server CPU per request in bursts (median): ballot {cpu_ballot:.0f} µs, "
+        f"bare {cpu_bare:.0f} µs (ratio {cpu_bare / cpu_ballot:.2f})"
     )
     print(
         f"  acknowledged ballots: {len(acked)}, lost: {lost}; "
