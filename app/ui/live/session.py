@@ -248,14 +248,10 @@ class LiveSession(QObject):
 
         def work() -> None:
             try:
-                from app.server.runner import VotingServer, tune_garbage_collector
+                from app.server.runner import VotingServer
 
                 server = VotingServer(db, conf_id, host=host, port=port, notifier=notifier)
                 server.start()
-                # The server stack is loaded now and lives as long as the app: keep it out
-                # of the collector's full passes, which would stall ballots and live
-                # redraws by 100+ ms.
-                tune_garbage_collector()
             except Exception as exc:  # ServerStartError and anything the stack raises
                 notifier.serverFailed.emit(str(exc))
                 return
@@ -281,6 +277,12 @@ class LiveSession(QObject):
 
     @Slot(object)
     def on_notifier_server_started(self, server: VotingServer) -> None:
+        # The server stack is loaded now and lives as long as the app: one full collection
+        # (~150 ms, here in the GUI thread, where Qt objects may be finalised), then keep
+        # it out of later full passes, which would stall ballots and live redraws alike.
+        from app.server.runner import tune_garbage_collector
+
+        tune_garbage_collector()
         self.server = server
         self.server_state = ServerState("running", tuple(server.base_urls()), server.port)
         self.serverChanged.emit(self.server_state)
