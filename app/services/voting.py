@@ -20,7 +20,8 @@ from app.services.views import QuestionInfo
 
 @dataclass(frozen=True)
 class VoterView:
-    """The voter page's whole state; ``tally`` is set only once results are revealed."""
+    """The voter page's whole state: ``question`` (and its case) only once the moderator
+    opened it, ``tally`` only once results are revealed."""
 
     site_id: int
     site_name: str
@@ -36,8 +37,9 @@ class VoterView:
 
     @property
     def phase(self) -> str:
-        """``waiting`` (no question or not yet open), ``open``, ``closed``."""
-        if self.question is None or self.question.state is QuestionState.DRAFT:
+        """``waiting`` (no question yet, or one the moderator has not opened), ``open``,
+        ``closed``."""
+        if self.question is None:
             return "waiting"
         return "open" if self.question.state is QuestionState.OPEN else "closed"
 
@@ -76,12 +78,17 @@ def view_for(session: Session, access: SiteAccess) -> VoterView:
     case_number, case_title, headline = None, "", ""
     ballot = None
     counted = None
-    if conf.current_question_id is not None:
-        question = get_question(session, conf.current_question_id)
+    current = (
+        get_question(session, conf.current_question_id)
+        if conf.current_question_id is not None
+        else None
+    )
+    # A draft is still the moderator's: sites see "waiting" until it opens, not its text.
+    if current is not None and current.state is not QuestionState.DRAFT:
+        question = current
         case = get_case(session, question.case_id)
         case_number, case_title, headline = case.number, case.title, case.headline(conf.language)
-        if question.state is not QuestionState.DRAFT:
-            ballot = site_ballot(session, question.id, access.site_id)
+        ballot = site_ballot(session, question.id, access.site_id)
         if question.revealed:
             counted = question_tally(session, question.id)
     return VoterView(

@@ -5,10 +5,11 @@ from __future__ import annotations
 import httpx
 
 from app.db import Database
-from app.models import BallotSource
+from app.models import BallotSource, QuestionState
 from app.services.agenda import agenda
 from app.services.ballots import ballot_history, current_ballots
 from app.services.conferences import SiteData, invite_sites, save_site
+from app.services.lifecycle import set_current
 from app.services.tokens import revoke_site_token
 from tests.server.helpers import (
     Served,
@@ -295,3 +296,24 @@ def test_ballot_confirmation_follows_lang_and_openapi_documents_it(
         "token",
         "lang",
     }
+
+
+def test_state_keeps_a_draft_question_to_the_moderator(
+    served: Served, client: httpx.Client
+) -> None:
+    """The JSON state shows what the page shows: while the moderator has moved on to a
+    question not yet opened, sites see "waiting", not its text or case."""
+    token = tokens(served.db, served.conf_id)["DD"]
+    with served.db.write() as session:
+        draft = next(
+            q
+            for case in agenda(session, served.conf_id)
+            for q in case.questions
+            if q.state is QuestionState.DRAFT
+        )
+        set_current(session, served.conf_id, draft.id)
+    state = client.get(f"/api/v/{token}/state")
+    assert state.json()["phase"] == "waiting"
+    assert state.json()["question"] is None and state.json()["case_title"] == ""
+    page = client.get(f"/v/{token}")
+    assert draft.text not in state.text and draft.text not in page.text

@@ -125,9 +125,7 @@ def test_question_numbers_follow_the_agenda(db: Database, demo_id: int) -> None:
     ]
 
 
-def test_live_view_reads_once_what_status_and_result_read_apart(
-    db: Database, demo_id: int
-) -> None:
+def test_live_view_reads_once_what_status_and_result_read_apart(db: Database, demo_id: int) -> None:
     from app.services.results import live_status, live_view, question_result
 
     with db.read() as session:

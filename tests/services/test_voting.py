@@ -24,8 +24,13 @@ def test_voter_view_follows_the_moderator_and_shows_results_only_after_reveal(
 ) -> None:
     setup = make_conference(db, open_question=False)
     token = _token(db, setup.conference_id)
+    with db.write() as session:
+        lifecycle.set_current(session, setup.conference_id, setup.question_id)
     with db.read() as session:
-        assert voter_view(session, token).phase == "waiting"
+        waiting = voter_view(session, token)
+    # the moderator's draft stays the moderator's: not its text, not its case
+    assert waiting.phase == "waiting" and waiting.question is None
+    assert waiting.case_title == "" and waiting.case_number is None
     with db.write() as session:
         lifecycle.open_question(session, setup.question_id)
         cast_as_site(session, token, setup.question_id, option_ids=[setup.option_ids[1]])
