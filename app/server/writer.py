@@ -166,7 +166,11 @@ class Writer:
             session.commit()
         except Exception as exc:  # the commit failed: nothing of this group is durable
             log.exception("write group failed")
-            session.rollback()
+            try:
+                session.rollback()
+            except Exception:  # the connection is broken: discard it, the next group
+                log.exception("rollback failed")  # starts on a fresh one
+                session.invalidate()
             _settle([(job, None, exc) for job in live])
             return
         finally:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.models import BallotSource
@@ -75,40 +77,58 @@ def test_refused_job_does_not_spoil_its_group(db: Database) -> None:
         writer.submit(refuse)
 
 
-def test_async_waiters_hear_after_their_groups_commit(db: Database) -> None:
-    """The server's path: every waiter of a group is settled after the commit, with its
-    own result or refusal; a caller that gave up (cancelled) has nothing written."""
-    question, sites, option = _open_question(db, 3, "A")
+def _caster(question: int, option: int) -> Callable[[int], Callable[[Session], int]]:
+    """A write job per site: that site's ballot for ``option``; returns the site's id."""
 
-    def cast(site_id: int):
-        def work(session) -> int:
+    def cast(site_id: int) -> Callable[[Session], int]:
+        def work(session: Session) -> int:
             cast_ballot(session, question, site_id, option_ids=[option], source=BallotSource.SITE)
             return site_id
 
         return work
+
+    return cast
+
+
+class _Gate:
+    """Holds the writer with a job of its own: jobs queued meanwhile form one group."""
+
+    def __init__(self, writer: Writer) -> None:
+        self._open = threading.Event()
+        running = threading.Event()
+
+        def hold(_session: Session) -> None:
+            running.set()
+            self._open.wait(10)
+
+        self._blocker = writer.submit(hold)
+        assert running.wait(10)
+
+    def release(self) -> None:
+        self._open.set()
+        self._blocker.result(10)
+
+
+def test_async_waiters_hear_after_their_groups_commit(db: Database) -> None:
+    """The server's path: every waiter of a group is settled after the commit, with its
+    own result or refusal; a caller that gave up (cancelled) has nothing written."""
+    question, sites, option = _open_question(db, 3, "A")
+    cast = _caster(question, option)
 
     def refuse(session) -> None:
         raise StateConflict("nein / no")
 
     writer = Writer(db)
     writer.start()
-    gate = threading.Event()
-    running = threading.Event()
-
-    def hold(session) -> None:
-        running.set()
-        gate.wait(10)
 
     async def scenario() -> list[object]:
-        blocker = writer.submit(hold)
-        assert running.wait(10)
+        gate = _Gate(writer)
         first = writer.submit_async(cast(sites[0]))
         refused = writer.submit_async(refuse)
         abandoned = writer.submit_async(cast(sites[1]))
         abandoned.cancel()  # the client went away before the writer reached its job
         last = writer.submit_async(cast(sites[2]))
-        gate.set()
-        blocker.result(10)
+        gate.release()
         return await asyncio.gather(first, refused, last, return_exceptions=True)
 
     try:
@@ -122,27 +142,74 @@ def test_async_waiters_hear_after_their_groups_commit(db: Database) -> None:
     assert stored == sorted([sites[0], sites[2]])
 
 
-def test_failed_commit_reaches_every_waiter_and_writes_nothing(db: Database) -> None:
-    question, sites, option = _open_question(db, 2, "F")
+def _breaking_commit(work: Callable[[Session], object]) -> Callable[[Session], None]:
+    """``work``, plus a deferred constraint violation that fails only at COMMIT."""
 
-    def cast_and_break_commit(session) -> None:
-        cast_ballot(session, question, sites[0], option_ids=[option], source=BallotSource.SITE)
-        # a deferred constraint that fails only at COMMIT: the whole group must fail
+    def job(session: Session) -> None:
+        work(session)
         session.execute(text("PRAGMA defer_foreign_keys = ON"))
         session.execute(text("INSERT INTO ballot_choices (ballot_id, option_id) VALUES (-1, -1)"))
+
+    return job
+
+
+def test_failed_commit_reaches_every_waiter_and_writes_nothing(db: Database) -> None:
+    question, sites, option = _open_question(db, 3, "F")
+    cast = _caster(question, option)
+    cast_and_break_commit = _breaking_commit(cast(sites[0]))
 
     writer = Writer(db)
     writer.start()
 
-    async def scenario() -> list[object]:
-        return await asyncio.gather(
-            writer.submit_async(cast_and_break_commit), return_exceptions=True
-        )
+    async def scenario() -> tuple[list[object], object]:
+        gate = _Gate(writer)
+        group = [writer.submit_async(cast_and_break_commit), writer.submit_async(cast(sites[1]))]
+        gate.release()  # both queued jobs now form one group, whose commit fails
+        failed = await asyncio.gather(*group, return_exceptions=True)
+        after = await writer.submit_async(cast(sites[2]))  # the writer goes on
+        return failed, after
 
     try:
-        (outcome,) = asyncio.run(asyncio.wait_for(scenario(), 20))
+        failed, after = asyncio.run(asyncio.wait_for(scenario(), 20))
     finally:
         writer.stop()
-    assert isinstance(outcome, Exception) and "FOREIGN KEY" in str(outcome)
+    assert len(failed) == 2
+    assert all(isinstance(f, Exception) and "FOREIGN KEY" in str(f) for f in failed), failed
+    assert after == sites[2]
+    assert writer.groups == 2  # the blocker's and the last one; the failed group is not one
     with db.read() as session:
-        assert current_ballots(session, question) == []
+        assert [b.site_id for b in current_ballots(session, question)] == [sites[2]]
+
+
+def test_writer_survives_a_failed_rollback(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken connection (the rollback after a failed commit fails too): the group hears
+    its error, and the writer goes on with a fresh connection."""
+    question, sites, option = _open_question(db, 2, "R")
+    cast = _caster(question, option)
+    rollback = Session.rollback
+    calls: list[Session] = []
+
+    def broken_once(self: Session) -> None:
+        calls.append(self)
+        if len(calls) == 1:
+            raise RuntimeError("connection lost")
+        rollback(self)
+
+    monkeypatch.setattr(Session, "rollback", broken_once)
+    writer = Writer(db)
+    writer.start()
+
+    async def scenario() -> tuple[list[object], object]:
+        failed = await asyncio.gather(
+            writer.submit_async(_breaking_commit(cast(sites[0]))), return_exceptions=True
+        )
+        return failed, await writer.submit_async(cast(sites[1]))
+
+    try:
+        failed, after = asyncio.run(asyncio.wait_for(scenario(), 20))
+    finally:
+        writer.stop()
+    assert len(calls) == 1 and isinstance(failed[0], Exception)
+    assert after == sites[1]
+    with db.read() as session:
+        assert [b.site_id for b in current_ballots(session, question)] == [sites[1]]
