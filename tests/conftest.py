@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.db import Database
 from app.services.demo import load_demo
+
+
+@pytest.fixture(autouse=True)
+def garbage_collector_as_found() -> Iterator[None]:
+    """Servers started by a test tune the collector for the whole process: undo it."""
+    thresholds = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*thresholds)
 
 
 @pytest.fixture

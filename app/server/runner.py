@@ -68,19 +68,35 @@ def bind_socket(host: str, port: int) -> socket.socket:
 #: mostly gone before a collection sees them.
 GC_THRESHOLDS = (50_000, 10, 10)
 
+_thresholds_before: tuple[int, int, int] | None = None
+
 
 def tune_garbage_collector() -> None:
-    """For a process that has just started its server and will serve for hours.
+    """For a process whose server has just started and will serve for hours.
 
     Collect once, then keep every object alive now out of later collections (gc.freeze):
     the process holds hundreds of thousands of long-lived objects (SQLAlchemy, FastAPI,
     pydantic; in the desktop app also Qt and matplotlib), and a full collection over them
     all stalls every thread for about 100 ms, a third of a 300-site burst. Then collect
-    young objects less often (:data:`GC_THRESHOLDS`).
+    young objects less often (:data:`GC_THRESHOLDS`). Undone by
+    :func:`restore_garbage_collector`.
     """
+    global _thresholds_before
     gc.collect()
     gc.freeze()
+    if _thresholds_before is None:
+        _thresholds_before = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
+
+
+def restore_garbage_collector() -> None:
+    """Once the server has stopped: frozen objects can be collected again (the stopped
+    server's among them, which would otherwise stay in memory), thresholds as before."""
+    global _thresholds_before
+    gc.unfreeze()
+    if _thresholds_before is not None:
+        gc.set_threshold(*_thresholds_before)
+        _thresholds_before = None
 
 
 class VotingServer:

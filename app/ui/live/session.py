@@ -277,9 +277,9 @@ class LiveSession(QObject):
 
     @Slot(object)
     def on_notifier_server_started(self, server: VotingServer) -> None:
-        # The server stack is loaded now and lives as long as the app: one full collection
-        # (~150 ms, here in the GUI thread, where Qt objects may be finalised), then keep
-        # it out of later full passes, which would stall ballots and live redraws alike.
+        # One full collection (~150 ms, here in the GUI thread, where Qt objects may be
+        # finalised), then what is alive stays out of later full passes while the server
+        # runs: they would stall ballots and live redraws alike.
         from app.server.runner import tune_garbage_collector
 
         tune_garbage_collector()
@@ -294,6 +294,9 @@ class LiveSession(QObject):
 
     @Slot()
     def on_notifier_server_stopped(self) -> None:
+        from app.server.runner import restore_garbage_collector
+
+        restore_garbage_collector()  # the stopped server's objects may be collected now
         self.server_state = ServerState("stopped")
         self.serverChanged.emit(self.server_state)
 
