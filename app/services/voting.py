@@ -53,8 +53,8 @@ def state_version(session: Session, conference_id: int) -> str:
         .join(Conference, Conference.current_question_id == Question.id)
         .where(Conference.id == conference_id)
     ).first()
-    if row is None:
-        return "none"
+    if row is None or row.state == QuestionState.DRAFT.value:
+        return "waiting"  # what sites see; a draft's id is the moderator's business
     question_id, state, revealed_at = row
     entered = session.scalar(
         select(func.count(BallotChange.id)).where(

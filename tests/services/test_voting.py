@@ -31,6 +31,7 @@ def test_voter_view_follows_the_moderator_and_shows_results_only_after_reveal(
     # the moderator's draft stays the moderator's: not its text, not its case
     assert waiting.phase == "waiting" and waiting.question is None
     assert waiting.case_title == "" and waiting.case_number is None
+    assert waiting.version == "waiting"  # not even the draft's id
     with db.write() as session:
         lifecycle.open_question(session, setup.question_id)
         cast_as_site(session, token, setup.question_id, option_ids=[setup.option_ids[1]])

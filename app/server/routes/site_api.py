@@ -57,8 +57,11 @@ LANG_PARAMETER: dict[str, Any] = {
             "name": "lang",
             "in": "query",
             "required": False,
-            "description": "de or en: the language of the confirmation message",
-            "schema": {"type": "string", "maxLength": 5},
+            "description": (
+                "de or en: the language of the confirmation message "
+                "(any other value means the conference's language)"
+            ),
+            "schema": {"type": "string"},
         }
     ]
 }
