@@ -18,7 +18,7 @@ class Ballot(Base):
 
     id: Mapped[intpk]
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"))
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"), index=True)
     abstain: Mapped[bool] = mapped_column(default=False)
     comment: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(10), default="site")
@@ -40,7 +40,7 @@ class BallotChoice(Base):
         ForeignKey("ballots.id", ondelete="CASCADE"), primary_key=True
     )
     option_id: Mapped[int] = mapped_column(
-        ForeignKey("options.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("options.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
@@ -52,7 +52,7 @@ class BallotChange(Base):
 
     id: Mapped[intpk]
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"))
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"), index=True)
     revision: Mapped[int]
     option_ids: Mapped[str] = mapped_column(String(500), default="")
     abstain: Mapped[bool] = mapped_column(default=False)

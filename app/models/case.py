@@ -20,7 +20,9 @@ class Case(Base):
     __tablename__ = "cases"
 
     id: Mapped[intpk]
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str200]
     presenter: Mapped[str200] = mapped_column(default="")
@@ -55,7 +57,7 @@ class Finding(Base):
     __tablename__ = "findings"
 
     id: Mapped[intpk]
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     gene: Mapped[str40]
     alteration: Mapped[str200] = mapped_column(default="")
@@ -72,7 +74,7 @@ class CaseImage(Base):
     __tablename__ = "case_images"
 
     id: Mapped[intpk]
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     filename: Mapped[str200]
     mime: Mapped[str40]

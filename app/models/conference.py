@@ -29,7 +29,9 @@ class Conference(Base):
     vnr: Mapped[str] = mapped_column(String(19), default="")
     moderator_token: Mapped[str] = mapped_column(String(64))
     current_question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("questions.id", ondelete="SET NULL", use_alter=True), nullable=True
+        ForeignKey("questions.id", ondelete="SET NULL", use_alter=True),
+        nullable=True,
+        index=True,
     )
     created_at: Mapped[timestamp]
     updated_at: Mapped[opt_timestamp]
@@ -53,7 +55,7 @@ class Invitation(Base):
 
     id: Mapped[intpk]
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
-    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"))
+    site_id: Mapped[int] = mapped_column(ForeignKey("sites.id", ondelete="RESTRICT"), index=True)
     token: Mapped[str | None] = mapped_column(String(64), nullable=True)
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True, nullable=True)
     present: Mapped[bool] = mapped_column(default=False)
@@ -73,7 +75,9 @@ class Attendee(Base):
     __tablename__ = "attendees"
 
     id: Mapped[intpk]
-    invitation_id: Mapped[int] = mapped_column(ForeignKey("invitations.id", ondelete="CASCADE"))
+    invitation_id: Mapped[int] = mapped_column(
+        ForeignKey("invitations.id", ondelete="CASCADE"), index=True
+    )
     name: Mapped[str200]
     efn: Mapped[str] = mapped_column(String(15), default="")
 
@@ -86,7 +90,9 @@ class Fellow(Base):
     __tablename__ = "fellows"
 
     id: Mapped[intpk]
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(default=0)
     name: Mapped[str200]
     site: Mapped[str200] = mapped_column(default="")

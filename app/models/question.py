@@ -22,14 +22,14 @@ class Question(Base):
     __mapper_args__ = {"confirm_deleted_rows": False}  # noqa: RUF012
 
     id: Mapped[intpk]
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(default=0)
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
     allow_abstain: Mapped[bool] = mapped_column(default=True)
     round: Mapped[int] = mapped_column(default=1)
     parent_id: Mapped[int | None] = mapped_column(
-        ForeignKey("questions.id", ondelete="CASCADE"), nullable=True
+        ForeignKey("questions.id", ondelete="CASCADE"), nullable=True, index=True
     )
     state: Mapped[str] = mapped_column(String(10), default="draft")
     created_at: Mapped[timestamp]
@@ -50,7 +50,9 @@ class Option(Base):
     __tablename__ = "options"
 
     id: Mapped[intpk]
-    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(default=0)
     label: Mapped[str500]
     code: Mapped[str40] = mapped_column(default="")

@@ -14,12 +14,14 @@ class Note(Base):
     __tablename__ = "notes"
 
     id: Mapped[intpk]
-    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    conference_id: Mapped[int] = mapped_column(
+        ForeignKey("conferences.id", ondelete="CASCADE"), index=True
+    )
     case_id: Mapped[int | None] = mapped_column(
-        ForeignKey("cases.id", ondelete="CASCADE"), nullable=True
+        ForeignKey("cases.id", ondelete="CASCADE"), nullable=True, index=True
     )
     question_id: Mapped[int | None] = mapped_column(
-        ForeignKey("questions.id", ondelete="CASCADE"), nullable=True
+        ForeignKey("questions.id", ondelete="CASCADE"), nullable=True, index=True
     )
     kind: Mapped[str] = mapped_column(String(20), default="discussion")
     text: Mapped[str] = mapped_column(Text, default="")
