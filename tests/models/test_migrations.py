@@ -116,3 +116,20 @@ def test_every_foreign_key_is_indexed(db: Database) -> None:
                 if fk[3] not in leading:
                     missing.append(f"{table}.{fk[3]}")
     assert missing == []
+
+
+def test_a_database_of_the_previous_version_upgrades_with_its_data(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'older.sqlite3'}"
+    engine = create_db_engine(url)
+    upgrade(engine, "0002")
+    with engine.begin() as connection:
+        connection.execute(
+            text("INSERT INTO sites (name, code, city, email) VALUES ('A','A','','')")
+        )
+    engine.dispose()
+    db = Database.open(url)  # migrates to the current version
+    with db.read() as session:
+        assert session.execute(text("SELECT code FROM sites")).scalars().all() == ["A"]
+        indexes = {row[1] for row in session.execute(text("PRAGMA index_list('options')"))}
+    db.dispose()
+    assert "ix_options_question_id" in indexes
