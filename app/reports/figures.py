@@ -11,6 +11,7 @@ import textwrap
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from weakref import WeakKeyDictionary, WeakSet
 
 import numpy as np
@@ -314,31 +315,29 @@ def question_figure(
         figure.set_layout_engine(None)
         _hook_resize(figure)
     figure.set_facecolor("white")
-    text = figure.text(
+    text = _text(
+        figure,
         0,
         1,
         plan.header,
         ha="left",
         va="top",
-        fontsize=style.small,
-        color=TEXT_COLOUR,
-        family=FONT_FAMILY,
-        parse_math=False,
+        size=style.small,
+        colour=TEXT_COLOUR,
         linespacing=1.3,
     )
     frame = Bbox.unit()
     _LAYOUTS[figure] = _Layout(plan, frame, text)
     _apply_layout(figure)
     if not chart:
-        figure.text(
+        _text(
+            figure,
             0.5,
             0.4,
             _t(lang, "free_text", n=result.tally.n_valid),
             ha="center",
-            fontsize=style.base,
-            color=MUTED_COLOUR,
-            family=FONT_FAMILY,
-            parse_math=False,
+            size=style.base,
+            colour=MUTED_COLOUR,
         )
         return figure
     n = max(1, len(options))
@@ -351,6 +350,15 @@ def question_figure(
     if plan.legend:
         _draw_legend(figure, rounds, lang, style)
     return figure
+
+
+def _text(
+    figure: Figure, x: float, y: float, s: str, *, size: float, colour: str, **kwargs: Any
+) -> Text:
+    """Text in the charts' font, taken literally (``$`` in a label is no formula)."""
+    return figure.text(
+        x, y, s, fontsize=size, color=colour, family=FONT_FAMILY, parse_math=False, **kwargs
+    )
 
 
 def _offset(figure: Figure, base: Transform, dx_pt: float, dy_pt: float) -> Transform:
@@ -386,16 +394,15 @@ def _draw_bars(
                     zorder=2,
                 )
             )
-            figure.text(
+            _text(
+                figure,
                 option.percent,
                 y,
                 _value_label(tally, index, lang, with_class),
                 va="center",
                 ha="left",
-                fontsize=style.small,
-                color=TEXT_COLOUR,
-                family=FONT_FAMILY,
-                parse_math=False,
+                size=style.small,
+                colour=TEXT_COLOUR,
                 transform=right,
                 zorder=4,
             )
@@ -419,43 +426,40 @@ def _draw_frame(
     )
     left = _offset(figure, data, -4, 0)
     for index, label in enumerate(labels):
-        figure.text(
+        _text(
+            figure,
             0,
             index,
             label,
             ha="right",
             va="center",
-            fontsize=style.base,
-            color=TEXT_COLOUR,
-            family=FONT_FAMILY,
-            parse_math=False,
+            size=style.base,
+            colour=TEXT_COLOUR,
             transform=left,
             linespacing=1.15,
         )
     below = _offset(figure, data, 0, -4)
     for tick in TICKS:
-        figure.text(
+        _text(
+            figure,
             tick,
             bottom,
             str(tick),
             ha="center",
             va="top",
-            fontsize=style.small,
-            color=MUTED_COLOUR,
-            family=FONT_FAMILY,
-            parse_math=False,
+            size=style.small,
+            colour=MUTED_COLOUR,
             transform=below,
         )
-    figure.text(
+    _text(
+        figure,
         50,
         bottom,
         _t(lang, "axis"),
         ha="center",
         va="top",
-        fontsize=style.small,
-        color=MUTED_COLOUR,
-        family=FONT_FAMILY,
-        parse_math=False,
+        size=style.small,
+        colour=MUTED_COLOUR,
         transform=_offset(figure, data, 0, -5 - style.small * 1.3),
     )
 
@@ -477,16 +481,15 @@ def _draw_legend(figure: Figure, rounds: list[QuestionResult], lang: str, style:
             )
         )
         label = _t(lang, "round", r=res.question.round)
-        figure.text(
+        _text(
+            figure,
             x + size * 2.1,
             0.06 + size / 2,
             label,
             va="center",
             ha="left",
-            fontsize=style.small,
-            color=TEXT_COLOUR,
-            family=FONT_FAMILY,
-            parse_math=False,
+            size=style.small,
+            colour=TEXT_COLOUR,
             transform=inches,
         )
         x += size * 2.1 + _width_pt(label, style.small) / 72 + 0.25
