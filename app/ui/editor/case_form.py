@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 
 from pydantic import ValidationError
-from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,26 +19,20 @@ from PySide6.QtWidgets import (
 
 from app.services.package_schema import PackageCase
 from app.services.views import CaseInfo
+from app.ui.editor.autosave import AutoSaveForm
 from app.ui.editor.findings_view import FindingsView
 from app.ui.editor.images_box import ImagesBox
 from app.ui.models.findings_model import FindingRow, FindingsModel
 from app.ui.widgets import ErrorLabel, Field, OptionalSpinBox
 
-SAVE_DELAY_MS = 700
 
-
-class CaseForm(QWidget):
+class CaseForm(AutoSaveForm):
     """Edits one case. Emits ``changed(PackageCase)`` a moment after a valid edit
     (questions are not part of it: they have their own form)."""
 
-    changed = Signal(object)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loading = False
         self._case_id: int | None = None
-        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.on_timer_timeout)
         self._build()
 
     def _build(self) -> None:
@@ -176,9 +169,7 @@ class CaseForm(QWidget):
 
     def load(self, case: CaseInfo, package: PackageCase) -> None:
         """Show a case (no save is triggered)."""
-        self._timer.stop()
-        self._loading = True
-        try:
+        with self.loading():
             self._case_id = case.id
             self.images.set_images(list(package.images))
             self.title.setText(case.title)
@@ -197,8 +188,6 @@ class CaseForm(QWidget):
             self.text.setPlainText(case.text)
             self.findings_model.set_rows([FindingRow.of(f) for f in case.findings])
             self._show_errors({}, [])
-        finally:
-            self._loading = False
 
     def package(self) -> tuple[PackageCase | None, dict[str, str], list[tuple[int, str, str]]]:
         """The case as typed, or the reasons per field (and per findings cell)."""
@@ -258,27 +247,8 @@ class CaseForm(QWidget):
         else:
             self.findings_error.set_error("")
 
-    def flush(self) -> None:
-        """Save a pending edit now (before switching to another item)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self.on_timer_timeout()
-
-    # --- slots ----------------------------------------------------------------------
-
-    @Slot()
-    def on_field_edited(self) -> None:
-        if self._loading:
-            return
+    def checked(self, *, show_errors: bool) -> PackageCase | None:
         package, errors, finding_errors = self.package()
-        self._show_errors(errors, finding_errors)
-        if package is not None:
-            self._timer.start()
-        else:
-            self._timer.stop()
-
-    @Slot()
-    def on_timer_timeout(self) -> None:
-        package, _errors, _finding_errors = self.package()
-        if package is not None and self._case_id is not None:
-            self.changed.emit(package)
+        if show_errors:
+            self._show_errors(errors, finding_errors)
+        return package if self._case_id is not None else None

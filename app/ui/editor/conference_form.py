@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -22,22 +22,16 @@ from PySide6.QtWidgets import (
 from app.services.cme import normalise_vnr
 from app.services.errors import InvalidInput
 from app.services.views import ConferenceInfo
+from app.ui.editor.autosave import AutoSaveForm
 from app.ui.widgets import Field
 
-SAVE_DELAY_MS = 700
 
-
-class ConferenceForm(QWidget):
+class ConferenceForm(AutoSaveForm):
     """Emits ``changed(dict)`` with ``update_conference`` fields (and ``fellows``) when a
     valid edit settles."""
 
-    changed = Signal(object)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loading = False
-        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.on_timer_timeout)
         self.topic = QLineEdit()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
@@ -90,9 +84,7 @@ class ConferenceForm(QWidget):
         self.fellows.itemChanged.connect(self.on_field_edited)
 
     def load(self, conf: ConferenceInfo) -> None:
-        self._timer.stop()
-        self._loading = True
-        try:
+        with self.loading():
             self.topic.setText(conf.topic)
             self.date.setDate(QDate(conf.date.year, conf.date.month, conf.date.day))
             self.moderator.setText(conf.moderator)
@@ -103,8 +95,6 @@ class ConferenceForm(QWidget):
                 self._append_fellow(fellow.name, fellow.site)
             self.topic_field.error.set_error("")
             self.vnr_field.error.set_error("")
-        finally:
-            self._loading = False
 
     def _append_fellow(self, name: str = "", site: str = "") -> None:
         row = self.fellows.rowCount()
@@ -137,10 +127,12 @@ class ConferenceForm(QWidget):
             "fellows": [f for f in fellows if f[0].strip()],
         }, {}
 
-    def flush(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self.on_timer_timeout()
+    def checked(self, *, show_errors: bool) -> dict[str, object] | None:
+        values, errors = self.values()
+        if show_errors:
+            self.topic_field.error.set_error(errors.get("topic", ""))
+            self.vnr_field.error.set_error(errors.get("vnr", ""))
+        return values
 
     @Slot()
     def on_add_fellow_clicked(self) -> None:
@@ -153,21 +145,3 @@ class ConferenceForm(QWidget):
         for row in sorted({i.row() for i in self.fellows.selectedIndexes()}, reverse=True):
             self.fellows.removeRow(row)
         self.on_field_edited()
-
-    @Slot()
-    def on_field_edited(self) -> None:
-        if self._loading:
-            return
-        values, errors = self.values()
-        self.topic_field.error.set_error(errors.get("topic", ""))
-        self.vnr_field.error.set_error(errors.get("vnr", ""))
-        if values is not None:
-            self._timer.start()
-        else:
-            self._timer.stop()
-
-    @Slot()
-    def on_timer_timeout(self) -> None:
-        values, _ = self.values()
-        if values is not None:
-            self.changed.emit(values)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,10 +27,10 @@ from app.models.enums import QuestionKind, QuestionState
 from app.services.package_schema import PackageOption, PackageQuestion
 from app.services.presets import PRESETS, kind_label
 from app.services.views import QuestionInfo
+from app.ui.editor.autosave import AutoSaveForm
 from app.ui.i18n import current_language
 from app.ui.widgets import Field, OptionalSpinBox
 
-SAVE_DELAY_MS = 700
 DEFAULT_DURATION = 90
 
 
@@ -37,17 +39,12 @@ def new_question(text: str) -> PackageQuestion:
     return PackageQuestion(text=text, kind=QuestionKind.YES_NO, duration_seconds=DEFAULT_DURATION)
 
 
-class QuestionForm(QWidget):
+class QuestionForm(AutoSaveForm):
     """Edits one question; emits ``changed(PackageQuestion)`` shortly after a valid edit."""
-
-    changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._loading = False
         self._question_id: int | None = None
-        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.on_timer_timeout)
         self._build()
 
     def _build(self) -> None:
@@ -131,18 +128,9 @@ class QuestionForm(QWidget):
         self.options.itemChanged.connect(self.on_field_edited)
         self.abstain.toggled.connect(self.on_field_edited)
         self.duration.valueChanged.connect(self.on_field_edited)
-        for first, second in zip(
-            [self.text, self.kind, self.options, self.add_option, self.remove_option, self.abstain],
-            [
-                self.kind,
-                self.options,
-                self.add_option,
-                self.remove_option,
-                self.abstain,
-                self.duration,
-            ],
-            strict=True,
-        ):
+        order = [self.text, self.kind, self.options, self.add_option, self.remove_option,
+                 self.abstain, self.duration]  # fmt: skip
+        for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
     # --- data in and out ------------------------------------------------------------------
@@ -152,9 +140,7 @@ class QuestionForm(QWidget):
         return self._question_id
 
     def load(self, question: QuestionInfo, package: PackageQuestion) -> None:
-        self._timer.stop()
-        self._loading = True
-        try:
+        with self.loading():
             self._question_id = question.id
             title = self.tr("Question %1").replace("%1", question.number)
             if question.round > 1:
@@ -176,8 +162,6 @@ class QuestionForm(QWidget):
             self.frozen_note.setVisible(frozen)
             self._show_kind_page()
             self._show_errors({})
-        finally:
-            self._loading = False
 
     def _freeze_labels(self, frozen: bool) -> None:
         """Option labels are fixed once voting began; their sentence parts stay editable."""
@@ -253,10 +237,11 @@ class QuestionForm(QWidget):
         self.text_field.error.set_error(errors.get("text", ""))
         self.options_field.error.set_error(errors.get("options", ""))
 
-    def flush(self) -> None:
-        if self._timer.isActive():
-            self._timer.stop()
-            self.on_timer_timeout()
+    def checked(self, *, show_errors: bool) -> PackageQuestion | None:
+        package, errors = self.package()
+        if show_errors:
+            self._show_errors(errors)
+        return package if self._question_id is not None else None
 
     # --- slots ------------------------------------------------------------------------
 
@@ -277,20 +262,3 @@ class QuestionForm(QWidget):
         for row in rows:
             self.options.removeRow(row)
         self.on_field_edited()
-
-    @Slot()
-    def on_field_edited(self) -> None:
-        if self._loading:
-            return
-        package, errors = self.package()
-        self._show_errors(errors)
-        if package is not None:
-            self._timer.start()
-        else:
-            self._timer.stop()
-
-    @Slot()
-    def on_timer_timeout(self) -> None:
-        package, _ = self.package()
-        if package is not None and self._question_id is not None:
-            self.changed.emit(package)
