@@ -216,27 +216,19 @@ async def load(
                 )
             )
         rng = random.Random(7)
-        pace_tokens = tokens[:40]
-        offsets = [rng.uniform(0, 10) for _ in pace_tokens]
+        offsets = [rng.uniform(0, 10) for _ in tokens[:40]]
+
+        def paced(path: str) -> list[tuple[str, dict, float]]:
+            return [
+                (path.format(t), body(i, 9), o)
+                for i, (t, o) in enumerate(zip(tokens[:40], offsets, strict=True))
+            ]
+
         pace = await run_phase(
-            conn,
-            clients,
-            "ballot pace 40/10 s",
-            [
-                (f"/api/v/{t}/ballot", body(i, 9), o)
-                for i, (t, o) in enumerate(zip(pace_tokens, offsets, strict=True))
-            ],
-            acked,
+            conn, clients, "ballot pace 40/10 s", paced("/api/v/{}/ballot"), acked
         )
         bare_pace = await run_phase(
-            conn,
-            clients,
-            "bare pace 40/10 s",
-            [
-                (f"/bench/bare/{t}", body(i, 9), o)
-                for i, (t, o) in enumerate(zip(pace_tokens, offsets, strict=True))
-            ],
-            bare_acked,
+            conn, clients, "bare pace 40/10 s", paced("/bench/bare/{}"), bare_acked
         )
     finally:
         for client in clients:
