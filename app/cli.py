@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.config import DB_ENV_VAR, DEFAULT_PORT, default_db_url
+from app.config import DB_ENV_VAR, DEFAULT_PORT, LANGUAGES, default_db_url
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -233,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="write the PDF protocol")
     report.add_argument("conference", metavar="CONFERENCE", help="id or short name")
     report.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF file")
-    report.add_argument("--lang", choices=("de", "en"), help="default: the conference's language")
+    report.add_argument("--lang", choices=LANGUAGES, help="default: the conference's language")
     report.add_argument(
         "--anonymise",
         "--anonymize",
@@ -257,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the CME attendance list",
     )
     res.add_argument("-o", "--output", required=True, metavar="FILE")
-    res.add_argument("--lang", choices=("de", "en"), help="default: the conference's language")
+    res.add_argument("--lang", choices=LANGUAGES, help="default: the conference's language")
     res.add_argument(
         "--allow-empty", action="store_true", help="export even if no ballot has been cast yet"
     )

@@ -12,6 +12,8 @@ APP_NAME = "Votum"
 DB_ENV_VAR = "VOTUM_DB"
 DEFAULT_HOST = "0.0.0.0"
 DEFAULT_PORT = 8765
+#: the languages of the UI, the voter page, the protocol and a conference
+LANGUAGES = ("de", "en")
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 

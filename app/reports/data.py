@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass, field
 
 from app import __version__
+from app.config import LANGUAGES
 from app.db import Database
 from app.models import NoteKind
 from app.services.agenda import image_data
@@ -82,7 +83,7 @@ def gather(db: Database, conference_id: int, *, with_images: bool = True) -> Rep
 def protocol_language(data: ReportData, lang: str | None) -> str:
     """The language asked for, else the conference's own."""
     chosen = lang or data.conference.language or "de"
-    if chosen not in ("de", "en"):
+    if chosen not in LANGUAGES:
         raise InvalidInput(f"Sprache „{chosen}“: de oder en / language must be de or en")
     return chosen
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-LANGS = ("de", "en")
-
 _TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "protocol": "Protokoll",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 
-LANGS = ("de", "en")
+from app.config import LANGUAGES
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -119,9 +119,9 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def pick_lang(requested: str | None, default: str) -> str:
     """``requested`` if it is a known language, else the conference's language."""
-    if requested in LANGS:
+    if requested in LANGUAGES:
         return requested  # type: ignore[return-value]
-    return default if default in LANGS else "de"
+    return default if default in LANGUAGES else "de"
 
 
 def texts(lang: str) -> dict[str, str]:

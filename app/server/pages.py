@@ -8,9 +8,9 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from app.config import RESOURCES
+from app.config import LANGUAGES, RESOURCES
 from app.models import BallotSource, QuestionKind
-from app.server.i18n import LANGS, clock, localised_message, texts
+from app.server.i18n import clock, localised_message, texts
 from app.services.ballots import BallotView
 from app.services.tally import Tally
 from app.services.views import QuestionInfo
@@ -124,7 +124,7 @@ def page_context(
     return {
         "t": t,
         "lang": lang,
-        "other_lang": next(x for x in LANGS if x != lang),
+        "other_lang": next(x for x in LANGUAGES if x != lang),
         "base": f"/v/{token}",
         "api": f"/api/v/{token}",
         "view": view,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.config import LANGUAGES
 from app.models import Attendee, Conference, Fellow, Invitation, Site, utcnow
 from app.services import audit
 from app.services.cme import normalise_efn, normalise_vnr
@@ -19,7 +20,6 @@ from app.services.errors import InvalidInput, NotFound
 from app.services.tokens import get_invitation, issue_token
 from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo, name_key
 
-LANGUAGES = ("de", "en")
 MAX_ATTENDEES = 500
 
 

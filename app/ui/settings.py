@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.config import LANGUAGES
+
 ORGANISATION = "Votum"
 APPLICATION = "Votum"
-LANGUAGES = ("de", "en")
 THEMES = ("system", "light", "dark")
 
 
