@@ -170,8 +170,9 @@ def cast_site_ballots(
         bool(row["allow_abstain"]),
         tuple(sorted((_Option(*o) for o in row["options"]), key=lambda o: (o.position, o.id))),
     )
+    # keyed by the token itself, once it has proven equal to the one sent
     sites = {
-        token_hash: (site_id, name, revision or 0)
+        token: (site_id, name, revision or 0)
         for token_hash, token, site_id, name, revision in state["sites"] or ()
         if token is not None and hmac.compare_digest(token.encode(), hashes[token_hash].encode())
     }
@@ -189,9 +190,7 @@ def _accept(
     accepted: list[_Accepted] = []
     seen: set[int] = set()
     for index, ballot in enumerate(ballots):
-        site = (
-            sites.get(token_digest(ballot.token)) if len(ballot.token) <= MAX_TOKEN_LENGTH else None
-        )
+        site = sites.get(ballot.token)
         choice = ballot.choice
         if site is None or choice.question_id != question.id or site[0] in seen:
             continue
