@@ -10,47 +10,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from app import __version__
+from app.commands.common import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    CliError,
+    conference_id,
+    open_db,
+    port_number,
+)
 from app.config import DB_ENV_VAR, DEFAULT_PORT, LANGUAGES, default_db_url
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from app.db import Database
-
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
-
-
-class CliError(Exception):
-    """A one-line message for the user; the command exits with ``code``."""
-
-    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def open_db(args: argparse.Namespace) -> Database:
-    """The database named by ``--db`` (imported lazily: start-up speed), migrated."""
-    from app.db import Database, DatabaseError
-
-    try:
-        return Database.open(args.db)
-    except DatabaseError as exc:
-        raise CliError(f"database: {exc}") from None
-    except Exception as exc:
-        if type(exc).__module__.startswith("sqlalchemy"):
-            raise CliError(f"database {args.db!r} cannot be opened: {exc}") from None
-        raise
-
-
-def conference_id(session: Session, ref: str) -> int:
-    """The id of the conference the user named by id or short name (NotFound otherwise)."""
-    from app.services.conferences import find_conference
-
-    return find_conference(session, ref).id
-
 
 # --- foundation commands -------------------------------------------------------------
 
@@ -143,17 +113,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from app.ui.application import run_app
 
     return run_app(db_url=args.db)
-
-
-def port_number(text: str) -> int:
-    """An argparse type: a TCP port, 0 (any free port) to 65535."""
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port (0–65535)")
-    return port
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import EXIT_OK, CliError, conference_id, open_db
+from app.commands.common import EXIT_OK, CliError, conference_id, open_db
 
 if TYPE_CHECKING:
     from app.db import Database

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import threading
 
-from app.cli import CliError, conference_id, open_db
+from app.commands.common import CliError, conference_id, open_db
 from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
 from app.services.conferences import get_conference, invitations
 

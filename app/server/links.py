@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from app.cli import CliError, conference_id, open_db
+from app.commands.common import CliError, conference_id, open_db
 from app.server.addresses import lan_addresses
 from app.services.conferences import get_conference, invitations
 from app.services.tokens import reissue_site_token, revoke_site_token, voter_link
