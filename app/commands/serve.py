@@ -10,7 +10,7 @@ from app.server.runner import ServerStartError, VotingServer, tune_garbage_colle
 from app.services.conferences import get_conference, invitations
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.read() as session:
         conf_id = conference_id(session, args.conference)
