@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from sqlalchemy.orm import Session
 
+from app.config import load_settings
 from app.db import Database
 from app.models import BallotSource
 from app.services import agenda, ballots, conferences, lifecycle, results
@@ -24,9 +25,6 @@ from app.ui.live.bridge import QtNotifier
 
 if TYPE_CHECKING:
     from app.server.runner import VotingServer
-
-COALESCE_MS = 60
-DEFAULT_PORT = 8765
 
 
 @dataclass(frozen=True)
@@ -86,21 +84,22 @@ class LiveSession(QObject):
         self._focus: int | None = None  # question shown when none is current
         self._last_refresh = 0.0
         self._ballots_only = False  # the next scheduled refresh may skip agenda and sites
-        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._coalesce_ms = load_settings().coalesce_ms
+        self._timer = QTimer(self, singleShot=True, interval=self._coalesce_ms)
         self._timer.timeout.connect(self.refresh)
 
     # --- reading ------------------------------------------------------------------------
 
     def schedule_refresh(self) -> None:
         """Throttle: a lone notification refreshes at once; a burst makes at most one
-        refresh per ``COALESCE_MS`` (the last one always follows the burst)."""
+        refresh per ``Settings.coalesce_ms`` (the last one always follows the burst)."""
         if self._timer.isActive():
             return
         since = (time.monotonic() - self._last_refresh) * 1000
-        if since >= COALESCE_MS:
+        if since >= self._coalesce_ms:
             self._timer.start(0)  # next event-loop turn: gathers what is already queued
         else:
-            self._timer.start(int(COALESCE_MS - since) + 1)
+            self._timer.start(int(self._coalesce_ms - since) + 1)
 
     @Slot()
     def refresh(self) -> LiveSnapshot:
@@ -238,11 +237,12 @@ class LiveSession(QObject):
 
     # --- the server ---------------------------------------------------------------------
 
-    def start_server(self, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
-        """Start in a worker thread; ``serverChanged`` tells how it went."""
+    def start_server(self, host: str | None = None, port: int | None = None) -> None:
+        """Start in a worker thread; ``serverChanged`` tells how it went. Host and port
+        default to :class:`app.config.Settings`."""
         if self.server_state.state in ("starting", "running"):
             return
-        self.server_state = ServerState("starting", port=port)
+        self.server_state = ServerState("starting", port=port or 0)
         self.serverChanged.emit(self.server_state)
         notifier, db, conf_id = self.notifier, self.db, self.conference_id
 
