@@ -272,6 +272,8 @@ DE = {
     "Hide result": "Ergebnis verbergen",
     "Round 2": "Runde 2",
     # main window
+    "Keys": "Tasten",
+    "Action": "Aktion",
     "Opening the database …": "Datenbank wird geöffnet …",
     "The database cannot be opened:\n%1": "Die Datenbank lässt sich nicht öffnen:\n%1",
     "Welcome to Votum": "Willkommen bei Votum",
