@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.ui import settings
+from app.ui.plain import plain_title
 from app.ui.window import appearance, help_menu
 from app.ui.window.commands import FileCommands
 from app.ui.window.menus import MainMenus, menus_of
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         """Menus and title follow the page on screen."""
         self.menus.enable_conference_actions(self.pages.in_workspace())
         self.menus.fill_live_menu(self)
-        self.setWindowTitle(self.pages.conference_title())
+        self.setWindowTitle(plain_title(self.pages.conference_title()))
 
     # --- the public commands (menus, application start, tests) ------------------------------
 

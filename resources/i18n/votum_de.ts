@@ -3,17 +3,17 @@
   <context>
     <name>AgendaModel</name>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="75" />
+      <location filename="../../app/ui/models/agenda_model.py" line="76" />
       <source>Case %1</source>
       <translation>Fall %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="76" />
+      <location filename="../../app/ui/models/agenda_model.py" line="77" />
       <source>Round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="77" />
+      <location filename="../../app/ui/models/agenda_model.py" line="78" />
       <source>OPEN</source>
       <translation>OFFEN</translation>
     </message>
@@ -512,42 +512,42 @@
   <context>
     <name>FindingKinds</name>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="30" />
+      <location filename="../../app/ui/models/findings_model.py" line="31" />
       <source>SNV</source>
       <translation>SNV</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="31" />
+      <location filename="../../app/ui/models/findings_model.py" line="32" />
       <source>Indel</source>
       <translation>Indel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="32" />
+      <location filename="../../app/ui/models/findings_model.py" line="33" />
       <source>CNV</source>
       <translation>CNV</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="33" />
+      <location filename="../../app/ui/models/findings_model.py" line="34" />
       <source>Fusion</source>
       <translation>Fusion</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="34" />
+      <location filename="../../app/ui/models/findings_model.py" line="35" />
       <source>Expression</source>
       <translation>Expression</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="35" />
+      <location filename="../../app/ui/models/findings_model.py" line="36" />
       <source>Signature</source>
       <translation>Signatur</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="36" />
+      <location filename="../../app/ui/models/findings_model.py" line="37" />
       <source>Germline</source>
       <translation>Keimbahn</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="37" />
+      <location filename="../../app/ui/models/findings_model.py" line="38" />
       <source>Other</source>
       <translation>Sonstiges</translation>
     </message>
@@ -1282,22 +1282,22 @@
   <context>
     <name>OrderDialog</name>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="38" />
+      <location filename="../../app/ui/editor/packages_io.py" line="39" />
       <source>Order of the case packages</source>
       <translation>Reihenfolge der Fallpakete</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="47" />
+      <location filename="../../app/ui/editor/packages_io.py" line="48" />
       <source>Move &amp;up</source>
       <translation>Nach &amp;oben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="48" />
+      <location filename="../../app/ui/editor/packages_io.py" line="49" />
       <source>Move &amp;down</source>
       <translation>Nach &amp;unten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="60" />
+      <location filename="../../app/ui/editor/packages_io.py" line="61" />
       <source>The cases are added in this order (drag to change it):</source>
       <translation>Die Fälle werden in dieser Reihenfolge übernommen (zum Ändern ziehen):</translation>
     </message>
@@ -1305,43 +1305,43 @@
   <context>
     <name>PackageFiles</name>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="30" />
+      <location filename="../../app/ui/editor/packages_io.py" line="31" />
       <source>Case packages (*.votum.json *.json);;All files (*)</source>
       <translation>Fallpakete (*.votum.json *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="90" />
+      <location filename="../../app/ui/editor/packages_io.py" line="91" />
       <source>Import case packages</source>
       <translation>Fallpakete importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="114" />
-      <location filename="../../app/ui/editor/packages_io.py" line="119" />
+      <location filename="../../app/ui/editor/packages_io.py" line="115" />
+      <location filename="../../app/ui/editor/packages_io.py" line="120" />
       <source>Case package not imported</source>
       <translation>Fallpaket nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="115" />
+      <location filename="../../app/ui/editor/packages_io.py" line="116" />
       <source>Nothing was imported:</source>
       <translation>Es wurde nichts importiert:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="123" />
+      <location filename="../../app/ui/editor/packages_io.py" line="124" />
       <source>Case packages imported</source>
       <translation>Fallpakete importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="124" />
+      <location filename="../../app/ui/editor/packages_io.py" line="125" />
       <source>%1 cases imported from %2 files.</source>
       <translation>%1 Fälle aus %2 Dateien importiert.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="136" />
+      <location filename="../../app/ui/editor/packages_io.py" line="137" />
       <source>Export case package</source>
       <translation>Fallpaket exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="152" />
+      <location filename="../../app/ui/editor/packages_io.py" line="153" />
       <source>Case package not exported</source>
       <translation>Fallpaket nicht exportiert</translation>
     </message>
@@ -1350,7 +1350,7 @@
     <name>Pages</name>
     <message>
       <location filename="../../app/ui/window/pages.py" line="37" />
-      <location filename="../../app/ui/window/pages.py" line="244" />
+      <location filename="../../app/ui/window/pages.py" line="245" />
       <source>Opening the database …</source>
       <translation>Datenbank wird geöffnet …</translation>
     </message>
@@ -1397,18 +1397,18 @@
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="205" />
-      <location filename="../../app/ui/window/pages.py" line="216" />
+      <location filename="../../app/ui/window/pages.py" line="206" />
+      <location filename="../../app/ui/window/pages.py" line="217" />
       <source>Delete conference</source>
       <translation>Konferenz löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="206" />
+      <location filename="../../app/ui/window/pages.py" line="207" />
       <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
       <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="209" />
+      <location filename="../../app/ui/window/pages.py" line="210" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
@@ -1416,108 +1416,108 @@
   <context>
     <name>PreparationEditor</name>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="73" />
+      <location filename="../../app/ui/editor/editor.py" line="74" />
       <source>Conference</source>
       <translation>Konferenz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="74" />
+      <location filename="../../app/ui/editor/editor.py" line="75" />
       <source>Sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="75" />
+      <location filename="../../app/ui/editor/editor.py" line="76" />
       <source>Cases and questions</source>
       <translation>Fälle und Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="76" />
+      <location filename="../../app/ui/editor/editor.py" line="77" />
       <source>Changes are saved as you type; Ctrl+Z undoes them.</source>
       <translation>Änderungen werden beim Tippen gespeichert; Strg+Z macht sie rückgängig.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="95" />
-      <location filename="../../app/ui/editor/editor.py" line="274" />
-      <location filename="../../app/ui/editor/editor.py" line="277" />
+      <location filename="../../app/ui/editor/editor.py" line="96" />
+      <location filename="../../app/ui/editor/editor.py" line="275" />
+      <location filename="../../app/ui/editor/editor.py" line="278" />
       <source>New case</source>
       <translation>Neuer Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="96" />
-      <location filename="../../app/ui/editor/editor.py" line="293" />
-      <location filename="../../app/ui/editor/editor.py" line="298" />
-      <location filename="../../app/ui/editor/editor.py" line="300" />
+      <location filename="../../app/ui/editor/editor.py" line="97" />
+      <location filename="../../app/ui/editor/editor.py" line="294" />
+      <location filename="../../app/ui/editor/editor.py" line="299" />
+      <location filename="../../app/ui/editor/editor.py" line="301" />
       <source>New question</source>
       <translation>Neue Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="97" />
-      <location filename="../../app/ui/editor/editor.py" line="333" />
+      <location filename="../../app/ui/editor/editor.py" line="98" />
+      <location filename="../../app/ui/editor/editor.py" line="334" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="101" />
+      <location filename="../../app/ui/editor/editor.py" line="102" />
       <source>Drag cases and questions to reorder them.</source>
       <translation>Fälle und Fragen zum Umsortieren ziehen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="118" />
+      <location filename="../../app/ui/editor/editor.py" line="119" />
       <source>Choose a case or a question on the left, or create a new case.</source>
       <translation>Links einen Fall oder eine Frage wählen oder einen neuen Fall anlegen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="194" />
+      <location filename="../../app/ui/editor/editor.py" line="195" />
       <source>All changes saved %1</source>
       <translation>Alle Änderungen gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="207" />
+      <location filename="../../app/ui/editor/editor.py" line="208" />
       <source>Not saved</source>
       <translation>Nicht gespeichert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="238" />
+      <location filename="../../app/ui/editor/editor.py" line="239" />
       <source>Edit conference</source>
       <translation>Konferenz bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="250" />
+      <location filename="../../app/ui/editor/editor.py" line="251" />
       <source>Edit case</source>
       <translation>Fall bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="265" />
+      <location filename="../../app/ui/editor/editor.py" line="266" />
       <source>Edit question</source>
       <translation>Frage bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="293" />
+      <location filename="../../app/ui/editor/editor.py" line="294" />
       <source>Choose the case the question belongs to.</source>
       <translation>Bitte den Fall wählen, zu dem die Frage gehört.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="318" />
+      <location filename="../../app/ui/editor/editor.py" line="319" />
       <source>Delete case</source>
       <translation>Fall löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="319" />
+      <location filename="../../app/ui/editor/editor.py" line="320" />
       <source>Delete case %1 with its questions?</source>
       <translation>Fall „%1“ mit seinen Fragen löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="323" />
+      <location filename="../../app/ui/editor/editor.py" line="324" />
       <source>Delete question</source>
       <translation>Frage löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="324" />
+      <location filename="../../app/ui/editor/editor.py" line="325" />
       <source>Delete question %1?</source>
       <translation>Frage %1 löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="350" />
+      <location filename="../../app/ui/editor/editor.py" line="351" />
       <source>Move</source>
       <translation>Verschieben</translation>
     </message>
@@ -1525,107 +1525,107 @@
   <context>
     <name>QuestionForm</name>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="65" />
+      <location filename="../../app/ui/editor/question_form.py" line="66" />
       <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
       <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="74" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="74" />
       <source>Sentence (German)</source>
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="74" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="78" />
+      <location filename="../../app/ui/editor/question_form.py" line="79" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="81" />
+      <location filename="../../app/ui/editor/question_form.py" line="82" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="82" />
+      <location filename="../../app/ui/editor/question_form.py" line="83" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="96" />
+      <location filename="../../app/ui/editor/question_form.py" line="97" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="102" />
+      <location filename="../../app/ui/editor/question_form.py" line="103" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="104" />
+      <location filename="../../app/ui/editor/question_form.py" line="105" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="107" />
+      <location filename="../../app/ui/editor/question_form.py" line="108" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="111" />
+      <location filename="../../app/ui/editor/question_form.py" line="112" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="115" />
+      <location filename="../../app/ui/editor/question_form.py" line="116" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="116" />
+      <location filename="../../app/ui/editor/question_form.py" line="117" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="119" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="120" />
+      <location filename="../../app/ui/editor/question_form.py" line="121" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="145" />
+      <location filename="../../app/ui/editor/question_form.py" line="146" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="147" />
+      <location filename="../../app/ui/editor/question_form.py" line="148" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="217" />
+      <location filename="../../app/ui/editor/question_form.py" line="218" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="229" />
+      <location filename="../../app/ui/editor/question_form.py" line="230" />
       <source>Give at least two options</source>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="231" />
+      <location filename="../../app/ui/editor/question_form.py" line="232" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>

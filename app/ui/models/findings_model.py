@@ -18,6 +18,7 @@ from app.models.enums import FindingKind
 from app.services.package_schema import PackageFinding
 from app.services.views import FindingInfo
 from app.ui.i18n import translate
+from app.ui.plain import plain_tooltip
 from app.ui.theme import error_color
 
 Index = QModelIndex | QPersistentModelIndex
@@ -179,7 +180,7 @@ class FindingsModel(QAbstractTableModel):
             reason = errors.get(column)
             if reason is None:
                 return None
-            return reason if role == Qt.ItemDataRole.ToolTipRole else error_color()
+            return plain_tooltip(reason) if role == Qt.ItemDataRole.ToolTipRole else error_color()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

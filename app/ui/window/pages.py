@@ -190,6 +190,7 @@ class Pages(QStackedWidget):
                 "(preparation, live voting, presenter view)?"
             ),
             self.tr("Open the demo"),
+            default_action=True,
         ):
             self.open_demo()
 
