@@ -145,162 +145,162 @@
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="42" />
+      <location filename="../../app/ui/editor/case_form.py" line="44" />
       <source> years</source>
       <translation> Jahre</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="46" />
+      <location filename="../../app/ui/editor/case_form.py" line="48" />
       <source>female</source>
       <translation>weiblich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="47" />
+      <location filename="../../app/ui/editor/case_form.py" line="49" />
       <source>male</source>
       <translation>männlich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="48" />
+      <location filename="../../app/ui/editor/case_form.py" line="50" />
       <source>diverse</source>
       <translation>divers</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="66" />
+      <location filename="../../app/ui/editor/case_form.py" line="68" />
       <source>mut/Mb</source>
       <translation>Mut/Mb</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="79" />
+      <location filename="../../app/ui/editor/case_form.py" line="81" />
       <source>Gene</source>
       <translation>Gen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="80" />
+      <location filename="../../app/ui/editor/case_form.py" line="82" />
       <source>Alteration (HGVS)</source>
       <translation>Veränderung (HGVS)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="81" />
+      <location filename="../../app/ui/editor/case_form.py" line="83" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="82" />
+      <location filename="../../app/ui/editor/case_form.py" line="84" />
       <source>VAF %</source>
       <translation>VAF %</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="83" />
+      <location filename="../../app/ui/editor/case_form.py" line="85" />
       <source>Comment</source>
       <translation>Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="89" />
+      <location filename="../../app/ui/editor/case_form.py" line="91" />
       <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
       <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="102" />
+      <location filename="../../app/ui/editor/case_form.py" line="104" />
       <source>&amp;Title</source>
       <translation>&amp;Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="103" />
+      <location filename="../../app/ui/editor/case_form.py" line="105" />
       <source>&amp;Presented by</source>
       <translation>&amp;Vorgestellt von</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="104" />
+      <location filename="../../app/ui/editor/case_form.py" line="106" />
       <source>&amp;Age</source>
       <translation>&amp;Alter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="105" />
+      <location filename="../../app/ui/editor/case_form.py" line="107" />
       <source>&amp;Sex</source>
       <translation>&amp;Geschlecht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="106" />
+      <location filename="../../app/ui/editor/case_form.py" line="108" />
       <source>&amp;Diagnosis</source>
       <translation>&amp;Diagnose</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="107" />
+      <location filename="../../app/ui/editor/case_form.py" line="109" />
       <source>&amp;ICD-10</source>
       <translation>&amp;ICD-10</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="108" />
+      <location filename="../../app/ui/editor/case_form.py" line="110" />
       <source>&amp;Histology</source>
       <translation>&amp;Histologie</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="109" />
+      <location filename="../../app/ui/editor/case_form.py" line="111" />
       <source>Stag&amp;e</source>
       <translation>Sta&amp;dium</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="110" />
+      <location filename="../../app/ui/editor/case_form.py" line="112" />
       <source>E&amp;COG</source>
       <translation>E&amp;COG</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="111" />
+      <location filename="../../app/ui/editor/case_form.py" line="113" />
       <source>Prior therapy &amp;lines</source>
       <translation>&amp;Vortherapielinien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="112" />
+      <location filename="../../app/ui/editor/case_form.py" line="114" />
       <source>Prior thera&amp;pies</source>
       <translation>Vorthera&amp;pien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="113" />
+      <location filename="../../app/ui/editor/case_form.py" line="115" />
       <source>T&amp;MB</source>
       <translation>T&amp;MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="114" />
+      <location filename="../../app/ui/editor/case_form.py" line="116" />
       <source>MS&amp;I</source>
       <translation>MS&amp;I</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="115" />
+      <location filename="../../app/ui/editor/case_form.py" line="117" />
       <source>Case &amp;text</source>
       <translation>Fall&amp;text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="117" />
+      <location filename="../../app/ui/editor/case_form.py" line="119" />
       <source>Molecular findings</source>
       <translation>Molekulare Befunde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="118" />
+      <location filename="../../app/ui/editor/case_form.py" line="120" />
       <source>Add finding</source>
       <translation>Befund hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="119" />
+      <location filename="../../app/ui/editor/case_form.py" line="121" />
       <source>Remove finding</source>
       <translation>Befund entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="200" />
+      <location filename="../../app/ui/editor/case_form.py" line="202" />
       <source>TMB must be a number (mutations per megabase)</source>
       <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="232" />
+      <location filename="../../app/ui/editor/case_form.py" line="234" />
       <source>A case needs a title</source>
       <translation>Ein Fall braucht einen Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="234" />
+      <location filename="../../app/ui/editor/case_form.py" line="236" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="245" />
+      <location filename="../../app/ui/editor/case_form.py" line="247" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -512,42 +512,42 @@
   <context>
     <name>FindingKinds</name>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="31" />
+      <location filename="../../app/ui/models/findings_model.py" line="32" />
       <source>SNV</source>
       <translation>SNV</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="32" />
+      <location filename="../../app/ui/models/findings_model.py" line="33" />
       <source>Indel</source>
       <translation>Indel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="33" />
+      <location filename="../../app/ui/models/findings_model.py" line="34" />
       <source>CNV</source>
       <translation>CNV</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="34" />
+      <location filename="../../app/ui/models/findings_model.py" line="35" />
       <source>Fusion</source>
       <translation>Fusion</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="35" />
+      <location filename="../../app/ui/models/findings_model.py" line="36" />
       <source>Expression</source>
       <translation>Expression</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="36" />
+      <location filename="../../app/ui/models/findings_model.py" line="37" />
       <source>Signature</source>
       <translation>Signatur</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="37" />
+      <location filename="../../app/ui/models/findings_model.py" line="38" />
       <source>Germline</source>
       <translation>Keimbahn</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="38" />
+      <location filename="../../app/ui/models/findings_model.py" line="39" />
       <source>Other</source>
       <translation>Sonstiges</translation>
     </message>
@@ -1525,109 +1525,99 @@
   <context>
     <name>QuestionForm</name>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="66" />
+      <location filename="../../app/ui/editor/question_form.py" line="67" />
       <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
       <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="74" />
+      <location filename="../../app/ui/editor/question_form.py" line="75" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="74" />
+      <location filename="../../app/ui/editor/question_form.py" line="75" />
       <source>Sentence (German)</source>
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="74" />
+      <location filename="../../app/ui/editor/question_form.py" line="75" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="79" />
+      <location filename="../../app/ui/editor/question_form.py" line="80" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="82" />
+      <location filename="../../app/ui/editor/question_form.py" line="83" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="83" />
+      <location filename="../../app/ui/editor/question_form.py" line="84" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="97" />
+      <location filename="../../app/ui/editor/question_form.py" line="98" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="103" />
+      <location filename="../../app/ui/editor/question_form.py" line="104" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="105" />
+      <location filename="../../app/ui/editor/question_form.py" line="106" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="108" />
+      <location filename="../../app/ui/editor/question_form.py" line="109" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="112" />
+      <location filename="../../app/ui/editor/question_form.py" line="113" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="116" />
+      <location filename="../../app/ui/editor/question_form.py" line="117" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="117" />
+      <location filename="../../app/ui/editor/question_form.py" line="118" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="119" />
+      <location filename="../../app/ui/editor/question_form.py" line="120" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="121" />
+      <location filename="../../app/ui/editor/question_form.py" line="122" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="146" />
+      <location filename="../../app/ui/editor/question_form.py" line="147" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="148" />
+      <location filename="../../app/ui/editor/question_form.py" line="149" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="218" />
+      <location filename="../../app/ui/editor/question_form.py" line="219" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/editor/question_form.py" line="230" />
-      <source>Give at least two options</source>
-      <translation>Mindestens zwei Optionen angeben</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/editor/question_form.py" line="232" />
-      <source>The options must be different</source>
-      <translation>Die Optionen müssen verschieden sein</translation>
     </message>
   </context>
   <context>
@@ -1714,6 +1704,100 @@
       <location filename="../../app/ui/editor/sites_page.py" line="136" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
+    </message>
+  </context>
+  <context>
+    <name>Validation</name>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="86" />
+      <source>Unknown kind “%1”</source>
+      <translation>Unbekannte Art „%1“</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="92" />
+      <source>VAF must be a number between 0 and 100</source>
+      <translation>VAF muss eine Zahl zwischen 0 und 100 sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="27" />
+      <source>At most %1 characters</source>
+      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
+      <translation>Höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="30" />
+      <location filename="../../app/ui/validation.py" line="31" />
+      <source>Must not be empty</source>
+      <translation>Darf nicht leer sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="32" />
+      <source>At most %1 entries</source>
+      <translation>Höchstens %1 Einträge</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="35" />
+      <source>At least %1 entries</source>
+      <translation>Mindestens %1 Einträge</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="38" />
+      <source>At least %1</source>
+      <translation>Mindestens %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="41" />
+      <source>At most %1</source>
+      <translation>Höchstens %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="44" />
+      <location filename="../../app/ui/validation.py" line="45" />
+      <source>Must be a whole number</source>
+      <translation>Muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="46" />
+      <location filename="../../app/ui/validation.py" line="47" />
+      <source>Must be a number</source>
+      <translation>Muss eine Zahl sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="48" />
+      <location filename="../../app/ui/validation.py" line="49" />
+      <source>Not one of the allowed values</source>
+      <translation>Keiner der erlaubten Werte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="56" />
+      <source>Give at least two options</source>
+      <extracomment>The package format's own rules (``raise ValueError(...)`` in package_schema), by message.</extracomment>
+      <translation>Mindestens zwei Optionen angeben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="60" />
+      <source>The options must be different</source>
+      <translation>Die Optionen müssen verschieden sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="64" />
+      <source>A free-text question has no options</source>
+      <translation>Eine Freitextfrage hat keine Optionen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="68" />
+      <source>Not an ICD-10 code (e.g. C25.0)</source>
+      <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="72" />
+      <source>%1 is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), c.35G&gt;A, exon 19 deletion)</source>
+      <translation>%1 hat nicht die HGVS-Form (z. B. p.G12D, p.(Gly12Asp), c.35G&gt;A, Exon-19-Deletion)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="79" />
+      <source>The image data is damaged</source>
+      <translation>Die Bilddaten sind beschädigt</translation>
     </message>
   </context>
   <context>

@@ -30,6 +30,7 @@ from app.services.views import QuestionInfo
 from app.ui.editor.autosave import AutoSaveForm
 from app.ui.i18n import current_language
 from app.ui.plain import plain_label
+from app.ui.validation import reason
 from app.ui.widgets import Field, OptionalSpinBox
 
 DEFAULT_DURATION = 90
@@ -225,12 +226,8 @@ class QuestionForm(AutoSaveForm):
                 duration_seconds=self.duration.optional_value(),
             )
         except ValidationError as exc:
-            message = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            if "at least two options" in message:
-                message = self.tr("Give at least two options")
-            elif "must be different" in message:
-                message = self.tr("The options must be different")
-            errors["options"] = message
+            error = exc.errors()[0]
+            errors["text" if error["loc"][:1] == ("text",) else "options"] = reason(error)
             return None, errors
         return (None if errors else package), errors
 
