@@ -113,7 +113,7 @@ def test_http_ballot_updates_count_missing_sites_and_presenter(
     console.on_primary_clicked()  # next question
     following = console.snapshot.question
     assert following.id != question.id and following.number == "1.2"
-    assert "Frage 1.2" in presenter.question_label.text()
+    assert presenter.head_label.text() == "Frage 1.2"
     assert presenter.chart.isVisible() == following.revealed  # 1.2 was revealed in the demo
 
 

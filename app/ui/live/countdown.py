@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -25,6 +25,7 @@ class Countdown(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setFamily("monospace")
