@@ -376,8 +376,9 @@ class LiveConsole(QWidget):
             text = self.tr("● Server running") + "\n" + "\n".join(state.urls)
             self.server_label.setStyleSheet(f"color: {ok_color().name()};")
             self.actions_.server.setText(self.tr("Stop voting &server"))
-        elif state.state == "starting":
-            text = self.tr("Server starting …")
+        elif state.state in ("starting", "stopping"):
+            starting = state.state == "starting"
+            text = self.tr("Server starting …") if starting else self.tr("Server stopping …")
             self.server_label.setStyleSheet("")
             self.actions_.server.setText(self.tr("Stop voting &server"))
         elif state.state == "failed":
@@ -394,7 +395,7 @@ class LiveConsole(QWidget):
         self.port.setEnabled(state.state in ("stopped", "failed"))
         if state.port:
             self.port.setValue(state.port)
-        self.actions_.server.setEnabled(state.state != "starting")
+        self.actions_.server.setEnabled(state.state != "stopping")  # a start can be stopped
 
     @Slot(str, str)
     def on_session_failed(self, title: str, message: str) -> None:

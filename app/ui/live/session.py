@@ -6,7 +6,6 @@ coalesced burst of ballots; the network lives in the server thread.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -21,23 +20,15 @@ from app.services import agenda, ballots, conferences, lifecycle, results
 from app.services.errors import VotumError
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
 from app.ui.live.bridge import QtNotifier
+from app.ui.live.server_control import ServerControl, ServerState
+
+__all__ = ["COALESCE_MS", "DEFAULT_PORT", "LiveSession", "LiveSnapshot", "ServerState"]
 
 if TYPE_CHECKING:
     from app.server.runner import VotingServer
 
 COALESCE_MS = 60
 DEFAULT_PORT = 8765
-
-
-@dataclass(frozen=True)
-class ServerState:
-    """What the console shows about the server: ``state`` is stopped, starting, running,
-    failed; ``urls`` LAN first."""
-
-    state: str = "stopped"
-    urls: tuple[str, ...] = ()
-    port: int = 0
-    error: str = ""
 
 
 @dataclass(frozen=True)
@@ -76,11 +67,8 @@ class LiveSession(QObject):
         self.notifier = QtNotifier(self)
         self.notifier.ballotStored.connect(self.on_notifier_ballot_stored)
         self.notifier.stateChanged.connect(self.on_notifier_state_changed)
-        self.notifier.serverStarted.connect(self.on_notifier_server_started)
-        self.notifier.serverFailed.connect(self.on_notifier_server_failed)
-        self.notifier.serverStopped.connect(self.on_notifier_server_stopped)
-        self.server: VotingServer | None = None
-        self.server_state = ServerState()
+        self.control = ServerControl(db, conference_id, self.notifier, self)
+        self.control.changed.connect(self.serverChanged)
         self.snapshot: LiveSnapshot | None = None
         self._serial = 0
         self._focus: int | None = None  # question shown when none is current
@@ -236,69 +224,23 @@ class LiveSession(QObject):
             ),
         )
 
-    # --- the server ---------------------------------------------------------------------
+    # --- the server (its life cycle is :class:`ServerControl`'s) ---------------------------
+
+    @property
+    def server(self) -> VotingServer | None:
+        return self.control.server
+
+    @property
+    def server_state(self) -> ServerState:
+        return self.control.state
 
     def start_server(self, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
         """Start in a worker thread; ``serverChanged`` tells how it went."""
-        if self.server_state.state in ("starting", "running"):
-            return
-        self.server_state = ServerState("starting", port=port)
-        self.serverChanged.emit(self.server_state)
-        notifier, db, conf_id = self.notifier, self.db, self.conference_id
-
-        def work() -> None:
-            try:
-                from app.server.runner import VotingServer
-
-                server = VotingServer(db, conf_id, host=host, port=port, notifier=notifier)
-                server.start()
-            except Exception as exc:  # ServerStartError and anything the stack raises
-                notifier.serverFailed.emit(str(exc))
-                return
-            notifier.serverStarted.emit(server)
-
-        threading.Thread(target=work, name="votum-server-start", daemon=True).start()
+        self.control.start(host, port)
 
     def stop_server(self, *, wait: bool = False) -> None:
-        server = self.server
-        self.server = None
-        if server is None:
-            return
-        if wait:
-            server.stop()
-            self.on_notifier_server_stopped()
-            return
-
-        def work() -> None:
-            server.stop()
-            self.notifier.serverStopped.emit()
-
-        threading.Thread(target=work, name="votum-server-stop", daemon=True).start()
-
-    @Slot(object)
-    def on_notifier_server_started(self, server: VotingServer) -> None:
-        # One full collection (~150 ms, here in the GUI thread, where Qt objects may be
-        # finalised), then what is alive stays out of later full passes while the server
-        # runs: they would stall ballots and live redraws alike.
-        from app.server.runner import tune_garbage_collector
-
-        tune_garbage_collector()
-        self.server = server
-        self.server_state = ServerState("running", tuple(server.base_urls()), server.port)
-        self.serverChanged.emit(self.server_state)
-
-    @Slot(str)
-    def on_notifier_server_failed(self, message: str) -> None:
-        self.server_state = ServerState("failed", error=message)
-        self.serverChanged.emit(self.server_state)
-
-    @Slot()
-    def on_notifier_server_stopped(self) -> None:
-        from app.server.runner import restore_garbage_collector
-
-        restore_garbage_collector()  # the stopped server's objects may be collected now
-        self.server_state = ServerState("stopped")
-        self.serverChanged.emit(self.server_state)
+        """Stop (or cancel a start in progress); ``wait``: return once no server is left."""
+        self.control.stop(wait=wait)
 
     @Slot(object)
     def on_notifier_ballot_stored(self, receipt: object) -> None:
