@@ -6,6 +6,7 @@ coalesced burst of ballots; the network lives in the server thread.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.models import BallotSource
+from app.server.writer import WriterStopped
 from app.services import agenda, ballots, conferences, lifecycle, results
 from app.services.errors import VotumError
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
@@ -26,6 +28,8 @@ __all__ = ["COALESCE_MS", "DEFAULT_PORT", "LiveSession", "LiveSnapshot", "Server
 
 if TYPE_CHECKING:
     from app.server.runner import VotingServer
+
+log = logging.getLogger(__name__)
 
 COALESCE_MS = 60
 DEFAULT_PORT = 8765
@@ -59,6 +63,7 @@ class LiveSession(QObject):
     refreshed = Signal(object)
     serverChanged = Signal(object)
     failed = Signal(str, str)
+    _actionDone = Signal(str, object)  # from the writer thread: (title, error or None)
 
     def __init__(self, db: Database, conference_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +74,8 @@ class LiveSession(QObject):
         self.notifier.stateChanged.connect(self.on_notifier_state_changed)
         self.control = ServerControl(db, conference_id, self.notifier, self)
         self.control.changed.connect(self.serverChanged)
+        self.pending_actions = 0  # moderator actions queued in the server's writer
+        self._actionDone.connect(self.on_action_done)
         self.snapshot: LiveSnapshot | None = None
         self._serial = 0
         self._focus: int | None = None  # question shown when none is current
@@ -139,7 +146,23 @@ class LiveSession(QObject):
     # --- moderator actions ------------------------------------------------------------
 
     def _act(self, title: str, write: Callable[[Session], object]) -> bool:
+        """Run a moderator action. While the server runs it goes through the server's
+        writer, queued behind the ballots like any other write, and the GUI thread does
+        not wait: ``actionDone`` brings the outcome back (refresh, or ``failed``). Returns
+        False when the action was refused at once."""
         self._ballots_only = False
+        server = self.server
+        if server is not None:
+            try:
+                future = server.ctx.writer.submit(write)
+            except WriterStopped:
+                server = None  # stopping: write directly, as without a server
+            else:
+                self.pending_actions += 1
+                future.add_done_callback(
+                    lambda done: self._actionDone.emit(title, done.exception())
+                )
+                return True
         try:
             with self.db.write() as session:
                 write(session)
@@ -147,10 +170,21 @@ class LiveSession(QObject):
             self.failed.emit(title, str(exc))
             self.refresh()
             return False
-        if self.server is not None:
-            self.server.notify_changed()
         self.refresh()
         return True
+
+    @Slot(str, object)
+    def on_action_done(self, title: str, error: BaseException | None) -> None:
+        self.pending_actions -= 1
+        self._ballots_only = False
+        if isinstance(error, VotumError | WriterStopped):
+            self.failed.emit(title, str(error))
+        elif error is not None:
+            log.error("moderator action %r failed", title, exc_info=error)
+            self.failed.emit(title, str(error))
+        elif self.server is not None:
+            self.server.notify_changed()
+        self.refresh()
 
     def open_question(self, question_id: int) -> bool:
         return self._act(self.tr("Open"), lambda s: lifecycle.open_question(s, question_id))
