@@ -286,8 +286,16 @@ def _options_for(data: PackageQuestion, language: str) -> list[Option]:
         specs = [PackageOption(label=p.label(language), code=p.code) for p in PRESETS[data.kind]]
     else:
         specs = []
+    steps = PRESETS.get(data.kind)
     return [
-        Option(position=i, label=o.label, code=o.code, phrase_de=o.phrase_de, phrase_en=o.phrase_en)
+        Option(
+            position=i,
+            label=o.label,
+            # a fixed step (yes/no, agreement, evidence) keeps its place and takes its code
+            code=steps[i].code if steps else o.code,
+            phrase_de=o.phrase_de,
+            phrase_en=o.phrase_en,
+        )
         for i, o in enumerate(specs)
     ]
 
