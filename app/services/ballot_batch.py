@@ -57,6 +57,7 @@ class _Option:
     id: int
     position: int
     label: str
+    exclusive: bool
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ _STATE = text(
       'question', json((
         SELECT json_object(
           'id', q.id, 'state', q.state, 'kind', q.kind, 'allow_abstain', q.allow_abstain,
-          'options', (SELECT json_group_array(json_array(o.id, o.position, o.label))
+          'options', (SELECT json_group_array(json_array(o.id, o.position, o.label, o.exclusive))
                       FROM options o WHERE o.question_id = q.id))
         FROM conferences c JOIN questions q ON q.id = c.current_question_id
         WHERE c.id = :conference_id)),
@@ -168,7 +169,15 @@ def cast_site_ballots(
         row["state"],
         row["kind"],
         bool(row["allow_abstain"]),
-        tuple(sorted((_Option(*o) for o in row["options"]), key=lambda o: (o.position, o.id))),
+        tuple(
+            sorted(
+                (
+                    _Option(i, position, label, bool(alone))
+                    for i, position, label, alone in row["options"]
+                ),
+                key=lambda o: (o.position, o.id),
+            )
+        ),
     )
     # keyed by the token itself, once it has proven equal to the one sent
     sites = {

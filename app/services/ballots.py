@@ -181,6 +181,10 @@ class _OptionRules(Protocol):
     def id(self) -> int: ...
     @property
     def position(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def exclusive(self) -> bool: ...
 
 
 class ChoiceRules(Protocol):
@@ -227,7 +231,28 @@ def validate_choice(
         raise InvalidInput("Bitte eine Option wählen / please choose an option")
     if kind in SINGLE_ANSWER_KINDS and len(ids) > 1:
         raise InvalidInput("Nur eine Option ist erlaubt / only one option is allowed")
+    if len(ids) > 1:
+        alone = next((o for o in question.options if o.id in ids and o.exclusive), None)
+        if alone is not None:
+            raise InvalidInput(
+                f"„{alone.label}“ kann nicht mit anderen Optionen kombiniert werden / "
+                f'"{alone.label}" cannot be combined with other options'
+            )
     return tuple(sorted(ids, key=positions.__getitem__))
+
+
+def plain_form_choice(
+    option_ids: Sequence[int], abstain: bool, stored: BallotView | None
+) -> tuple[tuple[int, ...], bool]:
+    """What a plain (script-free) multiple-choice form means when it sends "abstain" and
+    options together: its checkboxes cannot clear each other, so the box that changes the
+    stored ballot wins. Abstain replaces the options, unless the stored ballot is itself
+    an abstention (then the newly checked options replace it)."""
+    if not (abstain and option_ids):
+        return tuple(option_ids), abstain
+    if stored is not None and stored.abstain:
+        return tuple(option_ids), False
+    return (), True
 
 
 def current_ballots(session: Session, question_id: int) -> list[BallotView]:

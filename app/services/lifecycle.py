@@ -161,6 +161,7 @@ def repeat_question(
                 code=o.code,
                 phrase_de=o.phrase_de,
                 phrase_en=o.phrase_en,
+                exclusive=o.exclusive,
             )
             for o in question.options
         ],

@@ -43,6 +43,13 @@ class PackageOption(_Strict):
     code: Annotated[str, Field(max_length=40)] = ""
     phrase_de: Text500 = ""
     phrase_en: Text500 = ""
+    exclusive: bool = Field(
+        default=False,
+        description=(
+            "Cannot be combined with another option in a multiple-choice ballot; "
+            '"Keine Empfehlung" / "No recommendation" always is'
+        ),
+    )
 
 
 class PackageQuestion(_Strict):

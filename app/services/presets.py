@@ -19,6 +19,7 @@ class PresetOption:
     phrase_en: str
     explanation_de: str = ""
     explanation_en: str = ""
+    exclusive: bool = False  # cannot be combined with another option
 
     def label(self, lang: str) -> str:
         return self.label_de if lang == "de" else self.label_en
@@ -103,6 +104,7 @@ EVIDENCE = (
         "assign no evidence level and give no recommendation",
         "Keine Therapieempfehlung auf Basis dieses Befunds",
         "No treatment recommendation based on this finding",
+        exclusive=True,
     ),
 )
 
@@ -128,6 +130,22 @@ PRESETS: dict[QuestionKind, tuple[PresetOption, ...]] = {
 
 #: Kinds whose options are fixed by the preset (the editor shows them read-only).
 FIXED_OPTION_KINDS = frozenset(PRESETS)
+
+#: Option labels that stand alone in a multiple-choice ballot even when not marked so.
+NO_RECOMMENDATION_LABELS = frozenset(
+    {"keine empfehlung", "no recommendation", *(p.label_de.casefold() for p in EVIDENCE[-1:])}
+    | {p.label_en.casefold() for p in EVIDENCE[-1:]}
+)
+
+
+def exclusive_option(kind: QuestionKind | str, index: int, count: int, label: str) -> bool:
+    """Whether option ``index`` is exclusive by itself: "Keine Empfehlung" / "no
+    recommendation" in any kind, and the fixed steps the presets mark so."""
+    step = preset_step(kind, index, count)
+    return (step is not None and step.exclusive) or label.strip().casefold() in (
+        NO_RECOMMENDATION_LABELS
+    )
+
 
 KIND_LABELS = {
     QuestionKind.SINGLE: ("Einfachauswahl", "Single choice"),

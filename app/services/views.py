@@ -114,6 +114,7 @@ class OptionInfo:
     code: str
     phrase_de: str
     phrase_en: str
+    exclusive: bool = False  # stands alone in a multiple-choice ballot
 
     def explanation(self, lang: str) -> str:
         """One-line explanation (evidence levels); empty for other options."""
@@ -122,7 +123,14 @@ class OptionInfo:
 
     @classmethod
     def of(cls, option: Option) -> OptionInfo:
-        return cls(option.id, option.label, option.code, option.phrase_de, option.phrase_en)
+        return cls(
+            option.id,
+            option.label,
+            option.code,
+            option.phrase_de,
+            option.phrase_en,
+            option.exclusive,
+        )
 
 
 @dataclass(frozen=True)

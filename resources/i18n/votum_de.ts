@@ -145,162 +145,162 @@
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="49" />
+      <location filename="../../app/ui/editor/case_form.py" line="42" />
       <source> years</source>
       <translation> Jahre</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="53" />
+      <location filename="../../app/ui/editor/case_form.py" line="46" />
       <source>female</source>
       <translation>weiblich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="54" />
+      <location filename="../../app/ui/editor/case_form.py" line="47" />
       <source>male</source>
       <translation>männlich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="55" />
+      <location filename="../../app/ui/editor/case_form.py" line="48" />
       <source>diverse</source>
       <translation>divers</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="73" />
+      <location filename="../../app/ui/editor/case_form.py" line="66" />
       <source>mut/Mb</source>
       <translation>Mut/Mb</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="86" />
+      <location filename="../../app/ui/editor/case_form.py" line="79" />
       <source>Gene</source>
       <translation>Gen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="87" />
+      <location filename="../../app/ui/editor/case_form.py" line="80" />
       <source>Alteration (HGVS)</source>
       <translation>Veränderung (HGVS)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="88" />
+      <location filename="../../app/ui/editor/case_form.py" line="81" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="89" />
+      <location filename="../../app/ui/editor/case_form.py" line="82" />
       <source>VAF %</source>
       <translation>VAF %</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="90" />
+      <location filename="../../app/ui/editor/case_form.py" line="83" />
       <source>Comment</source>
       <translation>Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="96" />
+      <location filename="../../app/ui/editor/case_form.py" line="89" />
       <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
       <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="109" />
+      <location filename="../../app/ui/editor/case_form.py" line="102" />
       <source>&amp;Title</source>
       <translation>&amp;Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="110" />
+      <location filename="../../app/ui/editor/case_form.py" line="103" />
       <source>&amp;Presented by</source>
       <translation>&amp;Vorgestellt von</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="111" />
+      <location filename="../../app/ui/editor/case_form.py" line="104" />
       <source>&amp;Age</source>
       <translation>&amp;Alter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="112" />
+      <location filename="../../app/ui/editor/case_form.py" line="105" />
       <source>&amp;Sex</source>
       <translation>&amp;Geschlecht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="113" />
+      <location filename="../../app/ui/editor/case_form.py" line="106" />
       <source>&amp;Diagnosis</source>
       <translation>&amp;Diagnose</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="114" />
+      <location filename="../../app/ui/editor/case_form.py" line="107" />
       <source>&amp;ICD-10</source>
       <translation>&amp;ICD-10</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="115" />
+      <location filename="../../app/ui/editor/case_form.py" line="108" />
       <source>&amp;Histology</source>
       <translation>&amp;Histologie</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="116" />
+      <location filename="../../app/ui/editor/case_form.py" line="109" />
       <source>Stag&amp;e</source>
       <translation>Sta&amp;dium</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="117" />
+      <location filename="../../app/ui/editor/case_form.py" line="110" />
       <source>E&amp;COG</source>
       <translation>E&amp;COG</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="118" />
+      <location filename="../../app/ui/editor/case_form.py" line="111" />
       <source>Prior therapy &amp;lines</source>
       <translation>&amp;Vortherapielinien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="119" />
+      <location filename="../../app/ui/editor/case_form.py" line="112" />
       <source>Prior thera&amp;pies</source>
       <translation>Vorthera&amp;pien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="120" />
+      <location filename="../../app/ui/editor/case_form.py" line="113" />
       <source>T&amp;MB</source>
       <translation>T&amp;MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="121" />
+      <location filename="../../app/ui/editor/case_form.py" line="114" />
       <source>MS&amp;I</source>
       <translation>MS&amp;I</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="122" />
+      <location filename="../../app/ui/editor/case_form.py" line="115" />
       <source>Case &amp;text</source>
       <translation>Fall&amp;text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="124" />
+      <location filename="../../app/ui/editor/case_form.py" line="117" />
       <source>Molecular findings</source>
       <translation>Molekulare Befunde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="125" />
+      <location filename="../../app/ui/editor/case_form.py" line="118" />
       <source>Add finding</source>
       <translation>Befund hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="126" />
+      <location filename="../../app/ui/editor/case_form.py" line="119" />
       <source>Remove finding</source>
       <translation>Befund entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="211" />
+      <location filename="../../app/ui/editor/case_form.py" line="200" />
       <source>TMB must be a number (mutations per megabase)</source>
       <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="243" />
+      <location filename="../../app/ui/editor/case_form.py" line="232" />
       <source>A case needs a title</source>
       <translation>Ein Fall braucht einen Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="245" />
+      <location filename="../../app/ui/editor/case_form.py" line="234" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="256" />
+      <location filename="../../app/ui/editor/case_form.py" line="245" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -308,67 +308,67 @@
   <context>
     <name>ConferenceForm</name>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <location filename="../../app/ui/editor/conference_form.py" line="44" />
       <source>19 digits, from the medical chamber</source>
       <translation>19 Ziffern, von der Ärztekammer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
       <source>Fellow</source>
       <translation>Fellow</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="60" />
+      <location filename="../../app/ui/editor/conference_form.py" line="54" />
       <source>Add fellow</source>
       <translation>Fellow hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="61" />
+      <location filename="../../app/ui/editor/conference_form.py" line="55" />
       <source>Remove fellow</source>
       <translation>Fellow entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="68" />
+      <location filename="../../app/ui/editor/conference_form.py" line="62" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="69" />
+      <location filename="../../app/ui/editor/conference_form.py" line="63" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="70" />
+      <location filename="../../app/ui/editor/conference_form.py" line="64" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="71" />
+      <location filename="../../app/ui/editor/conference_form.py" line="65" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="72" />
+      <location filename="../../app/ui/editor/conference_form.py" line="66" />
       <source>&amp;VNR (CME event number)</source>
       <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="80" />
+      <location filename="../../app/ui/editor/conference_form.py" line="74" />
       <source>Fellows</source>
       <translation>Fellows</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="118" />
+      <location filename="../../app/ui/editor/conference_form.py" line="108" />
       <source>The conference needs a topic</source>
       <translation>Die Konferenz braucht ein Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="122" />
+      <location filename="../../app/ui/editor/conference_form.py" line="112" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
     </message>
@@ -978,52 +978,52 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="174" />
+      <location filename="../../app/ui/live/session.py" line="168" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="177" />
+      <location filename="../../app/ui/live/session.py" line="171" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="181" />
+      <location filename="../../app/ui/live/session.py" line="175" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="185" />
+      <location filename="../../app/ui/live/session.py" line="179" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="188" />
+      <location filename="../../app/ui/live/session.py" line="182" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="191" />
+      <location filename="../../app/ui/live/session.py" line="185" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="194" />
+      <location filename="../../app/ui/live/session.py" line="188" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="199" />
+      <location filename="../../app/ui/live/session.py" line="193" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="224" />
+      <location filename="../../app/ui/live/session.py" line="218" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="234" />
+      <location filename="../../app/ui/live/session.py" line="228" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1524,12 +1524,12 @@
   <context>
     <name>QuestionForm</name>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="68" />
+      <location filename="../../app/ui/editor/question_form.py" line="66" />
       <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
       <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="75" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
@@ -1539,92 +1539,102 @@
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="77" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="81" />
+      <location filename="../../app/ui/editor/question_form.py" line="78" />
+      <source>Alone</source>
+      <translation>Allein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="88" />
+      <source>Stands alone: cannot be combined with another option in a multiple-choice ballot ("No recommendation" always does)</source>
+      <translation>Steht allein: in der Mehrfachauswahl nicht mit anderen Optionen kombinierbar („Keine Empfehlung“ immer)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="94" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="84" />
+      <location filename="../../app/ui/editor/question_form.py" line="97" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="85" />
+      <location filename="../../app/ui/editor/question_form.py" line="98" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="99" />
+      <location filename="../../app/ui/editor/question_form.py" line="112" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="105" />
+      <location filename="../../app/ui/editor/question_form.py" line="118" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="107" />
+      <location filename="../../app/ui/editor/question_form.py" line="120" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="110" />
+      <location filename="../../app/ui/editor/question_form.py" line="123" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="114" />
+      <location filename="../../app/ui/editor/question_form.py" line="127" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="131" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="119" />
+      <location filename="../../app/ui/editor/question_form.py" line="132" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="121" />
+      <location filename="../../app/ui/editor/question_form.py" line="134" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="123" />
+      <location filename="../../app/ui/editor/question_form.py" line="136" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="159" />
+      <location filename="../../app/ui/editor/question_form.py" line="161" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="161" />
+      <location filename="../../app/ui/editor/question_form.py" line="163" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="233" />
+      <location filename="../../app/ui/editor/question_form.py" line="249" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="245" />
+      <location filename="../../app/ui/editor/question_form.py" line="261" />
       <source>Give at least two options</source>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="247" />
+      <location filename="../../app/ui/editor/question_form.py" line="263" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db import Database
-from app.models import Ballot, BallotChange, BallotSource, QuestionKind
+from app.models import Ballot, BallotChange, BallotSource, QuestionKind, utcnow
 from app.services import ballots, conferences, lifecycle
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
 from app.services.results import question_tally
@@ -214,3 +214,53 @@ def test_ballot_changes_racing_a_close_leave_counts_that_match_the_history(db: D
         revisions = [h.revision for h in history if h.site_id == site_id]
         assert revisions == list(range(1, len(revisions) + 1))
         assert ballot.revision == revisions[-1]
+
+
+def test_an_exclusive_option_cannot_be_combined_with_another(db: Database) -> None:
+    setup = make_conference(
+        db, kind=QuestionKind.MULTIPLE, options=("HCQ", "Trametinib", "Keine Empfehlung")
+    )
+    hcq, tram, none = setup.option_ids
+    site = setup.site_ids[0]
+    before = _counts(db)
+    message = (
+        "„Keine Empfehlung“ kann nicht mit anderen Optionen kombiniert werden / "
+        '"Keine Empfehlung" cannot be combined with other options'
+    )
+    for chosen in ([hcq, none], [none, tram], [hcq, tram, none]):
+        with pytest.raises(InvalidInput) as refused, db.write() as session:
+            ballots.cast_ballot(session, setup.question_id, site, option_ids=chosen)
+        assert str(refused.value) == message
+    assert _counts(db) == before
+    with db.write() as session:  # alone, and the others together, are fine
+        assert ballots.cast_ballot(
+            session, setup.question_id, site, option_ids=[none]
+        ).option_labels == ("Keine Empfehlung",)
+        assert ballots.cast_ballot(
+            session, setup.question_id, site, option_ids=[tram, hcq]
+        ).option_ids == (hcq, tram)
+
+
+@pytest.mark.parametrize(
+    ("option_ids", "abstain", "stored_abstain", "expected"),
+    [
+        ((1, 2), True, None, ((), True)),  # first ballot: abstain replaces the options
+        ((1, 2), True, False, ((), True)),  # options stored: abstain is the change
+        ((1, 2), True, True, ((1, 2), False)),  # abstain stored: the options are the change
+        ((1,), False, True, ((1,), False)),  # no conflict: as sent
+        ((), True, False, ((), True)),
+    ],
+)
+def test_plain_form_abstain_and_options_together_the_change_wins(
+    option_ids: tuple[int, ...],
+    abstain: bool,
+    stored_abstain: bool | None,
+    expected: tuple[tuple[int, ...], bool],
+) -> None:
+    stored = None
+    if stored_abstain is not None:
+        stored = ballots.BallotView(
+            1, "S", "S", () if stored_abstain else (1,), stored_abstain, "",
+            BallotSource.SITE, utcnow(), 1,
+        )  # fmt: skip
+    assert ballots.plain_form_choice(option_ids, abstain, stored) == expected

@@ -285,7 +285,12 @@ def test_export_then_import_is_lossless(db: Database, demo_id: int, tmp_path: Pa
     assert again == exported
     original, copy = read_package(first).package.cases[0], exported.cases[0]
     assert copy.model_dump(exclude={"questions"}) == original.model_dump(exclude={"questions"})
-    assert copy.questions[0] == original.questions[0]
+    # "Keine Empfehlung" stands alone in a ballot even when the package did not say so
+    assert [o.exclusive for o in original.questions[0].options] == [False, False]
+    assert [o.exclusive for o in copy.questions[0].options] == [False, True]
+    assert copy.questions[0].model_dump(exclude={"options"}) == original.questions[0].model_dump(
+        exclude={"options"}
+    )
     # an evidence question without options gets the preset levels, which then travel along
     assert [o.code for o in copy.questions[1].options] == [p.code for p in EVIDENCE]
     assert exported.cases[0].images[0].data == PNG_1PX
@@ -357,3 +362,26 @@ def test_a_relabelled_scale_with_own_codes_is_imported_in_scale_order(
     ]
     assert [o.code for o in evidence.options] == [p.code for p in EVIDENCE]
     assert [(o.label, o.code) for o in yes_no.options] == [("Yes, do", "yes"), ("Nein", "no")]
+
+
+def test_the_package_marks_options_that_stand_alone(
+    db: Database, demo_id: int, tmp_path: Path
+) -> None:
+    data = good_package()
+    data["cases"][0]["questions"] = [
+        {
+            "text": "Welche Therapien?",
+            "kind": "multiple",
+            "options": [
+                {"label": "HCQ"},
+                {"label": "Nur Studie", "exclusive": True},
+                {"label": "no recommendation"},  # always stands alone
+            ],
+        }
+    ]
+    with db.write() as session:
+        _, (case_id,) = import_packages(
+            session, [_write(tmp_path / "x.votum.json", data)], conference_id=demo_id
+        )
+        (question,) = agenda.get_case(session, case_id).questions
+    assert [o.exclusive for o in question.options] == [False, True, True]
