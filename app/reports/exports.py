@@ -34,6 +34,7 @@ from app.reports.texts import share_percent
 from app.services.consensus import AWMF_RULE
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
+from app.services.results import QuestionResult
 
 FORMATS = ("csv", "xlsx", "json")
 CSV_DELIMITER = ";"
@@ -208,6 +209,9 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
         for result in case.results:
             tally = result.tally
             cons = tally.consensus
+            if not result.asked:
+                questions.append(_not_asked_json(case.case.number, case.case.title, result, lang))
+                continue
             questions.append(
                 {
                     "case": case.case.number,
@@ -217,6 +221,8 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
                     "text": result.question.text,
                     "kind": result.question.kind.value,
                     "state": result.question.state.value,
+                    "asked": True,
+                    "skip_reason": None,
                     "n_valid": tally.n_valid,
                     "n_abstain": tally.n_abstain,
                     "n_voted": tally.n_voted,
@@ -260,6 +266,35 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
         "questions": questions,
         "ballots": ballot_rows(data, lang),
         "attendance": attendance_rows(data, lang),
+    }
+
+
+def _not_asked_json(
+    case_number: int, case_title: str, result: QuestionResult, lang: str
+) -> dict[str, Any]:
+    """A question never opened (or skipped): no counts, no consensus, "not asked"."""
+    question = result.question
+    return {
+        "case": case_number,
+        "case_title": case_title,
+        "number": question.number,
+        "round": question.round,
+        "text": question.text,
+        "kind": question.kind.value,
+        "state": question.state.value,
+        "asked": False,
+        "skip_reason": question.skip_reason,
+        "n_valid": None,
+        "n_abstain": None,
+        "n_voted": None,
+        "n_eligible": None,
+        "n_present_not_voted": None,
+        "consensus": None,
+        "options": [{"label": o.label, "code": o.code} for o in question.options],
+        "sentence_de": result.sentence_de,
+        "sentence_en": result.sentence_en,
+        "participation": result.participation(lang),
+        "comments": [],
     }
 
 

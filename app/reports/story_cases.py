@@ -225,6 +225,9 @@ def question_section(
         para(kind_label(question.kind, lang), "meta"),
         para(question.text, "question"),
     ]
+    if not voted and question.skip_reason:
+        head.append(para(text(lang, "skipped", reason=question.skip_reason), "body"))
+        return [KeepTogether(head)]
     if not voted:
         head.append(para(text(lang, "not_voted_yet", state=_state(round_one, lang)), "body"))
         return [KeepTogether(head)]

@@ -108,6 +108,14 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
         for result in case.results:
             tally = result.tally
             base = _question_fields(result, case.case.number, case.case.title)
+            if not result.asked:  # no counts at all: nobody was asked
+                base |= {
+                    "kind": kind_label(result.question.kind, lang),
+                    "state": result.participation(lang),
+                    "sentence": result.sentence(lang),
+                }
+                rows.append(base)
+                continue
             base |= {
                 "kind": kind_label(result.question.kind, lang),
                 "state": text(lang, f"states_{result.question.state.value}"),

@@ -69,3 +69,10 @@ def participation_sentence(tally: Tally, lang: str = "de") -> str:
             n = tally.n_present_not_voted
             parts.append(f"{n} site{'s' if n != 1 else ''} present did not vote")
     return "; ".join(parts)
+
+
+def not_asked_sentence(skip_reason: str | None, lang: str = "de") -> str:
+    """A question that was never opened: "Nicht gestellt (übersprungen: Zeit)"."""
+    if lang == "de":
+        return f"Nicht gestellt (übersprungen: {skip_reason})" if skip_reason else "Nicht gestellt"
+    return f"Not asked (skipped: {skip_reason})" if skip_reason else "Not asked"

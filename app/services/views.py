@@ -151,10 +151,16 @@ class QuestionInfo:
     revealed_at: dt.datetime | None
     duration_seconds: int | None
     options: tuple[OptionInfo, ...]
+    skip_reason: str | None = None  # the moderator skipped it (it stays a draft)
 
     @property
     def revealed(self) -> bool:
         return self.revealed_at is not None
+
+    @property
+    def asked(self) -> bool:
+        """Opened at least once; a never-opened or skipped question was not asked."""
+        return self.state is not QuestionState.DRAFT
 
     @property
     def is_open(self) -> bool:
@@ -177,6 +183,7 @@ class QuestionInfo:
             question.revealed_at,
             question.duration_seconds,
             tuple(OptionInfo.of(o) for o in question.options),
+            question.skip_reason,
         )
 
 
