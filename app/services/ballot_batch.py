@@ -9,10 +9,11 @@ reads aggregate their rows into one JSON value, writes insert many rows at once.
 
 The batch only ever *accepts*: a ballot it cannot accept without doubt (a bad token,
 a question that is not current or not open, an invalid choice, a second ballot of the
-same site in the same run) is handed back and goes through
-:func:`app.services.voting.cast_as_site`, which stores it or refuses it with the service's
-own message. The option rules are :func:`app.services.ballots.validate_choice` and
-``clean_comment``. ``tests/services/test_ballot_batch.py`` holds both paths to identical rows.
+same site in the same run, a site marked absent that its ballot must check in) is handed
+back and goes through :func:`app.services.voting.cast_as_site`, which stores it (checking
+the site in) or refuses it with the service's own message. The option rules are
+:func:`app.services.ballots.validate_choice` and ``clean_comment``.
+``tests/services/test_ballot_batch.py`` holds both paths to identical rows.
 SQLite only; other databases always take the service path.
 """
 
@@ -82,8 +83,9 @@ class _Accepted:
     comment: str
 
 
-# One statement, one row: the current question with its options, and for each token
-# hash of the run its invitation with the site's earlier revision on that question.
+# One statement, one row: the current question with its options, whether check-in has
+# begun, and for each token hash of the run its invitation (with its attendance) and the
+# site's earlier revision on that question.
 _STATE = text(
     """
     SELECT json_object(
@@ -94,9 +96,11 @@ _STATE = text(
                       FROM options o WHERE o.question_id = q.id))
         FROM conferences c JOIN questions q ON q.id = c.current_question_id
         WHERE c.id = :conference_id)),
+      'checking_in', (SELECT EXISTS (SELECT 1 FROM invitations
+                                     WHERE conference_id = :conference_id AND present)),
       'sites', json((
         SELECT json_group_array(json_array(
-          i.token_hash, i.token, i.site_id, s.name,
+          i.token_hash, i.token, i.site_id, s.name, i.present,
           (SELECT b.revision FROM ballots b JOIN conferences c ON c.id = :conference_id
            WHERE b.question_id = c.current_question_id AND b.site_id = i.site_id)))
         FROM invitations i JOIN sites s ON s.id = i.site_id
@@ -179,11 +183,15 @@ def cast_site_ballots(
             )
         ),
     )
-    # keyed by the token itself, once it has proven equal to the one sent
+    # keyed by the token itself, once it has proven equal to the one sent; a site marked
+    # absent is left to the service, which checks it in by its ballot
+    checking_in = bool(state["checking_in"])
     sites = {
         token: (site_id, name, revision or 0)
-        for token_hash, token, site_id, name, revision in state["sites"] or ()
-        if token is not None and hmac.compare_digest(token.encode(), hashes[token_hash].encode())
+        for token_hash, token, site_id, name, present, revision in state["sites"] or ()
+        if token is not None
+        and hmac.compare_digest(token.encode(), hashes[token_hash].encode())
+        and (present or not checking_in)
     }
     accepted = _accept(question, ballots, sites)
     if accepted:

@@ -30,6 +30,7 @@ from app.models import (
     Site,
     utcnow,
 )
+from app.services import audit
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
 from app.services.views import name_key
 
@@ -53,6 +54,7 @@ class BallotReceipt:
     source: BallotSource
     cast_at: datetime
     revision: int
+    checked_in: bool = False  # the site was marked absent: this ballot checked it in
 
     @property
     def replaced_earlier(self) -> bool:
@@ -123,16 +125,17 @@ def cast_ballot(
             "Die Abstimmung zu dieser Frage ist nicht offen / voting on this question is not open"
         )
     conference_id = question.case.conference_id
-    invited = session.scalar(
-        select(Invitation.id).where(
+    invitation = session.scalar(
+        select(Invitation).where(
             Invitation.conference_id == conference_id, Invitation.site_id == site_id
         )
     )
-    if invited is None:
+    if invitation is None:
         raise Forbidden("Standort ist nicht eingeladen / site is not invited")
     comment = clean_comment(comment)  # first: a text of invisible characters is no text
     chosen = validate_choice(question, option_ids, abstain, comment)
     now = utcnow()
+    checked_in = _check_in_by_ballot(session, invitation, question_id, source, actor)
     ballot = session.scalar(
         select(Ballot).where(Ballot.question_id == question_id, Ballot.site_id == site_id)
     )
@@ -173,7 +176,38 @@ def cast_ballot(
         source=source,
         cast_at=now,
         revision=ballot.revision,
+        checked_in=checked_in,
     )
+
+
+def _check_in_by_ballot(
+    session: Session, invitation: Invitation, question_id: int, source: BallotSource, actor: str
+) -> bool:
+    """A site marked absent (once check-in has begun) that votes is present: its ballot
+    checks it in, so the attendance list and the count never disagree. Audited."""
+    if invitation.present:
+        return False
+    checking_in = session.scalar(
+        select(Invitation.id)
+        .where(Invitation.conference_id == invitation.conference_id, Invitation.present)
+        .limit(1)
+    )
+    if checking_in is None:
+        return False  # no check-in at all: every invited site is expected anyway
+    invitation.present = True
+    invitation.attendee_count = max(invitation.attendee_count, 1)
+    invitation.checked_in_at = utcnow()
+    audit.record(
+        session,
+        invitation.conference_id,
+        actor or source.value,
+        "checked_in_by_ballot",
+        question_id=question_id,
+        site_id=invitation.site_id,
+        source=source.value,
+        attendee_count=invitation.attendee_count,
+    )
+    return True
 
 
 class _OptionRules(Protocol):

@@ -9,7 +9,9 @@ from sqlalchemy import text
 
 from app.db import Database
 from app.services.agenda import agenda, get_question
+from app.services.audit import trail
 from app.services.ballot_batch import SiteBallot, SubmittedChoice, cast_site_ballots
+from app.services.conferences import invitations, set_attendance
 from app.services.errors import InvalidInput
 from app.services.lifecycle import close_question, open_question
 from app.services.voting import cast_as_site
@@ -103,6 +105,31 @@ def test_an_exclusive_combination_goes_to_the_service_which_refuses_it(tmp_path:
     ):
         cast_as_site(session, site_tokens[0], multiple.id, option_ids=(hcq, none))
     assert len(_rows(db)["ballots"]) == 2
+    db.dispose()
+
+
+def test_a_site_marked_absent_goes_to_the_service_which_checks_it_in(tmp_path: Path) -> None:
+    db, conf_id, site_tokens, options = _world(tmp_path, "absent.sqlite3")
+    question = current_question(db, conf_id)
+    with db.read() as session:
+        invited = [i.site.id for i in invitations(session, conf_id)]
+    with db.write() as session:
+        set_attendance(session, conf_id, invited[0], present=True)
+    run = [
+        SiteBallot(site_tokens[0], SubmittedChoice(question, (options[0],), False, "")),
+        SiteBallot(site_tokens[1], SubmittedChoice(question, (options[1],), False, "")),
+    ]
+    with db.write() as session:
+        receipts = cast_site_ballots(session, conf_id, run)
+    assert [r is not None for r in receipts] == [True, False]
+    with db.write() as session:
+        receipt = cast_as_site(session, site_tokens[1], question, option_ids=(options[1],))
+    assert receipt.checked_in
+    with db.read() as session:
+        present = {i.site.id for i in invitations(session, conf_id) if i.present}
+        actions = [e.action for e in trail(session, conf_id)]
+    assert present == {invited[0], receipt.site_id}
+    assert actions.count("checked_in_by_ballot") == 1
     db.dispose()
 
 

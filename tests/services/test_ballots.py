@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app.db import Database
 from app.models import Ballot, BallotChange, BallotSource, QuestionKind, utcnow
-from app.services import ballots, conferences, lifecycle
+from app.services import audit, ballots, conferences, lifecycle
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
 from app.services.results import question_tally
 from tests.services.helpers import make_conference
@@ -264,3 +264,60 @@ def test_plain_form_abstain_and_options_together_the_change_wins(
             BallotSource.SITE, utcnow(), 1,
         )  # fmt: skip
     assert ballots.plain_form_choice(option_ids, abstain, stored) == expected
+
+
+def _attendance(db: Database, conference_id: int) -> dict[int, tuple[bool, int]]:
+    with db.read() as session:
+        return {
+            i.site.id: (i.present, i.attendee_count)
+            for i in conferences.invitations(session, conference_id)
+        }
+
+
+@pytest.mark.parametrize("source", [BallotSource.SITE, BallotSource.MODERATOR])
+def test_a_site_marked_absent_that_votes_is_checked_in_by_its_ballot(
+    db: Database, source: BallotSource
+) -> None:
+    setup = make_conference(db, 4)
+    present, absent, other, _ = setup.site_ids
+    with db.write() as session:
+        conferences.set_attendance(
+            session, setup.conference_id, present, present=True, attendee_count=3
+        )
+        conferences.set_attendance(session, setup.conference_id, other, present=False)
+        receipt = ballots.cast_ballot(
+            session,
+            setup.question_id,
+            absent,
+            option_ids=[setup.option_ids[0]],
+            source=source,
+            actor="Moderation" if source is BallotSource.MODERATOR else "Standort B",
+        )
+        again = ballots.cast_ballot(
+            session, setup.question_id, absent, option_ids=[setup.option_ids[1]], source=source
+        )
+        result = question_tally(session, setup.question_id)
+        trail = audit.trail(session, setup.conference_id)
+    assert (receipt.checked_in, again.checked_in) == (True, False)
+    attendance = _attendance(db, setup.conference_id)
+    assert attendance[absent] == (True, 1)
+    assert attendance[other] == (False, 0)
+    assert attendance[present] == (True, 3)
+    (entry,) = [e for e in trail if e.action == "checked_in_by_ballot"]
+    assert (entry.site_id, entry.question_id) == (absent, setup.question_id)
+    assert entry.actor == ("Moderation" if source is BallotSource.MODERATOR else "Standort B")
+    assert entry.detail == {"attendee_count": 1, "source": source.value}
+    # the count and the attendance list agree: 2 present, 1 voted, 1 present without a vote
+    assert (result.n_eligible, result.n_valid, result.n_present_not_voted) == (2, 1, 1)
+
+
+def test_without_any_check_in_a_ballot_checks_nobody_in(db: Database) -> None:
+    setup = make_conference(db, 3)
+    with db.write() as session:
+        receipt = ballots.cast_ballot(
+            session, setup.question_id, setup.site_ids[0], option_ids=[setup.option_ids[0]]
+        )
+        result = question_tally(session, setup.question_id)
+    assert not receipt.checked_in
+    assert set(_attendance(db, setup.conference_id).values()) == {(False, 0)}
+    assert (result.n_eligible, result.n_valid) == (3, 1)  # every invited site expected
