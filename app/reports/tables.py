@@ -79,6 +79,7 @@ ATTENDANCE_COLUMNS = (
     Column("attendee_count", "Teilnehmende", "Attendees", 12),
     Column("name", "Name", "Name", 30),
     Column("efn", "EFN", "EFN", 17),
+    Column("efn_check", "EFN-Prüfung", "EFN check", 14),
 )
 
 _SOURCE = {
@@ -86,6 +87,8 @@ _SOURCE = {
     "en": {"site": "site (browser)", "moderator": "moderator (entered)"},
 }
 _YES_NO = {"de": ("ja", "nein"), "en": ("yes", "no")}
+#: The mark of an EFN kept as typed because it is not valid (for the CME office to fix).
+INVALID_EFN = {"de": "EFN ungültig", "en": "invalid EFN"}
 
 
 def _question_fields(result: QuestionResult, case_number: int, case_title: str) -> Row:
@@ -203,9 +206,10 @@ def attendance_rows(data: ReportData, lang: str) -> list[Row]:
         }
         people = inv.attendees or ()
         if not people:
-            rows.append(base | {"name": "", "efn": ""})
+            rows.append(base | {"name": "", "efn": "", "efn_check": ""})
         for person in people:
-            rows.append(base | {"name": person.name, "efn": person.efn})
+            check = INVALID_EFN[_lang(lang)] if person.efn_invalid else ""
+            rows.append(base | {"name": person.name, "efn": person.efn, "efn_check": check})
     return rows
 
 

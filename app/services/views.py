@@ -20,6 +20,7 @@ from app.models import (
     QuestionState,
     Site,
 )
+from app.services.cme import efn_valid
 from app.services.presets import preset_for_code
 
 
@@ -47,6 +48,11 @@ class SiteInfo:
 class AttendeeInfo:
     name: str
     efn: str
+
+    @property
+    def efn_invalid(self) -> bool:
+        """An EFN was given but is not valid (kept as typed for the CME office to fix)."""
+        return bool(self.efn) and not efn_valid(self.efn)
 
 
 @dataclass(frozen=True)

@@ -166,6 +166,32 @@ def test_attendance_csv(db: Database, demo_id: int, tmp_path: Path) -> None:
     assert {r[key["vnr"]] for r in rows[1:]} == {"2760912026111800017"}
 
 
+@pytest.mark.parametrize(("lang", "mark"), [("de", "EFN ungültig"), ("en", "invalid EFN")])
+def test_a_wrong_efn_stays_on_the_cme_list_marked_invalid(
+    db: Database, demo_id: int, tmp_path: Path, lang: str, mark: str
+) -> None:
+    with db.write() as session:
+        site = next(i.site for i in invitations(session, demo_id) if i.site.code == "HL")
+        conferences.set_attendance(
+            session,
+            demo_id,
+            site.id,
+            present=True,
+            attendees=[("Dr. Falsche Ziffer", "802765260181598"), ("Dr. Ohne", "")],
+        )
+    path = tmp_path / "attendance.csv"
+    write_attendance_csv(db, demo_id, path, lang=lang)
+    rows = _read_csv(path)
+    key = _keyed(rows[0], ATTENDANCE_COLUMNS, lang)
+    marked = {r[key["name"]]: (r[key["efn"]], r[key["efn_check"]]) for r in rows[1:]}
+    assert marked["Dr. Falsche Ziffer"] == ("802765260181598", mark)
+    assert marked["Dr. Ohne"] == ("", "")
+    assert marked["Dr. med. Anna Beispiel"] == ("802765260181597", "")
+    pdf = tmp_path / "protocol.pdf"
+    write_protocol(db, demo_id, pdf, lang=lang)
+    assert f"Dr. Falsche Ziffer (802765260181598 – {mark})" in " ".join(page_texts(pdf))
+
+
 def test_unknown_format_is_refused(db: Database, demo_id: int, tmp_path: Path) -> None:
     from app.services.errors import InvalidInput
 

@@ -1,4 +1,5 @@
-"""Exclusive options ("no recommendation" stands alone) and skipped questions with a reason.
+"""Exclusive options ("no recommendation" stands alone), skipped questions with a reason,
+and room for an EFN as typed (a wrong one is kept, marked invalid, for the CME office).
 
 Revision ID: 0004
 Revises: 0003
@@ -23,9 +24,17 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("questions") as batch:
         batch.add_column(sa.Column("skip_reason", sa.Text(), nullable=True))
+    with op.batch_alter_table("attendees") as batch:
+        batch.alter_column(
+            "efn", existing_type=sa.String(15), type_=sa.String(40), existing_nullable=False
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("attendees") as batch:
+        batch.alter_column(
+            "efn", existing_type=sa.String(40), type_=sa.String(15), existing_nullable=False
+        )
     with op.batch_alter_table("questions") as batch:
         batch.drop_column("skip_reason")
     with op.batch_alter_table("options") as batch:
