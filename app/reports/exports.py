@@ -21,6 +21,7 @@ from app.reports.data import ReportData, gather, protocol_language
 from app.reports.tables import (
     ATTENDANCE_COLUMNS,
     BALLOT_COLUMNS,
+    HISTORY_COLUMNS,
     RESULT_COLUMNS,
     Column,
     Row,
@@ -28,6 +29,7 @@ from app.reports.tables import (
     ballot_rows,
     cells,
     headers,
+    history_rows,
     result_rows,
 )
 from app.reports.texts import share_percent
@@ -40,8 +42,8 @@ FORMATS = ("csv", "xlsx", "json")
 CSV_DELIMITER = ";"
 
 _SHEETS = {
-    "de": ("Ergebnisse", "Stimmen", "Anwesenheit", "Info"),
-    "en": ("Results", "Ballots", "Attendance", "Info"),
+    "de": ("Ergebnisse", "Stimmen", "Verlauf", "Anwesenheit", "Info"),
+    "en": ("Results", "Ballots", "History", "Attendance", "Info"),
 }
 
 
@@ -127,7 +129,8 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[Row], lang: str) -> byte
 
 
 def xlsx_bytes(data: ReportData, lang: str) -> bytes:
-    """A workbook with results, ballots, attendance and an info sheet (streamed: fast)."""
+    """A workbook with results, the ballots that count, every ballot ever cast (the
+    history of changed ballots), attendance and an info sheet (streamed: fast)."""
     from openpyxl import Workbook
 
     names = _SHEETS["en" if lang == "en" else "de"]
@@ -135,11 +138,12 @@ def xlsx_bytes(data: ReportData, lang: str) -> bytes:
     sheets = [
         (names[0], RESULT_COLUMNS, result_rows(data, lang)),
         (names[1], BALLOT_COLUMNS, ballot_rows(data, lang)),
-        (names[2], ATTENDANCE_COLUMNS, attendance_rows(data, lang)),
+        (names[2], HISTORY_COLUMNS, history_rows(data, lang)),
+        (names[3], ATTENDANCE_COLUMNS, attendance_rows(data, lang)),
     ]
     for title, columns, rows in sheets:
         _fill_sheet(book.create_sheet(title), columns, rows, lang)
-    _info_sheet(book.create_sheet(names[3]), data, lang)
+    _info_sheet(book.create_sheet(names[4]), data, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -265,6 +269,7 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
         "rule": AWMF_RULE["en" if lang == "en" else "de"],
         "questions": questions,
         "ballots": ballot_rows(data, lang),
+        "ballot_history": history_rows(data, lang),
         "attendance": attendance_rows(data, lang),
     }
 

@@ -88,6 +88,7 @@ class HistoryEntry:
     source: BallotSource
     actor: str
     at: datetime
+    question_id: int = 0
 
 
 def clean_comment(text: str) -> str:
@@ -334,19 +335,33 @@ def ballot_history(session: Session, question_id: int) -> list[HistoryEntry]:
         .where(BallotChange.question_id == question_id)
         .order_by(BallotChange.id)
     )
-    return [
-        HistoryEntry(
-            r.site_id,
-            r.revision,
-            tuple(int(i) for i in r.option_ids.split(",") if i),
-            r.abstain,
-            r.comment,
-            BallotSource(r.source),
-            r.actor,
-            r.at,
-        )
-        for r in rows
-    ]
+    return [_entry(r) for r in rows]
+
+
+def conference_history(session: Session, conference_id: int) -> list[HistoryEntry]:
+    """Every ballot ever cast in the conference (replaced ones included), oldest first."""
+    rows = session.scalars(
+        select(BallotChange)
+        .join(Question, Question.id == BallotChange.question_id)
+        .join(Case, Case.id == Question.case_id)
+        .where(Case.conference_id == conference_id)
+        .order_by(BallotChange.id)
+    )
+    return [_entry(r) for r in rows]
+
+
+def _entry(row: BallotChange) -> HistoryEntry:
+    return HistoryEntry(
+        row.site_id,
+        row.revision,
+        tuple(int(i) for i in row.option_ids.split(",") if i),
+        row.abstain,
+        row.comment,
+        BallotSource(row.source),
+        row.actor,
+        row.at,
+        row.question_id,
+    )
 
 
 def site_has_ballots(session: Session, conference_id: int, site_id: int) -> bool:

@@ -11,14 +11,22 @@ import pytest
 from openpyxl import load_workbook
 
 from app.db import Database
+from app.models import BallotSource
 from app.reports.attendance import write_attendance_csv
 from app.reports.exports import ballots_path, write_results
 from app.reports.protocol import write_protocol
-from app.reports.tables import ATTENDANCE_COLUMNS, BALLOT_COLUMNS, RESULT_COLUMNS, Column
+from app.reports.tables import (
+    ATTENDANCE_COLUMNS,
+    BALLOT_COLUMNS,
+    HISTORY_COLUMNS,
+    RESULT_COLUMNS,
+    Column,
+)
 from app.services import agenda, ballots, conferences, lifecycle
 from app.services.conferences import invitations
 from app.services.package_schema import PackageCase, PackageQuestion
 from app.services.results import QuestionResult, conference_results
+from tests.services.helpers import make_conference
 
 from .pdftools import page_texts
 
@@ -103,7 +111,7 @@ def test_xlsx_reads_back_as_the_services_count(
     path = tmp_path / "results.xlsx"
     write_results(db, two_rounds_id, path, "xlsx", lang="en")
     book = load_workbook(path, read_only=True)
-    assert book.sheetnames == ["Results", "Ballots", "Attendance", "Info"]
+    assert book.sheetnames == ["Results", "Ballots", "History", "Attendance", "Info"]
     rows = [list(r) for r in book["Results"].iter_rows(values_only=True)]
     key = _keyed(rows[0], RESULT_COLUMNS, "en")
     got = {
@@ -310,3 +318,50 @@ def test_the_protocol_gives_the_reason_a_question_was_skipped(
     text = " ".join(page_texts(path))
     assert "Nicht gestellt – von der Moderation übersprungen. Grund: Zeit reicht nicht" in text
     assert "Für diese Frage liegen keine Stimmen vor (Entwurf)." in text  # 1.2
+
+
+def test_changed_ballots_keep_their_history_in_json_and_xlsx(db: Database, tmp_path: Path) -> None:
+    setup = make_conference(db, 2)
+    yes, none = setup.option_ids
+    first, second = setup.site_ids
+    with db.write() as session:
+        ballots.cast_ballot(session, setup.question_id, first, option_ids=[yes], actor="S000")
+        ballots.cast_ballot(session, setup.question_id, second, option_ids=[none], actor="S001")
+        ballots.cast_ballot(
+            session, setup.question_id, first, option_ids=[none], comment="nach Diskussion"
+        )
+        ballots.cast_ballot(
+            session,
+            setup.question_id,
+            first,
+            abstain=True,
+            source=BallotSource.MODERATOR,
+            actor="Moderation",
+        )
+        history = ballots.ballot_history(session, setup.question_id)
+    times = {(e.site_id, e.revision): e.at.strftime("%Y-%m-%d %H:%M:%S") for e in history}
+    site_a, site_b = "Universitätsklinikum S000", "Universitätsklinikum S001"
+    expected = [  # (site, revision, time, answer, abstain, comment, source, actor, counts)
+        (site_a, 1, times[(first, 1)], "Ja, Empfehlung", "no", "", "site (browser)", "S000", "no"),
+        (site_a, 2, times[(first, 2)], "Keine Empfehlung", "no", "nach Diskussion",
+         "site (browser)", "", "no"),
+        (site_a, 3, times[(first, 3)], "", "yes", "", "moderator (entered)", "Moderation", "yes"),
+        (site_b, 1, times[(second, 1)], "Keine Empfehlung", "no", "", "site (browser)", "S001",
+         "yes"),
+    ]  # fmt: skip
+    fields = ("site", "revision", "cast_at", "answer", "abstain", "comment", "source", "actor")
+
+    write_results(db, setup.conference_id, tmp_path / "r.json", "json", lang="en")
+    document = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    got = [tuple(row[f] for f in (*fields, "counts")) for row in document["ballot_history"]]
+    assert got == expected
+    assert len(document["ballots"]) == 2  # the ballots that count, as before
+
+    write_results(db, setup.conference_id, tmp_path / "r.xlsx", "xlsx", lang="en")
+    book = load_workbook(tmp_path / "r.xlsx", read_only=True)
+    sheet = [list(r) for r in book["History"].iter_rows(values_only=True)]
+    book.close()
+    key = _keyed(sheet[0], HISTORY_COLUMNS, "en")
+    rows = [tuple(r[key[f]] for f in (*fields, "counts")) for r in sheet[1:]]
+    # write-only sheets store empty text as no cell at all
+    assert rows == [tuple(None if v == "" else v for v in row) for row in expected]
