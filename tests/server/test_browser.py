@@ -313,3 +313,36 @@ def test_without_javascript_the_server_refuses_the_combination_and_keeps_the_old
     page.get_by_role("button", name="Stimme ändern").click()
     expect(page.locator("#stored")).to_contain_text("„Enthaltung“")
     context.close()
+
+
+def test_a_refused_change_says_the_earlier_ballot_still_stands(
+    browser, multiple_served: Served
+) -> None:
+    from playwright.sync_api import expect
+
+    token = tokens(multiple_served.db, multiple_served.conf_id)["B000"]
+    page = browser.new_page()
+    page.goto(f"{multiple_served.url}/v/{token}")
+    page.get_by_label("HCQ").check()
+    page.get_by_role("button", name="Stimme abgeben").click()
+    stored = page.locator("#stored")
+    expect(stored).to_contain_text("„HCQ“")
+    expect(stored.locator(".still-stands")).to_be_hidden()
+    # a combination the script would have cleared (set without events): the server refuses
+    page.evaluate(
+        """() => {
+          for (const label of ["Trametinib", "Keine Empfehlung"]) {
+            const box = [...document.querySelectorAll("label.choice")]
+              .find((l) => l.textContent.trim().startsWith(label)).querySelector("input");
+            box.checked = true;
+          }
+        }"""
+    )
+    page.get_by_role("button", name="Stimme ändern").click()
+    expect(page.locator(".js-error")).to_contain_text(
+        "„Keine Empfehlung“ kann nicht mit anderen Optionen kombiniert werden"
+    )
+    expect(stored.locator(".still-stands")).to_be_visible()
+    expect(stored).to_contain_text("Ihre bisherige Stimme gilt weiter:")
+    expect(stored).to_contain_text("„HCQ“")
+    page.close()
