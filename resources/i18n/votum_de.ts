@@ -379,7 +379,7 @@
       <location filename="../../app/ui/live/count_panel.py" line="116" />
       <source>Hover a code for the site's full name</source>
       <extracomment>The grid of site codes grows to show this many sites before it scrolls.</extracomment>
-      <translation type="unfinished" />
+      <translation>Den vollen Namen zeigt der Mauszeiger über dem Kürzel</translation>
     </message>
     <message>
       <location filename="../../app/ui/live/count_panel.py" line="159" />
@@ -871,7 +871,7 @@
     <message>
       <location filename="../../app/ui/live/console.py" line="186" />
       <source>More</source>
-      <translation type="unfinished" />
+      <translation>Mehr</translation>
     </message>
     <message>
       <location filename="../../app/ui/live/console.py" line="376" />
@@ -892,7 +892,7 @@
     <message>
       <location filename="../../app/ui/live/console.py" line="381" />
       <source>Server stopping …</source>
-      <translation type="unfinished" />
+      <translation>Server hält an …</translation>
     </message>
     <message>
       <location filename="../../app/ui/live/console.py" line="385" />
