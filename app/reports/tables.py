@@ -82,8 +82,12 @@ ATTENDANCE_COLUMNS = (
 )
 
 _SOURCE = {
-    "de": {"site": "Standort (Browser)", "moderator": "Moderation (eingetragen)"},
-    "en": {"site": "site (browser)", "moderator": "moderator (entered)"},
+    "de": {
+        "site": "Standort (Browser)",
+        "moderator": "Moderation (eingetragen)",
+        "poll": "Videokonferenz-Umfrage",
+    },
+    "en": {"site": "site (browser)", "moderator": "moderator (entered)", "poll": "call poll"},
 }
 _YES_NO = {"de": ("ja", "nein"), "en": ("yes", "no")}
 

@@ -94,7 +94,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "appendix_note": (
             "Jede Zeile ein Standort, jede Spalte eine Frage (Runde). Es gilt die zuletzt "
             "abgegebene Stimme. „Enth.“ = Enthaltung, „–“ = keine Stimme. "
-            "* = durch die Moderation im Auftrag des Standorts eingetragen. "
+            "* = durch die Moderation im Auftrag des Standorts eingetragen, "
+            "° = aus der Umfrage der Videokonferenz importiert. "
             "Evidenzlevel stehen mit ihrem Kürzel "
             "(m1A … m4, „kein“ = kein Evidenzlevel / keine Empfehlung)."
         ),
@@ -213,7 +214,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "appendix_note": (
             "One row per site, one column per question (round). The last ballot cast counts. "
             "“Abst.” = abstained, “–” = no ballot. "
-            "* = entered by the moderator on the site's behalf. "
+            "* = entered by the moderator on the site's behalf, "
+            "° = imported from the video call's poll. "
             "Evidence levels stand as their code "
             "(m1A … m4, “none” = no evidence level / no recommendation)."
         ),
