@@ -80,6 +80,7 @@ class Replaced:
 class PollPreview:
     """What the import would store, and what keeps it from storing."""
 
+    conference_id: int
     filename: str
     report: PollReport
     plan: ImportPlan
@@ -222,6 +223,7 @@ def preview_import(
         )
     )
     return PollPreview(
+        conference_id,
         Path(filename).name[:200],
         report,
         plan,
