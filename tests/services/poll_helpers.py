@@ -13,11 +13,10 @@ FILES = Path(__file__).parent / "poll_files"
 
 
 def load_blank_demo(db: Database, folder: Path) -> int:
-    """The demo's sites, attendance and cases; no ballots, no current question."""
+    """The demo's sites, attendance, cases and notes; no ballots, no current question."""
     data = json.loads(DEMO_FILE.read_text("utf-8"))
     data["ballots"] = []
     data.pop("current", None)
-    data["notes"] = []
     path = folder / "blank_demo.json"
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     with db.write() as session:
