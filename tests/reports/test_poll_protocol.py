@@ -13,7 +13,7 @@ from app.reports.protocol import write_protocol
 from app.services import lifecycle
 from app.services.agenda import agenda
 from app.services.demo import load_demo
-from app.services.poll_import import ImportChoices, import_report
+from app.services.poll_import import import_report
 from app.services.results import QuestionResult, conference_results
 from tests.reports.pdftools import page_texts
 from tests.services.poll_helpers import load_blank_demo
