@@ -171,6 +171,9 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(
             self.tr("&Export case package…"), self.export_package, "Ctrl+E", file
         )
+        self.act_poll = self._action(
+            self.tr("Import po&ll report…"), self.import_poll_report, None, file
+        )
         file.addSeparator()
         self.act_protocol = self._action(
             self.tr("Export &protocol (PDF)…"), self.export_protocol, "Ctrl+Shift+P", file
@@ -270,6 +273,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         for action in conference_actions:
             action.setEnabled(has_conf)
+        self.act_poll.setEnabled(has_conf)
         self._fill_live_menu()
         if has_conf and self.workspace is not None:
             from app.services import conferences
@@ -429,6 +433,16 @@ class MainWindow(QMainWindow):
             with self.db.read() as session:
                 slug = conferences.get_conference(session, self.workspace.conference_id).slug
             packages_io.export_conference(self, self.db, self.workspace.conference_id, slug)
+
+    @Slot()
+    def import_poll_report(self) -> None:
+        if self.db is not None and self.workspace is not None:
+            from app.ui.poll_import import PollImportDialog
+
+            workspace = self.workspace
+            dialog = PollImportDialog(self.db, workspace.conference_id, self)
+            dialog.imported.connect(lambda _count: workspace.editor.reload())
+            dialog.exec()
 
     @Slot()
     def export_protocol(self) -> None:

@@ -145,162 +145,162 @@
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="49" />
+      <location filename="../../app/ui/editor/case_form.py" line="42" />
       <source> years</source>
       <translation> Jahre</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="53" />
+      <location filename="../../app/ui/editor/case_form.py" line="46" />
       <source>female</source>
       <translation>weiblich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="54" />
+      <location filename="../../app/ui/editor/case_form.py" line="47" />
       <source>male</source>
       <translation>männlich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="55" />
+      <location filename="../../app/ui/editor/case_form.py" line="48" />
       <source>diverse</source>
       <translation>divers</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="73" />
+      <location filename="../../app/ui/editor/case_form.py" line="66" />
       <source>mut/Mb</source>
       <translation>Mut/Mb</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="86" />
+      <location filename="../../app/ui/editor/case_form.py" line="79" />
       <source>Gene</source>
       <translation>Gen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="87" />
+      <location filename="../../app/ui/editor/case_form.py" line="80" />
       <source>Alteration (HGVS)</source>
       <translation>Veränderung (HGVS)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="88" />
+      <location filename="../../app/ui/editor/case_form.py" line="81" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="89" />
+      <location filename="../../app/ui/editor/case_form.py" line="82" />
       <source>VAF %</source>
       <translation>VAF %</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="90" />
+      <location filename="../../app/ui/editor/case_form.py" line="83" />
       <source>Comment</source>
       <translation>Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="96" />
+      <location filename="../../app/ui/editor/case_form.py" line="89" />
       <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
       <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="109" />
+      <location filename="../../app/ui/editor/case_form.py" line="102" />
       <source>&amp;Title</source>
       <translation>&amp;Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="110" />
+      <location filename="../../app/ui/editor/case_form.py" line="103" />
       <source>&amp;Presented by</source>
       <translation>&amp;Vorgestellt von</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="111" />
+      <location filename="../../app/ui/editor/case_form.py" line="104" />
       <source>&amp;Age</source>
       <translation>&amp;Alter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="112" />
+      <location filename="../../app/ui/editor/case_form.py" line="105" />
       <source>&amp;Sex</source>
       <translation>&amp;Geschlecht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="113" />
+      <location filename="../../app/ui/editor/case_form.py" line="106" />
       <source>&amp;Diagnosis</source>
       <translation>&amp;Diagnose</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="114" />
+      <location filename="../../app/ui/editor/case_form.py" line="107" />
       <source>&amp;ICD-10</source>
       <translation>&amp;ICD-10</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="115" />
+      <location filename="../../app/ui/editor/case_form.py" line="108" />
       <source>&amp;Histology</source>
       <translation>&amp;Histologie</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="116" />
+      <location filename="../../app/ui/editor/case_form.py" line="109" />
       <source>Stag&amp;e</source>
       <translation>Sta&amp;dium</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="117" />
+      <location filename="../../app/ui/editor/case_form.py" line="110" />
       <source>E&amp;COG</source>
       <translation>E&amp;COG</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="118" />
+      <location filename="../../app/ui/editor/case_form.py" line="111" />
       <source>Prior therapy &amp;lines</source>
       <translation>&amp;Vortherapielinien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="119" />
+      <location filename="../../app/ui/editor/case_form.py" line="112" />
       <source>Prior thera&amp;pies</source>
       <translation>Vorthera&amp;pien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="120" />
+      <location filename="../../app/ui/editor/case_form.py" line="113" />
       <source>T&amp;MB</source>
       <translation>T&amp;MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="121" />
+      <location filename="../../app/ui/editor/case_form.py" line="114" />
       <source>MS&amp;I</source>
       <translation>MS&amp;I</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="122" />
+      <location filename="../../app/ui/editor/case_form.py" line="115" />
       <source>Case &amp;text</source>
       <translation>Fall&amp;text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="124" />
+      <location filename="../../app/ui/editor/case_form.py" line="117" />
       <source>Molecular findings</source>
       <translation>Molekulare Befunde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="125" />
+      <location filename="../../app/ui/editor/case_form.py" line="118" />
       <source>Add finding</source>
       <translation>Befund hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="126" />
+      <location filename="../../app/ui/editor/case_form.py" line="119" />
       <source>Remove finding</source>
       <translation>Befund entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="211" />
+      <location filename="../../app/ui/editor/case_form.py" line="200" />
       <source>TMB must be a number (mutations per megabase)</source>
       <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="243" />
+      <location filename="../../app/ui/editor/case_form.py" line="232" />
       <source>A case needs a title</source>
       <translation>Ein Fall braucht einen Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="245" />
+      <location filename="../../app/ui/editor/case_form.py" line="234" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="256" />
+      <location filename="../../app/ui/editor/case_form.py" line="245" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -308,67 +308,67 @@
   <context>
     <name>ConferenceForm</name>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <location filename="../../app/ui/editor/conference_form.py" line="44" />
       <source>19 digits, from the medical chamber</source>
       <translation>19 Ziffern, von der Ärztekammer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
       <source>Fellow</source>
       <translation>Fellow</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="60" />
+      <location filename="../../app/ui/editor/conference_form.py" line="54" />
       <source>Add fellow</source>
       <translation>Fellow hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="61" />
+      <location filename="../../app/ui/editor/conference_form.py" line="55" />
       <source>Remove fellow</source>
       <translation>Fellow entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="68" />
+      <location filename="../../app/ui/editor/conference_form.py" line="62" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="69" />
+      <location filename="../../app/ui/editor/conference_form.py" line="63" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="70" />
+      <location filename="../../app/ui/editor/conference_form.py" line="64" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="71" />
+      <location filename="../../app/ui/editor/conference_form.py" line="65" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="72" />
+      <location filename="../../app/ui/editor/conference_form.py" line="66" />
       <source>&amp;VNR (CME event number)</source>
       <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="80" />
+      <location filename="../../app/ui/editor/conference_form.py" line="74" />
       <source>Fellows</source>
       <translation>Fellows</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="118" />
+      <location filename="../../app/ui/editor/conference_form.py" line="108" />
       <source>The conference needs a topic</source>
       <translation>Die Konferenz braucht ein Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="122" />
+      <location filename="../../app/ui/editor/conference_form.py" line="112" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
     </message>
@@ -978,52 +978,52 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="174" />
+      <location filename="../../app/ui/live/session.py" line="168" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="177" />
+      <location filename="../../app/ui/live/session.py" line="171" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="181" />
+      <location filename="../../app/ui/live/session.py" line="175" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="185" />
+      <location filename="../../app/ui/live/session.py" line="179" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="188" />
+      <location filename="../../app/ui/live/session.py" line="182" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="191" />
+      <location filename="../../app/ui/live/session.py" line="185" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="194" />
+      <location filename="../../app/ui/live/session.py" line="188" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="199" />
+      <location filename="../../app/ui/live/session.py" line="193" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="224" />
+      <location filename="../../app/ui/live/session.py" line="218" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="234" />
+      <location filename="../../app/ui/live/session.py" line="228" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1032,7 +1032,7 @@
     <name>MainWindow</name>
     <message>
       <location filename="../../app/ui/mainwindow.py" line="66" />
-      <location filename="../../app/ui/mainwindow.py" line="497" />
+      <location filename="../../app/ui/mainwindow.py" line="511" />
       <source>Opening the database …</source>
       <translation>Datenbank wird geöffnet …</translation>
     </message>
@@ -1094,163 +1094,168 @@
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="176" />
+      <location filename="../../app/ui/mainwindow.py" line="175" />
+      <source>Import po&amp;ll report…</source>
+      <translation>Umfrage&amp;bericht importieren …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/mainwindow.py" line="179" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="179" />
+      <location filename="../../app/ui/mainwindow.py" line="182" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="182" />
+      <location filename="../../app/ui/mainwindow.py" line="185" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="185" />
+      <location filename="../../app/ui/mainwindow.py" line="188" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="189" />
+      <location filename="../../app/ui/mainwindow.py" line="192" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="193" />
+      <location filename="../../app/ui/mainwindow.py" line="196" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="194" />
+      <location filename="../../app/ui/mainwindow.py" line="197" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="196" />
+      <location filename="../../app/ui/mainwindow.py" line="199" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="201" />
+      <location filename="../../app/ui/mainwindow.py" line="204" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="202" />
+      <location filename="../../app/ui/mainwindow.py" line="205" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="203" />
+      <location filename="../../app/ui/mainwindow.py" line="206" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="204" />
+      <location filename="../../app/ui/mainwindow.py" line="207" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="206" />
+      <location filename="../../app/ui/mainwindow.py" line="209" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="214" />
+      <location filename="../../app/ui/mainwindow.py" line="217" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="217" />
+      <location filename="../../app/ui/mainwindow.py" line="220" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="218" />
+      <location filename="../../app/ui/mainwindow.py" line="221" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="219" />
+      <location filename="../../app/ui/mainwindow.py" line="222" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="228" />
+      <location filename="../../app/ui/mainwindow.py" line="231" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="233" />
+      <location filename="../../app/ui/mainwindow.py" line="236" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="235" />
+      <location filename="../../app/ui/mainwindow.py" line="238" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="240" />
+      <location filename="../../app/ui/mainwindow.py" line="243" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="249" />
+      <location filename="../../app/ui/mainwindow.py" line="252" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="298" />
+      <location filename="../../app/ui/mainwindow.py" line="302" />
       <source>Open conference</source>
       <translation>Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="318" />
+      <location filename="../../app/ui/mainwindow.py" line="322" />
       <source>Close conference</source>
       <translation>Konferenz schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="319" />
+      <location filename="../../app/ui/mainwindow.py" line="323" />
       <source>The voting server is running. Close the conference and stop the server?</source>
       <translation>Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="320" />
+      <location filename="../../app/ui/mainwindow.py" line="324" />
       <source>Close and stop</source>
       <translation>Schließen und stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="374" />
-      <location filename="../../app/ui/mainwindow.py" line="385" />
+      <location filename="../../app/ui/mainwindow.py" line="378" />
+      <location filename="../../app/ui/mainwindow.py" line="389" />
       <source>Delete conference</source>
       <translation>Konferenz löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="375" />
+      <location filename="../../app/ui/mainwindow.py" line="379" />
       <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
       <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="378" />
+      <location filename="../../app/ui/mainwindow.py" line="382" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="562" />
+      <location filename="../../app/ui/mainwindow.py" line="576" />
       <source>Keyboard shortcuts</source>
       <translation>Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="568" />
+      <location filename="../../app/ui/mainwindow.py" line="582" />
       <source>About Votum</source>
       <translation>Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="570" />
+      <location filename="../../app/ui/mainwindow.py" line="584" />
       <source>Votum %1 — live voting for the joint sessions of molecular tumor boards.</source>
       <translation>Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards.</translation>
     </message>
@@ -1413,6 +1418,246 @@
     </message>
   </context>
   <context>
+    <name>PollImportDialog</name>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="63" />
+      <location filename="../../app/ui/poll_import.py" line="152" />
+      <source>Import poll report</source>
+      <translation>Umfragebericht importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="76" />
+      <source>Choose file…</source>
+      <translation>Datei wählen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="79" />
+      <source>Automatic (Zoom if recognised)</source>
+      <translation>Automatisch (Zoom, wenn erkannt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="80" />
+      <source>Zoom poll report</source>
+      <translation>Zoom-Umfragebericht</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="81" />
+      <source>Plain CSV (participant, question, answer)</source>
+      <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="84" />
+      <source>Columns of a plain CSV: participant, question, answer[, time]</source>
+      <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="101" />
+      <source>Store the totals as counted by the call</source>
+      <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="105" />
+      <source>Participant</source>
+      <translation>Teilnehmer/in</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="105" />
+      <source>Rule</source>
+      <translation>Regel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="105" />
+      <location filename="../../app/ui/poll_import.py" line="109" />
+      <location filename="../../app/ui/poll_import.py" line="111" />
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="107" />
+      <source>Poll question</source>
+      <translation>Frage der Umfrage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="107" />
+      <source>Match</source>
+      <translation>Zuordnung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="107" />
+      <location filename="../../app/ui/poll_import.py" line="109" />
+      <location filename="../../app/ui/poll_import.py" line="111" />
+      <source>Question</source>
+      <translation>Frage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="107" />
+      <source>Confirmed</source>
+      <translation>Bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="109" />
+      <source>Resolution</source>
+      <translation>Entscheidung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="111" />
+      <source>Answer</source>
+      <translation>Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="111" />
+      <location filename="../../app/ui/poll_import.py" line="114" />
+      <source>Participants</source>
+      <translation>Teilnehmende</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Questions</source>
+      <translation>Fragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="116" />
+      <location filename="../../app/ui/poll_import.py" line="253" />
+      <source>Conflicts</source>
+      <translation>Konflikte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="117" />
+      <source>Ballots to store</source>
+      <translation>Zu speichernde Stimmen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="127" />
+      <source>Import</source>
+      <translation>Importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="133" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="134" />
+      <source>F&amp;ormat</source>
+      <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="135" />
+      <source>CSV &amp;columns</source>
+      <translation>CSV-&amp;Spalten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="136" />
+      <source>&amp;Round</source>
+      <translation>&amp;Runde</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="152" />
+      <source>Poll reports (*.csv *.txt)</source>
+      <translation>Umfrageberichte (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="218" />
+      <source>%1 answers to %2 questions, %3 ballots to store</source>
+      <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="225" />
+      <source>%1 participants match no site</source>
+      <translation>%1 Teilnehmende ohne Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="229" />
+      <source>%1 earlier submissions replaced by a later one (the last counts)</source>
+      <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="236" />
+      <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
+      <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="250" />
+      <source>Conflicts (%1)</source>
+      <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="257" />
+      <source>table</source>
+      <translation>Tabelle</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="258" />
+      <source>e-mail domain</source>
+      <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="259" />
+      <source>name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="260" />
+      <source>no site</source>
+      <translation>kein Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="264" />
+      <source>ambiguous: %1</source>
+      <translation>mehrdeutig: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="290" />
+      <source>same text</source>
+      <translation>gleicher Text</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="291" />
+      <source>similar (%1 %) — please confirm</source>
+      <translation>ähnlich (%1 %) – bitte bestätigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="292" />
+      <source>chosen</source>
+      <translation>gewählt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="293" />
+      <source>not imported</source>
+      <translation>nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="300" />
+      <source>— not imported —</source>
+      <translation>— nicht importiert —</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="326" />
+      <source>— choose —</source>
+      <translation>— bitte wählen —</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="332" />
+      <source>Count the site as abstaining</source>
+      <translation>Standort als Enthaltung werten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="354" />
+      <source>abstained</source>
+      <translation>enthalten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="356" />
+      <source>valid answers</source>
+      <translation>gültige Antworten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="363" />
+      <source>counted by the call</source>
+      <translation>von der Videokonferenz gezählt</translation>
+    </message>
+  </context>
+  <context>
     <name>PreparationEditor</name>
     <message>
       <location filename="../../app/ui/editor/editor.py" line="73" />
@@ -1524,107 +1769,107 @@
   <context>
     <name>QuestionForm</name>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="68" />
+      <location filename="../../app/ui/editor/question_form.py" line="65" />
       <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
       <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
       <source>Sentence (German)</source>
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="81" />
+      <location filename="../../app/ui/editor/question_form.py" line="78" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="84" />
+      <location filename="../../app/ui/editor/question_form.py" line="81" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="85" />
+      <location filename="../../app/ui/editor/question_form.py" line="82" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="99" />
+      <location filename="../../app/ui/editor/question_form.py" line="96" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="105" />
+      <location filename="../../app/ui/editor/question_form.py" line="102" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="107" />
+      <location filename="../../app/ui/editor/question_form.py" line="104" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="110" />
+      <location filename="../../app/ui/editor/question_form.py" line="107" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="114" />
+      <location filename="../../app/ui/editor/question_form.py" line="111" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="115" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="119" />
+      <location filename="../../app/ui/editor/question_form.py" line="116" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="121" />
+      <location filename="../../app/ui/editor/question_form.py" line="118" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="123" />
+      <location filename="../../app/ui/editor/question_form.py" line="120" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="159" />
+      <location filename="../../app/ui/editor/question_form.py" line="145" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="161" />
+      <location filename="../../app/ui/editor/question_form.py" line="147" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="233" />
+      <location filename="../../app/ui/editor/question_form.py" line="217" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="245" />
+      <location filename="../../app/ui/editor/question_form.py" line="229" />
       <source>Give at least two options</source>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="247" />
+      <location filename="../../app/ui/editor/question_form.py" line="231" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>
