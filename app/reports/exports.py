@@ -34,6 +34,7 @@ from app.reports.texts import share_percent
 from app.services.consensus import AWMF_RULE
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
+from app.services.poll_import import CallTally
 
 FORMATS = ("csv", "xlsx", "json")
 CSV_DELIMITER = ";"
@@ -200,6 +201,20 @@ def _info_sheet(sheet: Any, data: ReportData, lang: str) -> None:
 # --- JSON ------------------------------------------------------------------------------
 
 
+def _call_json(totals: CallTally | None) -> dict[str, Any] | None:
+    """An anonymous call poll's totals, apart from the sites' ballots (None: there is none)."""
+    if totals is None:
+        return None
+    return {
+        "n_valid": totals.n_valid,
+        "n_abstain": totals.n_abstain,
+        "options": [
+            {"label": o.label, "code": o.code, "count": o.count, "percent": o.percent}
+            for o in totals.options
+        ],
+    }
+
+
 def json_document(data: ReportData, lang: str) -> dict[str, Any]:
     """Stable keys, exact shares, both sentences; for scripts and statistics."""
     conf = data.conference
@@ -238,6 +253,7 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
                     "sentence_en": result.sentence_en,
                     "participation": result.participation(lang),
                     "comments": list(tally.comments),
+                    "counted_by_call": _call_json(data.call_totals.get(result.question.id)),
                 }
             )
     return {

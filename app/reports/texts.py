@@ -81,6 +81,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "participation": "Beteiligung",
         "comments": "Kommentare der Standorte",
         "not_voted_yet": "Für diese Frage liegen keine Stimmen vor ({state}).",
+        "counted_by_call": (
+            "Von der Videokonferenz gezählt (anonyme Umfrage; ohne Standorte, daher nicht in "
+            "den Zahlen oben und ohne Konsensstärke): {counts}; {n_valid} gültige Antworten, "
+            "{n_abstain} Enthaltungen."
+        ),
         "round2_pending": "Runde 2 ist angelegt, wurde aber nicht abgestimmt.",
         "round_compare": "Runde 1 und Runde 2 im Vergleich",
         "rule_title": "Auswertung",
@@ -201,6 +206,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "participation": "Participation",
         "comments": "Comments of the sites",
         "not_voted_yet": "No ballots for this question ({state}).",
+        "counted_by_call": (
+            "Counted by the video call (anonymous poll; no sites, so not in the numbers above "
+            "and without a consensus class): {counts}; {n_valid} valid answers, "
+            "{n_abstain} abstentions."
+        ),
         "round2_pending": "Round 2 was created but not voted on.",
         "round_compare": "Round 1 and round 2 compared",
         "rule_title": "How results are counted",

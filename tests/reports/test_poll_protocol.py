@@ -119,3 +119,52 @@ def comparable(page: str) -> str:
     page = re.sub(r"\d{2}\.\d{2}\.\d{4},? \d{1,2}:\d{2}(:\d{2})?", "<time>", page)
     page = re.sub(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?", "<time>", page)
     return page.replace("°", "").replace("*", "")
+
+
+def test_an_anonymous_poll_is_shown_apart_in_exports_and_protocol(
+    db: Database, tmp_path: Path
+) -> None:
+    import json
+
+    from openpyxl import load_workbook
+
+    from app.reports.exports import ballots_path, write_results
+    from tests.services.poll_helpers import FILES
+
+    conf = load_blank_demo(db, tmp_path)
+    with db.write() as session:
+        import_report(session, conf, (FILES / "zoom_anonymous.csv").read_bytes())
+
+    write_results(db, conf, tmp_path / "r.json", "json", lang="de")
+    document = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    first = document["questions"][0]
+    assert (first["number"], first["n_valid"], first["consensus"]) == ("1.1", 0, None)
+    assert first["counted_by_call"] == {
+        "n_valid": 3,
+        "n_abstain": 1,
+        "options": [
+            {"label": "Ja, Empfehlung HCQ + Trametinib", "code": "", "count": 1, "percent": 33},
+            {"label": "Keine Empfehlung", "code": "", "count": 2, "percent": 67},
+        ],
+    }
+    assert document["ballots"] == []
+    assert all(q["counted_by_call"] is None for q in document["questions"][1:])
+
+    write_results(db, conf, tmp_path / "r.csv", "csv", lang="de")
+    lines = (tmp_path / "r.csv").read_text("utf-8-sig").splitlines()
+    call_rows = [line for line in lines if "Videokonferenz (anonyme Umfrage)" in line]
+    assert len(call_rows) == 2 and ";Keine Empfehlung;;2;67;3;1;4;" in call_rows[1]
+    assert ballots_path(tmp_path / "r.csv").read_text("utf-8-sig").count("\n") == 1  # header
+
+    write_results(db, conf, tmp_path / "r.xlsx", "xlsx", lang="en")
+    sheet = load_workbook(tmp_path / "r.xlsx")["Results"]
+    counted_by = [row[-1] for row in sheet.iter_rows(values_only=True)]
+    assert counted_by.count("video call (anonymous poll)") == 2
+
+    write_protocol(db, conf, tmp_path / "p.pdf", lang="de")
+    text = " ".join(page_texts(tmp_path / "p.pdf"))
+    assert (
+        "Von der Videokonferenz gezählt (anonyme Umfrage; ohne Standorte, daher nicht in den "
+        "Zahlen oben und ohne Konsensstärke): Ja, Empfehlung HCQ + Trametinib 1 (33 %), "
+        "Keine Empfehlung 2 (67 %); 3 gültige Antworten, 1 Enthaltungen." in text
+    )
