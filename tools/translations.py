@@ -485,6 +485,8 @@ DE = {
     "abstained": "enthalten",
     "valid answers": "gültige Antworten",
     "counted by the call": "von der Videokonferenz gezählt",
+    "E-mail domains": "E-Mail-Domains",
+    "E-mail domain": "E-Mail-Domain",
 }
 
 

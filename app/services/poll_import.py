@@ -11,6 +11,7 @@ links; close it first). The same file (by SHA-256) is imported into a conference
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -156,6 +157,13 @@ class ImportResult:
 # --- reading the conference ----------------------------------------------------------
 
 
+def one_line(text: str, limit: int) -> str:
+    """A text for a one-line field: NFC, no control or format characters, at most
+    ``limit`` characters (names of files and participants come from outside)."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C").strip()[:limit]
+
+
 def round_questions(session: Session, conference_id: int, round: int) -> list[QuestionInfo]:
     """The conference's questions of one round (1: the first votes, 2: the repeats)."""
     if round not in (1, 2):
@@ -225,7 +233,7 @@ def preview_import(
     )
     return PollPreview(
         conference_id,
-        Path(filename).name[:200],
+        one_line(Path(filename).name, 200),
         report,
         plan,
         rules,
@@ -381,7 +389,7 @@ def _store_question(
             abstain=ballot.vote.abstain,
             comment=ballot.vote.comment,
             source=BallotSource.POLL,
-            actor=f"{actor}: {who}"[:200],
+            actor=one_line(f"{actor}: {who}", 200),
         )
         if ballot.resolved is not None:
             audit.record(
@@ -417,6 +425,8 @@ def _remember(session: Session, choices: ImportChoices) -> None:
     """Keep the moderator's table for the next conference of the round."""
     for kind, entries in ((RULE_PARTICIPANT, choices.participants), (RULE_DOMAIN, choices.domains)):
         for pattern, site_id in entries.items():
+            if len(pattern) > 200:
+                continue  # a key that long cannot be kept whole; it is matched this time only
             rule = session.scalar(
                 select(PollMatchRule).where(
                     PollMatchRule.kind == kind, PollMatchRule.pattern == pattern[:200]

@@ -195,7 +195,7 @@ def default_domains(sites: Iterable[SiteInfo]) -> dict[str, int]:
     return {domain: next(iter(ids)) for domain, ids in owners.items() if len(ids) == 1}
 
 
-def _domain_site(email: str, domains: Mapping[str, int]) -> int | None:
+def domain_site(email: str, domains: Mapping[str, int]) -> int | None:
     domain = email_domain(email)
     while domain:
         if domain in domains:
@@ -238,7 +238,7 @@ def match_participant(
     for entry in (key, participant_key(name, "")):  # by e-mail, or by display name
         if entry in rules.participants and rules.participants[entry] in known:
             return ParticipantMatch(key, name, email, rules.participants[entry], MatchRule.TABLE)
-    by_domain = _domain_site(email, rules.domains)
+    by_domain = domain_site(email, rules.domains)
     if by_domain in known:
         return ParticipantMatch(key, name, email, by_domain, MatchRule.DOMAIN, email_domain(email))
     candidates = name_candidates(name, sites) if name else []

@@ -29,7 +29,13 @@ from PySide6.QtWidgets import (
 
 from app.services.errors import VotumError
 from app.services.poll_import import ImportChoices, PollPreview, import_report, preview_import
-from app.services.poll_matching import ABSTAIN, QuestionMatchKind, Resolution
+from app.services.poll_matching import (
+    ABSTAIN,
+    QuestionMatchKind,
+    Resolution,
+    domain_site,
+    email_domain,
+)
 from app.services.poll_reports import CsvColumns
 from app.ui.widgets import ErrorLabel, row
 
@@ -67,6 +73,7 @@ class PollImportDialog(QDialog):
         self.filename = ""
         self.preview: PollPreview | None = None
         self.participants: dict[str, int] = {}
+        self.domains: dict[str, int] = {}
         self.chosen: dict[str, int | None] = {}
         self.confirmed: set[str] = set()
         self.resolutions: dict[tuple[int, int], Resolution] = {}
@@ -106,6 +113,7 @@ class PollImportDialog(QDialog):
         self.questions = _table(
             [self.tr("Poll question"), self.tr("Match"), self.tr("Question"), self.tr("Confirmed")]
         )
+        self.domain_table = _table([self.tr("E-mail domain"), self.tr("Site")])
         self.conflicts = _table([self.tr("Site"), self.tr("Question"), self.tr("Resolution")])
         self.ballots = _table(
             [self.tr("Question"), self.tr("Site"), self.tr("Answer"), self.tr("Participants")]
@@ -115,6 +123,7 @@ class PollImportDialog(QDialog):
         self.tabs.addTab(self.questions, self.tr("Questions"))
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self.tabs.addTab(self.ballots, self.tr("Ballots to store"))
+        self.tabs.addTab(self.domain_table, self.tr("E-mail domains"))
         self.blockers = QPlainTextEdit()
         self.blockers.setReadOnly(True)
         self.blockers.setMaximumHeight(90)
@@ -170,6 +179,7 @@ class PollImportDialog(QDialog):
         return ImportChoices(
             round=self.round.value(),
             participants=dict(self.participants),
+            domains=dict(self.domains),
             questions=dict(self.chosen),
             confirmed=frozenset(self.confirmed),
             resolutions=dict(self.resolutions),
@@ -207,7 +217,7 @@ class PollImportDialog(QDialog):
     # --- showing the preview -------------------------------------------------------------
 
     def _clear(self) -> None:
-        for table in (self.people, self.questions, self.conflicts, self.ballots):
+        for table in (self.people, self.questions, self.conflicts, self.ballots, self.domain_table):
             table.setRowCount(0)
         self.summary.setText("")
         self.blockers.setPlainText("")
@@ -240,6 +250,7 @@ class PollImportDialog(QDialog):
         self.summary.setText(" · ".join(parts))
         self.store_totals.setVisible(plan.anonymous)
         self._show_people(preview)
+        self._show_domains(preview)
         self._show_questions(preview)
         self._show_conflicts(preview)
         self._show_ballots(preview)
@@ -269,19 +280,34 @@ class PollImportDialog(QDialog):
     def _show_people(self, preview: PollPreview) -> None:
         people = preview.plan.participants
         self.people.setRowCount(len(people))
-        sites = sorted(preview.sites.values(), key=lambda s: s.name.casefold())
         for index, person in enumerate(people):
             self.people.setItem(index, 0, _item(person.label))
             self.people.setItem(index, 1, _item(self._rule_text(person.rule.value, person.note)))
-            combo = QComboBox()
-            combo.addItem("—", None)
-            for site in sites:
-                combo.addItem(f"{site.name} ({site.code})", site.id)
-            combo.setCurrentIndex(max(0, combo.findData(person.site_id)))
+            combo = self._site_box(preview, person.site_id)
             combo.currentIndexChanged.connect(
                 lambda _=0, key=person.key, box=combo: self.on_site_chosen(key, box.currentData())
             )
             self.people.setCellWidget(index, 2, combo)
+
+    def _site_box(self, preview: PollPreview, site_id: int | None) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem("—", None)
+        for site in sorted(preview.sites.values(), key=lambda s: s.name.casefold()):
+            combo.addItem(f"{site.name} ({site.code})", site.id)
+        combo.setCurrentIndex(max(0, combo.findData(site_id)))
+        return combo
+
+    def _show_domains(self, preview: PollPreview) -> None:
+        """Every e-mail domain of the report and the site it stands for (editable)."""
+        domains = sorted({email_domain(p.email) for p in preview.plan.participants} - {""})
+        self.domain_table.setRowCount(len(domains))
+        for index, domain in enumerate(domains):
+            self.domain_table.setItem(index, 0, _item(domain))
+            combo = self._site_box(preview, domain_site(domain, preview.rules.domains))
+            combo.currentIndexChanged.connect(
+                lambda _=0, key=domain, box=combo: self.on_domain_chosen(key, box.currentData())
+            )
+            self.domain_table.setCellWidget(index, 1, combo)
 
     def _show_questions(self, preview: PollPreview) -> None:
         matches = preview.plan.questions
@@ -377,6 +403,13 @@ class PollImportDialog(QDialog):
             self.participants.pop(key, None)
         else:
             self.participants[key] = site_id
+        self.later.start()
+
+    def on_domain_chosen(self, domain: str, site_id: int | None) -> None:
+        if site_id is None:
+            self.domains.pop(domain, None)
+        else:
+            self.domains[domain] = site_id
         self.later.start()
 
     def on_question_chosen(self, text: str, question_id: int | None) -> None:

@@ -293,3 +293,29 @@ def test_a_site_code_or_city_in_the_display_name_finds_the_site() -> None:
     assert [s.id for s in name_candidates("MTB Frankfurt am Main", sites)] == [3]
     assert [s.id for s in name_candidates("Dr. B. Beispiel", sites)] == []  # "B." is no code
     assert [s.id for s in name_candidates("ukd", sites)] == [1]
+
+
+def test_round_two_votes_go_to_the_repeated_question_beside_round_one(
+    db: Database, conf: int
+) -> None:
+    from app.services.lifecycle import repeat_question
+    from app.services.results import conference_results, round_pairs
+
+    with db.write() as session:
+        import_report(
+            session, conf, (FILES / "zoom_2021.csv").read_bytes(), choices=zoom_choices(db, conf)
+        )
+        repeat_question(session, question_ids(db, conf)["1.1"])
+    second = (
+        "Standort;Frage;Antwort\n"
+        "DD;Würde Ihr Standort HCQ + Trametinib empfehlen?;Ja, Empfehlung HCQ + Trametinib\n"
+        "B;Würde Ihr Standort HCQ + Trametinib empfehlen?;Ja, Empfehlung HCQ + Trametinib\n"
+    ).encode()
+    with db.write() as session:
+        result = import_report(session, conf, second, format="csv", choices=ImportChoices(round=2))
+        [case] = [c for c in conference_results(session, conf) if c.case.number == 1]
+    assert result.n_ballots == 2
+    one, two = round_pairs(case)[0]
+    assert two is not None and two.question.round == 2
+    assert one.tally.n_valid == 3 and two.tally.n_valid == 2
+    assert [o.count for o in two.tally.options] == [2, 0]

@@ -44,11 +44,19 @@ def test_a_moderator_maps_confirms_resolves_and_imports(
     assert "1 earlier submissions replaced" in dialog.summary.text()
     assert dialog.summary.textFormat() is Qt.TextFormat.PlainText
 
-    people = dialog.people
-    weiss = people.cellWidget(row_of(people, 0, "Prof. Jörg Weiß"), 2)
-    assert isinstance(weiss, QComboBox)
-    choose(weiss, "Charité")
+    domains = dialog.domain_table
+    charite = domains.cellWidget(row_of(domains, 0, "charite.de"), 1)
+    assert isinstance(charite, QComboBox) and charite.currentText() == "—"
+    choose(charite, "Charité")
     qtbot.waitUntil(lambda: "2 participants match no site" in dialog.summary.text())
+    people = dialog.people
+    schaefer = people.cellWidget(row_of(people, 0, "Dr. Björn Schäfer"), 2)
+    assert isinstance(schaefer, QComboBox)
+    assert dialog.people.item(row_of(people, 0, "Dr. Björn Schäfer"), 1).text() == (
+        "ambiguous: LMU, TUM"
+    )
+    choose(schaefer, "LMU")
+    qtbot.waitUntil(lambda: "1 participants match no site" in dialog.summary.text())
 
     questions = dialog.questions
     confirm = questions.cellWidget(row_of(questions, 0, "Welche Optionen"), 3)
@@ -63,16 +71,18 @@ def test_a_moderator_maps_confirms_resolves_and_imports(
     choose(resolution, "Count the site as abstaining")
     qtbot.waitUntil(dialog.import_button.isEnabled)
     assert dialog.blockers.toPlainText() == ""
-    assert dialog.ballots.rowCount() == 6
+    assert dialog.ballots.rowCount() == 7
 
     with qtbot.waitSignal(dialog.imported) as imported:
         dialog.import_button.click()
-    assert imported.args == [6]
+    assert imported.args == [7]
     with db.read() as session:
         sources = set(session.scalars(select(Ballot.source)))
-        weiss_site = session.scalar(select(Site.id).where(Site.code == "B"))
-        assert remembered_rules(session).participants == {"joerg.weiss@charite.de": weiss_site}
+        codes = {s.code: s.id for s in session.scalars(select(Site))}
+        rules = remembered_rules(session)
     assert sources == {"poll"}
+    assert rules.participants == {"bjoern.schaefer@example.com": codes["LMU"]}
+    assert rules.domains == {"charite.de": codes["B"]}
 
 
 def test_a_broken_file_shows_its_line_and_cannot_be_imported(
