@@ -425,8 +425,8 @@ def _remember(session: Session, choices: ImportChoices) -> None:
     """Keep the moderator's table for the next conference of the round."""
     for kind, entries in ((RULE_PARTICIPANT, choices.participants), (RULE_DOMAIN, choices.domains)):
         for pattern, site_id in entries.items():
-            if len(pattern) > 200:
-                continue  # a key that long cannot be kept whole; it is matched this time only
+            if len(pattern) > 200 or pattern.startswith("line:"):
+                continue  # too long to keep whole, or a nameless row: this import only
             rule = session.scalar(
                 select(PollMatchRule).where(
                     PollMatchRule.kind == kind, PollMatchRule.pattern == pattern[:200]

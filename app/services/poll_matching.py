@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 
@@ -351,10 +351,15 @@ def build_plan(
 
     people: dict[str, ParticipantMatch] = {}
     for answer in report.answers:
-        if not answer.anonymous and answer.participant not in people:
-            people[answer.participant] = match_participant(
-                answer.name, answer.email, answer.participant, sites, rules
-            )
+        if report.anonymous:
+            break
+        key = _key(answer)
+        if key not in people:
+            person = match_participant(answer.name, answer.email, key, sites, rules)
+            if answer.anonymous:  # a nameless row in a named poll: listed, can be assigned
+                line = answer.line
+                person = replace(person, name=f"(ohne Namen, Zeile {line} / no name, line {line})")
+            people[key] = person
 
     problems: list[AnswerProblem] = []
     votes: dict[tuple[int, int], list[tuple[Vote, str]]] = defaultdict(list)
@@ -370,10 +375,10 @@ def build_plan(
         if isinstance(vote, str):
             problems.append(AnswerProblem(answer.line, _who(answer), question.id, vote))
             continue
-        if answer.anonymous:
+        if report.anonymous:
             anonymous[question.id].append(vote)
             continue
-        person = people[answer.participant]
+        person = people[_key(answer)]
         if person.site_id is not None:
             votes[(person.site_id, question.id)].append((vote, person.label))
 
@@ -388,6 +393,11 @@ def build_plan(
         report.anonymous,
         totals,
     )
+
+
+def _key(answer: PollAnswer) -> str:
+    """The participant key; a nameless row of a named poll is its own participant."""
+    return f"line:{answer.line}" if answer.anonymous else answer.participant
 
 
 def _who(answer: PollAnswer) -> str:

@@ -319,3 +319,20 @@ def test_round_two_votes_go_to_the_repeated_question_beside_round_one(
     assert two is not None and two.question.round == 2
     assert one.tally.n_valid == 3 and two.tally.n_valid == 2
     assert [o.count for o in two.tally.options] == [2, 0]
+
+
+def test_a_nameless_row_in_a_named_poll_is_listed_and_can_be_assigned(
+    db: Database, conf: int
+) -> None:
+    data = (FILES / "plain.csv").read_bytes().replace(b"\nWien;", b"\n;")
+    with db.read() as session:
+        preview = preview_import(session, conf, data, format="csv")
+        [nameless] = preview.plan.unmatched
+        assert nameless.name == "(ohne Namen, Zeile 6 / no name, line 6)"
+        assigned = ImportChoices(participants={nameless.key: site_ids(db)["FR"]})
+        preview = preview_import(session, conf, data, format="csv", choices=assigned)
+    assert preview.plan.unmatched == ()
+    assert len(preview.plan.ballots) == 7
+    with db.write() as session:
+        import_report(session, conf, data, format="csv", choices=assigned)
+        assert remembered_rules(session).participants == {}  # a line number is no one
