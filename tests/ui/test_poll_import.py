@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QTableWidget
 from pytestqt.qtbot import QtBot
@@ -96,3 +97,34 @@ def test_a_broken_file_shows_its_line_and_cannot_be_imported(
     dialog.load_file(broken)
     assert "line 2: question without answer" in dialog.error.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_file_menu_opens_the_dialog_for_the_open_conference(
+    qtbot: QtBot,
+    db: Database,
+    db_url: str,
+    demo_id: int,
+    prompter: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.mainwindow import MainWindow
+
+    opened: list[int] = []
+    monkeypatch.setattr(
+        PollImportDialog, "exec", lambda self: opened.append(self.conference_id) or 0
+    )
+    window = MainWindow(db_url, demo_id, auto_start_server=False, warm=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    assert window.act_poll.isEnabled()
+    window.act_poll.trigger()
+    assert opened == [demo_id]
+    window.set_language("de")
+    QApplication.processEvents()
+    assert window.act_poll.text() == "Umfrage&bericht importieren …"
+    window.set_language("en")
+    window.show_library()
+    assert not window.act_poll.isEnabled()
