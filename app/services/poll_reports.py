@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -285,11 +286,14 @@ def parse_time(text: str, line: int) -> dt.datetime | None:
     text = " ".join(text.split())
     if not text:
         return None
-    for pattern in TIME_FORMATS:
-        try:
-            return dt.datetime.strptime(text, pattern)
-        except ValueError:
-            continue
+    # A zone name at the end ("CET", "GMT+01:00") is left out: only the order counts.
+    candidates = [text, re.sub(r"\s+(?:[A-Z]{2,5}|GMT[+-]\d{1,2}(?::?\d{2})?)$", "", text)]
+    for candidate in candidates:
+        for pattern in TIME_FORMATS:
+            try:
+                return dt.datetime.strptime(candidate, pattern)
+            except ValueError:
+                continue
     raise PollReportError(line, f"Zeitangabe „{text}“ unbekannt", f"unknown time '{text}'")
 
 
@@ -333,7 +337,9 @@ def _read_sub_tables(rows: list[tuple[int, list[str]]], header: int) -> list[Pol
             if not questions:
                 raise PollReportError(line, "Kopfzeile ohne Fragetext", "header without question")
             continue
-        if not cells[0].strip().isdigit():
+        if cells[0] == "#":
+            questions = []  # the header of some other table: its rows are no answers
+        if not questions or not cells[0].isdigit():
             continue  # a report line between sub-tables ("Poll Name", "Launch time" …)
         name, email, at = _person(line, cells)
         values = cells[4:]

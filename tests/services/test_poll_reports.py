@@ -131,3 +131,23 @@ def test_columns_that_do_not_exist_are_named() -> None:
         read_report(
             b"Wer;Frage;Antwort\nDD;F;Ja\n", format="csv", columns=CsvColumns("7", "2", "3")
         )
+
+
+def test_other_tables_between_sub_tables_and_zone_names_in_times_are_read_right() -> None:
+    data = (
+        "Poll Report\n"
+        "#,User Name,User Email,Submitted Date/Time,Empfehlen Sie?\n"
+        "1,Dr. Ärztin (DD),a@ukdd.de,2026-11-30 18:00:00 CET,Ja\n"
+        "\n"
+        "#,Poll Name,Launch Time\n"
+        "1,Abstimmung 2,2026-11-30 18:05:00\n"
+        "#,User Name,User Email,Submitted Date/Time,Welche?\n"
+        '1,Dr. Ärztin (DD),a@ukdd.de,"Nov 30, 2026 06:06:00 PM",A;B\n'
+    ).encode()
+    report = read_report(data)
+    assert [(a.question, a.answers) for a in report.answers] == [
+        ("Empfehlen Sie?", ("Ja",)),
+        ("Welche?", ("A", "B")),
+    ]
+    assert report.answers[0].submitted_at == dt.datetime(2026, 11, 30, 18, 0)
+    assert report.answers[1].submitted_at == dt.datetime(2026, 11, 30, 18, 6)
