@@ -391,6 +391,14 @@ def _read_plain(rows: list[tuple[int, list[str]]], columns: CsvColumns) -> list[
             raise PollReportError(
                 line, f"{len(cells)} statt {needed} Spalten", f"{len(cells)} columns, not {needed}"
             )
+        if any(cells[len(header) :]):
+            raise PollReportError(
+                line,
+                f"mehr Zellen als die Kopfzeile ({len(header)}); eine Mehrfachauswahl mit „;“ "
+                "gehört in Anführungszeichen",
+                f"more cells than the header ({len(header)}); a multiple choice joined with "
+                "';' must be quoted",
+            )
         if not cells[what]:
             raise PollReportError(line, "Fragetext fehlt", "question text missing")
         name = cells[who]

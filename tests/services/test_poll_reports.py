@@ -107,6 +107,7 @@ def test_the_same_bytes_give_the_same_hash_and_another_file_another() -> None:
         (b"Standort;Frage;Antwort\n", "csv", None, "no answers"),
         (b"Poll Report\nTopic,ID\nx,1\n", "zoom", None, "no Zoom header"),
         (b"Standort;Frage;Antwort\nDD;;Ja\n", "csv", 2, "question text missing"),
+        (b"Standort;Frage;Antwort\nDD;F?;A;B\n", "csv", 2, "';' must be quoted"),
     ],
 )
 def test_a_broken_file_names_line_and_problem(
