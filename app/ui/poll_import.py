@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -37,7 +38,7 @@ from app.services.poll_matching import (
     email_domain,
 )
 from app.services.poll_reports import CsvColumns
-from app.ui.widgets import ErrorLabel, row
+from app.ui.widgets import ErrorLabel
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -118,6 +119,17 @@ class PollImportDialog(QDialog):
         self.ballots = _table(
             [self.tr("Question"), self.tr("Site"), self.tr("Answer"), self.tr("Participants")]
         )
+        header = self.questions.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.people, self.tr("Participants"))
         self.tabs.addTab(self.questions, self.tr("Questions"))
@@ -139,7 +151,15 @@ class PollImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow(self.tr("&File"), row(self.path, choose))
+        file_row = QWidget()
+        file_layout = QHBoxLayout(file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.path, 1)
+        file_layout.addWidget(choose)
+        form.addRow(self.tr("&File"), file_row)
+        label = form.labelForField(file_row)
+        if isinstance(label, QLabel):
+            label.setBuddy(choose)
         form.addRow(self.tr("F&ormat"), self.format)
         form.addRow(self.tr("CSV &columns"), self.columns)
         form.addRow(self.tr("&Round"), self.round)
@@ -323,6 +343,10 @@ class PollImportDialog(QDialog):
             how = hows[match.how].replace("%1", str(round(match.score * 100)))
             self.questions.setItem(index, 1, _item(how))
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
             combo.addItem(self.tr("— not imported —"), None)
             for question in preview.questions.values():
                 combo.addItem(f"{question.number}  {question.text}", question.id)

@@ -1420,250 +1420,250 @@
   <context>
     <name>PollImportDialog</name>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="69" />
-      <location filename="../../app/ui/poll_import.py" line="161" />
+      <location filename="../../app/ui/poll_import.py" line="70" />
+      <location filename="../../app/ui/poll_import.py" line="181" />
       <source>Import poll report</source>
       <translation>Umfragebericht importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="83" />
+      <location filename="../../app/ui/poll_import.py" line="84" />
       <source>Choose file…</source>
       <translation>Datei wählen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="86" />
+      <location filename="../../app/ui/poll_import.py" line="87" />
       <source>Automatic (Zoom if recognised)</source>
       <translation>Automatisch (Zoom, wenn erkannt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="87" />
+      <location filename="../../app/ui/poll_import.py" line="88" />
       <source>Zoom poll report</source>
       <translation>Zoom-Umfragebericht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="88" />
+      <location filename="../../app/ui/poll_import.py" line="89" />
       <source>Plain CSV (participant, question, answer)</source>
       <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="91" />
+      <location filename="../../app/ui/poll_import.py" line="92" />
       <source>Columns of a plain CSV: participant, question, answer[, time]</source>
       <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="108" />
+      <location filename="../../app/ui/poll_import.py" line="109" />
       <source>Store the totals as counted by the call</source>
       <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="112" />
+      <location filename="../../app/ui/poll_import.py" line="113" />
       <source>Participant</source>
       <translation>Teilnehmer/in</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="112" />
+      <location filename="../../app/ui/poll_import.py" line="113" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="112" />
-      <location filename="../../app/ui/poll_import.py" line="116" />
+      <location filename="../../app/ui/poll_import.py" line="113" />
       <location filename="../../app/ui/poll_import.py" line="117" />
-      <location filename="../../app/ui/poll_import.py" line="119" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="114" />
+      <location filename="../../app/ui/poll_import.py" line="115" />
       <source>Poll question</source>
       <translation>Frage der Umfrage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="114" />
+      <location filename="../../app/ui/poll_import.py" line="115" />
       <source>Match</source>
       <translation>Zuordnung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="114" />
-      <location filename="../../app/ui/poll_import.py" line="117" />
-      <location filename="../../app/ui/poll_import.py" line="119" />
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
       <source>Question</source>
       <translation>Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="114" />
+      <location filename="../../app/ui/poll_import.py" line="115" />
       <source>Confirmed</source>
       <translation>Bestätigt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="116" />
+      <location filename="../../app/ui/poll_import.py" line="117" />
       <source>E-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="117" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
       <source>Resolution</source>
       <translation>Entscheidung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="119" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
       <source>Answer</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="119" />
-      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="134" />
       <source>Participants</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="123" />
+      <location filename="../../app/ui/poll_import.py" line="135" />
       <source>Questions</source>
       <translation>Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="124" />
-      <location filename="../../app/ui/poll_import.py" line="264" />
+      <location filename="../../app/ui/poll_import.py" line="136" />
+      <location filename="../../app/ui/poll_import.py" line="284" />
       <source>Conflicts</source>
       <translation>Konflikte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="125" />
+      <location filename="../../app/ui/poll_import.py" line="137" />
       <source>Ballots to store</source>
       <translation>Zu speichernde Stimmen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="126" />
+      <location filename="../../app/ui/poll_import.py" line="138" />
       <source>E-mail domains</source>
       <translation>E-Mail-Domains</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="136" />
+      <location filename="../../app/ui/poll_import.py" line="148" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="142" />
+      <location filename="../../app/ui/poll_import.py" line="159" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="143" />
+      <location filename="../../app/ui/poll_import.py" line="163" />
       <source>F&amp;ormat</source>
       <translation>F&amp;ormat</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="144" />
+      <location filename="../../app/ui/poll_import.py" line="164" />
       <source>CSV &amp;columns</source>
       <translation>CSV-&amp;Spalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="145" />
+      <location filename="../../app/ui/poll_import.py" line="165" />
       <source>&amp;Round</source>
       <translation>&amp;Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="161" />
+      <location filename="../../app/ui/poll_import.py" line="181" />
       <source>Poll reports (*.csv *.txt)</source>
       <translation>Umfrageberichte (*.csv *.txt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="228" />
+      <location filename="../../app/ui/poll_import.py" line="248" />
       <source>%1 answers to %2 questions, %3 ballots to store</source>
       <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="235" />
+      <location filename="../../app/ui/poll_import.py" line="255" />
       <source>%1 participants match no site</source>
       <translation>%1 Teilnehmende ohne Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="239" />
+      <location filename="../../app/ui/poll_import.py" line="259" />
       <source>%1 earlier submissions replaced by a later one (the last counts)</source>
       <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="246" />
+      <location filename="../../app/ui/poll_import.py" line="266" />
       <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
       <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="261" />
+      <location filename="../../app/ui/poll_import.py" line="281" />
       <source>Conflicts (%1)</source>
       <translation>Konflikte (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="268" />
+      <location filename="../../app/ui/poll_import.py" line="288" />
       <source>table</source>
       <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="269" />
+      <location filename="../../app/ui/poll_import.py" line="289" />
       <source>e-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="270" />
+      <location filename="../../app/ui/poll_import.py" line="290" />
       <source>name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="271" />
+      <location filename="../../app/ui/poll_import.py" line="291" />
       <source>no site</source>
       <translation>kein Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="275" />
+      <location filename="../../app/ui/poll_import.py" line="295" />
       <source>ambiguous: %1</source>
       <translation>mehrdeutig: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="316" />
+      <location filename="../../app/ui/poll_import.py" line="336" />
       <source>same text</source>
       <translation>gleicher Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="317" />
+      <location filename="../../app/ui/poll_import.py" line="337" />
       <source>similar (%1 %) — please confirm</source>
       <translation>ähnlich (%1 %) – bitte bestätigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="318" />
+      <location filename="../../app/ui/poll_import.py" line="338" />
       <source>chosen</source>
       <translation>gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="319" />
+      <location filename="../../app/ui/poll_import.py" line="339" />
       <source>not imported</source>
       <translation>nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="326" />
+      <location filename="../../app/ui/poll_import.py" line="350" />
       <source>— not imported —</source>
       <translation>— nicht importiert —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="352" />
+      <location filename="../../app/ui/poll_import.py" line="376" />
       <source>— choose —</source>
       <translation>— bitte wählen —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="358" />
+      <location filename="../../app/ui/poll_import.py" line="382" />
       <source>Count the site as abstaining</source>
       <translation>Standort als Enthaltung werten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="380" />
+      <location filename="../../app/ui/poll_import.py" line="404" />
       <source>abstained</source>
       <translation>enthalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="382" />
+      <location filename="../../app/ui/poll_import.py" line="406" />
       <source>valid answers</source>
       <translation>gültige Antworten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="389" />
+      <location filename="../../app/ui/poll_import.py" line="413" />
       <source>counted by the call</source>
       <translation>von der Videokonferenz gezählt</translation>
     </message>
