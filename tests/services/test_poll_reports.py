@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.services.poll_reports import (
     CsvColumns,
@@ -152,3 +154,43 @@ def test_other_tables_between_sub_tables_and_zone_names_in_times_are_read_right(
     ]
     assert report.answers[0].submitted_at == dt.datetime(2026, 11, 30, 18, 0)
     assert report.answers[1].submitted_at == dt.datetime(2026, 11, 30, 18, 6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "#",
+                    "User Name",
+                    "User Email",
+                    "Submitted Date/Time",
+                    "",
+                    "1",
+                    "Ja;Nein",
+                    "Frage?",
+                    "a@b.de",
+                    "Nov 30, 2026 18:00:00",
+                    "Poll Report",
+                    '"',
+                    "x\ny",
+                ]
+            ),
+            max_size=7,
+        ),
+        max_size=8,
+    ),
+    st.sampled_from([",", ";"]),
+    st.sampled_from([None, "zoom", "csv"]),
+)
+def test_any_file_is_read_or_refused_with_a_message(
+    rows: list[list[str]], delimiter: str, format: str | None
+) -> None:
+    data = "\n".join(delimiter.join(cells) for cells in rows).encode()
+    try:
+        report = read_report(data, format=format)
+    except PollReportError as exc:
+        assert str(exc)
+    else:
+        assert report.answers
