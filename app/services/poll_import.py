@@ -5,7 +5,9 @@ The ballots go through :func:`app.services.ballots.cast_ballot` with the source
 been asked to carry ballots: the import opens a draft (or reopens a closed) question,
 stores its ballots and closes it again, each step in the audit trail — the poll in the
 call *was* the asking. An open question is refused (its vote is still running through the
-links; close it first). The same file (by SHA-256) is imported into a conference once.
+links; close it first). An anonymous poll gives no site ballots: only its totals are
+stored ("counted by the call"), and a draft question it answered is opened and closed.
+The same file (by SHA-256) is imported into a conference once.
 """
 
 from __future__ import annotations
@@ -269,7 +271,7 @@ def _refusals(
         .join(Case)
         .where(Case.conference_id == conference_id, Question.state == QuestionState.OPEN.value)
     )
-    if open_now is not None and plan.ballots:
+    if open_now is not None and (plan.ballots or plan.totals):
         number = get_question(session, open_now).number
         messages.append(
             f"Frage {number} ist offen; bitte zuerst schließen / "
@@ -362,6 +364,13 @@ def import_report(
                 )
             )
         n_totals = len(plan.totals)
+        for question_id in dict.fromkeys(t.question_id for t in plan.totals):
+            row = session.get(Question, question_id)
+            if row is not None and row.state == QuestionState.DRAFT.value:
+                # asked in the call: on record as opened and closed, without site ballots
+                lifecycle.open_question(session, question_id, actor=actor)
+                lifecycle.close_question(session, question_id, actor=actor)
+        lifecycle.set_current(session, conference_id, current, actor=actor)
     _remember(session, choices)
     audit.record(session, conference_id, actor, "poll_imported", **_summary(preview))
     session.flush()

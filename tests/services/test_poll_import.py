@@ -263,6 +263,8 @@ def test_an_anonymous_poll_stores_only_the_call_totals(db: Database, conf: int) 
     assert stored(db) == set()
     with db.read() as session:
         assert session.scalar(select(func.count(CallPollTotal.id))) == 4
+        asked = session.get(Question, question_ids(db, conf)["1.1"])
+        assert asked is not None and asked.state == "closed"
 
 
 def test_ballots_and_history_name_the_poll_and_the_participants(db: Database, conf: int) -> None:
