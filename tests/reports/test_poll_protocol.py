@@ -106,6 +106,11 @@ def test_imported_votes_give_the_protocol_numbers_of_votes_cast_through_links(
     finally:
         linked.dispose()
         polled.dispose()
+    polled_text = " ".join(pages["poll"])
+    assert "° = aus der Umfrage der Videokonferenz importiert" in polled_text
+    appendix = polled_text.split("Anhang: Stimmen je Standort")[-1]
+    assert appendix.count("°") >= 48  # every imported ballot carries the poll's mark
+    assert "°" not in " ".join(pages["links"]).replace("° = aus der Umfrage", "")
     assert len(pages["poll"]) == len(pages["links"])
     for poll_page, link_page in zip(pages["poll"], pages["links"], strict=True):
         assert comparable(poll_page) == comparable(link_page)
