@@ -173,3 +173,19 @@ def test_an_anonymous_poll_is_shown_apart_in_exports_and_protocol(
         "Zahlen oben und ohne Konsensstärke): Ja, Empfehlung HCQ + Trametinib 1 (33 %), "
         "Keine Empfehlung 2 (67 %); 3 gültige Antworten, 1 Enthaltungen." in text
     )
+
+
+def test_exported_ballots_name_the_call_poll_as_their_source(db: Database, tmp_path: Path) -> None:
+    import json
+
+    from app.reports.exports import write_results
+    from tests.services.poll_helpers import FILES
+
+    conf = load_blank_demo(db, tmp_path)
+    with db.write() as session:
+        import_report(session, conf, (FILES / "plain.csv").read_bytes(), format="csv")
+    for lang, label in (("de", "Videokonferenz-Umfrage"), ("en", "call poll")):
+        write_results(db, conf, tmp_path / f"r-{lang}.json", "json", lang=lang)
+        document = json.loads((tmp_path / f"r-{lang}.json").read_text("utf-8"))
+        assert {b["source"] for b in document["ballots"]} == {label}
+        assert len(document["ballots"]) == 6
