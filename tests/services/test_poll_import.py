@@ -338,3 +338,22 @@ def test_a_nameless_row_in_a_named_poll_is_listed_and_can_be_assigned(
     with db.write() as session:
         import_report(session, conf, data, format="csv", choices=assigned)
         assert remembered_rules(session).participants == {}  # a line number is no one
+
+
+def test_domain_rules_cover_sub_domains_and_a_shared_domain_is_no_rule() -> None:
+    from app.services.poll_matching import MatchRules, default_domains, match_participant
+
+    sites = [
+        SiteInfo(1, "Universitätsklinikum Dresden", "DD", "Dresden", "mtb@ukdd.de"),
+        SiteInfo(2, "Klinikum A", "A", "", "a@example.org"),
+        SiteInfo(3, "Klinikum B", "BB", "", "b@example.org"),
+    ]
+    domains = default_domains(sites)
+    assert domains == {"ukdd.de": 1}  # example.org belongs to two sites: no rule
+    rules = MatchRules({}, domains)
+    person = match_participant("Dr. X", "x@onko.ukdd.de", "x@onko.ukdd.de", sites, rules)
+    assert (person.site_id, person.rule, person.note) == (1, MatchRule.DOMAIN, "onko.ukdd.de")
+    table = MatchRules({"x@onko.ukdd.de": 3}, domains)
+    assert match_participant("Dr. X", "x@onko.ukdd.de", "x@onko.ukdd.de", sites, table).site_id == 3
+    nobody = match_participant("Dr. Y", "y@example.org", "y@example.org", sites, rules)
+    assert (nobody.site_id, nobody.rule) == (None, MatchRule.NONE)
