@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -261,8 +261,10 @@ def match_questions(
     chosen = chosen or {}
     by_id = {q.id: q for q in questions}
     by_text: dict[str, QuestionInfo] = {}
+    twins: Counter[str] = Counter()
     for question in questions:
         by_text.setdefault(normalise(question.text), question)
+        twins[normalise(question.text)] += 1
     matches = []
     for text in texts:
         if text in chosen:
@@ -281,7 +283,9 @@ def match_questions(
         key = normalise(text)
         if key in by_text:
             exact = by_text[key]
-            matches.append(QuestionMatch(text, exact.id, exact.number, QuestionMatchKind.EXACT, 1))
+            # Two questions with this very text: the moderator confirms (or picks) which.
+            how = QuestionMatchKind.CLOSE if twins[key] > 1 else QuestionMatchKind.EXACT
+            matches.append(QuestionMatch(text, exact.id, exact.number, how, 1.0))
             continue
         scored = [
             (difflib.SequenceMatcher(None, key, normalise(q.text)).ratio(), q) for q in questions

@@ -357,3 +357,21 @@ def test_domain_rules_cover_sub_domains_and_a_shared_domain_is_no_rule() -> None
     assert match_participant("Dr. X", "x@onko.ukdd.de", "x@onko.ukdd.de", sites, table).site_id == 3
     nobody = match_participant("Dr. Y", "y@example.org", "y@example.org", sites, rules)
     assert (nobody.site_id, nobody.rule) == (None, MatchRule.NONE)
+
+
+def test_two_questions_with_the_same_text_need_the_moderator_to_say_which() -> None:
+    from app.models import QuestionKind, QuestionState
+    from app.services.poll_matching import QuestionMatchKind, match_questions
+    from app.services.views import QuestionInfo
+
+    def question(id: int, number: str) -> QuestionInfo:
+        return QuestionInfo(
+            id, 1, number, "Empfehlen Sie?", QuestionKind.YES_NO, True, 1, None,
+            QuestionState.DRAFT, None, None, None, None, (),
+        )  # fmt: skip
+
+    both = [question(1, "1.1"), question(2, "2.1")]
+    [match] = match_questions(["Empfehlen Sie?"], both)
+    assert (match.how, match.question_id) == (QuestionMatchKind.CLOSE, 1)
+    [chosen] = match_questions(["Empfehlen Sie?"], both, {"Empfehlen Sie?": 2})
+    assert (chosen.how, chosen.question_id) == (QuestionMatchKind.CHOSEN, 2)
