@@ -1083,112 +1083,117 @@
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="71" />
+      <location filename="../../app/ui/window/menus.py" line="67" />
+      <source>Import po&amp;ll report…</source>
+      <translation>Umfrage&amp;bericht importieren …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="73" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="72" />
+      <location filename="../../app/ui/window/menus.py" line="74" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="73" />
+      <location filename="../../app/ui/window/menus.py" line="75" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="76" />
+      <location filename="../../app/ui/window/menus.py" line="78" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="82" />
+      <location filename="../../app/ui/window/menus.py" line="84" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="85" />
+      <location filename="../../app/ui/window/menus.py" line="87" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="86" />
+      <location filename="../../app/ui/window/menus.py" line="88" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="88" />
+      <location filename="../../app/ui/window/menus.py" line="90" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="93" />
+      <location filename="../../app/ui/window/menus.py" line="95" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="94" />
+      <location filename="../../app/ui/window/menus.py" line="96" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="96" />
+      <location filename="../../app/ui/window/menus.py" line="98" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="97" />
+      <location filename="../../app/ui/window/menus.py" line="99" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="100" />
+      <location filename="../../app/ui/window/menus.py" line="102" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="102" />
+      <location filename="../../app/ui/window/menus.py" line="104" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="104" />
+      <location filename="../../app/ui/window/menus.py" line="106" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="105" />
+      <location filename="../../app/ui/window/menus.py" line="107" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="106" />
+      <location filename="../../app/ui/window/menus.py" line="108" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="112" />
+      <location filename="../../app/ui/window/menus.py" line="114" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="117" />
+      <location filename="../../app/ui/window/menus.py" line="119" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="120" />
+      <location filename="../../app/ui/window/menus.py" line="122" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="124" />
+      <location filename="../../app/ui/window/menus.py" line="126" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="135" />
+      <location filename="../../app/ui/window/menus.py" line="137" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
@@ -1428,6 +1433,257 @@
       <location filename="../../app/ui/window/pages.py" line="210" />
       <source>Delete</source>
       <translation>Löschen</translation>
+    </message>
+  </context>
+  <context>
+    <name>PollImportDialog</name>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="70" />
+      <location filename="../../app/ui/poll_import.py" line="181" />
+      <source>Import poll report</source>
+      <translation>Umfragebericht importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="84" />
+      <source>Choose file…</source>
+      <translation>Datei wählen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="87" />
+      <source>Automatic (Zoom if recognised)</source>
+      <translation>Automatisch (Zoom, wenn erkannt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="88" />
+      <source>Zoom poll report</source>
+      <translation>Zoom-Umfragebericht</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="89" />
+      <source>Plain CSV (participant, question, answer)</source>
+      <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="92" />
+      <source>Columns of a plain CSV: participant, question, answer[, time]</source>
+      <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="109" />
+      <source>Store the totals as counted by the call</source>
+      <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <source>Participant</source>
+      <translation>Teilnehmer/in</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <source>Rule</source>
+      <translation>Regel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <location filename="../../app/ui/poll_import.py" line="117" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Poll question</source>
+      <translation>Frage der Umfrage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Match</source>
+      <translation>Zuordnung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Question</source>
+      <translation>Frage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Confirmed</source>
+      <translation>Bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="117" />
+      <source>E-mail domain</source>
+      <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <source>Resolution</source>
+      <translation>Entscheidung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Answer</source>
+      <translation>Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="134" />
+      <source>Participants</source>
+      <translation>Teilnehmende</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="135" />
+      <source>Questions</source>
+      <translation>Fragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="136" />
+      <location filename="../../app/ui/poll_import.py" line="284" />
+      <source>Conflicts</source>
+      <translation>Konflikte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="137" />
+      <source>Ballots to store</source>
+      <translation>Zu speichernde Stimmen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="138" />
+      <source>E-mail domains</source>
+      <translation>E-Mail-Domains</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="148" />
+      <source>Import</source>
+      <translation>Importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="159" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="163" />
+      <source>F&amp;ormat</source>
+      <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="164" />
+      <source>CSV &amp;columns</source>
+      <translation>CSV-&amp;Spalten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="165" />
+      <source>&amp;Round</source>
+      <translation>&amp;Runde</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="181" />
+      <source>Poll reports (*.csv *.txt)</source>
+      <translation>Umfrageberichte (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="248" />
+      <source>%1 answers to %2 questions, %3 ballots to store</source>
+      <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="255" />
+      <source>%1 participants match no site</source>
+      <translation>%1 Teilnehmende ohne Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="259" />
+      <source>%1 earlier submissions replaced by a later one (the last counts)</source>
+      <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="266" />
+      <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
+      <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="281" />
+      <source>Conflicts (%1)</source>
+      <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="288" />
+      <source>table</source>
+      <translation>Tabelle</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="289" />
+      <source>e-mail domain</source>
+      <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="290" />
+      <source>name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="291" />
+      <source>no site</source>
+      <translation>kein Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="295" />
+      <source>ambiguous: %1</source>
+      <translation>mehrdeutig: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="336" />
+      <source>same text</source>
+      <translation>gleicher Text</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="337" />
+      <source>similar (%1 %) — please confirm</source>
+      <translation>ähnlich (%1 %) – bitte bestätigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="338" />
+      <source>chosen</source>
+      <translation>gewählt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="339" />
+      <source>not imported</source>
+      <translation>nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="350" />
+      <source>— not imported —</source>
+      <translation>— nicht importiert —</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="376" />
+      <source>— choose —</source>
+      <translation>— bitte wählen —</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="382" />
+      <source>Count the site as abstaining</source>
+      <translation>Standort als Enthaltung werten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="404" />
+      <source>abstained</source>
+      <translation>enthalten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="406" />
+      <source>valid answers</source>
+      <translation>gültige Antworten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="413" />
+      <source>counted by the call</source>
+      <translation>von der Videokonferenz gezählt</translation>
     </message>
   </context>
   <context>
