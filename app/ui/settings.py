@@ -55,7 +55,7 @@ def save_window_state(name: str, geometry: QByteArray, state: QByteArray | None 
 def server_port(default: int = 8765) -> int:
     """The voting server port the moderator used last."""
     try:
-        port = int(settings().value("live/port", default))  # type: ignore[call-overload]
+        port = int(str(settings().value("live/port", default)))
     except (TypeError, ValueError):
         return default
     return port if 1024 <= port <= 65535 else default

@@ -555,47 +555,47 @@
   <context>
     <name>ImagesBox</name>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="35" />
+      <location filename="../../app/ui/editor/images_box.py" line="42" />
       <source>Images</source>
       <translation>Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <location filename="../../app/ui/editor/images_box.py" line="46" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <location filename="../../app/ui/editor/images_box.py" line="46" />
       <source>Caption</source>
       <translation>Bildunterschrift</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <location filename="../../app/ui/editor/images_box.py" line="54" />
       <source>Add image…</source>
       <translation>Bild hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="48" />
+      <location filename="../../app/ui/editor/images_box.py" line="55" />
       <source>Remove image</source>
       <translation>Bild entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="81" />
+      <location filename="../../app/ui/editor/images_box.py" line="88" />
       <source>Only PNG, JPEG and SVG images</source>
       <translation>Nur PNG-, JPEG- und SVG-Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="89" />
+      <location filename="../../app/ui/editor/images_box.py" line="96" />
       <source>The image is larger than 10 MB</source>
       <translation>Das Bild ist größer als 10 MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <location filename="../../app/ui/editor/images_box.py" line="108" />
       <source>Add image</source>
       <translation>Bild hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <location filename="../../app/ui/editor/images_box.py" line="108" />
       <source>Images (*.png *.jpg *.jpeg *.svg)</source>
       <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -603,42 +603,42 @@
   <context>
     <name>LibraryPage</name>
     <message>
-      <location filename="../../app/ui/library.py" line="135" />
+      <location filename="../../app/ui/library.py" line="142" />
       <source>sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="136" />
+      <location filename="../../app/ui/library.py" line="143" />
       <source>Conferences</source>
       <translation>Konferenzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="143" />
+      <location filename="../../app/ui/library.py" line="150" />
       <source>No conference yet. Create one, import case packages, or open the demo conference.</source>
       <translation>Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete oder öffnen Sie die Demo-Konferenz.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="155" />
+      <location filename="../../app/ui/library.py" line="162" />
       <source>&amp;Open</source>
       <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="157" />
+      <location filename="../../app/ui/library.py" line="164" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="158" />
+      <location filename="../../app/ui/library.py" line="165" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="159" />
+      <location filename="../../app/ui/library.py" line="166" />
       <source>Open the &amp;demo conference</source>
       <translation>&amp;Demo-Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="160" />
+      <location filename="../../app/ui/library.py" line="167" />
       <source>De&amp;lete…</source>
       <translation>&amp;Löschen …</translation>
     </message>
@@ -1225,27 +1225,27 @@
   <context>
     <name>NewSiteDialog</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="34" />
+      <location filename="../../app/ui/editor/sites_page.py" line="37" />
       <source>New site</source>
       <translation>Neuer Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="41" />
+      <location filename="../../app/ui/editor/sites_page.py" line="44" />
       <source>&amp;Name</source>
       <translation>&amp;Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="42" />
+      <location filename="../../app/ui/editor/sites_page.py" line="45" />
       <source>&amp;Code</source>
       <translation>&amp;Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="43" />
+      <location filename="../../app/ui/editor/sites_page.py" line="46" />
       <source>C&amp;ity</source>
       <translation>S&amp;tadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="44" />
+      <location filename="../../app/ui/editor/sites_page.py" line="47" />
       <source>&amp;E-mail</source>
       <translation>&amp;E-Mail</translation>
     </message>
@@ -1649,59 +1649,59 @@
   <context>
     <name>SitesPage</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="70" />
+      <location filename="../../app/ui/editor/sites_page.py" line="73" />
       <source>Invited</source>
       <translation>Eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="71" />
+      <location filename="../../app/ui/editor/sites_page.py" line="74" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="72" />
+      <location filename="../../app/ui/editor/sites_page.py" line="75" />
       <source>Code</source>
       <translation>Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="73" />
+      <location filename="../../app/ui/editor/sites_page.py" line="76" />
       <source>City</source>
       <translation>Stadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="74" />
+      <location filename="../../app/ui/editor/sites_page.py" line="77" />
       <source>E-mail</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="88" />
+      <location filename="../../app/ui/editor/sites_page.py" line="91" />
       <source>New site…</source>
       <translation>Neuer Standort …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="89" />
+      <location filename="../../app/ui/editor/sites_page.py" line="92" />
       <source>Invite all</source>
       <translation>Alle einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="107" />
+      <location filename="../../app/ui/editor/sites_page.py" line="110" />
       <source>%1 of %2 sites invited</source>
       <translation>%1 von %2 Standorten eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="124" />
-      <location filename="../../app/ui/editor/sites_page.py" line="144" />
-      <location filename="../../app/ui/editor/sites_page.py" line="152" />
+      <location filename="../../app/ui/editor/sites_page.py" line="127" />
+      <location filename="../../app/ui/editor/sites_page.py" line="147" />
+      <location filename="../../app/ui/editor/sites_page.py" line="155" />
       <source>Invite site</source>
       <translation>Standort einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="129" />
+      <location filename="../../app/ui/editor/sites_page.py" line="132" />
       <source>Withdraw invitation</source>
       <translation>Einladung zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="136" />
+      <location filename="../../app/ui/editor/sites_page.py" line="139" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
     </message>
@@ -1803,18 +1803,18 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="44" />
+      <location filename="../../app/ui/workspace.py" line="49" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="45" />
+      <location filename="../../app/ui/workspace.py" line="50" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="46" />
-      <location filename="../../app/ui/workspace.py" line="79" />
+      <location filename="../../app/ui/workspace.py" line="51" />
+      <location filename="../../app/ui/workspace.py" line="84" />
       <source>Live</source>
       <translation>Live</translation>
     </message>

@@ -58,8 +58,8 @@ class CaseForm(AutoSaveForm):
         self.stage = QLineEdit()
         self.ecog = QComboBox()
         self.ecog.addItem("–", None)
-        for value in range(5):
-            self.ecog.addItem(str(value), value)
+        for level in range(5):
+            self.ecog.addItem(str(level), level)
         self.lines = OptionalSpinBox(0, 20)
         self.prior = QPlainTextEdit()
         self.prior.setTabChangesFocus(True)

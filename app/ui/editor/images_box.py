@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -23,7 +24,13 @@ from app.services.package_schema import PackageImage
 from app.ui.widgets import ErrorLabel
 
 MAX_BYTES = 10 * 1024 * 1024
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
+MIME: dict[str, ImageMime] = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
 
 
 class ImagesBox(QGroupBox):
@@ -90,7 +97,7 @@ class ImagesBox(QGroupBox):
             return False
         image = PackageImage(
             filename=path.name, mime=mime, data=base64.b64encode(raw).decode("ascii")
-        )  # type: ignore[arg-type]
+        )
         self.set_images([*self._images, image])
         self.edited.emit()
         return True

@@ -280,7 +280,7 @@ class Pages(QStackedWidget):
             session.setParent(new)
         if workspace.presenter is not None:
             new.presenter = workspace.presenter
-            new.presenter.addActions(new.console.live_actions.all())  # type: ignore[union-attr]
+            new.presenter.addActions(new.ensure_console().live_actions.all())
         self.removeWidget(workspace)
         workspace.deleteLater()
         self._adopt(workspace=new)
