@@ -1721,81 +1721,81 @@
     <message>
       <location filename="../../app/ui/validation.py" line="27" />
       <source>At most %1 characters</source>
-      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
       <translation>Höchstens %1 Zeichen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="30" />
-      <location filename="../../app/ui/validation.py" line="31" />
+      <location filename="../../app/ui/validation.py" line="35" />
+      <location filename="../../app/ui/validation.py" line="43" />
       <source>Must not be empty</source>
+      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
       <translation>Darf nicht leer sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="32" />
+      <location filename="../../app/ui/validation.py" line="29" />
       <source>At most %1 entries</source>
       <translation>Höchstens %1 Einträge</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="35" />
+      <location filename="../../app/ui/validation.py" line="36" />
       <source>At least %1 entries</source>
       <translation>Mindestens %1 Einträge</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="38" />
+      <location filename="../../app/ui/validation.py" line="47" />
       <source>At least %1</source>
       <translation>Mindestens %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="41" />
+      <location filename="../../app/ui/validation.py" line="50" />
       <source>At most %1</source>
       <translation>Höchstens %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="44" />
-      <location filename="../../app/ui/validation.py" line="45" />
+      <location filename="../../app/ui/validation.py" line="53" />
+      <location filename="../../app/ui/validation.py" line="54" />
       <source>Must be a whole number</source>
       <translation>Muss eine ganze Zahl sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="46" />
-      <location filename="../../app/ui/validation.py" line="47" />
+      <location filename="../../app/ui/validation.py" line="55" />
+      <location filename="../../app/ui/validation.py" line="56" />
       <source>Must be a number</source>
       <translation>Muss eine Zahl sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="48" />
-      <location filename="../../app/ui/validation.py" line="49" />
+      <location filename="../../app/ui/validation.py" line="57" />
+      <location filename="../../app/ui/validation.py" line="58" />
       <source>Not one of the allowed values</source>
       <translation>Keiner der erlaubten Werte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="56" />
+      <location filename="../../app/ui/validation.py" line="65" />
       <source>Give at least two options</source>
       <extracomment>The package format's own rules (``raise ValueError(...)`` in package_schema), by message.</extracomment>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="60" />
+      <location filename="../../app/ui/validation.py" line="69" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="64" />
+      <location filename="../../app/ui/validation.py" line="73" />
       <source>A free-text question has no options</source>
       <translation>Eine Freitextfrage hat keine Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="68" />
+      <location filename="../../app/ui/validation.py" line="77" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="72" />
+      <location filename="../../app/ui/validation.py" line="81" />
       <source>%1 is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), c.35G&gt;A, exon 19 deletion)</source>
       <translation>%1 hat nicht die HGVS-Form (z. B. p.G12D, p.(Gly12Asp), c.35G&gt;A, Exon-19-Deletion)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="79" />
+      <location filename="../../app/ui/validation.py" line="88" />
       <source>The image data is damaged</source>
       <translation>Die Bilddaten sind beschädigt</translation>
     </message>

@@ -230,7 +230,7 @@ class CaseForm(AutoSaveForm):
             return None, errors, []
 
     def _reason(self, name: str, error: ErrorDetails) -> str:
-        if name == "title" and error["type"] in ("string_too_short", "missing"):
+        if name == "title" and not str(error.get("input") or "").strip():
             return self.tr("A case needs a title")
         if name == "icd10":
             return self.tr("Not an ICD-10 code (e.g. C25.0)")
