@@ -85,7 +85,7 @@ def hostile_conference(db: Database) -> int:
     h = HOSTILE
     with db.write() as s:
         conf_id = conferences.create_conference(
-            s, h[0], dt.date(2026, 11, 30), moderator=h[1], language="de"
+            s, f"{h[0]} {h[7]}", dt.date(2026, 11, 30), moderator=h[1], language="de"
         )
         conferences.set_fellows(s, conf_id, [(h[2], h[3]), (h[4], h[6])])
         sites = [
