@@ -448,63 +448,63 @@
       <translation>Dieser Export ist in dieser Installation nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="40" />
+      <location filename="../../app/ui/exports.py" line="43" />
       <source>Saved: %1</source>
       <translation>Gespeichert: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="54" />
+      <location filename="../../app/ui/exports.py" line="57" />
       <source>Export protocol</source>
       <translation>Protokoll exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="55" />
+      <location filename="../../app/ui/exports.py" line="58" />
       <source>PDF protocol (*.pdf)</source>
       <translation>PDF-Protokoll (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="77" />
+      <location filename="../../app/ui/exports.py" line="80" />
       <source>Export results</source>
       <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="78" />
-      <location filename="../../app/ui/exports.py" line="103" />
+      <location filename="../../app/ui/exports.py" line="81" />
+      <location filename="../../app/ui/exports.py" line="106" />
       <source>CSV table (*.csv)</source>
       <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="79" />
+      <location filename="../../app/ui/exports.py" line="82" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="80" />
+      <location filename="../../app/ui/exports.py" line="83" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="101" />
+      <location filename="../../app/ui/exports.py" line="104" />
       <source>Export attendance list</source>
       <translation>Anwesenheitsliste exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="117" />
+      <location filename="../../app/ui/exports.py" line="120" />
       <source>Save chart as</source>
       <translation>Diagramm speichern unter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="119" />
+      <location filename="../../app/ui/exports.py" line="122" />
       <source>Choose a question first.</source>
       <translation>Bitte zuerst eine Frage wählen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="127" />
+      <location filename="../../app/ui/exports.py" line="130" />
       <source>PNG image, 300 dpi (*.png)</source>
       <translation>PNG-Bild, 300 dpi (*.png)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="128" />
+      <location filename="../../app/ui/exports.py" line="131" />
       <source>SVG vector graphic (*.svg)</source>
       <translation>SVG-Vektorgrafik (*.svg)</translation>
     </message>
@@ -555,47 +555,47 @@
   <context>
     <name>ImagesBox</name>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="42" />
+      <location filename="../../app/ui/editor/images_box.py" line="43" />
       <source>Images</source>
       <translation>Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="46" />
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="46" />
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
       <source>Caption</source>
       <translation>Bildunterschrift</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="54" />
+      <location filename="../../app/ui/editor/images_box.py" line="55" />
       <source>Add image…</source>
       <translation>Bild hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="55" />
+      <location filename="../../app/ui/editor/images_box.py" line="56" />
       <source>Remove image</source>
       <translation>Bild entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="88" />
+      <location filename="../../app/ui/editor/images_box.py" line="89" />
       <source>Only PNG, JPEG and SVG images</source>
       <translation>Nur PNG-, JPEG- und SVG-Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="96" />
+      <location filename="../../app/ui/editor/images_box.py" line="97" />
       <source>The image is larger than 10 MB</source>
       <translation>Das Bild ist größer als 10 MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="108" />
+      <location filename="../../app/ui/editor/images_box.py" line="109" />
       <source>Add image</source>
       <translation>Bild hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="108" />
+      <location filename="../../app/ui/editor/images_box.py" line="109" />
       <source>Images (*.png *.jpg *.jpeg *.svg)</source>
       <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -1190,6 +1190,45 @@
     </message>
   </context>
   <context>
+    <name>Messages</name>
+    <message>
+      <location filename="../../app/ui/messages.py" line="95" />
+      <source>File or folder not found: %1</source>
+      <translation>Datei oder Ordner nicht gefunden: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="96" />
+      <location filename="../../app/ui/messages.py" line="97" />
+      <source>No permission to access %1</source>
+      <translation>Keine Berechtigung für %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="98" />
+      <source>The disk is full; %1 was not written</source>
+      <translation>Der Datenträger ist voll; %1 wurde nicht geschrieben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="99" />
+      <source>%1 is on a read-only disk</source>
+      <translation>%1 liegt auf einem schreibgeschützten Datenträger</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="100" />
+      <source>%1 is a folder, not a file</source>
+      <translation>%1 ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="101" />
+      <source>A folder in %1 is a file</source>
+      <translation>Ein Ordner in %1 ist eine Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="105" />
+      <source>%1 cannot be read or written (error %2)</source>
+      <translation>%1 lässt sich nicht lesen oder schreiben (Fehler %2)</translation>
+    </message>
+  </context>
+  <context>
     <name>NewConferenceDialog</name>
     <message>
       <location filename="../../app/ui/library.py" line="44" />
@@ -1316,7 +1355,7 @@
     </message>
     <message>
       <location filename="../../app/ui/editor/packages_io.py" line="115" />
-      <location filename="../../app/ui/editor/packages_io.py" line="120" />
+      <location filename="../../app/ui/editor/packages_io.py" line="121" />
       <source>Case package not imported</source>
       <translation>Fallpaket nicht importiert</translation>
     </message>
@@ -1326,22 +1365,22 @@
       <translation>Es wurde nichts importiert:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="124" />
+      <location filename="../../app/ui/editor/packages_io.py" line="126" />
       <source>Case packages imported</source>
       <translation>Fallpakete importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="125" />
+      <location filename="../../app/ui/editor/packages_io.py" line="127" />
       <source>%1 cases imported from %2 files.</source>
       <translation>%1 Fälle aus %2 Dateien importiert.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="137" />
+      <location filename="../../app/ui/editor/packages_io.py" line="139" />
       <source>Export case package</source>
       <translation>Fallpaket exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="153" />
+      <location filename="../../app/ui/editor/packages_io.py" line="156" />
       <source>Case package not exported</source>
       <translation>Fallpaket nicht exportiert</translation>
     </message>

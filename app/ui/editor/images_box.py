@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.package_schema import PackageImage
+from app.ui.messages import os_error_text
 from app.ui.widgets import ErrorLabel
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -90,7 +91,7 @@ class ImagesBox(QGroupBox):
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.error.set_error(str(exc))
+            self.error.set_error(os_error_text(exc))
             return False
         if len(raw) > MAX_BYTES:
             self.error.set_error(self.tr("The image is larger than 10 MB"))
