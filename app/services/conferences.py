@@ -141,8 +141,12 @@ def update_conference(
     conf = get_conference_row(session, conference_id)
     if topic is not None:
         conf.topic = _clean(topic, "Thema / topic", required=True)
-    if date is not None:
+    if date is not None and date != conf.date:
+        old_prefix = conf.date.isoformat()
         conf.date = date
+        if conf.slug.startswith(old_prefix):  # the short name follows the corrected date
+            wanted = (date.isoformat() + conf.slug.removeprefix(old_prefix))[:40]
+            conf.slug = _unique_slug(session, wanted)
     if moderator is not None:
         conf.moderator = _clean(moderator, "Moderation / moderator")
     if language is not None:
