@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from app import __version__
-from app.commands.common import EXIT_REFUSED, CliError, port_number
+from app.commands.common import EXIT_REFUSED, CliError, iso_date, port_number, whole_number
 from app.config import DB_ENV_VAR, DEFAULT_PORT, LANGUAGES, default_db_url
 
 
@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CONFERENCE",
         help="id or short name of the conference (default: a new conference)",
     )
+    imp.add_argument("--date", type=iso_date, help="date of a new conference (default: today)")
     imp.set_defaults(func=_dispatch("packages", "run_import"))
 
     exp = sub.add_parser("export", help="export a conference's cases as a case package")
@@ -132,7 +133,107 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-empty", action="store_true", help="export even if no ballot has been cast yet"
     )
     res.set_defaults(func=_dispatch("reports", "run_results"))
+    _add_setup_commands(sub)
     return parser
+
+
+def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Setting up a conference without the desktop: conference files, sites, invitations,
+    attendance."""
+    conference = sub.add_parser(
+        "conference", help="a conference whole as a conference file; set its data"
+    )
+    actions = conference.add_subparsers(title="actions", metavar="ACTION", required=True)
+
+    imp = actions.add_parser("import", help="a new conference from a conference file")
+    imp.add_argument("file", metavar="FILE", help="conference file (.votum-conference.json)")
+    imp.add_argument(
+        "--new-links",
+        action="store_true",
+        help="give every site a new link (to copy a conference within one database)",
+    )
+    imp.set_defaults(func=_dispatch("conference", "run_import"))
+
+    exp = actions.add_parser(
+        "export", help="write a conference file (whole, or --publish for a hosted server)"
+    )
+    exp.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    exp.add_argument("file", metavar="FILE", help="target file (.votum-conference.json)")
+    exp.add_argument(
+        "--publish",
+        action="store_true",
+        help="only what the sites' pages show: case number, title, headline, questions "
+        "(no names, EFNs, notes, images or free text unless added below)",
+    )
+    exp.add_argument("--with-images", action="store_true", help="publish the case images too")
+    exp.add_argument("--with-text", action="store_true", help="publish the cases' free text too")
+    exp.add_argument(
+        "--with-summary", action="store_true", help="publish the whole structured summary too"
+    )
+    exp.set_defaults(func=_dispatch("conference", "run_export"))
+
+    put = actions.add_parser("set", help="change a conference's date, times, CME data, people")
+    put.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    put.add_argument("--topic")
+    put.add_argument("--date", type=iso_date, help="YYYY-MM-DD (the short name follows)")
+    put.add_argument("--starts", metavar="HH:MM", help="start time")
+    put.add_argument("--ends", metavar="HH:MM", help="end time")
+    put.add_argument("--language", choices=LANGUAGES)
+    put.add_argument("--moderator", metavar="NAME")
+    put.add_argument("--vnr", help="the 19-digit CME event number (VNR)")
+    put.add_argument("--cme-category", metavar="CAT", help="CME category, e.g. A")
+    put.add_argument("--cme-points", type=whole_number, metavar="N", help="CME points")
+    put.add_argument("--scientific-lead", metavar="NAME")
+    put.add_argument(
+        "--fellow",
+        action="append",
+        metavar="NAME@SITE",
+        help="a fellow (repeat for each; replaces the list); --fellow '' clears it",
+    )
+    put.set_defaults(func=_dispatch("conference", "run_set"))
+
+    sites = sub.add_parser("sites", help="the site registry as CSV or JSON")
+    site_actions = sites.add_subparsers(title="actions", metavar="ACTION", required=True)
+    sites_in = site_actions.add_parser("import", help="add or update sites (by code) from a file")
+    sites_in.add_argument("file", metavar="FILE", help="CSV (code,name,city,email) or .json")
+    sites_in.set_defaults(func=_dispatch("sites", "run_import"))
+    sites_out = site_actions.add_parser("export", help="write the registry (JSON for *.json)")
+    sites_out.add_argument("file", metavar="FILE", help="target file, or - for standard output")
+    sites_out.add_argument("--json", action="store_true", help="JSON on standard output")
+    sites_out.set_defaults(func=_dispatch("sites", "run_export"))
+
+    invite = sub.add_parser("invite", help="invite sites to a conference (each gets its link)")
+    invite.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    invite.add_argument("codes", nargs="+", metavar="CODE", help="site code from the registry")
+    invite.add_argument(
+        "--withdraw", action="store_true", help="withdraw the invitations (not after voting)"
+    )
+    invite.set_defaults(func=_dispatch("invite"))
+
+    from app.commands.attendance import AttendeeEfn, AttendeeName
+
+    att = sub.add_parser("attendance", help="check a site in or out, with names and EFNs (CME)")
+    att.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    att.add_argument("code", metavar="CODE", help="the site's code")
+    presence = att.add_mutually_exclusive_group(required=True)
+    presence.add_argument("--present", dest="present", action="store_true")
+    presence.add_argument("--absent", dest="present", action="store_false")
+    att.add_argument("--count", type=whole_number, metavar="N", help="how many attend at the site")
+    att.add_argument(
+        "--name",
+        action=AttendeeName,
+        dest="attendees",
+        metavar="NAME",
+        help="an attending doctor (repeat; replaces the names given before)",
+    )
+    att.add_argument(
+        "--efn",
+        action=AttendeeEfn,
+        dest="attendees",
+        metavar="EFN",
+        help="the EFN of the --name before it (15 digits)",
+    )
+    att.set_defaults(func=_dispatch("attendance"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -62,7 +62,7 @@ from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_text_atomic
 from app.services.package_schema import PackageFinding, PackageImage
 from app.services.packages import describe, read_json_object
-from app.services.tokens import token_digest
+from app.services.tokens import issue_token, token_digest
 
 #: images are embedded, so a conference file may be larger than one package
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -439,7 +439,8 @@ def _check_tokens_free(session: Session, file: ConferenceFile, name: str, keep: 
         if holder is not None and (keep is None or holder != _slug_of(session, keep)):
             raise ConferenceFileError(
                 f"{name}: $.invitations[{index}].token: dieser Link gehört schon zur Konferenz "
-                f"„{holder}“ / this link already belongs to conference {holder!r} here"
+                f"„{holder}“ / this link already belongs to conference {holder!r} here "
+                "(import with new links to make a copy)"
             )
 
 
@@ -447,7 +448,15 @@ def _slug_of(session: Session, conference_id: int) -> str:
     return get_conference_row(session, conference_id).slug
 
 
-def _fill(session: Session, conf: Conference, file: ConferenceFile, name: str, actor: str) -> None:
+def _fill(
+    session: Session,
+    conf: Conference,
+    file: ConferenceFile,
+    name: str,
+    actor: str,
+    *,
+    new_links: bool = False,
+) -> None:
     """Write the file's content into an empty conference (metadata already set)."""
     meta = file.conference
     conf.starts_at, conf.ends_at = meta.starts_at, meta.ends_at
@@ -483,6 +492,8 @@ def _fill(session: Session, conf: Conference, file: ConferenceFile, name: str, a
             checked_in_at=inv.checked_in_at,
             attendees=[Attendee(name=a.name, efn=a.efn) for a in inv.attendees],
         )
+        if new_links and inv.token:  # a revoked link stays revoked
+            issue_token(invitation)
         conf.invitations.append(invitation)
     session.flush()
     question_ids: dict[str, int] = {}
@@ -619,16 +630,19 @@ def import_conference_file(
     *,
     name: str = "conference file",
     actor: str = "moderator",
+    new_links: bool = False,
 ) -> int:
     """A new conference from the file (its sites added to the registry when new); returns
-    its id. Raises before the caller commits when anything is wrong, so nothing is written."""
-    _check_tokens_free(session, file, name, None)
+    its id. The sites keep their links unless ``new_links`` (a copy in the same database).
+    Raises before the caller commits when anything is wrong, so nothing is written."""
+    if not new_links:
+        _check_tokens_free(session, file, name, None)
     meta = file.conference
     conf_id = create_conference(
         session, meta.topic, meta.date, language=meta.language, slug=meta.slug, actor=actor
     )
     conf = get_conference_row(session, conf_id)
-    _fill(session, conf, file, name, actor)
+    _fill(session, conf, file, name, actor, new_links=new_links)
     audit.record(session, conf_id, actor, "conference_imported", file=name, mode=file.mode)
     return conf_id
 
