@@ -97,7 +97,9 @@ def create_app(
     if configure is not None:
         configure(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(BodySizeLimit, limit=max_body, own_answer=voter.FORM_PATH)
+    app.add_middleware(
+        BodySizeLimit, limit=max_body, own_answer=voter.FORM_PATH, uploads=moderator.UPLOAD_PATH
+    )
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every answer has them
     return app
 

@@ -269,3 +269,17 @@ class AttendanceOut(BaseModel):
     site_code: str
     present: bool
     attendee_count: int
+
+
+class ConferenceSummaryOut(BaseModel):
+    """What the server holds of the served conference, before it is overwritten."""
+
+    slug: str
+    topic: str
+    date: str
+    cases: int
+    questions: int
+    invited_sites: int
+    present_sites: int
+    ballots: int
+    updated_at: str

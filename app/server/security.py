@@ -19,6 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024
+#: a conference file published by the moderator (images embedded) may be larger
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 INTERNAL_ERROR = b"Interner Fehler / internal server error"
 
 CONTENT_SECURITY_POLICY = (
@@ -128,15 +130,22 @@ class BodySizeLimit:
         *,
         limit: int = MAX_BODY_BYTES,
         own_answer: re.Pattern[str] | None = None,
+        uploads: re.Pattern[str] | None = None,
+        upload_limit: int = MAX_UPLOAD_BYTES,
     ) -> None:
         self.app = app
         self.limit = limit
         self.own_answer = own_answer
+        self.uploads = uploads
+        self.upload_limit = upload_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limit
+        if self.uploads is not None and self.uploads.fullmatch(scope["path"]):
+            limit = self.upload_limit
         received = 0
         for key, value in scope.get("headers", []):
             if key == b"content-length":
@@ -145,7 +154,7 @@ class BodySizeLimit:
                 except ValueError:
                     await _json_error(send, 400, "Content-Length ungültig / invalid")
                     return
-                if declared > self.limit:
+                if declared > limit:
                     if self.own_answer is None or not self.own_answer.fullmatch(scope["path"]):
                         await _json_error(send, 413, TOO_LARGE)
                         return
@@ -154,12 +163,12 @@ class BodySizeLimit:
 
         async def limited_receive() -> Message:
             nonlocal received
-            if received > self.limit:
+            if received > limit:
                 raise BodyTooLarge
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
+                if received > limit:
                     raise BodyTooLarge  # routes answer it as JSON
             return message
 
@@ -238,3 +247,8 @@ class KnownTokens:
     def forget(self, token: str) -> None:
         with self._lock:
             self._sites.pop(token, None)
+
+    def clear(self) -> None:
+        """Forget every token (the conference's invitations were replaced)."""
+        with self._lock:
+            self._sites.clear()

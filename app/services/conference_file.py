@@ -34,6 +34,7 @@ from app.models import (
     Note,
     Option,
     Question,
+    QuestionState,
     Site,
     utcnow,
 )
@@ -96,13 +97,18 @@ def parse_conference_file(data: object, name: str) -> ConferenceFile:
         parsed = ConferenceFile.model_validate(data)
     except ValidationError as exc:
         raise ConferenceFileError(describe(exc, Path(name))) from None
-    problems = list(_reference_problems(parsed))
+    check_conference_file(parsed, name)
+    return parsed
+
+
+def check_conference_file(file: ConferenceFile, name: str) -> None:
+    """Every reference inside the file must point somewhere (the schema cannot say it)."""
+    problems = list(_reference_problems(file))
     if problems:
         shown = [f"{name}: {p}" for p in problems[:5]]
         if len(problems) > 5:
             shown.append(f"… and {len(problems) - 5} more problems")
         raise ConferenceFileError("\n".join(shown))
-    return parsed
 
 
 def read_conference_file(path: Path) -> ConferenceFile:
@@ -228,6 +234,8 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         findings = [f.model_copy(update={"comment": ""}) for f in findings[:1]]
     questions = []
     for question in _ordered_questions(case):
+        if not full and question.round > 1:
+            continue  # a published conference starts afresh: round 1, every question a draft
         base = question_as_package(question).model_dump()
         questions.append(
             FileQuestion(
@@ -235,7 +243,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
                 ref=refs[question.id],
                 round=question.round,
                 repeats=refs.get(question.parent_id) if question.parent_id else None,
-                state=question.state,  # type: ignore[arg-type]
+                state=question.state if full else QuestionState.DRAFT,  # type: ignore[arg-type]
                 opened_at=question.opened_at if full else None,
                 closed_at=question.closed_at if full else None,
                 revealed_at=question.revealed_at if full else None,
@@ -699,13 +707,19 @@ def replace_conference(
 def summary_of(session: Session, conference_id: int) -> dict[str, object]:
     """What the database holds of a conference, in a few numbers (before overwriting it)."""
     conf = get_conference_row(session, conference_id)
-    cases = list(conf.cases)
+    session.refresh(conf)
+    n_cases = session.scalar(select(func.count(Case.id)).where(Case.conference_id == conf.id))
+    n_questions = session.scalar(
+        select(func.count(Question.id))
+        .join(Case, Case.id == Question.case_id)
+        .where(Case.conference_id == conf.id)
+    )
     return {
         "slug": conf.slug,
         "topic": conf.topic,
         "date": conf.date.isoformat(),
-        "cases": len(cases),
-        "questions": sum(len(c.questions) for c in cases),
+        "cases": n_cases or 0,
+        "questions": n_questions or 0,
         "invited_sites": len(conf.invitations),
         "present_sites": sum(1 for i in conf.invitations if i.present),
         "ballots": count_ballots(session, conference_id),
