@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_PORT,
         help=f"port (default {DEFAULT_PORT}; 0 picks a free one)",
     )
+    _add_reach_options(serve)
     serve.set_defaults(func=_dispatch("serve"))
 
     report = sub.add_parser("report", help="write the PDF protocol")
@@ -135,6 +136,44 @@ def build_parser() -> argparse.ArgumentParser:
     res.set_defaults(func=_dispatch("reports", "run_results"))
     _add_setup_commands(sub)
     return parser
+
+
+def _add_reach_options(serve: argparse.ArgumentParser) -> None:
+    """``serve`` on a host the sites reach: HTTPS, the public address, a reverse proxy."""
+    reach = serve.add_argument_group("reaching the sites (see README, 'Reaching the sites')")
+    reach.add_argument("--certfile", metavar="FILE", help="serve HTTPS: certificate (PEM)")
+    reach.add_argument("--keyfile", metavar="FILE", help="serve HTTPS: private key (PEM)")
+    reach.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the address sites use, e.g. https://abstimmung.example-klinikum.de "
+        "(printed links and the links command use it)",
+    )
+    reach.add_argument(
+        "--proxy-headers",
+        action="store_true",
+        help="behind a reverse proxy: believe its X-Forwarded-For/-Proto",
+    )
+    reach.add_argument(
+        "--forwarded-allow-ips",
+        action="append",
+        default=[],
+        metavar="ADDR",
+        help="the proxy's address or network (repeat or comma-separate); required with "
+        "--proxy-headers; others' forwarded headers are ignored",
+    )
+    reach.add_argument(
+        "--max-connections",
+        type=whole_number,
+        default=2000,
+        metavar="N",
+        help="open connections at once (default 2000); more get 503",
+    )
+    reach.add_argument(
+        "--moderator-token-file",
+        metavar="FILE",
+        help="write the moderator token to FILE (mode 0600) instead of printing it",
+    )
 
 
 def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

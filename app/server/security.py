@@ -37,6 +37,9 @@ _COMMON_HEADERS = [
 ]
 
 
+_HSTS = (b"strict-transport-security", b"max-age=31536000")
+
+
 class SecurityHeaders:
     """Adds CSP, Referrer-Policy, nosniff …; ``no-store`` on everything but static files.
 
@@ -53,6 +56,9 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         static = scope["path"].startswith(self.static_prefix)
+        # HSTS only where the page came over HTTPS (directly or from a trusted proxy): sent
+        # over plain HTTP it would lock a laptop's LAN address out of plain HTTP for a year
+        secure = scope.get("scheme") == "https"
         cache = b"public, max-age=3600" if static else b"no-store"
 
         started = False
@@ -66,6 +72,8 @@ class SecurityHeaders:
                     if k.lower() not in (b"cache-control",)
                 ]
                 headers.extend(_COMMON_HEADERS)
+                if secure:
+                    headers.append(_HSTS)
                 headers.append((b"cache-control", cache))
                 message = {**message, "headers": headers}
                 started = True
