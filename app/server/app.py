@@ -25,6 +25,7 @@ from app.server.security import (
     Limits,
     RateLimiter,
     SecurityHeaders,
+    install_log_redaction,
 )
 from app.server.writer import Writer, WriterStopped
 from app.services.conferences import get_conference
@@ -50,6 +51,7 @@ def create_app(
 
     ``configure`` may add routes before the catch-all static mount (benchmarks do).
     """
+    install_log_redaction()
     with db.read() as session:
         conference = get_conference(session, conference_id)
     ctx = ServerContext(

@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 import time
+import traceback
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -17,6 +18,55 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 log = logging.getLogger(__name__)
+
+#: what a site's or the moderator's token looks like (43 URL-safe characters today; any
+#: such run of 32 to 64 is hidden, so a hash or a long name may be hidden too)
+TOKENISH = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,64}(?![A-Za-z0-9_-])")
+_VOTER_PATH = re.compile(r"(/v/)[^/\s?\"']+")
+#: every logger that may see a request's path or a token in an exception
+SERVER_LOGGERS = (
+    "app.server",
+    "app.server.security",
+    "app.server.writer",
+    "app.server.live",
+    "uvicorn",
+    "uvicorn.error",
+    "uvicorn.access",
+)
+
+
+def redact(text: str) -> str:
+    """``text`` with the secret part of voter paths and anything token-like hidden."""
+    return TOKENISH.sub("***", _VOTER_PATH.sub(r"\1***", text))
+
+
+class RedactTokens(logging.Filter):
+    """Hides tokens in a log record, its arguments and its traceback alike.
+
+    Logger filters see only records made by their own logger, so the filter sits on each
+    of :data:`SERVER_LOGGERS` (see :func:`install_log_redaction`).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info:
+            trace = "".join(traceback.format_exception(*record.exc_info)).rstrip()
+            message = f"{message}\n{trace}"
+            record.exc_info = None
+        if record.stack_info:
+            message = f"{message}\n{record.stack_info}"
+            record.stack_info = None
+        record.msg, record.args, record.exc_text = redact(message), (), None
+        return True
+
+
+def install_log_redaction() -> None:
+    """Put :class:`RedactTokens` on every server logger (once)."""
+    for name in SERVER_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactTokens) for f in logger.filters):
+            logger.addFilter(RedactTokens())
+
 
 MAX_BODY_BYTES = 64 * 1024
 #: a conference file published by the moderator (images embedded) may be larger
@@ -84,6 +134,7 @@ class SecurityHeaders:
         except Exception:
             if started:
                 raise
+            # the path may hold a site's token (/v/{token}); the redaction filter hides it
             log.exception("unexpected error answering %s %s", scope["method"], scope["path"])
             await send_with_headers(
                 {
