@@ -191,3 +191,22 @@ def test_attendance_with_names_and_efns(demo_url: str, capsys: pytest.CaptureFix
     assert "15 digits expected" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["--db", demo_url, "attendance", "demo", "HD", "--present", "--efn", EFN])
+
+
+def test_a_fetched_conference_file_writes_the_same_protocol(demo_url: str, tmp_path: Path) -> None:
+    from tests.reports.pdftools import page_texts
+
+    file = tmp_path / "results.votum-conference.json"
+    assert main(["--db", demo_url, "conference", "export", "demo", str(file)]) == 0
+    home = f"sqlite:///{(tmp_path / 'home.sqlite3').as_posix()}"
+    assert main(["--db", home, "conference", "import", str(file)]) == 0
+    for url, name in ((demo_url, "original.pdf"), (home, "imported.pdf")):
+        assert main(["--db", url, "report", "demo", "-o", str(tmp_path / name)]) == 0
+
+    def text(name: str) -> list[str]:
+        keep = []
+        for page in page_texts(tmp_path / name):
+            keep.append("\n".join(x for x in page.splitlines() if "erstellt" not in x))
+        return keep
+
+    assert text("imported.pdf") == text("original.pdf")
