@@ -13,7 +13,7 @@ from app.models.enums import (
     Sex,
 )
 from app.models.question import Option, Question
-from app.models.record import AuditEvent, Note
+from app.models.record import AuditEvent, ModeratorRequest, Note
 from app.models.site import Site
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Finding",
     "FindingKind",
     "Invitation",
+    "ModeratorRequest",
     "Note",
     "NoteKind",
     "Option",

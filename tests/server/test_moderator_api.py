@@ -116,3 +116,35 @@ def test_openapi_documents_both_apis(client: httpx.Client) -> None:
     assert "/v/{token}" not in paths  # the HTML page is not part of the API
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
     assert client.get("/docs").status_code == 404  # no CDN-loaded Swagger UI (offline)
+
+
+def test_an_action_sent_again_with_its_request_id_is_done_once(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    question = current_question(db, served.conf_id)
+    state = client.get("/api/moderator/state", headers=served.moderator).json()
+    option = state["current"]["options"][0]["id"]
+    body = {"site_code": "GOE", "option_ids": [option], "comment": "per Telefon"}
+    headers = {**served.moderator, "Idempotency-Key": "3f1c2b7e-entered-goe"}
+    path = f"/api/moderator/questions/{question}/ballots"
+    first = client.post(path, json=body, headers=headers)
+    before = snapshot(db)
+    again = client.post(path, json=body, headers=headers)  # the console lost the answer
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+    assert "idempotent-replayed" not in first.headers
+    assert snapshot(db) == before  # no second ballot revision, no second audit line
+    closing = {**served.moderator, "Idempotency-Key": "close-1"}
+    closed = client.post(f"/api/moderator/questions/{question}/close", headers=closing)
+    repeated = client.post(f"/api/moderator/questions/{question}/close", headers=closing)
+    assert closed.status_code == repeated.status_code == 200  # not "already closed"
+    assert repeated.json() == closed.json()
+    plain = client.post(f"/api/moderator/questions/{question}/close", headers=served.moderator)
+    assert plain.status_code == 409  # without an id, a second close is refused as before
+    other = {**served.moderator, "Idempotency-Key": "close-1"}
+    reused = client.post("/api/moderator/next", headers=other)
+    assert reused.json() == closed.json()  # an id answers what it was first used for
+    bad = client.post(
+        "/api/moderator/next", headers={**served.moderator, "Idempotency-Key": "x" * 65}
+    )
+    assert bad.status_code == 422

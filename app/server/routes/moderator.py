@@ -6,11 +6,15 @@ either committed before it (and counted) or refused after it, never half.
 
 from __future__ import annotations
 
+import json
 import re
-from typing import Literal
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
 import anyio.to_thread
-from fastapi import APIRouter, Request, Response, status
+from fastapi import APIRouter, Header, Request, Response, status
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
 from app.server.actions import (
@@ -21,6 +25,7 @@ from app.server.actions import (
     question_action,
     require_question,
 )
+from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.routes.site_api import ERRORS, confirmation
 from app.server.schemas import (
@@ -46,10 +51,58 @@ from app.services.conference_file import (
 from app.services.conference_schema import ConferenceFile
 from app.services.conferences import delete_conference, get_conference
 from app.services.events import StateChange
+from app.services.requests import REQUEST_ID_PATTERN, recall, remember
 from app.services.results import live_status, question_result
 from app.services.views import QuestionInfo
 
 router = APIRouter(prefix="/api/moderator", tags=["moderator"], dependencies=[ModeratorDep])
+
+T = TypeVar("T")
+Out = TypeVar("Out", bound=BaseModel)
+
+RequestIdHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=REQUEST_ID_PATTERN,
+        description="A request id chosen by the client (e.g. a UUID). Sent again with the "
+        "same id, the action is not done twice: the first answer comes back (header "
+        "`Idempotent-Replayed: true`).",
+    ),
+]
+REPLAYED = "Idempotent-Replayed"
+
+
+async def once(
+    ctx: ServerContext,
+    request_id: str | None,
+    work: Callable[[Session], T],
+    answer: Callable[[T], Out],
+    after_commit: Callable[[T], None] | None = None,
+) -> Response:
+    """Run a moderator action through the writer, at most once per request id."""
+    if request_id is None:
+        value = await ctx.write(work, after_commit)
+        return JSONResponse(answer(value).model_dump(mode="json"))
+
+    def job(session: Session) -> tuple[T | None, str, bool]:
+        remembered = recall(session, ctx.conference_id, request_id)
+        if remembered is not None:
+            return None, remembered, True
+        value = work(session)
+        body = answer(value).model_dump_json()
+        remember(session, ctx.conference_id, request_id, body)
+        return value, body, False
+
+    def after(result: tuple[T | None, str, bool]) -> None:
+        value, _body, replayed = result
+        if after_commit is not None and not replayed:
+            after_commit(value)  # type: ignore[arg-type]
+
+    _value, body, replayed = await ctx.write(job, after)
+    headers = {REPLAYED: "true"} if replayed else {}
+    return JSONResponse(json.loads(body), headers=headers)
+
 
 Action = Literal["open", "close", "reveal", "hide", "reopen", "repeat"]
 
@@ -69,56 +122,82 @@ def state(ctx: CtxDep, lang: LangDep) -> ModeratorStateOut:
     )
 
 
-@router.post("/questions/{question_id}/ballots", responses=ERRORS)
+@router.post("/questions/{question_id}/ballots", response_model=ReceiptOut, responses=ERRORS)
 async def cast_for(
-    ctx: CtxDep, question_id: IdPath, body: ModeratorBallotIn, lang: LangDep
-) -> ReceiptOut:
+    ctx: CtxDep,
+    question_id: IdPath,
+    body: ModeratorBallotIn,
+    lang: LangDep,
+    request_id: RequestIdHeader = None,
+) -> Response:
     """Enter a site's ballot on its behalf (given by voice or chat); marked as such."""
     choice = SubmittedChoice(question_id, tuple(body.option_ids), body.abstain, body.comment)
-    receipt = await ctx.write(
+
+    return await once(  # pages re-read the state: the site sees the entered ballot at once
+        ctx,
+        request_id,
         cast_for_site(ctx.conference_id, body.site_code, choice),
+        lambda receipt: ReceiptOut.of(receipt, confirmation(receipt, lang)),
         ctx.notifier.ballot_stored,
-        changes_state=True,  # the site's own page shows the entered ballot at once
     )
-    return ReceiptOut.of(receipt, confirmation(receipt, lang))
 
 
-@router.post("/questions/{question_id}/{action}", responses=ERRORS)
+@router.post("/questions/{question_id}/{action}", response_model=QuestionStateOut, responses=ERRORS)
 async def question(
-    ctx: CtxDep, question_id: IdPath, action: Action, lang: LangDep
-) -> QuestionStateOut:
+    ctx: CtxDep,
+    question_id: IdPath,
+    action: Action,
+    lang: LangDep,
+    request_id: RequestIdHeader = None,
+) -> Response:
     """Open, close, reveal (results to voters), hide, reopen, or repeat (round 2) a question."""
 
     def notify(result: tuple[QuestionInfo, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
 
-    info, _change = await ctx.write(question_action(ctx.conference_id, action, question_id), notify)
-    return QuestionStateOut(question=QuestionOut.of(info, lang))
+    return await once(
+        ctx,
+        request_id,
+        question_action(ctx.conference_id, action, question_id),
+        lambda result: QuestionStateOut(question=QuestionOut.of(result[0], lang)),
+        notify,
+    )
 
 
-@router.post("/next", responses=ERRORS)
-async def next_question(ctx: CtxDep) -> NextOut:
+@router.post("/next", response_model=NextOut, responses=ERRORS)
+async def next_question(ctx: CtxDep, request_id: RequestIdHeader = None) -> Response:
     """Move every page to the question after the current one (refused while it is open)."""
 
     def notify(result: tuple[int | None, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
 
-    following, _change = await ctx.write(next_action(ctx.conference_id), notify)
-    return NextOut(current_question_id=following)
+    return await once(
+        ctx,
+        request_id,
+        next_action(ctx.conference_id),
+        lambda result: NextOut(current_question_id=result[0]),
+        notify,
+    )
 
 
-@router.put("/attendance/{site_code}", responses=ERRORS)
-async def attendance(ctx: CtxDep, site_code: str, body: AttendanceIn) -> AttendanceOut:
+@router.put("/attendance/{site_code}", response_model=AttendanceOut, responses=ERRORS)
+async def attendance(
+    ctx: CtxDep, site_code: str, body: AttendanceIn, request_id: RequestIdHeader = None
+) -> Response:
     """Check a site in or out (CME attendance)."""
 
     def notify(result: tuple[int, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
 
-    count, _change = await ctx.write(
+    return await once(
+        ctx,
+        request_id,
         attendance_action(ctx.conference_id, site_code, body.present, body.attendee_count),
+        lambda result: AttendanceOut(
+            site_code=site_code, present=body.present, attendee_count=result[0]
+        ),
         notify,
     )
-    return AttendanceOut(site_code=site_code, present=body.present, attendee_count=count)
 
 
 @router.get("/questions/{question_id}/results", responses=ERRORS)
