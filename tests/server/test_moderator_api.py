@@ -8,6 +8,7 @@ import pytest
 from app.db import Database
 from app.models import BallotSource
 from app.services.ballots import current_ballots
+from app.services.cme import luhn_valid
 from tests.server.helpers import Served, current_question, snapshot, tokens
 
 
@@ -148,3 +149,38 @@ def test_an_action_sent_again_with_its_request_id_is_done_once(
         "/api/moderator/next", headers={**served.moderator, "Idempotency-Key": "x" * 65}
     )
     assert bad.status_code == 422
+
+
+def test_the_console_lists_agenda_attendance_and_notes(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    auth = served.moderator
+    cases = client.get("/api/moderator/agenda", headers=auth).json()
+    assert [c["number"] for c in cases] == [1, 2, 3]
+    first = cases[0]["questions"]
+    assert [(q["number"], q["round"]) for q in first][:2] == [("1.1", 1), ("1.1", 2)]
+    assert "Pankreaskarzinom" in cases[0]["headline"]
+
+    efn = "802761234567890"
+    efn = efn[:-1] + next(d for d in "0123456789" if luhn_valid(efn[:-1] + d))
+    body = {"present": True, "attendee_count": 3, "attendees": [{"name": "Dr. A", "efn": efn}]}
+    checked = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
+    assert checked.status_code == 200 and checked.json()["attendee_count"] == 3
+    rows = {r["site_code"]: r for r in client.get("/api/moderator/attendance", headers=auth).json()}
+    assert rows["HD"]["attendees"] == [{"name": "Dr. A", "efn": efn}] and rows["HD"]["present"]
+    body["attendees"] = [{"name": "Dr. B", "efn": "123"}]
+    bad = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
+    assert bad.status_code == 422 and "15" in bad.json()["detail"]
+
+    question = first[0]["id"]
+    note = {"question_id": question, "text": "Studienoption prüfen"}
+    written = client.put("/api/moderator/notes", json=note, headers=auth)
+    assert written.status_code == 200 and written.json()["text"] == "Studienoption prüfen"
+    notes = client.get("/api/moderator/notes", headers=auth).json()
+    assert {"question_id": question, "text": "Studienoption prüfen"}.items() <= next(
+        n for n in notes if n["question_id"] == question
+    ).items()
+    nowhere = client.put("/api/moderator/notes", json={"case_id": 999, "text": "x"}, headers=auth)
+    assert nowhere.status_code == 404
+    both = client.put("/api/moderator/notes", json={"text": "x"}, headers=auth)
+    assert both.status_code == 422

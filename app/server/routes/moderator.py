@@ -29,19 +29,23 @@ from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.routes.site_api import ERRORS, confirmation
 from app.server.schemas import (
+    AgendaCaseOut,
     AttendanceIn,
     AttendanceOut,
     ConferenceSummaryOut,
+    InvitationOut,
     LiveOut,
     ModeratorBallotIn,
     ModeratorStateOut,
     NextOut,
+    NoteIn,
+    NoteOut,
     QuestionOut,
     QuestionStateOut,
     ReceiptOut,
     ResultOut,
 )
-from app.services.agenda import get_question
+from app.services.agenda import agenda, get_question
 from app.services.conference_file import (
     build_conference_file,
     check_conference_file,
@@ -49,8 +53,10 @@ from app.services.conference_file import (
     summary_of,
 )
 from app.services.conference_schema import ConferenceFile
-from app.services.conferences import delete_conference, get_conference
+from app.services.conferences import delete_conference, get_conference, invitations
+from app.services.errors import InvalidInput, NotFound
 from app.services.events import StateChange
+from app.services.notes import NoteView, conference_notes, save_note
 from app.services.requests import REQUEST_ID_PATTERN, recall, remember
 from app.services.results import live_status, question_result
 from app.services.views import QuestionInfo
@@ -184,7 +190,7 @@ async def next_question(ctx: CtxDep, request_id: RequestIdHeader = None) -> Resp
 async def attendance(
     ctx: CtxDep, site_code: str, body: AttendanceIn, request_id: RequestIdHeader = None
 ) -> Response:
-    """Check a site in or out (CME attendance)."""
+    """Check a site in or out (CME attendance), with names and EFNs if given."""
 
     def notify(result: tuple[int, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
@@ -192,7 +198,13 @@ async def attendance(
     return await once(
         ctx,
         request_id,
-        attendance_action(ctx.conference_id, site_code, body.present, body.attendee_count),
+        attendance_action(
+            ctx.conference_id,
+            site_code,
+            body.present,
+            body.attendee_count,
+            None if body.attendees is None else [(a.name, a.efn) for a in body.attendees],
+        ),
         lambda result: AttendanceOut(
             site_code=site_code, present=body.present, attendee_count=result[0]
         ),
@@ -259,3 +271,49 @@ async def delete(ctx: CtxDep) -> Response:
     ctx.known.clear()
     ctx.live.close()
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# --- what the console lists: agenda, attendance, notes -------------------------------
+
+
+@router.get("/agenda", responses=ERRORS)
+def agenda_list(ctx: CtxDep, lang: LangDep) -> list[AgendaCaseOut]:
+    """Every case in order with its questions (ids, numbers, state, round, options)."""
+    with ctx.db.read() as session:
+        return [AgendaCaseOut.of(case, lang) for case in agenda(session, ctx.conference_id)]
+
+
+@router.get("/attendance", responses=ERRORS)
+def attendance_list(ctx: CtxDep) -> list[InvitationOut]:
+    """Every invited site's attendance with the attendees' names and EFNs."""
+    with ctx.db.read() as session:
+        return [InvitationOut.of(i) for i in invitations(session, ctx.conference_id)]
+
+
+@router.get("/notes", responses=ERRORS)
+def notes_list(ctx: CtxDep) -> list[NoteOut]:
+    """Every note and key message of the conference."""
+    with ctx.db.read() as session:
+        return [NoteOut.of(n) for n in conference_notes(session, ctx.conference_id)]
+
+
+@router.put("/notes", response_model=NoteOut, responses=ERRORS)
+async def write_note(ctx: CtxDep, body: NoteIn, request_id: RequestIdHeader = None) -> Response:
+    """Create or replace the note of this kind for a case or a question of this conference."""
+    if (body.case_id is None) == (body.question_id is None):
+        raise InvalidInput("case_id oder question_id angeben / give case_id or question_id")
+
+    def work(session: Session) -> NoteView:
+        if body.question_id is not None:
+            require_question(session, ctx.conference_id, body.question_id)
+        elif body.case_id not in {c.id for c in agenda(session, ctx.conference_id)}:
+            raise NotFound("Fall nicht gefunden / case not found")
+        return save_note(
+            session,
+            body.text,
+            case_id=body.case_id,
+            question_id=body.question_id,
+            kind=body.kind,
+        )
+
+    return await once(ctx, request_id, work, NoteOut.of)
