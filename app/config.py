@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_path
 
@@ -89,7 +90,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     :class:`SettingsError` naming the variable."""
     environ = os.environ if environ is None else environ
     defaults = Settings()
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # each converted by its default's type below
     for field in fields(Settings):
         raw = environ.get(env_var(field.name), "").strip()
         if not raw:

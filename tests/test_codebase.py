@@ -1,4 +1,5 @@
-"""The architecture holds: ruff clean, Qt only in app/ui, the domain free of HTTP and Qt."""
+"""The architecture holds: ruff and mypy clean, layers kept, Qt only in app/ui, the domain free
+of HTTP and Qt."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from pathlib import Path
 
 from importlinter.api import read_configuration
+from mypy import api as mypy_api
 
 ROOT = Path(__file__).resolve().parent.parent
 #: ``lint-imports --no-cache`` without relying on the script being on PATH; ``-c`` puts the
@@ -79,3 +81,11 @@ def test_ruff_is_clean() -> None:
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean() -> None:
+    """Zero errors over app/ ([tool.mypy] in pyproject.toml: strict for services and models)."""
+    config = str(ROOT / "pyproject.toml")
+    stdout, stderr, status = mypy_api.run(["--config-file", config, str(ROOT / "app")])
+    assert status == 0, stdout + stderr
+    assert "Success: no issues found" in stdout

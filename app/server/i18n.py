@@ -120,7 +120,7 @@ TEXTS: dict[str, dict[str, str]] = {
 def pick_lang(requested: str | None, default: str) -> str:
     """``requested`` if it is a known language, else the conference's language."""
     if requested in LANGUAGES:
-        return requested  # type: ignore[return-value]
+        return requested
     return default if default in LANGUAGES else "de"
 
 

@@ -6,6 +6,8 @@ question is the one every voter page shows.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -56,7 +58,7 @@ def open_question(session: Session, question_id: int, *, actor: str = "moderator
 
 
 def _record(
-    session: Session, question: Question, actor: str, action: str, **detail: object
+    session: Session, question: Question, actor: str, action: str, **detail: Any
 ) -> QuestionInfo:
     """Audit the change, flush it and return the question as it is now."""
     audit.record(

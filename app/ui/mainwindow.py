@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -141,7 +142,13 @@ class MainWindow(QMainWindow):
 
     # --- menus ---------------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, menu: QMenu | None = None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        menu: QMenu | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -271,10 +278,10 @@ class MainWindow(QMainWindow):
         for action in conference_actions:
             action.setEnabled(has_conf)
         self._fill_live_menu()
-        if has_conf and self.workspace is not None:
+        if has_conf and self.workspace is not None and self.db is not None:
             from app.services import conferences
 
-            with self.db.read() as session:  # type: ignore[union-attr]
+            with self.db.read() as session:
                 conf = conferences.get_conference(session, self.workspace.conference_id)
             self.setWindowTitle(f"{conf.topic} · {conf.date:%d.%m.%Y}")
         else:
@@ -394,7 +401,7 @@ class MainWindow(QMainWindow):
         from app.ui.editor import packages_io
 
         paths = packages_io.choose_packages(self)
-        target = self.workspace.conference_id if self._in_workspace() else None
+        target = self.workspace.conference_id if self.workspace and self._in_workspace() else None
         conf_id = packages_io.import_into(self, self.db, paths, target)
         self._after_import(conf_id)
 
@@ -527,7 +534,7 @@ class MainWindow(QMainWindow):
                 session.setParent(new)
             if workspace.presenter is not None:
                 new.presenter = workspace.presenter
-                new.presenter.addActions(new.console.live_actions.all())  # type: ignore[union-attr]
+                new.presenter.addActions(new.ensure_console().live_actions.all())
             self.stack.removeWidget(workspace)
             workspace.deleteLater()
             self.workspace = new

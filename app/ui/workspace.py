@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -11,6 +12,10 @@ from app.db import Database
 from app.ui import settings
 from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
+
+if TYPE_CHECKING:  # imported when first needed: start-up speed
+    from app.ui.live.console import LiveConsole
+    from app.ui.presenter import PresenterWindow
 
 LIVE_TAB = 1
 
@@ -35,8 +40,8 @@ class Workspace(QWidget):
         self.db = db
         self.conference_id = conference_id
         self.session = session
-        self.console = None
-        self.presenter = None
+        self.console: LiveConsole | None = None
+        self.presenter: PresenterWindow | None = None
         self._auto_start = auto_start_server
         self.editor = PreparationEditor(db, conference_id)
         self.tabs = QTabWidget()
@@ -63,7 +68,7 @@ class Workspace(QWidget):
             self.session = LiveSession(self.db, self.conference_id, self)
         return self.session
 
-    def ensure_console(self):  # type: ignore[no-untyped-def]
+    def ensure_console(self) -> LiveConsole:
         """Build the live console (and start the server the first time)."""
         if self.console is not None:
             return self.console
@@ -71,16 +76,16 @@ class Workspace(QWidget):
 
         session = self.ensure_session()
         self.editor.flush()
-        self.console = LiveConsole(session)
-        self.console.presenterRequested.connect(self.toggle_presenter)
+        console = self.console = LiveConsole(session)
+        console.presenterRequested.connect(self.toggle_presenter)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(LIVE_TAB)
-        self.tabs.insertTab(LIVE_TAB, self.console, self.tr("Live"))
+        self.tabs.insertTab(LIVE_TAB, console, self.tr("Live"))
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self._live_placeholder.deleteLater()
-        self.console.chart.ensure_canvas()
+        console.chart.ensure_canvas()
         # Everything built so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall live redraws by 100+ ms.
         gc.freeze()
@@ -91,7 +96,7 @@ class Workspace(QWidget):
         ):
             session.start_server(port=settings.server_port())
         self.consoleCreated.emit()
-        return self.console
+        return console
 
     @Slot(int)
     def on_tabs_current_changed(self, index: int) -> None:
@@ -108,17 +113,19 @@ class Workspace(QWidget):
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.close()
             return
-        self.ensure_presenter().show()
-        self.presenter.raise_()
+        presenter = self.ensure_presenter()
+        presenter.show()
+        presenter.raise_()
 
-    def ensure_presenter(self):  # type: ignore[no-untyped-def]
+    def ensure_presenter(self) -> PresenterWindow:
         from app.ui.presenter import PresenterWindow
 
         console = self.ensure_console()
         if self.presenter is None:
-            self.presenter = PresenterWindow(self.ensure_session())
-            self.presenter.addActions(console.live_actions.all())
-            self.presenter.ensure_chart()
+            presenter = self.presenter = PresenterWindow(self.ensure_session())
+            presenter.addActions(console.live_actions.all())
+            presenter.ensure_chart()
+            return presenter
         return self.presenter
 
     def current_question_id(self) -> int | None:

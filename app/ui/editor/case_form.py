@@ -56,8 +56,8 @@ class CaseForm(AutoSaveForm):
         self.stage = QLineEdit()
         self.ecog = QComboBox()
         self.ecog.addItem("–", None)
-        for value in range(5):
-            self.ecog.addItem(str(value), value)
+        for ecog in range(5):
+            self.ecog.addItem(str(ecog), ecog)
         self.lines = OptionalSpinBox(0, 20)
         self.prior = QPlainTextEdit()
         self.prior.setTabChangesFocus(True)

@@ -138,7 +138,9 @@ class ConferenceForm(AutoSaveForm):
     def on_add_fellow_clicked(self) -> None:
         self._append_fellow()
         self.fellows.setCurrentCell(self.fellows.rowCount() - 1, 0)
-        self.fellows.editItem(self.fellows.item(self.fellows.rowCount() - 1, 0))
+        item = self.fellows.item(self.fellows.rowCount() - 1, 0)
+        if item is not None:
+            self.fellows.editItem(item)
 
     @Slot()
     def on_remove_fellow_clicked(self) -> None:

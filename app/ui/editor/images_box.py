@@ -19,11 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.package_schema import PackageImage
+from app.services.package_schema import ImageMime, PackageImage
 from app.ui.widgets import ErrorLabel
 
 MAX_BYTES = 10 * 1024 * 1024
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+MIME: dict[str, ImageMime] = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
 
 
 class ImagesBox(QGroupBox):
@@ -90,7 +95,7 @@ class ImagesBox(QGroupBox):
             return False
         image = PackageImage(
             filename=path.name, mime=mime, data=base64.b64encode(raw).decode("ascii")
-        )  # type: ignore[arg-type]
+        )
         self.set_images([*self._images, image])
         self.edited.emit()
         return True

@@ -254,7 +254,9 @@ class QuestionForm(AutoSaveForm):
     def on_add_option_clicked(self) -> None:
         self._append_option("")
         self.options.setCurrentCell(self.options.rowCount() - 1, 0)
-        self.options.editItem(self.options.item(self.options.rowCount() - 1, 0))
+        item = self.options.item(self.options.rowCount() - 1, 0)
+        if item is not None:
+            self.options.editItem(item)
 
     @Slot()
     def on_remove_option_clicked(self) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
@@ -35,9 +37,10 @@ from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
 
 MANY_MISSING_SHARE = 0.2
+BigT = TypeVar("BigT", bound=QWidget)
 
 
-def _big(label: QLabel, factor: float, bold: bool = True) -> QLabel:
+def _big(label: BigT, factor: float, bold: bool = True) -> BigT:
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
@@ -142,7 +145,7 @@ class LiveConsole(QWidget):
         self.primary.setDefault(True)
         self.primary.setMinimumHeight(44)
         self.primary.setMinimumWidth(280)
-        _big(self.primary, 1.15)  # type: ignore[arg-type]
+        _big(self.primary, 1.15)
         self.primary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.primary.clicked.connect(self.on_primary_clicked)
         self.secondary: list[ActionButton] = []
@@ -294,8 +297,10 @@ class LiveConsole(QWidget):
         a.open.setEnabled(state is QuestionState.DRAFT)
         a.close.setEnabled(state is QuestionState.OPEN)
         a.reveal.setEnabled(
-            state in (QuestionState.OPEN, QuestionState.CLOSED) and not question.revealed
-        )  # type: ignore[union-attr]
+            question is not None
+            and state in (QuestionState.OPEN, QuestionState.CLOSED)
+            and not question.revealed
+        )
         a.hide.setEnabled(bool(question and question.revealed))
         a.reopen.setEnabled(state is QuestionState.CLOSED)
         a.repeat.setEnabled(
@@ -316,7 +321,7 @@ class LiveConsole(QWidget):
         else:
             self.primary.setText(self.tr("End of the agenda"))
 
-    def primary_action(self):  # type: ignore[no-untyped-def]
+    def primary_action(self) -> QAction | None:
         """The one obvious next step: open → close → show result → next question."""
         a = self.actions_
         question = self.snapshot.question if self.snapshot else None

@@ -88,7 +88,7 @@ class FindingRow:
                 vaf = float(self.vaf.strip().rstrip("%").strip().replace(",", "."))
             except ValueError:
                 errors["vaf"] = "VAF must be a number between 0 and 100"
-        if errors:
+        if errors or kind is None:
             return None, errors
         try:
             finding = PackageFinding(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,7 +32,7 @@ class SitesModel(QAbstractTableModel):
         super().__init__(parent)
         self._sites: list[SiteInfo] = []
         self._invited: set[int] = set()
-        self._headers = ("Invited", "Site", "Code", "City", "E-mail")
+        self._headers: tuple[str, ...] = ("Invited", "Site", "Code", "City", "E-mail")
 
     def set_headers(self, headers: tuple[str, ...]) -> None:
         self._headers = headers
@@ -93,6 +94,7 @@ class SitesModel(QAbstractTableModel):
             text = str(value or "").strip()
             if text == getattr(site, field):
                 return False
-            self.siteEdited.emit(replace(site, **{field: text}))
+            changes: dict[str, Any] = {field: text}  # one of SiteInfo's text fields
+            self.siteEdited.emit(replace(site, **changes))
             return True
         return False
