@@ -7,9 +7,14 @@ headless in the PDF and in tests. The look is fixed: DejaVu Sans, Okabe–Ito co
 from __future__ import annotations
 
 import io
+import textwrap
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary, WeakSet
 
+import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -23,112 +28,165 @@ from matplotlib.transforms import (
 )
 
 from app.models.enums import QuestionKind
-from app.reports.figure_layout import (
+from app.reports.chart_spec import (  # noqa: F401  (re-exported: the figures' look)
+    AXIS_COLOUR,
     FONT_FAMILY,
-    Layout,
-    Plan,
-    Style,
-    attach_layout,
-    fit_labels,
-    fit_lines,
-    hook_resize,
-    text_width_pt,
-    width_for,
+    MUTED_COLOUR,
+    OKABE_ITO,
+    ROUND_COLOURS,
+    SINGLE_COLOUR,
+    TEXT_COLOUR,
+    TICKS,
+    consensus_line,
 )
-from app.reports.texts import decimal, quote
+from app.reports.chart_spec import chart_text as _t
+from app.reports.chart_spec import status_line as _status_line
+from app.reports.chart_spec import value_label as _value_label
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
 from app.services.tally import Tally
 
-#: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
-ROUND_COLOURS = {1: OKABE_ITO["orange"], 2: OKABE_ITO["blue"]}
-SINGLE_COLOUR = OKABE_ITO["blue"]
-TEXT_COLOUR = "#222222"
-MUTED_COLOUR = "#5a5a5a"
-AXIS_COLOUR = "#888888"
-TICKS = (0, 25, 50, 75, 100)
-
+#: Width of the chart in the PDF: the text width of an A4 page with 2 cm margins.
+PRINT_WIDTH_IN = 17.0 / 2.54
 PNG_DPI = 300
 
-_TEXTS = {
-    "de": {
-        "voted": "{n} von {N} Standorten haben abgestimmt",
-        "abstain": "{n} Enthaltung",
-        "abstains": "{n} Enthaltungen",
-        "silent": "{n} anwesende Standorte ohne Stimme",
-        "silent1": "1 anwesender Standort ohne Stimme",
-        "apart": "nicht in %",
-        "axis": "% der Standorte mit gültiger Antwort",
-        "round": "Runde {r}",
-        "consensus": "{label} (AWMF): {pct} % für {what}",
-        "per_option": "Konsens je Option (AWMF), siehe Beschriftung",
-        "no_class": "Keine gültige Antwort, keine Konsensklasse",
-        "free_text": "Freitext-Frage: {n} Kommentare, kein Diagramm",
-        "agreeing": "Zustimmung (stimme voll zu + stimme zu)",
-    },
-    "en": {
-        "voted": "{n} of {N} sites voted",
-        "abstain": "{n} abstention",
-        "abstains": "{n} abstentions",
-        "silent": "{n} sites present did not vote",
-        "silent1": "1 site present did not vote",
-        "apart": "not in %",
-        "axis": "% of sites with a valid answer",
-        "round": "Round {r}",
-        "consensus": "{label} (AWMF): {pct} % for {what}",
-        "per_option": "Consensus per option (AWMF), see labels",
-        "no_class": "No valid answer, no consensus class",
-        "free_text": "Free-text question: {n} comments, no chart",
-        "agreeing": "agreement (strongly agree + agree)",
-    },
-}
+
+@dataclass(frozen=True)
+class _Style:
+    """Type sizes and bar geometry for print or for the shared presenter screen."""
+
+    base: float
+    small: float
+    bar_in: float
+    wrap: int
+
+    @classmethod
+    def pick(cls, large: bool) -> _Style:
+        return cls(17.0, 14.0, 0.55, 40) if large else cls(8.5, 7.5, 0.23, 34)
 
 
-def _t(lang: str, key: str, **values: object) -> str:
-    return _TEXTS["de" if lang == "de" else "en"][key].format(**values)
+def _wrap(label: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def _status_line(tally: Tally, lang: str) -> str:
-    """ "16 von 17 Standorten haben abgestimmt · 1 Enthaltung (nicht in den Prozenten)"."""
-    parts = [_t(lang, "voted", n=tally.n_voted, N=tally.n_eligible)]
-    if tally.n_abstain:
-        key = "abstain" if tally.n_abstain == 1 else "abstains"
-        parts.append(f"{_t(lang, key, n=tally.n_abstain)} ({_t(lang, 'apart')})")
-    if tally.n_present_not_voted:
-        n = tally.n_present_not_voted
-        parts.append(_t(lang, "silent1") if n == 1 else _t(lang, "silent", n=n))
-    return " · ".join(parts)
+@lru_cache(maxsize=4096)
+def _width_pt(text: str, size: float) -> float:
+    """Width of (possibly multi-line) text in points, measured with the chart's font."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(family=FONT_FAMILY, size=size)
+    widths = [
+        text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
+        for line in text.split("\n")
+    ]
+    return max(widths, default=0.0)
 
 
-def consensus_line(tally: Tally, lang: str) -> str:
-    """The consensus class in one line, as the chart and the protocol show it."""
-    if tally.kind is QuestionKind.MULTIPLE:
-        return _t(lang, "per_option") if tally.n_valid else _t(lang, "no_class")
-    cons = tally.consensus
-    if cons is None:
-        return _t(lang, "no_class")
-    labels = [quote(r.option.label, lang) for r in tally.options if r.option.id in cons.option_ids]
-    what = _t(lang, "agreeing") if tally.kind is QuestionKind.AGREEMENT else " / ".join(labels)
-    pct = decimal(cons.share * 100, lang)
-    return _t(lang, "consensus", label=cons.awmf.label(lang), pct=pct, what=what)
+def _width_for(large: bool) -> float:
+    """Width in inches of a figure this module makes: the PDF's text width, or wider."""
+    return 13.0 if large else PRINT_WIDTH_IN
 
 
-def _value_label(tally: Tally, index: int, lang: str, with_class: bool) -> str:
-    result = tally.options[index]
-    label = f"{result.count} ({result.percent} %)"
-    if with_class and result.consensus is not None:
-        label += f" · {result.consensus.awmf.label(lang)}"
-    return label
+def _fit_labels(labels: list[str], width_pt: float, style: _Style) -> tuple[str, ...]:
+    """Option labels wrapped so that the widest fits ``width_pt`` (narrow canvases)."""
+    chars = style.wrap
+    while True:
+        wrapped = tuple(_wrap(label, chars) for label in labels)
+        widest = max((_width_pt(label, style.base) for label in wrapped), default=0.0)
+        if widest <= width_pt or chars <= 12:
+            return wrapped
+        chars -= 4
+
+
+def _fit_lines(lines: list[str], width_pt: float, size: float) -> list[str]:
+    """Wrap each line so that it fits ``width_pt`` at ``size`` (long option labels)."""
+    fitted: list[str] = []
+    for line in lines:
+        if _width_pt(line, size) <= width_pt:
+            fitted.append(line)
+            continue
+        chars = max(20, int(len(line) * width_pt / _width_pt(line, size)))
+        fitted += textwrap.wrap(line, chars, subsequent_indent="   ") or [line]
+    return fitted
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What the chart will hold, measured, so margins can be set without a layout engine."""
+
+    header: str
+    n_header: int
+    labels: tuple[str, ...]
+    values: tuple[str, ...]
+    n_rows: int
+    legend: bool
+    style: _Style
+
+    def size(self, large: bool) -> tuple[float, float]:
+        width = _width_for(large)
+        lines = max((label.count("\n") + 1 for label in self.labels), default=1)
+        plot = self.n_rows * self.style.bar_in * max(1.0, 0.7 * lines) + 0.1
+        return width, self._top() + plot + self._bottom()
+
+    def _line(self) -> float:
+        return self.style.small * 1.3 / 72
+
+    def _top(self) -> float:
+        return 0.06 + self.n_header * self._line() + 0.12
+
+    def _bottom(self) -> float:
+        return 0.06 + 2.6 * self._line() + (1.6 * self._line() if self.legend else 0.0)
+
+    def margins(self, width: float, height: float) -> dict[str, float]:
+        """subplots_adjust fractions for a figure of this size in inches."""
+        left = max((_width_pt(lbl, self.style.base) for lbl in self.labels), default=0) / 72
+        right = max((_width_pt(v, self.style.small) for v in self.values), default=0) / 72
+        left = min(left + 0.16, width * 0.45)
+        right = min(right + 0.12, width * 0.35)
+        top = min(self._top(), height * 0.6)
+        bottom = min(self._bottom(), height * 0.3)
+        return {
+            "left": left / width,
+            "right": 1 - right / width,
+            "top": 1 - top / height,
+            "bottom": bottom / height,
+        }
+
+
+@dataclass
+class _Layout:
+    """A drawn chart's plan, its plot frame (figure fraction) and its header text."""
+
+    plan: _Plan
+    frame: Bbox
+    header: Text
+
+
+_LAYOUTS: WeakKeyDictionary[Figure, _Layout] = WeakKeyDictionary()
+_HOOKED: WeakSet[Figure] = WeakSet()
+
+
+def _apply_layout(figure: Figure) -> None:
+    """Place the plot frame and the header for the figure's current size."""
+    layout = _LAYOUTS.get(figure)
+    if layout is None:
+        return
+    width, height = figure.get_size_inches()
+    if width <= 0 or height <= 0:
+        return
+    m = layout.plan.margins(width, height)
+    layout.frame.set_points(np.array([[m["left"], m["bottom"]], [m["right"], m["top"]]]))
+    layout.header.set_position((0.06 / width, 1 - 0.06 / height))
+    figure.stale = True
+
+
+def _hook_resize(figure: Figure) -> None:
+    """Keep the margins right when a Qt canvas resizes the figure (connected once)."""
+    if figure in _HOOKED or figure.canvas is None:
+        return
+    figure.canvas.mpl_connect("resize_event", lambda _event: _apply_layout(figure))
+    _HOOKED.add(figure)
 
 
 def question_figure(
@@ -147,7 +205,7 @@ def question_figure(
     is cleared and redrawn in place and keeps its size; otherwise a new figure of print
     width is made. ``large`` sets the type for a presenter view shared into a video call.
     """
-    style = Style.pick(large)
+    style = _Style.pick(large)
     rounds: list[QuestionResult] = [result] if round_one is None else [round_one, result]
     tallies = [r.tally for r in rounds]
     options = result.question.options
@@ -159,12 +217,12 @@ def question_figure(
         if show_consensus:
             header.append(prefix + consensus_line(res.tally, lang))
     chart = result.tally.kind is not QuestionKind.FREE_TEXT and bool(options)
-    width_in = figure.get_size_inches()[0] if figure is not None else width_for(large)
-    header = fit_lines(header, width_in * 72 - 12, style.small)
-    plan = Plan(
+    width_in = figure.get_size_inches()[0] if figure is not None else _width_for(large)
+    header = _fit_lines(header, width_in * 72 - 12, style.small)
+    plan = _Plan(
         header="\n".join(header),
         n_header=len(header),
-        labels=fit_labels([o.label for o in options], width_in * 72 * 0.4, style) if chart else (),
+        labels=_fit_labels([o.label for o in options], width_in * 72 * 0.4, style) if chart else (),
         values=tuple(
             _value_label(t, i, lang, with_class) for t in tallies for i in range(len(t.options))
         )
@@ -179,7 +237,7 @@ def question_figure(
     else:
         figure.clear()
         figure.set_layout_engine(None)
-        hook_resize(figure)
+        _hook_resize(figure)
     figure.set_facecolor("white")
     text = _text(
         figure,
@@ -193,7 +251,8 @@ def question_figure(
         linespacing=1.3,
     )
     frame = Bbox.unit()
-    attach_layout(figure, Layout(plan, frame, text))
+    _LAYOUTS[figure] = _Layout(plan, frame, text)
+    _apply_layout(figure)
     if not chart:
         _text(
             figure,
@@ -237,7 +296,7 @@ def _draw_bars(
     tallies: list[Tally],
     rounds: list[QuestionResult],
     lang: str,
-    style: Style,
+    style: _Style,
     with_class: bool,
 ) -> None:
     n_rounds = len(tallies)
@@ -274,7 +333,7 @@ def _draw_bars(
 
 
 def _draw_frame(
-    figure: Figure, data: Transform, labels: tuple[str, ...], lang: str, style: Style
+    figure: Figure, data: Transform, labels: tuple[str, ...], lang: str, style: _Style
 ) -> None:
     """Option labels, grid, axis and its labels as a few plain artists.
 
@@ -329,7 +388,7 @@ def _draw_frame(
     )
 
 
-def _draw_legend(figure: Figure, rounds: list[QuestionResult], lang: str, style: Style) -> None:
+def _draw_legend(figure: Figure, rounds: list[QuestionResult], lang: str, style: _Style) -> None:
     """A colour key for the rounds, bottom left, fixed in inches from the corner."""
     inches = figure.dpi_scale_trans
     size = style.small / 72
@@ -357,7 +416,7 @@ def _draw_legend(figure: Figure, rounds: list[QuestionResult], lang: str, style:
             colour=TEXT_COLOUR,
             transform=inches,
         )
-        x += size * 2.1 + text_width_pt(label, style.small) / 72 + 0.25
+        x += size * 2.1 + _width_pt(label, style.small) / 72 + 0.25
 
 
 def save_figure(figure: Figure, path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, QTimer, Slot
+from PySide6.QtCore import Qt, QTime, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from app.db import Database
@@ -32,6 +32,7 @@ class NotesPanel(QWidget):
         self.tabs.addTab(self.question_note, self.tr("Notes on the question"))
         self.tabs.addTab(self.case_note, self.tr("Notes on the case"))
         self.saved = QLabel()
+        self.saved.setTextFormat(Qt.TextFormat.PlainText)
         self.saved.setStyleSheet(f"color: {muted_color().name()}")
         self.tabs.setCornerWidget(self.saved)
         layout = QVBoxLayout(self)
