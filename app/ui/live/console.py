@@ -1,5 +1,10 @@
 """The moderator's live console: agenda, current question, count, chart, controls, notes."""
 
+# Longer than 450 lines: one screen whose panels are laid out and refreshed together from
+# one snapshot (33 short methods). What is not the screen already lives elsewhere: the next
+# step in app.services.steps, the actions in live/actions.py, the server in
+# live/server_control.py, each panel in its own module.
+
 from __future__ import annotations
 
 from typing import TypeVar
