@@ -8,6 +8,8 @@ import pkgutil
 import pytest
 
 import app
+from app.models import QuestionKind
+from app.services.presets import QUESTION_KINDS, kind_label
 from app.texts import CATALOGS, Catalog, bilingual, one_language, placeholders
 
 
@@ -20,7 +22,7 @@ def _import_everything_outside_qt() -> None:
 
 def test_every_catalog_says_every_key_in_both_languages() -> None:
     _import_everything_outside_qt()
-    assert {"voter page", "protocol and exports", "charts"} <= set(CATALOGS)
+    assert {"voter page", "protocol and exports", "charts", "question kinds"} <= set(CATALOGS)
     assert [problem for c in CATALOGS.values() for problem in c.problems()] == []
 
 
@@ -60,3 +62,9 @@ def test_bilingual_messages_split_into_their_languages() -> None:
     assert one_language(message, "de") == "Frage nicht offen"
     assert one_language(message, "en") == "question not open"
     assert one_language("plain", "en") == "plain"
+
+
+def test_every_question_kind_has_its_name() -> None:
+    assert set(QUESTION_KINDS.table("de")) == {kind.value for kind in QuestionKind}
+    assert kind_label(QuestionKind.YES_NO, "en") == "Yes / no"
+    assert kind_label("evidence", "de") == "MTB-Evidenzlevel"
