@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
@@ -73,7 +74,7 @@ class Settings:
             if getattr(self, name) < 1:
                 raise SettingsError(name, "expected at least 1")
         for name in ("ballot_rate", "read_rate", "unknown_rate", "coalesce_ms"):
-            if getattr(self, name) < 0:
+            if not math.isfinite(getattr(self, name)) or getattr(self, name) < 0:
                 raise SettingsError(name, "expected 0 or more")
         if len(self.gc_thresholds) != 3 or min(self.gc_thresholds) < 1:
             raise SettingsError("gc_thresholds", "expected three whole numbers ≥ 1, e.g. 700,10,10")
