@@ -27,6 +27,7 @@ from app.services.package_schema import (
     PackageImage,
     PackageOption,
     PackageQuestion,
+    checked,
 )
 from app.services.presets import PRESETS
 from app.services.views import CaseInfo, QuestionInfo, question_number
@@ -125,6 +126,7 @@ def add_case(
     base_dir: Path | None = None,
 ) -> int:
     """Append a case with its findings, images and questions; returns the new case id."""
+    data = checked(data)
     conf = get_conference_row(session, conference_id)
     case = Case(
         conference_id=conf.id,
@@ -193,6 +195,7 @@ def _image(data: PackageImage, position: int, base_dir: Path | None) -> CaseImag
 
 def update_case(session: Session, case_id: int, data: PackageCase) -> None:
     """Replace a case's summary, findings and images; its questions are edited separately."""
+    data = checked(data)
     case = _case_row(session, case_id)
     _apply_case_fields(case, data)
     wanted = [_image(img, i, None) for i, img in enumerate(data.images)]
@@ -296,6 +299,7 @@ def add_question(
     session: Session, case_id: int, data: PackageQuestion, *, after_id: int | None = None
 ) -> int:
     """Append a question to a case (or insert it right after ``after_id``)."""
+    data = checked(data)
     case = _case_row(session, case_id)
     question = Question(
         text=data.text,
@@ -321,6 +325,7 @@ def update_question(session: Session, question_id: int, data: PackageQuestion) -
     """Edit a question. Once it has been opened (or has ballots) its kind, options and
     abstain setting are fixed; the text, the duration and the sentence parts of the
     options may still be corrected (authors polish them for the manuscript)."""
+    data = checked(data)
     question = _question_row(session, question_id)
     question.text = data.text
     question.duration_seconds = data.duration_seconds
