@@ -34,6 +34,7 @@ from app.reports.texts import share_percent
 from app.services.consensus import AWMF_RULE
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
+from app.services.text import spreadsheet_safe
 
 FORMATS = ("csv", "xlsx", "json")
 CSV_DELIMITER = ";"
@@ -99,13 +100,9 @@ def _write_pair(first: Path, first_data: bytes, second: Path, second_data: bytes
 # --- CSV -------------------------------------------------------------------------------
 
 
-#: A cell starting with one of these is a formula to Excel (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _csv_value(value: Any, lang: str) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value  # shown as typed, never run: comments come from site browsers
+    if isinstance(value, str):
+        return spreadsheet_safe(value)  # shown as typed, never run: comments come from sites
     if isinstance(value, float):
         text = f"{value:g}"
         return text.replace(".", ",") if lang == "de" else text

@@ -68,3 +68,13 @@ def clean_field(
     if len(cleaned) > limit:
         raise InvalidInput(f"{field}: höchstens {limit} Zeichen / at most {limit} characters")
     return cleaned
+
+
+#: A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A CSV cell that a spreadsheet shows as typed and never runs: a leading ``'``
+    before anything that would start a formula."""
+    return "'" + value if value.startswith(FORMULA_START) else value
