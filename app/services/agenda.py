@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import io
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -171,7 +172,9 @@ def _finding(data: PackageFinding, position: int) -> Finding:
     )
 
 
-def _image(data: PackageImage, position: int, base_dir: Path | None) -> CaseImage:
+def _image(
+    data: PackageImage, position: int, base_dir: Path | None, stored: set[bytes] | None = None
+) -> CaseImage:
     if data.data is not None:
         raw = data.bytes()
     else:
@@ -188,9 +191,51 @@ def _image(data: PackageImage, position: int, base_dir: Path | None) -> CaseImag
         raw = target.read_bytes()
     if len(raw) > MAX_IMAGE_BYTES:
         raise InvalidInput(f"Bild {data.filename}: größer als 10 MB / larger than 10 MB")
+    if stored is None or raw not in stored:
+        check_image(raw, data.mime, data.filename)
     return CaseImage(
         position=position, filename=data.filename, mime=data.mime, caption=data.caption, data=raw
     )
+
+
+_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG"}
+
+
+def check_image(raw: bytes, mime: str, name: str) -> None:
+    """Refuse bytes that are not a whole image of the stated kind: PNG and JPEG are
+    decoded (Pillow), an SVG must be XML with an ``svg`` root element."""
+    if mime == "image/svg+xml":
+        _check_svg(raw, name)
+        return
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(raw)) as image:
+                kind = image.format
+                image.load()  # decodes every pixel: a truncated or forged file fails here
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        raise InvalidInput(f"Bild {name}: zu viele Pixel / too many pixels") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        raise InvalidInput(
+            f"Bild {name}: kein lesbares PNG- oder JPEG-Bild / not a readable PNG or JPEG image"
+        ) from None
+    if kind != _FORMATS.get(mime):
+        raise InvalidInput(f"Bild {name}: ist {kind}, nicht {mime} / is {kind}, not {mime}")
+
+
+def _check_svg(raw: bytes, name: str) -> None:
+    from xml.etree import ElementTree
+
+    try:
+        root = ElementTree.fromstring(raw)
+    except ElementTree.ParseError:
+        raise InvalidInput(f"Bild {name}: kein SVG (kein XML) / not an SVG (not XML)") from None
+    if root.tag.rpartition("}")[2] != "svg":
+        raise InvalidInput(f"Bild {name}: kein SVG / not an SVG")
 
 
 def update_case(session: Session, case_id: int, data: PackageCase) -> None:
@@ -198,7 +243,8 @@ def update_case(session: Session, case_id: int, data: PackageCase) -> None:
     data = checked(data)
     case = _case_row(session, case_id)
     _apply_case_fields(case, data)
-    wanted = [_image(img, i, None) for i, img in enumerate(data.images)]
+    stored = {i.data for i in case.images}  # checked when they came in
+    wanted = [_image(img, i, None, stored) for i, img in enumerate(data.images)]
     current = [(i.filename, i.mime, i.caption, i.data) for i in case.images]
     if current != [(i.filename, i.mime, i.caption, i.data) for i in wanted]:
         case.images = wanted  # only rewrite the blobs when the images really changed
