@@ -153,3 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a read-only, full or damaged database: one line, not a trace
+        from app.db import storage_message
+
+        problem = storage_message(exc, args.db)
+        if problem is None:
+            raise
+        print(f"votum: {problem}", file=sys.stderr)
+        return EXIT_REFUSED

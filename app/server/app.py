@@ -26,7 +26,7 @@ from app.server.security import (
     RateLimiter,
     SecurityHeaders,
 )
-from app.server.writer import Writer, WriterStopped
+from app.server.writer import StorageAlarm, Writer, WriterStopped
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
@@ -43,12 +43,16 @@ def create_app(
     max_body: int = MAX_BODY_BYTES,
     poll_interval: float = 1.0,
     configure: Callable[[FastAPI], None] | None = None,
+    storage_alarm: StorageAlarm | None = None,
 ) -> FastAPI:
     """The voting server for one conference (raises NotFound if it does not exist).
 
     ``rate_limiter`` is the per-site budget for ballots (see :class:`Limits`).
 
     ``configure`` may add routes before the catch-all static mount (benchmarks do).
+
+    ``storage_alarm`` is called (from the writer thread) with the problem when ballots
+    cannot be stored, and with ``None`` once they can again.
     """
     with db.read() as session:
         conference = get_conference(session, conference_id)
@@ -57,7 +61,7 @@ def create_app(
         conference_id=conference_id,
         language=conference.language,
         notifier=notifier or NullNotifier(),
-        writer=Writer(db),
+        writer=Writer(db, storage_alarm=storage_alarm),
         live=LiveState(db, conference_id, interval=poll_interval),
         limits=Limits() if rate_limiter is None else Limits(ballots=rate_limiter),
         known=KnownTokens(),

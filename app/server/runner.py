@@ -23,6 +23,7 @@ from app.server.addresses import base_urls
 from app.server.app import create_app
 from app.server.context import ServerContext
 from app.server.security import RateLimiter
+from app.server.writer import StorageAlarm
 from app.services.conferences import moderator_token
 from app.services.events import Notifier
 
@@ -112,6 +113,7 @@ class VotingServer:
         notifier: Notifier | None = None,
         rate_limiter: RateLimiter | None = None,
         configure: Callable[[FastAPI], None] | None = None,
+        storage_alarm: StorageAlarm | None = None,
     ) -> None:
         self.db = db
         self.conference_id = conference_id
@@ -123,6 +125,7 @@ class VotingServer:
             notifier=notifier,
             rate_limiter=rate_limiter,
             configure=configure,
+            storage_alarm=storage_alarm,
         )
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
