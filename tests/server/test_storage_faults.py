@@ -101,7 +101,7 @@ def test_full_disk_refuses_the_write_with_storage_unavailable(db: Database) -> N
         future = writer.submit(
             lambda session: notes.save_note(session, "Befund " * 7_000, question_id=question_id)
         )
-        with pytest.raises(StorageUnavailable, match="Datenträger voll.*disk full") as caught:
+        with pytest.raises(StorageUnavailable, match=r"Datenträger voll.*disk full") as caught:
             future.result(timeout=30)
     finally:
         writer.stop()
