@@ -141,8 +141,17 @@ def _value_label(tally: Tally, index: int, lang: str, with_class: bool) -> str:
     return label
 
 
+def _wrap_words(text: str, width: int, indent: str = "") -> list[str]:
+    """Lines of at most ``width`` characters, broken between words only (hyphens stay
+    inside their word); a single word longer than a line is cut short with "…"."""
+    lines = textwrap.wrap(
+        text, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
+    return [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
+
+
 def _wrap(label: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(label, width)) or label
+    return "\n".join(_wrap_words(label, width)) or label
 
 
 @lru_cache(maxsize=4096)
@@ -167,12 +176,14 @@ def _width_for(large: bool) -> float:
 def _fit_labels(labels: list[str], width_pt: float, style: _Style) -> tuple[str, ...]:
     """Option labels wrapped so that the widest fits ``width_pt`` (narrow canvases)."""
     chars = style.wrap
+    longest_word = max((len(word) for label in labels for word in label.split()), default=0)
+    floor = min(chars, max(12, longest_word))  # narrower lines would cut words
     while True:
         wrapped = tuple(_wrap(label, chars) for label in labels)
         widest = max((_width_pt(label, style.base) for label in wrapped), default=0.0)
-        if widest <= width_pt or chars <= 12:
+        if widest <= width_pt or chars <= floor:
             return wrapped
-        chars -= 4
+        chars = max(floor, chars - 4)
 
 
 def _fit_lines(lines: list[str], width_pt: float, size: float) -> list[str]:
@@ -183,7 +194,7 @@ def _fit_lines(lines: list[str], width_pt: float, size: float) -> list[str]:
             fitted.append(line)
             continue
         chars = max(20, int(len(line) * width_pt / _width_pt(line, size)))
-        fitted += textwrap.wrap(line, chars, subsequent_indent="   ") or [line]
+        fitted += _wrap_words(line, chars, indent="   ") or [line]
     return fitted
 
 
