@@ -108,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--anonymise",
         "--anonymize",
         action="store_true",
-        help="replace site names in the ballot appendix by letters",
+        help="replace site names in the ballot appendix by numbers (S01, S02 …)",
     )
     report.add_argument(
         "--allow-empty",

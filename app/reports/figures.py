@@ -28,6 +28,7 @@ from matplotlib.transforms import (
 )
 
 from app.models.enums import QuestionKind
+from app.reports.glyphs import printable
 from app.reports.texts import decimal, quote
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
@@ -305,11 +306,13 @@ def question_figure(
             header.append(prefix + consensus_line(res.tally, lang))
     chart = result.tally.kind is not QuestionKind.FREE_TEXT and bool(options)
     width_in = figure.get_size_inches()[0] if figure is not None else _width_for(large)
-    header = _fit_lines(header, width_in * 72 - 12, style.small)
+    header = _fit_lines([printable(h) for h in header], width_in * 72 - 12, style.small)
     plan = _Plan(
         header="\n".join(header),
         n_header=len(header),
-        labels=_fit_labels([o.label for o in options], width_in * 72 * 0.4, style) if chart else (),
+        labels=_fit_labels([printable(o.label) for o in options], width_in * 72 * 0.4, style)
+        if chart
+        else (),
         values=tuple(
             _value_label(t, i, lang, with_class) for t in tallies for i in range(len(t.options))
         )

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from app.reports.glyphs import printable
 from app.reports.pdfstyle import (
     FONT,
     MARGIN_BOTTOM,
@@ -108,11 +109,12 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
             self.setStrokeColor(RULE)
             self.setLineWidth(0.4)
             self.line(MARGIN_X, y + 10, width - MARGIN_X, y + 10)
-            self.drawString(MARGIN_X, y, info.footer_left)
+            self.drawString(MARGIN_X, y, printable(info.footer_left))
             self.drawRightString(width - MARGIN_X, y, info.page_text(page, total))
             if page > 1:
                 top = PAGE[1] - MARGIN_TOP + 0.75 * 28.35
-                self.drawString(MARGIN_X, top, _fit(self, info.header_left, TEXT_WIDTH * 0.75))
+                header = printable(info.header_left)
+                self.drawString(MARGIN_X, top, _fit(self, header, TEXT_WIDTH * 0.75))
                 self.drawRightString(width - MARGIN_X, top, info.header_right)
                 self.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
             self.restoreState()

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer,
 
 from app.models import NoteKind, QuestionKind
 from app.reports.data import ReportData
+from app.reports.glyphs import printable
 from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import (
     ACCENT,
@@ -280,7 +281,7 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
             para(
                 f" – {explanation}" if explanation else "",
                 "cell",
-                markup=escape(option.option.label),
+                markup=escape(printable(option.option.label)),
             )
         ]
         for result in rounds:
@@ -288,7 +289,7 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
             row += [str(counted.count), str(counted.percent)]
         if multi:
             cons = option.consensus
-            row.append(cons.awmf.label(lang) if cons else "–")
+            row.append(para(cons.awmf.label(lang) if cons else "–", "cell"))  # wraps
         rows.append(row)
     for key, attr in (
         ("valid", "n_valid"),
