@@ -149,7 +149,7 @@ def para(text: str, style: str = "body", *, markup: str = "") -> Paragraph:
     Characters the font lacks (emoji) are named instead of drawn as empty boxes.
     """
     safe = escape(printable(text or "")).replace("\n", "<br/>")
-    return Paragraph(markup + safe, styles()[style])
+    return Paragraph(printable(markup) + safe, styles()[style])
 
 
 def label(text: str) -> str:

@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer,
 
 from app.models import NoteKind, QuestionKind
 from app.reports.data import ReportData
-from app.reports.glyphs import printable
 from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import (
     ACCENT,
@@ -281,7 +280,7 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
             para(
                 f" – {explanation}" if explanation else "",
                 "cell",
-                markup=escape(printable(option.option.label)),
+                markup=escape(option.option.label),
             )
         ]
         for result in rounds:
