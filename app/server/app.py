@@ -10,13 +10,14 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 
 from app import __version__
-from app.db import Database
+from app.db import Database, storage_problem
 from app.server.context import ServerContext
 from app.server.i18n import pick_lang
 from app.server.live import LiveState
-from app.server.pages import STATIC, forbidden_page
+from app.server.pages import STATIC, forbidden_page, unavailable_page
 from app.server.routes import moderator, site_api, voter
 from app.server.security import (
     MAX_BODY_BYTES,
@@ -118,6 +119,25 @@ def _add_error_handlers(app: FastAPI) -> None:
                 lang = pick_lang(request.query_params.get("lang"), ctx.language)
                 return HTMLResponse(forbidden_page(lang, str(exc)), status_code=exc.status)
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(DBAPIError)
+    async def storage_fault(request: Request, exc: DBAPIError) -> Response:
+        """A database that cannot be read (damaged, disk failing, server gone): 503 and
+        "please try again", on the voter page too; anything else stays a loud 500."""
+        problem = storage_problem(exc)
+        if problem is None:
+            raise exc
+        german, _, english = problem.partition(" / ")
+        message = (
+            f"Datenbank nicht verfügbar ({german}) – bitte gleich noch einmal versuchen / "
+            f"database unavailable ({english or german}), please try again"
+        )
+        headers = {"Retry-After": "5"}
+        if request.url.path.startswith("/v/"):
+            ctx: ServerContext = request.app.state.ctx
+            lang = pick_lang(request.query_params.get("lang"), ctx.language)
+            return HTMLResponse(unavailable_page(lang, message), 503, headers=headers)
+        return JSONResponse({"detail": message}, status_code=503, headers=headers)
 
     @app.exception_handler(WriterStopped)
     async def writer_stopped(_request: Request, exc: WriterStopped) -> JSONResponse:

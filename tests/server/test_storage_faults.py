@@ -6,12 +6,14 @@ read-only database is made with SQLite's ``query_only``, a full disk with
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import event, select
+from sqlalchemy.exc import OperationalError
 
 from app.db import Database
 from app.models import Note
@@ -109,3 +111,35 @@ def test_full_disk_refuses_the_write_with_storage_unavailable(db: Database) -> N
     assert alarms == ["Datenträger voll / disk full"]
     with db.read() as session:
         assert session.scalars(select(Note)).all() == []  # nothing half-written
+
+
+def _read_error(name: str) -> OperationalError:
+    cause = sqlite3.OperationalError("disk I/O error")
+    cause.sqlite_errorname = name  # as SQLite's C code sets it
+    return OperationalError("SELECT 1", {}, cause)
+
+
+def test_a_database_that_cannot_be_read_is_a_503_page_and_a_bug_stays_a_500(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.write() as session:
+        conf_id = make_conference(session, 1, prefix="IO")
+    token = tokens(db, conf_id)["IO000"]
+    failure: list[Exception] = [_read_error("SQLITE_IOERR_READ")]
+
+    def failing_view(*_args: object) -> None:
+        raise failure[0]
+
+    monkeypatch.setattr("app.server.routes.voter.view_for", failing_view)
+    server = VotingServer(db, conf_id, host="127.0.0.1", port=0)
+    server.start()
+    try:
+        url = f"http://127.0.0.1:{server.port}/v/{token}"
+        page = httpx.get(f"{url}?lang=en", timeout=10)
+        assert page.status_code == 503
+        assert page.headers["retry-after"] == "5"
+        assert "database unavailable (disk I/O error), please try again" in page.text
+        failure[0] = _read_error("SQLITE_CONSTRAINT")  # not a storage problem: a bug
+        assert httpx.get(url, timeout=10).status_code == 500
+    finally:
+        server.stop()
