@@ -122,8 +122,10 @@ def sqlite_file(url: str) -> str | None:
 
 
 def quick_check(engine: Engine, where: str) -> None:
-    """SQLite's ``quick_check`` (a few ms per MB; ~1 s for a 200 MB file): a damaged file
-    is refused when it is opened, not half-way through a session."""
+    """SQLite's ``quick_check``: a damaged file is refused when it is opened, not half-way
+    through a session. Measured: ~1 ms for the demo, ~1 s for 95 MB (a year of sessions at
+    the design maximum, 300 sites × 100 questions × 12, 360,000 ballots with history);
+    ``integrity_check`` would take 15 times as long, so it is not used."""
     try:
         with engine.connect() as conn:
             rows = conn.exec_driver_sql("PRAGMA quick_check(3)").scalars().all()
