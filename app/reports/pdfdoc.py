@@ -79,7 +79,7 @@ class HeldPages(Canvas):
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._marks = []
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # reportlab keeps it private
 
     def save(self) -> None:
         total = len(self._pages)
@@ -100,7 +100,7 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
 
     class NumberedCanvas(HeldPages):
         def decorate(self, total: int) -> None:
-            page = self._pageNumber
+            page = self._pageNumber  # type: ignore[attr-defined]
             width, _height = PAGE
             self.saveState()
             self.setFont(FONT, 7.5)
