@@ -144,7 +144,10 @@ def xlsx_bytes(data: ReportData, lang: str) -> bytes:
 def _text_cell(sheet: Any, value: Any, **style: Any) -> Any:
     """A cell that Excel shows as typed: text is text, never a formula (``=cmd|…``)."""
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+    if isinstance(value, str):  # rows stored before the cleaning rule may hold ESC or NUL
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"

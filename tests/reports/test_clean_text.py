@@ -115,3 +115,25 @@ def test_a_right_to_left_override_no_longer_reverses_a_site_name_on_the_voter_pa
         html = httpx.get(f"{served.url}/v/{tokens(db, conf_id)['DD']}", timeout=10).text
     assert "nedserD kinilK" in html
     assert RLO not in html and "&#8238;" not in html.lower() and "&#x202e;" not in html.lower()
+
+
+def test_text_stored_before_the_cleaning_rule_does_not_break_the_xlsx_export(
+    db: Database, tmp_path: Path
+) -> None:
+    from sqlalchemy import text
+
+    conf_id = _conference(db, tmp_path)
+    with db.write() as session:  # as an older Votum wrote it, past today's services
+        session.execute(
+            text("UPDATE sites SET name = :name WHERE code = 'KN'"),
+            {"name": "Alt\x1bes\x00 Klinikum"},
+        )
+    write_results(db, conf_id, tmp_path / "alt.xlsx", "xlsx")
+    values = [
+        str(c.value)
+        for sheet in load_workbook(tmp_path / "alt.xlsx")
+        for row in sheet.iter_rows()
+        for c in row
+        if c.value
+    ]
+    assert "Altes Klinikum" in values
