@@ -70,6 +70,8 @@ class PresenterWindow(QWidget):
         self.setAutoFillBackground(True)
         self.session = session
         self.snapshot: LiveSnapshot | None = None
+        self._fonts_key: tuple[object, ...] | None = None
+        self._qr_key: tuple[str, int] | None = None
         self.case_label = _plain(QLabel())
         self.head_label = _plain(QLabel())  # "Frage 1.1 (Runde 2)"
         self.question_label = _plain(QLabel())
@@ -152,11 +154,16 @@ class PresenterWindow(QWidget):
         question = snapshot.question if snapshot else None
         return bool(snapshot and question and question.revealed and snapshot.result is not None)
 
-    def _apply_fonts(self) -> None:
+    def _apply_fonts(self, *, force: bool = False) -> None:
         """Type by window height; after the reveal the result takes the room: the
-        question is smaller, the findings and the join code step aside."""
+        question is smaller, the findings and the join code step aside. Done only when
+        the size or the reveal changed (not per ballot)."""
         scale = self._scale()
         revealed = self._revealed()
+        key = (scale, revealed, self.options_grid.count())
+        if key == self._fonts_key and not force:
+            return
+        self._fonts_key = key
         question_pt = 26 if revealed else 34
         for label, points, bold, color in (
             (self.case_label, 22, False, MUTED),
@@ -288,7 +295,7 @@ class PresenterWindow(QWidget):
                 label.setProperty("letter", column == 0)
                 label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 self.options_grid.addWidget(label, row, column)
-        self._apply_fonts()
+        self._apply_fonts(force=True)
 
     def on_session_server_changed(self, state: ServerState) -> None:
         self._server = state
@@ -308,11 +315,15 @@ class PresenterWindow(QWidget):
         self.join_label.setVisible(visible)
         self.address_label.setVisible(visible)
         if not visible or state is None:
+            self._qr_key = None
             self.qr.clear()
             self.qr.setVisible(False)
             return
         self.qr.setVisible(True)
-        self.qr.setPixmap(qr_pixmap(state.urls[0], self.qr.width()))
+        key = (state.urls[0], self.qr.width())
+        if key != self._qr_key:  # making the code costs ~30 ms: once per address and size
+            self._qr_key = key
+            self.qr.setPixmap(qr_pixmap(state.urls[0], self.qr.width()))
 
 
 def _plain(label: QLabel) -> QLabel:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,7 @@ class LiveSession(QObject):
     serverChanged = Signal(object)
     failed = Signal(str, str)
     _actionDone = Signal(str, object)  # from the writer thread: (title, error or None)
+    _readDone = Signal(object, int)  # from the reader thread: (snapshot or None, generation)
 
     def __init__(self, db: Database, conference_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,7 +84,15 @@ class LiveSession(QObject):
         self._last_refresh = 0.0
         self._ballots_only = False  # the next scheduled refresh may skip agenda and sites
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.on_timer_timeout)
+        # Ballot refreshes are read in a worker thread: while the server's threads hold
+        # the interpreter in a burst, a read in the GUI thread would wait for it at every
+        # query and freeze the window; the GUI thread only shows the result.
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-read")
+        self._reading = False
+        self._again = False
+        self._generation = 0  # bumped by each synchronous refresh: older reads are stale
+        self._readDone.connect(self.on_read_done)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -99,29 +109,65 @@ class LiveSession(QObject):
 
     @Slot()
     def refresh(self) -> LiveSnapshot:
-        """Read everything again (after an action or a state change) and tell the views."""
+        """Read everything again now (after an action or a state change), tell the views."""
         self._timer.stop()
+        self._generation += 1
         self._last_refresh = time.monotonic()
         light = self._ballots_only and self.snapshot is not None
         self._ballots_only = True
+        self._serial += 1
         with self.db.read() as session:
-            snapshot = self._read_ballots(session) if light else self._read(session)
+            snapshot = self._read_ballots(session, self.snapshot, self._serial) if light else None
+            snapshot = snapshot or self._read(session, self._serial)
         self.snapshot = snapshot
         self.refreshed.emit(snapshot)
         return snapshot
 
-    def _read_ballots(self, session: Session) -> LiveSnapshot:
-        """Only ballots changed: re-read the count and the tally, keep the rest."""
-        old = self.snapshot
-        assert old is not None
-        if old.question is None:
-            return old
+    @Slot()
+    def on_timer_timeout(self) -> None:
+        """A coalesced refresh after ballots: read in the reader thread, show when read."""
+        if self._reading:
+            self._again = True
+            return
+        self._last_refresh = time.monotonic()
+        light = self._ballots_only and self.snapshot is not None
+        self._ballots_only = True
         self._serial += 1
-        status, result = results.live_view(session, old.question.id)
-        return replace(old, status=status, result=result, serial=self._serial)
+        base, serial, generation = self.snapshot, self._serial, self._generation
 
-    def _read(self, session: Session) -> LiveSnapshot:
-        self._serial += 1
+        def work() -> None:
+            snapshot: LiveSnapshot | None = None
+            try:
+                with self.db.read() as session:
+                    snapshot = self._read_ballots(session, base, serial) if light else None
+                    snapshot = snapshot or self._read(session, serial)
+            except Exception:  # shown as a stale view; the next refresh tries again
+                log.exception("live refresh failed")
+            self._readDone.emit(snapshot, generation)
+
+        self._reading = True
+        self._reader.submit(work)
+
+    @Slot(object, int)
+    def on_read_done(self, snapshot: LiveSnapshot | None, generation: int) -> None:
+        self._reading = False
+        if snapshot is not None and generation == self._generation:
+            self.snapshot = snapshot
+            self.refreshed.emit(snapshot)
+        if self._again:
+            self._again = False
+            self.schedule_refresh()
+
+    def _read_ballots(
+        self, session: Session, old: LiveSnapshot | None, serial: int
+    ) -> LiveSnapshot | None:
+        """Only ballots changed: re-read the count and the tally, keep the rest."""
+        if old is None or old.question is None:
+            return old
+        status, result = results.live_view(session, old.question.id)
+        return replace(old, status=status, result=result, serial=serial)
+
+    def _read(self, session: Session, serial: int) -> LiveSnapshot:
         conf = conferences.get_conference(session, self.conference_id)
         cases = tuple(agenda.agenda(session, self.conference_id))
         invitations = tuple(conferences.invitations(session, self.conference_id))
@@ -136,7 +182,7 @@ class LiveSession(QObject):
             if question.parent_id is not None:
                 round_one = results.question_result(session, question.parent_id)
         return LiveSnapshot(
-            conf, cases, invitations, question, case, status, result, round_one, self._serial
+            conf, cases, invitations, question, case, status, result, round_one, serial
         )
 
     @property

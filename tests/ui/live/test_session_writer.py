@@ -61,3 +61,40 @@ def test_a_refused_action_comes_back_as_a_message(qtbot, db, demo_id, prompter) 
         assert session.snapshot.question.state is QuestionState.DRAFT
     finally:
         session.stop_server(wait=True)
+
+
+def test_ballot_refreshes_are_read_outside_the_gui_thread(
+    qtbot, db, demo_id, prompter, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """In a burst the server's threads hold the interpreter: a read in the GUI thread
+    would wait for it at every query and freeze the window."""
+    import httpx
+
+    from app.services import conferences, results
+
+    session = _running(qtbot, db, demo_id)
+    try:
+        question = session.snapshot.question
+        session.open_question(question.id)
+        qtbot.waitUntil(lambda: session.pending_actions == 0, timeout=5000)
+        readers: list[str] = []
+        live_view = results.live_view
+
+        def spy(s, qid):  # type: ignore[no-untyped-def]
+            readers.append(threading.current_thread().name)
+            return live_view(s, qid)
+
+        monkeypatch.setattr(results, "live_view", spy)
+        with db.read() as s:
+            token = next(i.token for i in conferences.invitations(s, demo_id) if i.token)
+        with qtbot.waitSignal(session.refreshed, timeout=5000):
+            reply = httpx.post(
+                f"{session.server_state.urls[0]}/api/v/{token}/ballot",
+                json={"question_id": question.id, "option_ids": [question.options[0].id]},
+                timeout=10,
+            )
+            assert reply.status_code == 200
+        assert readers and all(name.startswith("live-read") for name in readers)
+        assert session.snapshot.status.n_voted == 1
+    finally:
+        session.stop_server(wait=True)
