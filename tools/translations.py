@@ -429,6 +429,10 @@ DE = {
     "Preparation": "Vorbereitung",
     "Starting the live console …": "Live-Konsole startet …",
     "Live": "Live",
+    # live console (fit, server life cycle)
+    "Hover a code for the site's full name": "Mauszeiger auf ein Kürzel: voller Name",
+    "More": "Mehr",
+    "Server stopping …": "Server wird beendet …",
 }
 
 

@@ -46,12 +46,12 @@
       <translation>Namen / EFN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="133" />
+      <location filename="../../app/ui/live/attendance.py" line="135" />
       <source>Names (%1)…</source>
       <translation>Namen (%1) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="143" />
+      <location filename="../../app/ui/live/attendance.py" line="145" />
       <source>%1 of %2 sites present, %3 attendees</source>
       <translation>%1 von %2 Standorten anwesend, %3 Teilnehmende</translation>
     </message>
@@ -112,32 +112,32 @@
       <translation>Die Stimme wird als „eingetragen durch Moderation“ gekennzeichnet.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="72" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="81" />
       <source>&amp;Site</source>
       <translation>&amp;Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="73" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="82" />
       <source>Answer</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="74" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="83" />
       <source>&amp;Comment</source>
       <translation>&amp;Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="78" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="87" />
       <source>Enter vote</source>
       <translation>Stimme eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="102" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="111" />
       <source>Choose a site</source>
       <translation>Bitte einen Standort wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="106" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="115" />
       <source>Choose an answer</source>
       <translation>Bitte eine Antwort wählen</translation>
     </message>
@@ -145,162 +145,162 @@
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="49" />
+      <location filename="../../app/ui/editor/case_form.py" line="42" />
       <source> years</source>
       <translation> Jahre</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="53" />
+      <location filename="../../app/ui/editor/case_form.py" line="46" />
       <source>female</source>
       <translation>weiblich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="54" />
+      <location filename="../../app/ui/editor/case_form.py" line="47" />
       <source>male</source>
       <translation>männlich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="55" />
+      <location filename="../../app/ui/editor/case_form.py" line="48" />
       <source>diverse</source>
       <translation>divers</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="73" />
+      <location filename="../../app/ui/editor/case_form.py" line="66" />
       <source>mut/Mb</source>
       <translation>Mut/Mb</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="86" />
+      <location filename="../../app/ui/editor/case_form.py" line="79" />
       <source>Gene</source>
       <translation>Gen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="87" />
+      <location filename="../../app/ui/editor/case_form.py" line="80" />
       <source>Alteration (HGVS)</source>
       <translation>Veränderung (HGVS)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="88" />
+      <location filename="../../app/ui/editor/case_form.py" line="81" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="89" />
+      <location filename="../../app/ui/editor/case_form.py" line="82" />
       <source>VAF %</source>
       <translation>VAF %</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="90" />
+      <location filename="../../app/ui/editor/case_form.py" line="83" />
       <source>Comment</source>
       <translation>Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="96" />
+      <location filename="../../app/ui/editor/case_form.py" line="89" />
       <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
       <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="109" />
+      <location filename="../../app/ui/editor/case_form.py" line="102" />
       <source>&amp;Title</source>
       <translation>&amp;Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="110" />
+      <location filename="../../app/ui/editor/case_form.py" line="103" />
       <source>&amp;Presented by</source>
       <translation>&amp;Vorgestellt von</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="111" />
+      <location filename="../../app/ui/editor/case_form.py" line="104" />
       <source>&amp;Age</source>
       <translation>&amp;Alter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="112" />
+      <location filename="../../app/ui/editor/case_form.py" line="105" />
       <source>&amp;Sex</source>
       <translation>&amp;Geschlecht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="113" />
+      <location filename="../../app/ui/editor/case_form.py" line="106" />
       <source>&amp;Diagnosis</source>
       <translation>&amp;Diagnose</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="114" />
+      <location filename="../../app/ui/editor/case_form.py" line="107" />
       <source>&amp;ICD-10</source>
       <translation>&amp;ICD-10</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="115" />
+      <location filename="../../app/ui/editor/case_form.py" line="108" />
       <source>&amp;Histology</source>
       <translation>&amp;Histologie</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="116" />
+      <location filename="../../app/ui/editor/case_form.py" line="109" />
       <source>Stag&amp;e</source>
       <translation>Sta&amp;dium</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="117" />
+      <location filename="../../app/ui/editor/case_form.py" line="110" />
       <source>E&amp;COG</source>
       <translation>E&amp;COG</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="118" />
+      <location filename="../../app/ui/editor/case_form.py" line="111" />
       <source>Prior therapy &amp;lines</source>
       <translation>&amp;Vortherapielinien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="119" />
+      <location filename="../../app/ui/editor/case_form.py" line="112" />
       <source>Prior thera&amp;pies</source>
       <translation>Vorthera&amp;pien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="120" />
+      <location filename="../../app/ui/editor/case_form.py" line="113" />
       <source>T&amp;MB</source>
       <translation>T&amp;MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="121" />
+      <location filename="../../app/ui/editor/case_form.py" line="114" />
       <source>MS&amp;I</source>
       <translation>MS&amp;I</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="122" />
+      <location filename="../../app/ui/editor/case_form.py" line="115" />
       <source>Case &amp;text</source>
       <translation>Fall&amp;text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="124" />
+      <location filename="../../app/ui/editor/case_form.py" line="117" />
       <source>Molecular findings</source>
       <translation>Molekulare Befunde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="125" />
+      <location filename="../../app/ui/editor/case_form.py" line="118" />
       <source>Add finding</source>
       <translation>Befund hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="126" />
+      <location filename="../../app/ui/editor/case_form.py" line="119" />
       <source>Remove finding</source>
       <translation>Befund entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="211" />
+      <location filename="../../app/ui/editor/case_form.py" line="200" />
       <source>TMB must be a number (mutations per megabase)</source>
       <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="243" />
+      <location filename="../../app/ui/editor/case_form.py" line="232" />
       <source>A case needs a title</source>
       <translation>Ein Fall braucht einen Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="245" />
+      <location filename="../../app/ui/editor/case_form.py" line="234" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="256" />
+      <location filename="../../app/ui/editor/case_form.py" line="245" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -308,67 +308,67 @@
   <context>
     <name>ConferenceForm</name>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <location filename="../../app/ui/editor/conference_form.py" line="44" />
       <source>19 digits, from the medical chamber</source>
       <translation>19 Ziffern, von der Ärztekammer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
       <source>Fellow</source>
       <translation>Fellow</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="60" />
+      <location filename="../../app/ui/editor/conference_form.py" line="54" />
       <source>Add fellow</source>
       <translation>Fellow hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="61" />
+      <location filename="../../app/ui/editor/conference_form.py" line="55" />
       <source>Remove fellow</source>
       <translation>Fellow entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="68" />
+      <location filename="../../app/ui/editor/conference_form.py" line="62" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="69" />
+      <location filename="../../app/ui/editor/conference_form.py" line="63" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="70" />
+      <location filename="../../app/ui/editor/conference_form.py" line="64" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="71" />
+      <location filename="../../app/ui/editor/conference_form.py" line="65" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="72" />
+      <location filename="../../app/ui/editor/conference_form.py" line="66" />
       <source>&amp;VNR (CME event number)</source>
       <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="80" />
+      <location filename="../../app/ui/editor/conference_form.py" line="74" />
       <source>Fellows</source>
       <translation>Fellows</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="118" />
+      <location filename="../../app/ui/editor/conference_form.py" line="108" />
       <source>The conference needs a topic</source>
       <translation>Die Konferenz braucht ein Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="122" />
+      <location filename="../../app/ui/editor/conference_form.py" line="112" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
     </message>
@@ -376,37 +376,44 @@
   <context>
     <name>CountPanel</name>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="78" />
+      <location filename="../../app/ui/live/count_panel.py" line="116" />
+      <source>Hover a code for the site's full name</source>
+      <extracomment>The grid of site codes grows to show this many sites before it scrolls.</extracomment>
+      <translation>Mauszeiger auf ein Kürzel: voller Name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="159" />
       <source>No question chosen</source>
       <translation>Keine Frage gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="83" />
+      <location filename="../../app/ui/live/count_panel.py" line="164" />
       <source>Still missing</source>
       <translation>Es fehlen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="84" />
+      <location filename="../../app/ui/live/count_panel.py" line="165" />
       <source>Have voted</source>
       <translation>Haben abgestimmt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="87" />
+      <location filename="../../app/ui/live/count_panel.py" line="168" />
       <source>%1 of %2 sites have voted</source>
       <translation>%1 von %2 Standorten haben abgestimmt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="94" />
+      <location filename="../../app/ui/live/count_panel.py" line="175" />
       <source>Still missing (%1)</source>
       <translation>Es fehlen (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="96" />
+      <location filename="../../app/ui/live/count_panel.py" line="177" />
       <source>Have voted (%1)</source>
       <translation>Haben abgestimmt (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="98" />
+      <location filename="../../app/ui/live/count_panel.py" line="138" />
+      <location filename="../../app/ui/live/count_panel.py" line="179" />
       <source>entered by the moderator</source>
       <translation>eingetragen durch Moderation</translation>
     </message>
@@ -414,28 +421,28 @@
   <context>
     <name>Countdown</name>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="35" />
+      <location filename="../../app/ui/live/countdown.py" line="38" />
       <source>Shorten the countdown</source>
       <translation>Countdown verkürzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="36" />
+      <location filename="../../app/ui/live/countdown.py" line="39" />
       <source>Extend the countdown</source>
       <translation>Countdown verlängern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="37" />
+      <location filename="../../app/ui/live/countdown.py" line="40" />
       <source>Close at zero</source>
       <translation>Bei null schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="38" />
+      <location filename="../../app/ui/live/countdown.py" line="41" />
       <source>Close the question automatically when the time is up</source>
       <translation>Die Abstimmung automatisch schließen, wenn die Zeit abgelaufen ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="90" />
-      <location filename="../../app/ui/live/countdown.py" line="94" />
+      <location filename="../../app/ui/live/countdown.py" line="93" />
+      <location filename="../../app/ui/live/countdown.py" line="97" />
       <source>Time left</source>
       <translation>Restzeit</translation>
     </message>
@@ -656,27 +663,27 @@
       <translation>Jeder Link lässt genau einen Standort abstimmen. Nur an diesen Standort senden; dieses Fenster nicht teilen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="54" />
+      <location filename="../../app/ui/live/links.py" line="55" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="54" />
+      <location filename="../../app/ui/live/links.py" line="55" />
       <source>Link</source>
       <translation>Link</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="75" />
+      <location filename="../../app/ui/live/links.py" line="77" />
       <source>Copy all links</source>
       <translation>Alle Links kopieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="80" />
+      <location filename="../../app/ui/live/links.py" line="82" />
       <source>Address:</source>
       <translation>Adresse:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="104" />
+      <location filename="../../app/ui/live/links.py" line="106" />
       <source>Copy link</source>
       <translation>Link kopieren</translation>
     </message>
@@ -767,210 +774,220 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="86" />
+      <location filename="../../app/ui/live/console.py" line="102" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="89" />
+      <location filename="../../app/ui/live/console.py" line="105" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="102" />
+      <location filename="../../app/ui/live/console.py" line="118" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="104" />
+      <location filename="../../app/ui/live/console.py" line="120" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="109" />
+      <location filename="../../app/ui/live/console.py" line="125" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="115" />
+      <location filename="../../app/ui/live/console.py" line="131" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="116" />
+      <location filename="../../app/ui/live/console.py" line="132" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="241" />
+      <location filename="../../app/ui/live/console.py" line="305" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="243" />
+      <location filename="../../app/ui/live/console.py" line="307" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="245" />
+      <location filename="../../app/ui/live/console.py" line="309" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="250" />
+      <location filename="../../app/ui/live/console.py" line="314" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="257" />
+      <location filename="../../app/ui/live/console.py" line="321" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="261" />
+      <location filename="../../app/ui/live/console.py" line="325" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="263" />
+      <location filename="../../app/ui/live/console.py" line="327" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="275" />
+      <location filename="../../app/ui/live/console.py" line="339" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="277" />
+      <location filename="../../app/ui/live/console.py" line="341" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="279" />
+      <location filename="../../app/ui/live/console.py" line="343" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="281" />
+      <location filename="../../app/ui/live/console.py" line="345" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="317" />
+      <location filename="../../app/ui/live/console.py" line="238" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="346" />
+      <location filename="../../app/ui/live/console.py" line="186" />
+      <source>More</source>
+      <translation>Mehr</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="376" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="348" />
-      <location filename="../../app/ui/live/console.py" line="352" />
+      <location filename="../../app/ui/live/console.py" line="378" />
+      <location filename="../../app/ui/live/console.py" line="383" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="350" />
+      <location filename="../../app/ui/live/console.py" line="381" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="354" />
+      <location filename="../../app/ui/live/console.py" line="381" />
+      <source>Server stopping …</source>
+      <translation>Server wird beendet …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="385" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="356" />
-      <location filename="../../app/ui/live/console.py" line="360" />
+      <location filename="../../app/ui/live/console.py" line="387" />
+      <location filename="../../app/ui/live/console.py" line="391" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="358" />
+      <location filename="../../app/ui/live/console.py" line="389" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="406" />
+      <location filename="../../app/ui/live/console.py" line="437" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="410" />
+      <location filename="../../app/ui/live/console.py" line="441" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="412" />
+      <location filename="../../app/ui/live/console.py" line="443" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="423" />
-      <location filename="../../app/ui/live/console.py" line="427" />
+      <location filename="../../app/ui/live/console.py" line="454" />
+      <location filename="../../app/ui/live/console.py" line="458" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="425" />
+      <location filename="../../app/ui/live/console.py" line="456" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="442" />
+      <location filename="../../app/ui/live/console.py" line="473" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="444" />
+      <location filename="../../app/ui/live/console.py" line="475" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="446" />
+      <location filename="../../app/ui/live/console.py" line="477" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="455" />
+      <location filename="../../app/ui/live/console.py" line="486" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="457" />
+      <location filename="../../app/ui/live/console.py" line="488" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="459" />
+      <location filename="../../app/ui/live/console.py" line="490" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="482" />
+      <location filename="../../app/ui/live/console.py" line="513" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="483" />
+      <location filename="../../app/ui/live/console.py" line="514" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="526" />
+      <location filename="../../app/ui/live/console.py" line="557" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="527" />
+      <location filename="../../app/ui/live/console.py" line="558" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="528" />
+      <location filename="../../app/ui/live/console.py" line="559" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -978,52 +995,52 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="174" />
+      <location filename="../../app/ui/live/session.py" line="236" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="177" />
+      <location filename="../../app/ui/live/session.py" line="239" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="181" />
+      <location filename="../../app/ui/live/session.py" line="243" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="185" />
+      <location filename="../../app/ui/live/session.py" line="247" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="188" />
+      <location filename="../../app/ui/live/session.py" line="250" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="191" />
+      <location filename="../../app/ui/live/session.py" line="253" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="194" />
+      <location filename="../../app/ui/live/session.py" line="256" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="199" />
+      <location filename="../../app/ui/live/session.py" line="261" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="224" />
+      <location filename="../../app/ui/live/session.py" line="286" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="234" />
+      <location filename="../../app/ui/live/session.py" line="296" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1334,13 +1351,13 @@
       <translation>Notizen zum Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="81" />
+      <location filename="../../app/ui/live/notes_panel.py" line="82" />
       <source>saved %1</source>
       <translation>gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="86" />
-      <location filename="../../app/ui/live/notes_panel.py" line="92" />
+      <location filename="../../app/ui/live/notes_panel.py" line="87" />
+      <location filename="../../app/ui/live/notes_panel.py" line="93" />
       <source>not yet saved</source>
       <translation>noch nicht gespeichert</translation>
     </message>
@@ -1524,107 +1541,107 @@
   <context>
     <name>QuestionForm</name>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="68" />
+      <location filename="../../app/ui/editor/question_form.py" line="65" />
       <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
       <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
       <source>Sentence (German)</source>
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="73" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="81" />
+      <location filename="../../app/ui/editor/question_form.py" line="78" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="84" />
+      <location filename="../../app/ui/editor/question_form.py" line="81" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="85" />
+      <location filename="../../app/ui/editor/question_form.py" line="82" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="99" />
+      <location filename="../../app/ui/editor/question_form.py" line="96" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="105" />
+      <location filename="../../app/ui/editor/question_form.py" line="102" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="107" />
+      <location filename="../../app/ui/editor/question_form.py" line="104" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="110" />
+      <location filename="../../app/ui/editor/question_form.py" line="107" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="114" />
+      <location filename="../../app/ui/editor/question_form.py" line="111" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="115" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="119" />
+      <location filename="../../app/ui/editor/question_form.py" line="116" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="121" />
+      <location filename="../../app/ui/editor/question_form.py" line="118" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="123" />
+      <location filename="../../app/ui/editor/question_form.py" line="120" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="159" />
+      <location filename="../../app/ui/editor/question_form.py" line="145" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="161" />
+      <location filename="../../app/ui/editor/question_form.py" line="147" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="233" />
+      <location filename="../../app/ui/editor/question_form.py" line="217" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="245" />
+      <location filename="../../app/ui/editor/question_form.py" line="229" />
       <source>Give at least two options</source>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="247" />
+      <location filename="../../app/ui/editor/question_form.py" line="231" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>
@@ -1632,7 +1649,7 @@
   <context>
     <name>ResultChart</name>
     <message>
-      <location filename="../../app/ui/live/chart.py" line="28" />
+      <location filename="../../app/ui/live/chart.py" line="93" />
       <source>The chart appears here.</source>
       <translation>Hier erscheint das Diagramm.</translation>
     </message>
