@@ -8,114 +8,27 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from app import __version__
-from app.commands.common import (
-    EXIT_OK,
-    EXIT_REFUSED,
-    CliError,
-    conference_id,
-    open_db,
-    port_number,
-)
-from app.config import DB_ENV_VAR, DEFAULT_PORT, LANGUAGES, default_db_url
-
-# --- foundation commands -------------------------------------------------------------
+from app.commands.common import EXIT_REFUSED, EXIT_USAGE, CliError, port_number
+from app.config import DB_ENV_VAR, LANGUAGES, Settings, SettingsError, default_db_url, load_settings
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import load_demo
+def _dispatch(module: str, function: str = "run") -> Callable[[argparse.Namespace], int]:
+    """The command ``module.function`` of ``app.commands``, imported only when it runs."""
 
-    db = open_db(args)
-    with db.write() as session:
-        conf_id = load_demo(session, reset=args.reset)
-    if args.no_gui:
-        from app.services.conferences import get_conference
+    def command(args: argparse.Namespace) -> int:
+        implementation = getattr(import_module(f"app.commands.{module}"), function)
+        return int(implementation(args) or 0)
 
-        with db.read() as session:
-            conf = get_conference(session, conf_id)
-        print(f"demo conference ready: {conf.slug} — {conf.topic} ({conf.date.isoformat()})")
-        return EXIT_OK
-    from app.ui.application import run_app
-
-    return run_app(db_url=args.db, conference_id=conf_id)
+    return command
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from app.services.conferences import get_conference
-    from app.services.packages import import_packages
-
-    db = open_db(args)
-    with db.write() as session:
-        target = conference_id(session, args.into) if args.into else None
-        conf_id, case_ids = import_packages(
-            session, [Path(f) for f in args.files], conference_id=target
-        )
-        slug = get_conference(session, conf_id).slug
-    print(f"imported {len(case_ids)} case(s) from {len(args.files)} file(s) into {slug}")
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from app.services.packages import build_package, write_package
-
-    db = open_db(args)
-    with db.read() as session:
-        package = build_package(session, conference_id(session, args.conference))
-    write_package(package, Path(args.file))
-    print(f"exported {len(package.cases)} case(s) to {args.file}")
-    return EXIT_OK
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    from app.services.conferences import list_conferences
-
-    db = open_db(args)
-    with db.read() as session:
-        rows = list_conferences(session)
-    if not rows:
-        print("no conferences yet; try: python main.py demo --no-gui")
-    for conf in rows:
-        print(f"{conf.id}\t{conf.slug}\t{conf.date.isoformat()}\t{conf.topic}")
-    return EXIT_OK
-
-
-# --- commands that live with their parts ---------------------------------------------
-
-
-def cmd_links(args: argparse.Namespace) -> int:
-    from app.server.links import run_links
-
-    return run_links(args)
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from app.server.headless import run_serve
-
-    return run_serve(args)
-
-
-def cmd_report(args: argparse.Namespace) -> int:
-    from app.reports.commands import run_report
-
-    return run_report(args)
-
-
-def cmd_results(args: argparse.Namespace) -> int:
-    from app.reports.commands import run_results
-
-    return run_results(args)
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    from app.ui.application import run_app
-
-    return run_app(db_url=args.db)
-
-
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
+    """The parser; ``settings`` (default: read from the environment) give the defaults."""
+    settings = settings or load_settings()
     parser = argparse.ArgumentParser(
         prog="votum",
         description="Votum: live voting for joint sessions of molecular tumor boards.",
@@ -128,13 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"SQLAlchemy database URL (default: ${DB_ENV_VAR} or an SQLite file in the "
         "user's data folder)",
     )
-    parser.set_defaults(func=cmd_gui)
+    parser.set_defaults(func=_dispatch("gui"))
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="create the demo conference and open it")
     demo.add_argument("--reset", action="store_true", help="build the demo conference anew")
     demo.add_argument("--no-gui", action="store_true", help="only create it, do not start the app")
-    demo.set_defaults(func=cmd_demo)
+    demo.set_defaults(func=_dispatch("demo"))
 
     imp = sub.add_parser("import", help="import case packages (in the order given)")
     imp.add_argument("files", nargs="+", metavar="FILE", help="case package (.votum.json)")
@@ -143,26 +56,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CONFERENCE",
         help="id or short name of the conference (default: a new conference)",
     )
-    imp.set_defaults(func=cmd_import)
+    imp.set_defaults(func=_dispatch("packages", "run_import"))
 
     exp = sub.add_parser("export", help="export a conference's cases as a case package")
     exp.add_argument("conference", metavar="CONFERENCE", help="id or short name")
     exp.add_argument("file", metavar="FILE", help="target file (.votum.json)")
-    exp.set_defaults(func=cmd_export)
+    exp.set_defaults(func=_dispatch("packages", "run_export"))
 
     lst = sub.add_parser("list", help="list conferences (id, short name, date, topic)")
-    lst.set_defaults(func=cmd_list)
+    lst.set_defaults(func=_dispatch("conferences", "run_list"))
 
     links = sub.add_parser("links", help="every site's voting link (CSV; PDF or QR sheet)")
     links.add_argument("conference", metavar="CONFERENCE", help="id or short name")
     links.add_argument(
         "--base-url",
         metavar="URL",
-        help="address sites will use, e.g. http://192.168.1.20:8765 "
+        help=f"address sites will use, e.g. http://192.168.1.20:{settings.port} "
         "(default: this machine's LAN address)",
     )
     links.add_argument(
-        "--port", type=port_number, default=DEFAULT_PORT, help="port for the default URL"
+        "--port", type=port_number, default=settings.port, help="port for the default URL"
     )
     links.add_argument("--pdf", metavar="FILE", help="also write one page per site with QR code")
     links.add_argument("--png", metavar="FILE", help="also write a sheet of QR codes as PNG")
@@ -176,18 +89,20 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument(
         "--revoke", metavar="SITE", action="append", default=[], help="switch off this site's link"
     )
-    links.set_defaults(func=cmd_links)
+    links.set_defaults(func=_dispatch("links"))
 
     serve = sub.add_parser("serve", help="run the voting server without the desktop app")
     serve.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
+    serve.add_argument(
+        "--host", default=settings.host, help=f"address to bind (default {settings.host})"
+    )
     serve.add_argument(
         "--port",
         type=port_number,
-        default=DEFAULT_PORT,
-        help=f"port (default {DEFAULT_PORT}; 0 picks a free one)",
+        default=settings.port,
+        help=f"port (default {settings.port}; 0 picks a free one)",
     )
-    serve.set_defaults(func=cmd_serve)
+    serve.set_defaults(func=_dispatch("serve"))
 
     report = sub.add_parser("report", help="write the PDF protocol")
     report.add_argument("conference", metavar="CONFERENCE", help="id or short name")
@@ -204,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write the protocol even if no ballot has been cast yet",
     )
-    report.set_defaults(func=cmd_report)
+    report.set_defaults(func=_dispatch("reports", "run_report"))
 
     res = sub.add_parser("results", help="export ballots and results")
     res.add_argument("conference", metavar="CONFERENCE", help="id or short name")
@@ -220,15 +135,21 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument(
         "--allow-empty", action="store_true", help="export even if no ballot has been cast yet"
     )
-    res.set_defaults(func=cmd_results)
+    res.set_defaults(func=_dispatch("reports", "run_results"))
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"votum: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    parser = build_parser(settings)
     args = parser.parse_args(argv)
+    args.settings = settings
     if args.db is None:
-        args.db = default_db_url()
+        args.db = default_db_url(settings)
     from app.services.errors import VotumError
 
     try:

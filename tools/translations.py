@@ -272,6 +272,8 @@ DE = {
     "Hide result": "Ergebnis verbergen",
     "Round 2": "Runde 2",
     # main window
+    "Keys": "Tasten",
+    "Action": "Aktion",
     "Opening the database …": "Datenbank wird geöffnet …",
     "The database cannot be opened:\n%1": "Die Datenbank lässt sich nicht öffnen:\n%1",
     "Welcome to Votum": "Willkommen bei Votum",
@@ -425,6 +427,23 @@ DE = {
     "Invite site": "Standort einladen",
     "Withdraw invitation": "Einladung zurückziehen",
     "Edit site": "Standort bearbeiten",
+    # validation
+    "Unknown kind “%1”": "Unbekannte Art „%1“",
+    "VAF must be a number between 0 and 100": "VAF muss eine Zahl zwischen 0 und 100 sein",
+    "At most %1 characters": "Höchstens %1 Zeichen",
+    "Must not be empty": "Darf nicht leer sein",
+    "At most %1 entries": "Höchstens %1 Einträge",
+    "At least %1 entries": "Mindestens %1 Einträge",
+    "At least %1": "Mindestens %1",
+    "At most %1": "Höchstens %1",
+    "Must be a whole number": "Muss eine ganze Zahl sein",
+    "Must be a number": "Muss eine Zahl sein",
+    "Not one of the allowed values": "Keiner der erlaubten Werte",
+    "A free-text question has no options": "Eine Freitextfrage hat keine Optionen",
+    "%1 is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), c.35G>A, exon 19 deletion)": (
+        "%1 hat nicht die HGVS-Form (z. B. p.G12D, p.(Gly12Asp), c.35G>A, Exon-19-Deletion)"
+    ),
+    "The image data is damaged": "Die Bilddaten sind beschädigt",
     # workspace
     "Preparation": "Vorbereitung",
     "Starting the live console …": "Live-Konsole startet …",

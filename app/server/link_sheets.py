@@ -5,15 +5,21 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import segno
 
 from app.services.views import ConferenceInfo
 
-if TYPE_CHECKING:
-    from app.server.links import SiteLink
+
+@dataclass(frozen=True)
+class SiteLink:
+    """One invited site and its link ('' when revoked)."""
+
+    name: str
+    code: str
+    link: str
 
 
 def _font_path(bold: bool = False) -> Path:

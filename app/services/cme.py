@@ -7,7 +7,6 @@ import re
 from app.services.errors import InvalidInput
 
 EFN_PREFIX = "80276"
-_DIGITS = re.compile(r"\d+")
 
 
 def luhn_valid(number: str) -> bool:

@@ -64,6 +64,8 @@ def _level(code: str, de: str, en: str) -> PresetOption:
     )
 
 
+#: The NCT/DKTK evidence levels. Their optional add-ons (is, iv, Z, R) are not options here:
+#: a site that wants to add one says so in its comment.
 EVIDENCE = (
     _level(
         "m1A",
@@ -104,28 +106,11 @@ EVIDENCE = (
     ),
 )
 
-#: Optional add-ons to an evidence level (NCT/DKTK), explained on the voter page.
-EVIDENCE_ADDONS = {
-    "is": (
-        "in situ: Befund im gleichen Tumorgewebe nachgewiesen",
-        "in situ: finding shown in the same tumour tissue",
-    ),
-    "iv": (
-        "in vitro / ex vivo: funktionell bestätigt",
-        "in vitro / ex vivo: functionally confirmed",
-    ),
-    "Z": ("Zugelassen für diese Indikation", "Approved for this indication"),
-    "R": ("Resistenz: Befund spricht gegen die Therapie", "Resistance: finding argues against"),
-}
-
 PRESETS: dict[QuestionKind, tuple[PresetOption, ...]] = {
     QuestionKind.YES_NO: YES_NO,
     QuestionKind.AGREEMENT: AGREEMENT,
     QuestionKind.EVIDENCE: EVIDENCE,
 }
-
-#: Kinds whose options are fixed by the preset (the editor shows them read-only).
-FIXED_OPTION_KINDS = frozenset(PRESETS)
 
 KIND_LABELS = {
     QuestionKind.SINGLE: ("Einfachauswahl", "Single choice"),

@@ -3,17 +3,17 @@
   <context>
     <name>AgendaModel</name>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="75" />
+      <location filename="../../app/ui/models/agenda_model.py" line="76" />
       <source>Case %1</source>
       <translation>Fall %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="76" />
+      <location filename="../../app/ui/models/agenda_model.py" line="77" />
       <source>Round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="77" />
+      <location filename="../../app/ui/models/agenda_model.py" line="78" />
       <source>OPEN</source>
       <translation>OFFEN</translation>
     </message>
@@ -145,162 +145,162 @@
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="42" />
+      <location filename="../../app/ui/editor/case_form.py" line="44" />
       <source> years</source>
       <translation> Jahre</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="46" />
+      <location filename="../../app/ui/editor/case_form.py" line="48" />
       <source>female</source>
       <translation>weiblich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="47" />
+      <location filename="../../app/ui/editor/case_form.py" line="49" />
       <source>male</source>
       <translation>männlich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="48" />
+      <location filename="../../app/ui/editor/case_form.py" line="50" />
       <source>diverse</source>
       <translation>divers</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="66" />
+      <location filename="../../app/ui/editor/case_form.py" line="68" />
       <source>mut/Mb</source>
       <translation>Mut/Mb</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="79" />
+      <location filename="../../app/ui/editor/case_form.py" line="81" />
       <source>Gene</source>
       <translation>Gen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="80" />
+      <location filename="../../app/ui/editor/case_form.py" line="82" />
       <source>Alteration (HGVS)</source>
       <translation>Veränderung (HGVS)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="81" />
+      <location filename="../../app/ui/editor/case_form.py" line="83" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="82" />
+      <location filename="../../app/ui/editor/case_form.py" line="84" />
       <source>VAF %</source>
       <translation>VAF %</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="83" />
+      <location filename="../../app/ui/editor/case_form.py" line="85" />
       <source>Comment</source>
       <translation>Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="89" />
+      <location filename="../../app/ui/editor/case_form.py" line="91" />
       <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
       <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="102" />
+      <location filename="../../app/ui/editor/case_form.py" line="104" />
       <source>&amp;Title</source>
       <translation>&amp;Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="103" />
+      <location filename="../../app/ui/editor/case_form.py" line="105" />
       <source>&amp;Presented by</source>
       <translation>&amp;Vorgestellt von</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="104" />
+      <location filename="../../app/ui/editor/case_form.py" line="106" />
       <source>&amp;Age</source>
       <translation>&amp;Alter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="105" />
+      <location filename="../../app/ui/editor/case_form.py" line="107" />
       <source>&amp;Sex</source>
       <translation>&amp;Geschlecht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="106" />
+      <location filename="../../app/ui/editor/case_form.py" line="108" />
       <source>&amp;Diagnosis</source>
       <translation>&amp;Diagnose</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="107" />
+      <location filename="../../app/ui/editor/case_form.py" line="109" />
       <source>&amp;ICD-10</source>
       <translation>&amp;ICD-10</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="108" />
+      <location filename="../../app/ui/editor/case_form.py" line="110" />
       <source>&amp;Histology</source>
       <translation>&amp;Histologie</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="109" />
+      <location filename="../../app/ui/editor/case_form.py" line="111" />
       <source>Stag&amp;e</source>
       <translation>Sta&amp;dium</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="110" />
+      <location filename="../../app/ui/editor/case_form.py" line="112" />
       <source>E&amp;COG</source>
       <translation>E&amp;COG</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="111" />
+      <location filename="../../app/ui/editor/case_form.py" line="113" />
       <source>Prior therapy &amp;lines</source>
       <translation>&amp;Vortherapielinien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="112" />
+      <location filename="../../app/ui/editor/case_form.py" line="114" />
       <source>Prior thera&amp;pies</source>
       <translation>Vorthera&amp;pien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="113" />
+      <location filename="../../app/ui/editor/case_form.py" line="115" />
       <source>T&amp;MB</source>
       <translation>T&amp;MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="114" />
+      <location filename="../../app/ui/editor/case_form.py" line="116" />
       <source>MS&amp;I</source>
       <translation>MS&amp;I</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="115" />
+      <location filename="../../app/ui/editor/case_form.py" line="117" />
       <source>Case &amp;text</source>
       <translation>Fall&amp;text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="117" />
+      <location filename="../../app/ui/editor/case_form.py" line="119" />
       <source>Molecular findings</source>
       <translation>Molekulare Befunde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="118" />
+      <location filename="../../app/ui/editor/case_form.py" line="120" />
       <source>Add finding</source>
       <translation>Befund hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="119" />
+      <location filename="../../app/ui/editor/case_form.py" line="121" />
       <source>Remove finding</source>
       <translation>Befund entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="200" />
+      <location filename="../../app/ui/editor/case_form.py" line="202" />
       <source>TMB must be a number (mutations per megabase)</source>
       <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="232" />
+      <location filename="../../app/ui/editor/case_form.py" line="234" />
       <source>A case needs a title</source>
       <translation>Ein Fall braucht einen Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="234" />
+      <location filename="../../app/ui/editor/case_form.py" line="236" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="245" />
+      <location filename="../../app/ui/editor/case_form.py" line="247" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -519,42 +519,42 @@
   <context>
     <name>FindingKinds</name>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="30" />
+      <location filename="../../app/ui/models/findings_model.py" line="32" />
       <source>SNV</source>
       <translation>SNV</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="31" />
+      <location filename="../../app/ui/models/findings_model.py" line="33" />
       <source>Indel</source>
       <translation>Indel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="32" />
+      <location filename="../../app/ui/models/findings_model.py" line="34" />
       <source>CNV</source>
       <translation>CNV</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="33" />
+      <location filename="../../app/ui/models/findings_model.py" line="35" />
       <source>Fusion</source>
       <translation>Fusion</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="34" />
+      <location filename="../../app/ui/models/findings_model.py" line="36" />
       <source>Expression</source>
       <translation>Expression</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="35" />
+      <location filename="../../app/ui/models/findings_model.py" line="37" />
       <source>Signature</source>
       <translation>Signatur</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="36" />
+      <location filename="../../app/ui/models/findings_model.py" line="38" />
       <source>Germline</source>
       <translation>Keimbahn</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="37" />
+      <location filename="../../app/ui/models/findings_model.py" line="39" />
       <source>Other</source>
       <translation>Sonstiges</translation>
     </message>
@@ -1046,228 +1046,162 @@
     </message>
   </context>
   <context>
-    <name>MainWindow</name>
+    <name>MainMenus</name>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="66" />
-      <location filename="../../app/ui/mainwindow.py" line="497" />
-      <source>Opening the database …</source>
-      <translation>Datenbank wird geöffnet …</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="101" />
-      <source>The database cannot be opened:
-%1</source>
-      <translation>Die Datenbank lässt sich nicht öffnen:
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="122" />
-      <source>Welcome to Votum</source>
-      <translation>Willkommen bei Votum</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="124" />
-      <source>There is no conference yet. Open the demo conference to see the whole flow (preparation, live voting, presenter view)?</source>
-      <translation>Es gibt noch keine Konferenz. Die Demo-Konferenz öffnen, um den ganzen Ablauf zu sehen (Vorbereitung, Live-Abstimmung, Präsentationsansicht)?</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="127" />
-      <source>Open the demo</source>
-      <translation>Demo öffnen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="156" />
+      <location filename="../../app/ui/window/menus.py" line="57" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="158" />
+      <location filename="../../app/ui/window/menus.py" line="58" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="161" />
+      <location filename="../../app/ui/window/menus.py" line="59" />
       <source>Conference &amp;library</source>
       <translation>Konferenz&amp;bibliothek</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="164" />
+      <location filename="../../app/ui/window/menus.py" line="61" />
       <source>&amp;Close conference</source>
       <translation>Konferenz &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="167" />
+      <location filename="../../app/ui/window/menus.py" line="64" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="169" />
+      <location filename="../../app/ui/window/menus.py" line="65" />
       <source>&amp;Merge case packages into a new conference…</source>
       <translation>Fallpakete zu neuer Konferenz &amp;zusammenführen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="172" />
+      <location filename="../../app/ui/window/menus.py" line="66" />
       <source>&amp;Export case package…</source>
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="176" />
+      <location filename="../../app/ui/window/menus.py" line="71" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="179" />
+      <location filename="../../app/ui/window/menus.py" line="72" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="182" />
+      <location filename="../../app/ui/window/menus.py" line="73" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="185" />
+      <location filename="../../app/ui/window/menus.py" line="76" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="189" />
+      <location filename="../../app/ui/window/menus.py" line="82" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="193" />
+      <location filename="../../app/ui/window/menus.py" line="85" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="194" />
+      <location filename="../../app/ui/window/menus.py" line="86" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="196" />
+      <location filename="../../app/ui/window/menus.py" line="88" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="201" />
+      <location filename="../../app/ui/window/menus.py" line="93" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="202" />
+      <location filename="../../app/ui/window/menus.py" line="94" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="203" />
+      <location filename="../../app/ui/window/menus.py" line="96" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="204" />
+      <location filename="../../app/ui/window/menus.py" line="97" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="206" />
+      <location filename="../../app/ui/window/menus.py" line="100" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="214" />
+      <location filename="../../app/ui/window/menus.py" line="102" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="217" />
+      <location filename="../../app/ui/window/menus.py" line="104" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="218" />
+      <location filename="../../app/ui/window/menus.py" line="105" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="219" />
+      <location filename="../../app/ui/window/menus.py" line="106" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="228" />
+      <location filename="../../app/ui/window/menus.py" line="112" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="233" />
+      <location filename="../../app/ui/window/menus.py" line="117" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="235" />
+      <location filename="../../app/ui/window/menus.py" line="120" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="240" />
+      <location filename="../../app/ui/window/menus.py" line="124" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="249" />
+      <location filename="../../app/ui/window/menus.py" line="135" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="298" />
-      <source>Open conference</source>
-      <translation>Konferenz öffnen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="318" />
-      <source>Close conference</source>
-      <translation>Konferenz schließen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="319" />
-      <source>The voting server is running. Close the conference and stop the server?</source>
-      <translation>Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="320" />
-      <source>Close and stop</source>
-      <translation>Schließen und stoppen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="374" />
-      <location filename="../../app/ui/mainwindow.py" line="385" />
-      <source>Delete conference</source>
-      <translation>Konferenz löschen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="375" />
-      <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
-      <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="378" />
-      <source>Delete</source>
-      <translation>Löschen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="562" />
-      <source>Keyboard shortcuts</source>
-      <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="568" />
+      <location filename="../../app/ui/window/help_menu.py" line="66" />
       <source>About Votum</source>
       <translation>Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="570" />
+      <location filename="../../app/ui/window/help_menu.py" line="67" />
       <source>Votum %1 — live voting for the joint sessions of molecular tumor boards.</source>
       <translation>Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards.</translation>
     </message>
@@ -1365,22 +1299,22 @@
   <context>
     <name>OrderDialog</name>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="38" />
+      <location filename="../../app/ui/editor/packages_io.py" line="39" />
       <source>Order of the case packages</source>
       <translation>Reihenfolge der Fallpakete</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="47" />
+      <location filename="../../app/ui/editor/packages_io.py" line="48" />
       <source>Move &amp;up</source>
       <translation>Nach &amp;oben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="48" />
+      <location filename="../../app/ui/editor/packages_io.py" line="49" />
       <source>Move &amp;down</source>
       <translation>Nach &amp;unten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="60" />
+      <location filename="../../app/ui/editor/packages_io.py" line="61" />
       <source>The cases are added in this order (drag to change it):</source>
       <translation>Die Fälle werden in dieser Reihenfolge übernommen (zum Ändern ziehen):</translation>
     </message>
@@ -1388,152 +1322,219 @@
   <context>
     <name>PackageFiles</name>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="30" />
+      <location filename="../../app/ui/editor/packages_io.py" line="31" />
       <source>Case packages (*.votum.json *.json);;All files (*)</source>
       <translation>Fallpakete (*.votum.json *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="90" />
+      <location filename="../../app/ui/editor/packages_io.py" line="91" />
       <source>Import case packages</source>
       <translation>Fallpakete importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="114" />
-      <location filename="../../app/ui/editor/packages_io.py" line="119" />
+      <location filename="../../app/ui/editor/packages_io.py" line="115" />
+      <location filename="../../app/ui/editor/packages_io.py" line="120" />
       <source>Case package not imported</source>
       <translation>Fallpaket nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="115" />
+      <location filename="../../app/ui/editor/packages_io.py" line="116" />
       <source>Nothing was imported:</source>
       <translation>Es wurde nichts importiert:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="123" />
+      <location filename="../../app/ui/editor/packages_io.py" line="124" />
       <source>Case packages imported</source>
       <translation>Fallpakete importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="124" />
+      <location filename="../../app/ui/editor/packages_io.py" line="125" />
       <source>%1 cases imported from %2 files.</source>
       <translation>%1 Fälle aus %2 Dateien importiert.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="136" />
+      <location filename="../../app/ui/editor/packages_io.py" line="137" />
       <source>Export case package</source>
       <translation>Fallpaket exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="152" />
+      <location filename="../../app/ui/editor/packages_io.py" line="153" />
       <source>Case package not exported</source>
       <translation>Fallpaket nicht exportiert</translation>
     </message>
   </context>
   <context>
+    <name>Pages</name>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="37" />
+      <location filename="../../app/ui/window/pages.py" line="245" />
+      <source>Opening the database …</source>
+      <translation>Datenbank wird geöffnet …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="52" />
+      <source>The database cannot be opened:
+%1</source>
+      <translation>Die Datenbank lässt sich nicht öffnen:
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="109" />
+      <source>Open conference</source>
+      <translation>Konferenz öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="138" />
+      <source>Close conference</source>
+      <translation>Konferenz schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="139" />
+      <source>The voting server is running. Close the conference and stop the server?</source>
+      <translation>Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="140" />
+      <source>Close and stop</source>
+      <translation>Schließen und stoppen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="187" />
+      <source>Welcome to Votum</source>
+      <translation>Willkommen bei Votum</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="189" />
+      <source>There is no conference yet. Open the demo conference to see the whole flow (preparation, live voting, presenter view)?</source>
+      <translation>Es gibt noch keine Konferenz. Die Demo-Konferenz öffnen, um den ganzen Ablauf zu sehen (Vorbereitung, Live-Abstimmung, Präsentationsansicht)?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="192" />
+      <source>Open the demo</source>
+      <translation>Demo öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="206" />
+      <location filename="../../app/ui/window/pages.py" line="217" />
+      <source>Delete conference</source>
+      <translation>Konferenz löschen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="207" />
+      <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
+      <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="210" />
+      <source>Delete</source>
+      <translation>Löschen</translation>
+    </message>
+  </context>
+  <context>
     <name>PreparationEditor</name>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="73" />
+      <location filename="../../app/ui/editor/editor.py" line="74" />
       <source>Conference</source>
       <translation>Konferenz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="74" />
+      <location filename="../../app/ui/editor/editor.py" line="75" />
       <source>Sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="75" />
+      <location filename="../../app/ui/editor/editor.py" line="76" />
       <source>Cases and questions</source>
       <translation>Fälle und Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="76" />
+      <location filename="../../app/ui/editor/editor.py" line="77" />
       <source>Changes are saved as you type; Ctrl+Z undoes them.</source>
       <translation>Änderungen werden beim Tippen gespeichert; Strg+Z macht sie rückgängig.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="95" />
-      <location filename="../../app/ui/editor/editor.py" line="274" />
-      <location filename="../../app/ui/editor/editor.py" line="277" />
+      <location filename="../../app/ui/editor/editor.py" line="96" />
+      <location filename="../../app/ui/editor/editor.py" line="275" />
+      <location filename="../../app/ui/editor/editor.py" line="278" />
       <source>New case</source>
       <translation>Neuer Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="96" />
-      <location filename="../../app/ui/editor/editor.py" line="293" />
-      <location filename="../../app/ui/editor/editor.py" line="298" />
-      <location filename="../../app/ui/editor/editor.py" line="300" />
+      <location filename="../../app/ui/editor/editor.py" line="97" />
+      <location filename="../../app/ui/editor/editor.py" line="294" />
+      <location filename="../../app/ui/editor/editor.py" line="299" />
+      <location filename="../../app/ui/editor/editor.py" line="301" />
       <source>New question</source>
       <translation>Neue Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="97" />
-      <location filename="../../app/ui/editor/editor.py" line="333" />
+      <location filename="../../app/ui/editor/editor.py" line="98" />
+      <location filename="../../app/ui/editor/editor.py" line="334" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="101" />
+      <location filename="../../app/ui/editor/editor.py" line="102" />
       <source>Drag cases and questions to reorder them.</source>
       <translation>Fälle und Fragen zum Umsortieren ziehen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="118" />
+      <location filename="../../app/ui/editor/editor.py" line="119" />
       <source>Choose a case or a question on the left, or create a new case.</source>
       <translation>Links einen Fall oder eine Frage wählen oder einen neuen Fall anlegen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="194" />
+      <location filename="../../app/ui/editor/editor.py" line="195" />
       <source>All changes saved %1</source>
       <translation>Alle Änderungen gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="207" />
+      <location filename="../../app/ui/editor/editor.py" line="208" />
       <source>Not saved</source>
       <translation>Nicht gespeichert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="238" />
+      <location filename="../../app/ui/editor/editor.py" line="239" />
       <source>Edit conference</source>
       <translation>Konferenz bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="250" />
+      <location filename="../../app/ui/editor/editor.py" line="251" />
       <source>Edit case</source>
       <translation>Fall bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="265" />
+      <location filename="../../app/ui/editor/editor.py" line="266" />
       <source>Edit question</source>
       <translation>Frage bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="293" />
+      <location filename="../../app/ui/editor/editor.py" line="294" />
       <source>Choose the case the question belongs to.</source>
       <translation>Bitte den Fall wählen, zu dem die Frage gehört.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="318" />
+      <location filename="../../app/ui/editor/editor.py" line="319" />
       <source>Delete case</source>
       <translation>Fall löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="319" />
+      <location filename="../../app/ui/editor/editor.py" line="320" />
       <source>Delete case %1 with its questions?</source>
       <translation>Fall „%1“ mit seinen Fragen löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="323" />
+      <location filename="../../app/ui/editor/editor.py" line="324" />
       <source>Delete question</source>
       <translation>Frage löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="324" />
+      <location filename="../../app/ui/editor/editor.py" line="325" />
       <source>Delete question %1?</source>
       <translation>Frage %1 löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="350" />
+      <location filename="../../app/ui/editor/editor.py" line="351" />
       <source>Move</source>
       <translation>Verschieben</translation>
     </message>
@@ -1541,109 +1542,99 @@
   <context>
     <name>QuestionForm</name>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="65" />
+      <location filename="../../app/ui/editor/question_form.py" line="67" />
       <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
       <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="75" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="75" />
       <source>Sentence (German)</source>
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="73" />
+      <location filename="../../app/ui/editor/question_form.py" line="75" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="78" />
+      <location filename="../../app/ui/editor/question_form.py" line="80" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="81" />
+      <location filename="../../app/ui/editor/question_form.py" line="83" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="82" />
+      <location filename="../../app/ui/editor/question_form.py" line="84" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="96" />
+      <location filename="../../app/ui/editor/question_form.py" line="98" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="102" />
+      <location filename="../../app/ui/editor/question_form.py" line="104" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="104" />
+      <location filename="../../app/ui/editor/question_form.py" line="106" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="107" />
+      <location filename="../../app/ui/editor/question_form.py" line="109" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="111" />
+      <location filename="../../app/ui/editor/question_form.py" line="113" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="115" />
+      <location filename="../../app/ui/editor/question_form.py" line="117" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="116" />
+      <location filename="../../app/ui/editor/question_form.py" line="118" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="120" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="120" />
+      <location filename="../../app/ui/editor/question_form.py" line="122" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="145" />
+      <location filename="../../app/ui/editor/question_form.py" line="147" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="147" />
+      <location filename="../../app/ui/editor/question_form.py" line="149" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="217" />
+      <location filename="../../app/ui/editor/question_form.py" line="219" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/editor/question_form.py" line="229" />
-      <source>Give at least two options</source>
-      <translation>Mindestens zwei Optionen angeben</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/editor/question_form.py" line="231" />
-      <source>The options must be different</source>
-      <translation>Die Optionen müssen verschieden sein</translation>
     </message>
   </context>
   <context>
@@ -1652,6 +1643,24 @@
       <location filename="../../app/ui/live/chart.py" line="93" />
       <source>The chart appears here.</source>
       <translation>Hier erscheint das Diagramm.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="43" />
+      <source>Keyboard shortcuts</source>
+      <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="45" />
+      <source>Keys</source>
+      <translation>Tasten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="45" />
+      <source>Action</source>
+      <translation>Aktion</translation>
     </message>
   </context>
   <context>
@@ -1712,6 +1721,100 @@
       <location filename="../../app/ui/editor/sites_page.py" line="136" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
+    </message>
+  </context>
+  <context>
+    <name>Validation</name>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="86" />
+      <source>Unknown kind “%1”</source>
+      <translation>Unbekannte Art „%1“</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="92" />
+      <source>VAF must be a number between 0 and 100</source>
+      <translation>VAF muss eine Zahl zwischen 0 und 100 sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="27" />
+      <source>At most %1 characters</source>
+      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
+      <translation>Höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="30" />
+      <location filename="../../app/ui/validation.py" line="31" />
+      <source>Must not be empty</source>
+      <translation>Darf nicht leer sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="32" />
+      <source>At most %1 entries</source>
+      <translation>Höchstens %1 Einträge</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="35" />
+      <source>At least %1 entries</source>
+      <translation>Mindestens %1 Einträge</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="38" />
+      <source>At least %1</source>
+      <translation>Mindestens %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="41" />
+      <source>At most %1</source>
+      <translation>Höchstens %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="44" />
+      <location filename="../../app/ui/validation.py" line="45" />
+      <source>Must be a whole number</source>
+      <translation>Muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="46" />
+      <location filename="../../app/ui/validation.py" line="47" />
+      <source>Must be a number</source>
+      <translation>Muss eine Zahl sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="48" />
+      <location filename="../../app/ui/validation.py" line="49" />
+      <source>Not one of the allowed values</source>
+      <translation>Keiner der erlaubten Werte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="56" />
+      <source>Give at least two options</source>
+      <extracomment>The package format's own rules (``raise ValueError(...)`` in package_schema), by message.</extracomment>
+      <translation>Mindestens zwei Optionen angeben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="60" />
+      <source>The options must be different</source>
+      <translation>Die Optionen müssen verschieden sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="64" />
+      <source>A free-text question has no options</source>
+      <translation>Eine Freitextfrage hat keine Optionen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="68" />
+      <source>Not an ICD-10 code (e.g. C25.0)</source>
+      <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="72" />
+      <source>%1 is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), c.35G&gt;A, exon 19 deletion)</source>
+      <translation>%1 hat nicht die HGVS-Form (z. B. p.G12D, p.(Gly12Asp), c.35G&gt;A, Exon-19-Deletion)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="79" />
+      <source>The image data is damaged</source>
+      <translation>Die Bilddaten sind beschädigt</translation>
     </message>
   </context>
   <context>

@@ -23,12 +23,22 @@ class RecordingPrompter:
     errors: list[tuple[str, str]] = field(default_factory=list)
     confirmations: list[tuple[str, str]] = field(default_factory=list)
     infos: list[tuple[str, str]] = field(default_factory=list)
+    default_actions: list[bool] = field(default_factory=list)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.errors.append((title, text))
 
-    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        action: str,
+        *,
+        default_action: bool = False,
+    ) -> bool:
         self.confirmations.append((title, text))
+        self.default_actions.append(default_action)
         return self.answer
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:

@@ -23,6 +23,7 @@ from app.services.errors import VotumError
 from app.services.packages import SUFFIX, build_package, import_packages, write_package
 from app.ui.i18n import translate
 from app.ui.messages import inform, show_error
+from app.ui.plain import plain_tooltip
 from app.ui.widgets import ok_cancel_buttons
 
 
@@ -41,7 +42,7 @@ class OrderDialog(QDialog):
         for path in paths:
             item = QListWidgetItem(path.name)
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tooltip(str(path)))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         up = QPushButton(self.tr("Move &up"))

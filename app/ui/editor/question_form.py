@@ -29,6 +29,8 @@ from app.services.presets import PRESETS, kind_label
 from app.services.views import QuestionInfo
 from app.ui.editor.autosave import AutoSaveForm
 from app.ui.i18n import current_language
+from app.ui.plain import plain_label
+from app.ui.validation import reason
 from app.ui.widgets import Field, OptionalSpinBox
 
 DEFAULT_DURATION = 90
@@ -49,7 +51,7 @@ class QuestionForm(AutoSaveForm):
 
     def _build(self) -> None:
         lang = current_language()
-        self.heading = QLabel()
+        self.heading = plain_label()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -91,7 +93,7 @@ class QuestionForm(AutoSaveForm):
         buttons.addWidget(self.remove_option)
         buttons.addStretch(1)
         editable_layout.addLayout(buttons)
-        self.preset_list = QLabel()
+        self.preset_list = plain_label()
         self.preset_list.setWordWrap(True)
         self.no_options = QLabel(self.tr("Sites answer in their own words; there are no options."))
         self.option_stack = QStackedWidget()
@@ -189,9 +191,9 @@ class QuestionForm(AutoSaveForm):
             for preset in PRESETS[kind]:
                 line = f"• {preset.label(lang)}"
                 if preset.explanation(lang):
-                    line += f" — <span style='color:gray'>{preset.explanation(lang)}</span>"
+                    line += f" — {preset.explanation(lang)}"
                 lines.append(line)
-            self.preset_list.setText("<br>".join(lines))
+            self.preset_list.setText("\n".join(lines))
             self.option_stack.setCurrentIndex(1)
         elif kind is QuestionKind.FREE_TEXT:
             self.option_stack.setCurrentIndex(2)
@@ -224,12 +226,8 @@ class QuestionForm(AutoSaveForm):
                 duration_seconds=self.duration.optional_value(),
             )
         except ValidationError as exc:
-            message = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            if "at least two options" in message:
-                message = self.tr("Give at least two options")
-            elif "must be different" in message:
-                message = self.tr("The options must be different")
-            errors["options"] = message
+            error = exc.errors()[0]
+            errors["text" if error["loc"][:1] == ("text",) else "options"] = reason(error)
             return None, errors
         return (None if errors else package), errors
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -23,6 +22,7 @@ from app.services.errors import VotumError
 from app.services.views import SiteInfo
 from app.ui.messages import show_error
 from app.ui.models.sites_model import SitesModel
+from app.ui.plain import plain_label
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 
@@ -84,7 +84,7 @@ class SitesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
-        self.summary = QLabel()
+        self.summary = plain_label()
         new = QPushButton(self.tr("New site…"))
         invite_all = QPushButton(self.tr("Invite all"))
         new.clicked.connect(self.on_new_clicked)

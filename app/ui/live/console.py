@@ -39,7 +39,7 @@ from app.ui.live.count_panel import CountPanel
 from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
-from app.ui.live.session import DEFAULT_PORT, LiveSession, LiveSnapshot, ServerState
+from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
@@ -127,7 +127,7 @@ class LiveConsole(QWidget):
         server_layout.addWidget(self.server_label)
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
-        self.port.setValue(self.session.server_state.port or settings.server_port(DEFAULT_PORT))
+        self.port.setValue(self.session.server_state.port or settings.server_port())
         self.port.setPrefix(self.tr("Port "))
         self.port.setToolTip(self.tr("Port of the voting server; change it if the port is in use"))
         server_buttons = QHBoxLayout()

@@ -1,7 +1,8 @@
 """One live session: the voting server's life cycle, coalesced refreshes, moderator actions.
 
-All database work here is one short transaction in the GUI thread per action or per
-coalesced burst of ballots; the network lives in the server thread.
+A coalesced burst of ballots is read in a reader thread and only shown in the GUI thread;
+while the server runs, moderator actions are queued in its writer (one write path), else
+they are one short transaction here. The network lives in the server thread.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from sqlalchemy.orm import Session
 
+from app.config import load_settings
 from app.db import Database
 from app.models import BallotSource
 from app.server.writer import WriterStopped
@@ -25,15 +27,12 @@ from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, Questio
 from app.ui.live.bridge import QtNotifier
 from app.ui.live.server_control import ServerControl, ServerState
 
-__all__ = ["COALESCE_MS", "DEFAULT_PORT", "LiveSession", "LiveSnapshot", "ServerState"]
+__all__ = ["LiveSession", "LiveSnapshot", "ServerState"]
 
 if TYPE_CHECKING:
     from app.server.runner import VotingServer
 
 log = logging.getLogger(__name__)
-
-COALESCE_MS = 60
-DEFAULT_PORT = 8765
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,8 @@ class LiveSession(QObject):
         self._focus: int | None = None  # question shown when none is current
         self._last_refresh = 0.0
         self._ballots_only = False  # the next scheduled refresh may skip agenda and sites
-        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._coalesce_ms = load_settings().coalesce_ms
+        self._timer = QTimer(self, singleShot=True, interval=self._coalesce_ms)
         self._timer.timeout.connect(self.on_timer_timeout)
         # Ballot refreshes are read in a worker thread: while the server's threads hold
         # the interpreter in a burst, a read in the GUI thread would wait for it at every
@@ -98,14 +98,14 @@ class LiveSession(QObject):
 
     def schedule_refresh(self) -> None:
         """Throttle: a lone notification refreshes at once; a burst makes at most one
-        refresh per ``COALESCE_MS`` (the last one always follows the burst)."""
+        refresh per ``Settings.coalesce_ms`` (the last one always follows the burst)."""
         if self._timer.isActive():
             return
         since = (time.monotonic() - self._last_refresh) * 1000
-        if since >= COALESCE_MS:
+        if since >= self._coalesce_ms:
             self._timer.start(0)  # next event-loop turn: gathers what is already queued
         else:
-            self._timer.start(int(COALESCE_MS - since) + 1)
+            self._timer.start(int(self._coalesce_ms - since) + 1)
 
     @Slot()
     def refresh(self) -> LiveSnapshot:
@@ -314,9 +314,11 @@ class LiveSession(QObject):
     def server_state(self) -> ServerState:
         return self.control.state
 
-    def start_server(self, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
-        """Start in a worker thread; ``serverChanged`` tells how it went."""
-        self.control.start(host, port)
+    def start_server(self, host: str | None = None, port: int | None = None) -> None:
+        """Start in a worker thread; ``serverChanged`` tells how it went. Host and port
+        default to :class:`app.config.Settings`."""
+        settings = load_settings()
+        self.control.start(host or settings.host, settings.port if port is None else port)
 
     def stop_server(self, *, wait: bool = False) -> None:
         """Stop (or cancel a start in progress); ``wait``: return once no server is left."""

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 from app.models.enums import QuestionState
 from app.services.views import CaseInfo, QuestionInfo
 from app.ui.icons import question_icon_kind, state_icon
+from app.ui.plain import plain_tooltip
 
 MIME = "application/x-votum-agenda"
 Index = QModelIndex | QPersistentModelIndex
@@ -150,7 +151,7 @@ class AgendaModel(QAbstractItemModel):
             word = self._words["case"].replace("%1", str(case.number))
             return f"{word}  {case.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return case.headline(self._lang)
+            return plain_tooltip(case.headline(self._lang))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -170,7 +171,7 @@ class AgendaModel(QAbstractItemModel):
                 label += "  — " + self._words["open"]
             return label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return question.text
+            return plain_tooltip(question.text)
         if role == Qt.ItemDataRole.DecorationRole:
             return state_icon(question_icon_kind(question.state, question.revealed))
         if role == Qt.ItemDataRole.FontRole and question.id == self._current:

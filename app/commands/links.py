@@ -6,23 +6,14 @@ import argparse
 import csv
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from app.commands.common import CliError, conference_id, open_db
 from app.server.addresses import lan_addresses
+from app.server.link_sheets import SiteLink, write_pdf, write_png
 from app.services.conferences import get_conference, invitations
 from app.services.tokens import reissue_site_token, revoke_site_token, voter_link
-
-
-@dataclass(frozen=True)
-class SiteLink:
-    """One invited site and its link ('' when revoked)."""
-
-    name: str
-    code: str
-    link: str
 
 
 def normalise_base_url(raw: str) -> str:
@@ -50,7 +41,7 @@ def default_base_url(port: int) -> str:
     return f"http://{lan[0] if lan else '127.0.0.1'}:{port}"
 
 
-def run_links(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     base = normalise_base_url(args.base_url or default_base_url(args.port))
     try:
@@ -77,13 +68,9 @@ def run_links(args: argparse.Namespace) -> int:
     for code in args.reissue:
         print(f"new link issued: {code}", file=sys.stderr)
     if args.pdf:
-        from app.server.link_sheets import write_pdf
-
         write_pdf(Path(args.pdf), conf, rows)
         print(f"PDF written: {args.pdf}", file=sys.stderr)
     if args.png:
-        from app.server.link_sheets import write_png
-
         write_png(Path(args.png), conf, rows)
         print(f"PNG written: {args.png}", file=sys.stderr)
     try:

@@ -1,4 +1,4 @@
-"""The ``report`` and ``results`` subcommands: one line on success, one clear line on error."""
+"""``report`` and ``results``: the protocol and the exports, one line on success or error."""
 
 from __future__ import annotations
 

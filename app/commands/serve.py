@@ -10,18 +10,18 @@ from app.server.runner import ServerStartError, VotingServer, tune_garbage_colle
 from app.services.conferences import get_conference, invitations
 
 
-def run_serve(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     with db.read() as session:
         conf_id = conference_id(session, args.conference)
         conf = get_conference(session, conf_id)
         invited = invitations(session, conf_id)
-    server = VotingServer(db, conf_id, host=args.host, port=args.port)
+    server = VotingServer(db, conf_id, host=args.host, port=args.port, settings=args.settings)
     try:
         server.start()
     except ServerStartError as exc:
         raise CliError(str(exc)) from None
-    tune_garbage_collector()
+    tune_garbage_collector(args.settings.gc_thresholds)
     urls = server.base_urls()
     with_link = sum(1 for i in invited if i.token)
     print(f"Votum voting server: {conf.slug} — {conf.topic}", flush=True)

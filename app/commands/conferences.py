@@ -1,0 +1,20 @@
+"""``python main.py list``: the conferences in the database, one per line."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.commands.common import EXIT_OK, open_db
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from app.services.conferences import list_conferences
+
+    db = open_db(args)
+    with db.read() as session:
+        rows = list_conferences(session)
+    if not rows:
+        print("no conferences yet; try: python main.py demo --no-gui")
+    for conf in rows:
+        print(f"{conf.id}\t{conf.slug}\t{conf.date.isoformat()}\t{conf.topic}")
+    return EXIT_OK
