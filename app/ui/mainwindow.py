@@ -73,8 +73,9 @@ class MainWindow(QMainWindow):
         geometry, state = settings.window_state(WINDOW)
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # 1280×800, or what a laptop's screen leaves free beside its taskbar
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width()), min(800, screen.height()))
         if state is not None:
             self.restoreState(state)
         self._painted = False
