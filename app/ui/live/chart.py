@@ -10,7 +10,6 @@ the palette (dark mode); the bar colours are the figures' Okabe–Ito colours.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
@@ -133,14 +132,6 @@ class ResultChart(QWidget):
         self._dirty = True
         self.update()
         return True
-
-    def save(self, path: Path) -> None:
-        """The shown result as PNG / SVG / PDF through the reports' figure builder."""
-        from app.reports.figures import question_figure, save_figure
-
-        if self._result is not None:
-            figure = question_figure(self._result, lang=self._lang, round_one=self._round_one)
-            save_figure(figure, path)
 
     # --- painting -------------------------------------------------------------------------
 
