@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from sqlalchemy.orm import Session
 
 from app.config import load_settings
-from app.db import Database
+from app.db import Database, create_db_engine
 from app.models import BallotSource
 from app.server.writer import WriterStopped
 from app.services import agenda, ballots, conferences, lifecycle, results
@@ -33,6 +33,26 @@ if TYPE_CHECKING:
     from app.server.runner import VotingServer
 
 log = logging.getLogger(__name__)
+
+
+def _own_reads(db: Database) -> Database:
+    """The console's reads get their own engine (own connection pool) for the same
+    database, so that a storm of reads in the server cannot drain the pool they wait on.
+    An in-memory SQLite database exists once per connection: it keeps the shared one."""
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return db
+    return Database(create_db_engine(url.render_as_string(hide_password=False)))
+
+
+def _disposer(reads: Database, db: Database) -> Callable[[], None]:
+    """Closes the console's own connections when the session goes (not the shared ones)."""
+
+    def dispose() -> None:
+        if reads is not db:
+            reads.dispose()
+
+    return dispose
 
 
 @dataclass(frozen=True)
@@ -69,6 +89,8 @@ class LiveSession(QObject):
     def __init__(self, db: Database, conference_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.reads = _own_reads(db)
+        self.destroyed.connect(_disposer(self.reads, db))
         self.conference_id = conference_id
         self.notifier = QtNotifier(self)
         self.notifier.ballotStored.connect(self.on_notifier_ballot_stored)
@@ -116,7 +138,7 @@ class LiveSession(QObject):
         light = self._ballots_only and self.snapshot is not None
         self._ballots_only = True
         self._serial += 1
-        with self.db.read() as session:
+        with self.reads.read() as session:
             snapshot = self._read_ballots(session, self.snapshot, self._serial) if light else None
             snapshot = snapshot or self._read(session, self._serial)
         self.snapshot = snapshot
@@ -138,7 +160,7 @@ class LiveSession(QObject):
         def work() -> None:
             snapshot: LiveSnapshot | None = None
             try:
-                with self.db.read() as session:
+                with self.reads.read() as session:
                     snapshot = self._read_ballots(session, base, serial) if light else None
                     snapshot = snapshot or self._read(session, serial)
             except Exception:  # shown as a stale view; the next refresh tries again

@@ -98,3 +98,18 @@ def test_ballot_refreshes_are_read_outside_the_gui_thread(
         assert session.snapshot.status.n_voted == 1
     finally:
         session.stop_server(wait=True)
+
+
+def test_console_reads_do_not_wait_for_the_servers_connection_pool(qtbot, db, demo_id) -> None:  # type: ignore[no-untyped-def]
+    """A read storm in the server may hold every connection of the shared pool."""
+    session = LiveSession(db, demo_id)
+    pool = db.engine.pool
+    held = [db.engine.connect() for _ in range(pool.size() + db.engine.pool._max_overflow)]  # type: ignore[attr-defined]
+    try:
+        start = time.perf_counter()
+        snapshot = session.refresh()
+        assert snapshot.question is not None
+        assert time.perf_counter() - start < 5  # the shared pool would time out after 30 s
+    finally:
+        for connection in held:
+            connection.close()
