@@ -189,7 +189,9 @@ class LiveConsole(QWidget):
         self.more_button.setMenu(self.more_menu)
         self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         more.addWidget(self.more_button)
-        self.notes = NotesPanel(self.session.db, self.session.conference_id)
+        self.notes = NotesPanel(
+            self.session.db, self.session.conference_id, write=self.session.write
+        )
         self.notes.setMinimumHeight(70)
 
         line = QFrame()

@@ -85,6 +85,7 @@ class LiveSession(QObject):
     failed = Signal(str, str)
     _actionDone = Signal(str, object)  # from the writer thread: (title, error or None)
     _readDone = Signal(object, int)  # from the reader thread: (snapshot or None, generation)
+    _writeDone = Signal(int, object)  # from the writer thread: (write's key, error or None)
 
     def __init__(self, db: Database, conference_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +100,9 @@ class LiveSession(QObject):
         self.control.changed.connect(self.serverChanged)
         self.pending_actions = 0  # moderator actions queued in the server's writer
         self._actionDone.connect(self.on_action_done)
+        self._writes = 0
+        self._write_callbacks: dict[int, Callable[[BaseException | None], None]] = {}
+        self._writeDone.connect(self.on_write_done)
         self.snapshot: LiveSnapshot | None = None
         self._serial = 0
         self._focus: int | None = None  # question shown when none is current
@@ -240,6 +244,39 @@ class LiveSession(QObject):
             return False
         self.refresh()
         return True
+
+    def write(
+        self, work: Callable[[Session], object], done: Callable[[BaseException | None], None]
+    ) -> None:
+        """A write beside the live flow (a note), on the same path as the actions: through
+        the server's writer while it runs. ``done(error or None)`` runs in the GUI thread."""
+        server = self.server
+        if server is not None:
+            try:
+                future = server.ctx.writer.submit(work)
+            except WriterStopped:
+                pass
+            else:
+                self._writes += 1
+                key = self._writes
+                self._write_callbacks[key] = done
+                future.add_done_callback(lambda f: self._writeDone.emit(key, f.exception()))
+                return
+        try:
+            with self.db.write() as session:
+                work(session)
+        except VotumError as exc:
+            done(exc)
+            return
+        done(None)
+
+    @Slot(int, object)
+    def on_write_done(self, key: int, error: BaseException | None) -> None:
+        done = self._write_callbacks.pop(key, None)
+        if error is not None and not isinstance(error, VotumError | WriterStopped):
+            log.error("write failed", exc_info=error)
+        if done is not None:
+            done(error)
 
     @Slot(str, object)
     def on_action_done(self, title: str, error: BaseException | None) -> None:

@@ -113,3 +113,25 @@ def test_console_reads_do_not_wait_for_the_servers_connection_pool(qtbot, db, de
     finally:
         for connection in held:
             connection.close()
+
+
+def test_notes_are_saved_through_the_writer(qtbot, db, demo_id, prompter) -> None:  # type: ignore[no-untyped-def]
+    from app.services import notes
+    from app.ui.live.notes_panel import NotesPanel
+
+    session = _running(qtbot, db, demo_id)
+    try:
+        question = session.snapshot.question
+        panel = NotesPanel(db, demo_id, write=session.write)
+        qtbot.addWidget(panel)
+        panel.show_item(question.case_id, question.id)
+        jobs = session.server.ctx.writer.jobs
+        panel.question_note.setPlainText("Datenlage dünn")
+        panel.flush()
+        qtbot.waitUntil(lambda: panel.saved.text().startswith("saved"), timeout=5000)
+        assert session.server.ctx.writer.jobs == jobs + 1
+        with db.read() as s:
+            stored = notes.conference_notes(s, demo_id)
+        assert notes.note_text(stored, question_id=question.id) == "Datenlage dünn"
+    finally:
+        session.stop_server(wait=True)
