@@ -30,6 +30,13 @@ CONTEXT = {
 }
 
 DE = {
+    # question form: options that stand alone
+    "Alone": "Allein",
+    'Stands alone: cannot be combined with another option in a multiple-choice ballot ("No '
+    'recommendation" always does)': (
+        "Steht allein: in der Mehrfachauswahl nicht mit anderen Optionen kombinierbar "
+        "(„Keine Empfehlung“ immer)"
+    ),
     # images
     "Images": "Bilder",
     "File": "Datei",

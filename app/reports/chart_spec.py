@@ -40,7 +40,7 @@ TEXTS = {
         "per_option": "Konsens je Option (AWMF), siehe Beschriftung",
         "no_class": "Keine gültige Antwort, keine Konsensklasse",
         "free_text": "Freitext-Frage: {n} Kommentare, kein Diagramm",
-        "agreeing": "Zustimmung (stimme voll zu + stimme zu)",
+        "agreeing": "Zustimmung ({steps})",
     },
     "en": {
         "voted": "{n} of {N} sites voted",
@@ -55,7 +55,7 @@ TEXTS = {
         "per_option": "Consensus per option (AWMF), see labels",
         "no_class": "No valid answer, no consensus class",
         "free_text": "Free-text question: {n} comments, no chart",
-        "agreeing": "agreement (strongly agree + agree)",
+        "agreeing": "agreement ({steps})",
     },
 }
 
@@ -83,10 +83,11 @@ def consensus_line(tally: Tally, lang: str) -> str:
     cons = tally.consensus
     if cons is None:
         return chart_text(lang, "no_class")
-    labels = [quote(r.option.label, lang) for r in tally.options if r.option.id in cons.option_ids]
-    what = (
-        chart_text(lang, "agreeing") if tally.kind is QuestionKind.AGREEMENT else " / ".join(labels)
-    )
+    chosen = [r.option.label for r in tally.options if r.option.id in cons.option_ids]
+    if tally.kind is QuestionKind.AGREEMENT:  # the scale's first two steps, as labelled
+        what = chart_text(lang, "agreeing", steps=" + ".join(chosen))
+    else:
+        what = " / ".join(quote(label, lang) for label in chosen)
     pct = decimal(cons.share * 100, lang)
     return chart_text(lang, "consensus", label=cons.awmf.label(lang), pct=pct, what=what)
 

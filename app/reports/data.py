@@ -11,6 +11,7 @@ from app.config import LANGUAGES
 from app.db import Database
 from app.models import NoteKind
 from app.services.agenda import image_data
+from app.services.ballots import HistoryEntry, conference_history
 from app.services.conferences import get_conference, invitations
 from app.services.errors import InvalidInput
 from app.services.notes import NoteView, conference_notes, note_text
@@ -27,6 +28,7 @@ class ReportData:
     cases: tuple[CaseResults, ...]
     notes: tuple[NoteView, ...]
     images: dict[int, tuple[str, bytes]] = field(default_factory=dict)
+    history: tuple[HistoryEntry, ...] = ()  # every ballot ever cast, oldest first
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
     version: str = __version__
 
@@ -77,7 +79,8 @@ def gather(db: Database, conference_id: int, *, with_images: bool = True) -> Rep
             if with_images
             else {}
         )
-    return ReportData(conference, invited, cases, notes, images)
+        history = tuple(conference_history(session, conference_id))
+    return ReportData(conference, invited, cases, notes, images, history)
 
 
 def protocol_language(data: ReportData, lang: str | None) -> str:

@@ -13,6 +13,7 @@ from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import FONT, TEXT_WIDTH, para, table_style
 from app.reports.texts import text
 from app.services.ballots import BallotView
+from app.services.presets import preset_step
 from app.services.results import QuestionResult
 
 SITE_COLUMN = 5.2 * cm
@@ -35,8 +36,9 @@ def short_code(result: QuestionResult, option_id: int, lang: str = "de") -> str:
     for index, option in enumerate(options):
         if option.id != option_id:
             continue
-        if result.question.kind is QuestionKind.EVIDENCE and option.code:
-            return option.code if option.code != "none" else text(lang, "no_level_short")
+        step = preset_step(result.question.kind, index, len(options))
+        if result.question.kind is QuestionKind.EVIDENCE and step is not None:
+            return step.code if index < len(options) - 1 else text(lang, "no_level_short")
         return option.label if short else letters(index)
     return "?"
 

@@ -225,6 +225,9 @@ def question_section(
         para(kind_label(question.kind, lang), "meta"),
         para(question.text, "question"),
     ]
+    if not voted and question.skip_reason:
+        head.append(para(text(lang, "skipped", reason=question.skip_reason), "body"))
+        return [KeepTogether(head)]
     if not voted:
         head.append(para(text(lang, "not_voted_yet", state=_state(round_one, lang)), "body"))
         return [KeepTogether(head)]
@@ -337,10 +340,10 @@ def consensus_markup(result: QuestionResult, lang: str) -> str:
     cons = tally.consensus
     if cons is None:
         return escape(text(lang, "no_class"))
-    if tally.kind is QuestionKind.AGREEMENT:
-        what = text(lang, "agreeing")
+    chosen = [o.option.label for o in tally.options if o.option.id in cons.option_ids]
+    if tally.kind is QuestionKind.AGREEMENT:  # the scale's first two steps, as labelled
+        what = text(lang, "agreeing", steps=" + ".join(chosen))
     else:
-        chosen = [o.option.label for o in tally.options if o.option.id in cons.option_ids]
         what = " / ".join(quote(label_text, lang) for label_text in chosen)
     share = decimal(cons.share * 100, lang)
     return (

@@ -53,6 +53,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "Kein Link zur Hand? Bitte wenden Sie sich an die Moderation."
         ),
         "error_title": "Die Stimme wurde nicht gespeichert",
+        "still_stands": "Ihre bisherige Stimme gilt weiter:",
+        "stands_alone": "nicht mit anderen Optionen kombinierbar",
         "not_found": "Diese Seite gibt es nicht.",
         "live": "Live",
         "offline": "Verbindung unterbrochen – neuer Versuch …",
@@ -105,6 +107,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "link lets you vote for your site. No link at hand? Please ask the moderator."
         ),
         "error_title": "Your vote was not stored",
+        "still_stands": "Your earlier vote still stands:",
+        "stands_alone": "cannot be combined with other options",
         "not_found": "This page does not exist.",
         "live": "Live",
         "offline": "Connection lost – retrying …",

@@ -42,6 +42,12 @@ class ModeratorBallotIn(_In):
     comment: Comment = ""
 
 
+class SkipIn(_In):
+    """Why the moderator skips a question that was never opened (shown in the protocol)."""
+
+    reason: Annotated[str, Field(min_length=1, max_length=2_000)]
+
+
 class AttendanceIn(_In):
     """Check a site in or out, optionally with its number of attendees."""
 
@@ -60,11 +66,18 @@ class OptionOut(BaseModel):
     label: str
     code: str
     explanation: str
+    exclusive: bool = False  # cannot be combined with another option
 
     @classmethod
     def of(cls, question: QuestionInfo, lang: str) -> list[OptionOut]:
         return [
-            cls(id=o.id, label=o.label, code=o.code, explanation=o.explanation(lang))
+            cls(
+                id=o.id,
+                label=o.label,
+                code=o.code,
+                explanation=o.explanation(lang),
+                exclusive=o.exclusive,
+            )
             for o in question.options
         ]
 
@@ -79,6 +92,7 @@ class QuestionOut(BaseModel):
     allow_abstain: bool
     revealed: bool
     options: list[OptionOut]
+    skip_reason: str | None = None
 
     @classmethod
     def of(cls, q: QuestionInfo, lang: str) -> QuestionOut:
@@ -92,6 +106,7 @@ class QuestionOut(BaseModel):
             allow_abstain=q.allow_abstain,
             revealed=q.revealed,
             options=OptionOut.of(q, lang),
+            skip_reason=q.skip_reason,
         )
 
 

@@ -28,7 +28,7 @@ from app.services.package_schema import (
     PackageOption,
     PackageQuestion,
 )
-from app.services.presets import PRESETS
+from app.services.presets import PRESETS, exclusive_option
 from app.services.views import CaseInfo, QuestionInfo, question_number
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -271,7 +271,13 @@ def question_as_package(question: Question) -> PackageQuestion:
         text=question.text,
         kind=QuestionKind(question.kind),
         options=[
-            PackageOption(label=o.label, code=o.code, phrase_de=o.phrase_de, phrase_en=o.phrase_en)
+            PackageOption(
+                label=o.label,
+                code=o.code,
+                phrase_de=o.phrase_de,
+                phrase_en=o.phrase_en,
+                exclusive=o.exclusive,
+            )
             for o in question.options
         ],
         allow_abstain=question.allow_abstain,
@@ -286,8 +292,17 @@ def _options_for(data: PackageQuestion, language: str) -> list[Option]:
         specs = [PackageOption(label=p.label(language), code=p.code) for p in PRESETS[data.kind]]
     else:
         specs = []
+    steps = PRESETS.get(data.kind)
     return [
-        Option(position=i, label=o.label, code=o.code, phrase_de=o.phrase_de, phrase_en=o.phrase_en)
+        Option(
+            position=i,
+            label=o.label,
+            # a fixed step (yes/no, agreement, evidence) keeps its place and takes its code
+            code=steps[i].code if steps else o.code,
+            phrase_de=o.phrase_de,
+            phrase_en=o.phrase_en,
+            exclusive=o.exclusive or exclusive_option(data.kind, i, len(specs), o.label),
+        )
         for i, o in enumerate(specs)
     ]
 
@@ -324,8 +339,9 @@ def update_question(session: Session, question_id: int, data: PackageQuestion) -
     question = _question_row(session, question_id)
     question.text = data.text
     question.duration_seconds = data.duration_seconds
-    same_options = [(o.label, o.code) for o in question.options] == [
-        (o.label, o.code) for o in data.options
+    same_options = [(o.label, o.code, o.exclusive) for o in question.options] == [
+        (o.label, o.code, o.exclusive)
+        for o in _options_for(data, question.case.conference.language)
     ]
     frozen = question.state != QuestionState.DRAFT.value or _has_ballots(session, question_id)
     if question.kind == data.kind.value and (same_options or not data.options):

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.models.enums import FindingKind, QuestionKind, Sex
-from app.services.presets import PRESETS
+from app.services.presets import PRESETS, scale_problem
 
 FORMAT = "votum-case-package"
 VERSION = 1
@@ -43,6 +43,13 @@ class PackageOption(_Strict):
     code: Annotated[str, Field(max_length=40)] = ""
     phrase_de: Text500 = ""
     phrase_en: Text500 = ""
+    exclusive: bool = Field(
+        default=False,
+        description=(
+            "Cannot be combined with another option in a multiple-choice ballot; "
+            '"Keine Empfehlung" / "No recommendation" always is'
+        ),
+    )
 
 
 class PackageQuestion(_Strict):
@@ -57,7 +64,12 @@ class PackageQuestion(_Strict):
     @model_validator(mode="after")
     def _options_fit_kind(self) -> PackageQuestion:
         if self.kind in PRESETS:
-            return self  # presets are filled in on import when no options are given
+            if not self.options:
+                return self  # presets are filled in on import when no options are given
+            problem = scale_problem(self.kind, [(o.label, o.code) for o in self.options])
+            if problem is not None:
+                raise ValueError(problem)
+            return self
         if self.kind is QuestionKind.FREE_TEXT:
             if self.options:
                 raise ValueError("a free-text question has no options")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.models.enums import QuestionKind
@@ -18,6 +19,7 @@ class PresetOption:
     phrase_en: str
     explanation_de: str = ""
     explanation_en: str = ""
+    exclusive: bool = False  # cannot be combined with another option
 
     def label(self, lang: str) -> str:
         return self.label_de if lang == "de" else self.label_en
@@ -55,7 +57,8 @@ AGREEMENT = (
         "strongly disagree",
     ),
 )
-AGREEMENT_TOP_TWO = frozenset({"strongly_agree", "agree"})
+#: The agreement share is that of the first two steps of the scale, by position.
+AGREEING_STEPS = 2
 
 
 def _level(code: str, de: str, en: str) -> PresetOption:
@@ -103,6 +106,7 @@ EVIDENCE = (
         "assign no evidence level and give no recommendation",
         "Keine Therapieempfehlung auf Basis dieses Befunds",
         "No treatment recommendation based on this finding",
+        exclusive=True,
     ),
 )
 
@@ -111,6 +115,22 @@ PRESETS: dict[QuestionKind, tuple[PresetOption, ...]] = {
     QuestionKind.AGREEMENT: AGREEMENT,
     QuestionKind.EVIDENCE: EVIDENCE,
 }
+
+#: Option labels that stand alone in a multiple-choice ballot even when not marked so.
+NO_RECOMMENDATION_LABELS = frozenset(
+    {"keine empfehlung", "no recommendation", *(p.label_de.casefold() for p in EVIDENCE[-1:])}
+    | {p.label_en.casefold() for p in EVIDENCE[-1:]}
+)
+
+
+def exclusive_option(kind: QuestionKind | str, index: int, count: int, label: str) -> bool:
+    """Whether option ``index`` is exclusive by itself: "Keine Empfehlung" / "no
+    recommendation" in any kind, and the fixed steps the presets mark so."""
+    step = preset_step(kind, index, count)
+    return (step is not None and step.exclusive) or label.strip().casefold() in (
+        NO_RECOMMENDATION_LABELS
+    )
+
 
 KIND_LABELS = {
     QuestionKind.SINGLE: ("Einfachauswahl", "Single choice"),
@@ -133,4 +153,52 @@ def preset_for_code(code: str) -> PresetOption | None:
         for option in options:
             if option.code == code:
                 return option
+    return None
+
+
+def preset_step(kind: QuestionKind | str, index: int, count: int) -> PresetOption | None:
+    """The fixed step at ``index`` of a yes/no, agreement or evidence question with
+    ``count`` options, by position (never by code); None for other kinds."""
+    steps = PRESETS.get(QuestionKind(kind))
+    if steps is None or count != len(steps) or not 0 <= index < count:
+        return None
+    return steps[index]
+
+
+def _names(step: PresetOption) -> set[str]:
+    return {step.code.casefold(), step.label_de.casefold(), step.label_en.casefold()}
+
+
+def scale_problem(kind: QuestionKind | str, options: Sequence[tuple[str, str]]) -> str | None:
+    """What is wrong with the ``(label, code)`` options given for a fixed-step kind, or None.
+
+    Yes/no is exactly yes and no; the agreement scale exactly its five steps in scale order
+    (they may be relabelled and carry their own codes, never be added, dropped or
+    reordered); an evidence question exactly the spec's levels and "no evidence level".
+    """
+    kind = QuestionKind(kind)
+    steps = PRESETS[kind]
+    if len(options) != len(steps):
+        names = ", ".join(s.label_en for s in steps)
+        return (
+            f"a {kind.value} question has exactly {len(steps)} options in this order "
+            f"({names}), not {len(options)}"
+        )
+    labels = [label.casefold() for label, _ in options]
+    if len(set(labels)) != len(labels):
+        return "option labels must be different"
+    codes = [code.casefold() for _, code in options if code]
+    if len(set(codes)) != len(codes):
+        return "option codes must be different"
+    for index, (label, code) in enumerate(options):
+        given = {label.casefold(), code.casefold()} - {""}
+        for other, step in enumerate(steps):
+            if other != index and given & _names(step):
+                return (
+                    f"option {index + 1} ({label!r}) is the step {step.label_en!r}, which "
+                    f"belongs at position {other + 1}: the steps must stay in their order"
+                )
+        step = steps[index]
+        if kind is not QuestionKind.AGREEMENT and not given & _names(step):
+            return f"option {index + 1} ({label!r}) must be {step.label_en!r} (code {step.code!r})"
     return None

@@ -809,62 +809,62 @@
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="305" />
+      <location filename="../../app/ui/live/console.py" line="307" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="307" />
+      <location filename="../../app/ui/live/console.py" line="309" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="309" />
+      <location filename="../../app/ui/live/console.py" line="311" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="314" />
+      <location filename="../../app/ui/live/console.py" line="316" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="321" />
+      <location filename="../../app/ui/live/console.py" line="323" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="325" />
+      <location filename="../../app/ui/live/console.py" line="327" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="327" />
+      <location filename="../../app/ui/live/console.py" line="329" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="339" />
+      <location filename="../../app/ui/live/console.py" line="341" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="341" />
+      <location filename="../../app/ui/live/console.py" line="343" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="343" />
+      <location filename="../../app/ui/live/console.py" line="345" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="345" />
+      <location filename="../../app/ui/live/console.py" line="347" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="238" />
+      <location filename="../../app/ui/live/console.py" line="240" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
@@ -874,120 +874,120 @@
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="376" />
+      <location filename="../../app/ui/live/console.py" line="378" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="378" />
-      <location filename="../../app/ui/live/console.py" line="383" />
+      <location filename="../../app/ui/live/console.py" line="380" />
+      <location filename="../../app/ui/live/console.py" line="385" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="381" />
+      <location filename="../../app/ui/live/console.py" line="383" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="381" />
+      <location filename="../../app/ui/live/console.py" line="383" />
       <source>Server stopping …</source>
       <translation>Server wird beendet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="385" />
+      <location filename="../../app/ui/live/console.py" line="387" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="387" />
-      <location filename="../../app/ui/live/console.py" line="391" />
+      <location filename="../../app/ui/live/console.py" line="389" />
+      <location filename="../../app/ui/live/console.py" line="393" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="389" />
+      <location filename="../../app/ui/live/console.py" line="391" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="437" />
+      <location filename="../../app/ui/live/console.py" line="439" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="441" />
+      <location filename="../../app/ui/live/console.py" line="443" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="443" />
+      <location filename="../../app/ui/live/console.py" line="445" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="454" />
-      <location filename="../../app/ui/live/console.py" line="458" />
+      <location filename="../../app/ui/live/console.py" line="456" />
+      <location filename="../../app/ui/live/console.py" line="460" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
+      <location filename="../../app/ui/live/console.py" line="458" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="473" />
+      <location filename="../../app/ui/live/console.py" line="475" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="475" />
+      <location filename="../../app/ui/live/console.py" line="477" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="477" />
+      <location filename="../../app/ui/live/console.py" line="479" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="486" />
+      <location filename="../../app/ui/live/console.py" line="488" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="488" />
+      <location filename="../../app/ui/live/console.py" line="490" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="490" />
+      <location filename="../../app/ui/live/console.py" line="492" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="513" />
+      <location filename="../../app/ui/live/console.py" line="515" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="514" />
+      <location filename="../../app/ui/live/console.py" line="516" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="557" />
+      <location filename="../../app/ui/live/console.py" line="559" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="558" />
+      <location filename="../../app/ui/live/console.py" line="560" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="559" />
+      <location filename="../../app/ui/live/console.py" line="561" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -995,52 +995,52 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="236" />
+      <location filename="../../app/ui/live/session.py" line="295" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="239" />
+      <location filename="../../app/ui/live/session.py" line="298" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="243" />
+      <location filename="../../app/ui/live/session.py" line="302" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="247" />
+      <location filename="../../app/ui/live/session.py" line="306" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="250" />
+      <location filename="../../app/ui/live/session.py" line="309" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="253" />
+      <location filename="../../app/ui/live/session.py" line="312" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="256" />
+      <location filename="../../app/ui/live/session.py" line="315" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="261" />
+      <location filename="../../app/ui/live/session.py" line="320" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="286" />
+      <location filename="../../app/ui/live/session.py" line="345" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="296" />
+      <location filename="../../app/ui/live/session.py" line="355" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1270,28 +1270,29 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="31" />
+      <location filename="../../app/ui/live/notes_panel.py" line="45" />
       <source>Discussion notes for the protocol …</source>
+      <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
       <translation>Diskussionsnotizen für das Protokoll …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="32" />
+      <location filename="../../app/ui/live/notes_panel.py" line="46" />
       <source>Notes on the question</source>
       <translation>Notizen zur Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="33" />
+      <location filename="../../app/ui/live/notes_panel.py" line="47" />
       <source>Notes on the case</source>
       <translation>Notizen zum Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="82" />
+      <location filename="../../app/ui/live/notes_panel.py" line="110" />
       <source>saved %1</source>
       <translation>gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="87" />
-      <location filename="../../app/ui/live/notes_panel.py" line="93" />
+      <location filename="../../app/ui/live/notes_panel.py" line="115" />
+      <location filename="../../app/ui/live/notes_panel.py" line="121" />
       <source>not yet saved</source>
       <translation>noch nicht gespeichert</translation>
     </message>
@@ -1542,97 +1543,107 @@
   <context>
     <name>QuestionForm</name>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="67" />
+      <location filename="../../app/ui/editor/question_form.py" line="68" />
       <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
       <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="75" />
+      <location filename="../../app/ui/editor/question_form.py" line="77" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="75" />
+      <location filename="../../app/ui/editor/question_form.py" line="78" />
       <source>Sentence (German)</source>
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="75" />
+      <location filename="../../app/ui/editor/question_form.py" line="79" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
       <location filename="../../app/ui/editor/question_form.py" line="80" />
+      <source>Alone</source>
+      <translation>Allein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="90" />
+      <source>Stands alone: cannot be combined with another option in a multiple-choice ballot ("No recommendation" always does)</source>
+      <translation>Steht allein: in der Mehrfachauswahl nicht mit anderen Optionen kombinierbar („Keine Empfehlung“ immer)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="96" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="83" />
+      <location filename="../../app/ui/editor/question_form.py" line="99" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="84" />
+      <location filename="../../app/ui/editor/question_form.py" line="100" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="98" />
+      <location filename="../../app/ui/editor/question_form.py" line="114" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="104" />
+      <location filename="../../app/ui/editor/question_form.py" line="120" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="106" />
+      <location filename="../../app/ui/editor/question_form.py" line="122" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="109" />
+      <location filename="../../app/ui/editor/question_form.py" line="125" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="113" />
+      <location filename="../../app/ui/editor/question_form.py" line="129" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="117" />
+      <location filename="../../app/ui/editor/question_form.py" line="133" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="134" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="120" />
+      <location filename="../../app/ui/editor/question_form.py" line="136" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="122" />
+      <location filename="../../app/ui/editor/question_form.py" line="138" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="147" />
+      <location filename="../../app/ui/editor/question_form.py" line="163" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="149" />
+      <location filename="../../app/ui/editor/question_form.py" line="165" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="219" />
+      <location filename="../../app/ui/editor/question_form.py" line="251" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
     </message>
@@ -1640,7 +1651,7 @@
   <context>
     <name>ResultChart</name>
     <message>
-      <location filename="../../app/ui/live/chart.py" line="93" />
+      <location filename="../../app/ui/live/chart.py" line="92" />
       <source>The chart appears here.</source>
       <translation>Hier erscheint das Diagramm.</translation>
     </message>

@@ -7,6 +7,7 @@ import pytest
 
 from app.db import Database
 from app.models import BallotSource
+from app.services.agenda import agenda
 from app.services.ballots import current_ballots
 from tests.server.helpers import Served, current_question, snapshot, tokens
 
@@ -116,3 +117,38 @@ def test_openapi_documents_both_apis(client: httpx.Client) -> None:
     assert "/v/{token}" not in paths  # the HTML page is not part of the API
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
     assert client.get("/docs").status_code == 404  # no CDN-loaded Swagger UI (offline)
+
+
+def test_moderator_skips_a_question_never_opened(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    auth = served.moderator
+    with db.read() as session:
+        drafts = [
+            q.id
+            for case in agenda(session, served.conf_id)
+            for q in case.questions
+            if q.state.value == "draft"
+        ]
+    skipped = client.post(
+        f"/api/moderator/questions/{drafts[0]}/skip",
+        json={"reason": "Keine Zeit mehr"},
+        headers=auth,
+    )
+    assert skipped.status_code == 200, skipped.text
+    assert skipped.json()["question"]["skip_reason"] == "Keine Zeit mehr"
+    assert skipped.json()["question"]["state"] == "draft"
+    current = current_question(db, served.conf_id)  # open: cannot be skipped
+    refused = client.post(
+        f"/api/moderator/questions/{current}/skip", json={"reason": "x"}, headers=auth
+    )
+    assert refused.status_code == 409
+    assert "never opened" in refused.json()["detail"]
+    no_reason = client.post(
+        f"/api/moderator/questions/{drafts[1]}/skip", json={"reason": " "}, headers=auth
+    )
+    assert no_reason.status_code == 422
+    assert no_reason.json()["detail"] == "Bitte einen Grund angeben / please give a reason"
+    assert client.post(
+        f"/api/moderator/questions/{drafts[1]}/skip", json={"reason": "x"}
+    ).status_code in (401, 403)

@@ -17,6 +17,7 @@ from app.server.actions import (
     next_action,
     question_action,
     require_question,
+    skip_action,
 )
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.routes.site_api import ERRORS, confirmation
@@ -31,6 +32,7 @@ from app.server.schemas import (
     QuestionStateOut,
     ReceiptOut,
     ResultOut,
+    SkipIn,
 )
 from app.services.agenda import get_question
 from app.services.conferences import get_conference
@@ -70,6 +72,19 @@ async def cast_for(
         changes_state=True,  # the site's own page shows the entered ballot at once
     )
     return ReceiptOut.of(receipt, confirmation(receipt, lang))
+
+
+@router.post("/questions/{question_id}/skip", responses=ERRORS)
+async def skip(ctx: CtxDep, question_id: IdPath, body: SkipIn, lang: LangDep) -> QuestionStateOut:
+    """Skip a question that was never opened, with a reason: reported as not asked."""
+
+    def notify(result: tuple[QuestionInfo, StateChange]) -> None:
+        ctx.notifier.state_changed(result[1])
+
+    info, _change = await ctx.write(
+        skip_action(ctx.conference_id, question_id, body.reason), notify
+    )
+    return QuestionStateOut(question=QuestionOut.of(info, lang))
 
 
 @router.post("/questions/{question_id}/{action}", responses=ERRORS)

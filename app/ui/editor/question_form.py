@@ -34,6 +34,7 @@ from app.ui.validation import reason
 from app.ui.widgets import Field, OptionalSpinBox
 
 DEFAULT_DURATION = 90
+ALONE = 3  # the column of the "stands alone" check box
 
 
 def new_question(text: str) -> PackageQuestion:
@@ -70,11 +71,26 @@ class QuestionForm(AutoSaveForm):
         )
         self.frozen_note.setWordWrap(True)
 
-        self.options = QTableWidget(0, 3)
+        self.options = QTableWidget(0, 4)
         self.options.setHorizontalHeaderLabels(
-            [self.tr("Option"), self.tr("Sentence (German)"), self.tr("Sentence (English)")]
+            [
+                self.tr("Option"),
+                self.tr("Sentence (German)"),
+                self.tr("Sentence (English)"),
+                self.tr("Alone"),
+            ]
         )
-        self.options.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.options.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ALONE, QHeaderView.ResizeMode.ResizeToContents)
+        alone_header = self.options.horizontalHeaderItem(ALONE)
+        if alone_header is not None:
+            alone_header.setToolTip(
+                self.tr(
+                    "Stands alone: cannot be combined with another option in a multiple-choice "
+                    'ballot ("No recommendation" always does)'
+                )
+            )
         self.options.setTabKeyNavigation(False)
         self.options.setToolTip(
             self.tr('The sentences finish "15 % of sites …" in the manuscript sentence')
@@ -152,7 +168,9 @@ class QuestionForm(AutoSaveForm):
             self.kind.setCurrentIndex(max(0, self.kind.findData(package.kind.value)))
             self.options.setRowCount(0)
             for option in package.options:
-                self._append_option(option.label, option.phrase_de, option.phrase_en)
+                self._append_option(
+                    option.label, option.phrase_de, option.phrase_en, option.exclusive
+                )
             self.abstain.setChecked(package.allow_abstain)
             self.duration.set_optional_value(package.duration_seconds)
             frozen = question.state is not QuestionState.DRAFT
@@ -173,12 +191,22 @@ class QuestionForm(AutoSaveForm):
                 flags = item.flags()
                 editable = Qt.ItemFlag.ItemIsEditable
                 item.setFlags(flags & ~editable if frozen else flags | editable)
+            box = self.options.item(row, ALONE)
+            if box is not None:
+                checkable = Qt.ItemFlag.ItemIsUserCheckable
+                box.setFlags(box.flags() & ~checkable if frozen else box.flags() | checkable)
 
-    def _append_option(self, label: str, phrase_de: str = "", phrase_en: str = "") -> None:
+    def _append_option(
+        self, label: str, phrase_de: str = "", phrase_en: str = "", exclusive: bool = False
+    ) -> None:
         row = self.options.rowCount()
         self.options.insertRow(row)
         for column, value in enumerate((label, phrase_de, phrase_en)):
             self.options.setItem(row, column, QTableWidgetItem(value))
+        box = QTableWidgetItem()
+        box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        box.setCheckState(Qt.CheckState.Checked if exclusive else Qt.CheckState.Unchecked)
+        self.options.setItem(row, ALONE, box)
 
     def _kind(self) -> QuestionKind:
         return QuestionKind(self.kind.currentData())
@@ -213,8 +241,12 @@ class QuestionForm(AutoSaveForm):
             for row in range(self.options.rowCount()):
                 cells = [self.options.item(row, c) for c in range(3)]
                 label, de, en = (c.text().strip() if c is not None else "" for c in cells)
+                box = self.options.item(row, ALONE)
+                alone = box is not None and box.checkState() == Qt.CheckState.Checked
                 if label:
-                    options.append(PackageOption(label=label, phrase_de=de, phrase_en=en))
+                    options.append(
+                        PackageOption(label=label, phrase_de=de, phrase_en=en, exclusive=alone)
+                    )
         if not self.text.toPlainText().strip():
             errors["text"] = self.tr("The question needs a text")
         try:
