@@ -459,6 +459,16 @@ DE = {
     "Hover a code for the site's full name": "Mauszeiger auf ein Kürzel: voller Name",
     "More": "Mehr",
     "Server stopping …": "Server wird beendet …",
+    "S&kip question…": "Frage &überspringen …",
+    "Skip question": "Frage überspringen",
+    "Skip a question that was not asked, with a reason": (
+        "Eine nicht gestellte Frage überspringen, mit Begründung"
+    ),
+    "↷ SKIPPED": "↷ ÜBERSPRUNGEN",
+    "Why is question %1 skipped? The protocol reports it as not asked, with this reason.": (
+        "Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, "
+        "mit diesem Grund."
+    ),
 }
 
 

@@ -691,82 +691,92 @@
   <context>
     <name>LiveActions</name>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="50" />
+      <location filename="../../app/ui/live/actions.py" line="51" />
       <source>&amp;Open voting</source>
       <translation>Abstimmung ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="52" />
+      <location filename="../../app/ui/live/actions.py" line="53" />
       <source>Open the question for voting</source>
       <translation>Die Frage zur Abstimmung öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="55" />
+      <location filename="../../app/ui/live/actions.py" line="56" />
       <source>&amp;Close voting</source>
       <translation>Abstimmung &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="57" />
+      <location filename="../../app/ui/live/actions.py" line="58" />
       <source>Close the question; later ballots are refused</source>
       <translation>Die Abstimmung schließen; spätere Stimmen werden abgelehnt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="60" />
+      <location filename="../../app/ui/live/actions.py" line="61" />
       <source>&amp;Show result</source>
       <translation>&amp;Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="62" />
+      <location filename="../../app/ui/live/actions.py" line="63" />
       <source>Show the result to the sites and on the presenter view</source>
       <translation>Das Ergebnis den Standorten und in der Präsentationsansicht zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="64" />
+      <location filename="../../app/ui/live/actions.py" line="65" />
       <source>&amp;Hide result</source>
       <translation>Ergebnis &amp;verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="65" />
+      <location filename="../../app/ui/live/actions.py" line="66" />
       <source>&amp;Next question</source>
       <translation>&amp;Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="66" />
+      <location filename="../../app/ui/live/actions.py" line="67" />
       <source>&amp;Previous question</source>
       <translation>&amp;Zurück</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="67" />
+      <location filename="../../app/ui/live/actions.py" line="68" />
       <source>Re&amp;open voting…</source>
       <translation>&amp;Wieder öffnen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="68" />
+      <location filename="../../app/ui/live/actions.py" line="69" />
       <source>Repeat as round &amp;2…</source>
       <translation>Als Runde &amp;2 wiederholen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="69" />
+      <location filename="../../app/ui/live/actions.py" line="71" />
+      <source>S&amp;kip question…</source>
+      <translation>Frage &amp;überspringen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="73" />
+      <source>Skip a question that was not asked, with a reason</source>
+      <translation>Eine nicht gestellte Frage überspringen, mit Begründung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="75" />
       <source>&amp;Enter vote for site…</source>
       <translation>Stimme für Standort ein&amp;tragen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="70" />
+      <location filename="../../app/ui/live/actions.py" line="76" />
       <source>&amp;Attendance check-in…</source>
       <translation>&amp;Anwesenheit erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="71" />
+      <location filename="../../app/ui/live/actions.py" line="77" />
       <source>Voting &amp;links and QR codes…</source>
       <translation>Abstimmungs&amp;links und QR-Codes …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="72" />
+      <location filename="../../app/ui/live/actions.py" line="78" />
       <source>Presenter &amp;view</source>
       <translation>&amp;Präsentationsansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="73" />
+      <location filename="../../app/ui/live/actions.py" line="79" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
@@ -774,220 +784,235 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="102" />
+      <location filename="../../app/ui/live/console.py" line="103" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="105" />
+      <location filename="../../app/ui/live/console.py" line="106" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="118" />
+      <location filename="../../app/ui/live/console.py" line="119" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="120" />
+      <location filename="../../app/ui/live/console.py" line="121" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="125" />
+      <location filename="../../app/ui/live/console.py" line="126" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="131" />
+      <location filename="../../app/ui/live/console.py" line="132" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="132" />
+      <location filename="../../app/ui/live/console.py" line="133" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="307" />
+      <location filename="../../app/ui/live/console.py" line="311" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="309" />
+      <location filename="../../app/ui/live/console.py" line="313" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="311" />
+      <location filename="../../app/ui/live/console.py" line="315" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="316" />
+      <location filename="../../app/ui/live/console.py" line="320" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="323" />
+      <location filename="../../app/ui/live/console.py" line="327" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="327" />
+      <location filename="../../app/ui/live/console.py" line="331" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="329" />
+      <location filename="../../app/ui/live/console.py" line="333" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="341" />
+      <location filename="../../app/ui/live/console.py" line="345" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="343" />
+      <location filename="../../app/ui/live/console.py" line="347" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="345" />
+      <location filename="../../app/ui/live/console.py" line="351" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="347" />
+      <location filename="../../app/ui/live/console.py" line="353" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="240" />
+      <location filename="../../app/ui/live/console.py" line="242" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="186" />
+      <location filename="../../app/ui/live/console.py" line="188" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="378" />
+      <location filename="../../app/ui/live/console.py" line="349" />
+      <source>↷ SKIPPED</source>
+      <translation>↷ ÜBERSPRUNGEN</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="384" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="380" />
-      <location filename="../../app/ui/live/console.py" line="385" />
+      <location filename="../../app/ui/live/console.py" line="386" />
+      <location filename="../../app/ui/live/console.py" line="391" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="383" />
+      <location filename="../../app/ui/live/console.py" line="389" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="383" />
+      <location filename="../../app/ui/live/console.py" line="389" />
       <source>Server stopping …</source>
       <translation>Server wird beendet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="387" />
+      <location filename="../../app/ui/live/console.py" line="393" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="389" />
-      <location filename="../../app/ui/live/console.py" line="393" />
+      <location filename="../../app/ui/live/console.py" line="395" />
+      <location filename="../../app/ui/live/console.py" line="399" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="391" />
+      <location filename="../../app/ui/live/console.py" line="397" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="439" />
+      <location filename="../../app/ui/live/console.py" line="445" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="443" />
+      <location filename="../../app/ui/live/console.py" line="449" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="445" />
+      <location filename="../../app/ui/live/console.py" line="451" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
-      <location filename="../../app/ui/live/console.py" line="460" />
+      <location filename="../../app/ui/live/console.py" line="462" />
+      <location filename="../../app/ui/live/console.py" line="466" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="458" />
+      <location filename="../../app/ui/live/console.py" line="464" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="475" />
+      <location filename="../../app/ui/live/console.py" line="481" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="477" />
+      <location filename="../../app/ui/live/console.py" line="483" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="479" />
+      <location filename="../../app/ui/live/console.py" line="485" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="488" />
+      <location filename="../../app/ui/live/console.py" line="494" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="490" />
+      <location filename="../../app/ui/live/console.py" line="496" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="492" />
+      <location filename="../../app/ui/live/console.py" line="498" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="515" />
+      <location filename="../../app/ui/live/console.py" line="511" />
+      <source>Skip question</source>
+      <translation>Frage überspringen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="513" />
+      <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
+      <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="542" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="516" />
+      <location filename="../../app/ui/live/console.py" line="543" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="559" />
+      <location filename="../../app/ui/live/console.py" line="586" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="560" />
+      <location filename="../../app/ui/live/console.py" line="587" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="561" />
+      <location filename="../../app/ui/live/console.py" line="588" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1025,22 +1050,27 @@
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="315" />
+      <location filename="../../app/ui/live/session.py" line="317" />
+      <source>Skip question</source>
+      <translation>Frage überspringen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="321" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="320" />
+      <location filename="../../app/ui/live/session.py" line="326" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="345" />
+      <location filename="../../app/ui/live/session.py" line="351" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="355" />
+      <location filename="../../app/ui/live/session.py" line="361" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>

@@ -311,6 +311,12 @@ class LiveSession(QObject):
     def repeat(self, question_id: int) -> bool:
         return self._act(self.tr("Round 2"), lambda s: lifecycle.repeat_question(s, question_id))
 
+    def skip(self, question_id: int, reason: str) -> bool:
+        """Skip a question that was never opened; the protocol reports it with ``reason``."""
+        return self._act(
+            self.tr("Skip question"), lambda s: lifecycle.skip_question(s, question_id, reason)
+        )
+
     def next_question(self) -> bool:
         return self._act(self.tr("Next"), lambda s: lifecycle.next_question(s, self.conference_id))
 
