@@ -45,10 +45,12 @@ def _own_reads(db: Database) -> Database:
     return Database(create_db_engine(url.render_as_string(hide_password=False)))
 
 
-def _disposer(reads: Database, db: Database) -> Callable[[], None]:
-    """Closes the console's own connections when the session goes (not the shared ones)."""
+def _disposer(reads: Database, db: Database, reader: ThreadPoolExecutor) -> Callable[[], None]:
+    """Ends the reader thread and closes the console's own connections (not the shared
+    ones) when the session goes."""
 
     def dispose() -> None:
+        reader.shutdown(wait=False)
         if reads is not db:
             reads.dispose()
 
@@ -91,7 +93,6 @@ class LiveSession(QObject):
         super().__init__(parent)
         self.db = db
         self.reads = _own_reads(db)
-        self.destroyed.connect(_disposer(self.reads, db))
         self.conference_id = conference_id
         self.notifier = QtNotifier(self)
         self.notifier.ballotStored.connect(self.on_notifier_ballot_stored)
@@ -119,6 +120,7 @@ class LiveSession(QObject):
         self._again = False
         self._generation = 0  # bumped by each synchronous refresh: older reads are stale
         self._readDone.connect(self.on_read_done)
+        self.destroyed.connect(_disposer(self.reads, db, self._reader))
 
     # --- reading ------------------------------------------------------------------------
 
