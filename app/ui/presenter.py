@@ -82,8 +82,9 @@ class PresenterWindow(QWidget):
         self.options_label = QWidget()  # the options, lettered A, B, C …
         self.options_grid = QGridLayout(self.options_label)
         self.options_grid.setContentsMargins(0, 0, 0, 0)
-        self.options_grid.setColumnStretch(1, 1)
-        self.options_grid.setColumnStretch(2, 1)
+        self.options_grid.setColumnStretch(1, 3)
+        self.options_grid.setColumnStretch(2, 2)
+        self._option_rows: list[tuple[str, str, str, bool]] = []
         self.chart = ResultChart(large=True)
         self.chart.placeholder.setText("")
         palette = self.chart.palette()
@@ -261,40 +262,41 @@ class PresenterWindow(QWidget):
         return " · ".join(p for p in parts if p)
 
     def _show_options(self, snapshot: LiveSnapshot | None) -> None:
-        """One row per option: its letter, its label and (muted) its explanation."""
-        rows: list[tuple[str, str, str]] = []
+        """One row per option: its letter, its label and (muted) its explanation; abstain
+        and the free-text hint are muted labels."""
+        rows: list[tuple[str, str, str, bool]] = []
         question = snapshot.question if snapshot else None
         if snapshot is not None and question is not None:
             lang = snapshot.conference.language
             if not question.options:
-                rows.append(("", "", self._t("free")))
+                rows.append(("", self._t("free"), "", True))
             for letter, option in zip(LETTERS, question.options, strict=False):
-                rows.append((letter, option.label, option.explanation(lang)))
+                explanation = option.explanation(lang)
+                rows.append(
+                    (letter, option.label, f"— {explanation}" if explanation else "", False)
+                )
             if question.allow_abstain and question.options:
-                rows.append((LETTERS[len(rows)], "", self._t("abstain")))
-        shown = [
-            tuple(
-                self.options_grid.itemAtPosition(r, c).widget().text()  # type: ignore[union-attr]
-                for c in range(3)
-            )
-            for r in range(self.options_grid.rowCount())
-            if self.options_grid.itemAtPosition(r, 0) is not None
-        ]
-        if shown == rows:
+                rows.append((LETTERS[len(rows)], self._t("abstain"), "", True))
+        if rows == self._option_rows:
             return
+        self._option_rows = rows
         while self.options_grid.count():
             item = self.options_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for row, texts in enumerate(rows):
-            for column, (text, color) in enumerate(zip(texts, (ACCENT, FG, MUTED), strict=True)):
-                label = _plain(QLabel(text))
+        for row, (letter, text, explanation, muted) in enumerate(rows):
+            cells = ((letter, ACCENT), (text, MUTED if muted else FG), (explanation, MUTED))
+            for column, (cell, color) in enumerate(cells):
+                if column == 2 and not explanation:
+                    continue  # the label takes the row
+                label = _plain(QLabel(cell))
                 label.setWordWrap(column > 0)
                 label.setStyleSheet(f"color: {color};")
                 label.setProperty("letter", column == 0)
                 label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                self.options_grid.addWidget(label, row, column)
+                span = 2 if column == 1 and not explanation else 1
+                self.options_grid.addWidget(label, row, column, 1, span)
         self._apply_fonts(force=True)
 
     def on_session_server_changed(self, state: ServerState) -> None:

@@ -225,7 +225,7 @@ class ResultChart(QWidget):
         band = max(1.0, (bottom - top) / n)
         bar_step = band * 0.72 / len(rounds)
         # values as large as the style asks, but never taller than their bar's slot
-        label_font = self._font(min(s.label, band * 0.42))
+        label_font = self._font(min(s.label, band * 0.55))
         value_font = self._font(min(s.value, bar_step * 1.05), s.bold_values)
         label_fm, value_fm = QFontMetricsF(label_font), QFontMetricsF(value_font)
         labels = [o.label for o in options]
