@@ -136,6 +136,40 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         "--allow-empty", action="store_true", help="export even if no ballot has been cast yet"
     )
     res.set_defaults(func=_dispatch("reports", "run_results"))
+
+    poll = sub.add_parser("poll-import", help="import a video call's poll report (Zoom or CSV)")
+    poll.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    poll.add_argument("file", metavar="FILE", help="Zoom poll report or plain CSV")
+    poll.add_argument(
+        "--mapping",
+        metavar="F",
+        help='JSON: {"participants": {e-mail or name: site code}, "domains": {domain: '
+        'site code}, "questions": {poll text: number}, "resolve": {"SITE:1.2": choice}}',
+    )
+    poll.add_argument("--round", type=int, choices=(1, 2), default=1, help="question round")
+    poll.add_argument("--format", choices=("zoom", "csv"), help="default: Zoom if it looks so")
+    poll.add_argument(
+        "--columns",
+        metavar="P,Q,A[,T]",
+        help="plain CSV: participant, question, answer, time "
+        "columns by header name or number (default 1,2,3)",
+    )
+    poll.add_argument(
+        "--resolve",
+        action="append",
+        default=[],
+        metavar="SITE:QUESTION=CHOICE",
+        help="settle a conflict: the number of an answer shown, or abstain",
+    )
+    poll.add_argument(
+        "--confirm",
+        action="append",
+        default=[],
+        metavar="QUESTION",
+        help="accept the close text match for this question number (or all)",
+    )
+    poll.add_argument("--dry-run", action="store_true", help="show the preview, store nothing")
+    poll.set_defaults(func=_dispatch("poll_import"))
     return parser
 
 

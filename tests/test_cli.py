@@ -12,7 +12,17 @@ import pytest
 from app.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ["demo", "import", "export", "list", "links", "serve", "report", "results"]
+COMMANDS = [
+    "demo",
+    "import",
+    "export",
+    "list",
+    "links",
+    "serve",
+    "report",
+    "results",
+    "poll-import",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -36,6 +36,7 @@ from app.reports.texts import share_percent
 from app.services.consensus import AWMF_RULE
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
+from app.services.poll_import import CallTally
 from app.services.results import QuestionResult
 
 FORMATS = ("csv", "xlsx", "json")
@@ -205,6 +206,20 @@ def _info_sheet(sheet: Any, data: ReportData, lang: str) -> None:
 # --- JSON ------------------------------------------------------------------------------
 
 
+def _call_json(totals: CallTally | None) -> dict[str, Any] | None:
+    """An anonymous call poll's totals, apart from the sites' ballots (None: there is none)."""
+    if totals is None:
+        return None
+    return {
+        "n_valid": totals.n_valid,
+        "n_abstain": totals.n_abstain,
+        "options": [
+            {"label": o.label, "code": o.code, "count": o.count, "percent": o.percent}
+            for o in totals.options
+        ],
+    }
+
+
 def json_document(data: ReportData, lang: str) -> dict[str, Any]:
     """Stable keys, exact shares, both sentences; for scripts and statistics."""
     conf = data.conference
@@ -248,6 +263,7 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
                     "sentence_en": result.sentence_en,
                     "participation": result.participation(lang),
                     "comments": list(tally.comments),
+                    "counted_by_call": _call_json(data.call_totals.get(result.question.id)),
                 }
             )
     return {
@@ -300,6 +316,7 @@ def _not_asked_json(
         "sentence_en": result.sentence_en,
         "participation": result.participation(lang),
         "comments": [],
+        "counted_by_call": None,
     }
 
 

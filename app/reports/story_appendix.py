@@ -20,6 +20,7 @@ SITE_COLUMN = 5.2 * cm
 ANON_COLUMN = 2.0 * cm
 VALUE_COLUMN = 1.28 * cm
 SHORT_LABEL = 6  # labels this short stand in the matrix as they are
+SOURCE_MARK = {BallotSource.MODERATOR: "*", BallotSource.POLL: "°"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def cell(result: QuestionResult, ballot: BallotView, lang: str) -> str:
         value = "✓"
     else:
         value = "+".join(short_code(result, option_id, lang) for option_id in ballot.option_ids)
-    return value + ("*" if ballot.source is BallotSource.MODERATOR else "")
+    return value + SOURCE_MARK.get(ballot.source, "")
 
 
 def _rows(data: ReportData, anonymise: bool) -> list[SiteRow]:

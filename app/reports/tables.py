@@ -51,6 +51,7 @@ RESULT_COLUMNS = (
     Column("apccc", "APCCC", "APCCC", 22),
     Column("consensus_option", "Konsens für", "Consensus for", 24),
     Column("sentence", "Ergebnissatz", "Sentence", 60),
+    Column("counted_by", "Gezählt von", "Counted by", 24),
 )
 
 BALLOT_COLUMNS = (
@@ -101,12 +102,20 @@ ATTENDANCE_COLUMNS = (
 )
 
 _SOURCE = {
-    "de": {"site": "Standort (Browser)", "moderator": "Moderation (eingetragen)"},
-    "en": {"site": "site (browser)", "moderator": "moderator (entered)"},
+    "de": {
+        "site": "Standort (Browser)",
+        "moderator": "Moderation (eingetragen)",
+        "poll": "Videokonferenz-Umfrage",
+    },
+    "en": {"site": "site (browser)", "moderator": "moderator (entered)", "poll": "call poll"},
 }
 _YES_NO = {"de": ("ja", "nein"), "en": ("yes", "no")}
 #: The mark of an EFN kept as typed because it is not valid (for the CME office to fix).
 INVALID_EFN = {"de": "EFN ungültig", "en": "invalid EFN"}
+_COUNTED_BY = {
+    "de": ("Standorte (eine Stimme je Standort)", "Videokonferenz (anonyme Umfrage)"),
+    "en": ("sites (one ballot each)", "video call (anonymous poll)"),
+}
 
 
 def _question_fields(result: QuestionResult, case_number: int, case_title: str) -> Row:
@@ -147,6 +156,7 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
                 "n_present_not_voted": tally.n_present_not_voted,
                 "sentence": result.sentence(lang),
             }
+            base["counted_by"] = _COUNTED_BY[_lang(lang)][0]
             options = tally.options if tally.kind is not QuestionKind.FREE_TEXT else ()
             if not options:
                 rows.append(base | _consensus_fields(result, None, lang))
@@ -162,7 +172,36 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
                     }
                     | _consensus_fields(result, option.option.id, lang)
                 )
+            rows += _call_rows(data, result, base, lang)
     return rows
+
+
+def _call_rows(data: ReportData, result: QuestionResult, base: Row, lang: str) -> list[Row]:
+    """An anonymous call poll's totals as rows of their own: no sites, no consensus."""
+    totals = data.call_totals.get(result.question.id)
+    if totals is None:
+        return []
+    call = {
+        key: base[key] for key in ("case", "case_title", "question", "round", "question_text")
+    } | {
+        "kind": base["kind"],
+        "state": base["state"],
+        "n_valid": totals.n_valid,
+        "n_abstain": totals.n_abstain,
+        "n_voted": totals.n_valid + totals.n_abstain,
+        "counted_by": _COUNTED_BY[_lang(lang)][1],
+    }
+    return [
+        call
+        | {
+            "option_position": position,
+            "option": option.label,
+            "option_code": option.code,
+            "count": option.count,
+            "percent": option.percent,
+        }
+        for position, option in enumerate(totals.options, start=1)
+    ]
 
 
 def _consensus_fields(result: QuestionResult, option_id: int | None, lang: str) -> Row:

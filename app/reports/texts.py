@@ -82,6 +82,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "comments": "Kommentare der Standorte",
         "not_voted_yet": "Für diese Frage liegen keine Stimmen vor ({state}).",
         "skipped": "Nicht gestellt – von der Moderation übersprungen. Grund: {reason}",
+        "counted_by_call": (
+            "Von der Videokonferenz gezählt (anonyme Umfrage; ohne Standorte, daher nicht in "
+            "den Zahlen oben und ohne Konsensstärke): {counts}; {n_valid} gültige Antworten, "
+            "{n_abstain} Enthaltungen."
+        ),
         "round2_pending": "Runde 2 ist angelegt, wurde aber nicht abgestimmt.",
         "round_compare": "Runde 1 und Runde 2 im Vergleich",
         "rule_title": "Auswertung",
@@ -95,7 +100,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "appendix_note": (
             "Jede Zeile ein Standort, jede Spalte eine Frage (Runde). Es gilt die zuletzt "
             "abgegebene Stimme. „Enth.“ = Enthaltung, „–“ = keine Stimme. "
-            "* = durch die Moderation im Auftrag des Standorts eingetragen. "
+            "* = durch die Moderation im Auftrag des Standorts eingetragen, "
+            "° = aus der Umfrage der Videokonferenz importiert. "
             "Evidenzlevel stehen mit ihrem Kürzel "
             "(m1A … m4, „kein“ = kein Evidenzlevel / keine Empfehlung)."
         ),
@@ -202,6 +208,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "comments": "Comments of the sites",
         "not_voted_yet": "No ballots for this question ({state}).",
         "skipped": "Not asked – skipped by the moderator. Reason: {reason}",
+        "counted_by_call": (
+            "Counted by the video call (anonymous poll; no sites, so not in the numbers above "
+            "and without a consensus class): {counts}; {n_valid} valid answers, "
+            "{n_abstain} abstentions."
+        ),
         "round2_pending": "Round 2 was created but not voted on.",
         "round_compare": "Round 1 and round 2 compared",
         "rule_title": "How results are counted",
@@ -215,7 +226,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "appendix_note": (
             "One row per site, one column per question (round). The last ballot cast counts. "
             "“Abst.” = abstained, “–” = no ballot. "
-            "* = entered by the moderator on the site's behalf. "
+            "* = entered by the moderator on the site's behalf, "
+            "° = imported from the video call's poll. "
             "Evidence levels stand as their code "
             "(m1A … m4, “none” = no evidence level / no recommendation)."
         ),

@@ -58,7 +58,7 @@ def server_port(default: int | None = None) -> int:
     if default is None:
         default = load_settings().port
     try:
-        port = int(settings().value("live/port", default))  # type: ignore[call-overload]
+        port = int(str(settings().value("live/port", default)))
     except (TypeError, ValueError):
         return default
     return port if 1024 <= port <= 65535 else default

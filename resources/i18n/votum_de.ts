@@ -379,7 +379,7 @@
       <location filename="../../app/ui/live/count_panel.py" line="116" />
       <source>Hover a code for the site's full name</source>
       <extracomment>The grid of site codes grows to show this many sites before it scrolls.</extracomment>
-      <translation>Mauszeiger auf ein Kürzel: voller Name</translation>
+      <translation>Den vollen Namen zeigt der Mauszeiger über dem Kürzel</translation>
     </message>
     <message>
       <location filename="../../app/ui/live/count_panel.py" line="159" />
@@ -455,63 +455,63 @@
       <translation>Dieser Export ist in dieser Installation nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="40" />
+      <location filename="../../app/ui/exports.py" line="43" />
       <source>Saved: %1</source>
       <translation>Gespeichert: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="54" />
+      <location filename="../../app/ui/exports.py" line="57" />
       <source>Export protocol</source>
       <translation>Protokoll exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="55" />
+      <location filename="../../app/ui/exports.py" line="58" />
       <source>PDF protocol (*.pdf)</source>
       <translation>PDF-Protokoll (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="77" />
+      <location filename="../../app/ui/exports.py" line="80" />
       <source>Export results</source>
       <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="78" />
-      <location filename="../../app/ui/exports.py" line="103" />
+      <location filename="../../app/ui/exports.py" line="81" />
+      <location filename="../../app/ui/exports.py" line="106" />
       <source>CSV table (*.csv)</source>
       <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="79" />
+      <location filename="../../app/ui/exports.py" line="82" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="80" />
+      <location filename="../../app/ui/exports.py" line="83" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="101" />
+      <location filename="../../app/ui/exports.py" line="104" />
       <source>Export attendance list</source>
       <translation>Anwesenheitsliste exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="117" />
+      <location filename="../../app/ui/exports.py" line="120" />
       <source>Save chart as</source>
       <translation>Diagramm speichern unter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="119" />
+      <location filename="../../app/ui/exports.py" line="122" />
       <source>Choose a question first.</source>
       <translation>Bitte zuerst eine Frage wählen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="127" />
+      <location filename="../../app/ui/exports.py" line="130" />
       <source>PNG image, 300 dpi (*.png)</source>
       <translation>PNG-Bild, 300 dpi (*.png)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="128" />
+      <location filename="../../app/ui/exports.py" line="131" />
       <source>SVG vector graphic (*.svg)</source>
       <translation>SVG-Vektorgrafik (*.svg)</translation>
     </message>
@@ -562,47 +562,47 @@
   <context>
     <name>ImagesBox</name>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="35" />
+      <location filename="../../app/ui/editor/images_box.py" line="43" />
       <source>Images</source>
       <translation>Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
       <source>Caption</source>
       <translation>Bildunterschrift</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <location filename="../../app/ui/editor/images_box.py" line="55" />
       <source>Add image…</source>
       <translation>Bild hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="48" />
+      <location filename="../../app/ui/editor/images_box.py" line="56" />
       <source>Remove image</source>
       <translation>Bild entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="81" />
+      <location filename="../../app/ui/editor/images_box.py" line="89" />
       <source>Only PNG, JPEG and SVG images</source>
       <translation>Nur PNG-, JPEG- und SVG-Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="89" />
+      <location filename="../../app/ui/editor/images_box.py" line="97" />
       <source>The image is larger than 10 MB</source>
       <translation>Das Bild ist größer als 10 MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <location filename="../../app/ui/editor/images_box.py" line="109" />
       <source>Add image</source>
       <translation>Bild hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <location filename="../../app/ui/editor/images_box.py" line="109" />
       <source>Images (*.png *.jpg *.jpeg *.svg)</source>
       <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -610,42 +610,42 @@
   <context>
     <name>LibraryPage</name>
     <message>
-      <location filename="../../app/ui/library.py" line="135" />
+      <location filename="../../app/ui/library.py" line="142" />
       <source>sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="136" />
+      <location filename="../../app/ui/library.py" line="143" />
       <source>Conferences</source>
       <translation>Konferenzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="143" />
+      <location filename="../../app/ui/library.py" line="150" />
       <source>No conference yet. Create one, import case packages, or open the demo conference.</source>
       <translation>Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete oder öffnen Sie die Demo-Konferenz.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="155" />
+      <location filename="../../app/ui/library.py" line="162" />
       <source>&amp;Open</source>
       <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="157" />
+      <location filename="../../app/ui/library.py" line="164" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="158" />
+      <location filename="../../app/ui/library.py" line="165" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="159" />
+      <location filename="../../app/ui/library.py" line="166" />
       <source>Open the &amp;demo conference</source>
       <translation>&amp;Demo-Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="160" />
+      <location filename="../../app/ui/library.py" line="167" />
       <source>De&amp;lete…</source>
       <translation>&amp;Löschen …</translation>
     </message>
@@ -907,7 +907,7 @@
     <message>
       <location filename="../../app/ui/live/console.py" line="389" />
       <source>Server stopping …</source>
-      <translation>Server wird beendet …</translation>
+      <translation>Server hält an …</translation>
     </message>
     <message>
       <location filename="../../app/ui/live/console.py" line="393" />
@@ -1020,57 +1020,57 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="295" />
+      <location filename="../../app/ui/live/session.py" line="297" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="298" />
+      <location filename="../../app/ui/live/session.py" line="300" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="302" />
+      <location filename="../../app/ui/live/session.py" line="304" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="306" />
+      <location filename="../../app/ui/live/session.py" line="308" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="309" />
+      <location filename="../../app/ui/live/session.py" line="311" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="312" />
+      <location filename="../../app/ui/live/session.py" line="314" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="317" />
+      <location filename="../../app/ui/live/session.py" line="319" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="321" />
+      <location filename="../../app/ui/live/session.py" line="323" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="326" />
+      <location filename="../../app/ui/live/session.py" line="328" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="351" />
+      <location filename="../../app/ui/live/session.py" line="353" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="361" />
+      <location filename="../../app/ui/live/session.py" line="363" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1113,112 +1113,117 @@
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="71" />
+      <location filename="../../app/ui/window/menus.py" line="67" />
+      <source>Import po&amp;ll report…</source>
+      <translation>Umfrage&amp;bericht importieren …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="73" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="72" />
+      <location filename="../../app/ui/window/menus.py" line="74" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="73" />
+      <location filename="../../app/ui/window/menus.py" line="75" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="76" />
+      <location filename="../../app/ui/window/menus.py" line="78" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="82" />
+      <location filename="../../app/ui/window/menus.py" line="84" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="85" />
+      <location filename="../../app/ui/window/menus.py" line="87" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="86" />
+      <location filename="../../app/ui/window/menus.py" line="88" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="88" />
+      <location filename="../../app/ui/window/menus.py" line="90" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="93" />
+      <location filename="../../app/ui/window/menus.py" line="95" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="94" />
+      <location filename="../../app/ui/window/menus.py" line="96" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="96" />
+      <location filename="../../app/ui/window/menus.py" line="98" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="97" />
+      <location filename="../../app/ui/window/menus.py" line="99" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="100" />
+      <location filename="../../app/ui/window/menus.py" line="102" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="102" />
+      <location filename="../../app/ui/window/menus.py" line="104" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="104" />
+      <location filename="../../app/ui/window/menus.py" line="106" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="105" />
+      <location filename="../../app/ui/window/menus.py" line="107" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="106" />
+      <location filename="../../app/ui/window/menus.py" line="108" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="112" />
+      <location filename="../../app/ui/window/menus.py" line="114" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="117" />
+      <location filename="../../app/ui/window/menus.py" line="119" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="120" />
+      <location filename="../../app/ui/window/menus.py" line="122" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="124" />
+      <location filename="../../app/ui/window/menus.py" line="126" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="135" />
+      <location filename="../../app/ui/window/menus.py" line="137" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
@@ -1234,6 +1239,45 @@
       <location filename="../../app/ui/window/help_menu.py" line="67" />
       <source>Votum %1 — live voting for the joint sessions of molecular tumor boards.</source>
       <translation>Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Messages</name>
+    <message>
+      <location filename="../../app/ui/messages.py" line="95" />
+      <source>File or folder not found: %1</source>
+      <translation>Datei oder Ordner nicht gefunden: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="96" />
+      <location filename="../../app/ui/messages.py" line="97" />
+      <source>No permission to access %1</source>
+      <translation>Keine Berechtigung für %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="98" />
+      <source>The disk is full; %1 was not written</source>
+      <translation>Der Datenträger ist voll; %1 wurde nicht geschrieben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="99" />
+      <source>%1 is on a read-only disk</source>
+      <translation>%1 liegt auf einem schreibgeschützten Datenträger</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="100" />
+      <source>%1 is a folder, not a file</source>
+      <translation>%1 ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="101" />
+      <source>A folder in %1 is a file</source>
+      <translation>Ein Ordner in %1 ist eine Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="105" />
+      <source>%1 cannot be read or written (error %2)</source>
+      <translation>%1 lässt sich nicht lesen oder schreiben (Fehler %2)</translation>
     </message>
   </context>
   <context>
@@ -1272,27 +1316,27 @@
   <context>
     <name>NewSiteDialog</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="34" />
+      <location filename="../../app/ui/editor/sites_page.py" line="37" />
       <source>New site</source>
       <translation>Neuer Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="41" />
+      <location filename="../../app/ui/editor/sites_page.py" line="44" />
       <source>&amp;Name</source>
       <translation>&amp;Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="42" />
+      <location filename="../../app/ui/editor/sites_page.py" line="45" />
       <source>&amp;Code</source>
       <translation>&amp;Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="43" />
+      <location filename="../../app/ui/editor/sites_page.py" line="46" />
       <source>C&amp;ity</source>
       <translation>S&amp;tadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="44" />
+      <location filename="../../app/ui/editor/sites_page.py" line="47" />
       <source>&amp;E-mail</source>
       <translation>&amp;E-Mail</translation>
     </message>
@@ -1364,7 +1408,7 @@
     </message>
     <message>
       <location filename="../../app/ui/editor/packages_io.py" line="115" />
-      <location filename="../../app/ui/editor/packages_io.py" line="120" />
+      <location filename="../../app/ui/editor/packages_io.py" line="121" />
       <source>Case package not imported</source>
       <translation>Fallpaket nicht importiert</translation>
     </message>
@@ -1374,22 +1418,22 @@
       <translation>Es wurde nichts importiert:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="124" />
+      <location filename="../../app/ui/editor/packages_io.py" line="126" />
       <source>Case packages imported</source>
       <translation>Fallpakete importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="125" />
+      <location filename="../../app/ui/editor/packages_io.py" line="127" />
       <source>%1 cases imported from %2 files.</source>
       <translation>%1 Fälle aus %2 Dateien importiert.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="137" />
+      <location filename="../../app/ui/editor/packages_io.py" line="139" />
       <source>Export case package</source>
       <translation>Fallpaket exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="153" />
+      <location filename="../../app/ui/editor/packages_io.py" line="156" />
       <source>Case package not exported</source>
       <translation>Fallpaket nicht exportiert</translation>
     </message>
@@ -1459,6 +1503,257 @@
       <location filename="../../app/ui/window/pages.py" line="210" />
       <source>Delete</source>
       <translation>Löschen</translation>
+    </message>
+  </context>
+  <context>
+    <name>PollImportDialog</name>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="70" />
+      <location filename="../../app/ui/poll_import.py" line="181" />
+      <source>Import poll report</source>
+      <translation>Umfragebericht importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="84" />
+      <source>Choose file…</source>
+      <translation>Datei wählen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="87" />
+      <source>Automatic (Zoom if recognised)</source>
+      <translation>Automatisch (Zoom, wenn erkannt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="88" />
+      <source>Zoom poll report</source>
+      <translation>Zoom-Umfragebericht</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="89" />
+      <source>Plain CSV (participant, question, answer)</source>
+      <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="92" />
+      <source>Columns of a plain CSV: participant, question, answer[, time]</source>
+      <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="109" />
+      <source>Store the totals as counted by the call</source>
+      <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <source>Participant</source>
+      <translation>Teilnehmer/in</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <source>Rule</source>
+      <translation>Regel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <location filename="../../app/ui/poll_import.py" line="117" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Poll question</source>
+      <translation>Frage der Umfrage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Match</source>
+      <translation>Zuordnung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Question</source>
+      <translation>Frage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Confirmed</source>
+      <translation>Bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="117" />
+      <source>E-mail domain</source>
+      <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <source>Resolution</source>
+      <translation>Entscheidung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Answer</source>
+      <translation>Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="134" />
+      <source>Participants</source>
+      <translation>Teilnehmende</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="135" />
+      <source>Questions</source>
+      <translation>Fragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="136" />
+      <location filename="../../app/ui/poll_import.py" line="284" />
+      <source>Conflicts</source>
+      <translation>Konflikte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="137" />
+      <source>Ballots to store</source>
+      <translation>Zu speichernde Stimmen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="138" />
+      <source>E-mail domains</source>
+      <translation>E-Mail-Domains</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="148" />
+      <source>Import</source>
+      <translation>Importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="159" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="163" />
+      <source>F&amp;ormat</source>
+      <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="164" />
+      <source>CSV &amp;columns</source>
+      <translation>CSV-&amp;Spalten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="165" />
+      <source>&amp;Round</source>
+      <translation>&amp;Runde</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="181" />
+      <source>Poll reports (*.csv *.txt)</source>
+      <translation>Umfrageberichte (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="248" />
+      <source>%1 answers to %2 questions, %3 ballots to store</source>
+      <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="255" />
+      <source>%1 participants match no site</source>
+      <translation>%1 Teilnehmende ohne Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="259" />
+      <source>%1 earlier submissions replaced by a later one (the last counts)</source>
+      <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="266" />
+      <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
+      <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="281" />
+      <source>Conflicts (%1)</source>
+      <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="288" />
+      <source>table</source>
+      <translation>Tabelle</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="289" />
+      <source>e-mail domain</source>
+      <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="290" />
+      <source>name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="291" />
+      <source>no site</source>
+      <translation>kein Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="295" />
+      <source>ambiguous: %1</source>
+      <translation>mehrdeutig: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="336" />
+      <source>same text</source>
+      <translation>gleicher Text</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="337" />
+      <source>similar (%1 %) — please confirm</source>
+      <translation>ähnlich (%1 %) – bitte bestätigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="338" />
+      <source>chosen</source>
+      <translation>gewählt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="339" />
+      <source>not imported</source>
+      <translation>nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="350" />
+      <source>— not imported —</source>
+      <translation>— nicht importiert —</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="376" />
+      <source>— choose —</source>
+      <translation>— bitte wählen —</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="382" />
+      <source>Count the site as abstaining</source>
+      <translation>Standort als Enthaltung werten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="404" />
+      <source>abstained</source>
+      <translation>enthalten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="406" />
+      <source>valid answers</source>
+      <translation>gültige Antworten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="413" />
+      <source>counted by the call</source>
+      <translation>von der Videokonferenz gezählt</translation>
     </message>
   </context>
   <context>
@@ -1707,59 +2002,59 @@
   <context>
     <name>SitesPage</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="70" />
+      <location filename="../../app/ui/editor/sites_page.py" line="73" />
       <source>Invited</source>
       <translation>Eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="71" />
+      <location filename="../../app/ui/editor/sites_page.py" line="74" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="72" />
+      <location filename="../../app/ui/editor/sites_page.py" line="75" />
       <source>Code</source>
       <translation>Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="73" />
+      <location filename="../../app/ui/editor/sites_page.py" line="76" />
       <source>City</source>
       <translation>Stadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="74" />
+      <location filename="../../app/ui/editor/sites_page.py" line="77" />
       <source>E-mail</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="88" />
+      <location filename="../../app/ui/editor/sites_page.py" line="91" />
       <source>New site…</source>
       <translation>Neuer Standort …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="89" />
+      <location filename="../../app/ui/editor/sites_page.py" line="92" />
       <source>Invite all</source>
       <translation>Alle einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="107" />
+      <location filename="../../app/ui/editor/sites_page.py" line="110" />
       <source>%1 of %2 sites invited</source>
       <translation>%1 von %2 Standorten eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="124" />
-      <location filename="../../app/ui/editor/sites_page.py" line="144" />
-      <location filename="../../app/ui/editor/sites_page.py" line="152" />
+      <location filename="../../app/ui/editor/sites_page.py" line="127" />
+      <location filename="../../app/ui/editor/sites_page.py" line="147" />
+      <location filename="../../app/ui/editor/sites_page.py" line="155" />
       <source>Invite site</source>
       <translation>Standort einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="129" />
+      <location filename="../../app/ui/editor/sites_page.py" line="132" />
       <source>Withdraw invitation</source>
       <translation>Einladung zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="136" />
+      <location filename="../../app/ui/editor/sites_page.py" line="139" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
     </message>
@@ -1779,81 +2074,81 @@
     <message>
       <location filename="../../app/ui/validation.py" line="27" />
       <source>At most %1 characters</source>
-      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
       <translation>Höchstens %1 Zeichen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="30" />
-      <location filename="../../app/ui/validation.py" line="31" />
+      <location filename="../../app/ui/validation.py" line="35" />
+      <location filename="../../app/ui/validation.py" line="43" />
       <source>Must not be empty</source>
+      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
       <translation>Darf nicht leer sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="32" />
+      <location filename="../../app/ui/validation.py" line="29" />
       <source>At most %1 entries</source>
       <translation>Höchstens %1 Einträge</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="35" />
+      <location filename="../../app/ui/validation.py" line="36" />
       <source>At least %1 entries</source>
       <translation>Mindestens %1 Einträge</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="38" />
+      <location filename="../../app/ui/validation.py" line="47" />
       <source>At least %1</source>
       <translation>Mindestens %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="41" />
+      <location filename="../../app/ui/validation.py" line="50" />
       <source>At most %1</source>
       <translation>Höchstens %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="44" />
-      <location filename="../../app/ui/validation.py" line="45" />
+      <location filename="../../app/ui/validation.py" line="53" />
+      <location filename="../../app/ui/validation.py" line="54" />
       <source>Must be a whole number</source>
       <translation>Muss eine ganze Zahl sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="46" />
-      <location filename="../../app/ui/validation.py" line="47" />
+      <location filename="../../app/ui/validation.py" line="55" />
+      <location filename="../../app/ui/validation.py" line="56" />
       <source>Must be a number</source>
       <translation>Muss eine Zahl sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="48" />
-      <location filename="../../app/ui/validation.py" line="49" />
+      <location filename="../../app/ui/validation.py" line="57" />
+      <location filename="../../app/ui/validation.py" line="58" />
       <source>Not one of the allowed values</source>
       <translation>Keiner der erlaubten Werte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="56" />
+      <location filename="../../app/ui/validation.py" line="65" />
       <source>Give at least two options</source>
       <extracomment>The package format's own rules (``raise ValueError(...)`` in package_schema), by message.</extracomment>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="60" />
+      <location filename="../../app/ui/validation.py" line="69" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="64" />
+      <location filename="../../app/ui/validation.py" line="73" />
       <source>A free-text question has no options</source>
       <translation>Eine Freitextfrage hat keine Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="68" />
+      <location filename="../../app/ui/validation.py" line="77" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="72" />
+      <location filename="../../app/ui/validation.py" line="81" />
       <source>%1 is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), c.35G&gt;A, exon 19 deletion)</source>
       <translation>%1 hat nicht die HGVS-Form (z. B. p.G12D, p.(Gly12Asp), c.35G&gt;A, Exon-19-Deletion)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="79" />
+      <location filename="../../app/ui/validation.py" line="88" />
       <source>The image data is damaged</source>
       <translation>Die Bilddaten sind beschädigt</translation>
     </message>
@@ -1861,18 +2156,18 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="44" />
+      <location filename="../../app/ui/workspace.py" line="49" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="45" />
+      <location filename="../../app/ui/workspace.py" line="50" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="46" />
-      <location filename="../../app/ui/workspace.py" line="79" />
+      <location filename="../../app/ui/workspace.py" line="51" />
+      <location filename="../../app/ui/workspace.py" line="84" />
       <source>Live</source>
       <translation>Live</translation>
     </message>

@@ -10,8 +10,9 @@ import pytest
 from app.db import Database
 from app.models import BallotSource, QuestionState
 from app.services.agenda import agenda
+from app.services.audit import trail
 from app.services.ballots import ballot_history, current_ballots
-from app.services.conferences import SiteData, invite_sites, save_site
+from app.services.conferences import SiteData, invitations, invite_sites, save_site, set_attendance
 from app.services.lifecycle import open_question, set_current
 from app.services.tokens import revoke_site_token
 from tests.server.helpers import (
@@ -414,3 +415,26 @@ def test_plain_form_changes_options_to_abstain_and_back(
     assert post([*both, "abstain"]) == ((), True)
     # and back: the abstain box stays checked when options are added: the options win
     assert post([str(ids["Studie"]), "abstain"]) == ((ids["Studie"],), False)
+
+
+def test_a_site_marked_absent_is_checked_in_by_its_ballot_through_the_server(
+    db: Database, small_conf: int
+) -> None:
+    codes = site_ids(db, small_conf)
+    with db.write() as session:
+        set_attendance(session, small_conf, codes["T000"], present=True)
+    token = tokens(db, small_conf)["T001"]
+    with serving(db, small_conf) as running, httpx.Client(base_url=running.url) as http:
+        question = _question(http, token)
+        stored = http.post(
+            f"/api/v/{token}/ballot",
+            json={"question_id": question["id"], "option_ids": [question["options"][0]["id"]]},
+        )
+        assert stored.status_code == 200, stored.text
+        (receipt,) = running.notifier.receipts
+    assert receipt.checked_in  # the console learns it with the ballot
+    with db.read() as session:
+        present = {i.site.code for i in invitations(session, small_conf) if i.present}
+        (entry,) = [e for e in trail(session, small_conf) if e.action == "checked_in_by_ballot"]
+    assert present == {"T000", "T001"}
+    assert (entry.site_id, entry.actor) == (codes["T001"], "Standort T001")

@@ -283,8 +283,10 @@ class QuestionForm(AutoSaveForm):
     @Slot()
     def on_add_option_clicked(self) -> None:
         self._append_option("")
-        self.options.setCurrentCell(self.options.rowCount() - 1, 0)
-        self.options.editItem(self.options.item(self.options.rowCount() - 1, 0))
+        row = self.options.rowCount() - 1
+        self.options.setCurrentCell(row, 0)
+        if (item := self.options.item(row, 0)) is not None:
+            self.options.editItem(item)
 
     @Slot()
     def on_remove_option_clicked(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.services import conferences
@@ -109,7 +112,7 @@ class SitesPage(QWidget):
             .replace("%2", str(len(sites)))
         )
 
-    def _write(self, action: str, fn) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, action: str, fn: Callable[[Session], object]) -> None:
         try:
             with self._db.write() as session:
                 fn(session)

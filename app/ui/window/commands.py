@@ -57,6 +57,18 @@ class FileCommands(QObject):
         packages_io.export_conference(self._window, self._pages.db, conf_id, slug)
 
     @Slot()
+    def import_poll_report(self) -> None:
+        conf_id = self._open_conference()
+        if conf_id is None or self._pages.db is None or self._pages.workspace is None:
+            return
+        from app.ui.poll_import import PollImportDialog
+
+        editor = self._pages.workspace.editor
+        dialog = PollImportDialog(self._pages.db, conf_id, self._window)
+        dialog.imported.connect(lambda _count: editor.reload())
+        dialog.exec()
+
+    @Slot()
     def export_protocol(self) -> None:
         conf_id = self._open_conference()
         if conf_id is not None and self._pages.db is not None:

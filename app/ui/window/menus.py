@@ -64,10 +64,12 @@ class MainMenus(QObject):
         add(file, self.tr("&Import case packages…"), commands.import_packages, "Ctrl+I")
         add(file, self.tr("&Merge case packages into a new conference…"), commands.merge_packages)
         export = add(file, self.tr("&Export case package…"), commands.export_package, "Ctrl+E")
+        self.poll_action = add(file, self.tr("Import po&ll report…"), commands.import_poll_report)
         file.addSeparator()
         self.conference_actions = [
             close,
             export,
+            self.poll_action,
             add(file, self.tr("Export &protocol (PDF)…"), commands.export_protocol, "Ctrl+Shift+P"),
             add(file, self.tr("Export &results (CSV, XLSX, JSON)…"), commands.export_results),
             add(file, self.tr("Export &attendance list (CSV)…"), commands.export_attendance),
