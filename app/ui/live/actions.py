@@ -100,6 +100,10 @@ class ActionButton(QPushButton):
         action.changed.connect(self._sync)
         self._sync()
 
+    @property
+    def bound_action(self) -> QAction:
+        return self._action
+
     def _sync(self) -> None:
         text = self._action.text().replace("&", "").rstrip("…").rstrip()
         keys = shortcut_text(self._action)

@@ -367,6 +367,9 @@ class LiveConsole(QWidget):
         primary = primary_step(pos)
         self.primary.setEnabled(primary is not None)
         self.primary.setText(self._primary_text(primary))
+        primary_action = None if primary is None else self._step_actions()[primary]
+        for button in self.secondary:  # one button per step: the primary one if it is
+            button.setVisible(button.bound_action is not primary_action)
 
     def primary_action(self) -> QAction | None:
         """The action of the one obvious next step (:func:`app.services.steps.primary_step`)."""
