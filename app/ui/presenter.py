@@ -26,6 +26,7 @@ TEXTS = {
         "open": "Abstimmung läuft",
         "closed": "Abstimmung geschlossen",
         "draft": "Gleich geht es los",
+        "skipped": "Frage übersprungen",
         "waiting": "Warten auf die nächste Frage …",
         "join": "Abstimmen mit dem Link Ihres Standorts",
         "abstain": "Enthaltung",
@@ -41,6 +42,7 @@ TEXTS = {
         "open": "Voting open",
         "closed": "Voting closed",
         "draft": "Starting shortly",
+        "skipped": "Question skipped",
         "waiting": "Waiting for the next question …",
         "join": "Vote with your site's link",
         "abstain": "Abstain",
@@ -246,7 +248,8 @@ class PresenterWindow(QWidget):
             self.count_label.setText(self._t("voted", n=status.n_voted, N=status.n_expected))
         else:
             self.count_label.setText("")
-        self.state_label.setText(self._t(question.state.value))
+        skipped = question.state is QuestionState.DRAFT and question.skip_reason is not None
+        self.state_label.setText(self._t("skipped" if skipped else question.state.value))
 
     def _summary(self, case: CaseInfo) -> str:
         """Histology, stage, ECOG, prior lines and the further findings, on one line."""

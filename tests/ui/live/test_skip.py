@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.models import QuestionState
 from app.ui.live.console import LiveConsole
 from app.ui.live.session import LiveSession
+from app.ui.presenter import PresenterWindow
 
 
 def test_skip_question_with_a_reason_then_next(qtbot, db, demo_id, prompter) -> None:  # type: ignore[no-untyped-def]
@@ -27,6 +28,9 @@ def test_skip_question_with_a_reason_then_next(qtbot, db, demo_id, prompter) -> 
     assert skipped.state is QuestionState.DRAFT
     assert console.state_label.text() == "↷ SKIPPED"
     assert console.primary_action() is actions.next  # the obvious step: move on
+    presenter = PresenterWindow(session)
+    qtbot.addWidget(presenter)
+    assert presenter.state_label.text() == "Frage übersprungen"  # the round's language
     assert actions.open.isEnabled()  # it may still be asked after all
 
     session.open_question(skipped.id)
