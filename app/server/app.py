@@ -14,6 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from app import __version__
 from app.db import Database
 from app.server.context import ServerContext
+from app.server.feed import ModeratorFeed
 from app.server.i18n import pick_lang
 from app.server.live import LiveState
 from app.server.pages import STATIC, forbidden_page
@@ -52,13 +53,14 @@ def create_app(
     ``configure`` may add routes before the catch-all static mount (benchmarks do).
     """
     install_log_redaction()
+    feed = ModeratorFeed(notifier or NullNotifier())  # the moderator's event stream listens
     with db.read() as session:
         conference = get_conference(session, conference_id)
     ctx = ServerContext(
         db=db,
         conference_id=conference_id,
         language=conference.language,
-        notifier=notifier or NullNotifier(),
+        notifier=feed,
         writer=Writer(db),
         live=LiveState(db, conference_id, interval=poll_interval),
         limits=Limits() if rate_limiter is None else Limits(ballots=rate_limiter),
@@ -92,6 +94,7 @@ def create_app(
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.ctx = ctx
+    app.state.feed = feed
     app.include_router(voter.router)
     app.include_router(site_api.router)
     app.include_router(moderator.router)
