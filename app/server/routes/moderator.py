@@ -1,7 +1,9 @@
-"""The moderator's JSON API (``Authorization: Bearer <moderator token>``).
+"""The moderator's JSON API (``Authorization: Bearer <moderator token>``): the session's
+actions, what the console lists, the conference as a whole, and an event stream.
 
 Every action goes through the same writer as the ballots, so a ballot racing a close is
-either committed before it (and counted) or refused after it, never half.
+either committed before it (and counted) or refused after it, never half. An action sent
+with an ``Idempotency-Key`` is done at most once: its answer is stored with it.
 """
 
 from __future__ import annotations
