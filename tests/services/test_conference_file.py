@@ -18,6 +18,7 @@ from app.services.conference_file import (
     Publish,
     build_conference_file,
     import_conference_file,
+    parse_conference_file,
     read_conference_file,
     replace_conference,
     write_conference_file,
@@ -190,3 +191,11 @@ def test_correcting_the_date_moves_the_short_name_along(db: Database, tmp_path: 
 def test_json_schema_in_resources_is_current() -> None:
     on_disk = json.loads((RESOURCES / "conference_file.schema.json").read_text("utf-8"))
     assert on_disk == json_schema(), "regenerate: python -m app.services.conference_schema"
+
+
+def test_a_round_two_question_must_repeat_one_of_its_own_case(db: Database, demo_id: int) -> None:
+    data = build_conference_file_dict(db, demo_id)
+    repeat = next(q for q in data["cases"][0]["questions"] if q["round"] == 2)
+    data["cases"][1]["questions"].append({**repeat, "ref": "2.9-r2"})
+    with pytest.raises(ConferenceFileError, match=r"\$.cases\[1\].questions\[\d+\].repeats"):
+        parse_conference_file(data, "f.json")
