@@ -179,6 +179,8 @@ def _reference_problems(file: ConferenceFile) -> Iterator[str]:
         n_options = len(found.options)
         if any(i >= n_options for i in row.options):
             yield f"{where}.options: question {row.question!r} has {n_options} options"
+        if len(set(row.options)) != len(row.options):
+            yield f"{where}.options: an option appears twice"
         if kind == "ballots":
             key = (row.question, row.site.lower())
             if key in seen:

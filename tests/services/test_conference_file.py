@@ -199,3 +199,11 @@ def test_a_round_two_question_must_repeat_one_of_its_own_case(db: Database, demo
     data["cases"][1]["questions"].append({**repeat, "ref": "2.9-r2"})
     with pytest.raises(ConferenceFileError, match=r"\$.cases\[1\].questions\[\d+\].repeats"):
         parse_conference_file(data, "f.json")
+
+
+def test_a_ballot_naming_an_option_twice_is_refused(db: Database, demo_id: int) -> None:
+    data = build_conference_file_dict(db, demo_id)
+    ballot = next(b for b in data["results"]["ballots"] if b["options"])
+    ballot["options"] = ballot["options"] * 2
+    with pytest.raises(ConferenceFileError, match=r"options: an option appears twice"):
+        parse_conference_file(data, "f.json")
