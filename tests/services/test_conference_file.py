@@ -240,7 +240,7 @@ def test_a_mutated_file_is_imported_whole_or_refused_with_a_message(
             node.append(data.draw(_scalars))
             continue
         old = node.get(key) if isinstance(node, dict) else node[key]  # type: ignore[call-overload,index]
-        node[key] = data.draw(_like(old))  # type: ignore[index]
+        node[key] = data.draw(_like(old))  # type: ignore[index,call-overload]
     try:
         file = parse_conference_file(mutated, "m.json")
     except ConferenceFileError:
