@@ -12,8 +12,15 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from app import __version__
-from app.commands.common import EXIT_REFUSED, CliError, iso_date, port_number, whole_number
-from app.config import DB_ENV_VAR, DEFAULT_PORT, LANGUAGES, default_db_url
+from app.commands.common import (
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    CliError,
+    iso_date,
+    port_number,
+    whole_number,
+)
+from app.config import DB_ENV_VAR, LANGUAGES, Settings, SettingsError, default_db_url, load_settings
 
 
 def _dispatch(module: str, function: str = "run") -> Callable[[argparse.Namespace], int]:
@@ -26,7 +33,9 @@ def _dispatch(module: str, function: str = "run") -> Callable[[argparse.Namespac
     return command
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
+    """The parser; ``settings`` (default: read from the environment) give the defaults."""
+    settings = settings or load_settings()
     parser = argparse.ArgumentParser(
         prog="votum",
         description="Votum: live voting for joint sessions of molecular tumor boards.",
@@ -70,11 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument(
         "--base-url",
         metavar="URL",
-        help="address sites will use, e.g. http://192.168.1.20:8765 "
+        help=f"address sites will use, e.g. http://192.168.1.20:{settings.port} "
         "(default: this machine's LAN address)",
     )
     links.add_argument(
-        "--port", type=port_number, default=DEFAULT_PORT, help="port for the default URL"
+        "--port", type=port_number, default=settings.port, help="port for the default URL"
     )
     links.add_argument("--pdf", metavar="FILE", help="also write one page per site with QR code")
     links.add_argument("--png", metavar="FILE", help="also write a sheet of QR codes as PNG")
@@ -92,12 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the voting server without the desktop app")
     serve.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    serve.add_argument("--host", default="0.0.0.0", help="address to bind (default 0.0.0.0)")
+    serve.add_argument(
+        "--host", default=settings.host, help=f"address to bind (default {settings.host})"
+    )
     serve.add_argument(
         "--port",
         type=port_number,
-        default=DEFAULT_PORT,
-        help=f"port (default {DEFAULT_PORT}; 0 picks a free one)",
+        default=settings.port,
+        help=f"port (default {settings.port}; 0 picks a free one)",
     )
     _add_reach_options(serve)
     serve.set_defaults(func=_dispatch("serve"))
@@ -134,6 +145,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--allow-empty", action="store_true", help="export even if no ballot has been cast yet"
     )
     res.set_defaults(func=_dispatch("reports", "run_results"))
+
+    poll = sub.add_parser("poll-import", help="import a video call's poll report (Zoom or CSV)")
+    poll.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    poll.add_argument("file", metavar="FILE", help="Zoom poll report or plain CSV")
+    poll.add_argument(
+        "--mapping",
+        metavar="F",
+        help='JSON: {"participants": {e-mail or name: site code}, "domains": {domain: '
+        'site code}, "questions": {poll text: number}, "resolve": {"SITE:1.2": choice}}',
+    )
+    poll.add_argument("--round", type=int, choices=(1, 2), default=1, help="question round")
+    poll.add_argument("--format", choices=("zoom", "csv"), help="default: Zoom if it looks so")
+    poll.add_argument(
+        "--columns",
+        metavar="P,Q,A[,T]",
+        help="plain CSV: participant, question, answer, time "
+        "columns by header name or number (default 1,2,3)",
+    )
+    poll.add_argument(
+        "--resolve",
+        action="append",
+        default=[],
+        metavar="SITE:QUESTION=CHOICE",
+        help="settle a conflict: the number of an answer shown, or abstain",
+    )
+    poll.add_argument(
+        "--confirm",
+        action="append",
+        default=[],
+        metavar="QUESTION",
+        help="accept the close text match for this question number (or all)",
+    )
+    poll.add_argument("--dry-run", action="store_true", help="show the preview, store nothing")
+    poll.set_defaults(func=_dispatch("poll_import"))
     _add_setup_commands(sub)
     return parser
 
@@ -285,10 +330,16 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"votum: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    parser = build_parser(settings)
     args = parser.parse_args(argv)
+    args.settings = settings
     if args.db is None:
-        args.db = default_db_url()
+        args.db = default_db_url(settings)
     from app.services.errors import VotumError
 
     try:

@@ -12,7 +12,17 @@ import pytest
 from app.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMANDS = ["demo", "import", "export", "list", "links", "serve", "report", "results"]
+COMMANDS = [
+    "demo",
+    "import",
+    "export",
+    "list",
+    "links",
+    "serve",
+    "report",
+    "results",
+    "poll-import",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -164,3 +174,20 @@ def test_links_accept_any_case_scheme_and_trailing_slash(
     rows = capsys.readouterr().out.splitlines()[1:]
     assert len(rows) == 18
     assert all("http://192.168.1.20:8765/v/" in row for row in rows)
+
+
+def test_serve_and_links_defaults_come_from_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VOTUM_HOST", "127.0.0.1")
+    monkeypatch.setenv("VOTUM_PORT", "9100")
+    serve = build_parser().parse_args(["serve", "demo"])
+    assert (serve.host, serve.port) == ("127.0.0.1", 9100)
+    assert build_parser().parse_args(["links", "demo"]).port == 9100
+    assert build_parser().parse_args(["serve", "demo", "--port", "9200"]).port == 9200
+
+
+def test_a_bad_setting_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("VOTUM_PORT", "eighty")
+    assert main(["list"]) == 2
+    assert capsys.readouterr().err == "votum: VOTUM_PORT='eighty': expected a whole number\n"

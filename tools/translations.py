@@ -30,6 +30,13 @@ CONTEXT = {
 }
 
 DE = {
+    # question form: options that stand alone
+    "Alone": "Allein",
+    'Stands alone: cannot be combined with another option in a multiple-choice ballot ("No '
+    'recommendation" always does)': (
+        "Steht allein: in der Mehrfachauswahl nicht mit anderen Optionen kombinierbar "
+        "(„Keine Empfehlung“ immer)"
+    ),
     # images
     "Images": "Bilder",
     "File": "Datei",
@@ -233,6 +240,11 @@ DE = {
     "● Server running": "● Server läuft",
     "Stop voting &server": "Abstimmungs&server stoppen",
     "Server starting …": "Server startet …",
+    "Server stopping …": "Server hält an …",
+    "More": "Mehr",
+    "Hover a code for the site's full name": (
+        "Den vollen Namen zeigt der Mauszeiger über dem Kürzel"
+    ),
     "Server not running: %1": "Server läuft nicht: %1",
     "○ Server stopped": "○ Server gestoppt",
     "%1 of %2 sites have not voted yet:": "%1 von %2 Standorten haben noch nicht abgestimmt:",
@@ -272,6 +284,8 @@ DE = {
     "Hide result": "Ergebnis verbergen",
     "Round 2": "Runde 2",
     # main window
+    "Keys": "Tasten",
+    "Action": "Aktion",
     "Opening the database …": "Datenbank wird geöffnet …",
     "The database cannot be opened:\n%1": "Die Datenbank lässt sich nicht öffnen:\n%1",
     "Welcome to Votum": "Willkommen bei Votum",
@@ -425,10 +439,95 @@ DE = {
     "Invite site": "Standort einladen",
     "Withdraw invitation": "Einladung zurückziehen",
     "Edit site": "Standort bearbeiten",
+    # messages
+    "File or folder not found: %1": "Datei oder Ordner nicht gefunden: %1",
+    "No permission to access %1": "Keine Berechtigung für %1",
+    "The disk is full; %1 was not written": "Der Datenträger ist voll; %1 wurde nicht geschrieben",
+    "%1 is on a read-only disk": "%1 liegt auf einem schreibgeschützten Datenträger",
+    "%1 is a folder, not a file": "%1 ist ein Ordner, keine Datei",
+    "A folder in %1 is a file": "Ein Ordner in %1 ist eine Datei",
+    "%1 cannot be read or written (error %2)": (
+        "%1 lässt sich nicht lesen oder schreiben (Fehler %2)"
+    ),
+    # validation
+    "Unknown kind “%1”": "Unbekannte Art „%1“",
+    "VAF must be a number between 0 and 100": "VAF muss eine Zahl zwischen 0 und 100 sein",
+    "At most %1 characters": "Höchstens %1 Zeichen",
+    "Must not be empty": "Darf nicht leer sein",
+    "At most %1 entries": "Höchstens %1 Einträge",
+    "At least %1 entries": "Mindestens %1 Einträge",
+    "At least %1": "Mindestens %1",
+    "At most %1": "Höchstens %1",
+    "Must be a whole number": "Muss eine ganze Zahl sein",
+    "Must be a number": "Muss eine Zahl sein",
+    "Not one of the allowed values": "Keiner der erlaubten Werte",
+    "A free-text question has no options": "Eine Freitextfrage hat keine Optionen",
+    "%1 is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), c.35G>A, exon 19 deletion)": (
+        "%1 hat nicht die HGVS-Form (z. B. p.G12D, p.(Gly12Asp), c.35G>A, Exon-19-Deletion)"
+    ),
+    "The image data is damaged": "Die Bilddaten sind beschädigt",
     # workspace
     "Preparation": "Vorbereitung",
     "Starting the live console …": "Live-Konsole startet …",
     "Live": "Live",
+    # poll report import
+    "Import po&ll report…": "Umfrage&bericht importieren …",
+    "Import poll report": "Umfragebericht importieren",
+    "Choose file…": "Datei wählen …",
+    "Automatic (Zoom if recognised)": "Automatisch (Zoom, wenn erkannt)",
+    "Zoom poll report": "Zoom-Umfragebericht",
+    "Plain CSV (participant, question, answer)": "Einfache CSV (Teilnehmer, Frage, Antwort)",
+    "Columns of a plain CSV: participant, question, answer[, time]": (
+        "Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]"
+    ),
+    "Store the totals as counted by the call": (
+        "Summen als „von der Videokonferenz gezählt“ speichern"
+    ),
+    "Participant": "Teilnehmer/in",
+    "Rule": "Regel",
+    "Poll question": "Frage der Umfrage",
+    "Match": "Zuordnung",
+    "Question": "Frage",
+    "Confirmed": "Bestätigt",
+    "Resolution": "Entscheidung",
+    "Participants": "Teilnehmende",
+    "Questions": "Fragen",
+    "Conflicts": "Konflikte",
+    "Conflicts (%1)": "Konflikte (%1)",
+    "Ballots to store": "Zu speichernde Stimmen",
+    "Import": "Importieren",
+    "F&ormat": "F&ormat",
+    "CSV &columns": "CSV-&Spalten",
+    "&Round": "&Runde",
+    "Poll reports (*.csv *.txt)": "Umfrageberichte (*.csv *.txt)",
+    "%1 answers to %2 questions, %3 ballots to store": (
+        "%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern"
+    ),
+    "%1 participants match no site": "%1 Teilnehmende ohne Standort",
+    "%1 earlier submissions replaced by a later one (the last counts)": (
+        "%1 frühere Antworten durch spätere ersetzt (die letzte zählt)"
+    ),
+    "Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call": (
+        "Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, "
+        "als „von der Videokonferenz gezählt“"
+    ),
+    "table": "Tabelle",
+    "e-mail domain": "E-Mail-Domain",
+    "name": "Name",
+    "no site": "kein Standort",
+    "ambiguous: %1": "mehrdeutig: %1",
+    "same text": "gleicher Text",
+    "similar (%1 %) — please confirm": "ähnlich (%1 %) – bitte bestätigen",
+    "chosen": "gewählt",
+    "not imported": "nicht importiert",
+    "— not imported —": "— nicht importiert —",
+    "— choose —": "— bitte wählen —",
+    "Count the site as abstaining": "Standort als Enthaltung werten",
+    "abstained": "enthalten",
+    "valid answers": "gültige Antworten",
+    "counted by the call": "von der Videokonferenz gezählt",
+    "E-mail domains": "E-Mail-Domains",
+    "E-mail domain": "E-Mail-Domain",
 }
 
 

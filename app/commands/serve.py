@@ -76,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         conf_id,
         host=args.host,
         port=args.port,
+        settings=args.settings,
         tls=tls,
         trusted_proxies=proxies,
         connection_limits=connection_limits(args),
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         server.start()
     except ServerStartError as exc:
         raise CliError(str(exc)) from None
-    tune_garbage_collector()
+    tune_garbage_collector(args.settings.gc_thresholds)
     urls = server.base_urls()
     with_link = sum(1 for i in invited if i.token)
     print(f"Votum voting server: {conf.slug} — {conf.topic}", flush=True)

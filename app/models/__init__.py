@@ -12,6 +12,7 @@ from app.models.enums import (
     QuestionState,
     Sex,
 )
+from app.models.poll import CallPollTotal, PollImport, PollMatchRule
 from app.models.question import Option, Question
 from app.models.record import AuditEvent, ModeratorRequest, Note
 from app.models.site import Site
@@ -24,6 +25,7 @@ __all__ = [
     "BallotChoice",
     "BallotSource",
     "Base",
+    "CallPollTotal",
     "Case",
     "CaseImage",
     "Conference",
@@ -35,6 +37,8 @@ __all__ = [
     "Note",
     "NoteKind",
     "Option",
+    "PollImport",
+    "PollMatchRule",
     "Question",
     "QuestionKind",
     "QuestionState",

@@ -77,7 +77,8 @@ class Invitation(Base):
 
 
 class Attendee(Base):
-    """A named attending doctor for the CME list; the EFN is optional but validated."""
+    """A named attending doctor for the CME list; the EFN is optional and kept as typed
+    when it is not valid (:func:`app.services.cme.efn_valid` tells, the CME list marks it)."""
 
     __tablename__ = "attendees"
 
@@ -86,7 +87,7 @@ class Attendee(Base):
         ForeignKey("invitations.id", ondelete="CASCADE"), index=True
     )
     name: Mapped[str200]
-    efn: Mapped[str] = mapped_column(String(15), default="")
+    efn: Mapped[str] = mapped_column(String(40), default="")
 
     invitation: Mapped[Invitation] = relationship(back_populates="attendees")
 

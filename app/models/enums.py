@@ -25,10 +25,12 @@ class QuestionState(StrEnum):
 
 
 class BallotSource(StrEnum):
-    """Who put a ballot in: the site's own browser or the moderator on its behalf."""
+    """Who put a ballot in: the site's own browser, the moderator on its behalf, or an
+    imported poll report of the video call."""
 
     SITE = "site"
     MODERATOR = "moderator"
+    POLL = "poll"
 
 
 class Sex(StrEnum):

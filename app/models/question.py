@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, intpk, opt_timestamp, str40, str500, timestamp
@@ -37,6 +37,8 @@ class Question(Base):
     closed_at: Mapped[opt_timestamp]
     revealed_at: Mapped[opt_timestamp]
     duration_seconds: Mapped[int | None]
+    #: Set when the moderator skipped the (never opened) question: it was not asked.
+    skip_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     case: Mapped[Case] = relationship(back_populates="questions")
     options: Mapped[list[Option]] = relationship(
@@ -45,7 +47,8 @@ class Question(Base):
 
 
 class Option(Base):
-    """An answer option; ``code`` marks presets (yes, agree, m1A …) that tallies rely on."""
+    """An answer option; ``code`` marks presets (yes, agree, m1A …); an ``exclusive`` option
+    ("no recommendation") cannot be combined with another in a multiple-choice ballot."""
 
     __tablename__ = "options"
 
@@ -58,5 +61,6 @@ class Option(Base):
     code: Mapped[str40] = mapped_column(default="")
     phrase_de: Mapped[str500] = mapped_column(default="")
     phrase_en: Mapped[str500] = mapped_column(default="")
+    exclusive: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     question: Mapped[Question] = relationship(back_populates="options")

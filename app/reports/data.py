@@ -11,9 +11,11 @@ from app.config import LANGUAGES
 from app.db import Database
 from app.models import NoteKind
 from app.services.agenda import image_data
+from app.services.ballots import HistoryEntry, conference_history
 from app.services.conferences import get_conference, invitations
 from app.services.errors import InvalidInput
 from app.services.notes import NoteView, conference_notes, note_text
+from app.services.poll_import import CallTally, conference_call_totals
 from app.services.results import CaseResults, QuestionResult, conference_results, round_pairs
 from app.services.views import ConferenceInfo, InvitationInfo
 
@@ -27,6 +29,8 @@ class ReportData:
     cases: tuple[CaseResults, ...]
     notes: tuple[NoteView, ...]
     images: dict[int, tuple[str, bytes]] = field(default_factory=dict)
+    history: tuple[HistoryEntry, ...] = ()  # every ballot ever cast, oldest first
+    call_totals: dict[int, CallTally] = field(default_factory=dict)
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
     version: str = __version__
 
@@ -37,7 +41,8 @@ class ReportData:
 
     @property
     def n_ballots(self) -> int:
-        return sum(len(result.ballots) for result in self.results)
+        """Ballots of sites, and totals counted by the call (an anonymous poll)."""
+        return sum(len(result.ballots) for result in self.results) + len(self.call_totals)
 
     @property
     def n_questions(self) -> int:
@@ -72,12 +77,14 @@ def gather(db: Database, conference_id: int, *, with_images: bool = True) -> Rep
         )
         cases = tuple(conference_results(session, conference_id))
         notes = tuple(conference_notes(session, conference_id))
+        call_totals = conference_call_totals(session, conference_id)
         images = (
             {img.id: image_data(session, img.id) for c in cases for img in c.case.images}
             if with_images
             else {}
         )
-    return ReportData(conference, invited, cases, notes, images)
+        history = tuple(conference_history(session, conference_id))
+    return ReportData(conference, invited, cases, notes, images, history, call_totals)
 
 
 def protocol_language(data: ReportData, lang: str | None) -> str:

@@ -21,6 +21,7 @@ from app.reports.data import ReportData, gather, protocol_language
 from app.reports.tables import (
     ATTENDANCE_COLUMNS,
     BALLOT_COLUMNS,
+    HISTORY_COLUMNS,
     RESULT_COLUMNS,
     Column,
     Row,
@@ -28,19 +29,22 @@ from app.reports.tables import (
     ballot_rows,
     cells,
     headers,
+    history_rows,
     result_rows,
 )
 from app.reports.texts import share_percent
 from app.services.consensus import AWMF_RULE
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
+from app.services.poll_import import CallTally
+from app.services.results import QuestionResult
 
 FORMATS = ("csv", "xlsx", "json")
 CSV_DELIMITER = ";"
 
 _SHEETS = {
-    "de": ("Ergebnisse", "Stimmen", "Anwesenheit", "Info"),
-    "en": ("Results", "Ballots", "Attendance", "Info"),
+    "de": ("Ergebnisse", "Stimmen", "Verlauf", "Anwesenheit", "Info"),
+    "en": ("Results", "Ballots", "History", "Attendance", "Info"),
 }
 
 
@@ -126,7 +130,8 @@ def csv_bytes(columns: Sequence[Column], rows: Sequence[Row], lang: str) -> byte
 
 
 def xlsx_bytes(data: ReportData, lang: str) -> bytes:
-    """A workbook with results, ballots, attendance and an info sheet (streamed: fast)."""
+    """A workbook with results, the ballots that count, every ballot ever cast (the
+    history of changed ballots), attendance and an info sheet (streamed: fast)."""
     from openpyxl import Workbook
 
     names = _SHEETS["en" if lang == "en" else "de"]
@@ -134,11 +139,12 @@ def xlsx_bytes(data: ReportData, lang: str) -> bytes:
     sheets = [
         (names[0], RESULT_COLUMNS, result_rows(data, lang)),
         (names[1], BALLOT_COLUMNS, ballot_rows(data, lang)),
-        (names[2], ATTENDANCE_COLUMNS, attendance_rows(data, lang)),
+        (names[2], HISTORY_COLUMNS, history_rows(data, lang)),
+        (names[3], ATTENDANCE_COLUMNS, attendance_rows(data, lang)),
     ]
     for title, columns, rows in sheets:
         _fill_sheet(book.create_sheet(title), columns, rows, lang)
-    _info_sheet(book.create_sheet(names[3]), data, lang)
+    _info_sheet(book.create_sheet(names[4]), data, lang)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -200,6 +206,20 @@ def _info_sheet(sheet: Any, data: ReportData, lang: str) -> None:
 # --- JSON ------------------------------------------------------------------------------
 
 
+def _call_json(totals: CallTally | None) -> dict[str, Any] | None:
+    """An anonymous call poll's totals, apart from the sites' ballots (None: there is none)."""
+    if totals is None:
+        return None
+    return {
+        "n_valid": totals.n_valid,
+        "n_abstain": totals.n_abstain,
+        "options": [
+            {"label": o.label, "code": o.code, "count": o.count, "percent": o.percent}
+            for o in totals.options
+        ],
+    }
+
+
 def json_document(data: ReportData, lang: str) -> dict[str, Any]:
     """Stable keys, exact shares, both sentences; for scripts and statistics."""
     conf = data.conference
@@ -208,6 +228,9 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
         for result in case.results:
             tally = result.tally
             cons = tally.consensus
+            if not result.asked:
+                questions.append(_not_asked_json(case.case.number, case.case.title, result, lang))
+                continue
             questions.append(
                 {
                     "case": case.case.number,
@@ -217,6 +240,8 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
                     "text": result.question.text,
                     "kind": result.question.kind.value,
                     "state": result.question.state.value,
+                    "asked": True,
+                    "skip_reason": None,
                     "n_valid": tally.n_valid,
                     "n_abstain": tally.n_abstain,
                     "n_voted": tally.n_voted,
@@ -238,6 +263,7 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
                     "sentence_en": result.sentence_en,
                     "participation": result.participation(lang),
                     "comments": list(tally.comments),
+                    "counted_by_call": _call_json(data.call_totals.get(result.question.id)),
                 }
             )
     return {
@@ -259,7 +285,38 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
         "rule": AWMF_RULE["en" if lang == "en" else "de"],
         "questions": questions,
         "ballots": ballot_rows(data, lang),
+        "ballot_history": history_rows(data, lang),
         "attendance": attendance_rows(data, lang),
+    }
+
+
+def _not_asked_json(
+    case_number: int, case_title: str, result: QuestionResult, lang: str
+) -> dict[str, Any]:
+    """A question never opened (or skipped): no counts, no consensus, "not asked"."""
+    question = result.question
+    return {
+        "case": case_number,
+        "case_title": case_title,
+        "number": question.number,
+        "round": question.round,
+        "text": question.text,
+        "kind": question.kind.value,
+        "state": question.state.value,
+        "asked": False,
+        "skip_reason": question.skip_reason,
+        "n_valid": None,
+        "n_abstain": None,
+        "n_voted": None,
+        "n_eligible": None,
+        "n_present_not_voted": None,
+        "consensus": None,
+        "options": [{"label": o.label, "code": o.code} for o in question.options],
+        "sentence_de": result.sentence_de,
+        "sentence_en": result.sentence_en,
+        "participation": result.participation(lang),
+        "comments": [],
+        "counted_by_call": None,
     }
 
 

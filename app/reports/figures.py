@@ -28,66 +28,27 @@ from matplotlib.transforms import (
 )
 
 from app.models.enums import QuestionKind
-from app.reports.texts import decimal, quote
+from app.reports.chart_spec import (  # noqa: F401  (re-exported: the figures' look)
+    AXIS_COLOUR,
+    FONT_FAMILY,
+    MUTED_COLOUR,
+    OKABE_ITO,
+    ROUND_COLOURS,
+    SINGLE_COLOUR,
+    TEXT_COLOUR,
+    TICKS,
+    consensus_line,
+)
+from app.reports.chart_spec import chart_text as _t
+from app.reports.chart_spec import status_line as _status_line
+from app.reports.chart_spec import value_label as _value_label
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
 from app.services.tally import Tally
 
-#: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "black": "#000000",
-}
-ROUND_COLOURS = {1: OKABE_ITO["orange"], 2: OKABE_ITO["blue"]}
-SINGLE_COLOUR = OKABE_ITO["blue"]
-TEXT_COLOUR = "#222222"
-MUTED_COLOUR = "#5a5a5a"
-AXIS_COLOUR = "#888888"
-TICKS = (0, 25, 50, 75, 100)
-FONT_FAMILY = "DejaVu Sans"
-
 #: Width of the chart in the PDF: the text width of an A4 page with 2 cm margins.
 PRINT_WIDTH_IN = 17.0 / 2.54
 PNG_DPI = 300
-
-_TEXTS = {
-    "de": {
-        "voted": "{n} von {N} Standorten haben abgestimmt",
-        "abstain": "{n} Enthaltung",
-        "abstains": "{n} Enthaltungen",
-        "silent": "{n} anwesende Standorte ohne Stimme",
-        "silent1": "1 anwesender Standort ohne Stimme",
-        "apart": "nicht in %",
-        "axis": "% der Standorte mit gültiger Antwort",
-        "round": "Runde {r}",
-        "consensus": "{label} (AWMF): {pct} % für {what}",
-        "per_option": "Konsens je Option (AWMF), siehe Beschriftung",
-        "no_class": "Keine gültige Antwort, keine Konsensklasse",
-        "free_text": "Freitext-Frage: {n} Kommentare, kein Diagramm",
-        "agreeing": "Zustimmung (stimme voll zu + stimme zu)",
-    },
-    "en": {
-        "voted": "{n} of {N} sites voted",
-        "abstain": "{n} abstention",
-        "abstains": "{n} abstentions",
-        "silent": "{n} sites present did not vote",
-        "silent1": "1 site present did not vote",
-        "apart": "not in %",
-        "axis": "% of sites with a valid answer",
-        "round": "Round {r}",
-        "consensus": "{label} (AWMF): {pct} % for {what}",
-        "per_option": "Consensus per option (AWMF), see labels",
-        "no_class": "No valid answer, no consensus class",
-        "free_text": "Free-text question: {n} comments, no chart",
-        "agreeing": "agreement (strongly agree + agree)",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -102,43 +63,6 @@ class _Style:
     @classmethod
     def pick(cls, large: bool) -> _Style:
         return cls(17.0, 14.0, 0.55, 40) if large else cls(8.5, 7.5, 0.23, 34)
-
-
-def _t(lang: str, key: str, **values: object) -> str:
-    return _TEXTS["de" if lang == "de" else "en"][key].format(**values)
-
-
-def _status_line(tally: Tally, lang: str) -> str:
-    """ "16 von 17 Standorten haben abgestimmt · 1 Enthaltung (nicht in den Prozenten)"."""
-    parts = [_t(lang, "voted", n=tally.n_voted, N=tally.n_eligible)]
-    if tally.n_abstain:
-        key = "abstain" if tally.n_abstain == 1 else "abstains"
-        parts.append(f"{_t(lang, key, n=tally.n_abstain)} ({_t(lang, 'apart')})")
-    if tally.n_present_not_voted:
-        n = tally.n_present_not_voted
-        parts.append(_t(lang, "silent1") if n == 1 else _t(lang, "silent", n=n))
-    return " · ".join(parts)
-
-
-def consensus_line(tally: Tally, lang: str) -> str:
-    """The consensus class in one line, as the chart and the protocol show it."""
-    if tally.kind is QuestionKind.MULTIPLE:
-        return _t(lang, "per_option") if tally.n_valid else _t(lang, "no_class")
-    cons = tally.consensus
-    if cons is None:
-        return _t(lang, "no_class")
-    labels = [quote(r.option.label, lang) for r in tally.options if r.option.id in cons.option_ids]
-    what = _t(lang, "agreeing") if tally.kind is QuestionKind.AGREEMENT else " / ".join(labels)
-    pct = decimal(cons.share * 100, lang)
-    return _t(lang, "consensus", label=cons.awmf.label(lang), pct=pct, what=what)
-
-
-def _value_label(tally: Tally, index: int, lang: str, with_class: bool) -> str:
-    result = tally.options[index]
-    label = f"{result.count} ({result.percent} %)"
-    if with_class and result.consensus is not None:
-        label += f" · {result.consensus.awmf.label(lang)}"
-    return label
 
 
 def _wrap(label: str, width: int) -> str:

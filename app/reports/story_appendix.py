@@ -13,12 +13,14 @@ from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import FONT, TEXT_WIDTH, para, table_style
 from app.reports.texts import text
 from app.services.ballots import BallotView
+from app.services.presets import preset_step
 from app.services.results import QuestionResult
 
 SITE_COLUMN = 5.2 * cm
 ANON_COLUMN = 2.0 * cm
 VALUE_COLUMN = 1.28 * cm
 SHORT_LABEL = 6  # labels this short stand in the matrix as they are
+SOURCE_MARK = {BallotSource.MODERATOR: "*", BallotSource.POLL: "°"}
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,9 @@ def short_code(result: QuestionResult, option_id: int, lang: str = "de") -> str:
     for index, option in enumerate(options):
         if option.id != option_id:
             continue
-        if result.question.kind is QuestionKind.EVIDENCE and option.code:
-            return option.code if option.code != "none" else text(lang, "no_level_short")
+        step = preset_step(result.question.kind, index, len(options))
+        if result.question.kind is QuestionKind.EVIDENCE and step is not None:
+            return step.code if index < len(options) - 1 else text(lang, "no_level_short")
         return option.label if short else letters(index)
     return "?"
 
@@ -59,7 +62,7 @@ def cell(result: QuestionResult, ballot: BallotView, lang: str) -> str:
         value = "✓"
     else:
         value = "+".join(short_code(result, option_id, lang) for option_id in ballot.option_ids)
-    return value + ("*" if ballot.source is BallotSource.MODERATOR else "")
+    return value + SOURCE_MARK.get(ballot.source, "")
 
 
 def _rows(data: ReportData, anonymise: bool) -> list[SiteRow]:

@@ -110,7 +110,7 @@ def summary(case: CaseInfo, lang: str) -> list[Flowable]:
 def findings(case: CaseInfo, lang: str) -> list[Flowable]:
     if not case.findings:
         return []
-    head = [
+    head: list[Flowable] = [
         para(text(lang, key), "cell_head_right" if key == "vaf" else "cell_head")
         for key in ("gene", "alteration", "kind", "vaf", "comment")
     ]
@@ -225,9 +225,12 @@ def question_section(
         para(kind_label(question.kind, lang), "meta"),
         para(question.text, "question"),
     ]
+    if not voted and question.skip_reason:
+        head.append(para(text(lang, "skipped", reason=question.skip_reason), "body"))
+        return [KeepTogether(head)]
     if not voted:
         head.append(para(text(lang, "not_voted_yet", state=_state(round_one, lang)), "body"))
-        return [KeepTogether(head)]
+        return [KeepTogether(head + call_totals(data, (round_one, round_two), lang))]
     shown = voted[-1]
     block: list[Flowable] = list(head)
     if question.kind is not QuestionKind.FREE_TEXT:
@@ -239,12 +242,32 @@ def question_section(
     if round_two is not None and not round_two.ballots:
         block.append(para(text(lang, "round2_pending"), "meta"))
     block += sentences(voted, lang)
+    block += call_totals(data, (round_one, round_two), lang)
     block += comments(voted, lang)
     for result in (round_one, round_two):
         if result is not None:
             block += notes(data, lang, question_id=result.question.id)
     # One unit: moved to the next page whole if it does not fit (split only if taller).
     return [KeepTogether(block)]
+
+
+def call_totals(
+    data: ReportData, rounds: tuple[QuestionResult | None, ...], lang: str
+) -> list[Flowable]:
+    """An anonymous call poll's totals, apart from the sites' results."""
+    story: list[Flowable] = []
+    for result in rounds:
+        totals = data.call_totals.get(result.question.id) if result is not None else None
+        if totals is not None:
+            line = text(
+                lang,
+                "counted_by_call",
+                counts=totals.summary(),
+                n_valid=totals.n_valid,
+                n_abstain=totals.n_abstain,
+            )
+            story.append(para(line, "small"))
+    return story
 
 
 def _same_options(one: QuestionResult, two: QuestionResult) -> bool:
@@ -337,10 +360,10 @@ def consensus_markup(result: QuestionResult, lang: str) -> str:
     cons = tally.consensus
     if cons is None:
         return escape(text(lang, "no_class"))
-    if tally.kind is QuestionKind.AGREEMENT:
-        what = text(lang, "agreeing")
+    chosen = [o.option.label for o in tally.options if o.option.id in cons.option_ids]
+    if tally.kind is QuestionKind.AGREEMENT:  # the scale's first two steps, as labelled
+        what = text(lang, "agreeing", steps=" + ".join(chosen))
     else:
-        chosen = [o.option.label for o in tally.options if o.option.id in cons.option_ids]
         what = " / ".join(quote(label_text, lang) for label_text in chosen)
     share = decimal(cons.share * 100, lang)
     return (

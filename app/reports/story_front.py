@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from app.reports.data import ReportData
 from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import TEXT_WIDTH, label, para, table_style
+from app.reports.tables import INVALID_EFN
 from app.reports.texts import date_text, datetime_text, text
 from app.services.consensus import AWMF_RULE
 from app.services.results import round_pairs
+from app.services.views import AttendeeInfo
 
 
 def title_page(data: ReportData, lang: str, *, anonymise: bool) -> list[Flowable]:
@@ -61,10 +65,19 @@ def title_page(data: ReportData, lang: str, *, anonymise: bool) -> list[Flowable
     return story
 
 
+def _attendee(person: AttendeeInfo, lang: str) -> str:
+    """ "Dr. A (802761234567890)"; a wrong EFN kept as typed is marked for the office."""
+    if not person.efn:
+        return person.name
+    if person.efn_invalid:
+        return f"{person.name} ({person.efn} – {INVALID_EFN['en' if lang == 'en' else 'de']})"
+    return f"{person.name} ({person.efn})"
+
+
 def attendance_section(data: ReportData, lang: str) -> list[Flowable]:
     """The CME list: VNR, every invited site with attendance, names and EFNs, the total."""
     conf = data.conference
-    head = [
+    head: list[Flowable] = [
         para(text(lang, "site"), "cell_head"),
         para(text(lang, "present"), "cell_head"),
         para(text(lang, "count"), "cell_head_right"),
@@ -72,7 +85,7 @@ def attendance_section(data: ReportData, lang: str) -> list[Flowable]:
     ]
     rows: list[list[Flowable]] = [head]
     for inv in data.invitations:
-        names = "\n".join(f"{a.name} ({a.efn})" if a.efn else a.name for a in inv.attendees)
+        names = "\n".join(_attendee(a, lang) for a in inv.attendees)
         rows.append(
             [
                 para(f"{inv.site.name} ({inv.site.code})", "cell"),
@@ -123,7 +136,7 @@ def agenda_section(data: ReportData, lang: str) -> list[Flowable]:
     if not data.cases:
         return [*story, para(text(lang, "no_cases"))]
     rows: list[list[Flowable]] = []
-    styles: list[tuple[object, ...]] = []
+    styles: list[tuple[Any, ...]] = []
     for case_results in data.cases:
         case = case_results.case
         styles.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.5, "#b0b0b0"))

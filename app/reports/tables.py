@@ -51,6 +51,7 @@ RESULT_COLUMNS = (
     Column("apccc", "APCCC", "APCCC", 22),
     Column("consensus_option", "Konsens für", "Consensus for", 24),
     Column("sentence", "Ergebnissatz", "Sentence", 60),
+    Column("counted_by", "Gezählt von", "Counted by", 24),
 )
 
 BALLOT_COLUMNS = (
@@ -69,6 +70,24 @@ BALLOT_COLUMNS = (
     Column("revision", "Version", "Revision", 8),
 )
 
+HISTORY_COLUMNS = (
+    Column("case", "Fall", "Case", 6),
+    Column("question", "Frage", "Question", 8),
+    Column("round", "Runde", "Round", 7),
+    Column("question_text", "Fragetext", "Question text", 40),
+    Column("site", "Standort", "Site", 36),
+    Column("site_code", "Kürzel", "Code", 8),
+    Column("revision", "Version", "Revision", 8),
+    Column("cast_at", "Zeit (UTC)", "Time (UTC)", 20),
+    Column("answer", "Antwort", "Answer", 32),
+    Column("answer_codes", "Codes", "Codes", 10),
+    Column("abstain", "Enthaltung", "Abstained", 10),
+    Column("comment", "Kommentar", "Comment", 40),
+    Column("source", "Quelle", "Source", 22),
+    Column("actor", "Eingetragen von", "Entered by", 22),
+    Column("counts", "Zählt", "Counts", 8),
+)
+
 ATTENDANCE_COLUMNS = (
     Column("vnr", "VNR", "VNR", 21),
     Column("date", "Datum", "Date", 11),
@@ -79,13 +98,24 @@ ATTENDANCE_COLUMNS = (
     Column("attendee_count", "Teilnehmende", "Attendees", 12),
     Column("name", "Name", "Name", 30),
     Column("efn", "EFN", "EFN", 17),
+    Column("efn_check", "EFN-Prüfung", "EFN check", 14),
 )
 
 _SOURCE = {
-    "de": {"site": "Standort (Browser)", "moderator": "Moderation (eingetragen)"},
-    "en": {"site": "site (browser)", "moderator": "moderator (entered)"},
+    "de": {
+        "site": "Standort (Browser)",
+        "moderator": "Moderation (eingetragen)",
+        "poll": "Videokonferenz-Umfrage",
+    },
+    "en": {"site": "site (browser)", "moderator": "moderator (entered)", "poll": "call poll"},
 }
 _YES_NO = {"de": ("ja", "nein"), "en": ("yes", "no")}
+#: The mark of an EFN kept as typed because it is not valid (for the CME office to fix).
+INVALID_EFN = {"de": "EFN ungültig", "en": "invalid EFN"}
+_COUNTED_BY = {
+    "de": ("Standorte (eine Stimme je Standort)", "Videokonferenz (anonyme Umfrage)"),
+    "en": ("sites (one ballot each)", "video call (anonymous poll)"),
+}
 
 
 def _question_fields(result: QuestionResult, case_number: int, case_title: str) -> Row:
@@ -108,6 +138,14 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
         for result in case.results:
             tally = result.tally
             base = _question_fields(result, case.case.number, case.case.title)
+            if not result.asked:  # no counts at all: nobody was asked
+                base |= {
+                    "kind": kind_label(result.question.kind, lang),
+                    "state": result.participation(lang),
+                    "sentence": result.sentence(lang),
+                }
+                rows.append(base)
+                continue
             base |= {
                 "kind": kind_label(result.question.kind, lang),
                 "state": text(lang, f"states_{result.question.state.value}"),
@@ -118,6 +156,7 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
                 "n_present_not_voted": tally.n_present_not_voted,
                 "sentence": result.sentence(lang),
             }
+            base["counted_by"] = _COUNTED_BY[_lang(lang)][0]
             options = tally.options if tally.kind is not QuestionKind.FREE_TEXT else ()
             if not options:
                 rows.append(base | _consensus_fields(result, None, lang))
@@ -133,7 +172,36 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
                     }
                     | _consensus_fields(result, option.option.id, lang)
                 )
+            rows += _call_rows(data, result, base, lang)
     return rows
+
+
+def _call_rows(data: ReportData, result: QuestionResult, base: Row, lang: str) -> list[Row]:
+    """An anonymous call poll's totals as rows of their own: no sites, no consensus."""
+    totals = data.call_totals.get(result.question.id)
+    if totals is None:
+        return []
+    call = {
+        key: base[key] for key in ("case", "case_title", "question", "round", "question_text")
+    } | {
+        "kind": base["kind"],
+        "state": base["state"],
+        "n_valid": totals.n_valid,
+        "n_abstain": totals.n_abstain,
+        "n_voted": totals.n_valid + totals.n_abstain,
+        "counted_by": _COUNTED_BY[_lang(lang)][1],
+    }
+    return [
+        call
+        | {
+            "option_position": position,
+            "option": option.label,
+            "option_code": option.code,
+            "count": option.count,
+            "percent": option.percent,
+        }
+        for position, option in enumerate(totals.options, start=1)
+    ]
 
 
 def _consensus_fields(result: QuestionResult, option_id: int | None, lang: str) -> Row:
@@ -179,6 +247,49 @@ def ballot_rows(data: ReportData, lang: str) -> list[Row]:
     return rows
 
 
+def history_rows(data: ReportData, lang: str) -> list[Row]:
+    """Every ballot ever cast, per question round and site in the order cast: the ones
+    that were replaced, and (``counts``) the last one, which counts."""
+    results = {r.question.id: (case, r) for case in data.cases for r in case.results}
+    sites = {inv.site.id: (inv.site.name, inv.site.code) for inv in data.invitations}
+    for result in data.results:
+        for ballot in result.ballots:
+            sites.setdefault(ballot.site_id, (ballot.site_name, ballot.site_code))
+    last = {(e.question_id, e.site_id): e.revision for e in data.history}
+    order = {qid: index for index, qid in enumerate(results)}
+    entries = sorted(
+        data.history, key=lambda e: (order.get(e.question_id, 0), e.site_id, e.revision)
+    )
+    rows: list[Row] = []
+    for entry in entries:
+        if entry.question_id not in results:
+            continue
+        case, result = results[entry.question_id]
+        labels = {o.id: o.label for o in result.question.options}
+        codes = {o.id: o.code for o in result.question.options}
+        name, code = sites.get(entry.site_id, ("?", "?"))
+        yes_no = _YES_NO[_lang(lang)]
+        rows.append(
+            _question_fields(result, case.case.number, case.case.title)
+            | {
+                "site": name,
+                "site_code": code,
+                "revision": entry.revision,
+                "cast_at": entry.at.strftime("%Y-%m-%d %H:%M:%S"),
+                "answer": " + ".join(labels.get(i, "?") for i in entry.option_ids),
+                "answer_codes": " + ".join(codes.get(i, "") for i in entry.option_ids),
+                "abstain": yes_no[0 if entry.abstain else 1],
+                "comment": entry.comment,
+                "source": _SOURCE[_lang(lang)][entry.source.value],
+                "actor": entry.actor,
+                "counts": yes_no[
+                    0 if last[(entry.question_id, entry.site_id)] == entry.revision else 1
+                ],
+            }
+        )
+    return rows
+
+
 def attendance_rows(data: ReportData, lang: str) -> list[Row]:
     """One row per named attendee; a site without names gets one row with its count."""
     conf = data.conference
@@ -195,9 +306,10 @@ def attendance_rows(data: ReportData, lang: str) -> list[Row]:
         }
         people = inv.attendees or ()
         if not people:
-            rows.append(base | {"name": "", "efn": ""})
+            rows.append(base | {"name": "", "efn": "", "efn_check": ""})
         for person in people:
-            rows.append(base | {"name": person.name, "efn": person.efn})
+            check = INVALID_EFN[_lang(lang)] if person.efn_invalid else ""
+            rows.append(base | {"name": person.name, "efn": person.efn, "efn_check": check})
     return rows
 
 

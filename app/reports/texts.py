@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+from app.texts import Catalog
+
 _TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "protocol": "Protokoll",
@@ -74,13 +76,19 @@ _TEXTS: dict[str, dict[str, str]] = {
         "share": "Anteil",
         "per_option": "je Option, siehe Tabelle",
         "for": "für",
-        "agreeing": "Zustimmung (stimme voll zu + stimme zu)",
+        "agreeing": "Zustimmung ({steps})",
         "no_class": "keine Konsensklasse (keine gültige Antwort)",
         "sentence": "Ergebnis (Manuskript)",
         "sentence_other": "English",
         "participation": "Beteiligung",
         "comments": "Kommentare der Standorte",
         "not_voted_yet": "Für diese Frage liegen keine Stimmen vor ({state}).",
+        "skipped": "Nicht gestellt – von der Moderation übersprungen. Grund: {reason}",
+        "counted_by_call": (
+            "Von der Videokonferenz gezählt (anonyme Umfrage; ohne Standorte, daher nicht in "
+            "den Zahlen oben und ohne Konsensstärke): {counts}; {n_valid} gültige Antworten, "
+            "{n_abstain} Enthaltungen."
+        ),
         "round2_pending": "Runde 2 ist angelegt, wurde aber nicht abgestimmt.",
         "round_compare": "Runde 1 und Runde 2 im Vergleich",
         "rule_title": "Auswertung",
@@ -94,7 +102,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "appendix_note": (
             "Jede Zeile ein Standort, jede Spalte eine Frage (Runde). Es gilt die zuletzt "
             "abgegebene Stimme. „Enth.“ = Enthaltung, „–“ = keine Stimme. "
-            "* = durch die Moderation im Auftrag des Standorts eingetragen. "
+            "* = durch die Moderation im Auftrag des Standorts eingetragen, "
+            "° = aus der Umfrage der Videokonferenz importiert. "
             "Evidenzlevel stehen mit ihrem Kürzel "
             "(m1A … m4, „kein“ = kein Evidenzlevel / keine Empfehlung)."
         ),
@@ -193,13 +202,19 @@ _TEXTS: dict[str, dict[str, str]] = {
         "share": "Share",
         "per_option": "per option, see table",
         "for": "for",
-        "agreeing": "agreement (strongly agree + agree)",
+        "agreeing": "agreement ({steps})",
         "no_class": "no consensus class (no valid answer)",
         "sentence": "Result (manuscript)",
         "sentence_other": "Deutsch",
         "participation": "Participation",
         "comments": "Comments of the sites",
         "not_voted_yet": "No ballots for this question ({state}).",
+        "skipped": "Not asked – skipped by the moderator. Reason: {reason}",
+        "counted_by_call": (
+            "Counted by the video call (anonymous poll; no sites, so not in the numbers above "
+            "and without a consensus class): {counts}; {n_valid} valid answers, "
+            "{n_abstain} abstentions."
+        ),
         "round2_pending": "Round 2 was created but not voted on.",
         "round_compare": "Round 1 and round 2 compared",
         "rule_title": "How results are counted",
@@ -213,7 +228,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "appendix_note": (
             "One row per site, one column per question (round). The last ballot cast counts. "
             "“Abst.” = abstained, “–” = no ballot. "
-            "* = entered by the moderator on the site's behalf. "
+            "* = entered by the moderator on the site's behalf, "
+            "° = imported from the video call's poll. "
             "Evidence levels stand as their code "
             "(m1A … m4, “none” = no evidence level / no recommendation)."
         ),
@@ -264,11 +280,12 @@ _MONTHS = (
     "December",
 )
 
+REPORT = Catalog("protocol and exports", _TEXTS)
+
 
 def text(lang: str, key: str, **values: object) -> str:
     """The fixed text ``key`` in ``lang`` ("de" or "en"), formatted with ``values``."""
-    table = _TEXTS["en" if lang == "en" else "de"]
-    return table[key].format(**values) if values else table[key]
+    return REPORT.text(lang, key, **values)
 
 
 def other(lang: str) -> str:

@@ -103,6 +103,17 @@ def question_action(
     return work
 
 
+def skip_action(
+    conference_id: int, question_id: int, reason: str
+) -> Callable[[Session], tuple[QuestionInfo, StateChange]]:
+    def work(session: Session) -> tuple[QuestionInfo, StateChange]:
+        require_question(session, conference_id, question_id)
+        info = lifecycle.skip_question(session, question_id, reason, actor="moderator (API)")
+        return info, StateChange(conference_id, info.id, "question_skipped")
+
+    return work
+
+
 def next_action(conference_id: int) -> Callable[[Session], tuple[int | None, StateChange]]:
     def work(session: Session) -> tuple[int | None, StateChange]:
         following = lifecycle.next_question(session, conference_id, actor="moderator (API)")

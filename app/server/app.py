@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 import anyio.to_thread
 from fastapi import FastAPI, Request
@@ -12,6 +13,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from app import __version__
+from app.config import Settings, load_settings
 from app.db import Database
 from app.server.context import ServerContext
 from app.server.feed import ModeratorFeed
@@ -20,7 +22,6 @@ from app.server.live import LiveState
 from app.server.pages import STATIC, forbidden_page
 from app.server.routes import moderator, site_api, voter
 from app.server.security import (
-    MAX_BODY_BYTES,
     BodySizeLimit,
     KnownTokens,
     Limits,
@@ -40,22 +41,25 @@ def create_app(
     db: Database,
     conference_id: int,
     *,
+    settings: Settings | None = None,
     notifier: Notifier | None = None,
     rate_limiter: RateLimiter | None = None,
-    max_body: int = MAX_BODY_BYTES,
     poll_interval: float = 1.0,
     configure: Callable[[FastAPI], None] | None = None,
 ) -> FastAPI:
     """The voting server for one conference (raises NotFound if it does not exist).
 
-    ``rate_limiter`` is the per-site budget for ballots (see :class:`Limits`).
+    ``settings`` (default: read from the environment) give the limits; ``rate_limiter``
+    replaces the per-site budget for ballots (see :class:`Limits`).
 
     ``configure`` may add routes before the catch-all static mount (benchmarks do).
     """
+    settings = settings or load_settings()
     install_log_redaction()
     feed = ModeratorFeed(notifier or NullNotifier())  # the moderator's event stream listens
     with db.read() as session:
         conference = get_conference(session, conference_id)
+    limits = Limits.from_settings(settings)
     ctx = ServerContext(
         db=db,
         conference_id=conference_id,
@@ -63,7 +67,7 @@ def create_app(
         notifier=feed,
         writer=Writer(db),
         live=LiveState(db, conference_id, interval=poll_interval),
-        limits=Limits() if rate_limiter is None else Limits(ballots=rate_limiter),
+        limits=limits if rate_limiter is None else replace(limits, ballots=rate_limiter),
         known=KnownTokens(),
     )
 
@@ -103,7 +107,10 @@ def create_app(
         configure(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(
-        BodySizeLimit, limit=max_body, own_answer=voter.FORM_PATH, uploads=moderator.UPLOAD_PATH
+        BodySizeLimit,
+        limit=settings.max_body_bytes,
+        own_answer=voter.FORM_PATH,
+        uploads=moderator.UPLOAD_PATH,
     )
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every answer has them
     return app

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from datetime import datetime
 
 from app.config import LANGUAGES
+from app.texts import Catalog, one_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -53,6 +55,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "Kein Link zur Hand? Bitte wenden Sie sich an die Moderation."
         ),
         "error_title": "Die Stimme wurde nicht gespeichert",
+        "still_stands": "Ihre bisherige Stimme gilt weiter:",
+        "stands_alone": "nicht mit anderen Optionen kombinierbar",
         "not_found": "Diese Seite gibt es nicht.",
         "live": "Live",
         "offline": "Verbindung unterbrochen – neuer Versuch …",
@@ -105,6 +109,8 @@ TEXTS: dict[str, dict[str, str]] = {
             "link lets you vote for your site. No link at hand? Please ask the moderator."
         ),
         "error_title": "Your vote was not stored",
+        "still_stands": "Your earlier vote still stands:",
+        "stands_alone": "cannot be combined with other options",
         "not_found": "This page does not exist.",
         "live": "Live",
         "offline": "Connection lost – retrying …",
@@ -116,16 +122,18 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+VOTER_PAGE = Catalog("voter page", TEXTS)
+
 
 def pick_lang(requested: str | None, default: str) -> str:
     """``requested`` if it is a known language, else the conference's language."""
     if requested in LANGUAGES:
-        return requested  # type: ignore[return-value]
+        return requested
     return default if default in LANGUAGES else "de"
 
 
-def texts(lang: str) -> dict[str, str]:
-    return TEXTS[pick_lang(lang, "de")]
+def texts(lang: str) -> Mapping[str, str]:
+    return VOTER_PAGE.table(pick_lang(lang, "de"))
 
 
 def clock(moment: datetime) -> str:
@@ -135,7 +143,4 @@ def clock(moment: datetime) -> str:
 
 def localised_message(message: str, lang: str) -> str:
     """The part of a bilingual service message ("deutsch / english") in ``lang``."""
-    if " / " not in message:
-        return message
-    german, _, english = message.partition(" / ")
-    return german if lang == "de" else english
+    return one_language(message, lang)

@@ -43,6 +43,7 @@ class Choice:
     label: str
     explanation: str
     checked: bool
+    exclusive: bool = False  # stands alone: checking it clears the others (and back)
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,15 @@ def choices(
         chosen = {str(i) for i in ballot.option_ids} if ballot else set()
         if ballot and ballot.abstain:
             chosen.add("abstain")
+    multiple = question.kind is QuestionKind.MULTIPLE
     rows = [
-        Choice(str(o.id), o.label, o.explanation(lang), str(o.id) in chosen)
+        Choice(
+            str(o.id), o.label, o.explanation(lang), str(o.id) in chosen, multiple and o.exclusive
+        )
         for o in question.options
     ]
     if question.allow_abstain:
-        rows.append(Choice("abstain", texts(lang)["abstain"], "", "abstain" in chosen))
+        rows.append(Choice("abstain", texts(lang)["abstain"], "", "abstain" in chosen, multiple))
     return rows
 
 

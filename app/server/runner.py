@@ -18,6 +18,7 @@ from collections.abc import Callable
 import uvicorn
 from fastapi import FastAPI
 
+from app.config import Settings, load_settings
 from app.db import Database
 from app.server.addresses import base_urls
 from app.server.app import create_app
@@ -44,7 +45,7 @@ def bind_socket(host: str, port: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         if sys.platform == "win32":
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)  # type: ignore[attr-defined]
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
         else:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
@@ -63,31 +64,25 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-#: Python collects its youngest generation after 700 new objects. In a burst, 300 requests
-#: wait for their commit at once, and every collection walks all their objects again:
-#: measured, about a sixth of a ballot's CPU. Collected 70 times less often, they are
-#: mostly gone before a collection sees them.
-GC_THRESHOLDS = (50_000, 10, 10)
-
 _thresholds_before: tuple[int, int, int] | None = None
 
 
-def tune_garbage_collector() -> None:
+def tune_garbage_collector(thresholds: tuple[int, int, int] | None = None) -> None:
     """For a process whose server has just started and will serve for hours.
 
     Collect once, then keep every object alive now out of later collections (gc.freeze):
     the process holds hundreds of thousands of long-lived objects (SQLAlchemy, FastAPI,
     pydantic; in the desktop app also Qt and matplotlib), and a full collection over them
     all stalls every thread for about 100 ms, a third of a 300-site burst. Then collect
-    young objects less often (:data:`GC_THRESHOLDS`). Undone by
-    :func:`restore_garbage_collector`.
+    young objects less often (``thresholds``, default :attr:`Settings.gc_thresholds`, where
+    the reason is written). Undone by :func:`restore_garbage_collector`.
     """
     global _thresholds_before
     gc.collect()
     gc.freeze()
     if _thresholds_before is None:
         _thresholds_before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
+    gc.set_threshold(*(thresholds or load_settings().gc_thresholds))
 
 
 def restore_garbage_collector() -> None:
@@ -108,8 +103,9 @@ class VotingServer:
         db: Database,
         conference_id: int,
         *,
-        host: str = "0.0.0.0",
-        port: int = 8765,
+        host: str | None = None,
+        port: int | None = None,
+        settings: Settings | None = None,
         notifier: Notifier | None = None,
         rate_limiter: RateLimiter | None = None,
         configure: Callable[[FastAPI], None] | None = None,
@@ -122,11 +118,13 @@ class VotingServer:
         self.trusted_proxies = trusted_proxies
         self.connection_limits = connection_limits
         self.conference_id = conference_id
-        self.host = host
-        self.port = port
+        settings = settings or load_settings()
+        self.host = settings.host if host is None else host
+        self.port = settings.port if port is None else port
         self.app = create_app(
             db,
             conference_id,
+            settings=settings,
             notifier=notifier,
             rate_limiter=rate_limiter,
             configure=configure,

@@ -43,8 +43,15 @@ class ModeratorBallotIn(_In):
     comment: Comment = ""
 
 
+class SkipIn(_In):
+    """Why the moderator skips a question that was never opened (shown in the protocol)."""
+
+    reason: Annotated[str, Field(min_length=1, max_length=2_000)]
+
+
 class AttendeeIn(_In):
-    """A named attending doctor; the EFN (15 digits) is optional and checked."""
+    """A named attending doctor; the EFN (15 digits) is optional; a wrong one is kept and
+    marked invalid, so the CME office sees what to fix."""
 
     name: Annotated[str, Field(min_length=1, max_length=200)]
     efn: Annotated[str, Field(max_length=40)] = ""
@@ -70,11 +77,18 @@ class OptionOut(BaseModel):
     label: str
     code: str
     explanation: str
+    exclusive: bool = False  # cannot be combined with another option
 
     @classmethod
     def of(cls, question: QuestionInfo, lang: str) -> list[OptionOut]:
         return [
-            cls(id=o.id, label=o.label, code=o.code, explanation=o.explanation(lang))
+            cls(
+                id=o.id,
+                label=o.label,
+                code=o.code,
+                explanation=o.explanation(lang),
+                exclusive=o.exclusive,
+            )
             for o in question.options
         ]
 
@@ -89,6 +103,7 @@ class QuestionOut(BaseModel):
     allow_abstain: bool
     revealed: bool
     options: list[OptionOut]
+    skip_reason: str | None = None
 
     @classmethod
     def of(cls, q: QuestionInfo, lang: str) -> QuestionOut:
@@ -102,6 +117,7 @@ class QuestionOut(BaseModel):
             allow_abstain=q.allow_abstain,
             revealed=q.revealed,
             options=OptionOut.of(q, lang),
+            skip_reason=q.skip_reason,
         )
 
 
@@ -316,8 +332,11 @@ class AgendaCaseOut(BaseModel):
 
 
 class AttendeeOut(BaseModel):
+    """A named attending doctor; an EFN that fails its check is kept, marked invalid."""
+
     name: str
     efn: str
+    efn_invalid: bool = False
 
 
 class InvitationOut(BaseModel):
@@ -336,7 +355,10 @@ class InvitationOut(BaseModel):
             site_name=invitation.site.name,
             present=invitation.present,
             attendee_count=invitation.attendee_count,
-            attendees=[AttendeeOut(name=a.name, efn=a.efn) for a in invitation.attendees],
+            attendees=[
+                AttendeeOut(name=a.name, efn=a.efn, efn_invalid=a.efn_invalid)
+                for a in invitation.attendees
+            ],
         )
 
 

@@ -12,10 +12,12 @@ import threading
 import time
 import traceback
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +70,6 @@ def install_log_redaction() -> None:
             logger.addFilter(RedactTokens())
 
 
-MAX_BODY_BYTES = 64 * 1024
 #: a conference file published by the moderator (images embedded) may be larger
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 INTERNAL_ERROR = b"Interner Fehler / internal server error"
@@ -187,7 +188,7 @@ class BodySizeLimit:
         self,
         app: ASGIApp,
         *,
-        limit: int = MAX_BODY_BYTES,
+        limit: int,
         own_answer: re.Pattern[str] | None = None,
         uploads: re.Pattern[str] | None = None,
         upload_limit: int = MAX_UPLOAD_BYTES,
@@ -249,7 +250,7 @@ class RateLimiter:
     """A token bucket per key (a site, the moderator, a client address): ``burst`` requests
     at once, refilled at ``rate`` per second. Thread-safe; remembers at most ``max_keys``."""
 
-    def __init__(self, *, rate: float = 3.0, burst: int = 30, max_keys: int = 10_000) -> None:
+    def __init__(self, *, rate: float, burst: int, max_keys: int = 10_000) -> None:
         self.rate = rate
         self.burst = burst
         self.max_keys = max_keys
@@ -272,15 +273,24 @@ class RateLimiter:
 
 @dataclass
 class Limits:
-    """The server's three budgets. Keys are charged only after the token is checked, so a
-    made-up token never gets a budget of its own and a real site never pays for one."""
+    """The server's three budgets (their sizes and reasons: :class:`Settings`). Keys are
+    charged only after the token is checked, so a made-up token never gets a budget of its
+    own and a real site never pays for one."""
 
     #: per site (or the moderator), for ballots and other writes
-    ballots: RateLimiter = field(default_factory=RateLimiter)
-    #: per site, for the live page (page, panel, event stream, state): several tabs poll
-    reads: RateLimiter = field(default_factory=lambda: RateLimiter(rate=20.0, burst=200))
+    ballots: RateLimiter
+    #: per site, for the live page (page, panel, event stream, state)
+    reads: RateLimiter
     #: per client address, shared by every unknown, revoked or wrong token it sends
-    unknown: RateLimiter = field(default_factory=lambda: RateLimiter(rate=1.0, burst=30))
+    unknown: RateLimiter
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Limits:
+        return cls(
+            ballots=RateLimiter(rate=settings.ballot_rate, burst=settings.ballot_burst),
+            reads=RateLimiter(rate=settings.read_rate, burst=settings.read_burst),
+            unknown=RateLimiter(rate=settings.unknown_rate, burst=settings.unknown_burst),
+        )
 
 
 class KnownTokens:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.models import (
     Ballot,
@@ -14,10 +14,12 @@ from app.models import (
     CaseImage,
     Conference,
     Finding,
+    FindingKind,
     Option,
     Question,
     QuestionKind,
     QuestionState,
+    Sex,
 )
 from app.services.conferences import get_conference_row
 from app.services.errors import InvalidInput, NotFound, StateConflict
@@ -28,7 +30,7 @@ from app.services.package_schema import (
     PackageOption,
     PackageQuestion,
 )
-from app.services.presets import PRESETS
+from app.services.presets import PRESETS, exclusive_option
 from app.services.views import CaseInfo, QuestionInfo, question_number
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -112,8 +114,10 @@ def image_data(session: Session, image_id: int) -> tuple[str, bytes]:
 # --- cases ---------------------------------------------------------------------------
 
 
-def _next_position(session: Session, column: object, where: object) -> int:
-    current = session.scalar(select(func.max(column)).where(where))  # type: ignore[arg-type]
+def _next_position(
+    session: Session, column: InstrumentedAttribute[int], where: ColumnElement[bool]
+) -> int:
+    current = session.scalar(select(func.max(column)).where(where))
     return 0 if current is None else current + 1
 
 
@@ -233,7 +237,7 @@ def case_as_package(session: Session, case_id: int) -> PackageCase:
         title=case.title,
         presenter=case.presenter,
         age=case.age,
-        sex=case.sex,  # type: ignore[arg-type]
+        sex=Sex(case.sex) if case.sex else None,
         diagnosis=case.diagnosis,
         icd10=case.icd10,
         histology=case.histology,
@@ -246,14 +250,18 @@ def case_as_package(session: Session, case_id: int) -> PackageCase:
         text=case.text,
         findings=[
             PackageFinding(
-                gene=f.gene, alteration=f.alteration, kind=f.kind, vaf=f.vaf, comment=f.comment
-            )  # type: ignore[arg-type]
+                gene=f.gene,
+                alteration=f.alteration,
+                kind=FindingKind(f.kind),
+                vaf=f.vaf,
+                comment=f.comment,
+            )
             for f in case.findings
         ],
         images=[
             PackageImage(
                 filename=i.filename,
-                mime=i.mime,  # type: ignore[arg-type]
+                mime=i.mime,  # type: ignore[arg-type]  # a str column; pydantic checks it
                 caption=i.caption,
                 data=base64.b64encode(i.data).decode("ascii"),
             )
@@ -271,7 +279,13 @@ def question_as_package(question: Question) -> PackageQuestion:
         text=question.text,
         kind=QuestionKind(question.kind),
         options=[
-            PackageOption(label=o.label, code=o.code, phrase_de=o.phrase_de, phrase_en=o.phrase_en)
+            PackageOption(
+                label=o.label,
+                code=o.code,
+                phrase_de=o.phrase_de,
+                phrase_en=o.phrase_en,
+                exclusive=o.exclusive,
+            )
             for o in question.options
         ],
         allow_abstain=question.allow_abstain,
@@ -286,8 +300,17 @@ def _options_for(data: PackageQuestion, language: str) -> list[Option]:
         specs = [PackageOption(label=p.label(language), code=p.code) for p in PRESETS[data.kind]]
     else:
         specs = []
+    steps = PRESETS.get(data.kind)
     return [
-        Option(position=i, label=o.label, code=o.code, phrase_de=o.phrase_de, phrase_en=o.phrase_en)
+        Option(
+            position=i,
+            label=o.label,
+            # a fixed step (yes/no, agreement, evidence) keeps its place and takes its code
+            code=steps[i].code if steps else o.code,
+            phrase_de=o.phrase_de,
+            phrase_en=o.phrase_en,
+            exclusive=o.exclusive or exclusive_option(data.kind, i, len(specs), o.label),
+        )
         for i, o in enumerate(specs)
     ]
 
@@ -324,8 +347,9 @@ def update_question(session: Session, question_id: int, data: PackageQuestion) -
     question = _question_row(session, question_id)
     question.text = data.text
     question.duration_seconds = data.duration_seconds
-    same_options = [(o.label, o.code) for o in question.options] == [
-        (o.label, o.code) for o in data.options
+    same_options = [(o.label, o.code, o.exclusive) for o in question.options] == [
+        (o.label, o.code, o.exclusive)
+        for o in _options_for(data, question.case.conference.language)
     ]
     frozen = question.state != QuestionState.DRAFT.value or _has_ballots(session, question_id)
     if question.kind == data.kind.value and (same_options or not data.options):

@@ -9,10 +9,11 @@ reads aggregate their rows into one JSON value, writes insert many rows at once.
 
 The batch only ever *accepts*: a ballot it cannot accept without doubt (a bad token,
 a question that is not current or not open, an invalid choice, a second ballot of the
-same site in the same run) is handed back and goes through
-:func:`app.services.voting.cast_as_site`, which stores it or refuses it with the service's
-own message. The option rules are :func:`app.services.ballots.validate_choice` and
-``clean_comment``. ``tests/services/test_ballot_batch.py`` holds both paths to identical rows.
+same site in the same run, a site marked absent that its ballot must check in) is handed
+back and goes through :func:`app.services.voting.cast_as_site`, which stores it (checking
+the site in) or refuses it with the service's own message. The option rules are
+:func:`app.services.ballots.validate_choice` and ``clean_comment``.
+``tests/services/test_ballot_batch.py`` holds both paths to identical rows.
 SQLite only; other databases always take the service path.
 """
 
@@ -57,6 +58,7 @@ class _Option:
     id: int
     position: int
     label: str
+    exclusive: bool
 
 
 @dataclass(frozen=True)
@@ -81,21 +83,24 @@ class _Accepted:
     comment: str
 
 
-# One statement, one row: the current question with its options, and for each token
-# hash of the run its invitation with the site's earlier revision on that question.
+# One statement, one row: the current question with its options, whether check-in has
+# begun, and for each token hash of the run its invitation (with its attendance) and the
+# site's earlier revision on that question.
 _STATE = text(
     """
     SELECT json_object(
       'question', json((
         SELECT json_object(
           'id', q.id, 'state', q.state, 'kind', q.kind, 'allow_abstain', q.allow_abstain,
-          'options', (SELECT json_group_array(json_array(o.id, o.position, o.label))
+          'options', (SELECT json_group_array(json_array(o.id, o.position, o.label, o.exclusive))
                       FROM options o WHERE o.question_id = q.id))
         FROM conferences c JOIN questions q ON q.id = c.current_question_id
         WHERE c.id = :conference_id)),
+      'checking_in', (SELECT EXISTS (SELECT 1 FROM invitations
+                                     WHERE conference_id = :conference_id AND present)),
       'sites', json((
         SELECT json_group_array(json_array(
-          i.token_hash, i.token, i.site_id, s.name,
+          i.token_hash, i.token, i.site_id, s.name, i.present,
           (SELECT b.revision FROM ballots b JOIN conferences c ON c.id = :conference_id
            WHERE b.question_id = c.current_question_id AND b.site_id = i.site_id)))
         FROM invitations i JOIN sites s ON s.id = i.site_id
@@ -168,13 +173,25 @@ def cast_site_ballots(
         row["state"],
         row["kind"],
         bool(row["allow_abstain"]),
-        tuple(sorted((_Option(*o) for o in row["options"]), key=lambda o: (o.position, o.id))),
+        tuple(
+            sorted(
+                (
+                    _Option(i, position, label, bool(alone))
+                    for i, position, label, alone in row["options"]
+                ),
+                key=lambda o: (o.position, o.id),
+            )
+        ),
     )
-    # keyed by the token itself, once it has proven equal to the one sent
+    # keyed by the token itself, once it has proven equal to the one sent; a site marked
+    # absent is left to the service, which checks it in by its ballot
+    checking_in = bool(state["checking_in"])
     sites = {
         token: (site_id, name, revision or 0)
-        for token_hash, token, site_id, name, revision in state["sites"] or ()
-        if token is not None and hmac.compare_digest(token.encode(), hashes[token_hash].encode())
+        for token_hash, token, site_id, name, present, revision in state["sites"] or ()
+        if token is not None
+        and hmac.compare_digest(token.encode(), hashes[token_hash].encode())
+        and (present or not checking_in)
     }
     accepted = _accept(question, ballots, sites)
     if accepted:

@@ -30,6 +30,7 @@ from app.models import (
     Site,
     utcnow,
 )
+from app.services import audit
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
 from app.services.views import name_key
 
@@ -53,6 +54,7 @@ class BallotReceipt:
     source: BallotSource
     cast_at: datetime
     revision: int
+    checked_in: bool = False  # the site was marked absent: this ballot checked it in
 
     @property
     def replaced_earlier(self) -> bool:
@@ -86,6 +88,7 @@ class HistoryEntry:
     source: BallotSource
     actor: str
     at: datetime
+    question_id: int = 0
 
 
 def clean_comment(text: str) -> str:
@@ -123,16 +126,17 @@ def cast_ballot(
             "Die Abstimmung zu dieser Frage ist nicht offen / voting on this question is not open"
         )
     conference_id = question.case.conference_id
-    invited = session.scalar(
-        select(Invitation.id).where(
+    invitation = session.scalar(
+        select(Invitation).where(
             Invitation.conference_id == conference_id, Invitation.site_id == site_id
         )
     )
-    if invited is None:
+    if invitation is None:
         raise Forbidden("Standort ist nicht eingeladen / site is not invited")
     comment = clean_comment(comment)  # first: a text of invisible characters is no text
     chosen = validate_choice(question, option_ids, abstain, comment)
     now = utcnow()
+    checked_in = _check_in_by_ballot(session, invitation, question_id, source, actor)
     ballot = session.scalar(
         select(Ballot).where(Ballot.question_id == question_id, Ballot.site_id == site_id)
     )
@@ -173,7 +177,38 @@ def cast_ballot(
         source=source,
         cast_at=now,
         revision=ballot.revision,
+        checked_in=checked_in,
     )
+
+
+def _check_in_by_ballot(
+    session: Session, invitation: Invitation, question_id: int, source: BallotSource, actor: str
+) -> bool:
+    """A site marked absent (once check-in has begun) that votes is present: its ballot
+    checks it in, so the attendance list and the count never disagree. Audited."""
+    if invitation.present:
+        return False
+    checking_in = session.scalar(
+        select(Invitation.id)
+        .where(Invitation.conference_id == invitation.conference_id, Invitation.present)
+        .limit(1)
+    )
+    if checking_in is None:
+        return False  # no check-in at all: every invited site is expected anyway
+    invitation.present = True
+    invitation.attendee_count = max(invitation.attendee_count, 1)
+    invitation.checked_in_at = utcnow()
+    audit.record(
+        session,
+        invitation.conference_id,
+        actor or source.value,
+        "checked_in_by_ballot",
+        question_id=question_id,
+        site_id=invitation.site_id,
+        source=source.value,
+        attendee_count=invitation.attendee_count,
+    )
+    return True
 
 
 class _OptionRules(Protocol):
@@ -181,6 +216,10 @@ class _OptionRules(Protocol):
     def id(self) -> int: ...
     @property
     def position(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def exclusive(self) -> bool: ...
 
 
 class ChoiceRules(Protocol):
@@ -227,7 +266,28 @@ def validate_choice(
         raise InvalidInput("Bitte eine Option wählen / please choose an option")
     if kind in SINGLE_ANSWER_KINDS and len(ids) > 1:
         raise InvalidInput("Nur eine Option ist erlaubt / only one option is allowed")
+    if len(ids) > 1:
+        alone = next((o for o in question.options if o.id in ids and o.exclusive), None)
+        if alone is not None:
+            raise InvalidInput(
+                f"„{alone.label}“ kann nicht mit anderen Optionen kombiniert werden / "
+                f'"{alone.label}" cannot be combined with other options'
+            )
     return tuple(sorted(ids, key=positions.__getitem__))
+
+
+def plain_form_choice(
+    option_ids: Sequence[int], abstain: bool, stored: BallotView | None
+) -> tuple[tuple[int, ...], bool]:
+    """What a plain (script-free) multiple-choice form means when it sends "abstain" and
+    options together: its checkboxes cannot clear each other, so the box that changes the
+    stored ballot wins. Abstain replaces the options, unless the stored ballot is itself
+    an abstention (then the newly checked options replace it)."""
+    if not (abstain and option_ids):
+        return tuple(option_ids), abstain
+    if stored is not None and stored.abstain:
+        return tuple(option_ids), False
+    return (), True
 
 
 def current_ballots(session: Session, question_id: int) -> list[BallotView]:
@@ -275,19 +335,33 @@ def ballot_history(session: Session, question_id: int) -> list[HistoryEntry]:
         .where(BallotChange.question_id == question_id)
         .order_by(BallotChange.id)
     )
-    return [
-        HistoryEntry(
-            r.site_id,
-            r.revision,
-            tuple(int(i) for i in r.option_ids.split(",") if i),
-            r.abstain,
-            r.comment,
-            BallotSource(r.source),
-            r.actor,
-            r.at,
-        )
-        for r in rows
-    ]
+    return [_entry(r) for r in rows]
+
+
+def conference_history(session: Session, conference_id: int) -> list[HistoryEntry]:
+    """Every ballot ever cast in the conference (replaced ones included), oldest first."""
+    rows = session.scalars(
+        select(BallotChange)
+        .join(Question, Question.id == BallotChange.question_id)
+        .join(Case, Case.id == Question.case_id)
+        .where(Case.conference_id == conference_id)
+        .order_by(BallotChange.id)
+    )
+    return [_entry(r) for r in rows]
+
+
+def _entry(row: BallotChange) -> HistoryEntry:
+    return HistoryEntry(
+        row.site_id,
+        row.revision,
+        tuple(int(i) for i in row.option_ids.split(",") if i),
+        row.abstain,
+        row.comment,
+        BallotSource(row.source),
+        row.actor,
+        row.at,
+        row.question_id,
+    )
 
 
 def site_has_ballots(session: Session, conference_id: int, site_id: int) -> bool:

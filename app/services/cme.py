@@ -7,7 +7,6 @@ import re
 from app.services.errors import InvalidInput
 
 EFN_PREFIX = "80276"
-_DIGITS = re.compile(r"\d+")
 
 
 def luhn_valid(number: str) -> bool:
@@ -45,6 +44,27 @@ def normalise_efn(raw: str) -> str:
     if not luhn_valid(efn):
         raise InvalidInput(f"EFN „{raw}“: Prüfziffer falsch / check digit wrong")
     return efn
+
+
+MAX_EFN_TYPED = 40
+
+
+def efn_valid(efn: str) -> bool:
+    """Whether a stored EFN is valid (an empty one is no EFN, not a wrong one)."""
+    try:
+        return normalise_efn(efn) == efn
+    except InvalidInput:
+        return False
+
+
+def stored_efn(raw: str) -> str:
+    """The EFN to store: normalised when valid, else as typed (one line, at most 40
+    characters), so that the person stays on the CME list, marked for the office to fix."""
+    try:
+        return normalise_efn(raw)
+    except InvalidInput:
+        typed = "".join(ch for ch in raw if ch.isprintable()).strip()
+        return typed[:MAX_EFN_TYPED]
 
 
 def normalise_vnr(raw: str) -> str:

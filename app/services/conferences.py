@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from app.config import LANGUAGES
 from app.models import Attendee, Conference, Fellow, Invitation, Site, utcnow
 from app.services import audit
-from app.services.cme import normalise_efn, normalise_vnr
+from app.services.cme import normalise_vnr, stored_efn
 from app.services.errors import InvalidInput, NotFound
 from app.services.tokens import get_invitation, issue_token
 from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo, name_key
@@ -292,7 +292,8 @@ def set_attendance(
     attendees: Sequence[tuple[str, str]] | None = None,
     actor: str = "moderator",
 ) -> None:
-    """Check a site in or out; ``attendees`` are (name, EFN) pairs, EFNs validated.
+    """Check a site in or out; ``attendees`` are (name, EFN) pairs. A wrong EFN keeps its
+    person: it is stored as typed and marked invalid in the CME list.
 
     The count never falls below the number of named attendees.
     """
@@ -302,7 +303,7 @@ def set_attendance(
         if len(attendees) > MAX_ATTENDEES:
             raise InvalidInput(f"höchstens {MAX_ATTENDEES} Namen / at most {MAX_ATTENDEES} names")
         named = [
-            Attendee(name=_clean(name, "Name", required=True), efn=normalise_efn(efn))
+            Attendee(name=_clean(name, "Name", required=True), efn=stored_efn(efn))
             for name, efn in attendees
             if name.strip() or efn.strip()
         ]

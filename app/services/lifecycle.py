@@ -6,13 +6,16 @@ question is the one every voter page shows.
 
 from __future__ import annotations
 
+import unicodedata
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Case, Conference, Option, Question, QuestionState, utcnow
 from app.services import audit
 from app.services.agenda import get_question, ordered_question_ids
-from app.services.errors import NotFound, StateConflict
+from app.services.errors import InvalidInput, NotFound, StateConflict
 from app.services.views import QuestionInfo
 
 
@@ -49,14 +52,45 @@ def open_question(session: Session, question_id: int, *, actor: str = "moderator
             "Die Frage ist geschlossen; „Wieder öffnen“ verwenden / closed: use reopen"
         )
     _refuse_second_open(session, question)
+    skipped = question.skip_reason
     question.state = QuestionState.OPEN.value
     question.opened_at = utcnow()
+    question.skip_reason = None  # asked after all
     _conference(session, question).current_question_id = question.id
+    if skipped is not None:
+        return _record(session, question, actor, "question_opened", skipped_before=skipped)
     return _record(session, question, actor, "question_opened")
 
 
+MAX_SKIP_REASON = 500
+
+
+def skip_question(
+    session: Session, question_id: int, reason: str, actor: str = "moderator"
+) -> QuestionInfo:
+    """Skip a question that was never opened, with a reason (one line): the results and
+    the protocol report it as not asked and say why. Opening it later asks it after all."""
+    question = _lock_question(session, question_id)
+    if question.state != QuestionState.DRAFT.value:
+        raise StateConflict(
+            "Nur eine noch nie geöffnete Frage kann übersprungen werden / "
+            "only a question that was never opened can be skipped"
+        )
+    visible = "".join(ch for ch in reason if unicodedata.category(ch)[0] != "C" or ch.isspace())
+    cleaned = " ".join(unicodedata.normalize("NFC", visible).split())
+    if not cleaned:
+        raise InvalidInput("Bitte einen Grund angeben / please give a reason")
+    if len(cleaned) > MAX_SKIP_REASON:
+        raise InvalidInput(
+            f"Grund zu lang (höchstens {MAX_SKIP_REASON} Zeichen) / "
+            f"reason too long (at most {MAX_SKIP_REASON} characters)"
+        )
+    question.skip_reason = cleaned
+    return _record(session, question, actor, "question_skipped", reason=cleaned)
+
+
 def _record(
-    session: Session, question: Question, actor: str, action: str, **detail: object
+    session: Session, question: Question, actor: str, action: str, **detail: Any
 ) -> QuestionInfo:
     """Audit the change, flush it and return the question as it is now."""
     audit.record(
@@ -161,6 +195,7 @@ def repeat_question(
                 code=o.code,
                 phrase_de=o.phrase_de,
                 phrase_en=o.phrase_en,
+                exclusive=o.exclusive,
             )
             for o in question.options
         ],

@@ -10,15 +10,17 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.models.enums import FindingKind, QuestionKind, Sex
-from app.services.presets import PRESETS
+from app.services.presets import PRESETS, scale_problem
 
-FORMAT = "votum-case-package"
-VERSION = 1
+#: the image types a package may carry (and the editor accepts)
+ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
+FORMAT: Final = "votum-case-package"
+VERSION: Final = 1
 ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
 #: The shape of a protein, coding or genomic HGVS change (checked for SNVs and indels).
 HGVS = re.compile(
@@ -43,6 +45,13 @@ class PackageOption(_Strict):
     code: Annotated[str, Field(max_length=40)] = ""
     phrase_de: Text500 = ""
     phrase_en: Text500 = ""
+    exclusive: bool = Field(
+        default=False,
+        description=(
+            "Cannot be combined with another option in a multiple-choice ballot; "
+            '"Keine Empfehlung" / "No recommendation" always is'
+        ),
+    )
 
 
 class PackageQuestion(_Strict):
@@ -57,7 +66,12 @@ class PackageQuestion(_Strict):
     @model_validator(mode="after")
     def _options_fit_kind(self) -> PackageQuestion:
         if self.kind in PRESETS:
-            return self  # presets are filled in on import when no options are given
+            if not self.options:
+                return self  # presets are filled in on import when no options are given
+            problem = scale_problem(self.kind, [(o.label, o.code) for o in self.options])
+            if problem is not None:
+                raise ValueError(problem)
+            return self
         if self.kind is QuestionKind.FREE_TEXT:
             if self.options:
                 raise ValueError("a free-text question has no options")
@@ -93,7 +107,7 @@ class PackageImage(_Strict):
     """An image, embedded as base64 (``data``) or a file beside the package (``path``)."""
 
     filename: Annotated[str, Field(min_length=1, max_length=200)]
-    mime: Literal["image/png", "image/jpeg", "image/svg+xml"] = "image/png"
+    mime: ImageMime = "image/png"
     caption: Text500 = ""
     data: str | None = Field(default=None, max_length=14_000_000)
     path: Annotated[str, Field(max_length=500)] | None = None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.models.enums import QuestionKind
+from app.texts import Catalog
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,7 @@ class PresetOption:
     phrase_en: str
     explanation_de: str = ""
     explanation_en: str = ""
+    exclusive: bool = False  # cannot be combined with another option
 
     def label(self, lang: str) -> str:
         return self.label_de if lang == "de" else self.label_en
@@ -55,7 +58,8 @@ AGREEMENT = (
         "strongly disagree",
     ),
 )
-AGREEMENT_TOP_TWO = frozenset({"strongly_agree", "agree"})
+#: The agreement share is that of the first two steps of the scale, by position.
+AGREEING_STEPS = 2
 
 
 def _level(code: str, de: str, en: str) -> PresetOption:
@@ -64,6 +68,8 @@ def _level(code: str, de: str, en: str) -> PresetOption:
     )
 
 
+#: The NCT/DKTK evidence levels. Their optional add-ons (is, iv, Z, R) are not options here:
+#: a site that wants to add one says so in its comment.
 EVIDENCE = (
     _level(
         "m1A",
@@ -101,22 +107,9 @@ EVIDENCE = (
         "assign no evidence level and give no recommendation",
         "Keine Therapieempfehlung auf Basis dieses Befunds",
         "No treatment recommendation based on this finding",
+        exclusive=True,
     ),
 )
-
-#: Optional add-ons to an evidence level (NCT/DKTK), explained on the voter page.
-EVIDENCE_ADDONS = {
-    "is": (
-        "in situ: Befund im gleichen Tumorgewebe nachgewiesen",
-        "in situ: finding shown in the same tumour tissue",
-    ),
-    "iv": (
-        "in vitro / ex vivo: funktionell bestätigt",
-        "in vitro / ex vivo: functionally confirmed",
-    ),
-    "Z": ("Zugelassen für diese Indikation", "Approved for this indication"),
-    "R": ("Resistenz: Befund spricht gegen die Therapie", "Resistance: finding argues against"),
-}
 
 PRESETS: dict[QuestionKind, tuple[PresetOption, ...]] = {
     QuestionKind.YES_NO: YES_NO,
@@ -124,22 +117,47 @@ PRESETS: dict[QuestionKind, tuple[PresetOption, ...]] = {
     QuestionKind.EVIDENCE: EVIDENCE,
 }
 
-#: Kinds whose options are fixed by the preset (the editor shows them read-only).
-FIXED_OPTION_KINDS = frozenset(PRESETS)
+#: Option labels that stand alone in a multiple-choice ballot even when not marked so.
+NO_RECOMMENDATION_LABELS = frozenset(
+    {"keine empfehlung", "no recommendation", *(p.label_de.casefold() for p in EVIDENCE[-1:])}
+    | {p.label_en.casefold() for p in EVIDENCE[-1:]}
+)
 
-KIND_LABELS = {
-    QuestionKind.SINGLE: ("Einfachauswahl", "Single choice"),
-    QuestionKind.MULTIPLE: ("Mehrfachauswahl", "Multiple choice"),
-    QuestionKind.YES_NO: ("Ja / Nein", "Yes / no"),
-    QuestionKind.AGREEMENT: ("Zustimmungsskala (5 Stufen)", "Agreement scale (5 points)"),
-    QuestionKind.EVIDENCE: ("MTB-Evidenzlevel", "MTB evidence level"),
-    QuestionKind.FREE_TEXT: ("Freitext-Kommentar", "Free-text comment"),
-}
+
+def exclusive_option(kind: QuestionKind | str, index: int, count: int, label: str) -> bool:
+    """Whether option ``index`` is exclusive by itself: "Keine Empfehlung" / "no
+    recommendation" in any kind, and the fixed steps the presets mark so."""
+    step = preset_step(kind, index, count)
+    return (step is not None and step.exclusive) or label.strip().casefold() in (
+        NO_RECOMMENDATION_LABELS
+    )
+
+
+QUESTION_KINDS = Catalog(
+    "question kinds",
+    {
+        "de": {
+            "single": "Einfachauswahl",
+            "multiple": "Mehrfachauswahl",
+            "yes_no": "Ja / Nein",
+            "agreement": "Zustimmungsskala (5 Stufen)",
+            "evidence": "MTB-Evidenzlevel",
+            "free_text": "Freitext-Kommentar",
+        },
+        "en": {
+            "single": "Single choice",
+            "multiple": "Multiple choice",
+            "yes_no": "Yes / no",
+            "agreement": "Agreement scale (5 points)",
+            "evidence": "MTB evidence level",
+            "free_text": "Free-text comment",
+        },
+    },
+)
 
 
 def kind_label(kind: QuestionKind | str, lang: str = "de") -> str:
-    de, en = KIND_LABELS[QuestionKind(kind)]
-    return de if lang == "de" else en
+    return QUESTION_KINDS.text(lang, QuestionKind(kind).value)
 
 
 def preset_for_code(code: str) -> PresetOption | None:
@@ -148,4 +166,52 @@ def preset_for_code(code: str) -> PresetOption | None:
         for option in options:
             if option.code == code:
                 return option
+    return None
+
+
+def preset_step(kind: QuestionKind | str, index: int, count: int) -> PresetOption | None:
+    """The fixed step at ``index`` of a yes/no, agreement or evidence question with
+    ``count`` options, by position (never by code); None for other kinds."""
+    steps = PRESETS.get(QuestionKind(kind))
+    if steps is None or count != len(steps) or not 0 <= index < count:
+        return None
+    return steps[index]
+
+
+def _names(step: PresetOption) -> set[str]:
+    return {step.code.casefold(), step.label_de.casefold(), step.label_en.casefold()}
+
+
+def scale_problem(kind: QuestionKind | str, options: Sequence[tuple[str, str]]) -> str | None:
+    """What is wrong with the ``(label, code)`` options given for a fixed-step kind, or None.
+
+    Yes/no is exactly yes and no; the agreement scale exactly its five steps in scale order
+    (they may be relabelled and carry their own codes, never be added, dropped or
+    reordered); an evidence question exactly the spec's levels and "no evidence level".
+    """
+    kind = QuestionKind(kind)
+    steps = PRESETS[kind]
+    if len(options) != len(steps):
+        names = ", ".join(s.label_en for s in steps)
+        return (
+            f"a {kind.value} question has exactly {len(steps)} options in this order "
+            f"({names}), not {len(options)}"
+        )
+    labels = [label.casefold() for label, _ in options]
+    if len(set(labels)) != len(labels):
+        return "option labels must be different"
+    codes = [code.casefold() for _, code in options if code]
+    if len(set(codes)) != len(codes):
+        return "option codes must be different"
+    for index, (label, code) in enumerate(options):
+        given = {label.casefold(), code.casefold()} - {""}
+        for other, step in enumerate(steps):
+            if other != index and given & _names(step):
+                return (
+                    f"option {index + 1} ({label!r}) is the step {step.label_en!r}, which "
+                    f"belongs at position {other + 1}: the steps must stay in their order"
+                )
+        step = steps[index]
+        if kind is not QuestionKind.AGREEMENT and not given & _names(step):
+            return f"option {index + 1} ({label!r}) must be {step.label_en!r} (code {step.code!r})"
     return None

@@ -11,7 +11,11 @@ from sqlalchemy.orm import Session
 from app.models import BallotSource, Invitation, Question, Site
 from app.services.agenda import agenda, conference_of_question, get_question
 from app.services.ballots import BallotView, current_ballots
-from app.services.sentences import manuscript_sentence, participation_sentence
+from app.services.sentences import (
+    manuscript_sentence,
+    not_asked_sentence,
+    participation_sentence,
+)
 from app.services.tally import BallotInput, OptionSpec, Tally, tally
 from app.services.views import CaseInfo, QuestionInfo, SiteInfo, name_key
 
@@ -33,6 +37,11 @@ class QuestionResult:
 
     def participation(self, lang: str) -> str:
         return self.participation_de if lang == "de" else self.participation_en
+
+    @property
+    def asked(self) -> bool:
+        """False for a question never opened (or skipped): "not asked", not "nobody voted"."""
+        return self.question.asked
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,10 @@ def question_tally(session: Session, question_id: int) -> Tally:
 def _result(
     question: QuestionInfo, ballots: list[BallotView], invited: set[int], present: set[int]
 ) -> QuestionResult:
+    if not question.asked:  # nobody was expected to answer: no one "did not vote"
+        counted = _tally(question, ballots, set(), set())
+        de, en = (not_asked_sentence(question.skip_reason, lang) for lang in ("de", "en"))
+        return QuestionResult(question, counted, tuple(ballots), de, en, de, en)
     counted = _tally(question, ballots, invited, present)
     return QuestionResult(
         question,

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from app.models.enums import QuestionKind
-from app.services.presets import preset_for_code
-from app.services.tally import OptionResult, Tally
+from app.services.presets import preset_step
+from app.services.tally import Tally
 
 
-def option_phrase(result: OptionResult, lang: str) -> str:
-    """What the sites choosing this option do, as a verb phrase ("empfehlen X")."""
-    option = result.option
+def option_phrase(tally: Tally, index: int, lang: str) -> str:
+    """What the sites choosing option ``index`` do, as a verb phrase ("empfehlen X").
+
+    The option's own phrase first; for yes/no, agreement and evidence the phrase of the
+    step at that position (never found by code: a package may give its own codes).
+    """
+    option = tally.options[index].option
     own = option.phrase_de if lang == "de" else option.phrase_en
     if own.strip():
         return own.strip()
-    preset = preset_for_code(option.code) if option.code else None
+    preset = preset_step(tally.kind, index, len(tally.options))
     if preset is not None:
         return preset.phrase(lang)
     return f"wählen „{option.label}“" if lang == "de" else f'chose "{option.label}"'
@@ -34,11 +38,11 @@ def manuscript_sentence(tally: Tally, lang: str = "de") -> str:
         return f"{n} site{'s' if n != 1 else ''} left a comment"
     if tally.n_valid == 0:
         return "Keine gültigen Antworten" if lang == "de" else "No valid answers"
-    chosen = [r for r in tally.options if r.count > 0]
+    chosen = [(i, r) for i, r in enumerate(tally.options) if r.count > 0]
     parts = []
-    for index, result in enumerate(chosen):
-        phrase = option_phrase(result, lang)
-        if index == 0:
+    for place, (index, result) in enumerate(chosen):
+        phrase = option_phrase(tally, index, lang)
+        if place == 0:
             lead = "der Standorte" if lang == "de" else "of sites"
             parts.append(f"{result.percent} % {lead} {phrase}")
         else:
@@ -65,3 +69,10 @@ def participation_sentence(tally: Tally, lang: str = "de") -> str:
             n = tally.n_present_not_voted
             parts.append(f"{n} site{'s' if n != 1 else ''} present did not vote")
     return "; ".join(parts)
+
+
+def not_asked_sentence(skip_reason: str | None, lang: str = "de") -> str:
+    """A question that was never opened: "Nicht gestellt (übersprungen: Zeit)"."""
+    if lang == "de":
+        return f"Nicht gestellt (übersprungen: {skip_reason})" if skip_reason else "Nicht gestellt"
+    return f"Not asked (skipped: {skip_reason})" if skip_reason else "Not asked"

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from app.models.enums import QuestionKind
 from app.services.consensus import ApcccClass, ConsensusClass, apccc_class, awmf_class
-from app.services.presets import AGREEMENT_TOP_TWO
+from app.services.presets import AGREEING_STEPS
 
 
 @dataclass(frozen=True)
@@ -191,9 +191,8 @@ def _overall_consensus(
     if n_valid == 0 or kind is QuestionKind.FREE_TEXT:
         return None
     if kind is QuestionKind.AGREEMENT:
-        agreeing = [o.id for o in options if o.code in AGREEMENT_TOP_TWO]
-        if not agreeing:  # a hand-made scale without codes: its first two steps agree
-            agreeing = [o.id for o in options[:2]]
+        # By position, never by code: a package may give the steps its own codes.
+        agreeing = [o.id for o in options[:AGREEING_STEPS]]
         total = sum(c for o, c in zip(options, counts, strict=True) if o.id in agreeing)
         return _consensus(Fraction(total, n_valid), agreeing)
     top = max(counts)

@@ -20,6 +20,7 @@ from app.models import (
     QuestionState,
     Site,
 )
+from app.services.cme import efn_valid
 from app.services.presets import preset_for_code
 
 
@@ -47,6 +48,11 @@ class SiteInfo:
 class AttendeeInfo:
     name: str
     efn: str
+
+    @property
+    def efn_invalid(self) -> bool:
+        """An EFN was given but is not valid (kept as typed for the CME office to fix)."""
+        return bool(self.efn) and not efn_valid(self.efn)
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,7 @@ class OptionInfo:
     code: str
     phrase_de: str
     phrase_en: str
+    exclusive: bool = False  # stands alone in a multiple-choice ballot
 
     def explanation(self, lang: str) -> str:
         """One-line explanation (evidence levels); empty for other options."""
@@ -122,7 +129,14 @@ class OptionInfo:
 
     @classmethod
     def of(cls, option: Option) -> OptionInfo:
-        return cls(option.id, option.label, option.code, option.phrase_de, option.phrase_en)
+        return cls(
+            option.id,
+            option.label,
+            option.code,
+            option.phrase_de,
+            option.phrase_en,
+            option.exclusive,
+        )
 
 
 @dataclass(frozen=True)
@@ -143,10 +157,16 @@ class QuestionInfo:
     revealed_at: dt.datetime | None
     duration_seconds: int | None
     options: tuple[OptionInfo, ...]
+    skip_reason: str | None = None  # the moderator skipped it (it stays a draft)
 
     @property
     def revealed(self) -> bool:
         return self.revealed_at is not None
+
+    @property
+    def asked(self) -> bool:
+        """Opened at least once; a never-opened or skipped question was not asked."""
+        return self.state is not QuestionState.DRAFT
 
     @property
     def is_open(self) -> bool:
@@ -169,6 +189,7 @@ class QuestionInfo:
             question.revealed_at,
             question.duration_seconds,
             tuple(OptionInfo.of(o) for o in question.options),
+            question.skip_reason,
         )
 
 

@@ -4,14 +4,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 #: Same folder as ``app.config.RESOURCES`` (not imported: start-up speed).
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 I18N_DIR = RESOURCES / "i18n"
 CATALOGUE = "votum"
 
-_state: dict[str, object] = {"lang": "en", "translator": None, "qt_translator": None}
+_state: dict[str, object] = {
+    "lang": "en",
+    "translator": None,
+    "qt_translator": None,
+    "key_translator": None,
+}
+
+#: Key names that Qt's own catalogue leaves in English ("Strg+Return"), as the keyboard of
+#: that language labels them.
+KEY_NAMES = {"de": {"Return": "Eingabe"}}
+
+
+class KeyNames(QTranslator):
+    """Translates the key names Qt's catalogue misses (context "QShortcut"), so that
+    ``QKeySequence.toString(NativeText)`` in menus and buttons reads "Strg+Eingabe"."""
+
+    def __init__(self, names: dict[str, str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._names = names
+
+    # None (a null QString) lets Qt ask the next catalogue; "" would be a translation.
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return self._names.get(source) if context == "QShortcut" else None
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def current_language() -> str:
@@ -23,7 +50,7 @@ def install_language(lang: str) -> bool:
     """Load the catalogue for ``lang`` into the application; False if it is missing."""
     app = QCoreApplication.instance()
     assert app is not None, "create the QApplication first"
-    for key in ("translator", "qt_translator"):
+    for key in ("translator", "qt_translator", "key_translator"):
         old = _state.get(key)
         if isinstance(old, QTranslator):
             QCoreApplication.removeTranslator(old)
@@ -34,6 +61,10 @@ def install_language(lang: str) -> bool:
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             QCoreApplication.installTranslator(qt)
             _state["qt_translator"] = qt
+        if lang in KEY_NAMES:  # asked before Qt's catalogue (the last installed goes first)
+            keys = KeyNames(KEY_NAMES[lang], app)
+            QCoreApplication.installTranslator(keys)
+            _state["key_translator"] = keys
         translator = QTranslator(app)
         ok = translator.load(f"{CATALOGUE}_{lang}", str(I18N_DIR))
         if ok:

@@ -7,13 +7,13 @@ round (the conference's), since everyone in the call reads them.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.models import QuestionState
 from app.services.views import CaseInfo
 from app.ui import settings
-from app.ui.live.chart import ResultChart
+from app.ui.live.chart import ChartStyle, ResultChart
 from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
 from app.ui.qr import qr_pixmap
 
@@ -70,41 +70,59 @@ class PresenterWindow(QWidget):
         self.setAutoFillBackground(True)
         self.session = session
         self.snapshot: LiveSnapshot | None = None
-        self.case_label = QLabel()
-        self.question_label = QLabel()
+        self.case_label = _plain(QLabel())
+        self.head_label = _plain(QLabel())  # "Frage 1.1 (Runde 2)"
+        self.question_label = _plain(QLabel())
         self.question_label.setWordWrap(True)
         self.case_label.setWordWrap(True)
-        self.summary_label = QLabel()
+        self.summary_label = _plain(QLabel())
         self.summary_label.setWordWrap(True)
-        self.options_label = QLabel()
-        self.options_label.setWordWrap(True)
-        self.options_label.setTextFormat(Qt.TextFormat.RichText)
-        self.options_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.options_label = QWidget()  # the options, lettered A, B, C …
+        self.options_grid = QGridLayout(self.options_label)
+        self.options_grid.setContentsMargins(0, 0, 0, 0)
+        self.options_grid.setColumnStretch(1, 1)
+        self.options_grid.setColumnStretch(2, 1)
         self.chart = ResultChart(large=True)
         self.chart.placeholder.setText("")
-        self.count_label = QLabel()
-        self.state_label = QLabel()
-        self.join_label = QLabel()
+        palette = self.chart.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(BG))
+        palette.setColor(QPalette.ColorRole.Text, QColor(FG))
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(MUTED))
+        self.chart.setPalette(palette)
+        self.count_label = _plain(QLabel())
+        self.state_label = _plain(QLabel())
+        self.join_label = _plain(QLabel())
         self.join_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.join_label.setWordWrap(True)
+        self.address_label = _plain(QLabel())
+        self.address_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body = QGridLayout()
-        body.addWidget(self.options_label, 0, 0)
+        body.addWidget(self.options_label, 0, 0, Qt.AlignmentFlag.AlignTop)
         body.addWidget(self.chart, 0, 0)
         footer = QHBoxLayout()
         status = QVBoxLayout()
         status.addWidget(self.count_label)
         status.addWidget(self.state_label)
         footer.addLayout(status, 1)
-        footer.addWidget(self.join_label, 1)
+        join = QVBoxLayout()
+        join.addStretch(1)
+        join.addWidget(self.join_label)
+        join.addWidget(self.address_label)
+        join.addStretch(1)
+        footer.addLayout(join, 1)
         footer.addWidget(self.qr)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 28)
         layout.setSpacing(18)
         layout.addWidget(self.case_label)
         layout.addWidget(self.summary_label)
-        layout.addWidget(self.question_label)
+        question = QVBoxLayout()
+        question.setSpacing(2)
+        question.addWidget(self.head_label)
+        question.addWidget(self.question_label)
+        layout.addLayout(question)
         layout.addLayout(body, 1)
         layout.addLayout(footer)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
@@ -129,22 +147,38 @@ class PresenterWindow(QWidget):
     def _scale(self) -> float:
         return max(0.45, self.height() / 1080)
 
+    def _revealed(self) -> bool:
+        snapshot = self.snapshot
+        question = snapshot.question if snapshot else None
+        return bool(snapshot and question and question.revealed and snapshot.result is not None)
+
     def _apply_fonts(self) -> None:
+        """Type by window height; after the reveal the result takes the room: the
+        question is smaller, the findings and the join code step aside."""
         scale = self._scale()
+        revealed = self._revealed()
+        question_pt = 26 if revealed else 34
         for label, points, bold, color in (
             (self.case_label, 22, False, MUTED),
             (self.summary_label, 17, False, MUTED),
-            (self.question_label, 34, True, FG),
-            (self.options_label, 26, False, FG),
+            (self.head_label, question_pt, True, ACCENT),
+            (self.question_label, question_pt, True, FG),
             (self.count_label, 26, True, FG),
             (self.state_label, 20, False, MUTED),
             (self.join_label, 18, False, MUTED),
+            (self.address_label, 18, True, FG),
         ):
             font = label.font()
             font.setPointSizeF(points * scale)
             font.setBold(bold)
             label.setFont(font)
             label.setStyleSheet(f"color: {color};")
+        for label in self.options_label.findChildren(QLabel):
+            font = label.font()
+            font.setPointSizeF(26 * scale)
+            font.setBold(label.property("letter") is True)
+            label.setFont(font)
+        self.chart.set_style(ChartStyle.presenter(scale))
         self.qr.setFixedSize(int(170 * scale), int(170 * scale))
         self._show_qr()
 
@@ -168,10 +202,13 @@ class PresenterWindow(QWidget):
         question, case = snapshot.question, snapshot.case
         lang = snapshot.conference.language
         if question is None or case is None:
+            for label in (self.summary_label, self.case_label, self.count_label):
+                label.setVisible(True)
             self.case_label.setText(snapshot.conference.topic)
             self.summary_label.setText("")
+            self.head_label.setText("")
             self.question_label.setText(self._t("waiting"))
-            self.options_label.setText("")
+            self._show_options(None)
             self.count_label.setText("")
             self.state_label.setText("")
             self.chart.hide()
@@ -182,17 +219,20 @@ class PresenterWindow(QWidget):
         head = self._t("question", n=question.number)
         if question.round > 1:
             head += f" ({self._t('round', r=question.round)})"
-        self.question_label.setText(
-            f"<span style='color:{ACCENT}'>{head}</span><br>{_escape(question.text)}"
-        )
-        if question.revealed and snapshot.result is not None:
+        self.head_label.setText(head)
+        self.question_label.setText(question.text)
+        revealed = self._revealed()
+        for label in (self.summary_label, self.case_label, self.count_label):
+            label.setVisible(not revealed)  # the chart's own lines say it after the reveal
+        if revealed:
             self.options_label.hide()
             self.chart.show()
             self.chart.show_result(snapshot.result, snapshot.round_one, lang)
         else:
             self.chart.hide()
             self.options_label.show()
-            self.options_label.setText(self._options_html(snapshot))
+            self._show_options(snapshot)
+        self._apply_fonts()
         status = snapshot.status
         if status is not None and question.state is not QuestionState.DRAFT:
             self.count_label.setText(self._t("voted", n=status.n_voted, N=status.n_expected))
@@ -213,44 +253,62 @@ class PresenterWindow(QWidget):
             parts.append(", ".join(more))
         return " · ".join(p for p in parts if p)
 
-    def _options_html(self, snapshot: LiveSnapshot) -> str:
-        question = snapshot.question
-        assert question is not None
-        lang = snapshot.conference.language
-        if not question.options:
-            return f"<span style='color:{MUTED}'>{self._t('free')}</span>"
-        rows = []
-        labels = [
-            _escape(o.label)
-            + (
-                f" <span style='color:{MUTED}'>— {_escape(o.explanation(lang))}</span>"
-                if o.explanation(lang)
-                else ""
+    def _show_options(self, snapshot: LiveSnapshot | None) -> None:
+        """One row per option: its letter, its label and (muted) its explanation."""
+        rows: list[tuple[str, str, str]] = []
+        question = snapshot.question if snapshot else None
+        if snapshot is not None and question is not None:
+            lang = snapshot.conference.language
+            if not question.options:
+                rows.append(("", "", self._t("free")))
+            for letter, option in zip(LETTERS, question.options, strict=False):
+                rows.append((letter, option.label, option.explanation(lang)))
+            if question.allow_abstain and question.options:
+                rows.append((LETTERS[len(rows)], "", self._t("abstain")))
+        shown = [
+            tuple(
+                # every cell of a shown row holds one of our labels (filled just above)
+                self.options_grid.itemAtPosition(r, c).widget().text()  # type: ignore[union-attr]
+                for c in range(3)
             )
-            for o in question.options
+            for r in range(self.options_grid.rowCount())
+            if self.options_grid.itemAtPosition(r, 0) is not None
         ]
-        if question.allow_abstain and question.options:
-            labels.append(f"<span style='color:{MUTED}'>{self._t('abstain')}</span>")
-        for letter, label in zip(LETTERS, labels, strict=False):
-            rows.append(
-                f"<tr><td style='padding:4px 18px 4px 0; color:{ACCENT}; font-weight:bold'>"
-                f"{letter}</td>"
-                f"<td style='padding:4px 0'>{label}</td></tr>"
-            )
-        return "<table>" + "".join(rows) + "</table>"
+        if shown == rows:
+            return
+        while self.options_grid.count():
+            item = self.options_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for row, texts in enumerate(rows):
+            for column, (text, color) in enumerate(zip(texts, (ACCENT, FG, MUTED), strict=True)):
+                label = _plain(QLabel(text))
+                label.setWordWrap(column > 0)
+                label.setStyleSheet(f"color: {color};")
+                label.setProperty("letter", column == 0)
+                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.options_grid.addWidget(label, row, column)
+        self._apply_fonts()
 
     def on_session_server_changed(self, state: ServerState) -> None:
         self._server = state
         if state.state == "running" and state.urls:
-            address = state.urls[0].removeprefix("http://")
-            self.join_label.setText(f"{self._t('join')}<br><b style='color:{FG}'>{address}</b>")
+            self.join_label.setText(self._t("join"))
+            self.address_label.setText(state.urls[0].removeprefix("http://"))
         else:
             self.join_label.setText("")
+            self.address_label.setText("")
         self._show_qr()
 
     def _show_qr(self) -> None:
+        """The join code while sites may still vote; after the reveal the result has the room."""
         state = getattr(self, "_server", None)
-        if state is None or state.state != "running" or not state.urls:
+        visible = state is not None and state.state == "running" and bool(state.urls)
+        visible = visible and not self._revealed()
+        self.join_label.setVisible(visible)
+        self.address_label.setVisible(visible)
+        if not visible or state is None:
             self.qr.clear()
             self.qr.setVisible(False)
             return
@@ -258,5 +316,7 @@ class PresenterWindow(QWidget):
         self.qr.setPixmap(qr_pixmap(state.urls[0], self.qr.width()))
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _plain(label: QLabel) -> QLabel:
+    """Texts typed by people (questions, options, findings) show as typed, never as markup."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from app.config import LANGUAGES
+from app.config import LANGUAGES, load_settings
 
 ORGANISATION = "Votum"
 APPLICATION = "Votum"
@@ -52,10 +52,13 @@ def save_window_state(name: str, geometry: QByteArray, state: QByteArray | None 
         store.setValue(f"{name}/state", state)
 
 
-def server_port(default: int = 8765) -> int:
-    """The voting server port the moderator used last."""
+def server_port(default: int | None = None) -> int:
+    """The voting server port the moderator used last (else ``default``, else the
+    configured one: :attr:`app.config.Settings.port`)."""
+    if default is None:
+        default = load_settings().port
     try:
-        port = int(settings().value("live/port", default))  # type: ignore[call-overload]
+        port = int(str(settings().value("live/port", default)))
     except (TypeError, ValueError):
         return default
     return port if 1024 <= port <= 65535 else default

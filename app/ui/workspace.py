@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -11,6 +12,10 @@ from app.db import Database
 from app.ui import settings
 from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
+
+if TYPE_CHECKING:  # imported when first needed (start-up speed)
+    from app.ui.live.console import LiveConsole
+    from app.ui.presenter import PresenterWindow
 
 LIVE_TAB = 1
 
@@ -35,8 +40,8 @@ class Workspace(QWidget):
         self.db = db
         self.conference_id = conference_id
         self.session = session
-        self.console = None
-        self.presenter = None
+        self.console: LiveConsole | None = None
+        self.presenter: PresenterWindow | None = None
         self._auto_start = auto_start_server
         self.editor = PreparationEditor(db, conference_id)
         self.tabs = QTabWidget()
@@ -63,7 +68,7 @@ class Workspace(QWidget):
             self.session = LiveSession(self.db, self.conference_id, self)
         return self.session
 
-    def ensure_console(self):  # type: ignore[no-untyped-def]
+    def ensure_console(self) -> LiveConsole:
         """Build the live console (and start the server the first time)."""
         if self.console is not None:
             return self.console
@@ -108,10 +113,11 @@ class Workspace(QWidget):
         if self.presenter is not None and self.presenter.isVisible():
             self.presenter.close()
             return
-        self.ensure_presenter().show()
-        self.presenter.raise_()
+        presenter = self.ensure_presenter()
+        presenter.show()
+        presenter.raise_()
 
-    def ensure_presenter(self):  # type: ignore[no-untyped-def]
+    def ensure_presenter(self) -> PresenterWindow:
         from app.ui.presenter import PresenterWindow
 
         console = self.ensure_console()

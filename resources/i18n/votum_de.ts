@@ -3,17 +3,17 @@
   <context>
     <name>AgendaModel</name>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="75" />
+      <location filename="../../app/ui/models/agenda_model.py" line="76" />
       <source>Case %1</source>
       <translation>Fall %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="76" />
+      <location filename="../../app/ui/models/agenda_model.py" line="77" />
       <source>Round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="77" />
+      <location filename="../../app/ui/models/agenda_model.py" line="78" />
       <source>OPEN</source>
       <translation>OFFEN</translation>
     </message>
@@ -46,12 +46,12 @@
       <translation>Namen / EFN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="133" />
+      <location filename="../../app/ui/live/attendance.py" line="135" />
       <source>Names (%1)…</source>
       <translation>Namen (%1) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="143" />
+      <location filename="../../app/ui/live/attendance.py" line="145" />
       <source>%1 of %2 sites present, %3 attendees</source>
       <translation>%1 von %2 Standorten anwesend, %3 Teilnehmende</translation>
     </message>
@@ -112,32 +112,32 @@
       <translation>Die Stimme wird als „eingetragen durch Moderation“ gekennzeichnet.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="72" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="81" />
       <source>&amp;Site</source>
       <translation>&amp;Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="73" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="82" />
       <source>Answer</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="74" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="83" />
       <source>&amp;Comment</source>
       <translation>&amp;Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="78" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="87" />
       <source>Enter vote</source>
       <translation>Stimme eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="102" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="111" />
       <source>Choose a site</source>
       <translation>Bitte einen Standort wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/ballot_dialog.py" line="106" />
+      <location filename="../../app/ui/live/ballot_dialog.py" line="115" />
       <source>Choose an answer</source>
       <translation>Bitte eine Antwort wählen</translation>
     </message>
@@ -145,162 +145,162 @@
   <context>
     <name>CaseForm</name>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="49" />
+      <location filename="../../app/ui/editor/case_form.py" line="44" />
       <source> years</source>
       <translation> Jahre</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="53" />
+      <location filename="../../app/ui/editor/case_form.py" line="48" />
       <source>female</source>
       <translation>weiblich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="54" />
+      <location filename="../../app/ui/editor/case_form.py" line="49" />
       <source>male</source>
       <translation>männlich</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="55" />
+      <location filename="../../app/ui/editor/case_form.py" line="50" />
       <source>diverse</source>
       <translation>divers</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="73" />
+      <location filename="../../app/ui/editor/case_form.py" line="68" />
       <source>mut/Mb</source>
       <translation>Mut/Mb</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="86" />
+      <location filename="../../app/ui/editor/case_form.py" line="81" />
       <source>Gene</source>
       <translation>Gen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="87" />
+      <location filename="../../app/ui/editor/case_form.py" line="82" />
       <source>Alteration (HGVS)</source>
       <translation>Veränderung (HGVS)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="88" />
+      <location filename="../../app/ui/editor/case_form.py" line="83" />
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="89" />
+      <location filename="../../app/ui/editor/case_form.py" line="84" />
       <source>VAF %</source>
       <translation>VAF %</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="90" />
+      <location filename="../../app/ui/editor/case_form.py" line="85" />
       <source>Comment</source>
       <translation>Kommentar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="96" />
+      <location filename="../../app/ui/editor/case_form.py" line="91" />
       <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
       <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="109" />
+      <location filename="../../app/ui/editor/case_form.py" line="104" />
       <source>&amp;Title</source>
       <translation>&amp;Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="110" />
+      <location filename="../../app/ui/editor/case_form.py" line="105" />
       <source>&amp;Presented by</source>
       <translation>&amp;Vorgestellt von</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="111" />
+      <location filename="../../app/ui/editor/case_form.py" line="106" />
       <source>&amp;Age</source>
       <translation>&amp;Alter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="112" />
+      <location filename="../../app/ui/editor/case_form.py" line="107" />
       <source>&amp;Sex</source>
       <translation>&amp;Geschlecht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="113" />
+      <location filename="../../app/ui/editor/case_form.py" line="108" />
       <source>&amp;Diagnosis</source>
       <translation>&amp;Diagnose</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="114" />
+      <location filename="../../app/ui/editor/case_form.py" line="109" />
       <source>&amp;ICD-10</source>
       <translation>&amp;ICD-10</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="115" />
+      <location filename="../../app/ui/editor/case_form.py" line="110" />
       <source>&amp;Histology</source>
       <translation>&amp;Histologie</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="116" />
+      <location filename="../../app/ui/editor/case_form.py" line="111" />
       <source>Stag&amp;e</source>
       <translation>Sta&amp;dium</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="117" />
+      <location filename="../../app/ui/editor/case_form.py" line="112" />
       <source>E&amp;COG</source>
       <translation>E&amp;COG</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="118" />
+      <location filename="../../app/ui/editor/case_form.py" line="113" />
       <source>Prior therapy &amp;lines</source>
       <translation>&amp;Vortherapielinien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="119" />
+      <location filename="../../app/ui/editor/case_form.py" line="114" />
       <source>Prior thera&amp;pies</source>
       <translation>Vorthera&amp;pien</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="120" />
+      <location filename="../../app/ui/editor/case_form.py" line="115" />
       <source>T&amp;MB</source>
       <translation>T&amp;MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="121" />
+      <location filename="../../app/ui/editor/case_form.py" line="116" />
       <source>MS&amp;I</source>
       <translation>MS&amp;I</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="122" />
+      <location filename="../../app/ui/editor/case_form.py" line="117" />
       <source>Case &amp;text</source>
       <translation>Fall&amp;text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="124" />
+      <location filename="../../app/ui/editor/case_form.py" line="119" />
       <source>Molecular findings</source>
       <translation>Molekulare Befunde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="125" />
+      <location filename="../../app/ui/editor/case_form.py" line="120" />
       <source>Add finding</source>
       <translation>Befund hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="126" />
+      <location filename="../../app/ui/editor/case_form.py" line="121" />
       <source>Remove finding</source>
       <translation>Befund entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="211" />
+      <location filename="../../app/ui/editor/case_form.py" line="202" />
       <source>TMB must be a number (mutations per megabase)</source>
       <translation>TMB muss eine Zahl sein (Mutationen pro Megabase)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="243" />
+      <location filename="../../app/ui/editor/case_form.py" line="234" />
       <source>A case needs a title</source>
       <translation>Ein Fall braucht einen Titel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="245" />
+      <location filename="../../app/ui/editor/case_form.py" line="236" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/case_form.py" line="256" />
+      <location filename="../../app/ui/editor/case_form.py" line="247" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
     </message>
@@ -308,67 +308,67 @@
   <context>
     <name>ConferenceForm</name>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <location filename="../../app/ui/editor/conference_form.py" line="44" />
       <source>19 digits, from the medical chamber</source>
       <translation>19 Ziffern, von der Ärztekammer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
       <source>Fellow</source>
       <translation>Fellow</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="56" />
+      <location filename="../../app/ui/editor/conference_form.py" line="50" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="60" />
+      <location filename="../../app/ui/editor/conference_form.py" line="54" />
       <source>Add fellow</source>
       <translation>Fellow hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="61" />
+      <location filename="../../app/ui/editor/conference_form.py" line="55" />
       <source>Remove fellow</source>
       <translation>Fellow entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="68" />
+      <location filename="../../app/ui/editor/conference_form.py" line="62" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="69" />
+      <location filename="../../app/ui/editor/conference_form.py" line="63" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="70" />
+      <location filename="../../app/ui/editor/conference_form.py" line="64" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="71" />
+      <location filename="../../app/ui/editor/conference_form.py" line="65" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="72" />
+      <location filename="../../app/ui/editor/conference_form.py" line="66" />
       <source>&amp;VNR (CME event number)</source>
       <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="80" />
+      <location filename="../../app/ui/editor/conference_form.py" line="74" />
       <source>Fellows</source>
       <translation>Fellows</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="118" />
+      <location filename="../../app/ui/editor/conference_form.py" line="108" />
       <source>The conference needs a topic</source>
       <translation>Die Konferenz braucht ein Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="122" />
+      <location filename="../../app/ui/editor/conference_form.py" line="112" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
     </message>
@@ -376,37 +376,44 @@
   <context>
     <name>CountPanel</name>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="78" />
+      <location filename="../../app/ui/live/count_panel.py" line="116" />
+      <source>Hover a code for the site's full name</source>
+      <extracomment>The grid of site codes grows to show this many sites before it scrolls.</extracomment>
+      <translation>Den vollen Namen zeigt der Mauszeiger über dem Kürzel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/count_panel.py" line="159" />
       <source>No question chosen</source>
       <translation>Keine Frage gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="83" />
+      <location filename="../../app/ui/live/count_panel.py" line="164" />
       <source>Still missing</source>
       <translation>Es fehlen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="84" />
+      <location filename="../../app/ui/live/count_panel.py" line="165" />
       <source>Have voted</source>
       <translation>Haben abgestimmt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="87" />
+      <location filename="../../app/ui/live/count_panel.py" line="168" />
       <source>%1 of %2 sites have voted</source>
       <translation>%1 von %2 Standorten haben abgestimmt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="94" />
+      <location filename="../../app/ui/live/count_panel.py" line="175" />
       <source>Still missing (%1)</source>
       <translation>Es fehlen (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="96" />
+      <location filename="../../app/ui/live/count_panel.py" line="177" />
       <source>Have voted (%1)</source>
       <translation>Haben abgestimmt (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/count_panel.py" line="98" />
+      <location filename="../../app/ui/live/count_panel.py" line="138" />
+      <location filename="../../app/ui/live/count_panel.py" line="179" />
       <source>entered by the moderator</source>
       <translation>eingetragen durch Moderation</translation>
     </message>
@@ -414,28 +421,28 @@
   <context>
     <name>Countdown</name>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="35" />
+      <location filename="../../app/ui/live/countdown.py" line="38" />
       <source>Shorten the countdown</source>
       <translation>Countdown verkürzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="36" />
+      <location filename="../../app/ui/live/countdown.py" line="39" />
       <source>Extend the countdown</source>
       <translation>Countdown verlängern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="37" />
+      <location filename="../../app/ui/live/countdown.py" line="40" />
       <source>Close at zero</source>
       <translation>Bei null schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="38" />
+      <location filename="../../app/ui/live/countdown.py" line="41" />
       <source>Close the question automatically when the time is up</source>
       <translation>Die Abstimmung automatisch schließen, wenn die Zeit abgelaufen ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/countdown.py" line="90" />
-      <location filename="../../app/ui/live/countdown.py" line="94" />
+      <location filename="../../app/ui/live/countdown.py" line="93" />
+      <location filename="../../app/ui/live/countdown.py" line="97" />
       <source>Time left</source>
       <translation>Restzeit</translation>
     </message>
@@ -448,63 +455,63 @@
       <translation>Dieser Export ist in dieser Installation nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="40" />
+      <location filename="../../app/ui/exports.py" line="43" />
       <source>Saved: %1</source>
       <translation>Gespeichert: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="54" />
+      <location filename="../../app/ui/exports.py" line="57" />
       <source>Export protocol</source>
       <translation>Protokoll exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="55" />
+      <location filename="../../app/ui/exports.py" line="58" />
       <source>PDF protocol (*.pdf)</source>
       <translation>PDF-Protokoll (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="77" />
+      <location filename="../../app/ui/exports.py" line="80" />
       <source>Export results</source>
       <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="78" />
-      <location filename="../../app/ui/exports.py" line="103" />
+      <location filename="../../app/ui/exports.py" line="81" />
+      <location filename="../../app/ui/exports.py" line="106" />
       <source>CSV table (*.csv)</source>
       <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="79" />
+      <location filename="../../app/ui/exports.py" line="82" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="80" />
+      <location filename="../../app/ui/exports.py" line="83" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="101" />
+      <location filename="../../app/ui/exports.py" line="104" />
       <source>Export attendance list</source>
       <translation>Anwesenheitsliste exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="117" />
+      <location filename="../../app/ui/exports.py" line="120" />
       <source>Save chart as</source>
       <translation>Diagramm speichern unter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="119" />
+      <location filename="../../app/ui/exports.py" line="122" />
       <source>Choose a question first.</source>
       <translation>Bitte zuerst eine Frage wählen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="127" />
+      <location filename="../../app/ui/exports.py" line="130" />
       <source>PNG image, 300 dpi (*.png)</source>
       <translation>PNG-Bild, 300 dpi (*.png)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="128" />
+      <location filename="../../app/ui/exports.py" line="131" />
       <source>SVG vector graphic (*.svg)</source>
       <translation>SVG-Vektorgrafik (*.svg)</translation>
     </message>
@@ -512,42 +519,42 @@
   <context>
     <name>FindingKinds</name>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="30" />
+      <location filename="../../app/ui/models/findings_model.py" line="32" />
       <source>SNV</source>
       <translation>SNV</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="31" />
+      <location filename="../../app/ui/models/findings_model.py" line="33" />
       <source>Indel</source>
       <translation>Indel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="32" />
+      <location filename="../../app/ui/models/findings_model.py" line="34" />
       <source>CNV</source>
       <translation>CNV</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="33" />
+      <location filename="../../app/ui/models/findings_model.py" line="35" />
       <source>Fusion</source>
       <translation>Fusion</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="34" />
+      <location filename="../../app/ui/models/findings_model.py" line="36" />
       <source>Expression</source>
       <translation>Expression</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="35" />
+      <location filename="../../app/ui/models/findings_model.py" line="37" />
       <source>Signature</source>
       <translation>Signatur</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="36" />
+      <location filename="../../app/ui/models/findings_model.py" line="38" />
       <source>Germline</source>
       <translation>Keimbahn</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/findings_model.py" line="37" />
+      <location filename="../../app/ui/models/findings_model.py" line="39" />
       <source>Other</source>
       <translation>Sonstiges</translation>
     </message>
@@ -555,47 +562,47 @@
   <context>
     <name>ImagesBox</name>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="35" />
+      <location filename="../../app/ui/editor/images_box.py" line="43" />
       <source>Images</source>
       <translation>Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
       <source>Caption</source>
       <translation>Bildunterschrift</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <location filename="../../app/ui/editor/images_box.py" line="55" />
       <source>Add image…</source>
       <translation>Bild hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="48" />
+      <location filename="../../app/ui/editor/images_box.py" line="56" />
       <source>Remove image</source>
       <translation>Bild entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="81" />
+      <location filename="../../app/ui/editor/images_box.py" line="89" />
       <source>Only PNG, JPEG and SVG images</source>
       <translation>Nur PNG-, JPEG- und SVG-Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="89" />
+      <location filename="../../app/ui/editor/images_box.py" line="97" />
       <source>The image is larger than 10 MB</source>
       <translation>Das Bild ist größer als 10 MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <location filename="../../app/ui/editor/images_box.py" line="109" />
       <source>Add image</source>
       <translation>Bild hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <location filename="../../app/ui/editor/images_box.py" line="109" />
       <source>Images (*.png *.jpg *.jpeg *.svg)</source>
       <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -603,42 +610,42 @@
   <context>
     <name>LibraryPage</name>
     <message>
-      <location filename="../../app/ui/library.py" line="135" />
+      <location filename="../../app/ui/library.py" line="142" />
       <source>sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="136" />
+      <location filename="../../app/ui/library.py" line="143" />
       <source>Conferences</source>
       <translation>Konferenzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="143" />
+      <location filename="../../app/ui/library.py" line="150" />
       <source>No conference yet. Create one, import case packages, or open the demo conference.</source>
       <translation>Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete oder öffnen Sie die Demo-Konferenz.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="155" />
+      <location filename="../../app/ui/library.py" line="162" />
       <source>&amp;Open</source>
       <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="157" />
+      <location filename="../../app/ui/library.py" line="164" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="158" />
+      <location filename="../../app/ui/library.py" line="165" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="159" />
+      <location filename="../../app/ui/library.py" line="166" />
       <source>Open the &amp;demo conference</source>
       <translation>&amp;Demo-Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="160" />
+      <location filename="../../app/ui/library.py" line="167" />
       <source>De&amp;lete…</source>
       <translation>&amp;Löschen …</translation>
     </message>
@@ -656,27 +663,27 @@
       <translation>Jeder Link lässt genau einen Standort abstimmen. Nur an diesen Standort senden; dieses Fenster nicht teilen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="54" />
+      <location filename="../../app/ui/live/links.py" line="55" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="54" />
+      <location filename="../../app/ui/live/links.py" line="55" />
       <source>Link</source>
       <translation>Link</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="75" />
+      <location filename="../../app/ui/live/links.py" line="77" />
       <source>Copy all links</source>
       <translation>Alle Links kopieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="80" />
+      <location filename="../../app/ui/live/links.py" line="82" />
       <source>Address:</source>
       <translation>Adresse:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/links.py" line="104" />
+      <location filename="../../app/ui/live/links.py" line="106" />
       <source>Copy link</source>
       <translation>Link kopieren</translation>
     </message>
@@ -767,210 +774,220 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="86" />
+      <location filename="../../app/ui/live/console.py" line="102" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="89" />
+      <location filename="../../app/ui/live/console.py" line="105" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="102" />
+      <location filename="../../app/ui/live/console.py" line="118" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="104" />
+      <location filename="../../app/ui/live/console.py" line="120" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="109" />
+      <location filename="../../app/ui/live/console.py" line="125" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="115" />
+      <location filename="../../app/ui/live/console.py" line="131" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="116" />
+      <location filename="../../app/ui/live/console.py" line="132" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="241" />
+      <location filename="../../app/ui/live/console.py" line="305" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="243" />
+      <location filename="../../app/ui/live/console.py" line="307" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="245" />
+      <location filename="../../app/ui/live/console.py" line="309" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="250" />
+      <location filename="../../app/ui/live/console.py" line="314" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="257" />
+      <location filename="../../app/ui/live/console.py" line="321" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="261" />
+      <location filename="../../app/ui/live/console.py" line="325" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="263" />
+      <location filename="../../app/ui/live/console.py" line="327" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="275" />
+      <location filename="../../app/ui/live/console.py" line="339" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="277" />
+      <location filename="../../app/ui/live/console.py" line="341" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="279" />
+      <location filename="../../app/ui/live/console.py" line="343" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="281" />
+      <location filename="../../app/ui/live/console.py" line="345" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="317" />
+      <location filename="../../app/ui/live/console.py" line="238" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="346" />
+      <location filename="../../app/ui/live/console.py" line="186" />
+      <source>More</source>
+      <translation>Mehr</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="376" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="348" />
-      <location filename="../../app/ui/live/console.py" line="352" />
+      <location filename="../../app/ui/live/console.py" line="378" />
+      <location filename="../../app/ui/live/console.py" line="383" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="350" />
+      <location filename="../../app/ui/live/console.py" line="381" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="354" />
+      <location filename="../../app/ui/live/console.py" line="381" />
+      <source>Server stopping …</source>
+      <translation>Server hält an …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="385" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="356" />
-      <location filename="../../app/ui/live/console.py" line="360" />
+      <location filename="../../app/ui/live/console.py" line="387" />
+      <location filename="../../app/ui/live/console.py" line="391" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="358" />
+      <location filename="../../app/ui/live/console.py" line="389" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="406" />
+      <location filename="../../app/ui/live/console.py" line="437" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="410" />
+      <location filename="../../app/ui/live/console.py" line="441" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="412" />
+      <location filename="../../app/ui/live/console.py" line="443" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="423" />
-      <location filename="../../app/ui/live/console.py" line="427" />
+      <location filename="../../app/ui/live/console.py" line="454" />
+      <location filename="../../app/ui/live/console.py" line="458" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="425" />
+      <location filename="../../app/ui/live/console.py" line="456" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="442" />
+      <location filename="../../app/ui/live/console.py" line="473" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="444" />
+      <location filename="../../app/ui/live/console.py" line="475" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="446" />
+      <location filename="../../app/ui/live/console.py" line="477" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="455" />
+      <location filename="../../app/ui/live/console.py" line="486" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="457" />
+      <location filename="../../app/ui/live/console.py" line="488" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="459" />
+      <location filename="../../app/ui/live/console.py" line="490" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="482" />
+      <location filename="../../app/ui/live/console.py" line="513" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="483" />
+      <location filename="../../app/ui/live/console.py" line="514" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="526" />
+      <location filename="../../app/ui/live/console.py" line="557" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="527" />
+      <location filename="../../app/ui/live/console.py" line="558" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="528" />
+      <location filename="../../app/ui/live/console.py" line="559" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -978,281 +995,259 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="174" />
+      <location filename="../../app/ui/live/session.py" line="189" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="177" />
+      <location filename="../../app/ui/live/session.py" line="192" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="181" />
+      <location filename="../../app/ui/live/session.py" line="196" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="185" />
+      <location filename="../../app/ui/live/session.py" line="200" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="188" />
+      <location filename="../../app/ui/live/session.py" line="203" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="191" />
+      <location filename="../../app/ui/live/session.py" line="206" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="194" />
+      <location filename="../../app/ui/live/session.py" line="209" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="199" />
+      <location filename="../../app/ui/live/session.py" line="214" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="224" />
+      <location filename="../../app/ui/live/session.py" line="239" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="234" />
+      <location filename="../../app/ui/live/session.py" line="249" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
   </context>
   <context>
-    <name>MainWindow</name>
+    <name>MainMenus</name>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="66" />
-      <location filename="../../app/ui/mainwindow.py" line="497" />
-      <source>Opening the database …</source>
-      <translation>Datenbank wird geöffnet …</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="101" />
-      <source>The database cannot be opened:
-%1</source>
-      <translation>Die Datenbank lässt sich nicht öffnen:
-%1</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="122" />
-      <source>Welcome to Votum</source>
-      <translation>Willkommen bei Votum</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="124" />
-      <source>There is no conference yet. Open the demo conference to see the whole flow (preparation, live voting, presenter view)?</source>
-      <translation>Es gibt noch keine Konferenz. Die Demo-Konferenz öffnen, um den ganzen Ablauf zu sehen (Vorbereitung, Live-Abstimmung, Präsentationsansicht)?</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="127" />
-      <source>Open the demo</source>
-      <translation>Demo öffnen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="156" />
+      <location filename="../../app/ui/window/menus.py" line="57" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="158" />
+      <location filename="../../app/ui/window/menus.py" line="58" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="161" />
+      <location filename="../../app/ui/window/menus.py" line="59" />
       <source>Conference &amp;library</source>
       <translation>Konferenz&amp;bibliothek</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="164" />
+      <location filename="../../app/ui/window/menus.py" line="61" />
       <source>&amp;Close conference</source>
       <translation>Konferenz &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="167" />
+      <location filename="../../app/ui/window/menus.py" line="64" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="169" />
+      <location filename="../../app/ui/window/menus.py" line="65" />
       <source>&amp;Merge case packages into a new conference…</source>
       <translation>Fallpakete zu neuer Konferenz &amp;zusammenführen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="172" />
+      <location filename="../../app/ui/window/menus.py" line="66" />
       <source>&amp;Export case package…</source>
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="176" />
+      <location filename="../../app/ui/window/menus.py" line="67" />
+      <source>Import po&amp;ll report…</source>
+      <translation>Umfrage&amp;bericht importieren …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="73" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="179" />
+      <location filename="../../app/ui/window/menus.py" line="74" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="182" />
+      <location filename="../../app/ui/window/menus.py" line="75" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="185" />
+      <location filename="../../app/ui/window/menus.py" line="78" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="189" />
+      <location filename="../../app/ui/window/menus.py" line="84" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="193" />
+      <location filename="../../app/ui/window/menus.py" line="87" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="194" />
+      <location filename="../../app/ui/window/menus.py" line="88" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="196" />
+      <location filename="../../app/ui/window/menus.py" line="90" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="201" />
+      <location filename="../../app/ui/window/menus.py" line="95" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="202" />
+      <location filename="../../app/ui/window/menus.py" line="96" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="203" />
+      <location filename="../../app/ui/window/menus.py" line="98" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="204" />
+      <location filename="../../app/ui/window/menus.py" line="99" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="206" />
+      <location filename="../../app/ui/window/menus.py" line="102" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="214" />
+      <location filename="../../app/ui/window/menus.py" line="104" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="217" />
+      <location filename="../../app/ui/window/menus.py" line="106" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="218" />
+      <location filename="../../app/ui/window/menus.py" line="107" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="219" />
+      <location filename="../../app/ui/window/menus.py" line="108" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="228" />
+      <location filename="../../app/ui/window/menus.py" line="114" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="233" />
+      <location filename="../../app/ui/window/menus.py" line="119" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="235" />
+      <location filename="../../app/ui/window/menus.py" line="122" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="240" />
+      <location filename="../../app/ui/window/menus.py" line="126" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="249" />
+      <location filename="../../app/ui/window/menus.py" line="137" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="298" />
-      <source>Open conference</source>
-      <translation>Konferenz öffnen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="318" />
-      <source>Close conference</source>
-      <translation>Konferenz schließen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="319" />
-      <source>The voting server is running. Close the conference and stop the server?</source>
-      <translation>Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="320" />
-      <source>Close and stop</source>
-      <translation>Schließen und stoppen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="374" />
-      <location filename="../../app/ui/mainwindow.py" line="385" />
-      <source>Delete conference</source>
-      <translation>Konferenz löschen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="375" />
-      <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
-      <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="378" />
-      <source>Delete</source>
-      <translation>Löschen</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="562" />
-      <source>Keyboard shortcuts</source>
-      <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/mainwindow.py" line="568" />
+      <location filename="../../app/ui/window/help_menu.py" line="66" />
       <source>About Votum</source>
       <translation>Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/mainwindow.py" line="570" />
+      <location filename="../../app/ui/window/help_menu.py" line="67" />
       <source>Votum %1 — live voting for the joint sessions of molecular tumor boards.</source>
       <translation>Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Messages</name>
+    <message>
+      <location filename="../../app/ui/messages.py" line="95" />
+      <source>File or folder not found: %1</source>
+      <translation>Datei oder Ordner nicht gefunden: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="96" />
+      <location filename="../../app/ui/messages.py" line="97" />
+      <source>No permission to access %1</source>
+      <translation>Keine Berechtigung für %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="98" />
+      <source>The disk is full; %1 was not written</source>
+      <translation>Der Datenträger ist voll; %1 wurde nicht geschrieben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="99" />
+      <source>%1 is on a read-only disk</source>
+      <translation>%1 liegt auf einem schreibgeschützten Datenträger</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="100" />
+      <source>%1 is a folder, not a file</source>
+      <translation>%1 ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="101" />
+      <source>A folder in %1 is a file</source>
+      <translation>Ein Ordner in %1 ist eine Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="105" />
+      <source>%1 cannot be read or written (error %2)</source>
+      <translation>%1 lässt sich nicht lesen oder schreiben (Fehler %2)</translation>
     </message>
   </context>
   <context>
@@ -1291,27 +1286,27 @@
   <context>
     <name>NewSiteDialog</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="34" />
+      <location filename="../../app/ui/editor/sites_page.py" line="37" />
       <source>New site</source>
       <translation>Neuer Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="41" />
+      <location filename="../../app/ui/editor/sites_page.py" line="44" />
       <source>&amp;Name</source>
       <translation>&amp;Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="42" />
+      <location filename="../../app/ui/editor/sites_page.py" line="45" />
       <source>&amp;Code</source>
       <translation>&amp;Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="43" />
+      <location filename="../../app/ui/editor/sites_page.py" line="46" />
       <source>C&amp;ity</source>
       <translation>S&amp;tadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="44" />
+      <location filename="../../app/ui/editor/sites_page.py" line="47" />
       <source>&amp;E-mail</source>
       <translation>&amp;E-Mail</translation>
     </message>
@@ -1334,13 +1329,13 @@
       <translation>Notizen zum Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="81" />
+      <location filename="../../app/ui/live/notes_panel.py" line="82" />
       <source>saved %1</source>
       <translation>gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="86" />
-      <location filename="../../app/ui/live/notes_panel.py" line="92" />
+      <location filename="../../app/ui/live/notes_panel.py" line="87" />
+      <location filename="../../app/ui/live/notes_panel.py" line="93" />
       <source>not yet saved</source>
       <translation>noch nicht gespeichert</translation>
     </message>
@@ -1348,22 +1343,22 @@
   <context>
     <name>OrderDialog</name>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="38" />
+      <location filename="../../app/ui/editor/packages_io.py" line="39" />
       <source>Order of the case packages</source>
       <translation>Reihenfolge der Fallpakete</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="47" />
+      <location filename="../../app/ui/editor/packages_io.py" line="48" />
       <source>Move &amp;up</source>
       <translation>Nach &amp;oben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="48" />
+      <location filename="../../app/ui/editor/packages_io.py" line="49" />
       <source>Move &amp;down</source>
       <translation>Nach &amp;unten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="60" />
+      <location filename="../../app/ui/editor/packages_io.py" line="61" />
       <source>The cases are added in this order (drag to change it):</source>
       <translation>Die Fälle werden in dieser Reihenfolge übernommen (zum Ändern ziehen):</translation>
     </message>
@@ -1371,152 +1366,470 @@
   <context>
     <name>PackageFiles</name>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="30" />
+      <location filename="../../app/ui/editor/packages_io.py" line="31" />
       <source>Case packages (*.votum.json *.json);;All files (*)</source>
       <translation>Fallpakete (*.votum.json *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="90" />
+      <location filename="../../app/ui/editor/packages_io.py" line="91" />
       <source>Import case packages</source>
       <translation>Fallpakete importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="114" />
-      <location filename="../../app/ui/editor/packages_io.py" line="119" />
+      <location filename="../../app/ui/editor/packages_io.py" line="115" />
+      <location filename="../../app/ui/editor/packages_io.py" line="121" />
       <source>Case package not imported</source>
       <translation>Fallpaket nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="115" />
+      <location filename="../../app/ui/editor/packages_io.py" line="116" />
       <source>Nothing was imported:</source>
       <translation>Es wurde nichts importiert:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="123" />
+      <location filename="../../app/ui/editor/packages_io.py" line="126" />
       <source>Case packages imported</source>
       <translation>Fallpakete importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="124" />
+      <location filename="../../app/ui/editor/packages_io.py" line="127" />
       <source>%1 cases imported from %2 files.</source>
       <translation>%1 Fälle aus %2 Dateien importiert.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="136" />
+      <location filename="../../app/ui/editor/packages_io.py" line="139" />
       <source>Export case package</source>
       <translation>Fallpaket exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="152" />
+      <location filename="../../app/ui/editor/packages_io.py" line="156" />
       <source>Case package not exported</source>
       <translation>Fallpaket nicht exportiert</translation>
     </message>
   </context>
   <context>
+    <name>Pages</name>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="37" />
+      <location filename="../../app/ui/window/pages.py" line="245" />
+      <source>Opening the database …</source>
+      <translation>Datenbank wird geöffnet …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="52" />
+      <source>The database cannot be opened:
+%1</source>
+      <translation>Die Datenbank lässt sich nicht öffnen:
+%1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="109" />
+      <source>Open conference</source>
+      <translation>Konferenz öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="138" />
+      <source>Close conference</source>
+      <translation>Konferenz schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="139" />
+      <source>The voting server is running. Close the conference and stop the server?</source>
+      <translation>Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="140" />
+      <source>Close and stop</source>
+      <translation>Schließen und stoppen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="187" />
+      <source>Welcome to Votum</source>
+      <translation>Willkommen bei Votum</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="189" />
+      <source>There is no conference yet. Open the demo conference to see the whole flow (preparation, live voting, presenter view)?</source>
+      <translation>Es gibt noch keine Konferenz. Die Demo-Konferenz öffnen, um den ganzen Ablauf zu sehen (Vorbereitung, Live-Abstimmung, Präsentationsansicht)?</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="192" />
+      <source>Open the demo</source>
+      <translation>Demo öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="206" />
+      <location filename="../../app/ui/window/pages.py" line="217" />
+      <source>Delete conference</source>
+      <translation>Konferenz löschen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="207" />
+      <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
+      <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/pages.py" line="210" />
+      <source>Delete</source>
+      <translation>Löschen</translation>
+    </message>
+  </context>
+  <context>
+    <name>PollImportDialog</name>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="70" />
+      <location filename="../../app/ui/poll_import.py" line="181" />
+      <source>Import poll report</source>
+      <translation>Umfragebericht importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="84" />
+      <source>Choose file…</source>
+      <translation>Datei wählen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="87" />
+      <source>Automatic (Zoom if recognised)</source>
+      <translation>Automatisch (Zoom, wenn erkannt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="88" />
+      <source>Zoom poll report</source>
+      <translation>Zoom-Umfragebericht</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="89" />
+      <source>Plain CSV (participant, question, answer)</source>
+      <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="92" />
+      <source>Columns of a plain CSV: participant, question, answer[, time]</source>
+      <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="109" />
+      <source>Store the totals as counted by the call</source>
+      <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <source>Participant</source>
+      <translation>Teilnehmer/in</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <source>Rule</source>
+      <translation>Regel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="113" />
+      <location filename="../../app/ui/poll_import.py" line="117" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Site</source>
+      <translation>Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Poll question</source>
+      <translation>Frage der Umfrage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Match</source>
+      <translation>Zuordnung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Question</source>
+      <translation>Frage</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="115" />
+      <source>Confirmed</source>
+      <translation>Bestätigt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="117" />
+      <source>E-mail domain</source>
+      <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="118" />
+      <source>Resolution</source>
+      <translation>Entscheidung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <source>Answer</source>
+      <translation>Antwort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="134" />
+      <source>Participants</source>
+      <translation>Teilnehmende</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="135" />
+      <source>Questions</source>
+      <translation>Fragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="136" />
+      <location filename="../../app/ui/poll_import.py" line="284" />
+      <source>Conflicts</source>
+      <translation>Konflikte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="137" />
+      <source>Ballots to store</source>
+      <translation>Zu speichernde Stimmen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="138" />
+      <source>E-mail domains</source>
+      <translation>E-Mail-Domains</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="148" />
+      <source>Import</source>
+      <translation>Importieren</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="159" />
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="163" />
+      <source>F&amp;ormat</source>
+      <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="164" />
+      <source>CSV &amp;columns</source>
+      <translation>CSV-&amp;Spalten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="165" />
+      <source>&amp;Round</source>
+      <translation>&amp;Runde</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="181" />
+      <source>Poll reports (*.csv *.txt)</source>
+      <translation>Umfrageberichte (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="248" />
+      <source>%1 answers to %2 questions, %3 ballots to store</source>
+      <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="255" />
+      <source>%1 participants match no site</source>
+      <translation>%1 Teilnehmende ohne Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="259" />
+      <source>%1 earlier submissions replaced by a later one (the last counts)</source>
+      <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="266" />
+      <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
+      <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="281" />
+      <source>Conflicts (%1)</source>
+      <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="288" />
+      <source>table</source>
+      <translation>Tabelle</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="289" />
+      <source>e-mail domain</source>
+      <translation>E-Mail-Domain</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="290" />
+      <source>name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="291" />
+      <source>no site</source>
+      <translation>kein Standort</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="295" />
+      <source>ambiguous: %1</source>
+      <translation>mehrdeutig: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="336" />
+      <source>same text</source>
+      <translation>gleicher Text</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="337" />
+      <source>similar (%1 %) — please confirm</source>
+      <translation>ähnlich (%1 %) – bitte bestätigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="338" />
+      <source>chosen</source>
+      <translation>gewählt</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="339" />
+      <source>not imported</source>
+      <translation>nicht importiert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="350" />
+      <source>— not imported —</source>
+      <translation>— nicht importiert —</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="376" />
+      <source>— choose —</source>
+      <translation>— bitte wählen —</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="382" />
+      <source>Count the site as abstaining</source>
+      <translation>Standort als Enthaltung werten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="404" />
+      <source>abstained</source>
+      <translation>enthalten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="406" />
+      <source>valid answers</source>
+      <translation>gültige Antworten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/poll_import.py" line="413" />
+      <source>counted by the call</source>
+      <translation>von der Videokonferenz gezählt</translation>
+    </message>
+  </context>
+  <context>
     <name>PreparationEditor</name>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="73" />
+      <location filename="../../app/ui/editor/editor.py" line="74" />
       <source>Conference</source>
       <translation>Konferenz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="74" />
+      <location filename="../../app/ui/editor/editor.py" line="75" />
       <source>Sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="75" />
+      <location filename="../../app/ui/editor/editor.py" line="76" />
       <source>Cases and questions</source>
       <translation>Fälle und Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="76" />
+      <location filename="../../app/ui/editor/editor.py" line="77" />
       <source>Changes are saved as you type; Ctrl+Z undoes them.</source>
       <translation>Änderungen werden beim Tippen gespeichert; Strg+Z macht sie rückgängig.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="95" />
-      <location filename="../../app/ui/editor/editor.py" line="274" />
-      <location filename="../../app/ui/editor/editor.py" line="277" />
+      <location filename="../../app/ui/editor/editor.py" line="96" />
+      <location filename="../../app/ui/editor/editor.py" line="275" />
+      <location filename="../../app/ui/editor/editor.py" line="278" />
       <source>New case</source>
       <translation>Neuer Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="96" />
-      <location filename="../../app/ui/editor/editor.py" line="293" />
-      <location filename="../../app/ui/editor/editor.py" line="298" />
-      <location filename="../../app/ui/editor/editor.py" line="300" />
+      <location filename="../../app/ui/editor/editor.py" line="97" />
+      <location filename="../../app/ui/editor/editor.py" line="294" />
+      <location filename="../../app/ui/editor/editor.py" line="299" />
+      <location filename="../../app/ui/editor/editor.py" line="301" />
       <source>New question</source>
       <translation>Neue Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="97" />
-      <location filename="../../app/ui/editor/editor.py" line="333" />
+      <location filename="../../app/ui/editor/editor.py" line="98" />
+      <location filename="../../app/ui/editor/editor.py" line="334" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="101" />
+      <location filename="../../app/ui/editor/editor.py" line="102" />
       <source>Drag cases and questions to reorder them.</source>
       <translation>Fälle und Fragen zum Umsortieren ziehen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="118" />
+      <location filename="../../app/ui/editor/editor.py" line="119" />
       <source>Choose a case or a question on the left, or create a new case.</source>
       <translation>Links einen Fall oder eine Frage wählen oder einen neuen Fall anlegen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="194" />
+      <location filename="../../app/ui/editor/editor.py" line="195" />
       <source>All changes saved %1</source>
       <translation>Alle Änderungen gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="207" />
+      <location filename="../../app/ui/editor/editor.py" line="208" />
       <source>Not saved</source>
       <translation>Nicht gespeichert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="238" />
+      <location filename="../../app/ui/editor/editor.py" line="239" />
       <source>Edit conference</source>
       <translation>Konferenz bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="250" />
+      <location filename="../../app/ui/editor/editor.py" line="251" />
       <source>Edit case</source>
       <translation>Fall bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="265" />
+      <location filename="../../app/ui/editor/editor.py" line="266" />
       <source>Edit question</source>
       <translation>Frage bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="293" />
+      <location filename="../../app/ui/editor/editor.py" line="294" />
       <source>Choose the case the question belongs to.</source>
       <translation>Bitte den Fall wählen, zu dem die Frage gehört.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="318" />
+      <location filename="../../app/ui/editor/editor.py" line="319" />
       <source>Delete case</source>
       <translation>Fall löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="319" />
+      <location filename="../../app/ui/editor/editor.py" line="320" />
       <source>Delete case %1 with its questions?</source>
       <translation>Fall „%1“ mit seinen Fragen löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="323" />
+      <location filename="../../app/ui/editor/editor.py" line="324" />
       <source>Delete question</source>
       <translation>Frage löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="324" />
+      <location filename="../../app/ui/editor/editor.py" line="325" />
       <source>Delete question %1?</source>
       <translation>Frage %1 löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="350" />
+      <location filename="../../app/ui/editor/editor.py" line="351" />
       <source>Move</source>
       <translation>Verschieben</translation>
     </message>
@@ -1529,189 +1842,301 @@
       <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="77" />
       <source>Option</source>
       <translation>Option</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="78" />
       <source>Sentence (German)</source>
       <translation>Satzteil (deutsch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="76" />
+      <location filename="../../app/ui/editor/question_form.py" line="79" />
       <source>Sentence (English)</source>
       <translation>Satzteil (englisch)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="81" />
+      <location filename="../../app/ui/editor/question_form.py" line="80" />
+      <source>Alone</source>
+      <translation>Allein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="90" />
+      <source>Stands alone: cannot be combined with another option in a multiple-choice ballot ("No recommendation" always does)</source>
+      <translation>Steht allein: in der Mehrfachauswahl nicht mit anderen Optionen kombinierbar („Keine Empfehlung“ immer)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/question_form.py" line="96" />
       <source>The sentences finish "15 % of sites …" in the manuscript sentence</source>
       <translation>Die Satzteile vervollständigen „15 % der Standorte …“ im Manuskriptsatz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="84" />
+      <location filename="../../app/ui/editor/question_form.py" line="99" />
       <source>Add option</source>
       <translation>Option hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="85" />
+      <location filename="../../app/ui/editor/question_form.py" line="100" />
       <source>Remove option</source>
       <translation>Option entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="99" />
+      <location filename="../../app/ui/editor/question_form.py" line="114" />
       <source>Sites answer in their own words; there are no options.</source>
       <translation>Die Standorte antworten in eigenen Worten; es gibt keine Optionen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="105" />
+      <location filename="../../app/ui/editor/question_form.py" line="120" />
       <source>Offer "abstain"</source>
       <translation>„Enthaltung“ anbieten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="107" />
+      <location filename="../../app/ui/editor/question_form.py" line="122" />
       <source>Abstentions are shown apart and left out of the percentages</source>
       <translation>Enthaltungen werden getrennt gezeigt und nicht in die Prozente gerechnet</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="110" />
+      <location filename="../../app/ui/editor/question_form.py" line="125" />
       <source> s</source>
       <translation> s</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="114" />
+      <location filename="../../app/ui/editor/question_form.py" line="129" />
       <source>Countdown in the live console; – for none</source>
       <translation>Countdown in der Live-Konsole; – für keinen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="118" />
+      <location filename="../../app/ui/editor/question_form.py" line="133" />
       <source>&amp;Question</source>
       <translation>&amp;Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="119" />
+      <location filename="../../app/ui/editor/question_form.py" line="134" />
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="121" />
+      <location filename="../../app/ui/editor/question_form.py" line="136" />
       <source>Options</source>
       <translation>Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="123" />
+      <location filename="../../app/ui/editor/question_form.py" line="138" />
       <source>&amp;Duration</source>
       <translation>&amp;Dauer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="159" />
+      <location filename="../../app/ui/editor/question_form.py" line="163" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="161" />
+      <location filename="../../app/ui/editor/question_form.py" line="165" />
       <source>round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/question_form.py" line="233" />
+      <location filename="../../app/ui/editor/question_form.py" line="251" />
       <source>The question needs a text</source>
       <translation>Die Frage braucht einen Text</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/editor/question_form.py" line="245" />
-      <source>Give at least two options</source>
-      <translation>Mindestens zwei Optionen angeben</translation>
-    </message>
-    <message>
-      <location filename="../../app/ui/editor/question_form.py" line="247" />
-      <source>The options must be different</source>
-      <translation>Die Optionen müssen verschieden sein</translation>
     </message>
   </context>
   <context>
     <name>ResultChart</name>
     <message>
-      <location filename="../../app/ui/live/chart.py" line="28" />
+      <location filename="../../app/ui/live/chart.py" line="93" />
       <source>The chart appears here.</source>
       <translation>Hier erscheint das Diagramm.</translation>
     </message>
   </context>
   <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="43" />
+      <source>Keyboard shortcuts</source>
+      <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="45" />
+      <source>Keys</source>
+      <translation>Tasten</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="45" />
+      <source>Action</source>
+      <translation>Aktion</translation>
+    </message>
+  </context>
+  <context>
     <name>SitesPage</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="70" />
+      <location filename="../../app/ui/editor/sites_page.py" line="73" />
       <source>Invited</source>
       <translation>Eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="71" />
+      <location filename="../../app/ui/editor/sites_page.py" line="74" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="72" />
+      <location filename="../../app/ui/editor/sites_page.py" line="75" />
       <source>Code</source>
       <translation>Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="73" />
+      <location filename="../../app/ui/editor/sites_page.py" line="76" />
       <source>City</source>
       <translation>Stadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="74" />
+      <location filename="../../app/ui/editor/sites_page.py" line="77" />
       <source>E-mail</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="88" />
+      <location filename="../../app/ui/editor/sites_page.py" line="91" />
       <source>New site…</source>
       <translation>Neuer Standort …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="89" />
+      <location filename="../../app/ui/editor/sites_page.py" line="92" />
       <source>Invite all</source>
       <translation>Alle einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="107" />
+      <location filename="../../app/ui/editor/sites_page.py" line="110" />
       <source>%1 of %2 sites invited</source>
       <translation>%1 von %2 Standorten eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="124" />
-      <location filename="../../app/ui/editor/sites_page.py" line="144" />
-      <location filename="../../app/ui/editor/sites_page.py" line="152" />
+      <location filename="../../app/ui/editor/sites_page.py" line="127" />
+      <location filename="../../app/ui/editor/sites_page.py" line="147" />
+      <location filename="../../app/ui/editor/sites_page.py" line="155" />
       <source>Invite site</source>
       <translation>Standort einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="129" />
+      <location filename="../../app/ui/editor/sites_page.py" line="132" />
       <source>Withdraw invitation</source>
       <translation>Einladung zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="136" />
+      <location filename="../../app/ui/editor/sites_page.py" line="139" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
     </message>
   </context>
   <context>
+    <name>Validation</name>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="86" />
+      <source>Unknown kind “%1”</source>
+      <translation>Unbekannte Art „%1“</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/models/findings_model.py" line="92" />
+      <source>VAF must be a number between 0 and 100</source>
+      <translation>VAF muss eine Zahl zwischen 0 und 100 sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="27" />
+      <source>At most %1 characters</source>
+      <translation>Höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="35" />
+      <location filename="../../app/ui/validation.py" line="43" />
+      <source>Must not be empty</source>
+      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
+      <translation>Darf nicht leer sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="29" />
+      <source>At most %1 entries</source>
+      <translation>Höchstens %1 Einträge</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="36" />
+      <source>At least %1 entries</source>
+      <translation>Mindestens %1 Einträge</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="47" />
+      <source>At least %1</source>
+      <translation>Mindestens %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="50" />
+      <source>At most %1</source>
+      <translation>Höchstens %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="53" />
+      <location filename="../../app/ui/validation.py" line="54" />
+      <source>Must be a whole number</source>
+      <translation>Muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="55" />
+      <location filename="../../app/ui/validation.py" line="56" />
+      <source>Must be a number</source>
+      <translation>Muss eine Zahl sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="57" />
+      <location filename="../../app/ui/validation.py" line="58" />
+      <source>Not one of the allowed values</source>
+      <translation>Keiner der erlaubten Werte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="65" />
+      <source>Give at least two options</source>
+      <extracomment>The package format's own rules (``raise ValueError(...)`` in package_schema), by message.</extracomment>
+      <translation>Mindestens zwei Optionen angeben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="69" />
+      <source>The options must be different</source>
+      <translation>Die Optionen müssen verschieden sein</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="73" />
+      <source>A free-text question has no options</source>
+      <translation>Eine Freitextfrage hat keine Optionen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="77" />
+      <source>Not an ICD-10 code (e.g. C25.0)</source>
+      <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="81" />
+      <source>%1 is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), c.35G&gt;A, exon 19 deletion)</source>
+      <translation>%1 hat nicht die HGVS-Form (z. B. p.G12D, p.(Gly12Asp), c.35G&gt;A, Exon-19-Deletion)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/validation.py" line="88" />
+      <source>The image data is damaged</source>
+      <translation>Die Bilddaten sind beschädigt</translation>
+    </message>
+  </context>
+  <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="44" />
+      <location filename="../../app/ui/workspace.py" line="49" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="45" />
+      <location filename="../../app/ui/workspace.py" line="50" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="46" />
-      <location filename="../../app/ui/workspace.py" line="79" />
+      <location filename="../../app/ui/workspace.py" line="51" />
+      <location filename="../../app/ui/workspace.py" line="84" />
       <source>Live</source>
       <translation>Live</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,11 +11,24 @@ import pytest
 from openpyxl import load_workbook
 
 from app.db import Database
+from app.models import BallotSource
 from app.reports.attendance import write_attendance_csv
 from app.reports.exports import ballots_path, write_results
-from app.reports.tables import ATTENDANCE_COLUMNS, BALLOT_COLUMNS, RESULT_COLUMNS, Column
+from app.reports.protocol import write_protocol
+from app.reports.tables import (
+    ATTENDANCE_COLUMNS,
+    BALLOT_COLUMNS,
+    HISTORY_COLUMNS,
+    RESULT_COLUMNS,
+    Column,
+)
+from app.services import agenda, ballots, conferences, lifecycle
 from app.services.conferences import invitations
+from app.services.package_schema import PackageCase, PackageQuestion
 from app.services.results import QuestionResult, conference_results
+from tests.services.helpers import make_conference
+
+from .pdftools import page_texts
 
 
 def _results(db: Database, conf_id: int) -> list[QuestionResult]:
@@ -23,10 +37,12 @@ def _results(db: Database, conf_id: int) -> list[QuestionResult]:
 
 
 def _expected(results: list[QuestionResult]) -> dict[tuple[str, int, str], tuple[int, int]]:
-    """(question number, round, option) → (count, percent), as the services compute them."""
+    """(question number, round, option) → (count, percent), as the services compute them
+    (a question never opened has no counts at all)."""
     return {
         (r.question.number, r.question.round, o.option.label): (o.count, o.percent)
         for r in results
+        if r.asked
         for o in r.tally.options
     }
 
@@ -63,6 +79,11 @@ def test_csv_reads_back_as_the_services_count(
     by_question = {(r[key["question"]], int(r[key["round"]])): r for r in rows[1:]}
     for result in results:
         row = by_question[(result.question.number, result.question.round)]
+        if not result.asked:  # never opened: "not asked", no counts
+            assert row[key["n_valid"]] == row[key["n_present_not_voted"]] == ""
+            assert row[key["state"]] == row[key["sentence"]] == result.sentence(lang)
+            assert result.sentence(lang) == ("Nicht gestellt" if lang == "de" else "Not asked")
+            continue
         assert int(row[key["n_valid"]]) == result.tally.n_valid
         assert int(row[key["n_abstain"]]) == result.tally.n_abstain
         assert row[key["sentence"]] == result.sentence(lang)
@@ -90,7 +111,7 @@ def test_xlsx_reads_back_as_the_services_count(
     path = tmp_path / "results.xlsx"
     write_results(db, two_rounds_id, path, "xlsx", lang="en")
     book = load_workbook(path, read_only=True)
-    assert book.sheetnames == ["Results", "Ballots", "Attendance", "Info"]
+    assert book.sheetnames == ["Results", "Ballots", "History", "Attendance", "Info"]
     rows = [list(r) for r in book["Results"].iter_rows(values_only=True)]
     key = _keyed(rows[0], RESULT_COLUMNS, "en")
     got = {
@@ -153,6 +174,32 @@ def test_attendance_csv(db: Database, demo_id: int, tmp_path: Path) -> None:
     assert {r[key["vnr"]] for r in rows[1:]} == {"2760912026111800017"}
 
 
+@pytest.mark.parametrize(("lang", "mark"), [("de", "EFN ungültig"), ("en", "invalid EFN")])
+def test_a_wrong_efn_stays_on_the_cme_list_marked_invalid(
+    db: Database, demo_id: int, tmp_path: Path, lang: str, mark: str
+) -> None:
+    with db.write() as session:
+        site = next(i.site for i in invitations(session, demo_id) if i.site.code == "HL")
+        conferences.set_attendance(
+            session,
+            demo_id,
+            site.id,
+            present=True,
+            attendees=[("Dr. Falsche Ziffer", "802765260181598"), ("Dr. Ohne", "")],
+        )
+    path = tmp_path / "attendance.csv"
+    write_attendance_csv(db, demo_id, path, lang=lang)
+    rows = _read_csv(path)
+    key = _keyed(rows[0], ATTENDANCE_COLUMNS, lang)
+    marked = {r[key["name"]]: (r[key["efn"]], r[key["efn_check"]]) for r in rows[1:]}
+    assert marked["Dr. Falsche Ziffer"] == ("802765260181598", mark)
+    assert marked["Dr. Ohne"] == ("", "")
+    assert marked["Dr. med. Anna Beispiel"] == ("802765260181597", "")
+    pdf = tmp_path / "protocol.pdf"
+    write_protocol(db, demo_id, pdf, lang=lang)
+    assert f"Dr. Falsche Ziffer (802765260181598 – {mark})" in " ".join(page_texts(pdf))
+
+
 def test_unknown_format_is_refused(db: Database, demo_id: int, tmp_path: Path) -> None:
     from app.services.errors import InvalidInput
 
@@ -178,3 +225,143 @@ def test_no_formula_injection(db: Database, extras_id: int, tmp_path: Path) -> N
         if c.value and c.value.startswith("=1+1")
     )
     assert comment.data_type == "s"
+
+
+@pytest.fixture
+def asked_and_not(db: Database) -> int:
+    """16 sites present; 1.1 voted by 12 of them, 1.2 never opened, 1.3 skipped."""
+    with db.write() as session:
+        conf = conferences.create_conference(session, "Nicht gestellt", dt.date(2026, 12, 4))
+        sites = [
+            conferences.ensure_site(session, conferences.SiteData(f"Klinik {i:02d}", f"K{i:02d}"))
+            for i in range(16)
+        ]
+        conferences.invite_sites(session, conf, sites)
+        for site in sites:
+            conferences.set_attendance(session, conf, site, present=True, attendee_count=1)
+        case_id = agenda.add_case(
+            session,
+            conf,
+            PackageCase(
+                title="Fall",
+                questions=[
+                    PackageQuestion(text="Gefragt?", kind="yes_no"),
+                    PackageQuestion(text="Nie geöffnet?", kind="yes_no"),
+                    PackageQuestion(text="Übersprungen?", kind="yes_no"),
+                ],
+            ),
+        )
+        asked, _never, skipped = agenda.get_case(session, case_id).questions
+        lifecycle.open_question(session, asked.id)
+        for site in sites[:12]:
+            ballots.cast_ballot(session, asked.id, site, option_ids=[asked.options[0].id])
+        lifecycle.close_question(session, asked.id)
+        lifecycle.skip_question(session, skipped.id, "Zeit\x1b reicht nicht", actor="Moderation")
+    return conf
+
+
+def test_a_question_never_opened_is_not_asked_in_every_export(
+    db: Database, asked_and_not: int, tmp_path: Path
+) -> None:
+    write_results(db, asked_and_not, tmp_path / "r.json", "json", lang="en")
+    questions = json.loads((tmp_path / "r.json").read_text("utf-8"))["questions"]
+    assert [(q["number"], q["asked"], q["skip_reason"]) for q in questions] == [
+        ("1.1", True, None),
+        ("1.2", False, None),
+        ("1.3", False, "Zeit reicht nicht"),
+    ]
+    asked, never, skipped = questions
+    assert (asked["n_valid"], asked["n_eligible"], asked["n_present_not_voted"]) == (12, 16, 4)
+    assert (
+        asked["participation"] == "12 of 16 sites gave a valid answer; 4 sites present did not vote"
+    )
+    for question in (never, skipped):
+        assert question["n_valid"] is None and question["n_present_not_voted"] is None
+        assert question["consensus"] is None
+        assert "count" not in question["options"][0]
+    assert never["participation"] == never["sentence_en"] == "Not asked"
+    assert skipped["participation"] == "Not asked (skipped: Zeit reicht nicht)"
+    assert skipped["sentence_de"] == "Nicht gestellt (übersprungen: Zeit reicht nicht)"
+
+    write_results(db, asked_and_not, tmp_path / "r.csv", "csv", lang="de")
+    rows = _read_csv(tmp_path / "r.csv")
+    key = _keyed(rows[0], RESULT_COLUMNS, "de")
+    by_question = {}
+    for row in rows[1:]:
+        by_question.setdefault(row[key["question"]], []).append(row)
+    assert [r[key["n_present_not_voted"]] for r in by_question["1.1"]] == ["4", "4"]
+    assert [
+        (r[key["state"]], r[key["count"]], r[key["n_valid"]], r[key["n_present_not_voted"]])
+        for q in ("1.2", "1.3")
+        for r in by_question[q]
+    ] == [
+        ("Nicht gestellt", "", "", ""),
+        ("Nicht gestellt (übersprungen: Zeit reicht nicht)", "", "", ""),
+    ]
+
+    write_results(db, asked_and_not, tmp_path / "r.xlsx", "xlsx", lang="en")
+    book = load_workbook(tmp_path / "r.xlsx", read_only=True)
+    sheet = [list(r) for r in book["Results"].iter_rows(values_only=True)]
+    book.close()
+    key = _keyed(sheet[0], RESULT_COLUMNS, "en")
+    not_asked = [r for r in sheet[1:] if r[key["question"]] in ("1.2", "1.3")]
+    assert [
+        (r[key["state"]], r[key["n_eligible"]], r[key["n_present_not_voted"]]) for r in not_asked
+    ] == [("Not asked", None, None), ("Not asked (skipped: Zeit reicht nicht)", None, None)]
+
+
+def test_the_protocol_gives_the_reason_a_question_was_skipped(
+    db: Database, asked_and_not: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, asked_and_not, path, lang="de")
+    text = " ".join(page_texts(path))
+    assert "Nicht gestellt – von der Moderation übersprungen. Grund: Zeit reicht nicht" in text
+    assert "Für diese Frage liegen keine Stimmen vor (Entwurf)." in text  # 1.2
+
+
+def test_changed_ballots_keep_their_history_in_json_and_xlsx(db: Database, tmp_path: Path) -> None:
+    setup = make_conference(db, 2)
+    yes, none = setup.option_ids
+    first, second = setup.site_ids
+    with db.write() as session:
+        ballots.cast_ballot(session, setup.question_id, first, option_ids=[yes], actor="S000")
+        ballots.cast_ballot(session, setup.question_id, second, option_ids=[none], actor="S001")
+        ballots.cast_ballot(
+            session, setup.question_id, first, option_ids=[none], comment="nach Diskussion"
+        )
+        ballots.cast_ballot(
+            session,
+            setup.question_id,
+            first,
+            abstain=True,
+            source=BallotSource.MODERATOR,
+            actor="Moderation",
+        )
+        history = ballots.ballot_history(session, setup.question_id)
+    times = {(e.site_id, e.revision): e.at.strftime("%Y-%m-%d %H:%M:%S") for e in history}
+    site_a, site_b = "Universitätsklinikum S000", "Universitätsklinikum S001"
+    expected = [  # (site, revision, time, answer, abstain, comment, source, actor, counts)
+        (site_a, 1, times[(first, 1)], "Ja, Empfehlung", "no", "", "site (browser)", "S000", "no"),
+        (site_a, 2, times[(first, 2)], "Keine Empfehlung", "no", "nach Diskussion",
+         "site (browser)", "", "no"),
+        (site_a, 3, times[(first, 3)], "", "yes", "", "moderator (entered)", "Moderation", "yes"),
+        (site_b, 1, times[(second, 1)], "Keine Empfehlung", "no", "", "site (browser)", "S001",
+         "yes"),
+    ]  # fmt: skip
+    fields = ("site", "revision", "cast_at", "answer", "abstain", "comment", "source", "actor")
+
+    write_results(db, setup.conference_id, tmp_path / "r.json", "json", lang="en")
+    document = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    got = [tuple(row[f] for f in (*fields, "counts")) for row in document["ballot_history"]]
+    assert got == expected
+    assert len(document["ballots"]) == 2  # the ballots that count, as before
+
+    write_results(db, setup.conference_id, tmp_path / "r.xlsx", "xlsx", lang="en")
+    book = load_workbook(tmp_path / "r.xlsx", read_only=True)
+    sheet = [list(r) for r in book["History"].iter_rows(values_only=True)]
+    book.close()
+    key = _keyed(sheet[0], HISTORY_COLUMNS, "en")
+    rows = [tuple(r[key[f]] for f in (*fields, "counts")) for r in sheet[1:]]
+    # write-only sheets store empty text as no cell at all
+    assert rows == [tuple(None if v == "" else v for v in row) for row in expected]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -11,10 +12,12 @@ from pypdf import PdfReader
 from app.db import Database
 from app.reports.data import gather
 from app.reports.protocol import write_protocol
+from app.services import agenda, conferences
+from app.services.package_schema import PackageCase, PackageOption, PackageQuestion
 from app.services.results import QuestionResult, conference_results, round_pairs
 from app.services.views import InvitationInfo
 
-from .conftest import HOSTILE
+from .conftest import HOSTILE, _vote_all
 from .pdftools import ink_fractions, page_texts
 
 
@@ -191,7 +194,7 @@ def test_free_text_multiple_choice_agreement_and_images(
         assert f"{option.count} ({option.percent} %) · {option.consensus.awmf.label('en')}" in text
     assert multi.sentence("en") in text
     assert agree.tally.consensus is not None
-    assert "agreement (strongly agree + agree)" in text
+    assert "agreement (Strongly agree + Agree)" in text
     assert agree.tally.consensus.awmf.label("en") in text
     reader = PdfReader(str(path))
     case_page = next(i for i, page in enumerate(pages) if "Case 1: Case with an image" in page)
@@ -248,3 +251,51 @@ def test_round_two_with_edited_options_is_shown_apart(
     text = " ".join(page_texts(path))
     assert "Runde 1 und Runde 2 im Vergleich" not in text
     assert "Frage 1.1 · Runde 2" in text
+
+
+def test_agreement_with_the_packages_own_codes_names_its_own_top_two_steps(
+    db: Database, tmp_path: Path
+) -> None:
+    # A fellow's scale with its own codes and labels: 4 + 8 of 16 agree = exactly 75 %.
+    labels = ["Trifft voll zu", "Trifft eher zu", "Teils, teils", "Eher nicht", "Gar nicht"]
+    codes = ["agree_strong", "agree", "neutral_", "disagree_", "disagree_strong"]
+    with db.write() as session:
+        conf = conferences.create_conference(session, "Skala", dt.date(2026, 12, 3))
+        sites = [
+            conferences.ensure_site(session, conferences.SiteData(f"Klinik {i}", f"K{i}"))
+            for i in range(16)
+        ]
+        conferences.invite_sites(session, conf, sites)
+        case_id = agenda.add_case(
+            session,
+            conf,
+            PackageCase(
+                title="Fall",
+                questions=[
+                    PackageQuestion(
+                        text="RNA-Panel für alle?",
+                        kind="agreement",
+                        options=[
+                            PackageOption(label=label, code=code)
+                            for label, code in zip(labels, codes, strict=True)
+                        ],
+                    )
+                ],
+            ),
+        )
+        question = agenda.get_case(session, case_id).questions[0]
+        a = [o.id for o in question.options]
+        choices = [[a[0]]] * 4 + [[a[1]]] * 8 + [[a[2]]] * 2 + [[a[3]], [a[4]]]
+        _vote_all(session, question.id, sites, choices)
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, conf, path, lang="de")
+    text = " ".join(page_texts(path))
+    assert "Mehrheitliche Zustimmung – 75 % für Zustimmung (Trifft voll zu + Trifft eher zu)" in (
+        text
+    )
+    assert "Keine mehrheitliche Zustimmung" not in text
+    assert "stimme voll zu + stimme zu" not in text
+    assert (
+        "25 % der Standorte stimmen voll zu; 50 % stimmen zu; 13 % sind unentschieden; "
+        "6 % stimmen nicht zu; 6 % stimmen überhaupt nicht zu"
+    ) in text

@@ -57,7 +57,10 @@ def make_conference(
                 PackageQuestion(
                     text="Welche Therapien kommen in Frage?",
                     kind=QuestionKind.MULTIPLE,
-                    options=[PackageOption(label=x) for x in ("HCQ", "Trametinib", "Studie")],
+                    options=[
+                        PackageOption(label=x)
+                        for x in ("HCQ", "Trametinib", "Studie", "Keine Empfehlung")
+                    ],
                 ),
             ],
         ),

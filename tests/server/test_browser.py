@@ -11,8 +11,10 @@ import httpx
 import pytest
 
 from app.db import Database
+from app.services.agenda import agenda
 from app.services.conferences import SiteData, invite_sites, save_site
-from tests.server.helpers import Served, current_question, serving, tokens
+from app.services.lifecycle import open_question
+from tests.server.helpers import Served, current_question, make_conference, serving, tokens
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
@@ -243,3 +245,104 @@ def test_without_javascript_a_long_comment_with_line_breaks_is_stored(
         (ballot,) = [b for b in current_ballots(session, question) if b.site_code == "HD"]
     assert ballot.comment == text
     context.close()
+
+
+@pytest.fixture
+def multiple_served(db: Database) -> Iterator[Served]:
+    """The open question is multiple choice: HCQ, Trametinib, Studie, Keine Empfehlung."""
+    with db.write() as session:
+        conf_id = make_conference(session, 2, prefix="B", open_first=False)
+        open_question(session, agenda(session, conf_id)[0].questions[2].id)
+    with serving(db, conf_id) as running:
+        yield running
+
+
+def test_an_exclusive_option_clears_the_others_where_javascript_runs(
+    browser, multiple_served: Served
+) -> None:
+    from playwright.sync_api import expect
+
+    token = tokens(multiple_served.db, multiple_served.conf_id)["B000"]
+    page = browser.new_page()
+    page.goto(f"{multiple_served.url}/v/{token}")
+    hcq, tram, none = (page.get_by_label(x) for x in ("HCQ", "Trametinib", "Keine Empfehlung"))
+    abstain = page.get_by_label("Enthaltung")
+    hcq.check()
+    tram.check()
+    none.check()
+    expect(hcq).not_to_be_checked()
+    expect(tram).not_to_be_checked()
+    hcq.check()
+    expect(none).not_to_be_checked()
+    expect(tram).not_to_be_checked()
+    abstain.check()  # abstaining replaces the options, too
+    expect(hcq).not_to_be_checked()
+    tram.check()
+    expect(abstain).not_to_be_checked()
+    page.get_by_role("button", name="Stimme abgeben").click()
+    expect(page.locator("#stored")).to_contain_text("„Trametinib“")
+    expect(page.locator("#stored .still-stands")).to_be_hidden()
+    page.close()
+
+
+def test_without_javascript_the_server_refuses_the_combination_and_keeps_the_old_ballot(
+    browser, multiple_served: Served
+) -> None:
+    from playwright.sync_api import expect
+
+    token = tokens(multiple_served.db, multiple_served.conf_id)["B001"]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{multiple_served.url}/v/{token}")
+    page.get_by_label("HCQ").check()
+    page.get_by_role("button", name="Stimme abgeben").click()
+    expect(page.locator("#stored")).to_contain_text("„HCQ“")
+    page.get_by_role("link", name="Zurück zur Abstimmung").click()
+    page.get_by_label("Keine Empfehlung").check()
+    expect(page.get_by_label("HCQ")).to_be_checked()  # nothing clears it without a script
+    page.get_by_role("button", name="Stimme ändern").click()
+    expect(page.locator("div.notice.error")).to_contain_text(
+        "„Keine Empfehlung“ kann nicht mit anderen Optionen kombiniert werden"
+    )
+    stored = page.locator("#stored")
+    expect(stored).to_contain_text("Ihre bisherige Stimme gilt weiter:")
+    expect(stored).to_contain_text("„HCQ“")
+    # abstain added to the old options: abstaining replaces them
+    page.get_by_label("Keine Empfehlung").uncheck()
+    page.get_by_label("Enthaltung").check()
+    page.get_by_role("button", name="Stimme ändern").click()
+    expect(page.locator("#stored")).to_contain_text("„Enthaltung“")
+    context.close()
+
+
+def test_a_refused_change_says_the_earlier_ballot_still_stands(
+    browser, multiple_served: Served
+) -> None:
+    from playwright.sync_api import expect
+
+    token = tokens(multiple_served.db, multiple_served.conf_id)["B000"]
+    page = browser.new_page()
+    page.goto(f"{multiple_served.url}/v/{token}")
+    page.get_by_label("HCQ").check()
+    page.get_by_role("button", name="Stimme abgeben").click()
+    stored = page.locator("#stored")
+    expect(stored).to_contain_text("„HCQ“")
+    expect(stored.locator(".still-stands")).to_be_hidden()
+    # a combination the script would have cleared (set without events): the server refuses
+    page.evaluate(
+        """() => {
+          for (const label of ["Trametinib", "Keine Empfehlung"]) {
+            const box = [...document.querySelectorAll("label.choice")]
+              .find((l) => l.textContent.trim().startsWith(label)).querySelector("input");
+            box.checked = true;
+          }
+        }"""
+    )
+    page.get_by_role("button", name="Stimme ändern").click()
+    expect(page.locator(".js-error")).to_contain_text(
+        "„Keine Empfehlung“ kann nicht mit anderen Optionen kombiniert werden"
+    )
+    expect(stored.locator(".still-stands")).to_be_visible()
+    expect(stored).to_contain_text("Ihre bisherige Stimme gilt weiter:")
+    expect(stored).to_contain_text("„HCQ“")
+    page.close()

@@ -7,6 +7,7 @@ import pytest
 
 from app.db import Database
 from app.models import BallotSource
+from app.services.agenda import agenda
 from app.services.ballots import current_ballots
 from app.services.cme import luhn_valid
 from tests.server.helpers import Served, current_question, snapshot, tokens
@@ -119,6 +120,41 @@ def test_openapi_documents_both_apis(client: httpx.Client) -> None:
     assert client.get("/docs").status_code == 404  # no CDN-loaded Swagger UI (offline)
 
 
+def test_moderator_skips_a_question_never_opened(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    auth = served.moderator
+    with db.read() as session:
+        drafts = [
+            q.id
+            for case in agenda(session, served.conf_id)
+            for q in case.questions
+            if q.state.value == "draft"
+        ]
+    skipped = client.post(
+        f"/api/moderator/questions/{drafts[0]}/skip",
+        json={"reason": "Keine Zeit mehr"},
+        headers=auth,
+    )
+    assert skipped.status_code == 200, skipped.text
+    assert skipped.json()["question"]["skip_reason"] == "Keine Zeit mehr"
+    assert skipped.json()["question"]["state"] == "draft"
+    current = current_question(db, served.conf_id)  # open: cannot be skipped
+    refused = client.post(
+        f"/api/moderator/questions/{current}/skip", json={"reason": "x"}, headers=auth
+    )
+    assert refused.status_code == 409
+    assert "never opened" in refused.json()["detail"]
+    no_reason = client.post(
+        f"/api/moderator/questions/{drafts[1]}/skip", json={"reason": " "}, headers=auth
+    )
+    assert no_reason.status_code == 422
+    assert no_reason.json()["detail"] == "Bitte einen Grund angeben / please give a reason"
+    assert client.post(
+        f"/api/moderator/questions/{drafts[1]}/skip", json={"reason": "x"}
+    ).status_code in (401, 403)
+
+
 def test_an_action_sent_again_with_its_request_id_is_done_once(
     served: Served, client: httpx.Client, db: Database
 ) -> None:
@@ -167,10 +203,13 @@ def test_the_console_lists_agenda_attendance_and_notes(
     checked = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
     assert checked.status_code == 200 and checked.json()["attendee_count"] == 3
     rows = {r["site_code"]: r for r in client.get("/api/moderator/attendance", headers=auth).json()}
-    assert rows["HD"]["attendees"] == [{"name": "Dr. A", "efn": efn}] and rows["HD"]["present"]
-    body["attendees"] = [{"name": "Dr. B", "efn": "123"}]
-    bad = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
-    assert bad.status_code == 422 and "15" in bad.json()["detail"]
+    assert rows["HD"]["attendees"] == [{"name": "Dr. A", "efn": efn, "efn_invalid": False}]
+    assert rows["HD"]["present"]
+    body["attendees"] = [{"name": "Dr. B", "efn": "123"}]  # kept, marked for the CME office
+    kept = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
+    assert kept.status_code == 200
+    rows = {r["site_code"]: r for r in client.get("/api/moderator/attendance", headers=auth).json()}
+    assert rows["HD"]["attendees"] == [{"name": "Dr. B", "efn": "123", "efn_invalid": True}]
 
     question = first[0]["id"]
     note = {"question_id": question, "text": "Studienoption prüfen"}

@@ -8,10 +8,10 @@ import time
 
 import pytest
 
+from app.config import Settings
 from app.server.addresses import base_urls
 from app.server.i18n import localised_message, pick_lang
 from app.server.runner import (
-    GC_THRESHOLDS,
     ServerStartError,
     bind_socket,
     restore_garbage_collector,
@@ -72,9 +72,10 @@ def test_tune_garbage_collector_freezes_startup_objects_until_restored() -> None
     before = gc.get_threshold()
     tune_garbage_collector()
     assert gc.get_freeze_count() > 10_000  # the server stack, kept out of full passes
-    assert gc.get_threshold() == GC_THRESHOLDS
-    assert GC_THRESHOLDS[0] > 700  # Python's default
-    tune_garbage_collector()  # a second server start in the same process
+    assert gc.get_threshold() == Settings().gc_thresholds
+    assert Settings().gc_thresholds[0] > 700  # Python's default
+    tune_garbage_collector((60_000, 10, 10))  # a second server start in the same process
+    assert gc.get_threshold() == (60_000, 10, 10)
     restore_garbage_collector()
     assert gc.get_freeze_count() == 0  # a stopped server's objects can be collected again
     assert gc.get_threshold() == before

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import httpx
+import pytest
 
 from app.db import Database
 from app.models import BallotSource, QuestionState
 from app.services.agenda import agenda
+from app.services.audit import trail
 from app.services.ballots import ballot_history, current_ballots
-from app.services.conferences import SiteData, invite_sites, save_site
-from app.services.lifecycle import set_current
+from app.services.conferences import SiteData, invitations, invite_sites, save_site, set_attendance
+from app.services.lifecycle import open_question, set_current
 from app.services.tokens import revoke_site_token
 from tests.server.helpers import (
     Served,
     current_question,
     make_conference,
+    serving,
     site_ids,
     snapshot,
     tokens,
@@ -317,3 +322,119 @@ def test_state_keeps_a_draft_question_to_the_moderator(
     assert state.json()["question"] is None and state.json()["case_title"] == ""
     page = client.get(f"/v/{token}")
     assert draft.text not in state.text and draft.text not in page.text
+
+
+@pytest.fixture
+def multiple_served(db: Database) -> Iterator[Served]:
+    """A conference whose open question is multiple choice with "Keine Empfehlung"."""
+    with db.write() as session:
+        conf_id = make_conference(session, 3, prefix="M", open_first=False)
+        multiple = agenda(session, conf_id)[0].questions[2]
+        open_question(session, multiple.id)
+    with serving(db, conf_id) as running:
+        yield running
+
+
+@pytest.fixture
+def client_m(multiple_served: Served) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=multiple_served.url, timeout=10) as http:
+        yield http
+
+
+def _multiple(served: Served, client: httpx.Client) -> tuple[str, int, dict[str, int]]:
+    token = tokens(served.db, served.conf_id)["M000"]
+    question = _question(client, token)
+    return token, question["id"], {o["label"]: o["id"] for o in question["options"]}
+
+
+ALONE_DE = "„Keine Empfehlung“ kann nicht mit anderen Optionen kombiniert werden"
+
+
+def test_api_refuses_an_exclusive_option_combined_with_another(
+    multiple_served: Served, client_m: httpx.Client
+) -> None:
+    token, question, ids = _multiple(multiple_served, client_m)
+    before = snapshot(multiple_served.db)
+    refused = client_m.post(
+        f"/api/v/{token}/ballot",
+        json={"question_id": question, "option_ids": [ids["HCQ"], ids["Keine Empfehlung"]]},
+    )
+    assert refused.status_code == 422
+    assert refused.json()["detail"] == (
+        f'{ALONE_DE} / "Keine Empfehlung" cannot be combined with other options'
+    )
+    assert snapshot(multiple_served.db) == before
+    alone = client_m.post(
+        f"/api/v/{token}/ballot",
+        json={"question_id": question, "option_ids": [ids["Keine Empfehlung"]]},
+    )
+    assert alone.status_code == 200, alone.text
+
+
+def test_plain_form_refusal_says_the_earlier_ballot_still_stands(
+    multiple_served: Served, client_m: httpx.Client
+) -> None:
+    token, question, ids = _multiple(multiple_served, client_m)
+    first = client_m.post(
+        f"/v/{token}", data={"question_id": question, "choice": [str(ids["HCQ"])]}
+    )
+    assert first.status_code == 303
+    page = client_m.get(f"/v/{token}")
+    assert 'data-exclusive="1"' in page.text  # the script's hint; "Keine Empfehlung" stands alone
+    assert "Ihre bisherige Stimme gilt weiter" in page.text  # present but hidden …
+    assert '<strong class="still-stands" hidden>' in page.text  # … until a refusal
+    refused = client_m.post(
+        f"/v/{token}",
+        data={"question_id": question, "choice": [str(ids["HCQ"]), str(ids["Keine Empfehlung"])]},
+    )
+    assert refused.status_code == 422
+    assert ALONE_DE in refused.text
+    assert "Die Stimme wurde nicht gespeichert" in refused.text
+    assert '<strong class="still-stands">Ihre bisherige Stimme gilt weiter:' in refused.text
+    assert "„HCQ“" in refused.text  # the ballot that still stands
+    with multiple_served.db.read() as session:
+        (ballot,) = current_ballots(session, question)
+    assert ballot.option_ids == (ids["HCQ"],)
+
+
+def test_plain_form_changes_options_to_abstain_and_back(
+    multiple_served: Served, client_m: httpx.Client
+) -> None:
+    token, question, ids = _multiple(multiple_served, client_m)
+    both = [str(ids["HCQ"]), str(ids["Trametinib"])]
+
+    def post(choices: list[str]) -> tuple[tuple[int, ...], bool]:
+        response = client_m.post(f"/v/{token}", data={"question_id": question, "choice": choices})
+        assert response.status_code == 303, response.text
+        with multiple_served.db.read() as session:
+            (ballot,) = current_ballots(session, question)
+        return ballot.option_ids, ballot.abstain
+
+    assert post(both) == ((ids["HCQ"], ids["Trametinib"]), False)
+    # without a script the old boxes stay checked when "abstain" is added: abstain wins
+    assert post([*both, "abstain"]) == ((), True)
+    # and back: the abstain box stays checked when options are added: the options win
+    assert post([str(ids["Studie"]), "abstain"]) == ((ids["Studie"],), False)
+
+
+def test_a_site_marked_absent_is_checked_in_by_its_ballot_through_the_server(
+    db: Database, small_conf: int
+) -> None:
+    codes = site_ids(db, small_conf)
+    with db.write() as session:
+        set_attendance(session, small_conf, codes["T000"], present=True)
+    token = tokens(db, small_conf)["T001"]
+    with serving(db, small_conf) as running, httpx.Client(base_url=running.url) as http:
+        question = _question(http, token)
+        stored = http.post(
+            f"/api/v/{token}/ballot",
+            json={"question_id": question["id"], "option_ids": [question["options"][0]["id"]]},
+        )
+        assert stored.status_code == 200, stored.text
+        (receipt,) = running.notifier.receipts
+    assert receipt.checked_in  # the console learns it with the ballot
+    with db.read() as session:
+        present = {i.site.code for i in invitations(session, small_conf) if i.present}
+        (entry,) = [e for e in trail(session, small_conf) if e.action == "checked_in_by_ballot"]
+    assert present == {"T000", "T001"}
+    assert (entry.site_id, entry.actor) == (codes["T001"], "Standort T001")

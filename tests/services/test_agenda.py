@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from app.db import Database
 from app.models import QuestionKind
@@ -143,3 +144,11 @@ def test_editing_a_case_keeps_its_images_unless_they_change(db: Database) -> Non
         after = agenda.get_case(session, case_id)
     assert after.title == "Neuer Titel"
     assert [i.id for i in after.images] == before and len(before) == 1
+
+
+def test_the_editor_path_cannot_reorder_a_fixed_scale() -> None:
+    steps = [PackageOption(label=p.label_de, code=p.code) for p in AGREEMENT]
+    with pytest.raises(ValidationError, match="belongs at position 5"):
+        PackageQuestion(text="Aussage", kind=QuestionKind.AGREEMENT, options=steps[::-1])
+    with pytest.raises(ValidationError, match="exactly 2 options"):
+        PackageQuestion(text="Ja?", kind=QuestionKind.YES_NO, options=[PackageOption(label="Ja")])

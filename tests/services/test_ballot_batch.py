@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from app.db import Database
 from app.services.agenda import agenda, get_question
+from app.services.audit import trail
 from app.services.ballot_batch import SiteBallot, SubmittedChoice, cast_site_ballots
+from app.services.conferences import invitations, set_attendance
+from app.services.errors import InvalidInput
+from app.services.lifecycle import close_question, open_question
 from app.services.voting import cast_as_site
 from tests.server.helpers import current_question, make_conference, tokens
 
@@ -76,6 +81,56 @@ def test_fast_path_and_service_store_identical_rows(tmp_path: Path) -> None:
     assert _rows(fast_db) == _rows(slow_db)
     fast_db.dispose()
     slow_db.dispose()
+
+
+def test_an_exclusive_combination_goes_to_the_service_which_refuses_it(tmp_path: Path) -> None:
+    db, conf_id, site_tokens, _ = _world(tmp_path, "alone.sqlite3")
+    with db.write() as session:
+        first = current_question(db, conf_id)
+        close_question(session, first)
+        multiple = agenda(session, conf_id)[0].questions[2]
+        open_question(session, multiple.id)
+    hcq, tram, _study, none = (o.id for o in multiple.options)
+    run = [
+        SiteBallot(site_tokens[0], SubmittedChoice(multiple.id, (hcq, none), False, "")),
+        SiteBallot(site_tokens[1], SubmittedChoice(multiple.id, (hcq, tram), False, "")),
+        SiteBallot(site_tokens[2], SubmittedChoice(multiple.id, (none,), False, "")),
+    ]
+    with db.write() as session:
+        receipts = cast_site_ballots(session, conf_id, run)
+    assert [r.option_ids if r else None for r in receipts] == [None, (hcq, tram), (none,)]
+    with (
+        pytest.raises(InvalidInput, match="„Keine Empfehlung“ kann nicht mit anderen"),
+        db.write() as session,
+    ):
+        cast_as_site(session, site_tokens[0], multiple.id, option_ids=(hcq, none))
+    assert len(_rows(db)["ballots"]) == 2
+    db.dispose()
+
+
+def test_a_site_marked_absent_goes_to_the_service_which_checks_it_in(tmp_path: Path) -> None:
+    db, conf_id, site_tokens, options = _world(tmp_path, "absent.sqlite3")
+    question = current_question(db, conf_id)
+    with db.read() as session:
+        invited = [i.site.id for i in invitations(session, conf_id)]
+    with db.write() as session:
+        set_attendance(session, conf_id, invited[0], present=True)
+    run = [
+        SiteBallot(site_tokens[0], SubmittedChoice(question, (options[0],), False, "")),
+        SiteBallot(site_tokens[1], SubmittedChoice(question, (options[1],), False, "")),
+    ]
+    with db.write() as session:
+        receipts = cast_site_ballots(session, conf_id, run)
+    assert [r is not None for r in receipts] == [True, False]
+    with db.write() as session:
+        receipt = cast_as_site(session, site_tokens[1], question, option_ids=(options[1],))
+    assert receipt.checked_in
+    with db.read() as session:
+        present = {i.site.id for i in invitations(session, conf_id) if i.present}
+        actions = [e.action for e in trail(session, conf_id)]
+    assert present == {invited[0], receipt.site_id}
+    assert actions.count("checked_in_by_ballot") == 1
+    db.dispose()
 
 
 def test_fast_path_leaves_doubtful_ballots_to_the_service(tmp_path: Path) -> None:

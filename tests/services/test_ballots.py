@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.db import Database
-from app.models import Ballot, BallotChange, BallotSource, QuestionKind
-from app.services import ballots, conferences, lifecycle
+from app.models import Ballot, BallotChange, BallotSource, QuestionKind, utcnow
+from app.services import audit, ballots, conferences, lifecycle
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
 from app.services.results import question_tally
 from tests.services.helpers import make_conference
@@ -214,3 +214,110 @@ def test_ballot_changes_racing_a_close_leave_counts_that_match_the_history(db: D
         revisions = [h.revision for h in history if h.site_id == site_id]
         assert revisions == list(range(1, len(revisions) + 1))
         assert ballot.revision == revisions[-1]
+
+
+def test_an_exclusive_option_cannot_be_combined_with_another(db: Database) -> None:
+    setup = make_conference(
+        db, kind=QuestionKind.MULTIPLE, options=("HCQ", "Trametinib", "Keine Empfehlung")
+    )
+    hcq, tram, none = setup.option_ids
+    site = setup.site_ids[0]
+    before = _counts(db)
+    message = (
+        "„Keine Empfehlung“ kann nicht mit anderen Optionen kombiniert werden / "
+        '"Keine Empfehlung" cannot be combined with other options'
+    )
+    for chosen in ([hcq, none], [none, tram], [hcq, tram, none]):
+        with pytest.raises(InvalidInput) as refused, db.write() as session:
+            ballots.cast_ballot(session, setup.question_id, site, option_ids=chosen)
+        assert str(refused.value) == message
+    assert _counts(db) == before
+    with db.write() as session:  # alone, and the others together, are fine
+        assert ballots.cast_ballot(
+            session, setup.question_id, site, option_ids=[none]
+        ).option_labels == ("Keine Empfehlung",)
+        assert ballots.cast_ballot(
+            session, setup.question_id, site, option_ids=[tram, hcq]
+        ).option_ids == (hcq, tram)
+
+
+@pytest.mark.parametrize(
+    ("option_ids", "abstain", "stored_abstain", "expected"),
+    [
+        ((1, 2), True, None, ((), True)),  # first ballot: abstain replaces the options
+        ((1, 2), True, False, ((), True)),  # options stored: abstain is the change
+        ((1, 2), True, True, ((1, 2), False)),  # abstain stored: the options are the change
+        ((1,), False, True, ((1,), False)),  # no conflict: as sent
+        ((), True, False, ((), True)),
+    ],
+)
+def test_plain_form_abstain_and_options_together_the_change_wins(
+    option_ids: tuple[int, ...],
+    abstain: bool,
+    stored_abstain: bool | None,
+    expected: tuple[tuple[int, ...], bool],
+) -> None:
+    stored = None
+    if stored_abstain is not None:
+        stored = ballots.BallotView(
+            1, "S", "S", () if stored_abstain else (1,), stored_abstain, "",
+            BallotSource.SITE, utcnow(), 1,
+        )  # fmt: skip
+    assert ballots.plain_form_choice(option_ids, abstain, stored) == expected
+
+
+def _attendance(db: Database, conference_id: int) -> dict[int, tuple[bool, int]]:
+    with db.read() as session:
+        return {
+            i.site.id: (i.present, i.attendee_count)
+            for i in conferences.invitations(session, conference_id)
+        }
+
+
+@pytest.mark.parametrize("source", [BallotSource.SITE, BallotSource.MODERATOR])
+def test_a_site_marked_absent_that_votes_is_checked_in_by_its_ballot(
+    db: Database, source: BallotSource
+) -> None:
+    setup = make_conference(db, 4)
+    present, absent, other, _ = setup.site_ids
+    with db.write() as session:
+        conferences.set_attendance(
+            session, setup.conference_id, present, present=True, attendee_count=3
+        )
+        conferences.set_attendance(session, setup.conference_id, other, present=False)
+        receipt = ballots.cast_ballot(
+            session,
+            setup.question_id,
+            absent,
+            option_ids=[setup.option_ids[0]],
+            source=source,
+            actor="Moderation" if source is BallotSource.MODERATOR else "Standort B",
+        )
+        again = ballots.cast_ballot(
+            session, setup.question_id, absent, option_ids=[setup.option_ids[1]], source=source
+        )
+        result = question_tally(session, setup.question_id)
+        trail = audit.trail(session, setup.conference_id)
+    assert (receipt.checked_in, again.checked_in) == (True, False)
+    attendance = _attendance(db, setup.conference_id)
+    assert attendance[absent] == (True, 1)
+    assert attendance[other] == (False, 0)
+    assert attendance[present] == (True, 3)
+    (entry,) = [e for e in trail if e.action == "checked_in_by_ballot"]
+    assert (entry.site_id, entry.question_id) == (absent, setup.question_id)
+    assert entry.actor == ("Moderation" if source is BallotSource.MODERATOR else "Standort B")
+    assert entry.detail == {"attendee_count": 1, "source": source.value}
+    # the count and the attendance list agree: 2 present, 1 voted, 1 present without a vote
+    assert (result.n_eligible, result.n_valid, result.n_present_not_voted) == (2, 1, 1)
+
+
+def test_without_any_check_in_a_ballot_checks_nobody_in(db: Database) -> None:
+    setup = make_conference(db, 3)
+    with db.write() as session:
+        receipt = ballots.cast_ballot(
+            session, setup.question_id, setup.site_ids[0], option_ids=[setup.option_ids[0]]
+        )
+        result = question_tally(session, setup.question_id)
+    assert not receipt.checked_in
+    assert set(_attendance(db, setup.conference_id).values()) == {(False, 0)}
+    assert (result.n_eligible, result.n_valid) == (3, 1)  # every invited site expected

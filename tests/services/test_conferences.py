@@ -71,19 +71,36 @@ def test_attendance_keeps_names_and_efns_and_never_counts_fewer_than_named(db: D
     assert conf.n_present == 1
 
 
-def test_invalid_efn_refuses_the_whole_check_in(db: Database) -> None:
+@pytest.mark.parametrize(
+    ("typed", "stored", "valid"),
+    [
+        ("8027 6526 0181 597", VALID_EFN, True),
+        ("802765260181598", "802765260181598", False),  # wrong check digit
+        ("80276526018159", "80276526018159", False),  # 14 digits
+        ("8027652601815970", "8027652601815970", False),  # 16 digits, kept whole
+        (" 8027 6526 0181 59x\x1b ", "8027 6526 0181 59x", False),  # as typed, one line
+        ("", "", True),  # no EFN is not a wrong EFN
+    ],
+)
+def test_a_wrong_efn_keeps_the_person_marked_invalid(
+    db: Database, typed: str, stored: str, valid: bool
+) -> None:
     setup = make_conference(db, n_sites=1)
-    with pytest.raises(InvalidInput, match="Prüfziffer"), db.write() as session:
+    with db.write() as session:
         conferences.set_attendance(
             session,
             setup.conference_id,
             setup.site_ids[0],
             present=True,
-            attendees=[("Dr. X", "802765260181598")],
+            attendees=[("Dr. X", typed), ("Dr. Y", VALID_EFN)],
         )
     with db.read() as session:
         [info] = conferences.invitations(session, setup.conference_id)
-    assert not info.present and info.attendees == ()
+    assert info.present and info.attendee_count == 2
+    assert [(a.name, a.efn, a.efn_invalid) for a in info.attendees] == [
+        ("Dr. X", stored, not valid),
+        ("Dr. Y", VALID_EFN, False),
+    ]
 
 
 def test_site_names_and_codes_are_unique(db: Database) -> None:

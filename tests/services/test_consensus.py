@@ -149,3 +149,33 @@ def test_tied_leaders_are_all_named() -> None:
 def test_awmf_class_rejects_impossible_shares(share: Fraction) -> None:
     with pytest.raises(ValueError):
         awmf_class(share)
+
+
+#: A fellow's scale: its own codes, two of which happen to equal built-in ones elsewhere.
+OWN_CODES = [
+    OptionSpec(11, "Trifft voll zu", "agree_strong"),
+    OptionSpec(12, "Trifft eher zu", "agree"),
+    OptionSpec(13, "Teils, teils", "strongly_agree"),
+    OptionSpec(14, "Eher nicht", "x4"),
+    OptionSpec(15, "Gar nicht", "x5"),
+]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third", "rest", "share", "expected"),
+    [
+        (4, 8, 2, 2, Fraction(12, 16), M),  # exactly 75 % by position: majority agreement
+        (5, 8, 1, 2, Fraction(13, 16), C),  # 81.25 %: consensus
+        (0, 8, 8, 0, Fraction(8, 16), N),  # exactly 50 %, though step 3 says "strongly_agree"
+        (0, 0, 16, 0, Fraction(0), N),  # a code never makes step 3 count as agreeing
+    ],
+)
+def test_agreement_share_is_the_first_two_steps_by_position_never_by_code(
+    first: int, second: int, third: int, rest: int, share: Fraction, expected: ConsensusClass
+) -> None:
+    ballots = _ballots(*[11] * first, *[12] * second, *[13] * third, *[15] * rest)
+    result = tally(QuestionKind.AGREEMENT, OWN_CODES, ballots)
+    assert result.consensus is not None
+    assert result.consensus.share == share
+    assert result.consensus.awmf is expected
+    assert result.consensus.option_ids == (11, 12)

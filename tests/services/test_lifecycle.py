@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.db import Database
 from app.models import QuestionState
 from app.services import agenda, audit, ballots, lifecycle
-from app.services.errors import StateConflict
+from app.services.errors import InvalidInput, StateConflict
 from app.services.results import conference_results, round_pairs
 from app.services.views import QuestionInfo
 from tests.services.helpers import make_conference
@@ -134,3 +136,53 @@ def test_live_view_reads_once_what_status_and_result_read_apart(db: Database, de
                 status, result = live_view(session, question.id)
                 assert status == live_status(session, question.id)
                 assert result == question_result(session, question.id)
+
+
+def test_a_never_opened_question_is_skipped_with_a_reason(db: Database) -> None:
+    setup = make_conference(db, open_question=False)
+    with db.write() as session:
+        skipped = lifecycle.skip_question(
+            session, setup.question_id, "  Zeit\u202e reicht\n nicht ", actor="Moderation"
+        )
+    assert skipped.skip_reason == "Zeit reicht nicht"  # one clean line
+    assert skipped.state is QuestionState.DRAFT and not skipped.asked
+    with db.read() as session:
+        last = audit.trail(session, setup.conference_id)[-1]
+    assert (last.action, last.actor, last.question_id) == (
+        "question_skipped",
+        "Moderation",
+        setup.question_id,
+    )
+    assert last.detail == {"reason": "Zeit reicht nicht"}
+    with db.write() as session:  # asked after all: the skip is gone, the trail keeps it
+        opened = lifecycle.open_question(session, setup.question_id)
+    assert opened.skip_reason is None and opened.asked
+    with db.read() as session:
+        last = audit.trail(session, setup.conference_id)[-1]
+    assert last.detail == {"skipped_before": "Zeit reicht nicht"}
+
+
+@pytest.mark.parametrize(
+    ("reason", "error", "message"),
+    [
+        ("", InvalidInput, "Bitte einen Grund angeben / please give a reason"),
+        (" \n\x00 ", InvalidInput, "Bitte einen Grund angeben / please give a reason"),
+        ("x" * 501, InvalidInput, "Grund zu lang (höchstens 500 Zeichen)"),
+    ],
+)
+def test_skipping_needs_a_reason(
+    db: Database, reason: str, error: type[Exception], message: str
+) -> None:
+    setup = make_conference(db, open_question=False)
+    with pytest.raises(error, match=re.escape(message)), db.write() as session:
+        lifecycle.skip_question(session, setup.question_id, reason)
+
+
+def test_a_question_once_opened_cannot_be_skipped(db: Database) -> None:
+    setup = make_conference(db)  # open
+    with pytest.raises(StateConflict, match="noch nie geöffnete"), db.write() as session:
+        lifecycle.skip_question(session, setup.question_id, "zu spät")
+    with db.write() as session:
+        lifecycle.close_question(session, setup.question_id)
+    with pytest.raises(StateConflict, match="never opened"), db.write() as session:
+        lifecycle.skip_question(session, setup.question_id, "zu spät")

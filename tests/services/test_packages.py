@@ -116,6 +116,111 @@ BROKEN = {
     ),
     "not an object": ([1, 2, 3], r"expected a JSON object"),
     "no cases": ({"cases": []}, r"\$\.cases: List should have at least 1 item"),
+    "yes/no with only Ja": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"].append(
+                {"text": "?", "kind": "yes_no", "options": [{"label": "Ja"}]}
+            ),
+        ),
+        r"\$\.cases\[0\]\.questions\[2\]: a yes_no question has exactly 2 options in this "
+        r"order \(Yes, No\), not 1",
+    ),
+    "yes/no with a third answer": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"].append(
+                {"text": "?", "kind": "yes_no", "options": [{"label": "Ja"}, {"label": "Eher"}]}
+            ),
+        ),
+        r"\$\.cases\[0\]\.questions\[2\]: option 2 \('Eher'\) must be 'No' \(code 'no'\)",
+    ),
+    "yes/no reversed": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"].append(
+                {"text": "?", "kind": "yes_no", "options": [{"label": "No"}, {"label": "Yes"}]}
+            ),
+        ),
+        r"questions\[2\]: option 1 \('No'\) is the step 'No', which belongs at position 2",
+    ),
+    "three agree steps": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"].append(
+                {
+                    "text": "?",
+                    "kind": "agreement",
+                    "options": [
+                        {"label": "Stimme voll zu", "code": "agree_strong"},
+                        {"label": "Stimme zu", "code": "agree"},
+                        {"label": "Stimme eher zu", "code": "agree_somewhat"},
+                        {"label": "Weder noch", "code": "neutral"},
+                        {"label": "Stimme nicht zu", "code": "disagree"},
+                    ],
+                }
+            ),
+        ),
+        r"\$\.cases\[0\]\.questions\[2\]: option 4 \('Weder noch'\) is the step "
+        r"'Neither agree nor disagree', which belongs at position 3",
+    ),
+    "six agreement steps": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"].append(
+                {"text": "?", "kind": "agreement", "options": [{"label": str(i)} for i in range(6)]}
+            ),
+        ),
+        r"questions\[2\]: a agreement question has exactly 5 options in this order "
+        r"\(Strongly agree, Agree, Neither agree nor disagree, Disagree, Strongly disagree\), "
+        r"not 6",
+    ),
+    "agreement reordered by code": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"].append(
+                {
+                    "text": "?",
+                    "kind": "agreement",
+                    "options": [
+                        {"label": "A", "code": "agree"},
+                        {"label": "B", "code": "strongly_agree"},
+                        {"label": "C"},
+                        {"label": "D"},
+                        {"label": "E"},
+                    ],
+                }
+            ),
+        ),
+        r"questions\[2\]: option 1 \('A'\) is the step 'Agree', which belongs at position 2",
+    ),
+    "agreement step twice": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"].append(
+                {"text": "?", "kind": "agreement", "options": [{"label": "Zu"}] * 5}
+            ),
+        ),
+        r"questions\[2\]: option labels must be different",
+    ),
+    "evidence level missing": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"][1].update(
+                options=[{"label": p.code} for p in EVIDENCE if p.code != "m1C"]
+            ),
+        ),
+        r"\$\.cases\[0\]\.questions\[1\]: a evidence question has exactly 9 options",
+    ),
+    "evidence level unknown": (
+        _broken(
+            good_package(),
+            lambda d: d["cases"][0]["questions"][1].update(
+                options=[{"label": p.code} for p in EVIDENCE[:-1]] + [{"label": "m5"}]
+            ),
+        ),
+        r"questions\[1\]: option 9 \('m5'\) must be 'No evidence level / no recommendation'",
+    ),
     "image outside folder": (
         _broken(
             good_package(),
@@ -180,7 +285,12 @@ def test_export_then_import_is_lossless(db: Database, demo_id: int, tmp_path: Pa
     assert again == exported
     original, copy = read_package(first).package.cases[0], exported.cases[0]
     assert copy.model_dump(exclude={"questions"}) == original.model_dump(exclude={"questions"})
-    assert copy.questions[0] == original.questions[0]
+    # "Keine Empfehlung" stands alone in a ballot even when the package did not say so
+    assert [o.exclusive for o in original.questions[0].options] == [False, False]
+    assert [o.exclusive for o in copy.questions[0].options] == [False, True]
+    assert copy.questions[0].model_dump(exclude={"options"}) == original.questions[0].model_dump(
+        exclude={"options"}
+    )
     # an evidence question without options gets the preset levels, which then travel along
     assert [o.code for o in copy.questions[1].options] == [p.code for p in EVIDENCE]
     assert exported.cases[0].images[0].data == PNG_1PX
@@ -217,3 +327,61 @@ def test_images_beside_the_package_are_read_in(db: Database, tmp_path: Path) -> 
 def test_json_schema_in_resources_is_current() -> None:
     on_disk = json.loads((RESOURCES / "case_package.schema.json").read_text("utf-8"))
     assert on_disk == json_schema(), "regenerate: python -m app.services.package_schema"
+
+
+def test_a_relabelled_scale_with_own_codes_is_imported_in_scale_order(
+    db: Database, demo_id: int, tmp_path: Path
+) -> None:
+    labels = ["Trifft voll zu", "Trifft eher zu", "Teils, teils", "Eher nicht", "Gar nicht"]
+    data = good_package()
+    data["cases"][0]["questions"] = [
+        {
+            "text": "RNA-Panel?",
+            "kind": "agreement",
+            "options": [{"label": x, "code": f"own_{i}"} for i, x in enumerate(labels)],
+        },
+        {"text": "Evidenz?", "kind": "evidence", "options": [{"label": p.code} for p in EVIDENCE]},
+        {
+            "text": "Ja?",
+            "kind": "yes_no",
+            "options": [{"label": "Yes, do", "code": "yes"}, {"label": "Nein"}],
+        },
+    ]
+    with db.write() as session:
+        _, (case_id,) = import_packages(
+            session, [_write(tmp_path / "s.votum.json", data)], conference_id=demo_id
+        )
+        agreement, evidence, yes_no = agenda.get_case(session, case_id).questions
+    assert [o.label for o in agreement.options] == labels
+    assert [o.code for o in agreement.options] == [
+        "strongly_agree",
+        "agree",
+        "neutral",
+        "disagree",
+        "strongly_disagree",
+    ]
+    assert [o.code for o in evidence.options] == [p.code for p in EVIDENCE]
+    assert [(o.label, o.code) for o in yes_no.options] == [("Yes, do", "yes"), ("Nein", "no")]
+
+
+def test_the_package_marks_options_that_stand_alone(
+    db: Database, demo_id: int, tmp_path: Path
+) -> None:
+    data = good_package()
+    data["cases"][0]["questions"] = [
+        {
+            "text": "Welche Therapien?",
+            "kind": "multiple",
+            "options": [
+                {"label": "HCQ"},
+                {"label": "Nur Studie", "exclusive": True},
+                {"label": "no recommendation"},  # always stands alone
+            ],
+        }
+    ]
+    with db.write() as session:
+        _, (case_id,) = import_packages(
+            session, [_write(tmp_path / "x.votum.json", data)], conference_id=demo_id
+        )
+        (question,) = agenda.get_case(session, case_id).questions
+    assert [o.exclusive for o in question.options] == [False, True, True]

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.models import QuestionKind
+from app.services.presets import EVIDENCE
 from app.services.sentences import manuscript_sentence, participation_sentence
 from app.services.tally import BallotInput, OptionSpec, largest_remainder, round_half_up, tally
 
@@ -71,9 +72,12 @@ def test_preset_phrases_are_used_for_yes_no_and_evidence_levels() -> None:
     assert manuscript_sentence(result, "de") == (
         "75 % der Standorte antworten mit Ja; 25 % antworten mit Nein"
     )
-    levels = [OptionSpec(1, "m2B", "m2B"), OptionSpec(2, "Kein Evidenzlevel", "none")]
-    result = tally(QuestionKind.EVIDENCE, levels, _single(1, 2))
-    assert manuscript_sentence(result, "en").startswith("50 % of sites assign evidence level m2B")
+    levels = [OptionSpec(i, p.label_de, p.code) for i, p in enumerate(EVIDENCE, start=1)]
+    result = tally(QuestionKind.EVIDENCE, levels, _single(5, 9))
+    assert manuscript_sentence(result, "en") == (
+        "50 % of sites assign evidence level m2B; "
+        "50 % assign no evidence level and give no recommendation"
+    )
 
 
 @pytest.mark.parametrize(
@@ -181,3 +185,32 @@ def test_multiple_choice_percentages_are_shares_of_voting_sites(
         assert 0 <= r.percent <= 100
         if picks:
             assert r.share == Fraction(r.count, len(picks))
+
+
+def test_sentence_phrases_of_a_fixed_scale_come_from_the_step_position_not_the_code() -> None:
+    # Own codes; "agree" sits on the first step: the phrase follows the position.
+    scale = [
+        OptionSpec(1, "Trifft voll zu", "agree"),
+        OptionSpec(2, "Trifft eher zu", "agree_somewhat"),
+        OptionSpec(3, "Teils, teils", "middle"),
+        OptionSpec(4, "Eher nicht", "strongly_agree"),
+        OptionSpec(5, "Gar nicht", "no"),
+    ]
+    result = tally(QuestionKind.AGREEMENT, scale, _single(*[1] * 4, *[2] * 8, 3, 3, 4, 5))
+    assert [r.percent for r in result.options] == [25, 50, 13, 6, 6]
+    assert manuscript_sentence(result, "de") == (
+        "25 % der Standorte stimmen voll zu; 50 % stimmen zu; 13 % sind unentschieden; "
+        "6 % stimmen nicht zu; 6 % stimmen überhaupt nicht zu"
+    )
+    assert manuscript_sentence(result, "en") == (
+        "25 % of sites strongly agree; 50 % agree; 13 % neither agree nor disagree; "
+        "6 % disagree; 6 % strongly disagree"
+    )
+
+
+def test_yes_no_phrases_follow_the_position() -> None:
+    options = [OptionSpec(1, "Ja, unbedingt", "j"), OptionSpec(2, "Nein, keinesfalls", "yes")]
+    result = tally(QuestionKind.YES_NO, options, _single(1, 1, 1, 2))
+    assert manuscript_sentence(result, "de") == (
+        "75 % der Standorte antworten mit Ja; 25 % antworten mit Nein"
+    )

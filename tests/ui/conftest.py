@@ -10,9 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.db import Database
 from app.ui import messages
 from app.ui.application import create_application
 from app.ui.i18n import install_language
+from tests.ui.hostile import hostile_conference
 
 
 @dataclass
@@ -23,12 +25,22 @@ class RecordingPrompter:
     errors: list[tuple[str, str]] = field(default_factory=list)
     confirmations: list[tuple[str, str]] = field(default_factory=list)
     infos: list[tuple[str, str]] = field(default_factory=list)
+    default_actions: list[bool] = field(default_factory=list)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         self.errors.append((title, text))
 
-    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    def confirm(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        action: str,
+        *,
+        default_action: bool = False,
+    ) -> bool:
         self.confirmations.append((title, text))
+        self.default_actions.append(default_action)
         return self.answer
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -51,3 +63,9 @@ def prompter(monkeypatch: pytest.MonkeyPatch) -> RecordingPrompter:
     double = RecordingPrompter()
     monkeypatch.setattr(messages, "prompter", double)
     return double
+
+
+@pytest.fixture
+def hostile_id(db: Database) -> int:
+    """A conference built from :data:`tests.ui.hostile.HOSTILE` in every text field."""
+    return hostile_conference(db)

@@ -11,6 +11,7 @@ from app.models import FindingKind, QuestionKind
 from app.services import agenda, conferences
 from app.services.package_schema import PackageCase
 from app.ui.editor.editor import PreparationEditor
+from app.ui.editor.question_form import ALONE
 from app.ui.models.agenda_model import AgendaModel
 
 
@@ -220,3 +221,34 @@ def test_case_images_are_added_captioned_and_removed(qtbot, db, tmp_path, prompt
     editor.case_form.flush()
     with db.read() as session:
         assert agenda.get_case(session, case_id).images == ()
+
+
+def test_question_form_marks_an_option_that_stands_alone(qtbot, db, db_url, prompter) -> None:  # type: ignore[no-untyped-def]
+    conf_id = _conference(db)
+    editor = _editor(qtbot, db, conf_id)
+    assert editor.add_case() is not None
+    question_id = editor.add_question()
+    assert question_id is not None
+    qform = editor.question_form
+    qform.text.setPlainText("Welche Therapien kommen in Frage?")
+    qform.kind.setCurrentIndex(qform.kind.findData(QuestionKind.MULTIPLE.value))
+    qform.options.item(0, 0).setText("Sotorasib")
+    qform.options.item(1, 0).setText("Studie")
+    qform.on_add_option_clicked()
+    qform.options.item(2, 0).setText("Keine Therapie")
+    qform.options.item(2, ALONE).setCheckState(Qt.CheckState.Checked)
+    qform.flush()
+
+    fresh = Database.open(db_url)
+    with fresh.read() as session:
+        question = agenda.get_question(session, question_id)
+    fresh.dispose()
+    assert [(o.label, o.exclusive) for o in question.options] == [
+        ("Sotorasib", False),
+        ("Studie", False),
+        ("Keine Therapie", True),
+    ]
+    editor.select("question", question_id)  # shown again as stored
+    checks = [qform.options.item(r, ALONE).checkState() for r in range(3)]
+    assert checks == [Qt.CheckState.Unchecked, Qt.CheckState.Unchecked, Qt.CheckState.Checked]
+    assert prompter.errors == []

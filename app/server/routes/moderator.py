@@ -27,6 +27,7 @@ from app.server.actions import (
     next_action,
     question_action,
     require_question,
+    skip_action,
 )
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
@@ -49,6 +50,7 @@ from app.server.schemas import (
     QuestionStateOut,
     ReceiptOut,
     ResultOut,
+    SkipIn,
 )
 from app.services.agenda import agenda, get_question
 from app.services.conference_file import (
@@ -151,6 +153,19 @@ async def cast_for(
         lambda receipt: ReceiptOut.of(receipt, confirmation(receipt, lang)),
         ctx.notifier.ballot_stored,
     )
+
+
+@router.post("/questions/{question_id}/skip", responses=ERRORS)
+async def skip(ctx: CtxDep, question_id: IdPath, body: SkipIn, lang: LangDep) -> QuestionStateOut:
+    """Skip a question that was never opened, with a reason: reported as not asked."""
+
+    def notify(result: tuple[QuestionInfo, StateChange]) -> None:
+        ctx.notifier.state_changed(result[1])
+
+    info, _change = await ctx.write(
+        skip_action(ctx.conference_id, question_id, body.reason), notify
+    )
+    return QuestionStateOut(question=QuestionOut.of(info, lang))
 
 
 @router.post("/questions/{question_id}/{action}", response_model=QuestionStateOut, responses=ERRORS)

@@ -34,7 +34,7 @@ from app.server.deps import (
 from app.server.pages import Typed, stored_page, voter_page, voter_panel, welcome_page
 from app.server.security import TOO_LARGE, BodyTooLarge
 from app.services.agenda import get_question
-from app.services.ballots import MAX_COMMENT, site_ballot
+from app.services.ballots import MAX_COMMENT, plain_form_choice, site_ballot
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, InvalidInput, NotFound, VotumError
 from app.services.voting import VoterView, view_for
@@ -82,6 +82,15 @@ class BallotForm(BaseModel):
 def _view(ctx: ServerContext, token: str) -> VoterView:
     with ctx.db.read() as session:
         return view_for(session, site_access(session, ctx.conference_id, token))
+
+
+def _plain_form_choice(ctx: ServerContext, token: str, choice: SubmittedChoice) -> SubmittedChoice:
+    """Abstain and options sent together by the plain form: the one that changes wins."""
+    with ctx.db.read() as session:
+        access = site_access(session, ctx.conference_id, token)
+        stored = site_ballot(session, choice.question_id, access.site_id)
+    ids, abstain = plain_form_choice(choice.option_ids, choice.abstain, stored)
+    return SubmittedChoice(choice.question_id, ids, abstain, choice.comment)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -145,6 +154,8 @@ async def submit(request: Request, ctx: CtxDep, token: TokenPath, lang: LangDep)
         fields, typed = _typed(await request.form())
         await admit(ctx, request, token, ctx.limits.ballots)
         choice = BallotForm.model_validate(fields).to_choice()
+        if choice.abstain and choice.option_ids:
+            choice = await anyio.to_thread.run_sync(_plain_form_choice, ctx, token, choice)
         receipt = await ctx.cast_site_ballot(token, choice)
     except BodyTooLarge:
         return await _again(ctx, token, lang, TOO_LARGE, 413, typed)

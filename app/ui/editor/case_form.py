@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,6 +24,7 @@ from app.ui.editor.autosave import AutoSaveForm
 from app.ui.editor.findings_view import FindingsView
 from app.ui.editor.images_box import ImagesBox
 from app.ui.models.findings_model import FindingRow, FindingsModel
+from app.ui.validation import reason
 from app.ui.widgets import ErrorLabel, Field, OptionalSpinBox
 
 
@@ -56,8 +58,8 @@ class CaseForm(AutoSaveForm):
         self.stage = QLineEdit()
         self.ecog = QComboBox()
         self.ecog.addItem("–", None)
-        for value in range(5):
-            self.ecog.addItem(str(value), value)
+        for level in range(5):
+            self.ecog.addItem(str(level), level)
         self.lines = OptionalSpinBox(0, 20)
         self.prior = QPlainTextEdit()
         self.prior.setTabChangesFocus(True)
@@ -224,15 +226,15 @@ class CaseForm(AutoSaveForm):
         except ValidationError as exc:
             for item in exc.errors():
                 name = str(item["loc"][0]) if item["loc"] else "title"
-                errors.setdefault(name, self._reason(name, item["msg"]))
+                errors.setdefault(name, self._reason(name, item))
             return None, errors, []
 
-    def _reason(self, name: str, message: str) -> str:
-        if name == "title":
+    def _reason(self, name: str, error: ErrorDetails) -> str:
+        if name == "title" and not str(error.get("input") or "").strip():
             return self.tr("A case needs a title")
         if name == "icd10":
             return self.tr("Not an ICD-10 code (e.g. C25.0)")
-        return message.removeprefix("Value error, ")
+        return reason(error)
 
     def _show_errors(
         self, errors: dict[str, str], finding_errors: list[tuple[int, str, str]]

@@ -137,8 +137,10 @@ class ConferenceForm(AutoSaveForm):
     @Slot()
     def on_add_fellow_clicked(self) -> None:
         self._append_fellow()
-        self.fellows.setCurrentCell(self.fellows.rowCount() - 1, 0)
-        self.fellows.editItem(self.fellows.item(self.fellows.rowCount() - 1, 0))
+        row = self.fellows.rowCount() - 1
+        self.fellows.setCurrentCell(row, 0)
+        if (item := self.fellows.item(row, 0)) is not None:
+            self.fellows.editItem(item)
 
     @Slot()
     def on_remove_fellow_clicked(self) -> None:

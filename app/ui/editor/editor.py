@@ -30,6 +30,7 @@ from app.ui.editor.sites_page import SitesPage
 from app.ui.i18n import current_language
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
+from app.ui.plain import plain_label
 from app.ui.theme import muted_color
 
 
@@ -73,7 +74,7 @@ class PreparationEditor(QWidget):
         self.tabs.addTab(self._scrolled(self.conference_form), self.tr("Conference"))
         self.tabs.addTab(self.sites_page, self.tr("Sites"))
         self.tabs.addTab(self._build_agenda_tab(), self.tr("Cases and questions"))
-        self.status = QLabel(self.tr("Changes are saved as you type; Ctrl+Z undoes them."))
+        self.status = plain_label(self.tr("Changes are saved as you type; Ctrl+Z undoes them."))
         self.status.setStyleSheet(f"color: {muted_color().name()}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -20,10 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.package_schema import PackageImage
+from app.ui.messages import os_error_text
 from app.ui.widgets import ErrorLabel
 
 MAX_BYTES = 10 * 1024 * 1024
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
+MIME: dict[str, ImageMime] = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".svg": "image/svg+xml",
+}
 
 
 class ImagesBox(QGroupBox):
@@ -83,14 +91,14 @@ class ImagesBox(QGroupBox):
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.error.set_error(str(exc))
+            self.error.set_error(os_error_text(exc))
             return False
         if len(raw) > MAX_BYTES:
             self.error.set_error(self.tr("The image is larger than 10 MB"))
             return False
         image = PackageImage(
             filename=path.name, mime=mime, data=base64.b64encode(raw).decode("ascii")
-        )  # type: ignore[arg-type]
+        )
         self.set_images([*self._images, image])
         self.edited.emit()
         return True

@@ -29,9 +29,12 @@ from app.services.presets import PRESETS, kind_label
 from app.services.views import QuestionInfo
 from app.ui.editor.autosave import AutoSaveForm
 from app.ui.i18n import current_language
+from app.ui.plain import plain_label
+from app.ui.validation import reason
 from app.ui.widgets import Field, OptionalSpinBox
 
 DEFAULT_DURATION = 90
+ALONE = 3  # the column of the "stands alone" check box
 
 
 def new_question(text: str) -> PackageQuestion:
@@ -49,7 +52,7 @@ class QuestionForm(AutoSaveForm):
 
     def _build(self) -> None:
         lang = current_language()
-        self.heading = QLabel()
+        self.heading = plain_label()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -68,11 +71,26 @@ class QuestionForm(AutoSaveForm):
         )
         self.frozen_note.setWordWrap(True)
 
-        self.options = QTableWidget(0, 3)
+        self.options = QTableWidget(0, 4)
         self.options.setHorizontalHeaderLabels(
-            [self.tr("Option"), self.tr("Sentence (German)"), self.tr("Sentence (English)")]
+            [
+                self.tr("Option"),
+                self.tr("Sentence (German)"),
+                self.tr("Sentence (English)"),
+                self.tr("Alone"),
+            ]
         )
-        self.options.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.options.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ALONE, QHeaderView.ResizeMode.ResizeToContents)
+        alone_header = self.options.horizontalHeaderItem(ALONE)
+        if alone_header is not None:
+            alone_header.setToolTip(
+                self.tr(
+                    "Stands alone: cannot be combined with another option in a multiple-choice "
+                    'ballot ("No recommendation" always does)'
+                )
+            )
         self.options.setTabKeyNavigation(False)
         self.options.setToolTip(
             self.tr('The sentences finish "15 % of sites …" in the manuscript sentence')
@@ -91,7 +109,7 @@ class QuestionForm(AutoSaveForm):
         buttons.addWidget(self.remove_option)
         buttons.addStretch(1)
         editable_layout.addLayout(buttons)
-        self.preset_list = QLabel()
+        self.preset_list = plain_label()
         self.preset_list.setWordWrap(True)
         self.no_options = QLabel(self.tr("Sites answer in their own words; there are no options."))
         self.option_stack = QStackedWidget()
@@ -150,7 +168,9 @@ class QuestionForm(AutoSaveForm):
             self.kind.setCurrentIndex(max(0, self.kind.findData(package.kind.value)))
             self.options.setRowCount(0)
             for option in package.options:
-                self._append_option(option.label, option.phrase_de, option.phrase_en)
+                self._append_option(
+                    option.label, option.phrase_de, option.phrase_en, option.exclusive
+                )
             self.abstain.setChecked(package.allow_abstain)
             self.duration.set_optional_value(package.duration_seconds)
             frozen = question.state is not QuestionState.DRAFT
@@ -171,12 +191,22 @@ class QuestionForm(AutoSaveForm):
                 flags = item.flags()
                 editable = Qt.ItemFlag.ItemIsEditable
                 item.setFlags(flags & ~editable if frozen else flags | editable)
+            box = self.options.item(row, ALONE)
+            if box is not None:
+                checkable = Qt.ItemFlag.ItemIsUserCheckable
+                box.setFlags(box.flags() & ~checkable if frozen else box.flags() | checkable)
 
-    def _append_option(self, label: str, phrase_de: str = "", phrase_en: str = "") -> None:
+    def _append_option(
+        self, label: str, phrase_de: str = "", phrase_en: str = "", exclusive: bool = False
+    ) -> None:
         row = self.options.rowCount()
         self.options.insertRow(row)
         for column, value in enumerate((label, phrase_de, phrase_en)):
             self.options.setItem(row, column, QTableWidgetItem(value))
+        box = QTableWidgetItem()
+        box.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        box.setCheckState(Qt.CheckState.Checked if exclusive else Qt.CheckState.Unchecked)
+        self.options.setItem(row, ALONE, box)
 
     def _kind(self) -> QuestionKind:
         return QuestionKind(self.kind.currentData())
@@ -189,9 +219,9 @@ class QuestionForm(AutoSaveForm):
             for preset in PRESETS[kind]:
                 line = f"• {preset.label(lang)}"
                 if preset.explanation(lang):
-                    line += f" — <span style='color:gray'>{preset.explanation(lang)}</span>"
+                    line += f" — {preset.explanation(lang)}"
                 lines.append(line)
-            self.preset_list.setText("<br>".join(lines))
+            self.preset_list.setText("\n".join(lines))
             self.option_stack.setCurrentIndex(1)
         elif kind is QuestionKind.FREE_TEXT:
             self.option_stack.setCurrentIndex(2)
@@ -211,8 +241,12 @@ class QuestionForm(AutoSaveForm):
             for row in range(self.options.rowCount()):
                 cells = [self.options.item(row, c) for c in range(3)]
                 label, de, en = (c.text().strip() if c is not None else "" for c in cells)
+                box = self.options.item(row, ALONE)
+                alone = box is not None and box.checkState() == Qt.CheckState.Checked
                 if label:
-                    options.append(PackageOption(label=label, phrase_de=de, phrase_en=en))
+                    options.append(
+                        PackageOption(label=label, phrase_de=de, phrase_en=en, exclusive=alone)
+                    )
         if not self.text.toPlainText().strip():
             errors["text"] = self.tr("The question needs a text")
         try:
@@ -224,12 +258,8 @@ class QuestionForm(AutoSaveForm):
                 duration_seconds=self.duration.optional_value(),
             )
         except ValidationError as exc:
-            message = exc.errors()[0]["msg"].removeprefix("Value error, ")
-            if "at least two options" in message:
-                message = self.tr("Give at least two options")
-            elif "must be different" in message:
-                message = self.tr("The options must be different")
-            errors["options"] = message
+            error = exc.errors()[0]
+            errors["text" if error["loc"][:1] == ("text",) else "options"] = reason(error)
             return None, errors
         return (None if errors else package), errors
 
@@ -253,8 +283,10 @@ class QuestionForm(AutoSaveForm):
     @Slot()
     def on_add_option_clicked(self) -> None:
         self._append_option("")
-        self.options.setCurrentCell(self.options.rowCount() - 1, 0)
-        self.options.editItem(self.options.item(self.options.rowCount() - 1, 0))
+        row = self.options.rowCount() - 1
+        self.options.setCurrentCell(row, 0)
+        if (item := self.options.item(row, 0)) is not None:
+            self.options.editItem(item)
 
     @Slot()
     def on_remove_option_clicked(self) -> None:

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.services import conferences
@@ -23,6 +25,7 @@ from app.services.errors import VotumError
 from app.services.views import SiteInfo
 from app.ui.messages import show_error
 from app.ui.models.sites_model import SitesModel
+from app.ui.plain import plain_label
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 
@@ -84,7 +87,7 @@ class SitesPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().hide()
-        self.summary = QLabel()
+        self.summary = plain_label()
         new = QPushButton(self.tr("New site…"))
         invite_all = QPushButton(self.tr("Invite all"))
         new.clicked.connect(self.on_new_clicked)
@@ -109,7 +112,7 @@ class SitesPage(QWidget):
             .replace("%2", str(len(sites)))
         )
 
-    def _write(self, action: str, fn) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, action: str, fn: Callable[[Session], object]) -> None:
         try:
             with self._db.write() as session:
                 fn(session)

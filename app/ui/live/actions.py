@@ -80,11 +80,16 @@ def shortcut_text(action: QAction) -> str:
 
 
 class ActionButton(QPushButton):
-    """A push button for an action: its text with the shortcut, enabled with the action."""
+    """A push button for an action: its text with the shortcut, enabled with the action.
 
-    def __init__(self, action: QAction, parent: QWidget | None = None) -> None:
+    ``compact`` buttons (narrow side panels) tell the shortcut in their tooltip only."""
+
+    def __init__(
+        self, action: QAction, parent: QWidget | None = None, *, compact: bool = False
+    ) -> None:
         super().__init__(parent)
         self._action = action
+        self._compact = compact
         self.clicked.connect(action.trigger)
         action.changed.connect(self._sync)
         self._sync()
@@ -92,6 +97,7 @@ class ActionButton(QPushButton):
     def _sync(self) -> None:
         text = self._action.text().replace("&", "").rstrip("…").rstrip()
         keys = shortcut_text(self._action)
-        self.setText(f"{text}  {keys}" if keys else text)
-        self.setToolTip(self._action.statusTip() or text)
+        self.setText(f"{text}  {keys}" if keys and not self._compact else text)
+        tip = self._action.statusTip() or text
+        self.setToolTip(f"{tip} ({keys})" if keys and self._compact else tip)
         self.setEnabled(self._action.isEnabled())

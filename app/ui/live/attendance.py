@@ -104,6 +104,7 @@ class AttendanceDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -120,8 +121,9 @@ class AttendanceDialog(QDialog):
         invitations = snapshot.invitations
         self.table.setRowCount(len(invitations))
         for row, inv in enumerate(invitations):
-            self.table.setItem(row, 0, QTableWidgetItem(inv.site.name))
-            self.table.item(row, 0).setFlags(Qt.ItemFlag.ItemIsEnabled)
+            name = QTableWidgetItem(inv.site.name)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, name)
             present = QCheckBox()
             present.setChecked(inv.present)
             present.toggled.connect(lambda checked, i=inv: self.on_present_toggled(i, checked))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -66,9 +66,18 @@ class BallotDialog(QDialog):
         self.comment = QLineEdit()
         self.error = ErrorLabel()
         note = QLabel(self.tr("The vote is marked as entered by the moderator."))
+        note.setTextFormat(Qt.TextFormat.PlainText)
         note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{question.number}</b> {question.text}"))
+        number = QLabel(question.number)
+        font = number.font()
+        font.setBold(True)
+        number.setFont(font)
+        question_text = QLabel(question.text)
+        question_text.setWordWrap(True)
+        for label in (number, question_text):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow(number, question_text)
         form.addRow(self.tr("&Site"), self.site)
         form.addRow(self.tr("Answer"), options)
         form.addRow(self.tr("&Comment"), self.comment)

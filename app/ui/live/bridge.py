@@ -12,16 +12,11 @@ from app.services.events import StateChange
 class QtNotifier(QObject):
     """Implements :class:`app.services.events.Notifier`. Create it in the GUI thread.
 
-    Signals: ``ballotStored(BallotReceipt)``, ``stateChanged(StateChange)``,
-    ``serverStarted(object)``, ``serverFailed(str)`` and ``serverStopped()`` (the last three
-    come from the worker thread that starts or stops the server).
+    Signals: ``ballotStored(BallotReceipt)`` and ``stateChanged(StateChange)``.
     """
 
     ballotStored = Signal(object)
     stateChanged = Signal(object)
-    serverStarted = Signal(object)
-    serverFailed = Signal(str)
-    serverStopped = Signal()
 
     def ballot_stored(self, receipt: BallotReceipt) -> None:
         self.ballotStored.emit(receipt)

@@ -1,19 +1,81 @@
-"""A result chart on a matplotlib canvas (imported lazily), drawn by the reports' builder."""
+"""The live result chart drawn natively with QPainter: cheap enough to redraw every ballot.
+
+It says what the matplotlib builder (:func:`app.reports.figures.question_figure`, the
+source of PNG, SVG and PDF charts) says, in the same colours and order: the status and
+consensus lines on top, one row per option with round 1 above round 2, "count (percent)"
+beside each bar, the 0–100 axis below and the round legend. Text and background follow
+the palette (dark mode); the bar colours are the figures' Okabe–Ito colours.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.models.enums import QuestionKind
+from app.reports.chart_spec import (
+    ROUND_COLOURS,
+    SINGLE_COLOUR,
+    TICKS,
+    chart_text,
+    consensus_line,
+    status_line,
+    value_label,
+)
 from app.services.results import QuestionResult
 
 
-class ResultChart(QWidget):
-    """Shows ``question_figure`` for a result; redraws only when the tally changed.
+@dataclass(frozen=True)
+class ChartStyle:
+    """Type sizes in pixels: option labels, status lines, consensus lines, values, legend,
+    axis ticks. The console uses the widget's font; the presenter scales with its window."""
 
-    Signals ``drawn()`` after the canvas has actually painted a new chart.
+    label: float = 13.0
+    status: float = 11.0
+    consensus: float = 11.0
+    value: float = 11.0
+    legend: float = 11.0
+    ticks: float = 10.0
+    bold_values: bool = False
+    margin: float = 6.0
+
+    @classmethod
+    def for_font(cls, font: QFont) -> ChartStyle:
+        px = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 96 / 72
+        return cls(px, px * 0.9, px * 0.9, px * 0.9, px * 0.9, px * 0.85)
+
+    @classmethod
+    def presenter(cls, scale: float) -> ChartStyle:
+        """Shared into a video call and seen at a third of its size: the result is large."""
+        return cls(
+            label=40 * scale,
+            status=28 * scale,
+            consensus=48 * scale,
+            value=68 * scale,
+            legend=56 * scale,
+            ticks=24 * scale,
+            bold_values=True,
+            margin=4 * scale,
+        )
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Where the chart drew one text (for tests that measure what a viewer sees)."""
+
+    kind: str  # status, consensus, label, value, tick, axis, legend, free_text
+    text: str
+    rect: QRectF
+
+
+class ResultChart(QWidget):
+    """Shows a question's result; repaints only when the tally changed.
+
+    Signals ``drawn()`` after a paint of a new result has been done.
     """
 
     drawn = Signal()
@@ -21,39 +83,29 @@ class ResultChart(QWidget):
     def __init__(self, parent: QWidget | None = None, *, large: bool = False) -> None:
         super().__init__(parent)
         self._large = large
-        self._canvas: Any = None
-        self._figure: Any = None
+        self.style_ = ChartStyle.presenter(1.0) if large else ChartStyle.for_font(self.font())
+        self._result: QuestionResult | None = None
+        self._round_one: QuestionResult | None = None
+        self._lang = "de"
         self._key: tuple[object, ...] | None = None
-        self._pending: tuple[QuestionResult, QuestionResult | None, str] | None = None
+        self._dirty = False
+        self.boxes: list[TextBox] = []
         self.placeholder = QLabel(self.tr("The chart appears here."))
+        self.placeholder.setTextFormat(Qt.TextFormat.PlainText)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addWidget(self.placeholder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.placeholder)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    @property
-    def figure(self) -> Any:
-        return self._figure
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def ensure_canvas(self) -> None:
-        """Import matplotlib and make the canvas (done after the window is shown)."""
-        if self._canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        """Kept for callers of the matplotlib canvas: a native chart needs no set-up."""
 
-        self._figure = Figure(figsize=(6, 3), dpi=100)
-        self._canvas = FigureCanvasQTAgg(self._figure)
-        self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._canvas.setMinimumHeight(160)
-        self._canvas.mpl_connect("draw_event", lambda _event: self.drawn.emit())
-        self._layout.addWidget(self._canvas)
-        self.placeholder.hide()
-        if self._pending is not None:
-            result, round_one, lang = self._pending
-            self._pending = None
-            self.show_result(result, round_one, lang)
+    def set_style(self, style: ChartStyle) -> None:
+        if style != self.style_:
+            self.style_ = style
+            self.update()
 
     @staticmethod
     def _tally_key(result: QuestionResult | None) -> tuple[object, ...]:
@@ -71,29 +123,175 @@ class ResultChart(QWidget):
     def show_result(
         self, result: QuestionResult | None, round_one: QuestionResult | None, lang: str
     ) -> bool:
-        """Draw (if anything changed); returns whether a redraw was requested."""
-        key = (self._tally_key(result), self._tally_key(round_one), lang, self.width() > 0)
+        """Draw (if anything changed); returns whether a repaint was requested."""
+        key = (self._tally_key(result), self._tally_key(round_one), lang)
         if key == self._key:
             return False
-        if result is None:
-            self._key = key
-            if self._canvas is not None:
-                self._figure.clear()
-                self._canvas.draw_idle()
-            return True
-        if self._canvas is None:
-            self._pending = (result, round_one, lang)
-            return False
         self._key = key
-        from app.reports.figures import question_figure
-
-        question_figure(
-            result, lang=lang, round_one=round_one, figure=self._figure, large=self._large
-        )
-        self._canvas.draw_idle()
+        self._result, self._round_one, self._lang = result, round_one, lang
+        self.placeholder.setVisible(result is None and not self._large)
+        self._dirty = True
+        self.update()
         return True
 
-    def save(self, path: Any) -> None:
-        from app.reports.figures import save_figure
+    def save(self, path: Path) -> None:
+        """The shown result as PNG / SVG / PDF through the reports' figure builder."""
+        from app.reports.figures import question_figure, save_figure
 
-        save_figure(self._figure, path)
+        if self._result is not None:
+            figure = question_figure(self._result, lang=self._lang, round_one=self._round_one)
+            save_figure(figure, path)
+
+    # --- painting -------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        self.boxes = []
+        if self._result is not None:
+            self._paint(painter, self._result, self._round_one)
+        painter.end()
+        if self._dirty:
+            self._dirty = False
+            self.drawn.emit()
+
+    def _font(self, px: float, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(1, round(px)))
+        font.setBold(bold)
+        return font
+
+    def _text(
+        self,
+        painter: QPainter,
+        kind: str,
+        rect: QRectF,
+        flags: Qt.AlignmentFlag | int,
+        text: str,
+        font: QFont,
+        colour: QColor,
+    ) -> QRectF:
+        painter.setFont(font)
+        painter.setPen(colour)
+        bounds = painter.boundingRect(rect, int(flags), text)
+        painter.drawText(rect, int(flags), text)
+        self.boxes.append(TextBox(kind, text, bounds))
+        return bounds
+
+    def _paint(
+        self, painter: QPainter, result: QuestionResult, round_one: QuestionResult | None
+    ) -> None:
+        s, lang = self.style_, self._lang
+        palette = self.palette()
+        fg = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        axis = QColor(muted)
+        rounds = [result] if round_one is None else [round_one, result]
+        tallies = [r.tally for r in rounds]
+        options = result.question.options
+        with_class = result.tally.kind is QuestionKind.MULTIPLE
+        width, height = float(self.width()), float(self.height())
+        m = s.margin
+        wrap = Qt.TextFlag.TextWordWrap
+        left_top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+        # header: per round its status line, then its consensus line (as the figure)
+        y = m
+        for res in rounds:
+            prefix = f"{chart_text(lang, 'round', r=res.question.round)}: " if round_one else ""
+            for kind, line, px in (
+                ("status", status_line(res.tally, lang), s.status),
+                ("consensus", consensus_line(res.tally, lang), s.consensus),
+            ):
+                box = QRectF(m, y, width - 2 * m, height)
+                bold = kind == "consensus" and self._large
+                drawn = self._text(
+                    painter, kind, box, left_top | wrap, prefix + line, self._font(px, bold), fg
+                )
+                y = drawn.bottom() + px * 0.15
+        chart = result.tally.kind is not QuestionKind.FREE_TEXT and bool(options)
+        if not chart:
+            box = QRectF(m, y, width - 2 * m, height - y - m)
+            text = chart_text(lang, "free_text", n=result.tally.n_valid)
+            self._text(
+                painter, "free_text", box, Qt.AlignmentFlag.AlignCenter | wrap, text,
+                self._font(s.label), muted,
+            )  # fmt: skip
+            return
+        top = y + s.ticks * 0.6
+
+        # bottom: tick labels, axis title, legend
+        tick_font, legend_font = self._font(s.ticks), self._font(s.legend)
+        tick_h = QFontMetricsF(tick_font).height()
+        legend_h = QFontMetricsF(legend_font).height() if round_one else 0.0
+        bottom = height - m - legend_h - (legend_h * 0.4 if round_one else 0) - 2 * tick_h - 6
+
+        # columns: labels (wrapped, at most 40 %), bars, values
+        n = len(options)
+        band = max(1.0, (bottom - top) / n)
+        bar_step = band * 0.72 / len(rounds)
+        # values as large as the style asks, but never taller than their bar's slot
+        label_font = self._font(min(s.label, band * 0.42))
+        value_font = self._font(min(s.value, bar_step * 1.05), s.bold_values)
+        label_fm, value_fm = QFontMetricsF(label_font), QFontMetricsF(value_font)
+        labels = [o.label for o in options]
+        label_w = min(max(label_fm.horizontalAdvance(t) for t in labels) + 2, width * 0.4)
+        values = [
+            [value_label(t, i, lang, with_class) for i in range(len(t.options))] for t in tallies
+        ]
+        value_w = max(value_fm.horizontalAdvance(v) for row in values for v in row)
+        x0 = m + label_w + 8
+        x1 = max(x0 + 20, width - m - value_w - 8)
+
+        def x_of(percent: float) -> float:
+            return x0 + (x1 - x0) * percent / 100
+
+        for r_index, (tally, res) in enumerate(zip(tallies, rounds, strict=True)):
+            colour = QColor(
+                ROUND_COLOURS.get(res.question.round, SINGLE_COLOUR) if round_one else SINGLE_COLOUR
+            )
+            for index, option in enumerate(tally.options):
+                centre = top + band * (index + 0.5) + (r_index - (len(rounds) - 1) / 2) * bar_step
+                thick = bar_step * 0.9
+                painter.fillRect(
+                    QRectF(x0, centre - thick / 2, x_of(option.percent) - x0, thick), colour
+                )
+                box = QRectF(x_of(option.percent) + 4, centre - band / 2, width, band)
+                align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                self._text(painter, "value", box, align, values[r_index][index], value_font, fg)
+        for index, label in enumerate(labels):
+            box = QRectF(m, top + band * index, label_w, band)
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            self._text(painter, "label", box, align | wrap, label, label_font, fg)
+
+        painter.setPen(axis)
+        painter.drawLine(int(x0), int(top), int(x0), int(bottom))
+        painter.drawLine(int(x0), int(bottom), int(x1), int(bottom))
+        for tick in TICKS:
+            x = x_of(tick)
+            painter.setPen(axis)
+            painter.drawLine(int(x), int(bottom), int(x), int(bottom + 4))
+            box = QRectF(x - 40, bottom + 4, 80, tick_h)
+            align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            self._text(painter, "tick", box, align, str(tick), tick_font, muted)
+        box = QRectF(x0, bottom + 4 + tick_h, x1 - x0, tick_h)
+        align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        self._text(painter, "axis", box, align, chart_text(lang, "axis"), tick_font, muted)
+        if round_one:
+            x = m
+            y_legend = height - m - legend_h
+            swatch = legend_h * 0.6
+            for res in rounds:
+                colour = QColor(ROUND_COLOURS.get(res.question.round, SINGLE_COLOUR))
+                painter.fillRect(
+                    QRectF(x, y_legend + (legend_h - swatch) / 2, swatch * 1.6, swatch), colour
+                )
+                x += swatch * 2.1
+                label = chart_text(lang, "round", r=res.question.round)
+                box = QRectF(x, y_legend, width, legend_h)
+                align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                drawn = self._text(painter, "legend", box, align, label, legend_font, fg)
+                x = drawn.right() + legend_h

@@ -1,24 +1,41 @@
 """The moderator's live console: agenda, current question, count, chart, controls, notes."""
 
+# Longer than 450 lines: one screen whose panels are laid out and refreshed together from
+# one snapshot (33 short methods). What is not the screen already lives elsewhere: the next
+# step in app.services.steps, the actions in live/actions.py, the server in
+# live/server_control.py, each panel in its own module.
+
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.models import QuestionState
+from app.services.steps import (
+    Position,
+    Step,
+    available_steps,
+    neighbour,
+    position,
+    primary_step,
+)
 from app.ui import settings
 from app.ui.i18n import current_language
 from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
@@ -29,15 +46,22 @@ from app.ui.live.count_panel import CountPanel
 from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
-from app.ui.live.session import DEFAULT_PORT, LiveSession, LiveSnapshot, ServerState
+from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
 
 MANY_MISSING_SHARE = 0.2
+BigT = TypeVar("BigT", bound=QWidget)
 
 
-def _big(label: QLabel, factor: float, bold: bool = True) -> QLabel:
+def _plain(label: QLabel) -> QLabel:
+    """User text is never read as markup (``<b>`` shows as typed)."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _big(label: BigT, factor: float, bold: bool = True) -> BigT:
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
@@ -85,16 +109,16 @@ class LiveConsole(QWidget):
         self.tree.activated.connect(self.on_tree_activated)
         self.tree.setToolTip(self.tr("Enter or double-click: make this the current question"))
 
-        self.attendance_label = _big(QLabel(), 1.1)
+        self.attendance_label = _big(_plain(QLabel()), 1.1)
         attendance_button = QPushButton(self.tr("Check-in…"))
         attendance_button.clicked.connect(self.actions_.attendance.trigger)
-        self.server_label = QLabel()
+        self.server_label = _plain(QLabel())
         self.server_label.setWordWrap(True)
         self.server_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.server_button = QPushButton()
         self.server_button.clicked.connect(self.actions_.server.trigger)
-        links_button = ActionButton(self.actions_.links)
-        presenter_button = ActionButton(self.actions_.presenter)
+        links_button = ActionButton(self.actions_.links, compact=True)
+        presenter_button = ActionButton(self.actions_.presenter, compact=True)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -111,7 +135,7 @@ class LiveConsole(QWidget):
         server_layout.addWidget(self.server_label)
         self.port = QSpinBox()
         self.port.setRange(1024, 65535)
-        self.port.setValue(self.session.server_state.port or settings.server_port(DEFAULT_PORT))
+        self.port.setValue(self.session.server_state.port or settings.server_port())
         self.port.setPrefix(self.tr("Port "))
         self.port.setToolTip(self.tr("Port of the voting server; change it if the port is in use"))
         server_buttons = QHBoxLayout()
@@ -122,82 +146,130 @@ class LiveConsole(QWidget):
         server_layout.addWidget(presenter_button)
         left_layout.addWidget(server_box)
 
-        self.case_label = QLabel()
+        self.case_label = _plain(QLabel())
         self.case_label.setWordWrap(True)
         self.case_label.setStyleSheet(f"color: {muted_color().name()}")
-        _big(self.case_label, 1.05)
-        self.question_label = _big(QLabel(), 1.45)
+        self.question_label = _big(_plain(QLabel()), 1.3)
         self.question_label.setWordWrap(True)
         self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.state_label = _big(QLabel(), 1.0)
+        self.state_label = _big(_plain(QLabel()), 1.0)
         self.count = CountPanel()
         self.chart = ResultChart()
-        self.chart.setMinimumHeight(280)
-        self.chart_caption = QLabel()
+        self.chart.setMinimumHeight(150)
+        self.chart_caption = _plain(QLabel())
         self.chart_caption.setStyleSheet(f"color: {muted_color().name()}")
         self.countdown = Countdown()
         self.countdown.expired.connect(self.on_countdown_expired)
 
         self.primary = QPushButton()
         self.primary.setDefault(True)
-        self.primary.setMinimumHeight(44)
-        self.primary.setMinimumWidth(280)
-        _big(self.primary, 1.15)  # type: ignore[arg-type]
-        self.primary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.primary.setMinimumHeight(40)
+        _big(self.primary, 1.15)
+        self.primary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.primary.clicked.connect(self.on_primary_clicked)
+        self.primary.setMinimumWidth(self._primary_width())
         self.secondary: list[ActionButton] = []
-        controls = QHBoxLayout()
-        controls.addWidget(self.countdown)
-        controls.addStretch(1)
+        steps = QHBoxLayout()
+        steps.addWidget(self.primary, 1)
+        steps.addSpacing(8)
+        steps.addWidget(self.countdown)
         more = QHBoxLayout()
-        for act, row in (
-            (self.actions_.previous, controls),
-            (self.actions_.next, controls),
-            (self.actions_.ballot, more),
-            (self.actions_.reveal, more),
-            (self.actions_.reopen, more),
-            (self.actions_.repeat, more),
+        for act in (
+            self.actions_.previous,
+            self.actions_.next,
+            None,
+            self.actions_.ballot,
+            self.actions_.reveal,
         ):
+            if act is None:
+                more.addStretch(1)
+                continue
             button = ActionButton(act)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             self.secondary.append(button)
-            row.addWidget(button)
-        controls.addSpacing(12)
-        controls.addWidget(self.primary)
-        more.addStretch(1)
+            more.addWidget(button)
+        self.more_menu = QMenu(self)
+        self.more_menu.addActions([self.actions_.hide, self.actions_.reopen, self.actions_.repeat])
+        self.more_button = QToolButton()
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more_button.setMenu(self.more_menu)
+        self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        more.addWidget(self.more_button)
         self.notes = NotesPanel(self.session.db, self.session.conference_id)
-        self.notes.setMinimumHeight(110)
+        self.notes.setMinimumHeight(70)
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
+        pulse = QWidget()
+        pulse_layout = QVBoxLayout(pulse)
+        pulse_layout.setContentsMargins(0, 0, 0, 0)
+        pulse_layout.setSpacing(4)
+        pulse_layout.addWidget(self.count, 0)
+        pulse_layout.addWidget(self.chart_caption)
+        pulse_layout.addWidget(self.chart, 1)
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(pulse)
+        self.body.addWidget(self.notes)
+        self.body.setStretchFactor(0, 1)
+        self.body.setSizes([500, 110])
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.setSpacing(4)
         header = QHBoxLayout()
         header.addWidget(self.case_label, 1)
         header.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(header)
         right_layout.addWidget(self.question_label)
-        right_layout.addWidget(line)
-        right_layout.addWidget(self.count, 0)
-        right_layout.addWidget(self.chart_caption)
-        right_layout.addWidget(self.chart, 1)
-        right_layout.addLayout(controls)
+        right_layout.addLayout(steps)
         right_layout.addLayout(more)
-        right_layout.addWidget(self.notes, 1)
+        right_layout.addWidget(line)
+        right_layout.addWidget(self.body, 1)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 900])
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([280, 1000])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.splitter)
+
+    def _primary_text(self, step: Step | None) -> str:
+        """The primary button's text: the step and its shortcut (the end of the agenda)."""
+        if step is None:
+            return self.tr("End of the agenda")
+        action = self._step_actions()[step]
+        return f"{action.text().replace('&', '').rstrip('…')}   {shortcut_text(action)}"
+
+    def _primary_width(self) -> int:
+        """Wide enough for the longest text the primary button can show (never clipped)."""
+        metrics = self.primary.fontMetrics()
+        texts = [self._primary_text(s) for s in (Step.OPEN, Step.CLOSE, Step.REVEAL, Step.NEXT)]
+        texts.append(self._primary_text(None))
+        return max(metrics.horizontalAdvance(t) for t in texts) + 40
+
+    def _step_actions(self) -> dict[Step, QAction]:
+        a = self.actions_
+        return {
+            Step.OPEN: a.open,
+            Step.CLOSE: a.close,
+            Step.REVEAL: a.reveal,
+            Step.HIDE: a.hide,
+            Step.NEXT: a.next,
+            Step.PREVIOUS: a.previous,
+            Step.REOPEN: a.reopen,
+            Step.REPEAT: a.repeat,
+            Step.BALLOT: a.ballot,
+        }
 
     def _caption(self, text: str) -> QLabel:
-        label = QLabel(text)
+        label = _plain(QLabel(text))
         font = label.font()
         font.setBold(True)
         font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
@@ -281,64 +353,30 @@ class LiveConsole(QWidget):
             text += "  ·  " + self.tr("result shown")
         return text
 
-    def _update_actions(self) -> None:
-        a = self.actions_
+    def _position(self) -> Position:
         snapshot = self.snapshot
-        question = snapshot.question if snapshot else None
-        state = question.state if question else None
-        has_repeat = bool(
-            question
-            and snapshot
-            and any(q.parent_id == question.id for c in snapshot.cases for q in c.questions)
-        )
-        a.open.setEnabled(state is QuestionState.DRAFT)
-        a.close.setEnabled(state is QuestionState.OPEN)
-        a.reveal.setEnabled(
-            state in (QuestionState.OPEN, QuestionState.CLOSED) and not question.revealed
-        )  # type: ignore[union-attr]
-        a.hide.setEnabled(bool(question and question.revealed))
-        a.reopen.setEnabled(state is QuestionState.CLOSED)
-        a.repeat.setEnabled(
-            state is QuestionState.CLOSED
-            and question is not None
-            and question.parent_id is None
-            and not has_repeat
-        )
-        a.next.setEnabled(state is not QuestionState.OPEN and self._neighbour(1) is not None)
-        a.previous.setEnabled(state is not QuestionState.OPEN and self._neighbour(-1) is not None)
-        a.ballot.setEnabled(state is QuestionState.OPEN)
-        primary = self.primary_action()
-        self.primary.setEnabled(primary is not None and primary.isEnabled())
-        if primary is not None:
-            self.primary.setText(
-                f"{primary.text().replace('&', '').rstrip('…')}   {shortcut_text(primary)}"
-            )
-        else:
-            self.primary.setText(self.tr("End of the agenda"))
+        if snapshot is None:
+            return Position(None)
+        return position(snapshot.cases, snapshot.question)
 
-    def primary_action(self):  # type: ignore[no-untyped-def]
-        """The one obvious next step: open → close → show result → next question."""
-        a = self.actions_
-        question = self.snapshot.question if self.snapshot else None
-        if question is None:
-            return a.next if self._neighbour(1) is not None else None
-        if question.state is QuestionState.DRAFT:
-            return a.open
-        if question.state is QuestionState.OPEN:
-            return a.close
-        if not question.revealed:
-            return a.reveal
-        return a.next if self._neighbour(1) is not None else None
+    def _update_actions(self) -> None:
+        pos = self._position()
+        allowed = available_steps(pos)
+        for step, action in self._step_actions().items():
+            action.setEnabled(step in allowed)
+        primary = primary_step(pos)
+        self.primary.setEnabled(primary is not None)
+        self.primary.setText(self._primary_text(primary))
+
+    def primary_action(self) -> QAction | None:
+        """The action of the one obvious next step (:func:`app.services.steps.primary_step`)."""
+        step = primary_step(self._position())
+        return None if step is None else self._step_actions()[step]
 
     def _neighbour(self, step: int) -> int | None:
         if self.snapshot is None:
             return None
-        ids = [q.id for c in self.snapshot.cases for q in c.questions]
-        current = self.snapshot.question
-        if current is None:
-            return ids[0] if ids and step > 0 else None
-        index = ids.index(current.id) + step
-        return ids[index] if 0 <= index < len(ids) else None
+        return neighbour(self.snapshot.cases, self.snapshot.question, step)
 
     @Slot(object)
     def on_session_server_changed(self, state: ServerState) -> None:
@@ -346,8 +384,9 @@ class LiveConsole(QWidget):
             text = self.tr("● Server running") + "\n" + "\n".join(state.urls)
             self.server_label.setStyleSheet(f"color: {ok_color().name()};")
             self.actions_.server.setText(self.tr("Stop voting &server"))
-        elif state.state == "starting":
-            text = self.tr("Server starting …")
+        elif state.state in ("starting", "stopping"):
+            starting = state.state == "starting"
+            text = self.tr("Server starting …") if starting else self.tr("Server stopping …")
             self.server_label.setStyleSheet("")
             self.actions_.server.setText(self.tr("Stop voting &server"))
         elif state.state == "failed":
@@ -364,7 +403,7 @@ class LiveConsole(QWidget):
         self.port.setEnabled(state.state in ("stopped", "failed"))
         if state.port:
             self.port.setValue(state.port)
-        self.actions_.server.setEnabled(state.state != "starting")
+        self.actions_.server.setEnabled(state.state != "stopping")  # a start can be stopped
 
     @Slot(str, str)
     def on_session_failed(self, title: str, message: str) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGridLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QProgressBar,
@@ -18,6 +20,78 @@ from app.models import BallotSource
 from app.services.results import LiveStatus
 from app.ui.theme import muted_color
 
+#: The grid of site codes grows to show this many sites before it scrolls.
+SITES_WITHOUT_SCROLLING = 40
+FullName = Qt.ItemDataRole.UserRole
+
+
+class SiteGrid(QListWidget):
+    """Site codes in a compact grid (full name on hover), as tall as its content needs.
+
+    Item texts are plain text by construction (QListWidget never reads markup)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._cell = QSize(60, 20)
+        self.marked_note = ""  # said on hover of a marked site
+        self._fit_height()
+
+    def set_sites(self, rows: list[tuple[str, str, bool]]) -> None:
+        """(code, full name, marked) per site; marked ones are italic and muted."""
+        current = [
+            (self.item(i).text(), self.item(i).data(FullName), self.item(i).font().italic())
+            for i in range(self.count())
+        ]
+        if current == rows:
+            return
+        self.setUpdatesEnabled(False)
+        self.clear()
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(code) for code, _, _ in rows), default=40)
+        self._cell = QSize(min(widest, metrics.averageCharWidth() * 12) + 16, metrics.height() + 6)
+        self.setGridSize(self._cell)
+        for code, name, marked in rows:
+            item = QListWidgetItem(code)
+            item.setData(FullName, name)
+            item.setToolTip(f"{name} — {self.marked_note}" if marked and self.marked_note else name)
+            item.setSizeHint(self._cell)
+            if marked:
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+                item.setForeground(muted_color())
+            self.addItem(item)
+        self.setUpdatesEnabled(True)
+        self._fit_height()
+
+    def names(self) -> list[str]:
+        return [str(self.item(i).data(FullName)) for i in range(self.count())]
+
+    def _fit_height(self) -> None:
+        """Tall enough for every site (up to :data:`SITES_WITHOUT_SCROLLING`) at this width."""
+        usable = max(1, self.viewport().width() if self.isVisible() else self.width() - 4)
+        per_row = max(1, usable // max(1, self._cell.width()))
+        n = min(max(self.count(), 1), SITES_WITHOUT_SCROLLING)
+        rows = -(-n // per_row)
+        height = rows * self._cell.height() + 2 * self.frameWidth() + 4
+        if self.height() != height or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_height()
+
 
 class CountPanel(QWidget):
     """Large, calm count: widgets are only touched when what they show has changed."""
@@ -25,31 +99,32 @@ class CountPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         font = self.count.font()
-        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setWeight(QFont.Weight.DemiBold)
         self.count.setFont(font)
         self.bar = QProgressBar()
         self.bar.setTextVisible(False)
-        self.bar.setFixedHeight(14)
+        self.bar.setFixedHeight(10)
         self.missing_title = QLabel()
         self.voted_title = QLabel()
-        self.missing = QListWidget()
-        self.voted = QListWidget()
-        for lst in (self.missing, self.voted):
-            lst.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            lst.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-            lst.setMinimumHeight(90)
-            lst.setMaximumHeight(150)
-            lst.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        for title in (self.missing_title, self.voted_title):
+            title.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing = SiteGrid()
+        self.voted = SiteGrid()
+        self.missing.setToolTip(self.tr("Hover a code for the site's full name"))
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setVerticalSpacing(3)
         layout.addWidget(self.count, 0, 0, 1, 2)
         layout.addWidget(self.bar, 1, 0, 1, 2)
         layout.addWidget(self.missing_title, 2, 0)
         layout.addWidget(self.voted_title, 2, 1)
-        layout.addWidget(self.missing, 3, 0)
-        layout.addWidget(self.voted, 3, 1)
+        layout.addWidget(self.missing, 3, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.voted, 3, 1, Qt.AlignmentFlag.AlignTop)
+        layout.setColumnStretch(0, 3)
+        layout.setColumnStretch(1, 2)
         self._shown: tuple[object, ...] | None = None
         self.show_status(None)
 
@@ -57,10 +132,16 @@ class CountPanel(QWidget):
         return self.count.text()
 
     def missing_names(self) -> list[str]:
-        return [self.missing.item(i).text() for i in range(self.missing.count())]
+        return self.missing.names()
 
     def voted_lines(self) -> list[str]:
-        return [self.voted.item(i).text() for i in range(self.voted.count())]
+        marked = self.tr("entered by the moderator")
+        return [
+            f"{self.voted.item(i).data(FullName)} — {marked}"
+            if self.voted.item(i).font().italic()
+            else str(self.voted.item(i).data(FullName))
+            for i in range(self.voted.count())
+        ]
 
     def show_status(self, status: LiveStatus | None) -> None:
         if status is None:
@@ -78,8 +159,8 @@ class CountPanel(QWidget):
             self.count.setText(self.tr("No question chosen"))
             self.bar.setRange(0, 1)
             self.bar.setValue(0)
-            self._fill(self.missing, [])
-            self._fill(self.voted, [])
+            self.missing.set_sites([])
+            self.voted.set_sites([])
             self.missing_title.setText(self.tr("Still missing"))
             self.voted_title.setText(self.tr("Have voted"))
             return
@@ -94,31 +175,10 @@ class CountPanel(QWidget):
             self.tr("Still missing (%1)").replace("%1", str(len(status.missing)))
         )
         self.voted_title.setText(self.tr("Have voted (%1)").replace("%1", str(status.n_voted)))
-        self._fill(self.missing, [(s.name, False) for s in status.missing])
-        marked = self.tr("entered by the moderator")
-        rows = [
-            (f"{v.site.name} — {marked}" if v.source is BallotSource.MODERATOR else v.site.name,
-             v.source is BallotSource.MODERATOR)
-            for v in sorted(status.voted, key=lambda v: v.site.name)
-        ]  # fmt: skip
-        self._fill(self.voted, rows)
-
-    def _fill(self, widget: QListWidget, rows: list[tuple[str, bool]]) -> None:
-        current = [
-            (widget.item(i).text(), widget.item(i).font().italic()) for i in range(widget.count())
-        ]
-        if current == rows:
-            return
-        scroll = widget.verticalScrollBar().value()
-        widget.setUpdatesEnabled(False)
-        widget.clear()
-        for text, italic in rows:
-            item = QListWidgetItem(text)
-            if italic:
-                font = item.font()
-                font.setItalic(True)
-                item.setFont(font)
-                item.setForeground(muted_color())
-            widget.addItem(item)
-        widget.verticalScrollBar().setValue(scroll)
-        widget.setUpdatesEnabled(True)
+        self.missing.set_sites([(s.code or s.name, s.name, False) for s in status.missing])
+        self.voted.marked_note = self.tr("entered by the moderator")
+        rows = []
+        for v in sorted(status.voted, key=lambda v: v.site.code or v.site.name):
+            by_moderator = v.source is BallotSource.MODERATOR
+            rows.append((v.site.code or v.site.name, v.site.name, by_moderator))
+        self.voted.set_sites(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -25,13 +25,16 @@ class Countdown(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         font = self.label.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setFamily("monospace")
         font.setStyleHint(QFont.StyleHint.Monospace)
         self.label.setFont(font)
-        self.minus = QToolButton(text=f"−{STEP_SECONDS}s")
-        self.plus = QToolButton(text=f"+{STEP_SECONDS}s")
+        self.minus = QToolButton()
+        self.plus = QToolButton()
+        self.minus.setText(f"−{STEP_SECONDS}s")
+        self.plus.setText(f"+{STEP_SECONDS}s")
         self.minus.setToolTip(self.tr("Shorten the countdown"))
         self.plus.setToolTip(self.tr("Extend the countdown"))
         self.auto_close = QCheckBox(self.tr("Close at zero"))

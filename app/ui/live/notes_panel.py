@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, QTimer, Slot
+from PySide6.QtCore import Qt, QTime, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
 from app.db import Database
@@ -32,6 +32,7 @@ class NotesPanel(QWidget):
         self.tabs.addTab(self.question_note, self.tr("Notes on the question"))
         self.tabs.addTab(self.case_note, self.tr("Notes on the case"))
         self.saved = QLabel()
+        self.saved.setTextFormat(Qt.TextFormat.PlainText)
         self.saved.setStyleSheet(f"color: {muted_color().name()}")
         self.tabs.setCornerWidget(self.saved)
         layout = QVBoxLayout(self)
@@ -70,10 +71,12 @@ class NotesPanel(QWidget):
             self._case_timer.stop()
             self.on_case_timer_timeout()
 
-    def _save(self, text: str, **target: int | None) -> None:
+    def _save(
+        self, text: str, *, case_id: int | None = None, question_id: int | None = None
+    ) -> None:
         try:
             with self._db.write() as session:
-                notes.save_note(session, text, **target)  # type: ignore[arg-type]
+                notes.save_note(session, text, case_id=case_id, question_id=question_id)
         except VotumError as exc:
             self.saved.setText(str(exc))
             return

@@ -6,7 +6,7 @@ coalesced burst of ballots; the network lives in the server thread.
 
 from __future__ import annotations
 
-import threading
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -15,29 +15,22 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from sqlalchemy.orm import Session
 
+from app.config import load_settings
 from app.db import Database
 from app.models import BallotSource
+from app.server.writer import WriterStopped
 from app.services import agenda, ballots, conferences, lifecycle, results
 from app.services.errors import VotumError
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
 from app.ui.live.bridge import QtNotifier
+from app.ui.live.server_control import ServerControl, ServerState
+
+__all__ = ["LiveSession", "LiveSnapshot", "ServerState"]
 
 if TYPE_CHECKING:
     from app.server.runner import VotingServer
 
-COALESCE_MS = 60
-DEFAULT_PORT = 8765
-
-
-@dataclass(frozen=True)
-class ServerState:
-    """What the console shows about the server: ``state`` is stopped, starting, running,
-    failed; ``urls`` LAN first."""
-
-    state: str = "stopped"
-    urls: tuple[str, ...] = ()
-    port: int = 0
-    error: str = ""
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -68,6 +61,7 @@ class LiveSession(QObject):
     refreshed = Signal(object)
     serverChanged = Signal(object)
     failed = Signal(str, str)
+    _actionDone = Signal(str, object)  # from the writer thread: (title, error or None)
 
     def __init__(self, db: Database, conference_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,31 +70,31 @@ class LiveSession(QObject):
         self.notifier = QtNotifier(self)
         self.notifier.ballotStored.connect(self.on_notifier_ballot_stored)
         self.notifier.stateChanged.connect(self.on_notifier_state_changed)
-        self.notifier.serverStarted.connect(self.on_notifier_server_started)
-        self.notifier.serverFailed.connect(self.on_notifier_server_failed)
-        self.notifier.serverStopped.connect(self.on_notifier_server_stopped)
-        self.server: VotingServer | None = None
-        self.server_state = ServerState()
+        self.control = ServerControl(db, conference_id, self.notifier, self)
+        self.control.changed.connect(self.serverChanged)
+        self.pending_actions = 0  # moderator actions queued in the server's writer
+        self._actionDone.connect(self.on_action_done)
         self.snapshot: LiveSnapshot | None = None
         self._serial = 0
         self._focus: int | None = None  # question shown when none is current
         self._last_refresh = 0.0
         self._ballots_only = False  # the next scheduled refresh may skip agenda and sites
-        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._coalesce_ms = load_settings().coalesce_ms
+        self._timer = QTimer(self, singleShot=True, interval=self._coalesce_ms)
         self._timer.timeout.connect(self.refresh)
 
     # --- reading ------------------------------------------------------------------------
 
     def schedule_refresh(self) -> None:
         """Throttle: a lone notification refreshes at once; a burst makes at most one
-        refresh per ``COALESCE_MS`` (the last one always follows the burst)."""
+        refresh per ``Settings.coalesce_ms`` (the last one always follows the burst)."""
         if self._timer.isActive():
             return
         since = (time.monotonic() - self._last_refresh) * 1000
-        if since >= COALESCE_MS:
+        if since >= self._coalesce_ms:
             self._timer.start(0)  # next event-loop turn: gathers what is already queued
         else:
-            self._timer.start(int(COALESCE_MS - since) + 1)
+            self._timer.start(int(self._coalesce_ms - since) + 1)
 
     @Slot()
     def refresh(self) -> LiveSnapshot:
@@ -151,7 +145,23 @@ class LiveSession(QObject):
     # --- moderator actions ------------------------------------------------------------
 
     def _act(self, title: str, write: Callable[[Session], object]) -> bool:
+        """Run a moderator action. While the server runs it goes through the server's
+        writer, queued behind the ballots like any other write, and the GUI thread does
+        not wait: ``actionDone`` brings the outcome back (refresh, or ``failed``). Returns
+        False when the action was refused at once."""
         self._ballots_only = False
+        server = self.server
+        if server is not None:
+            try:
+                future = server.ctx.writer.submit(write)
+            except WriterStopped:
+                server = None  # stopping: write directly, as without a server
+            else:
+                self.pending_actions += 1
+                future.add_done_callback(
+                    lambda done: self._actionDone.emit(title, done.exception())
+                )
+                return True
         try:
             with self.db.write() as session:
                 write(session)
@@ -159,10 +169,21 @@ class LiveSession(QObject):
             self.failed.emit(title, str(exc))
             self.refresh()
             return False
-        if self.server is not None:
-            self.server.notify_changed()
         self.refresh()
         return True
+
+    @Slot(str, object)
+    def on_action_done(self, title: str, error: BaseException | None) -> None:
+        self.pending_actions -= 1
+        self._ballots_only = False
+        if isinstance(error, VotumError | WriterStopped):
+            self.failed.emit(title, str(error))
+        elif error is not None:
+            log.error("moderator action %r failed", title, exc_info=error)
+            self.failed.emit(title, str(error))
+        elif self.server is not None:
+            self.server.notify_changed()
+        self.refresh()
 
     def open_question(self, question_id: int) -> bool:
         return self._act(self.tr("Open"), lambda s: lifecycle.open_question(s, question_id))
@@ -236,69 +257,25 @@ class LiveSession(QObject):
             ),
         )
 
-    # --- the server ---------------------------------------------------------------------
+    # --- the server (its life cycle is :class:`ServerControl`'s) ---------------------------
 
-    def start_server(self, host: str = "0.0.0.0", port: int = DEFAULT_PORT) -> None:
-        """Start in a worker thread; ``serverChanged`` tells how it went."""
-        if self.server_state.state in ("starting", "running"):
-            return
-        self.server_state = ServerState("starting", port=port)
-        self.serverChanged.emit(self.server_state)
-        notifier, db, conf_id = self.notifier, self.db, self.conference_id
+    @property
+    def server(self) -> VotingServer | None:
+        return self.control.server
 
-        def work() -> None:
-            try:
-                from app.server.runner import VotingServer
+    @property
+    def server_state(self) -> ServerState:
+        return self.control.state
 
-                server = VotingServer(db, conf_id, host=host, port=port, notifier=notifier)
-                server.start()
-            except Exception as exc:  # ServerStartError and anything the stack raises
-                notifier.serverFailed.emit(str(exc))
-                return
-            notifier.serverStarted.emit(server)
-
-        threading.Thread(target=work, name="votum-server-start", daemon=True).start()
+    def start_server(self, host: str | None = None, port: int | None = None) -> None:
+        """Start in a worker thread; ``serverChanged`` tells how it went. Host and port
+        default to :class:`app.config.Settings`."""
+        settings = load_settings()
+        self.control.start(host or settings.host, settings.port if port is None else port)
 
     def stop_server(self, *, wait: bool = False) -> None:
-        server = self.server
-        self.server = None
-        if server is None:
-            return
-        if wait:
-            server.stop()
-            self.on_notifier_server_stopped()
-            return
-
-        def work() -> None:
-            server.stop()
-            self.notifier.serverStopped.emit()
-
-        threading.Thread(target=work, name="votum-server-stop", daemon=True).start()
-
-    @Slot(object)
-    def on_notifier_server_started(self, server: VotingServer) -> None:
-        # One full collection (~150 ms, here in the GUI thread, where Qt objects may be
-        # finalised), then what is alive stays out of later full passes while the server
-        # runs: they would stall ballots and live redraws alike.
-        from app.server.runner import tune_garbage_collector
-
-        tune_garbage_collector()
-        self.server = server
-        self.server_state = ServerState("running", tuple(server.base_urls()), server.port)
-        self.serverChanged.emit(self.server_state)
-
-    @Slot(str)
-    def on_notifier_server_failed(self, message: str) -> None:
-        self.server_state = ServerState("failed", error=message)
-        self.serverChanged.emit(self.server_state)
-
-    @Slot()
-    def on_notifier_server_stopped(self) -> None:
-        from app.server.runner import restore_garbage_collector
-
-        restore_garbage_collector()  # the stopped server's objects may be collected now
-        self.server_state = ServerState("stopped")
-        self.serverChanged.emit(self.server_state)
+        """Stop (or cancel a start in progress); ``wait``: return once no server is left."""
+        self.control.stop(wait=wait)
 
     @Slot(object)
     def on_notifier_ballot_stored(self, receipt: object) -> None:

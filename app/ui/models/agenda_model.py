@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -19,6 +21,7 @@ from PySide6.QtGui import QFont
 from app.models.enums import QuestionState
 from app.services.views import CaseInfo, QuestionInfo
 from app.ui.icons import question_icon_kind, state_icon
+from app.ui.plain import plain_tooltip
 
 MIME = "application/x-votum-agenda"
 Index = QModelIndex | QPersistentModelIndex
@@ -118,6 +121,8 @@ class AgendaModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, parent.row() + 1)
 
+    # one method for both of Qt's overloads, QObject.parent() and the model's parent(index):
+    # a checker cannot match it to either alone
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
@@ -150,7 +155,7 @@ class AgendaModel(QAbstractItemModel):
             word = self._words["case"].replace("%1", str(case.number))
             return f"{word}  {case.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return case.headline(self._lang)
+            return plain_tooltip(case.headline(self._lang))
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -170,7 +175,7 @@ class AgendaModel(QAbstractItemModel):
                 label += "  — " + self._words["open"]
             return label
         if role == Qt.ItemDataRole.ToolTipRole:
-            return question.text
+            return plain_tooltip(question.text)
         if role == Qt.ItemDataRole.DecorationRole:
             return state_icon(question_icon_kind(question.state, question.revealed))
         if role == Qt.ItemDataRole.FontRole and question.id == self._current:
@@ -214,7 +219,7 @@ class AgendaModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         valid = [i for i in indexes if i.isValid()]
         if valid:
@@ -223,7 +228,7 @@ class AgendaModel(QAbstractItemModel):
             mime.setData(MIME, QByteArray(json.dumps(payload).encode()))
         return mime
 
-    def _payload(self, mime: QMimeData) -> dict[str, object] | None:
+    def _payload(self, mime: QMimeData) -> dict[str, Any] | None:
         if not mime.hasFormat(MIME):
             return None
         try:
@@ -237,7 +242,7 @@ class AgendaModel(QAbstractItemModel):
         payload = self._payload(mime)
         if payload is None:
             return None
-        kind, item_id = str(payload.get("kind")), int(payload.get("id", 0))  # type: ignore[call-overload]
+        kind, item_id = str(payload.get("kind")), int(payload.get("id", 0))
         if kind == "case":
             if parent.isValid():
                 if parent.internalId() != 0:

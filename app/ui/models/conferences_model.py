@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.ui.plain import plain_tooltip
+
 if TYPE_CHECKING:
     from app.services.views import ConferenceInfo
 
@@ -53,7 +55,7 @@ class ConferencesModel(QAbstractListModel):
             ]
             return "  ·  ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return conf.moderator or conf.slug
+            return plain_tooltip(conf.moderator or conf.slug)
         if role == ConferenceIdRole:
             return conf.id
         return None

@@ -18,7 +18,9 @@ from app.models.enums import FindingKind
 from app.services.package_schema import PackageFinding
 from app.services.views import FindingInfo
 from app.ui.i18n import translate
+from app.ui.plain import plain_tooltip
 from app.ui.theme import error_color
+from app.ui.validation import reason
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("gene", "alteration", "kind", "vaf", "comment")
@@ -81,14 +83,14 @@ class FindingRow:
         errors: dict[str, str] = {}
         kind = parse_kind(self.kind)
         if kind is None:
-            errors["kind"] = f"unknown kind {self.kind!r}"
+            errors["kind"] = translate("Validation", "Unknown kind “%1”").replace("%1", self.kind)
         vaf: float | None = None
         if self.vaf.strip():
             try:
                 vaf = float(self.vaf.strip().rstrip("%").strip().replace(",", "."))
             except ValueError:
-                errors["vaf"] = "VAF must be a number between 0 and 100"
-        if errors:
+                errors["vaf"] = translate("Validation", "VAF must be a number between 0 and 100")
+        if errors or kind is None:  # an unknown kind is among the errors
             return None, errors
         try:
             finding = PackageFinding(
@@ -97,7 +99,7 @@ class FindingRow:
         except ValidationError as exc:
             for item in exc.errors():
                 column = str(item["loc"][0]) if item["loc"] else "alteration"
-                errors[column] = item["msg"].removeprefix("Value error, ")
+                errors[column] = reason(item)
             return None, errors
         return finding, {}
 
@@ -179,7 +181,7 @@ class FindingsModel(QAbstractTableModel):
             reason = errors.get(column)
             if reason is None:
                 return None
-            return reason if role == Qt.ItemDataRole.ToolTipRole else error_color()
+            return plain_tooltip(reason) if role == Qt.ItemDataRole.ToolTipRole else error_color()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -31,7 +29,7 @@ class SitesModel(QAbstractTableModel):
         super().__init__(parent)
         self._sites: list[SiteInfo] = []
         self._invited: set[int] = set()
-        self._headers = ("Invited", "Site", "Code", "City", "E-mail")
+        self._headers: tuple[str, ...] = ("Invited", "Site", "Code", "City", "E-mail")
 
     def set_headers(self, headers: tuple[str, ...]) -> None:
         self._headers = headers
@@ -93,6 +91,8 @@ class SitesModel(QAbstractTableModel):
             text = str(value or "").strip()
             if text == getattr(site, field):
                 return False
-            self.siteEdited.emit(replace(site, **{field: text}))
+            texts = {"name": site.name, "code": site.code, "city": site.city, "email": site.email}
+            texts[field] = text
+            self.siteEdited.emit(SiteInfo(site.id, **texts))
             return True
         return False

@@ -146,14 +146,30 @@
       if (xhr.status === 0) { message = live.getAttribute("data-offline"); }
       errorBox.textContent = message;
       errorBox.removeAttribute("hidden");
+      var stands = live.querySelector(".still-stands");
+      if (stands) { stands.removeAttribute("hidden"); }
       if (xhr.status === 409) { refresh(true); }
     });
     return false;
   }
 
+  /* A box that stands alone ("Keine Empfehlung", abstain) clears the others when checked,
+     and checking another clears it. */
+  function exclusive(event) {
+    var box = event && event.target ? event.target : window.event && window.event.srcElement;
+    if (!box || box.type !== "checkbox" || !box.checked) { return; }
+    var alone = box.getAttribute("data-exclusive") === "1";
+    var boxes = live.querySelectorAll("form.ballot input[type=checkbox][name=choice]");
+    for (var i = 0; i < boxes.length; i++) {
+      if (boxes[i] !== box && (alone || boxes[i].getAttribute("data-exclusive") === "1")) {
+        boxes[i].checked = false;
+      }
+    }
+  }
+
   function bind() {
     var form = live.querySelector("form.ballot");
-    if (form) { form.onsubmit = submit; }
+    if (form) { form.onsubmit = submit; form.onchange = exclusive; }
     var hints = live.querySelectorAll(".js-only");
     for (var i = 0; i < hints.length; i++) { hints[i].removeAttribute("hidden"); }
   }

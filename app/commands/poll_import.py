@@ -1,0 +1,239 @@
+"""``poll-import CONFERENCE FILE``: a call's poll report into a conference, preview first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.commands.common import EXIT_OK, CliError, conference_id, open_db
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.services.poll_import import ImportChoices, PollPreview
+    from app.services.poll_matching import Resolution
+    from app.services.views import QuestionInfo, SiteInfo
+
+RESOLVE_HINT = "--resolve SITE:QUESTION=1|2|…|abstain"
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.services.poll_import import import_report, preview_import
+    from app.services.poll_reports import CsvColumns
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"{path}: {exc.strerror or exc}") from None
+    mapping = _read_mapping(args.mapping) if args.mapping else {}
+    columns = CsvColumns.parse(args.columns) if args.columns else None
+    db = open_db(args)
+    try:
+        with db.write() as session:
+            conf_id = conference_id(session, args.conference)
+            plain = preview_import(
+                session, conf_id, data, filename=path.name, format=args.format, columns=columns
+            )
+            choices = _choices(session, args, mapping, plain)
+            preview = preview_import(
+                session,
+                conf_id,
+                data,
+                filename=path.name,
+                format=args.format,
+                columns=columns,
+                choices=choices,
+            )
+            print(describe(preview))
+            blockers = preview.blockers
+            if blockers:
+                more = f" (+{len(blockers) - 1} more, see above)" if len(blockers) > 1 else ""
+                hint = f"; {RESOLVE_HINT}" if preview.plan.conflicts else ""
+                raise CliError(f"{blockers[0]}{more}{hint}")
+            if args.dry_run:
+                print("dry run: nothing stored")
+                session.rollback()
+                return EXIT_OK
+            result = import_report(
+                session,
+                conf_id,
+                data,
+                filename=path.name,
+                format=args.format,
+                columns=columns,
+                choices=choices,
+            )
+    finally:
+        db.dispose()
+    print(f"imported: {result.n_ballots} ballots, {result.n_totals} call totals")
+    return EXIT_OK
+
+
+def _read_mapping(raw: str) -> dict[str, Any]:
+    """``{"participants": {who: site}, "domains": {domain: site}, "questions": {poll text:
+    number or null}, "resolve": {"SITE:QUESTION": choice}}``; every part optional."""
+    path = Path(raw)
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except OSError as exc:
+        raise CliError(f"{path}: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CliError(f"{path}: kein JSON / not JSON ({exc})") from None
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k, {}), dict)
+        for k in ("participants", "domains", "questions", "resolve")
+    ):
+        raise CliError(
+            f"{path}: erwartet ein Objekt mit participants, domains, questions, resolve / "
+            "expected an object with participants, domains, questions, resolve"
+        )
+    return data
+
+
+def _choices(
+    session: Session, args: argparse.Namespace, mapping: Mapping[str, Any], plain: PollPreview
+) -> ImportChoices:
+    from app.services.poll_import import (
+        ImportChoices,
+        find_question,
+        find_site,
+        round_questions,
+        rule_key,
+    )
+
+    sites = plain.sites
+    questions = {q.id: q for q in round_questions(session, plain.conference_id, args.round)}
+    participants = {
+        rule_key(who): find_site(sites, str(code))
+        for who, code in mapping.get("participants", {}).items()
+    }
+    domains = {
+        str(domain).casefold().lstrip("@"): find_site(sites, str(code))
+        for domain, code in mapping.get("domains", {}).items()
+    }
+    chosen: dict[str, int | None] = {
+        text: find_question(questions, str(number)) if number else None
+        for text, number in mapping.get("questions", {}).items()
+    }
+    confirmed = _confirmed(args.confirm, plain, questions)
+    resolutions: dict[tuple[int, int], Resolution] = {}
+    entries = [*mapping.get("resolve", {}).items(), *(_split_resolve(r) for r in args.resolve)]
+    for target, choice in entries:
+        site_ref, _, number = str(target).partition(":")
+        key = (find_site(sites, site_ref), find_question(questions, number))
+        resolutions[key] = _resolution(str(choice))
+    return ImportChoices(
+        round=args.round,
+        participants=participants,
+        domains=domains,
+        questions=chosen,
+        confirmed=frozenset(confirmed),
+        resolutions=resolutions,
+    )
+
+
+def _confirmed(
+    wanted: list[str], plain: PollPreview, questions: Mapping[int, QuestionInfo]
+) -> set[str]:
+    """Poll texts whose close match the user accepted by question number (or ``all``)."""
+    texts = set()
+    for number in wanted:
+        for match in plain.plan.unconfirmed:
+            if number == "all" or match.number == number.strip():
+                texts.add(match.poll_text)
+    return texts
+
+
+def _split_resolve(raw: str) -> tuple[str, str]:
+    target, sep, choice = raw.partition("=")
+    if not sep or ":" not in target:
+        raise CliError(f"--resolve {raw!r}: erwartet / expected SITE:QUESTION=CHOICE")
+    return target, choice
+
+
+def _resolution(choice: str) -> Resolution:
+    choice = choice.strip().casefold()
+    if choice in ("abstain", "enthaltung"):
+        return "abstain"
+    if choice.isdigit() and int(choice) >= 1:
+        return int(choice)
+    raise CliError(
+        f"Auflösung {choice!r}: Nummer oder abstain / resolution must be a number or abstain"
+    )
+
+
+def _site(sites: Mapping[int, SiteInfo], site_id: int | None) -> str:
+    if site_id is None or site_id not in sites:
+        return "—"
+    return sites[site_id].code
+
+
+def describe(preview: PollPreview) -> str:
+    """The preview as text: questions, participants, ballots, conflicts, what stays out."""
+    plan, report = preview.plan, preview.report
+    lines = [
+        f"Bericht / report: {preview.filename} ({report.format.value}), "
+        f"{len(report.questions)} Fragen / questions, {len(report.answers)} Antworten / answers"
+    ]
+    if plan.anonymous:
+        lines.append(
+            "Anonyme Umfrage: keine Stimmen je Standort, nur die Summen („von der "
+            "Videokonferenz gezählt“) / anonymous poll: no per-site ballots, only the totals"
+        )
+    lines.append("Fragen / questions:")
+    for match in plan.questions:
+        number = match.number or "—"
+        note = f" — bestätigen / confirm: --confirm {number}" if match.needs_confirmation else ""
+        lines.append(f"  {number:5} {match.how.value:6} {match.score:.2f}  {match.poll_text}{note}")
+    if plan.participants:
+        lines.append("Teilnehmende / participants:")
+        for person in plan.participants:
+            rule = person.rule.value + (f": {person.note}" if person.note else "")
+            lines.append(f"  {person.label} → {_site(preview.sites, person.site_id)} ({rule})")
+    for earlier in report.superseded:
+        lines.append(
+            f"  Zeile / line {earlier.line}: {earlier.name or earlier.email} — frühere Antwort, "
+            "die spätere zählt / earlier submission, the last one counts"
+        )
+    lines.append(f"Stimmen / ballots: {len(plan.ballots)}")
+    for ballot in plan.ballots:
+        number = preview.questions[ballot.question_id].number
+        answer = ballot.vote.comment or preview.answer_text(
+            ballot.question_id, ballot.vote.option_ids, ballot.vote.abstain
+        )
+        counted = f" ({len(ballot.participants)}×, einmal gezählt / counted once)"
+        lines.append(
+            f"  {number:5} {_site(preview.sites, ballot.site_id):6} {answer}"
+            + (counted if len(ballot.participants) > 1 else "")
+        )
+    for replaced in preview.replaced:
+        lines.append(
+            f"  ersetzt / replaces {_site(preview.sites, replaced.site_id)} "
+            f"{preview.questions[replaced.question_id].number} ({replaced.source.value})"
+        )
+    for total in plan.totals:
+        what = (
+            "Enthaltung / abstain"
+            if total.abstain
+            else "gültig / valid"
+            if total.option_id is None
+            else preview.answer_text(total.question_id, (total.option_id,), False)
+        )
+        lines.append(f"  {preview.questions[total.question_id].number:5} {what}: {total.count}")
+    for conflict in plan.conflicts:
+        site = _site(preview.sites, conflict.site_id)
+        number = preview.questions[conflict.question_id].number
+        lines.append(f"Konflikt / conflict {site} {number}:")
+        for index, variant in enumerate(conflict.variants, start=1):
+            answer = variant.vote.comment or preview.answer_text(
+                conflict.question_id, variant.vote.option_ids, variant.vote.abstain
+            )
+            lines.append(f"  [{index}] {answer} — {', '.join(variant.participants)}")
+        lines.append(f"  --resolve {site}:{number}=1|…|abstain")
+    for blocker in preview.blockers:
+        lines.append(f"! {blocker}")
+    return "\n".join(lines)

@@ -1,0 +1,103 @@
+"""What every result chart says and in which colours: shared by the matplotlib figures
+(PNG, SVG, PDF) and the native live chart of the desktop app (no matplotlib here)."""
+
+from __future__ import annotations
+
+from app.models.enums import QuestionKind
+from app.reports.texts import decimal, quote
+from app.services.tally import Tally
+from app.texts import Catalog
+
+#: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "black": "#000000",
+}
+ROUND_COLOURS = {1: OKABE_ITO["orange"], 2: OKABE_ITO["blue"]}
+SINGLE_COLOUR = OKABE_ITO["blue"]
+TEXT_COLOUR = "#222222"
+MUTED_COLOUR = "#5a5a5a"
+AXIS_COLOUR = "#888888"
+TICKS = (0, 25, 50, 75, 100)
+FONT_FAMILY = "DejaVu Sans"
+
+TEXTS = {
+    "de": {
+        "voted": "{n} von {N} Standorten haben abgestimmt",
+        "abstain": "{n} Enthaltung",
+        "abstains": "{n} Enthaltungen",
+        "silent": "{n} anwesende Standorte ohne Stimme",
+        "silent1": "1 anwesender Standort ohne Stimme",
+        "apart": "nicht in %",
+        "axis": "% der Standorte mit gültiger Antwort",
+        "round": "Runde {r}",
+        "consensus": "{label} (AWMF): {pct} % für {what}",
+        "per_option": "Konsens je Option (AWMF), siehe Beschriftung",
+        "no_class": "Keine gültige Antwort, keine Konsensklasse",
+        "free_text": "Freitext-Frage: {n} Kommentare, kein Diagramm",
+        "agreeing": "Zustimmung ({steps})",
+    },
+    "en": {
+        "voted": "{n} of {N} sites voted",
+        "abstain": "{n} abstention",
+        "abstains": "{n} abstentions",
+        "silent": "{n} sites present did not vote",
+        "silent1": "1 site present did not vote",
+        "apart": "not in %",
+        "axis": "% of sites with a valid answer",
+        "round": "Round {r}",
+        "consensus": "{label} (AWMF): {pct} % for {what}",
+        "per_option": "Consensus per option (AWMF), see labels",
+        "no_class": "No valid answer, no consensus class",
+        "free_text": "Free-text question: {n} comments, no chart",
+        "agreeing": "agreement ({steps})",
+    },
+}
+
+CHART = Catalog("charts", TEXTS)
+
+
+def chart_text(lang: str, key: str, **values: object) -> str:
+    return CHART.text(lang, key, **values)
+
+
+def status_line(tally: Tally, lang: str) -> str:
+    """ "16 von 17 Standorten haben abgestimmt · 1 Enthaltung (nicht in den Prozenten)"."""
+    parts = [chart_text(lang, "voted", n=tally.n_voted, N=tally.n_eligible)]
+    if tally.n_abstain:
+        key = "abstain" if tally.n_abstain == 1 else "abstains"
+        parts.append(f"{chart_text(lang, key, n=tally.n_abstain)} ({chart_text(lang, 'apart')})")
+    if tally.n_present_not_voted:
+        n = tally.n_present_not_voted
+        parts.append(chart_text(lang, "silent1") if n == 1 else chart_text(lang, "silent", n=n))
+    return " · ".join(parts)
+
+
+def consensus_line(tally: Tally, lang: str) -> str:
+    """The consensus class in one line, as the chart and the protocol show it."""
+    if tally.kind is QuestionKind.MULTIPLE:
+        return chart_text(lang, "per_option") if tally.n_valid else chart_text(lang, "no_class")
+    cons = tally.consensus
+    if cons is None:
+        return chart_text(lang, "no_class")
+    chosen = [r.option.label for r in tally.options if r.option.id in cons.option_ids]
+    if tally.kind is QuestionKind.AGREEMENT:  # the scale's first two steps, as labelled
+        what = chart_text(lang, "agreeing", steps=" + ".join(chosen))
+    else:
+        what = " / ".join(quote(label, lang) for label in chosen)
+    pct = decimal(cons.share * 100, lang)
+    return chart_text(lang, "consensus", label=cons.awmf.label(lang), pct=pct, what=what)
+
+
+def value_label(tally: Tally, index: int, lang: str, with_class: bool) -> str:
+    result = tally.options[index]
+    label = f"{result.count} ({result.percent} %)"
+    if with_class and result.consensus is not None:
+        label += f" · {result.consensus.awmf.label(lang)}"
+    return label

@@ -1,0 +1,538 @@
+"""Importing a call's poll report into a conference: a preview first, then one atomic write.
+
+The ballots go through :func:`app.services.ballots.cast_ballot` with the source
+``poll``, so every rule of a ballot and the ballot history apply. A question must have
+been asked to carry ballots: the import opens a draft (or reopens a closed) question,
+stores its ballots and closes it again, each step in the audit trail — the poll in the
+call *was* the asking. An open question is refused (its vote is still running through the
+links; close it first). An anonymous poll gives no site ballots: only its totals are
+stored ("counted by the call"), and a draft question it answered is opened and closed.
+The same file (by SHA-256) is imported into a conference once.
+"""
+
+# Longer than 450 lines: the preview and the import share every check, and the import must
+# write exactly what the preview showed. The call totals at the end (CallTally,
+# conference_call_totals) are the seam to split along when this module grows further.
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Ballot,
+    BallotSource,
+    CallPollTotal,
+    Case,
+    PollImport,
+    PollMatchRule,
+    Question,
+    QuestionState,
+    Site,
+    utcnow,
+)
+from app.services import audit, lifecycle
+from app.services.agenda import agenda, get_question
+from app.services.ballots import cast_ballot, clean_comment, validate_choice
+from app.services.conferences import get_conference_row, invitations
+from app.services.errors import InvalidInput, NotFound, StateConflict, VotumError
+from app.services.poll_matching import (
+    ImportPlan,
+    MatchRules,
+    Resolution,
+    SiteBallot,
+    build_plan,
+    default_domains,
+)
+from app.services.poll_reports import CsvColumns, PollReport, participant_key, read_report
+from app.services.views import QuestionInfo, SiteInfo
+
+ACTOR = "Umfrage-Import"
+RULE_PARTICIPANT, RULE_DOMAIN = "participant", "domain"
+
+
+@dataclass(frozen=True)
+class ImportChoices:
+    """What the moderator decided in the preview: the round, rule edits (remembered on
+    import), question choices and confirmations, conflict resolutions, whether to store an
+    anonymous poll's totals."""
+
+    round: int = 1
+    participants: Mapping[str, int] = field(default_factory=dict)
+    domains: Mapping[str, int] = field(default_factory=dict)
+    questions: Mapping[str, int | None] = field(default_factory=dict)
+    confirmed: frozenset[str] = frozenset()
+    resolutions: Mapping[tuple[int, int], Resolution] = field(default_factory=dict)
+    store_totals: bool = True
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """A ballot already stored that an imported one would replace."""
+
+    site_id: int
+    question_id: int
+    source: BallotSource
+
+
+@dataclass(frozen=True)
+class PollPreview:
+    """What the import would store, and what keeps it from storing."""
+
+    conference_id: int
+    filename: str
+    report: PollReport
+    plan: ImportPlan
+    rules: MatchRules
+    sites: Mapping[int, SiteInfo]
+    questions: Mapping[int, QuestionInfo]
+    replaced: tuple[Replaced, ...]
+    refusals: tuple[str, ...]
+    already_imported_at: datetime | None
+
+    @property
+    def blockers(self) -> list[str]:
+        """Why the import cannot run yet (empty: it can), one message each."""
+        messages = list(self.refusals)
+        if self.already_imported_at is not None:
+            when = self.already_imported_at.strftime("%Y-%m-%d %H:%M")
+            messages.insert(
+                0,
+                f"Dieser Bericht wurde am {when} UTC bereits importiert; nichts geändert / "
+                f"this report was already imported on {when} UTC; nothing changed",
+            )
+        for conflict in self.plan.conflicts:
+            messages.append(
+                f"Konflikt: {self.site_label(conflict.site_id)}, Frage "
+                f"{self.questions[conflict.question_id].number} — unterschiedliche Antworten / "
+                f"conflict: different answers"
+            )
+        for match in self.plan.unconfirmed:
+            messages.append(
+                f"Frage „{match.poll_text}“ ähnelt {match.number}: bitte bestätigen / "
+                f"question resembles {match.number}: please confirm"
+            )
+        for problem in self.plan.problems:
+            messages.append(
+                f"Zeile {problem.line}: Antwort „{problem.answer}“ passt zu keiner Option von "
+                f"Frage {self.questions[problem.question_id].number} / line {problem.line}: "
+                f"answer matches no option"
+            )
+        if not self.plan.ballots and not self.storable_totals:
+            messages.append("Nichts zu importieren / nothing to import")
+        return messages
+
+    @property
+    def ready(self) -> bool:
+        return not self.blockers
+
+    @property
+    def storable_totals(self) -> bool:
+        return bool(self.plan.totals)
+
+    def site_label(self, site_id: int) -> str:
+        site = self.sites.get(site_id)
+        return f"{site.name} ({site.code})" if site else str(site_id)
+
+    def answer_text(self, question_id: int, option_ids: tuple[int, ...], abstain: bool) -> str:
+        if abstain:
+            return "Enthaltung / abstain"
+        labels = {o.id: o.label for o in self.questions[question_id].options}
+        return " + ".join(labels.get(i, "?") for i in option_ids)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import stored."""
+
+    import_id: int
+    n_ballots: int
+    n_totals: int
+    question_ids: tuple[int, ...]
+
+
+# --- reading the conference ----------------------------------------------------------
+
+
+def one_line(text: str, limit: int) -> str:
+    """A text for a one-line field: NFC, no control or format characters, at most
+    ``limit`` characters (names of files and participants come from outside)."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C").strip()[:limit]
+
+
+def round_questions(session: Session, conference_id: int, round: int) -> list[QuestionInfo]:
+    """The conference's questions of one round (1: the first votes, 2: the repeats)."""
+    if round not in (1, 2):
+        raise InvalidInput("Runde 1 oder 2 / round must be 1 or 2")
+    return [
+        q for case in agenda(session, conference_id) for q in case.questions if q.round == round
+    ]
+
+
+def remembered_rules(session: Session) -> MatchRules:
+    """The participant and domain rules remembered from earlier imports."""
+    participants: dict[str, int] = {}
+    domains: dict[str, int] = {}
+    for rule in session.scalars(select(PollMatchRule)):
+        (participants if rule.kind == RULE_PARTICIPANT else domains)[rule.pattern] = rule.site_id
+    return MatchRules(participants, domains)
+
+
+def effective_rules(session: Session, sites: list[SiteInfo], choices: ImportChoices) -> MatchRules:
+    """Site e-mail domains, then the remembered rules, then the moderator's edits."""
+    stored = remembered_rules(session)
+    return MatchRules(
+        {**stored.participants, **choices.participants},
+        {**default_domains(sites), **stored.domains, **choices.domains},
+    )
+
+
+def rule_key(text: str) -> str:
+    """The table key for a participant named by e-mail or by display name."""
+    return participant_key("" if "@" in text else text, text if "@" in text else "")
+
+
+# --- preview and import --------------------------------------------------------------
+
+
+def preview_import(
+    session: Session,
+    conference_id: int,
+    data: bytes,
+    *,
+    filename: str = "",
+    format: str | None = None,
+    columns: CsvColumns | None = None,
+    choices: ImportChoices | None = None,
+) -> PollPreview:
+    """Read and match the report; nothing is written."""
+    choices = choices or ImportChoices()
+    get_conference_row(session, conference_id)
+    report = read_report(data, format=format, columns=columns)
+    sites = [inv.site for inv in invitations(session, conference_id)]
+    questions = round_questions(session, conference_id, choices.round)
+    rules = effective_rules(session, sites, choices)
+    plan = build_plan(
+        report,
+        sites,
+        questions,
+        rules,
+        chosen_questions=choices.questions,
+        confirmed=choices.confirmed,
+        resolutions=choices.resolutions,
+    )
+    by_id = {q.id: q for q in questions}
+    earlier = session.scalar(
+        select(PollImport.imported_at).where(
+            PollImport.conference_id == conference_id, PollImport.sha256 == report.sha256
+        )
+    )
+    return PollPreview(
+        conference_id,
+        one_line(Path(filename).name, 200),
+        report,
+        plan,
+        rules,
+        {site.id: site for site in sites},
+        by_id,
+        tuple(_replaced(session, plan.ballots)),
+        tuple(_refusals(session, conference_id, plan, by_id)),
+        earlier,
+    )
+
+
+def _replaced(session: Session, ballots: tuple[SiteBallot, ...]) -> list[Replaced]:
+    found = []
+    for ballot in ballots:
+        source = session.scalar(
+            select(Ballot.source).where(
+                Ballot.question_id == ballot.question_id, Ballot.site_id == ballot.site_id
+            )
+        )
+        if source is not None:
+            found.append(Replaced(ballot.site_id, ballot.question_id, BallotSource(source)))
+    return found
+
+
+def _refusals(
+    session: Session, conference_id: int, plan: ImportPlan, questions: Mapping[int, QuestionInfo]
+) -> list[str]:
+    """Rules of the domain the planned ballots would break."""
+    messages: list[str] = []
+    involved = sorted({b.question_id for b in plan.ballots}, key=list(questions).index)
+    open_now = session.scalar(
+        select(Question.id)
+        .join(Case)
+        .where(Case.conference_id == conference_id, Question.state == QuestionState.OPEN.value)
+    )
+    if open_now is not None and (plan.ballots or plan.totals):
+        number = get_question(session, open_now).number
+        messages.append(
+            f"Frage {number} ist offen; bitte zuerst schließen / "
+            f"question {number} is open; close it first"
+        )
+    for question_id in involved:
+        row = session.get(Question, question_id)
+        assert row is not None
+        for ballot in (b for b in plan.ballots if b.question_id == question_id):
+            try:
+                validate_choice(
+                    row,
+                    ballot.vote.option_ids,
+                    ballot.vote.abstain,
+                    clean_comment(ballot.vote.comment),
+                )
+            except VotumError as exc:
+                site = _site_name(session, ballot.site_id)
+                messages.append(f"Frage {questions[question_id].number}, {site}: {exc}")
+    return messages
+
+
+def _site_name(session: Session, site_id: int) -> str:
+    site = session.get(Site, site_id)
+    return site.code if site else str(site_id)
+
+
+def import_report(
+    session: Session,
+    conference_id: int,
+    data: bytes,
+    *,
+    filename: str = "",
+    format: str | None = None,
+    columns: CsvColumns | None = None,
+    choices: ImportChoices | None = None,
+    actor: str = ACTOR,
+) -> ImportResult:
+    """Check everything again, then store ballots, totals, remembered rules and the import
+    record in the caller's transaction; on any refusal nothing is written."""
+    choices = choices or ImportChoices()
+    preview = preview_import(
+        session,
+        conference_id,
+        data,
+        filename=filename,
+        format=format,
+        columns=columns,
+        choices=choices,
+    )
+    blockers = preview.blockers
+    if blockers:
+        raise StateConflict(blockers[0] if len(blockers) == 1 else "\n".join(blockers))
+    conf = get_conference_row(session, conference_id)
+    current = conf.current_question_id
+    plan = preview.plan
+    order = list(preview.questions)
+    question_ids = sorted({b.question_id for b in plan.ballots}, key=order.index)
+    for question_id in question_ids:
+        _store_question(
+            session,
+            question_id,
+            [b for b in plan.ballots if b.question_id == question_id],
+            preview,
+            actor,
+        )
+    lifecycle.set_current(session, conference_id, current, actor=actor)
+    record = PollImport(
+        conference_id=conference_id,
+        sha256=preview.report.sha256,
+        filename=preview.filename,
+        format=preview.report.format.value,
+        anonymous=plan.anonymous,
+        n_ballots=len(plan.ballots),
+        actor=actor[:200],
+        summary=json.dumps(_summary(preview), ensure_ascii=False, sort_keys=True),
+    )
+    session.add(record)
+    session.flush()
+    n_totals = 0
+    if plan.anonymous and choices.store_totals:
+        for total in plan.totals:
+            session.add(
+                CallPollTotal(
+                    import_id=record.id,
+                    question_id=total.question_id,
+                    option_id=total.option_id,
+                    abstain=total.abstain,
+                    count=total.count,
+                )
+            )
+        n_totals = len(plan.totals)
+        for question_id in dict.fromkeys(t.question_id for t in plan.totals):
+            row = session.get(Question, question_id)
+            if row is not None and row.state == QuestionState.DRAFT.value:
+                # asked in the call: on record as opened and closed, without site ballots
+                lifecycle.open_question(session, question_id, actor=actor)
+                lifecycle.close_question(session, question_id, actor=actor)
+        lifecycle.set_current(session, conference_id, current, actor=actor)
+    _remember(session, choices)
+    audit.record(session, conference_id, actor, "poll_imported", **_summary(preview))
+    session.flush()
+    return ImportResult(record.id, len(plan.ballots), n_totals, tuple(question_ids))
+
+
+def _store_question(
+    session: Session, question_id: int, ballots: list[SiteBallot], preview: PollPreview, actor: str
+) -> None:
+    """Open (or reopen) the question, cast its ballots, close it; keep a reveal."""
+    row = session.get(Question, question_id)
+    assert row is not None
+    revealed = row.revealed_at is not None
+    if row.state == QuestionState.DRAFT.value:
+        lifecycle.open_question(session, question_id, actor=actor)
+    else:
+        lifecycle.reopen_question(session, question_id, actor=actor)
+    for ballot in ballots:
+        who = ", ".join(ballot.participants)
+        cast_ballot(
+            session,
+            question_id,
+            ballot.site_id,
+            option_ids=ballot.vote.option_ids,
+            abstain=ballot.vote.abstain,
+            comment=ballot.vote.comment,
+            source=BallotSource.POLL,
+            actor=one_line(f"{actor}: {who}", 200),
+        )
+        if ballot.resolved is not None:
+            audit.record(
+                session,
+                row.case.conference_id,
+                actor,
+                "poll_conflict_resolved",
+                question_id=question_id,
+                site_id=ballot.site_id,
+                resolution=ballot.resolved,
+                participants=list(ballot.participants),
+            )
+    lifecycle.close_question(session, question_id, actor=actor)
+    if revealed:
+        lifecycle.reveal_question(session, question_id, actor=actor)
+
+
+def _summary(preview: PollPreview) -> dict[str, Any]:
+    plan = preview.plan
+    return {
+        "file": preview.filename,
+        "sha256": preview.report.sha256,
+        "format": preview.report.format.value,
+        "ballots": len(plan.ballots),
+        "anonymous": plan.anonymous,
+        "unmatched": [p.label for p in plan.unmatched],
+        "not_imported": [q.poll_text for q in plan.not_imported],
+        "superseded": len(preview.report.superseded),
+    }
+
+
+def _remember(session: Session, choices: ImportChoices) -> None:
+    """Keep the moderator's table for the next conference of the round."""
+    for kind, entries in ((RULE_PARTICIPANT, choices.participants), (RULE_DOMAIN, choices.domains)):
+        for pattern, site_id in entries.items():
+            if len(pattern) > 200 or pattern.startswith("line:"):
+                continue  # too long to keep whole, or a nameless row: this import only
+            rule = session.scalar(
+                select(PollMatchRule).where(
+                    PollMatchRule.kind == kind, PollMatchRule.pattern == pattern[:200]
+                )
+            )
+            if rule is None:
+                session.add(PollMatchRule(kind=kind, pattern=pattern[:200], site_id=site_id))
+            else:
+                rule.site_id = site_id
+                rule.updated_at = utcnow()
+
+
+@dataclass(frozen=True)
+class CallCount:
+    """One option as the call counted it."""
+
+    label: str
+    code: str
+    count: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class CallTally:
+    """Totals an anonymous call poll gave for one question: no site behind any of them, so
+    they stay apart from the per-site results (no consensus class, no appendix)."""
+
+    question_id: int
+    options: tuple[CallCount, ...]
+    n_valid: int
+    n_abstain: int
+
+    def summary(self) -> str:
+        """``"Ja 1 (33 %), Nein 2 (67 %)"``."""
+        return ", ".join(f"{o.label} {o.count} ({o.percent} %)" for o in self.options)
+
+
+def conference_call_totals(session: Session, conference_id: int) -> dict[int, CallTally]:
+    """Question id → the totals of the latest anonymous poll imported for it."""
+    from app.services.tally import largest_remainder, round_half_up
+
+    rows = session.execute(
+        select(CallPollTotal, PollImport.id)
+        .join(PollImport, PollImport.id == CallPollTotal.import_id)
+        .where(PollImport.conference_id == conference_id)
+        .order_by(CallPollTotal.id)
+    ).all()
+    latest: dict[int, int] = {}
+    for total, import_id in rows:
+        latest[total.question_id] = max(import_id, latest.get(total.question_id, 0))
+    result: dict[int, CallTally] = {}
+    for question_id, import_id in latest.items():
+        mine = [t for t, i in rows if i == import_id and t.question_id == question_id]
+        question = get_question(session, question_id)
+        counts = {t.option_id: t.count for t in mine if t.option_id is not None}
+        n_valid = next((t.count for t in mine if t.option_id is None and not t.abstain), 0)
+        n_abstain = next((t.count for t in mine if t.abstain), 0)
+        raw = [counts.get(o.id, 0) for o in question.options]
+        if question.kind.value == "multiple":
+            percents = [round_half_up(Fraction(c, n_valid)) if n_valid else 0 for c in raw]
+        else:
+            percents = largest_remainder(raw, n_valid)
+        options = tuple(
+            CallCount(o.label, o.code, c, p)
+            for o, c, p in zip(question.options, raw, percents, strict=True)
+        )
+        result[question_id] = CallTally(question_id, options, n_valid, n_abstain)
+    return result
+
+
+def call_totals(session: Session, question_id: int) -> list[CallPollTotal]:
+    """The counts an anonymous call poll gave for a question (empty if none)."""
+    return list(
+        session.scalars(
+            select(CallPollTotal)
+            .where(CallPollTotal.question_id == question_id)
+            .order_by(CallPollTotal.id)
+        )
+    )
+
+
+def find_site(sites: Mapping[int, SiteInfo], ref: str) -> int:
+    """A site of the conference by its code or name (NotFound otherwise)."""
+    wanted = ref.strip().casefold()
+    for site in sites.values():
+        if wanted in (site.code.casefold(), site.name.casefold()):
+            return site.id
+    raise NotFound(f"Standort „{ref}“ ist nicht eingeladen / site '{ref}' is not invited")
+
+
+def find_question(questions: Mapping[int, QuestionInfo], number: str) -> int:
+    """A question of the round by its agenda number ("1.2")."""
+    for question in questions.values():
+        if question.number == number.strip():
+            return question.id
+    raise NotFound(f"Frage „{number}“ nicht gefunden / question '{number}' not found")

@@ -1,0 +1,482 @@
+"""The dialog that imports a video call's poll report: preview, participant → site table,
+question matches to confirm, conflicts to resolve, then one atomic import."""
+
+# Longer than 450 lines: one dialog whose five tables (people, domains, questions,
+# conflicts, ballots) show one preview and feed one set of choices back; every rule is in
+# app.services.poll_import and poll_matching, this module only shows and collects.
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.errors import VotumError
+from app.services.poll_import import ImportChoices, PollPreview, import_report, preview_import
+from app.services.poll_matching import (
+    ABSTAIN,
+    QuestionMatchKind,
+    Resolution,
+    domain_site,
+    email_domain,
+)
+from app.services.poll_reports import CsvColumns
+from app.ui.widgets import ErrorLabel
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+
+def _item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class PollImportDialog(QDialog):
+    """Holds the moderator's choices and the current preview; emits ``imported`` with the
+    number of ballots stored once the import is done."""
+
+    imported = Signal(int)
+
+    def __init__(self, db: Database, conference_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import poll report"))
+        self.db = db
+        self.conference_id = conference_id
+        self.data: bytes | None = None
+        self.filename = ""
+        self.preview: PollPreview | None = None
+        self.participants: dict[str, int] = {}
+        self.domains: dict[str, int] = {}
+        self.chosen: dict[str, int | None] = {}
+        self.confirmed: set[str] = set()
+        self.resolutions: dict[tuple[int, int], Resolution] = {}
+
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        choose = QPushButton(self.tr("Choose file…"))
+        choose.clicked.connect(self.on_choose_clicked)
+        self.format = QComboBox()
+        self.format.addItem(self.tr("Automatic (Zoom if recognised)"), "")
+        self.format.addItem(self.tr("Zoom poll report"), "zoom")
+        self.format.addItem(self.tr("Plain CSV (participant, question, answer)"), "csv")
+        self.columns = QLineEdit("1,2,3")
+        self.columns.setToolTip(
+            self.tr("Columns of a plain CSV: participant, question, answer[, time]")
+        )
+        self.round = QSpinBox()
+        self.round.setRange(1, 2)
+        self.format.currentIndexChanged.connect(self.refresh)
+        self.round.valueChanged.connect(self.refresh)
+        self.columns.editingFinished.connect(self.refresh)
+        # A choice made in a table's cell widget rebuilds that table: not from inside the
+        # widget's own signal, but right after it.
+        self.later = QTimer(self)
+        self.later.setSingleShot(True)
+        self.later.setInterval(0)
+        self.later.timeout.connect(self.refresh)
+
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.store_totals = QCheckBox(self.tr("Store the totals as counted by the call"))
+        self.store_totals.setChecked(True)
+        self.store_totals.setVisible(False)
+
+        self.people = _table([self.tr("Participant"), self.tr("Rule"), self.tr("Site")])
+        self.questions = _table(
+            [self.tr("Poll question"), self.tr("Match"), self.tr("Question"), self.tr("Confirmed")]
+        )
+        self.domain_table = _table([self.tr("E-mail domain"), self.tr("Site")])
+        self.conflicts = _table([self.tr("Site"), self.tr("Question"), self.tr("Resolution")])
+        self.ballots = _table(
+            [self.tr("Question"), self.tr("Site"), self.tr("Answer"), self.tr("Participants")]
+        )
+        header = self.questions.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+            )
+        ):
+            header.setSectionResizeMode(column, mode)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.people, self.tr("Participants"))
+        self.tabs.addTab(self.questions, self.tr("Questions"))
+        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
+        self.tabs.addTab(self.ballots, self.tr("Ballots to store"))
+        self.tabs.addTab(self.domain_table, self.tr("E-mail domains"))
+        self.blockers = QPlainTextEdit()
+        self.blockers.setReadOnly(True)
+        self.blockers.setMaximumHeight(90)
+        self.error = ErrorLabel()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(self.tr("Import"))
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.on_import_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        file_row = QWidget()
+        file_layout = QHBoxLayout(file_row)
+        file_layout.setContentsMargins(0, 0, 0, 0)
+        file_layout.addWidget(self.path, 1)
+        file_layout.addWidget(choose)
+        form.addRow(self.tr("&File"), file_row)
+        label = form.labelForField(file_row)
+        if isinstance(label, QLabel):
+            label.setBuddy(choose)
+        form.addRow(self.tr("F&ormat"), self.format)
+        form.addRow(self.tr("CSV &columns"), self.columns)
+        form.addRow(self.tr("&Round"), self.round)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.store_totals)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.blockers)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(900, 640)
+
+    # --- input ---------------------------------------------------------------------------
+
+    @Slot()
+    def on_choose_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import poll report"), "", self.tr("Poll reports (*.csv *.txt)")
+        )
+        if path:
+            self.load_file(Path(path))
+
+    def load_file(self, path: Path) -> None:
+        """Read the report and show its preview (an unreadable file shows its error)."""
+        try:
+            self.data = path.read_bytes()
+        except OSError as exc:
+            self.data = None
+            self.error.set_error(f"{path}: {exc.strerror or exc}")
+            return
+        self.filename = path.name
+        self.path.setText(str(path))
+        self.refresh()
+
+    def choices(self) -> ImportChoices:
+        return ImportChoices(
+            round=self.round.value(),
+            participants=dict(self.participants),
+            domains=dict(self.domains),
+            questions=dict(self.chosen),
+            confirmed=frozenset(self.confirmed),
+            resolutions=dict(self.resolutions),
+            store_totals=self.store_totals.isChecked(),
+        )
+
+    def _columns(self) -> CsvColumns | None:
+        return CsvColumns.parse(self.columns.text()) if self.format.currentData() == "csv" else None
+
+    @Slot()
+    def refresh(self) -> None:
+        """Match again with the current choices and show the result."""
+        if self.data is None:
+            return
+        try:
+            with self.db.read() as session:
+                self.preview = preview_import(
+                    session,
+                    self.conference_id,
+                    self.data,
+                    filename=self.filename,
+                    format=self.format.currentData() or None,
+                    columns=self._columns(),
+                    choices=self.choices(),
+                )
+        except VotumError as exc:
+            self.preview = None
+            self.error.set_error(str(exc))
+            self.import_button.setEnabled(False)
+            self._clear()
+            return
+        self.error.set_error("")
+        self._show(self.preview)
+
+    # --- showing the preview -------------------------------------------------------------
+
+    def _clear(self) -> None:
+        for table in (self.people, self.questions, self.conflicts, self.ballots, self.domain_table):
+            table.setRowCount(0)
+        self.summary.setText("")
+        self.blockers.setPlainText("")
+
+    def _show(self, preview: PollPreview) -> None:
+        plan = preview.plan
+        parts = [
+            self.tr("%1 answers to %2 questions, %3 ballots to store")
+            .replace("%1", str(len(preview.report.answers)))
+            .replace("%2", str(len(preview.report.questions)))
+            .replace("%3", str(len(plan.ballots)))
+        ]
+        if plan.unmatched:
+            parts.append(
+                self.tr("%1 participants match no site").replace("%1", str(len(plan.unmatched)))
+            )
+        if preview.report.superseded:
+            parts.append(
+                self.tr("%1 earlier submissions replaced by a later one (the last counts)").replace(
+                    "%1", str(len(preview.report.superseded))
+                )
+            )
+        if plan.anonymous:
+            parts.append(
+                self.tr(
+                    "Anonymous poll: no ballots per site; only the totals can be stored, "
+                    "as counted by the call"
+                )
+            )
+        self.summary.setText(" · ".join(parts))
+        self.store_totals.setVisible(plan.anonymous)
+        self._show_people(preview)
+        self._show_domains(preview)
+        self._show_questions(preview)
+        self._show_conflicts(preview)
+        self._show_ballots(preview)
+        self.blockers.setPlainText("\n".join(preview.blockers))
+        self.import_button.setEnabled(preview.ready)
+        if plan.conflicts:
+            self.tabs.setTabText(
+                2, self.tr("Conflicts (%1)").replace("%1", str(len(plan.conflicts)))
+            )
+        else:
+            self.tabs.setTabText(2, self.tr("Conflicts"))
+
+    def _rule_text(self, rule: str, note: str) -> str:
+        names = {
+            "table": self.tr("table"),
+            "domain": self.tr("e-mail domain"),
+            "name": self.tr("name"),
+            "none": self.tr("no site"),
+        }
+        text = names.get(rule, rule)
+        if rule == "none" and note:
+            text = self.tr("ambiguous: %1").replace("%1", note)
+        elif note:
+            text += f" ({note})"
+        return text
+
+    def _show_people(self, preview: PollPreview) -> None:
+        people = preview.plan.participants
+        self.people.setRowCount(len(people))
+        for index, person in enumerate(people):
+            self.people.setItem(index, 0, _item(person.label))
+            self.people.setItem(index, 1, _item(self._rule_text(person.rule.value, person.note)))
+            combo = self._site_box(preview, person.site_id)
+            combo.currentIndexChanged.connect(
+                lambda _=0, key=person.key, box=combo: self.on_site_chosen(key, box.currentData())
+            )
+            self.people.setCellWidget(index, 2, combo)
+
+    def _site_box(self, preview: PollPreview, site_id: int | None) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem("—", None)
+        for site in sorted(preview.sites.values(), key=lambda s: s.name.casefold()):
+            combo.addItem(f"{site.name} ({site.code})", site.id)
+        combo.setCurrentIndex(max(0, combo.findData(site_id)))
+        return combo
+
+    def _show_domains(self, preview: PollPreview) -> None:
+        """Every e-mail domain of the report and the site it stands for (editable)."""
+        domains = sorted({email_domain(p.email) for p in preview.plan.participants} - {""})
+        self.domain_table.setRowCount(len(domains))
+        for index, domain in enumerate(domains):
+            self.domain_table.setItem(index, 0, _item(domain))
+            combo = self._site_box(preview, domain_site(domain, preview.rules.domains))
+            combo.currentIndexChanged.connect(
+                lambda _=0, key=domain, box=combo: self.on_domain_chosen(key, box.currentData())
+            )
+            self.domain_table.setCellWidget(index, 1, combo)
+
+    def _show_questions(self, preview: PollPreview) -> None:
+        matches = preview.plan.questions
+        self.questions.setRowCount(len(matches))
+        hows = {
+            QuestionMatchKind.EXACT: self.tr("same text"),
+            QuestionMatchKind.CLOSE: self.tr("similar (%1 %) — please confirm"),
+            QuestionMatchKind.CHOSEN: self.tr("chosen"),
+            QuestionMatchKind.NONE: self.tr("not imported"),
+        }
+        for index, match in enumerate(matches):
+            self.questions.setItem(index, 0, _item(match.poll_text))
+            how = hows[match.how].replace("%1", str(round(match.score * 100)))
+            self.questions.setItem(index, 1, _item(how))
+            combo = QComboBox()
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
+            combo.addItem(self.tr("— not imported —"), None)
+            for question in preview.questions.values():
+                combo.addItem(f"{question.number}  {question.text}", question.id)
+            combo.setCurrentIndex(max(0, combo.findData(match.question_id)))
+            combo.currentIndexChanged.connect(
+                lambda _=0, text=match.poll_text, box=combo: self.on_question_chosen(
+                    text, box.currentData()
+                )
+            )
+            self.questions.setCellWidget(index, 2, combo)
+            check = QCheckBox()
+            check.setChecked(not match.needs_confirmation and match.question_id is not None)
+            check.setEnabled(match.needs_confirmation)
+            check.toggled.connect(
+                lambda on, text=match.poll_text: self.on_question_confirmed(text, on)
+            )
+            self.questions.setCellWidget(index, 3, check)
+
+    def _show_conflicts(self, preview: PollPreview) -> None:
+        conflicts = preview.plan.conflicts
+        self.conflicts.setRowCount(len(conflicts))
+        for index, conflict in enumerate(conflicts):
+            self.conflicts.setItem(index, 0, _item(preview.site_label(conflict.site_id)))
+            number = preview.questions[conflict.question_id].number
+            self.conflicts.setItem(index, 1, _item(number))
+            combo = QComboBox()
+            combo.addItem(self.tr("— choose —"), None)
+            for position, variant in enumerate(conflict.variants, start=1):
+                answer = variant.vote.comment or preview.answer_text(
+                    conflict.question_id, variant.vote.option_ids, variant.vote.abstain
+                )
+                combo.addItem(f"{answer} — {', '.join(variant.participants)}", position)
+            combo.addItem(self.tr("Count the site as abstaining"), ABSTAIN)
+            combo.currentIndexChanged.connect(
+                lambda _=0, key=(conflict.site_id, conflict.question_id), box=combo: (
+                    self.on_conflict_resolved(key, box.currentData())
+                )
+            )
+            self.conflicts.setCellWidget(index, 2, combo)
+
+    def _show_ballots(self, preview: PollPreview) -> None:
+        ballots = preview.plan.ballots
+        rows: list[tuple[str, str, str, str]] = [
+            (
+                preview.questions[b.question_id].number,
+                preview.site_label(b.site_id),
+                b.vote.comment
+                or preview.answer_text(b.question_id, b.vote.option_ids, b.vote.abstain),
+                ", ".join(b.participants),
+            )
+            for b in ballots
+        ]
+        for total in preview.plan.totals:
+            what = (
+                self.tr("abstained")
+                if total.abstain
+                else self.tr("valid answers")
+                if total.option_id is None
+                else preview.answer_text(total.question_id, (total.option_id,), False)
+            )
+            rows.append(
+                (
+                    preview.questions[total.question_id].number,
+                    self.tr("counted by the call"),
+                    what,
+                    str(total.count),
+                )
+            )
+        self.ballots.setRowCount(len(rows))
+        for index, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                self.ballots.setItem(index, column, _item(text))
+
+    # --- the moderator's choices ---------------------------------------------------------
+
+    def on_site_chosen(self, key: str, site_id: int | None) -> None:
+        if site_id is None:
+            self.participants.pop(key, None)
+        else:
+            self.participants[key] = site_id
+        self.later.start()
+
+    def on_domain_chosen(self, domain: str, site_id: int | None) -> None:
+        if site_id is None:
+            self.domains.pop(domain, None)
+        else:
+            self.domains[domain] = site_id
+        self.later.start()
+
+    def on_question_chosen(self, text: str, question_id: int | None) -> None:
+        self.chosen[text] = question_id
+        self.later.start()
+
+    def on_question_confirmed(self, text: str, on: bool) -> None:
+        if on:
+            self.confirmed.add(text)
+        else:
+            self.confirmed.discard(text)
+        self.later.start()
+
+    def on_conflict_resolved(self, key: tuple[int, int], choice: Resolution | None) -> None:
+        if choice is None:
+            self.resolutions.pop(key, None)
+        else:
+            self.resolutions[key] = choice
+        self.later.start()
+
+    # --- importing -----------------------------------------------------------------------
+
+    @Slot()
+    def on_import_clicked(self) -> None:
+        if self.data is None or self.preview is None or not self.preview.ready:
+            return
+        try:
+            with self.db.write() as session:
+                result = import_report(
+                    session,
+                    self.conference_id,
+                    self.data,
+                    filename=self.filename,
+                    format=self.format.currentData() or None,
+                    columns=self._columns(),
+                    choices=self.choices(),
+                )
+        except VotumError as exc:
+            self.error.set_error(str(exc))
+            return
+        self.imported.emit(result.n_ballots)
+        self.accept()

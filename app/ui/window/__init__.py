@@ -1,0 +1,1 @@
+"""The main window's parts: menus, the pages and their life cycle, file commands, appearance."""

@@ -1,0 +1,132 @@
+"""The main window with the live console fits a 1280×720 laptop screen, in German and English:
+nothing needed during a question falls off, no button text is clipped, 40 missing sites show
+without scrolling."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from app.models import QuestionState
+from app.services.results import LiveStatus
+from app.services.views import SiteInfo
+from app.ui.i18n import install_language
+from app.ui.live.console import LiveConsole
+from app.ui.live.session import LiveSession
+from app.ui.mainwindow import MainWindow
+
+SIZES = [(1280, 720), (1366, 768)]
+
+
+def _open_window(qtbot, db_url: str, demo_id: int, size: tuple[int, int]) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(db_url, demo_id, auto_start_server=False, warm=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    window.resize(*size)
+    window.show_live()
+    QApplication.processEvents()
+    return window
+
+
+def _not_clipped(button: QPushButton) -> bool:
+    """The button is as wide as its text (and the style's padding) needs."""
+    text = button.fontMetrics().horizontalAdvance(button.text())
+    return button.width() >= max(button.sizeHint().width(), text + 8)
+
+
+def _on_screen(widget: QWidget, window: QWidget) -> bool:
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    bottom_right = widget.mapTo(window, widget.rect().bottomRight())
+    inside = window.rect().contains(top_left) and window.rect().contains(bottom_right)
+    return inside and widget.isVisible() and widget.width() > 0 and widget.height() > 0
+
+
+def _states(session: LiveSession, console: LiveConsole):  # type: ignore[no-untyped-def]
+    """Walk the current question through every state, then to the end of the agenda."""
+    question = console.snapshot.question
+    assert question is not None and question.state is QuestionState.DRAFT
+    yield "open"
+    session.open_question(question.id)
+    yield "close"
+    session.close_question(question.id)
+    yield "reveal"
+    session.reveal(question.id)
+    yield "next"
+    last = [q for c in console.snapshot.cases for q in c.questions][-1]
+    session.select(last.id)
+    if last.state is QuestionState.DRAFT:
+        session.open_question(last.id)
+    if console.snapshot.question.state is not QuestionState.CLOSED:
+        session.close_question(last.id)
+    if not console.snapshot.question.revealed:
+        session.reveal(last.id)
+    yield "end"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_minimum_size_fits_a_1280x720_screen(qtbot, db_url, demo_id, prompter, lang) -> None:  # type: ignore[no-untyped-def]
+    install_language(lang)
+    window = _open_window(qtbot, db_url, demo_id, (1280, 720))
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1280 and hint.height() <= 720, hint
+    assert window.width() <= 1280 and window.height() <= 720
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("size", SIZES)
+def test_primary_button_text_is_never_clipped(qtbot, db_url, demo_id, prompter, lang, size) -> None:  # type: ignore[no-untyped-def]
+    install_language(lang)
+    window = _open_window(qtbot, db_url, demo_id, size)
+    workspace = window.workspace
+    assert workspace is not None and workspace.console is not None
+    console, session = workspace.console, workspace.session
+    assert session is not None
+    seen = []
+    for state in _states(session, console):
+        QApplication.processEvents()
+        seen.append(state)
+        assert console.primary.text(), state
+        assert _not_clipped(console.primary), (
+            state,
+            console.primary.text(),
+            console.primary.width(),
+        )
+        for button in console.findChildren(QPushButton):
+            if button.isVisible():
+                assert _not_clipped(button), (state, button.text(), button.width())
+        # what a question needs stays on the screen: the step, the count, the notes
+        for widget in (console.primary, console.count, console.chart, console.notes):
+            assert _on_screen(widget, window), (state, widget)
+    assert seen == ["open", "close", "reveal", "next", "end"]
+    assert console.primary.text() in ("End of the agenda", "Ende der Agenda")
+
+
+def _sites(n: int) -> tuple[SiteInfo, ...]:
+    """Codes as long as real ones get ("UKSH-KI12")."""
+    codes = ["UKE", "MHH", "LMU", "TUM", "UKSH-KI", "CHARITE", "UKD", "UKF"] * 5
+    return tuple(
+        SiteInfo(i, f"Universitätsklinikum Beispielstadt {i}", f"{codes[i]}{i}", "", "")
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_forty_missing_sites_show_without_scrolling(qtbot, db_url, demo_id, prompter, size) -> None:  # type: ignore[no-untyped-def]
+    install_language("de")
+    window = _open_window(qtbot, db_url, demo_id, size)
+    console = window.workspace.console
+    console.count.show_status(LiveStatus(console.snapshot.question, (), _sites(40)))
+    QApplication.processEvents()
+    grid = console.count.missing
+    assert grid.count() == 40
+    viewport = grid.viewport().rect()
+    for row in range(grid.count()):
+        rect = grid.visualItemRect(grid.item(row))
+        assert viewport.contains(rect), (row, rect, viewport)
+    assert grid.verticalScrollBar().maximum() == 0
+    assert _on_screen(grid, window)
+    # the code shows; the full name on hover
+    assert grid.item(0).text() == "UKE0"
+    assert grid.item(0).toolTip() == "Universitätsklinikum Beispielstadt 0"
+    assert console.count.missing_names()[0] == "Universitätsklinikum Beispielstadt 0"
