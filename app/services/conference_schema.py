@@ -173,6 +173,30 @@ class FileAuditEvent(_Strict):
     detail: dict[str, object] = Field(default_factory=dict)
 
 
+class FilePollTotal(_Strict):
+    """A count of an anonymous call poll: of one option (its index), of abstentions, or of
+    the valid answers (neither)."""
+
+    question: Ref
+    option: Annotated[int, Field(ge=0, le=29)] | None = None
+    abstain: bool = False
+    count: Annotated[int, Field(ge=0, le=100_000)] = 0
+
+
+class FilePollImport(_Strict):
+    """A poll report of the video call, imported into the conference (by its hash)."""
+
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    filename: Text200 = ""
+    format: Annotated[str, Field(min_length=1, max_length=20)]
+    anonymous: bool = False
+    n_ballots: Annotated[int, Field(ge=0)] = 0
+    actor: Text200 = ""
+    summary: Annotated[str, Field(max_length=50_000)] = ""
+    imported_at: Stamp
+    totals: list[FilePollTotal] = Field(default_factory=list, max_length=10_000)
+
+
 class FileResults(_Strict):
     """What the session produced: ballots with their full history, notes, the audit trail."""
 
@@ -181,6 +205,7 @@ class FileResults(_Strict):
     history: list[FileBallotChange] = Field(default_factory=list, max_length=200_000)
     notes: list[FileNote] = Field(default_factory=list, max_length=10_000)
     audit: list[FileAuditEvent] = Field(default_factory=list, max_length=200_000)
+    poll_imports: list[FilePollImport] = Field(default_factory=list, max_length=1_000)
 
 
 class FileOrigin(_Strict):
