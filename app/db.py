@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 WRITE_OPTION = "votum_write"
@@ -30,7 +30,7 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for ``url``; SQLite files get the pragmas and locking described above."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, echo=echo, pool_pre_ping=True)
+        return _server_engine(parsed, echo=echo)
     database = parsed.database or ""
     if database and database != ":memory:" and not database.startswith("file:"):
         folder = Path(database).expanduser().resolve().parent
@@ -45,6 +45,26 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     )
     _configure_sqlite(engine)
     return engine
+
+
+#: The one line a PostgreSQL URL gives when the driver is missing.
+POSTGRES_EXTRA = (
+    'PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
+    '(or pip install "psycopg[binary]")'
+)
+
+
+def _server_engine(parsed: URL, *, echo: bool) -> Engine:
+    """A database server; PostgreSQL through psycopg 3 (``postgresql://`` means
+    ``postgresql+psycopg://``)."""
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    try:
+        return create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=8, max_overflow=32)
+    except ImportError as exc:  # the driver named by the URL is not installed
+        if parsed.drivername == "postgresql+psycopg":
+            raise DatabaseError(POSTGRES_EXTRA) from None
+        raise DatabaseError(f"the database driver is not installed: {exc}") from None
 
 
 def _configure_sqlite(engine: Engine) -> None:
