@@ -98,6 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_PORT,
         help=f"port (default {DEFAULT_PORT}; 0 picks a free one)",
     )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; more than one needs PostgreSQL)",
+    )
     serve.set_defaults(func=_dispatch("serve"))
 
     report = sub.add_parser("report", help="write the PDF protocol")

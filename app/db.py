@@ -1,10 +1,19 @@
-"""Engine and session factories; SQLite is set up for durable, serialised writes.
+"""Engine and session factories; SQLite and PostgreSQL are set up for durable, serialised writes.
 
 Every SQLite connection gets foreign keys, WAL and ``synchronous=FULL`` (a commit
 survives power loss). Sessions made by :func:`write_session` start with
 ``BEGIN IMMEDIATE`` so that a check ("is the question open?") and the write that
 depends on it happen under the same lock; read sessions start a plain ``BEGIN``
 and never block writers in WAL mode.
+
+PostgreSQL (psycopg 3) gives the same guarantees: its commits wait for the WAL flush
+(``synchronous_commit`` stays on), and a write session's transaction first takes one
+transaction-level advisory lock (:data:`WRITE_LOCK`), the equivalent of ``BEGIN
+IMMEDIATE``: write transactions of every process take turns, and what one of them has
+checked stays true until it commits. Reads (READ COMMITTED) never wait for it. In the same
+statement it queues a ``NOTIFY`` on :data:`CHANGES_CHANNEL`, which PostgreSQL delivers only
+if the transaction commits: every process serving pages hears "the database changed" and
+re-reads what its pages show (:mod:`app.server.fanout`).
 """
 
 from __future__ import annotations
@@ -19,6 +28,10 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 WRITE_OPTION = "votum_write"
+#: The key of PostgreSQL's advisory lock that write transactions hold until they end.
+WRITE_LOCK = 0x766F74756D  # "votum"
+#: PostgreSQL's channel announcing each committed write transaction.
+CHANGES_CHANNEL = "votum_changes"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -60,11 +73,23 @@ def _server_engine(parsed: URL, *, echo: bool) -> Engine:
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     try:
-        return create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=8, max_overflow=32)
+        engine = create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=8, max_overflow=32)
     except ImportError as exc:  # the driver named by the URL is not installed
         if parsed.drivername == "postgresql+psycopg":
             raise DatabaseError(POSTGRES_EXTRA) from None
         raise DatabaseError(f"the database driver is not installed: {exc}") from None
+    if engine.dialect.name == "postgresql":
+        _configure_postgresql(engine)
+    return engine
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(WRITE_OPTION, False):
+            conn.exec_driver_sql(
+                f"SELECT pg_advisory_xact_lock({WRITE_LOCK}), pg_notify('{CHANGES_CHANNEL}', '')"
+            )
 
 
 def _configure_sqlite(engine: Engine) -> None:

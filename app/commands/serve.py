@@ -6,11 +6,14 @@ import argparse
 import threading
 
 from app.commands.common import CliError, conference_id, open_db
+from app.server.addresses import base_urls
 from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
-from app.services.conferences import get_conference, invitations
+from app.services.conferences import get_conference, invitations, moderator_token
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.workers != 1:
+        return run_workers(args)
     db = open_db(args)
     with db.read() as session:
         conf_id = conference_id(session, args.conference)
@@ -44,4 +47,40 @@ def run(args: argparse.Namespace) -> int:
     finally:
         server.stop()
         db.dispose()
+    return 0
+
+
+def run_workers(args: argparse.Namespace) -> int:
+    """``--workers N``: N processes on PostgreSQL (:mod:`app.server.workers`)."""
+    from app.server.runner import bind_socket
+    from app.server.workers import WorkerSettings, check_workers
+    from app.server.workers import run_workers as serve_with_workers
+
+    problem = check_workers(args.db, args.workers)
+    if problem:
+        raise CliError(problem)
+    db = open_db(args)  # migrates once, before any worker starts
+    try:
+        with db.read() as session:
+            conf_id = conference_id(session, args.conference)
+            conf = get_conference(session, conf_id)
+            token = moderator_token(session, conf_id)  # the same for every worker: stored
+    finally:
+        db.dispose()
+    try:
+        sock = bind_socket(args.host, args.port)
+    except ServerStartError as exc:
+        raise CliError(str(exc)) from None
+    sock.listen(2048)  # sites that come before the workers are up wait in the backlog
+    port = sock.getsockname()[1]
+    urls = base_urls(args.host, port)
+    print(f"Votum voting server: {conf.slug} — {conf.topic} ({args.workers} workers)", flush=True)
+    for url in urls:
+        print(f"  listening on {url}", flush=True)
+    print(f"  moderator token: {token}", flush=True)
+    links = f"python main.py links {conf.slug} --base-url {urls[0]}"
+    print(f"  print the sites' links with:\n    {links}", flush=True)
+    print("Press Ctrl+C to stop.", flush=True)
+    serve_with_workers(WorkerSettings(args.db, conf_id), sock, args.workers)
+    print("stopped", flush=True)
     return 0
