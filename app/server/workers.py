@@ -12,6 +12,7 @@ rate-limit budgets (so a site's budget is N times one worker's) and the known-to
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import socket
@@ -36,6 +37,8 @@ class WorkerSettings:
     db_url: str
     conference_id: int
     poll_interval: float = 1.0
+    #: "module:function" that adds routes to each worker's app (benchmarks do), or ""
+    configure: str = ""
 
 
 def check_workers(db_url: str, workers: int) -> str | None:
@@ -55,7 +58,13 @@ def worker_app() -> FastAPI:
 
     settings = WorkerSettings(**json.loads(os.environ[SETTINGS_ENV_VAR]))
     db = Database.open(settings.db_url, migrate=False)  # the parent has migrated it
-    app = create_app(db, settings.conference_id, poll_interval=settings.poll_interval)
+    configure = None
+    if settings.configure:
+        module, _, function = settings.configure.partition(":")
+        configure = getattr(importlib.import_module(module), function)
+    app = create_app(
+        db, settings.conference_id, poll_interval=settings.poll_interval, configure=configure
+    )
     tune_garbage_collector()
     return app
 
