@@ -144,15 +144,16 @@ def serve_workers(url: str, conf_id: int, conn: mp.connection.Connection, worker
     conn.send(sock.getsockname()[1])
     ticks = os.sysconf("SC_CLK_TCK")
 
+    seen: dict[int, float] = {}  # a worker replaced by uvicorn keeps its last reading
+
     def cpu() -> float:
-        total = time.process_time()
         for child in mp.active_children():
             try:
                 fields = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            total += (int(fields[11]) + int(fields[12])) / ticks
-        return total
+            seen[child.pid or 0] = (int(fields[11]) + int(fields[12])) / ticks
+        return time.process_time() + sum(seen.values())
 
     def answer() -> None:
         while conn.recv() == "cpu":
