@@ -176,36 +176,36 @@ _PG_DELETE_CHOICES = text(
         WHERE question_id = :question_id AND site_id = ANY(CAST(:sites AS integer[])))
     """
 )
-_PG_INSERT_CHOICES = text(
+# Ballots, their history and their choices in one statement (one round trip): the choices
+# join the ballots' ids as the upsert returns them.
+_PG_WRITE = text(
     """
+    WITH r AS (
+        SELECT * FROM unnest(
+            CAST(:site_ids AS integer[]), CAST(:abstains AS boolean[]),
+            CAST(:comments AS varchar[]), CAST(:actors AS varchar[]),
+            CAST(:revisions AS integer[]), CAST(:option_ids AS varchar[]))
+        AS r (site_id, abstain, comment, actor, revision, option_ids)),
+    upserted AS (
+        INSERT INTO ballots
+            (question_id, site_id, abstain, comment, source, actor, cast_at, revision)
+        SELECT :question_id, r.site_id, r.abstain, r.comment, :source, r.actor, :now, r.revision
+        FROM r
+        ON CONFLICT (question_id, site_id) DO UPDATE SET
+            abstain = excluded.abstain, comment = excluded.comment, source = excluded.source,
+            actor = excluded.actor, cast_at = excluded.cast_at, revision = excluded.revision
+        RETURNING id, site_id),
+    history AS (
+        INSERT INTO ballot_changes
+            (question_id, site_id, revision, option_ids, abstain, comment, source, actor, at)
+        SELECT :question_id, r.site_id, r.revision, r.option_ids, r.abstain, r.comment,
+               :source, r.actor, :now
+        FROM r)
     INSERT INTO ballot_choices (ballot_id, option_id)
-    SELECT b.id, pair.option_id
+    SELECT upserted.id, pair.option_id
     FROM unnest(CAST(:pair_sites AS integer[]), CAST(:pair_options AS integer[]))
          AS pair (site_id, option_id)
-    JOIN ballots b ON b.question_id = :question_id AND b.site_id = pair.site_id
-    """
-)
-_PG_ROWS = """unnest(CAST(:site_ids AS integer[]), CAST(:abstains AS boolean[]),
-                  CAST(:comments AS varchar[]), CAST(:actors AS varchar[]),
-                  CAST(:revisions AS integer[]), CAST(:option_ids AS varchar[]))
-           AS r (site_id, abstain, comment, actor, revision, option_ids)"""
-_PG_UPSERT_BALLOTS = text(
-    f"""
-    INSERT INTO ballots (question_id, site_id, abstain, comment, source, actor, cast_at, revision)
-    SELECT :question_id, r.site_id, r.abstain, r.comment, :source, r.actor, :now, r.revision
-    FROM {_PG_ROWS}
-    ON CONFLICT (question_id, site_id) DO UPDATE SET
-        abstain = excluded.abstain, comment = excluded.comment, source = excluded.source,
-        actor = excluded.actor, cast_at = excluded.cast_at, revision = excluded.revision
-    """
-).bindparams(bindparam("now", type_=UTCDateTime()))
-_PG_INSERT_CHANGES = text(
-    f"""
-    INSERT INTO ballot_changes
-        (question_id, site_id, revision, option_ids, abstain, comment, source, actor, at)
-    SELECT :question_id, r.site_id, r.revision, r.option_ids, r.abstain, r.comment, :source,
-           r.actor, :now
-    FROM {_PG_ROWS}
+    JOIN upserted ON upserted.site_id = pair.site_id
     """
 ).bindparams(bindparam("now", type_=UTCDateTime()))
 
@@ -338,24 +338,21 @@ def _write_sqlite(session: Session, accepted: list[_Accepted], common: dict[str,
 
 def _write_postgresql(session: Session, accepted: list[_Accepted], common: dict[str, Any]) -> None:
     question_id = common["question_id"]
-    rows = {
-        "site_ids": [a.site_id for a in accepted],
-        "abstains": [a.abstain for a in accepted],
-        "comments": [a.comment for a in accepted],
-        "actors": [a.site_name[:200] for a in accepted],
-        "revisions": [a.revision for a in accepted],
-        "option_ids": [",".join(str(i) for i in a.option_ids) for a in accepted],
-    }
-    session.execute(_PG_DELETE_CHOICES, {"question_id": question_id, "sites": rows["site_ids"]})
-    session.execute(_PG_UPSERT_BALLOTS, {**common, **rows})
+    if any(a.revision > 1 for a in accepted):  # replaced ballots: their old choices go
+        sites = [a.site_id for a in accepted if a.revision > 1]
+        session.execute(_PG_DELETE_CHOICES, {"question_id": question_id, "sites": sites})
     pairs = [(a.site_id, option_id) for a in accepted for option_id in a.option_ids]
-    if pairs:
-        session.execute(
-            _PG_INSERT_CHOICES,
-            {
-                "question_id": question_id,
-                "pair_sites": [site for site, _ in pairs],
-                "pair_options": [option for _, option in pairs],
-            },
-        )
-    session.execute(_PG_INSERT_CHANGES, {**common, **rows})
+    session.execute(
+        _PG_WRITE,
+        {
+            **common,
+            "site_ids": [a.site_id for a in accepted],
+            "abstains": [a.abstain for a in accepted],
+            "comments": [a.comment for a in accepted],
+            "actors": [a.site_name[:200] for a in accepted],
+            "revisions": [a.revision for a in accepted],
+            "option_ids": [",".join(str(i) for i in a.option_ids) for a in accepted],
+            "pair_sites": [site for site, _ in pairs],
+            "pair_options": [option for _, option in pairs],
+        },
+    )
