@@ -73,7 +73,7 @@ def fresh_postgresql(admin_url: str) -> tuple[str, str]:
     libpq = admin.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(libpq, autocommit=True) as conn:
         conn.execute(f"CREATE DATABASE {name}")
-        settings = dict(
+        settings: dict[str, str] = dict(
             conn.execute(
                 "SELECT name, setting FROM pg_settings WHERE name IN "
                 "('server_version', 'synchronous_commit', 'fsync')"

@@ -92,6 +92,13 @@ class PostgresServer:
 def postgres(request: pytest.FixtureRequest) -> Iterator[PostgresServer]:
     """The session's PostgreSQL server (given, or a throwaway cluster), else a skip."""
     url = request.config.getoption("--pg-url") or os.environ.get(PG_URL_ENV_VAR)
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        missing = 'PostgreSQL: its driver is not installed (pip install -e ".[test,postgres]")'
+        if url:  # asked for, so a failure: never a silent skip
+            pytest.fail(missing)
+        pytest.skip(missing)
     cluster = None
     if not url:
         bin_dir = find_bin_dir()
