@@ -13,7 +13,9 @@ IMMEDIATE``: write transactions of every process take turns, and what one of the
 checked stays true until it commits. Reads (READ COMMITTED) never wait for it. In the same
 statement it queues a ``NOTIFY`` on :data:`CHANGES_CHANNEL`, which PostgreSQL delivers only
 if the transaction commits: every process serving pages hears "the database changed" and
-re-reads what its pages show (:mod:`app.server.fanout`).
+re-reads what its pages show (:mod:`app.server.fanout`). A *quiet* write session (the
+voting server's writer, whose site ballots change no page) announces only what a caller
+asks for with :func:`announce_change`.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -32,6 +34,8 @@ WRITE_OPTION = "votum_write"
 WRITE_LOCK = 0x766F74756D  # "votum"
 #: PostgreSQL's channel announcing each committed write transaction.
 CHANGES_CHANNEL = "votum_changes"
+QUIET_OPTION = "votum_quiet"
+_NOTIFY = f"pg_notify('{CHANGES_CHANNEL}', '')"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -86,10 +90,17 @@ def _server_engine(parsed: URL, *, echo: bool) -> Engine:
 def _configure_postgresql(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def on_begin(conn: Any) -> None:
-        if conn.get_execution_options().get(WRITE_OPTION, False):
-            conn.exec_driver_sql(
-                f"SELECT pg_advisory_xact_lock({WRITE_LOCK}), pg_notify('{CHANGES_CHANNEL}', '')"
-            )
+        options = conn.get_execution_options()
+        if options.get(WRITE_OPTION, False):
+            announce = "" if options.get(QUIET_OPTION, False) else f", {_NOTIFY}"
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK}){announce}")
+
+
+def announce_change(session: Session) -> None:
+    """In a quiet write session: announce this transaction's commit after all (PostgreSQL;
+    elsewhere nothing)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SELECT {_NOTIFY}"))
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -119,6 +130,10 @@ class Database:
         self._write = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
+        self._write_quiet = sessionmaker(
+            engine.execution_options(**{WRITE_OPTION: True, QUIET_OPTION: True}),
+            expire_on_commit=False,
+        )
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Database:
@@ -140,9 +155,10 @@ class Database:
         with self._write() as session, session.begin():
             yield session
 
-    def new_write_session(self) -> Session:
-        """A bare write session for callers that manage commits themselves (batching)."""
-        return self._write()
+    def new_write_session(self, *, quiet: bool = False) -> Session:
+        """A bare write session for callers that manage commits themselves (batching);
+        ``quiet``: its commits are announced only on request (:func:`announce_change`)."""
+        return self._write_quiet() if quiet else self._write()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -57,7 +57,7 @@ def create_app(
         conference_id=conference_id,
         language=conference.language,
         notifier=notifier or NullNotifier(),
-        writer=Writer(db),
+        writer=Writer(db, quiet=True),  # what changes pages is announced by ctx.write
         live=LiveState(db, conference_id, interval=poll_interval),
         limits=Limits() if rate_limiter is None else Limits(ballots=rate_limiter),
         known=KnownTokens(),

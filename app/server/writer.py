@@ -61,9 +61,12 @@ class _Job(Generic[T]):
 class Writer:
     """One thread, one write session, group commits; :meth:`submit` is thread-safe."""
 
-    def __init__(self, db: Database, *, max_group: int = 512) -> None:
+    def __init__(self, db: Database, *, max_group: int = 512, quiet: bool = False) -> None:
+        """``quiet``: commits are not announced to other processes (PostgreSQL ``NOTIFY``)
+        unless a job announces itself (:func:`app.db.announce_change`)."""
         self._db = db
         self._max_group = max_group
+        self._quiet = quiet
         self._queue: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -129,7 +132,7 @@ class Writer:
     # --- the writer thread -----------------------------------------------------------
 
     def _run(self) -> None:
-        session = self._db.new_write_session()
+        session = self._db.new_write_session(quiet=self._quiet)
         try:
             while True:
                 job = self._queue.get()

@@ -258,3 +258,39 @@ def test_100_ballots_spread_over_two_workers_give_exactly_100(db_url: str, db: D
         counted = question_tally(session, question)
     assert counted.n_valid == 100
     assert [o.count for o in counted.options[:2]] == [75, 25]
+
+
+def test_site_ballots_are_not_announced_but_a_moderator_action_is(
+    db_url: str, db: Database, demo_open: int
+) -> None:
+    """Every worker re-reads its pages' state on each announcement: site ballots, which
+    change no page, must not cost that; the moderator's actions must."""
+    import httpx
+    import psycopg
+
+    from tests.conftest import libpq
+    from tests.server.helpers import serving
+
+    question = current_question(db, demo_open)
+    site_token = tokens(db, demo_open)["DD"]
+    with db.read() as session:
+        from app.services.agenda import get_question
+
+        option = get_question(session, question).options[0].id
+    with psycopg.connect(libpq(db_url), autocommit=True) as listener:
+        listener.execute("LISTEN votum_changes")
+        with serving(db, demo_open) as running, httpx.Client(base_url=running.url) as http:
+            ballot = {"question_id": question, "option_ids": [option]}
+            assert http.post(f"/api/v/{site_token}/ballot", json=ballot).status_code == 200
+            closed = http.post(
+                f"/api/moderator/questions/{question}/close", headers=running.moderator
+            )
+            assert closed.status_code == 200
+        with psycopg.connect(libpq(db_url), autocommit=True) as other:
+            other.execute("NOTIFY votum_changes, 'end'")  # delivered after both commits
+        heard = []
+        for note in listener.notifies(timeout=30):
+            if note.payload == "end":
+                break
+            heard.append(note.payload)
+    assert heard == [""]  # the close only
