@@ -51,13 +51,16 @@ def test_several_workers_on_sqlite_are_refused_with_one_line(
 class Workers:
     """``serve CONFERENCE --workers 2`` as a subprocess, with its worker processes' ids."""
 
-    def __init__(self, db_url: str, conference: str) -> None:
+    def __init__(self, db_url: str, db: Database, conference: str) -> None:
         self.serve = Serve(
             db_url, "--host", "127.0.0.1", "--port", "0", "--workers", "2", conference=conference
         )
         self.port = int(self.serve.wait_for(r"listening on http://127\.0\.0\.1:(\d+)").group(1))
         self.token = self.serve.wait_for(r"moderator token: (\S+)").group(1)
         self.pids = self._workers(2)
+        deadline = time.monotonic() + 60
+        while _listeners(db) < 2:  # both apps started (else one worker takes every socket)
+            assert time.monotonic() < deadline, "the workers never listened"
 
     def _workers(self, count: int) -> list[int]:
         deadline = time.monotonic() + 60
@@ -173,11 +176,8 @@ def test_a_moderator_action_through_one_worker_reaches_a_stream_on_the_other(
 ) -> None:
     question = current_question(db, demo_open)
     site_token = next(iter(tokens(db, demo_open).values()))
-    workers = Workers(db_url, "demo")
+    workers = Workers(db_url, db, "demo")
     try:
-        deadline = time.monotonic() + 30
-        while _listeners(db) < 2:  # both workers listen for announcements
-            assert time.monotonic() < deadline, "the workers never listened"
 
         async def scenario() -> tuple[str, str, float]:
             opened = await _connect_spread(workers, 40)
@@ -224,7 +224,7 @@ def test_100_ballots_spread_over_two_workers_give_exactly_100(db_url: str, db: D
 
         yes, no = (o.id for o in get_question(session, question).options[:2])
     site_tokens = list(tokens(db, conf_id).values())
-    workers = Workers(db_url, "w")
+    workers = Workers(db_url, db, "w")
     try:
 
         async def burst() -> tuple[list[tuple[int, bytes]], set[int]]:
@@ -294,3 +294,53 @@ def test_site_ballots_are_not_announced_but_a_moderator_action_is(
                 break
             heard.append(note.payload)
     assert heard == [""]  # the close only
+
+
+@linux_only
+@pytest.mark.slow
+def test_a_worker_killed_in_a_burst_loses_no_acknowledged_ballot(db_url: str, db: Database) -> None:
+    import httpx
+
+    with db.write() as session:
+        conf_id = make_conference(session, 300, prefix="X")
+    question = current_question(db, conf_id)
+    with db.read() as session:
+        from app.services.agenda import get_question
+
+        options = [o.id for o in get_question(session, question).options][:2]
+    site_tokens = list(tokens(db, conf_id).values())
+    workers = Workers(db_url, db, "x")
+    acked: list[tuple[int, int, tuple[int, ...]]] = []
+    killed = workers.pids[0]
+    try:
+
+        async def site(http: httpx.AsyncClient, token: str, number: int) -> None:
+            for ballot in range(3):
+                body = {"question_id": question, "option_ids": [options[(number + ballot) % 2]]}
+                try:
+                    response = await http.post(f"/api/v/{token}/ballot", json=body)
+                except httpx.TransportError:
+                    continue  # its worker is gone: the next ballot reaches the other
+                if response.status_code == 200:
+                    data = response.json()
+                    acked.append((data["site_id"], data["revision"], tuple(data["option_ids"])))
+                    if len(acked) == 300:
+                        os.kill(killed, signal.SIGKILL)  # in the middle of the burst
+
+        async def burst() -> int:
+            limits = httpx.Limits(max_connections=300, max_keepalive_connections=0)
+            base = f"http://127.0.0.1:{workers.port}"
+            async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+                await asyncio.gather(*(site(http, t, n) for n, t in enumerate(site_tokens)))
+                body = {"question_id": question, "option_ids": [options[0]]}
+                after = await http.post(f"/api/v/{site_tokens[0]}/ballot", json=body)
+                return after.status_code
+
+        after = asyncio.run(burst())
+    finally:
+        workers.stop()
+    assert len(acked) > 300  # ballots went on being acknowledged after the kill
+    assert after == 200  # the other worker (and uvicorn's replacement) went on serving
+    with db.read() as session:
+        history = {(h.site_id, h.revision, h.option_ids) for h in ballot_history(session, question)}
+    assert [a for a in acked if a not in history] == []
