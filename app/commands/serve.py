@@ -65,6 +65,7 @@ def run_workers(args: argparse.Namespace) -> int:
             conf_id = conference_id(session, args.conference)
             conf = get_conference(session, conf_id)
             token = moderator_token(session, conf_id)  # the same for every worker: stored
+            invited = invitations(session, conf_id)
     finally:
         db.dispose()
     try:
@@ -78,8 +79,12 @@ def run_workers(args: argparse.Namespace) -> int:
     for url in urls:
         print(f"  listening on {url}", flush=True)
     print(f"  moderator token: {token}", flush=True)
-    links = f"python main.py links {conf.slug} --base-url {urls[0]}"
-    print(f"  print the sites' links with:\n    {links}", flush=True)
+    with_link = sum(1 for i in invited if i.token)
+    print(
+        f"  {with_link} of {len(invited)} invited sites have a link; print them with:\n"
+        f"    python main.py links {conf.slug} --base-url {urls[0]}",
+        flush=True,
+    )
     print("Press Ctrl+C to stop.", flush=True)
     serve_with_workers(WorkerSettings(args.db, conf_id), sock, args.workers)
     print("stopped", flush=True)

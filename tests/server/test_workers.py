@@ -57,6 +57,7 @@ class Workers:
         )
         self.port = int(self.serve.wait_for(r"listening on http://127\.0\.0\.1:(\d+)").group(1))
         self.token = self.serve.wait_for(r"moderator token: (\S+)").group(1)
+        self.serve.wait_for(r"(\d+) of \1 invited sites have a link")
         self.pids = self._workers(2)
         deadline = time.monotonic() + 60
         while _listeners(db) < 2:  # both apps started (else one worker takes every socket)
