@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from importlib import import_module
 
 from app import __version__
-from app.commands.common import EXIT_REFUSED, EXIT_USAGE, CliError, port_number
+from app.commands.common import (
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    CliError,
+    iso_date,
+    port_number,
+    whole_number,
+)
 from app.config import DB_ENV_VAR, LANGUAGES, Settings, SettingsError, default_db_url, load_settings
 
 
@@ -56,6 +63,7 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         metavar="CONFERENCE",
         help="id or short name of the conference (default: a new conference)",
     )
+    imp.add_argument("--date", type=iso_date, help="date of a new conference (default: today)")
     imp.set_defaults(func=_dispatch("packages", "run_import"))
 
     exp = sub.add_parser("export", help="export a conference's cases as a case package")
@@ -102,6 +110,7 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         default=settings.port,
         help=f"port (default {settings.port}; 0 picks a free one)",
     )
+    _add_reach_options(serve)
     serve.set_defaults(func=_dispatch("serve"))
 
     report = sub.add_parser("report", help="write the PDF protocol")
@@ -170,7 +179,145 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     )
     poll.add_argument("--dry-run", action="store_true", help="show the preview, store nothing")
     poll.set_defaults(func=_dispatch("poll_import"))
+    _add_setup_commands(sub)
     return parser
+
+
+def _add_reach_options(serve: argparse.ArgumentParser) -> None:
+    """``serve`` on a host the sites reach: HTTPS, the public address, a reverse proxy."""
+    reach = serve.add_argument_group("reaching the sites (see README, 'Reaching the sites')")
+    reach.add_argument("--certfile", metavar="FILE", help="serve HTTPS: certificate (PEM)")
+    reach.add_argument("--keyfile", metavar="FILE", help="serve HTTPS: private key (PEM)")
+    reach.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the address sites use, e.g. https://abstimmung.example-klinikum.de "
+        "(printed links and the links command use it)",
+    )
+    reach.add_argument(
+        "--proxy-headers",
+        action="store_true",
+        help="behind a reverse proxy: believe its X-Forwarded-For/-Proto",
+    )
+    reach.add_argument(
+        "--forwarded-allow-ips",
+        action="append",
+        default=[],
+        metavar="ADDR",
+        help="the proxy's address or network (repeat or comma-separate); required with "
+        "--proxy-headers; others' forwarded headers are ignored",
+    )
+    reach.add_argument(
+        "--max-connections",
+        type=whole_number,
+        default=2000,
+        metavar="N",
+        help="open connections at once (default 2000); more get 503",
+    )
+    reach.add_argument(
+        "--moderator-token-file",
+        metavar="FILE",
+        help="write the moderator token to FILE (mode 0600) instead of printing it",
+    )
+
+
+def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Setting up a conference without the desktop: conference files, sites, invitations,
+    attendance."""
+    conference = sub.add_parser(
+        "conference", help="a conference whole as a conference file; set its data"
+    )
+    actions = conference.add_subparsers(title="actions", metavar="ACTION", required=True)
+
+    imp = actions.add_parser("import", help="a new conference from a conference file")
+    imp.add_argument("file", metavar="FILE", help="conference file (.votum-conference.json)")
+    imp.add_argument(
+        "--new-links",
+        action="store_true",
+        help="give every site a new link (to copy a conference within one database)",
+    )
+    imp.set_defaults(func=_dispatch("conference", "run_import"))
+
+    exp = actions.add_parser(
+        "export", help="write a conference file (whole, or --publish for a hosted server)"
+    )
+    exp.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    exp.add_argument("file", metavar="FILE", help="target file (.votum-conference.json)")
+    exp.add_argument(
+        "--publish",
+        action="store_true",
+        help="only what the sites' pages show: case number, title, headline, questions "
+        "(no names, EFNs, notes, images or free text unless added below)",
+    )
+    exp.add_argument("--with-images", action="store_true", help="publish the case images too")
+    exp.add_argument("--with-text", action="store_true", help="publish the cases' free text too")
+    exp.add_argument(
+        "--with-summary", action="store_true", help="publish the whole structured summary too"
+    )
+    exp.set_defaults(func=_dispatch("conference", "run_export"))
+
+    put = actions.add_parser("set", help="change a conference's date, times, CME data, people")
+    put.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    put.add_argument("--topic")
+    put.add_argument("--date", type=iso_date, help="YYYY-MM-DD (the short name follows)")
+    put.add_argument("--starts", metavar="HH:MM", help="start time")
+    put.add_argument("--ends", metavar="HH:MM", help="end time")
+    put.add_argument("--language", choices=LANGUAGES)
+    put.add_argument("--moderator", metavar="NAME")
+    put.add_argument("--vnr", help="the 19-digit CME event number (VNR)")
+    put.add_argument("--cme-category", metavar="CAT", help="CME category, e.g. A")
+    put.add_argument("--cme-points", type=whole_number, metavar="N", help="CME points")
+    put.add_argument("--scientific-lead", metavar="NAME")
+    put.add_argument(
+        "--fellow",
+        action="append",
+        metavar="NAME@SITE",
+        help="a fellow (repeat for each; replaces the list); --fellow '' clears it",
+    )
+    put.set_defaults(func=_dispatch("conference", "run_set"))
+
+    sites = sub.add_parser("sites", help="the site registry as CSV or JSON")
+    site_actions = sites.add_subparsers(title="actions", metavar="ACTION", required=True)
+    sites_in = site_actions.add_parser("import", help="add or update sites (by code) from a file")
+    sites_in.add_argument("file", metavar="FILE", help="CSV (code,name,city,email) or .json")
+    sites_in.set_defaults(func=_dispatch("sites", "run_import"))
+    sites_out = site_actions.add_parser("export", help="write the registry (JSON for *.json)")
+    sites_out.add_argument("file", metavar="FILE", help="target file, or - for standard output")
+    sites_out.add_argument("--json", action="store_true", help="JSON on standard output")
+    sites_out.set_defaults(func=_dispatch("sites", "run_export"))
+
+    invite = sub.add_parser("invite", help="invite sites to a conference (each gets its link)")
+    invite.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    invite.add_argument("codes", nargs="+", metavar="CODE", help="site code from the registry")
+    invite.add_argument(
+        "--withdraw", action="store_true", help="withdraw the invitations (not after voting)"
+    )
+    invite.set_defaults(func=_dispatch("invite"))
+
+    from app.commands.attendance import AttendeeEfn, AttendeeName
+
+    att = sub.add_parser("attendance", help="check a site in or out, with names and EFNs (CME)")
+    att.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    att.add_argument("code", metavar="CODE", help="the site's code")
+    presence = att.add_mutually_exclusive_group(required=True)
+    presence.add_argument("--present", dest="present", action="store_true")
+    presence.add_argument("--absent", dest="present", action="store_false")
+    att.add_argument("--count", type=whole_number, metavar="N", help="how many attend at the site")
+    att.add_argument(
+        "--name",
+        action=AttendeeName,
+        dest="attendees",
+        metavar="NAME",
+        help="an attending doctor (repeat; replaces the names given before)",
+    )
+    att.add_argument(
+        "--efn",
+        action=AttendeeEfn,
+        dest="attendees",
+        metavar="EFN",
+        help="the EFN of the --name before it (15 digits)",
+    )
+    att.set_defaults(func=_dispatch("attendance"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

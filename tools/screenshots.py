@@ -23,6 +23,8 @@ from app.models import BallotSource
 from app.services import ballots, conferences, lifecycle
 from app.services.demo import load_demo
 
+#: The main window's size in the shots: the common hospital laptop screen.
+LAPTOP = (1366, 768)
 OUT = Path(__file__).resolve().parent.parent / "shots"
 README_DIR = Path(__file__).resolve().parent.parent / "resources" / "screenshots"
 #: The shots the README shows: (shot, file in resources/screenshots).
@@ -120,7 +122,7 @@ def main(out: Path = OUT) -> None:
         install_language(lang)
         apply_theme(app, theme)
         window = MainWindow(url, conf_id, offer_demo=False, warm=False)
-        window.resize(1400, 900)
+        window.resize(*LAPTOP)
         window.show()
         wait_for(lambda w=window: w.workspace is not None)
         workspace = window.workspace

@@ -439,6 +439,16 @@ DE = {
     "Invite site": "Standort einladen",
     "Withdraw invitation": "Einladung zurückziehen",
     "Edit site": "Standort bearbeiten",
+    # messages
+    "File or folder not found: %1": "Datei oder Ordner nicht gefunden: %1",
+    "No permission to access %1": "Keine Berechtigung für %1",
+    "The disk is full; %1 was not written": "Der Datenträger ist voll; %1 wurde nicht geschrieben",
+    "%1 is on a read-only disk": "%1 liegt auf einem schreibgeschützten Datenträger",
+    "%1 is a folder, not a file": "%1 ist ein Ordner, keine Datei",
+    "A folder in %1 is a file": "Ein Ordner in %1 ist eine Datei",
+    "%1 cannot be read or written (error %2)": (
+        "%1 lässt sich nicht lesen oder schreiben (Fehler %2)"
+    ),
     # validation
     "Unknown kind “%1”": "Unbekannte Art „%1“",
     "VAF must be a number between 0 and 100": "VAF muss eine Zahl zwischen 0 und 100 sein",

@@ -16,7 +16,10 @@ def run_import(args: argparse.Namespace) -> int:
     with db.write() as session:
         target = conference_id(session, args.into) if args.into else None
         conf_id, case_ids = import_packages(
-            session, [Path(f) for f in args.files], conference_id=target
+            session,
+            [Path(f) for f in args.files],
+            conference_id=target,
+            date=getattr(args, "date", None),
         )
         slug = get_conference(session, conf_id).slug
     print(f"imported {len(case_ids)} case(s) from {len(args.files)} file(s) into {slug}")

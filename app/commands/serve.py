@@ -3,20 +3,84 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import os
 import threading
+from pathlib import Path
 
 from app.commands.common import CliError, conference_id, open_db
+from app.commands.links import normalise_base_url
+from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles
 from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
 from app.services.conferences import get_conference, invitations
 
 
+def tls_files(args: argparse.Namespace) -> TlsFiles | None:
+    """The certificate and key named by --certfile/--keyfile, checked to be readable."""
+    if not args.certfile and not args.keyfile:
+        return None
+    if not args.certfile or not args.keyfile:
+        raise CliError("--certfile and --keyfile go together (HTTPS needs both)")
+    for option, name in (("--certfile", args.certfile), ("--keyfile", args.keyfile)):
+        path = Path(name)
+        if not path.is_file() or not os.access(path, os.R_OK):
+            raise CliError(f"{option} {name}: no readable file")
+    return TlsFiles(str(Path(args.certfile)), str(Path(args.keyfile)))
+
+
+def trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
+    """The addresses whose X-Forwarded-For is believed (only with --proxy-headers)."""
+    given = [p.strip() for item in args.forwarded_allow_ips for p in item.split(",") if p.strip()]
+    if not args.proxy_headers:
+        if given:
+            raise CliError("--forwarded-allow-ips needs --proxy-headers")
+        return ()
+    if not given:
+        raise CliError(
+            "--proxy-headers needs --forwarded-allow-ips with the proxy's address, "
+            "e.g. 127.0.0.1 (never * on a reachable host: anyone could forge addresses)"
+        )
+    for item in given:
+        if item == "*":
+            continue
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise CliError(
+                f"--forwarded-allow-ips {item!r}: not an IP address or network"
+            ) from None
+    return tuple(given)
+
+
+def connection_limits(args: argparse.Namespace) -> ConnectionLimits:
+    if args.max_connections < 10:
+        raise CliError("--max-connections: at least 10")
+    return ConnectionLimits(
+        request_seconds=DEFAULT_LIMITS.request_seconds,
+        keep_alive_seconds=DEFAULT_LIMITS.keep_alive_seconds,
+        max_connections=args.max_connections,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
+    tls = tls_files(args)
+    proxies = trusted_proxies(args)
+    base_url = normalise_base_url(args.base_url) if args.base_url else None
     db = open_db(args)
     with db.read() as session:
         conf_id = conference_id(session, args.conference)
         conf = get_conference(session, conf_id)
         invited = invitations(session, conf_id)
-    server = VotingServer(db, conf_id, host=args.host, port=args.port, settings=args.settings)
+    server = VotingServer(
+        db,
+        conf_id,
+        host=args.host,
+        port=args.port,
+        settings=args.settings,
+        tls=tls,
+        trusted_proxies=proxies,
+        connection_limits=connection_limits(args),
+    )
     try:
         server.start()
     except ServerStartError as exc:
@@ -27,13 +91,21 @@ def run(args: argparse.Namespace) -> int:
     print(f"Votum voting server: {conf.slug} — {conf.topic}", flush=True)
     for url in urls:
         print(f"  listening on {url}", flush=True)
-    print(f"  moderator token: {server.moderator_token}", flush=True)
+    if base_url:
+        print(f"  sites reach it as {base_url}", flush=True)
+    if proxies:
+        print(f"  trusting X-Forwarded-For from {', '.join(proxies)}", flush=True)
+    if args.moderator_token_file:
+        _write_private(Path(args.moderator_token_file), server.moderator_token + "\n")
+        print(f"  moderator token: written to {args.moderator_token_file}", flush=True)
+    else:
+        print(f"  moderator token: {server.moderator_token}", flush=True)
     print(
         f"  {with_link} of {len(invited)} invited sites have a link; print them with:\n"
-        f"    python main.py links {conf.slug} --base-url {urls[0]}",
+        f"    python main.py links {conf.slug} --base-url {base_url or urls[0]}",
         flush=True,
     )
-    print(f"  API description: {urls[-1]}/openapi.json", flush=True)
+    print(f"  API description: {base_url or urls[-1]}/openapi.json", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     stopped = threading.Event()
     try:
@@ -45,3 +117,13 @@ def run(args: argparse.Namespace) -> int:
         server.stop()
         db.dispose()
     return 0
+
+
+def _write_private(path: Path, text: str) -> None:
+    """A secret for the operator only (mode 0600), not for the service's journal."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise CliError(f"--moderator-token-file {path}: cannot write ({exc.strerror})") from None

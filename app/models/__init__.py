@@ -14,7 +14,7 @@ from app.models.enums import (
 )
 from app.models.poll import CallPollTotal, PollImport, PollMatchRule
 from app.models.question import Option, Question
-from app.models.record import AuditEvent, Note
+from app.models.record import AuditEvent, ModeratorRequest, Note
 from app.models.site import Site
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "Finding",
     "FindingKind",
     "Invitation",
+    "ModeratorRequest",
     "Note",
     "NoteKind",
     "Option",

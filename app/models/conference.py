@@ -27,6 +27,13 @@ class Conference(Base):
     moderator: Mapped[str200] = mapped_column(default="")
     language: Mapped[str] = mapped_column(String(2), default="de")
     vnr: Mapped[str] = mapped_column(String(19), default="")
+    #: local start and end time, "HH:MM" (empty until known)
+    starts_at: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    ends_at: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    #: the CME block beside the VNR: category (e.g. "A"), points, scientific lead
+    cme_category: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    cme_points: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    scientific_lead: Mapped[str200] = mapped_column(default="", server_default="")
     moderator_token: Mapped[str] = mapped_column(String(64))
     current_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("questions.id", ondelete="SET NULL", use_alter=True),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, intpk, str40, str200, timestamp
@@ -43,3 +43,17 @@ class AuditEvent(Base):
     question_id: Mapped[int | None]
     site_id: Mapped[int | None]
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class ModeratorRequest(Base):
+    """A moderator action's request id and its answer: a retry gets the answer again
+    instead of doing the action twice (a console that lost its connection mid-request)."""
+
+    __tablename__ = "moderator_requests"
+    __table_args__ = (UniqueConstraint("conference_id", "request_id"),)
+
+    id: Mapped[intpk]
+    conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
+    request_id: Mapped[str] = mapped_column(String(64))
+    response: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[timestamp]

@@ -123,7 +123,11 @@ def next_action(conference_id: int) -> Callable[[Session], tuple[int | None, Sta
 
 
 def attendance_action(
-    conference_id: int, site_code: str, present: bool, attendee_count: int | None
+    conference_id: int,
+    site_code: str,
+    present: bool,
+    attendee_count: int | None,
+    attendees: list[tuple[str, str]] | None = None,
 ) -> Callable[[Session], tuple[int, StateChange]]:
     def work(session: Session) -> tuple[int, StateChange]:
         site_id = site_by_code(session, site_code)
@@ -133,6 +137,7 @@ def attendance_action(
             site_id,
             present=present,
             attendee_count=attendee_count,
+            attendees=attendees,
             actor="moderator (API)",
         )
         count = get_invitation(session, conference_id, site_id).attendee_count

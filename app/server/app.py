@@ -20,7 +20,14 @@ from app.server.i18n import pick_lang
 from app.server.live import LiveState
 from app.server.pages import STATIC, forbidden_page
 from app.server.routes import moderator, site_api, voter
-from app.server.security import BodySizeLimit, KnownTokens, Limits, RateLimiter, SecurityHeaders
+from app.server.security import (
+    BodySizeLimit,
+    KnownTokens,
+    Limits,
+    RateLimiter,
+    SecurityHeaders,
+    install_log_redaction,
+)
 from app.server.writer import Writer, WriterStopped
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, VotumError
@@ -47,6 +54,7 @@ def create_app(
     ``configure`` may add routes before the catch-all static mount (benchmarks do).
     """
     settings = settings or load_settings()
+    install_log_redaction()
     with db.read() as session:
         conference = get_conference(session, conference_id)
     limits = Limits.from_settings(settings)
@@ -95,7 +103,12 @@ def create_app(
     if configure is not None:
         configure(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes, own_answer=voter.FORM_PATH)
+    app.add_middleware(
+        BodySizeLimit,
+        limit=settings.max_body_bytes,
+        own_answer=voter.FORM_PATH,
+        uploads=moderator.UPLOAD_PATH,
+    )
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every answer has them
     return app
 

@@ -22,6 +22,7 @@ from app.config import Settings, load_settings
 from app.db import Database
 from app.server.addresses import base_urls
 from app.server.app import create_app
+from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles, uvicorn_options
 from app.server.context import ServerContext
 from app.server.security import RateLimiter
 from app.services.conferences import moderator_token
@@ -108,8 +109,14 @@ class VotingServer:
         notifier: Notifier | None = None,
         rate_limiter: RateLimiter | None = None,
         configure: Callable[[FastAPI], None] | None = None,
+        tls: TlsFiles | None = None,
+        trusted_proxies: tuple[str, ...] = (),
+        connection_limits: ConnectionLimits = DEFAULT_LIMITS,
     ) -> None:
         self.db = db
+        self.tls = tls
+        self.trusted_proxies = trusted_proxies
+        self.connection_limits = connection_limits
         self.conference_id = conference_id
         settings = settings or load_settings()
         self.host = settings.host if host is None else host
@@ -147,15 +154,17 @@ class VotingServer:
             return
         sock = bind_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
+        options = uvicorn_options(
+            limits=self.connection_limits, tls=self.tls, trusted_proxies=self.trusted_proxies
+        )
         config = uvicorn.Config(
             self.app,
             log_level="warning",
             access_log=False,
             lifespan="on",
             timeout_graceful_shutdown=GRACEFUL_SECONDS,
-            timeout_keep_alive=30,
             backlog=2048,
-            server_header=False,
+            **options,
         )
         server = uvicorn.Server(config)
         self._server = server
@@ -191,8 +200,11 @@ class VotingServer:
         self._thread = None
 
     def base_urls(self) -> list[str]:
-        """Addresses to give out: LAN addresses first, then ``http://127.0.0.1:PORT``."""
-        return base_urls(self.host, self.port)
+        """Addresses to give out: LAN addresses first, then ``http(s)://127.0.0.1:PORT``."""
+        urls = base_urls(self.host, self.port)
+        if self.tls is not None:
+            urls = ["https://" + url.removeprefix("http://") for url in urls]
+        return urls
 
     def notify_changed(self) -> None:
         """Thread-safe: state was changed outside the server; push it to every page now."""

@@ -7,11 +7,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.models import BallotSource, QuestionKind, QuestionState
+from app.models import BallotSource, NoteKind, QuestionKind, QuestionState
 from app.services.ballots import MAX_COMMENT, BallotReceipt, BallotView
+from app.services.notes import MAX_NOTE, NoteView
 from app.services.results import LiveStatus, QuestionResult
 from app.services.tally import Tally
-from app.services.views import QuestionInfo
+from app.services.views import CaseInfo, InvitationInfo, QuestionInfo
 from app.services.voting import VoterView
 
 MAX_OPTIONS = 30
@@ -48,11 +49,21 @@ class SkipIn(_In):
     reason: Annotated[str, Field(min_length=1, max_length=2_000)]
 
 
+class AttendeeIn(_In):
+    """A named attending doctor; the EFN (15 digits) is optional; a wrong one is kept and
+    marked invalid, so the CME office sees what to fix."""
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    efn: Annotated[str, Field(max_length=40)] = ""
+
+
 class AttendanceIn(_In):
-    """Check a site in or out, optionally with its number of attendees."""
+    """Check a site in or out, optionally with its number of attendees and their names
+    (``attendees`` replaces the names given before; left out, they stay)."""
 
     present: bool
     attendee_count: Annotated[int, Field(ge=0, le=500)] | None = None
+    attendees: Annotated[list[AttendeeIn], Field(max_length=500)] | None = None
 
 
 class ErrorOut(BaseModel):
@@ -284,3 +295,97 @@ class AttendanceOut(BaseModel):
     site_code: str
     present: bool
     attendee_count: int
+
+
+class ConferenceSummaryOut(BaseModel):
+    """What the server holds of the served conference, before it is overwritten."""
+
+    slug: str
+    topic: str
+    date: str
+    cases: int
+    questions: int
+    invited_sites: int
+    present_sites: int
+    ballots: int
+    updated_at: str
+
+
+class AgendaCaseOut(BaseModel):
+    """A case as the console lists it: number, title, headline and its questions."""
+
+    id: int
+    number: int
+    title: str
+    headline: str
+    questions: list[QuestionOut]
+
+    @classmethod
+    def of(cls, case: CaseInfo, lang: str) -> AgendaCaseOut:
+        return cls(
+            id=case.id,
+            number=case.number,
+            title=case.title,
+            headline=case.headline(lang),
+            questions=[QuestionOut.of(q, lang) for q in case.questions],
+        )
+
+
+class AttendeeOut(BaseModel):
+    """A named attending doctor; an EFN that fails its check is kept, marked invalid."""
+
+    name: str
+    efn: str
+    efn_invalid: bool = False
+
+
+class InvitationOut(BaseModel):
+    """An invited site's attendance, names and EFNs included (moderator only)."""
+
+    site_code: str
+    site_name: str
+    present: bool
+    attendee_count: int
+    attendees: list[AttendeeOut]
+
+    @classmethod
+    def of(cls, invitation: InvitationInfo) -> InvitationOut:
+        return cls(
+            site_code=invitation.site.code,
+            site_name=invitation.site.name,
+            present=invitation.present,
+            attendee_count=invitation.attendee_count,
+            attendees=[
+                AttendeeOut(name=a.name, efn=a.efn, efn_invalid=a.efn_invalid)
+                for a in invitation.attendees
+            ],
+        )
+
+
+class NoteIn(BaseModel):
+    """A note for a case or for a question (give one of the two ids); replaces its text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    case_id: Id | None = None
+    question_id: Id | None = None
+    kind: NoteKind = NoteKind.DISCUSSION
+    text: Annotated[str, Field(max_length=MAX_NOTE)]
+
+
+class NoteOut(BaseModel):
+    case_id: int | None
+    question_id: int | None
+    kind: NoteKind
+    text: str
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, note: NoteView) -> NoteOut:
+        return cls(
+            case_id=note.case_id,
+            question_id=note.question_id,
+            kind=note.kind,
+            text=note.text,
+            updated_at=note.updated_at,
+        )

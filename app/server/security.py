@@ -10,6 +10,7 @@ import logging
 import re
 import threading
 import time
+import traceback
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -20,6 +21,57 @@ from app.config import Settings
 
 log = logging.getLogger(__name__)
 
+#: what a site's or the moderator's token looks like (43 URL-safe characters today; any
+#: such run of 32 to 64 is hidden, so a hash or a long name may be hidden too)
+TOKENISH = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,64}(?![A-Za-z0-9_-])")
+_VOTER_PATH = re.compile(r"(/v/)[^/\s?\"']+")
+#: every logger that may see a request's path or a token in an exception
+SERVER_LOGGERS = (
+    "app.server",
+    "app.server.security",
+    "app.server.writer",
+    "app.server.live",
+    "uvicorn",
+    "uvicorn.error",
+    "uvicorn.access",
+)
+
+
+def redact(text: str) -> str:
+    """``text`` with the secret part of voter paths and anything token-like hidden."""
+    return TOKENISH.sub("***", _VOTER_PATH.sub(r"\1***", text))
+
+
+class RedactTokens(logging.Filter):
+    """Hides tokens in a log record, its arguments and its traceback alike.
+
+    Logger filters see only records made by their own logger, so the filter sits on each
+    of :data:`SERVER_LOGGERS` (see :func:`install_log_redaction`).
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.exc_info:
+            trace = "".join(traceback.format_exception(*record.exc_info)).rstrip()
+            message = f"{message}\n{trace}"
+            record.exc_info = None
+        if record.stack_info:
+            message = f"{message}\n{record.stack_info}"
+            record.stack_info = None
+        record.msg, record.args, record.exc_text = redact(message), (), None
+        return True
+
+
+def install_log_redaction() -> None:
+    """Put :class:`RedactTokens` on every server logger (once)."""
+    for name in SERVER_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, RedactTokens) for f in logger.filters):
+            logger.addFilter(RedactTokens())
+
+
+#: a conference file published by the moderator (images embedded) may be larger
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 INTERNAL_ERROR = b"Interner Fehler / internal server error"
 
 CONTENT_SECURITY_POLICY = (
@@ -34,6 +86,9 @@ _COMMON_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
 ]
+
+
+_HSTS = (b"strict-transport-security", b"max-age=31536000")
 
 
 class SecurityHeaders:
@@ -52,6 +107,9 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
         static = scope["path"].startswith(self.static_prefix)
+        # HSTS only where the page came over HTTPS (directly or from a trusted proxy): sent
+        # over plain HTTP it would lock a laptop's LAN address out of plain HTTP for a year
+        secure = scope.get("scheme") == "https"
         cache = b"public, max-age=3600" if static else b"no-store"
 
         started = False
@@ -65,6 +123,8 @@ class SecurityHeaders:
                     if k.lower() not in (b"cache-control",)
                 ]
                 headers.extend(_COMMON_HEADERS)
+                if secure:
+                    headers.append(_HSTS)
                 headers.append((b"cache-control", cache))
                 message = {**message, "headers": headers}
                 started = True
@@ -75,6 +135,7 @@ class SecurityHeaders:
         except Exception:
             if started:
                 raise
+            # the path may hold a site's token (/v/{token}); the redaction filter hides it
             log.exception("unexpected error answering %s %s", scope["method"], scope["path"])
             await send_with_headers(
                 {
@@ -129,15 +190,22 @@ class BodySizeLimit:
         *,
         limit: int,
         own_answer: re.Pattern[str] | None = None,
+        uploads: re.Pattern[str] | None = None,
+        upload_limit: int = MAX_UPLOAD_BYTES,
     ) -> None:
         self.app = app
         self.limit = limit
         self.own_answer = own_answer
+        self.uploads = uploads
+        self.upload_limit = upload_limit
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.limit
+        if self.uploads is not None and self.uploads.fullmatch(scope["path"]):
+            limit = self.upload_limit
         received = 0
         for key, value in scope.get("headers", []):
             if key == b"content-length":
@@ -146,7 +214,7 @@ class BodySizeLimit:
                 except ValueError:
                     await _json_error(send, 400, "Content-Length ungültig / invalid")
                     return
-                if declared > self.limit:
+                if declared > limit:
                     if self.own_answer is None or not self.own_answer.fullmatch(scope["path"]):
                         await _json_error(send, 413, TOO_LARGE)
                         return
@@ -155,12 +223,12 @@ class BodySizeLimit:
 
         async def limited_receive() -> Message:
             nonlocal received
-            if received > self.limit:
+            if received > limit:
                 raise BodyTooLarge
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.limit:
+                if received > limit:
                     raise BodyTooLarge  # routes answer it as JSON
             return message
 
@@ -248,3 +316,8 @@ class KnownTokens:
     def forget(self, token: str) -> None:
         with self._lock:
             self._sites.pop(token, None)
+
+    def clear(self) -> None:
+        """Forget every token (the conference's invitations were replaced)."""
+        with self._lock:
+            self._sites.clear()

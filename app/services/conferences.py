@@ -137,12 +137,41 @@ def update_conference(
     moderator: str | None = None,
     language: str | None = None,
     vnr: str | None = None,
+    starts_at: str | None = None,
+    ends_at: str | None = None,
+    cme_category: str | None = None,
+    cme_points: int | None = None,
+    scientific_lead: str | None = None,
 ) -> None:
+    """Change the given fields (``None`` leaves a field as it is)."""
     conf = get_conference_row(session, conference_id)
+    for label, value in (("starts_at", starts_at), ("ends_at", ends_at)):
+        if (
+            value is not None
+            and value
+            and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value)
+        ):
+            raise InvalidInput(f"Uhrzeit „{value}“: HH:MM erwartet / time must be HH:MM ({label})")
+    if starts_at is not None:
+        conf.starts_at = starts_at
+    if ends_at is not None:
+        conf.ends_at = ends_at
+    if cme_category is not None:
+        conf.cme_category = _clean(cme_category, "CME-Kategorie / CME category", limit=10)
+    if cme_points is not None:
+        if not 0 <= cme_points <= 100:
+            raise InvalidInput("CME-Punkte 0–100 / CME points 0–100")
+        conf.cme_points = cme_points
+    if scientific_lead is not None:
+        conf.scientific_lead = _clean(scientific_lead, "Wissenschaftliche Leitung / lead")
     if topic is not None:
         conf.topic = _clean(topic, "Thema / topic", required=True)
-    if date is not None:
+    if date is not None and date != conf.date:
+        old_prefix = conf.date.isoformat()
         conf.date = date
+        if conf.slug.startswith(old_prefix):  # the short name follows the corrected date
+            wanted = (date.isoformat() + conf.slug.removeprefix(old_prefix))[:40]
+            conf.slug = _unique_slug(session, wanted)
     if moderator is not None:
         conf.moderator = _clean(moderator, "Moderation / moderator")
     if language is not None:

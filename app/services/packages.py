@@ -6,6 +6,7 @@ file gives a :class:`PackageError` naming the file, the JSON path and what was e
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,7 +45,8 @@ def _json_path(location: Sequence[int | str]) -> str:
     return out
 
 
-def _describe(error: ValidationError, path: Path) -> str:
+def describe(error: ValidationError, path: Path) -> str:
+    """Up to five problems, one line each: file, JSON path, what is wrong."""
     lines = []
     for item in error.errors()[:5]:
         where = _json_path(item["loc"])
@@ -60,45 +62,52 @@ def _describe(error: ValidationError, path: Path) -> str:
     return "\n".join(lines)
 
 
-def read_package(path: Path) -> LoadedPackage:
-    """Read and validate one package file (no database involved)."""
+def read_json_object(
+    path: Path, error: type[InvalidInput], *, max_bytes: int = MAX_PACKAGE_BYTES, what: str
+) -> dict[str, object]:
+    """A JSON object from a UTF-8 file; any problem raises ``error`` naming the file."""
     path = Path(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise PackageError(f"{path}: Datei nicht gefunden / file not found") from None
+        raise error(f"{path}: Datei nicht gefunden / file not found") from None
     except OSError as exc:
-        raise PackageError(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
+        raise error(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
     if not path.is_file():
-        raise PackageError(f"{path}: keine Datei / not a file")
-    if size > MAX_PACKAGE_BYTES:
-        raise PackageError(
+        raise error(f"{path}: keine Datei / not a file")
+    if size > max_bytes:
+        raise error(
             f"{path.name}: {size / 1024 / 1024:.0f} MB ist zu groß (höchstens "
-            f"{MAX_PACKAGE_BYTES // 1024 // 1024} MB) / file too large"
+            f"{max_bytes // 1024 // 1024} MB) / file too large"
         )
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PackageError(
-            f"{path.name}: kein UTF-8-Text (Byte {exc.start}) / not UTF-8 text"
-        ) from None
+        raise error(f"{path.name}: kein UTF-8-Text (Byte {exc.start}) / not UTF-8 text") from None
     except OSError as exc:
-        raise PackageError(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
+        raise error(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PackageError(
+        raise error(
             f"{path.name}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}"
         ) from None
     if not isinstance(data, dict):
-        raise PackageError(f'{path.name}: $: expected a JSON object with "cases"')
+        raise error(f"{path.name}: $: expected a JSON object with {what}")
+    return data
+
+
+def read_package(path: Path) -> LoadedPackage:
+    """Read and validate one package file (no database involved)."""
+    path = Path(path)
+    data = read_json_object(path, PackageError, what='"cases"')
     if data.get("format") not in (None, "votum-case-package"):
         raise PackageError(f"{path.name}: $.format: not a Votum case package")
     try:
         package = CasePackage.model_validate(data)
     except ValidationError as exc:
-        raise PackageError(_describe(exc, path)) from None
+        raise PackageError(describe(exc, path)) from None
     return LoadedPackage(path, package)
 
 
@@ -107,25 +116,25 @@ def import_packages(
     paths: Sequence[Path],
     *,
     conference_id: int | None = None,
+    date: dt.date | None = None,
     actor: str = "moderator",
 ) -> tuple[int, list[int]]:
     """Validate every file first, then append their cases in the given order.
 
     Without ``conference_id`` a new conference is created from the first package's title
-    and language. Returns the conference id and the new case ids. Any error raises before
-    the caller commits, so nothing is written.
+    and language, on ``date`` (default: today; its short name begins with that date).
+    Returns the conference id and the new case ids. Any error raises before the caller
+    commits, so nothing is written.
     """
     loaded = [read_package(Path(p)) for p in paths]  # all files checked before any write
     if not loaded:
         raise PackageError("Keine Datei angegeben / no file given")
     if conference_id is None:
-        import datetime as dt
-
         first = loaded[0].package
         conference_id = create_conference(
             session,
             first.title or loaded[0].path.name.removesuffix(SUFFIX).removesuffix(".json"),
-            dt.date.today(),
+            date or dt.date.today(),
             language=first.language,
             actor=actor,
         )

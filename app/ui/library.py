@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QPainter, QPalette
@@ -32,8 +32,6 @@ from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 if TYPE_CHECKING:
     from app.db import Database
-
-ModelIndex: TypeAlias = QModelIndex | QPersistentModelIndex
 
 
 class NewConferenceDialog(QDialog):
@@ -86,11 +84,18 @@ class NewConferenceDialog(QDialog):
 class ConferenceDelegate(QStyledItemDelegate):
     """Two lines per conference: the topic, then date, moderator and number of sites."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         height = option.fontMetrics.height()
         return QSize(option.rect.width(), int(height * 2.6) + 12)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""

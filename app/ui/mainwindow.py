@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -26,6 +26,16 @@ if TYPE_CHECKING:
     from app.ui.workspace import Workspace
 
 WINDOW = "main"
+#: The first size on a large screen; a laptop's screen bounds it (see :func:`default_size`).
+DEFAULT_SIZE = QSize(1280, 800)
+#: Room for the title bar, which the window's size does not include.
+TITLE_BAR = 40
+
+
+def default_size(available: QSize) -> QSize:
+    """The first window size: :data:`DEFAULT_SIZE`, or less to fit the screen's free area
+    (a 1366×768 laptop with its taskbar leaves about 1366×728)."""
+    return DEFAULT_SIZE.boundedTo(available - QSize(0, TITLE_BAR))
 
 
 def warm_up() -> None:
@@ -74,7 +84,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         if state is not None:
             self.restoreState(state)
         self._painted = False

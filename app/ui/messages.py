@@ -6,9 +6,12 @@ Every box shows its text as plain text (it often quotes a user's text). Tests re
 
 from __future__ import annotations
 
+import errno
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.ui.i18n import translate
 from app.ui.plain import plain_title
 
 
@@ -83,3 +86,23 @@ def confirm(
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     prompter.info(parent, title, text)
+
+
+def os_error_text(exc: OSError) -> str:
+    """A file system error in the UI language (``str(exc)`` is the system's English)."""
+    name = str(exc.filename) if exc.filename is not None else ""
+    texts = {
+        errno.ENOENT: translate("Messages", "File or folder not found: %1"),
+        errno.EACCES: translate("Messages", "No permission to access %1"),
+        errno.EPERM: translate("Messages", "No permission to access %1"),
+        errno.ENOSPC: translate("Messages", "The disk is full; %1 was not written"),
+        errno.EROFS: translate("Messages", "%1 is on a read-only disk"),
+        errno.EISDIR: translate("Messages", "%1 is a folder, not a file"),
+        errno.ENOTDIR: translate("Messages", "A folder in %1 is a file"),
+    }
+    text = texts.get(exc.errno or 0)
+    if text is None:
+        text = translate("Messages", "%1 cannot be read or written (error %2)").replace(
+            "%2", str(exc.errno or "?")
+        )
+    return text.replace("%1", name or "?")

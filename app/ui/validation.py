@@ -22,19 +22,28 @@ def _limit(error: ErrorDetails, key: str) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _too_long(error: ErrorDetails) -> str:
+    if isinstance(error.get("input"), str):
+        text = translate("Validation", "At most %1 characters")
+    else:
+        text = translate("Validation", "At most %1 entries")
+    return text.replace("%1", _limit(error, "max_length"))
+
+
+def _too_short(error: ErrorDetails) -> str:
+    if isinstance(error.get("input"), str):
+        return translate("Validation", "Must not be empty")
+    return translate("Validation", "At least %1 entries").replace("%1", _limit(error, "min_length"))
+
+
 #: pydantic error type → the reason (``ctx`` fills in the limit).
 _BY_TYPE: dict[str, Callable[[ErrorDetails], str]] = {
-    "string_too_long": lambda e: translate("Validation", "At most %1 characters").replace(
-        "%1", _limit(e, "max_length")
-    ),
-    "string_too_short": lambda e: translate("Validation", "Must not be empty"),
+    "string_too_long": lambda e: _too_long(e),
+    "string_too_short": lambda e: _too_short(e),
     "missing": lambda e: translate("Validation", "Must not be empty"),
-    "too_long": lambda e: translate("Validation", "At most %1 entries").replace(
-        "%1", _limit(e, "max_length")
-    ),
-    "too_short": lambda e: translate("Validation", "At least %1 entries").replace(
-        "%1", _limit(e, "min_length")
-    ),
+    # A text checked after a cleaning validator reports its length as too_long / too_short.
+    "too_long": lambda e: _too_long(e),
+    "too_short": lambda e: _too_short(e),
     "greater_than_equal": lambda e: translate("Validation", "At least %1").replace(
         "%1", _limit(e, "ge")
     ),

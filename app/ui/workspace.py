@@ -13,7 +13,7 @@ from app.ui import settings
 from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
 
-if TYPE_CHECKING:  # imported when first needed: start-up speed
+if TYPE_CHECKING:  # imported when first needed (start-up speed)
     from app.ui.live.console import LiveConsole
     from app.ui.presenter import PresenterWindow
 
@@ -76,16 +76,16 @@ class Workspace(QWidget):
 
         session = self.ensure_session()
         self.editor.flush()
-        console = self.console = LiveConsole(session)
-        console.presenterRequested.connect(self.toggle_presenter)
+        self.console = LiveConsole(session)
+        self.console.presenterRequested.connect(self.toggle_presenter)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(LIVE_TAB)
-        self.tabs.insertTab(LIVE_TAB, console, self.tr("Live"))
+        self.tabs.insertTab(LIVE_TAB, self.console, self.tr("Live"))
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         self._live_placeholder.deleteLater()
-        console.chart.ensure_canvas()
+        self.console.chart.ensure_canvas()
         # Everything built so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall live redraws by 100+ ms.
         gc.freeze()
@@ -96,7 +96,7 @@ class Workspace(QWidget):
         ):
             session.start_server(port=settings.server_port())
         self.consoleCreated.emit()
-        return console
+        return self.console
 
     @Slot(int)
     def on_tabs_current_changed(self, index: int) -> None:
@@ -122,10 +122,9 @@ class Workspace(QWidget):
 
         console = self.ensure_console()
         if self.presenter is None:
-            presenter = self.presenter = PresenterWindow(self.ensure_session())
-            presenter.addActions(console.live_actions.all())
-            presenter.ensure_chart()
-            return presenter
+            self.presenter = PresenterWindow(self.ensure_session())
+            self.presenter.addActions(console.live_actions.all())
+            self.presenter.ensure_chart()
         return self.presenter
 
     def current_question_id(self) -> int | None:

@@ -455,63 +455,63 @@
       <translation>Dieser Export ist in dieser Installation nicht verfügbar.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="40" />
+      <location filename="../../app/ui/exports.py" line="43" />
       <source>Saved: %1</source>
       <translation>Gespeichert: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="54" />
+      <location filename="../../app/ui/exports.py" line="57" />
       <source>Export protocol</source>
       <translation>Protokoll exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="55" />
+      <location filename="../../app/ui/exports.py" line="58" />
       <source>PDF protocol (*.pdf)</source>
       <translation>PDF-Protokoll (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="77" />
+      <location filename="../../app/ui/exports.py" line="80" />
       <source>Export results</source>
       <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="78" />
-      <location filename="../../app/ui/exports.py" line="103" />
+      <location filename="../../app/ui/exports.py" line="81" />
+      <location filename="../../app/ui/exports.py" line="106" />
       <source>CSV table (*.csv)</source>
       <translation>CSV-Tabelle (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="79" />
+      <location filename="../../app/ui/exports.py" line="82" />
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="80" />
+      <location filename="../../app/ui/exports.py" line="83" />
       <source>JSON (*.json)</source>
       <translation>JSON (*.json)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="101" />
+      <location filename="../../app/ui/exports.py" line="104" />
       <source>Export attendance list</source>
       <translation>Anwesenheitsliste exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="117" />
+      <location filename="../../app/ui/exports.py" line="120" />
       <source>Save chart as</source>
       <translation>Diagramm speichern unter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="119" />
+      <location filename="../../app/ui/exports.py" line="122" />
       <source>Choose a question first.</source>
       <translation>Bitte zuerst eine Frage wählen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="127" />
+      <location filename="../../app/ui/exports.py" line="130" />
       <source>PNG image, 300 dpi (*.png)</source>
       <translation>PNG-Bild, 300 dpi (*.png)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/exports.py" line="128" />
+      <location filename="../../app/ui/exports.py" line="131" />
       <source>SVG vector graphic (*.svg)</source>
       <translation>SVG-Vektorgrafik (*.svg)</translation>
     </message>
@@ -562,47 +562,47 @@
   <context>
     <name>ImagesBox</name>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="35" />
+      <location filename="../../app/ui/editor/images_box.py" line="43" />
       <source>Images</source>
       <translation>Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="39" />
+      <location filename="../../app/ui/editor/images_box.py" line="47" />
       <source>Caption</source>
       <translation>Bildunterschrift</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <location filename="../../app/ui/editor/images_box.py" line="55" />
       <source>Add image…</source>
       <translation>Bild hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="48" />
+      <location filename="../../app/ui/editor/images_box.py" line="56" />
       <source>Remove image</source>
       <translation>Bild entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="81" />
+      <location filename="../../app/ui/editor/images_box.py" line="89" />
       <source>Only PNG, JPEG and SVG images</source>
       <translation>Nur PNG-, JPEG- und SVG-Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="89" />
+      <location filename="../../app/ui/editor/images_box.py" line="97" />
       <source>The image is larger than 10 MB</source>
       <translation>Das Bild ist größer als 10 MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <location filename="../../app/ui/editor/images_box.py" line="109" />
       <source>Add image</source>
       <translation>Bild hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="101" />
+      <location filename="../../app/ui/editor/images_box.py" line="109" />
       <source>Images (*.png *.jpg *.jpeg *.svg)</source>
       <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -610,42 +610,42 @@
   <context>
     <name>LibraryPage</name>
     <message>
-      <location filename="../../app/ui/library.py" line="135" />
+      <location filename="../../app/ui/library.py" line="142" />
       <source>sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="136" />
+      <location filename="../../app/ui/library.py" line="143" />
       <source>Conferences</source>
       <translation>Konferenzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="143" />
+      <location filename="../../app/ui/library.py" line="150" />
       <source>No conference yet. Create one, import case packages, or open the demo conference.</source>
       <translation>Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete oder öffnen Sie die Demo-Konferenz.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="155" />
+      <location filename="../../app/ui/library.py" line="162" />
       <source>&amp;Open</source>
       <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="157" />
+      <location filename="../../app/ui/library.py" line="164" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="158" />
+      <location filename="../../app/ui/library.py" line="165" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="159" />
+      <location filename="../../app/ui/library.py" line="166" />
       <source>Open the &amp;demo conference</source>
       <translation>&amp;Demo-Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="160" />
+      <location filename="../../app/ui/library.py" line="167" />
       <source>De&amp;lete…</source>
       <translation>&amp;Löschen …</translation>
     </message>
@@ -1212,6 +1212,45 @@
     </message>
   </context>
   <context>
+    <name>Messages</name>
+    <message>
+      <location filename="../../app/ui/messages.py" line="95" />
+      <source>File or folder not found: %1</source>
+      <translation>Datei oder Ordner nicht gefunden: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="96" />
+      <location filename="../../app/ui/messages.py" line="97" />
+      <source>No permission to access %1</source>
+      <translation>Keine Berechtigung für %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="98" />
+      <source>The disk is full; %1 was not written</source>
+      <translation>Der Datenträger ist voll; %1 wurde nicht geschrieben</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="99" />
+      <source>%1 is on a read-only disk</source>
+      <translation>%1 liegt auf einem schreibgeschützten Datenträger</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="100" />
+      <source>%1 is a folder, not a file</source>
+      <translation>%1 ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="101" />
+      <source>A folder in %1 is a file</source>
+      <translation>Ein Ordner in %1 ist eine Datei</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/messages.py" line="105" />
+      <source>%1 cannot be read or written (error %2)</source>
+      <translation>%1 lässt sich nicht lesen oder schreiben (Fehler %2)</translation>
+    </message>
+  </context>
+  <context>
     <name>NewConferenceDialog</name>
     <message>
       <location filename="../../app/ui/library.py" line="44" />
@@ -1247,27 +1286,27 @@
   <context>
     <name>NewSiteDialog</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="34" />
+      <location filename="../../app/ui/editor/sites_page.py" line="37" />
       <source>New site</source>
       <translation>Neuer Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="41" />
+      <location filename="../../app/ui/editor/sites_page.py" line="44" />
       <source>&amp;Name</source>
       <translation>&amp;Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="42" />
+      <location filename="../../app/ui/editor/sites_page.py" line="45" />
       <source>&amp;Code</source>
       <translation>&amp;Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="43" />
+      <location filename="../../app/ui/editor/sites_page.py" line="46" />
       <source>C&amp;ity</source>
       <translation>S&amp;tadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="44" />
+      <location filename="../../app/ui/editor/sites_page.py" line="47" />
       <source>&amp;E-mail</source>
       <translation>&amp;E-Mail</translation>
     </message>
@@ -1338,7 +1377,7 @@
     </message>
     <message>
       <location filename="../../app/ui/editor/packages_io.py" line="115" />
-      <location filename="../../app/ui/editor/packages_io.py" line="120" />
+      <location filename="../../app/ui/editor/packages_io.py" line="121" />
       <source>Case package not imported</source>
       <translation>Fallpaket nicht importiert</translation>
     </message>
@@ -1348,22 +1387,22 @@
       <translation>Es wurde nichts importiert:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="124" />
+      <location filename="../../app/ui/editor/packages_io.py" line="126" />
       <source>Case packages imported</source>
       <translation>Fallpakete importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="125" />
+      <location filename="../../app/ui/editor/packages_io.py" line="127" />
       <source>%1 cases imported from %2 files.</source>
       <translation>%1 Fälle aus %2 Dateien importiert.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="137" />
+      <location filename="../../app/ui/editor/packages_io.py" line="139" />
       <source>Export case package</source>
       <translation>Fallpaket exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/packages_io.py" line="153" />
+      <location filename="../../app/ui/editor/packages_io.py" line="156" />
       <source>Case package not exported</source>
       <translation>Fallpaket nicht exportiert</translation>
     </message>
@@ -1932,59 +1971,59 @@
   <context>
     <name>SitesPage</name>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="70" />
+      <location filename="../../app/ui/editor/sites_page.py" line="73" />
       <source>Invited</source>
       <translation>Eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="71" />
+      <location filename="../../app/ui/editor/sites_page.py" line="74" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="72" />
+      <location filename="../../app/ui/editor/sites_page.py" line="75" />
       <source>Code</source>
       <translation>Kürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="73" />
+      <location filename="../../app/ui/editor/sites_page.py" line="76" />
       <source>City</source>
       <translation>Stadt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="74" />
+      <location filename="../../app/ui/editor/sites_page.py" line="77" />
       <source>E-mail</source>
       <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="88" />
+      <location filename="../../app/ui/editor/sites_page.py" line="91" />
       <source>New site…</source>
       <translation>Neuer Standort …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="89" />
+      <location filename="../../app/ui/editor/sites_page.py" line="92" />
       <source>Invite all</source>
       <translation>Alle einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="107" />
+      <location filename="../../app/ui/editor/sites_page.py" line="110" />
       <source>%1 of %2 sites invited</source>
       <translation>%1 von %2 Standorten eingeladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="124" />
-      <location filename="../../app/ui/editor/sites_page.py" line="144" />
-      <location filename="../../app/ui/editor/sites_page.py" line="152" />
+      <location filename="../../app/ui/editor/sites_page.py" line="127" />
+      <location filename="../../app/ui/editor/sites_page.py" line="147" />
+      <location filename="../../app/ui/editor/sites_page.py" line="155" />
       <source>Invite site</source>
       <translation>Standort einladen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="129" />
+      <location filename="../../app/ui/editor/sites_page.py" line="132" />
       <source>Withdraw invitation</source>
       <translation>Einladung zurückziehen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/sites_page.py" line="136" />
+      <location filename="../../app/ui/editor/sites_page.py" line="139" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
     </message>
@@ -2004,81 +2043,81 @@
     <message>
       <location filename="../../app/ui/validation.py" line="27" />
       <source>At most %1 characters</source>
-      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
       <translation>Höchstens %1 Zeichen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="30" />
-      <location filename="../../app/ui/validation.py" line="31" />
+      <location filename="../../app/ui/validation.py" line="35" />
+      <location filename="../../app/ui/validation.py" line="43" />
       <source>Must not be empty</source>
+      <extracomment>pydantic error type → the reason (``ctx`` fills in the limit).</extracomment>
       <translation>Darf nicht leer sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="32" />
+      <location filename="../../app/ui/validation.py" line="29" />
       <source>At most %1 entries</source>
       <translation>Höchstens %1 Einträge</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="35" />
+      <location filename="../../app/ui/validation.py" line="36" />
       <source>At least %1 entries</source>
       <translation>Mindestens %1 Einträge</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="38" />
+      <location filename="../../app/ui/validation.py" line="47" />
       <source>At least %1</source>
       <translation>Mindestens %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="41" />
+      <location filename="../../app/ui/validation.py" line="50" />
       <source>At most %1</source>
       <translation>Höchstens %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="44" />
-      <location filename="../../app/ui/validation.py" line="45" />
+      <location filename="../../app/ui/validation.py" line="53" />
+      <location filename="../../app/ui/validation.py" line="54" />
       <source>Must be a whole number</source>
       <translation>Muss eine ganze Zahl sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="46" />
-      <location filename="../../app/ui/validation.py" line="47" />
+      <location filename="../../app/ui/validation.py" line="55" />
+      <location filename="../../app/ui/validation.py" line="56" />
       <source>Must be a number</source>
       <translation>Muss eine Zahl sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="48" />
-      <location filename="../../app/ui/validation.py" line="49" />
+      <location filename="../../app/ui/validation.py" line="57" />
+      <location filename="../../app/ui/validation.py" line="58" />
       <source>Not one of the allowed values</source>
       <translation>Keiner der erlaubten Werte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="56" />
+      <location filename="../../app/ui/validation.py" line="65" />
       <source>Give at least two options</source>
       <extracomment>The package format's own rules (``raise ValueError(...)`` in package_schema), by message.</extracomment>
       <translation>Mindestens zwei Optionen angeben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="60" />
+      <location filename="../../app/ui/validation.py" line="69" />
       <source>The options must be different</source>
       <translation>Die Optionen müssen verschieden sein</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="64" />
+      <location filename="../../app/ui/validation.py" line="73" />
       <source>A free-text question has no options</source>
       <translation>Eine Freitextfrage hat keine Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="68" />
+      <location filename="../../app/ui/validation.py" line="77" />
       <source>Not an ICD-10 code (e.g. C25.0)</source>
       <translation>Kein ICD-10-Code (z. B. C25.0)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="72" />
+      <location filename="../../app/ui/validation.py" line="81" />
       <source>%1 is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), c.35G&gt;A, exon 19 deletion)</source>
       <translation>%1 hat nicht die HGVS-Form (z. B. p.G12D, p.(Gly12Asp), c.35G&gt;A, Exon-19-Deletion)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/validation.py" line="79" />
+      <location filename="../../app/ui/validation.py" line="88" />
       <source>The image data is damaged</source>
       <translation>Die Bilddaten sind beschädigt</translation>
     </message>
@@ -2086,18 +2125,18 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="44" />
+      <location filename="../../app/ui/workspace.py" line="49" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="45" />
+      <location filename="../../app/ui/workspace.py" line="50" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="46" />
-      <location filename="../../app/ui/workspace.py" line="79" />
+      <location filename="../../app/ui/workspace.py" line="51" />
+      <location filename="../../app/ui/workspace.py" line="84" />
       <source>Live</source>
       <translation>Live</translation>
     </message>

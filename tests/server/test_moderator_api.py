@@ -9,6 +9,7 @@ from app.db import Database
 from app.models import BallotSource
 from app.services.agenda import agenda
 from app.services.ballots import current_ballots
+from app.services.cme import luhn_valid
 from tests.server.helpers import Served, current_question, snapshot, tokens
 
 
@@ -152,3 +153,73 @@ def test_moderator_skips_a_question_never_opened(
     assert client.post(
         f"/api/moderator/questions/{drafts[1]}/skip", json={"reason": "x"}
     ).status_code in (401, 403)
+
+
+def test_an_action_sent_again_with_its_request_id_is_done_once(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    question = current_question(db, served.conf_id)
+    state = client.get("/api/moderator/state", headers=served.moderator).json()
+    option = state["current"]["options"][0]["id"]
+    body = {"site_code": "GOE", "option_ids": [option], "comment": "per Telefon"}
+    headers = {**served.moderator, "Idempotency-Key": "3f1c2b7e-entered-goe"}
+    path = f"/api/moderator/questions/{question}/ballots"
+    first = client.post(path, json=body, headers=headers)
+    before = snapshot(db)
+    again = client.post(path, json=body, headers=headers)  # the console lost the answer
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+    assert "idempotent-replayed" not in first.headers
+    assert snapshot(db) == before  # no second ballot revision, no second audit line
+    closing = {**served.moderator, "Idempotency-Key": "close-1"}
+    closed = client.post(f"/api/moderator/questions/{question}/close", headers=closing)
+    repeated = client.post(f"/api/moderator/questions/{question}/close", headers=closing)
+    assert closed.status_code == repeated.status_code == 200  # not "already closed"
+    assert repeated.json() == closed.json()
+    plain = client.post(f"/api/moderator/questions/{question}/close", headers=served.moderator)
+    assert plain.status_code == 409  # without an id, a second close is refused as before
+    other = {**served.moderator, "Idempotency-Key": "close-1"}
+    reused = client.post("/api/moderator/next", headers=other)
+    assert reused.json() == closed.json()  # an id answers what it was first used for
+    bad = client.post(
+        "/api/moderator/next", headers={**served.moderator, "Idempotency-Key": "x" * 65}
+    )
+    assert bad.status_code == 422
+
+
+def test_the_console_lists_agenda_attendance_and_notes(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    auth = served.moderator
+    cases = client.get("/api/moderator/agenda", headers=auth).json()
+    assert [c["number"] for c in cases] == [1, 2, 3]
+    first = cases[0]["questions"]
+    assert [(q["number"], q["round"]) for q in first][:2] == [("1.1", 1), ("1.1", 2)]
+    assert "Pankreaskarzinom" in cases[0]["headline"]
+
+    efn = "802761234567890"
+    efn = efn[:-1] + next(d for d in "0123456789" if luhn_valid(efn[:-1] + d))
+    body = {"present": True, "attendee_count": 3, "attendees": [{"name": "Dr. A", "efn": efn}]}
+    checked = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
+    assert checked.status_code == 200 and checked.json()["attendee_count"] == 3
+    rows = {r["site_code"]: r for r in client.get("/api/moderator/attendance", headers=auth).json()}
+    assert rows["HD"]["attendees"] == [{"name": "Dr. A", "efn": efn, "efn_invalid": False}]
+    assert rows["HD"]["present"]
+    body["attendees"] = [{"name": "Dr. B", "efn": "123"}]  # kept, marked for the CME office
+    kept = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
+    assert kept.status_code == 200
+    rows = {r["site_code"]: r for r in client.get("/api/moderator/attendance", headers=auth).json()}
+    assert rows["HD"]["attendees"] == [{"name": "Dr. B", "efn": "123", "efn_invalid": True}]
+
+    question = first[0]["id"]
+    note = {"question_id": question, "text": "Studienoption prüfen"}
+    written = client.put("/api/moderator/notes", json=note, headers=auth)
+    assert written.status_code == 200 and written.json()["text"] == "Studienoption prüfen"
+    notes = client.get("/api/moderator/notes", headers=auth).json()
+    assert {"question_id": question, "text": "Studienoption prüfen"}.items() <= next(
+        n for n in notes if n["question_id"] == question
+    ).items()
+    nowhere = client.put("/api/moderator/notes", json={"case_id": 999, "text": "x"}, headers=auth)
+    assert nowhere.status_code == 404
+    both = client.put("/api/moderator/notes", json={"text": "x"}, headers=auth)
+    assert both.status_code == 422

@@ -10,9 +10,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.db import Database
 from app.ui import messages
 from app.ui.application import create_application
 from app.ui.i18n import install_language
+from tests.ui.hostile import hostile_conference
 
 
 @dataclass
@@ -61,3 +63,9 @@ def prompter(monkeypatch: pytest.MonkeyPatch) -> RecordingPrompter:
     double = RecordingPrompter()
     monkeypatch.setattr(messages, "prompter", double)
     return double
+
+
+@pytest.fixture
+def hostile_id(db: Database) -> int:
+    """A conference built from :data:`tests.ui.hostile.HOSTILE` in every text field."""
+    return hostile_conference(db)

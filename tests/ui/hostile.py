@@ -8,10 +8,18 @@ plain-text label of the same text, font, palette and size.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
+
+from app.db import Database
+from app.models.enums import FindingKind, QuestionKind
+from app.services import agenda, conferences
+from app.services.conferences import SiteData
+from app.services.package_schema import PackageCase, PackageFinding, PackageOption, PackageQuestion
 
 #: Each string would render differently (or not at all) if Qt took it for rich text, or
 #: tests a character class a widget could mangle. Short enough for every text field
@@ -70,3 +78,36 @@ def assert_label_literal(label: QLabel, expected: str | None = None) -> None:
     reference.resize(label.size())
     assert label.grab().toImage() == reference.grab().toImage(), f"{text!r} renders differently"
     holder.deleteLater()
+
+
+def hostile_conference(db: Database) -> int:
+    """A conference whose every text field holds a hostile string; returns its id."""
+    h = HOSTILE
+    with db.write() as s:
+        conf_id = conferences.create_conference(
+            s, f"{h[0]} {h[7]}", dt.date(2026, 11, 30), moderator=h[1], language="de"
+        )
+        conferences.set_fellows(s, conf_id, [(h[2], h[3]), (h[4], h[6])])
+        sites = [
+            conferences.save_site(s, SiteData(text, f"{i}{text[:18]}", text, text))
+            for i, text in enumerate(h)
+        ]
+        conferences.invite_sites(s, conf_id, sites[:5])
+        findings = [
+            PackageFinding(gene=text[:40], alteration=text, kind=FindingKind.OTHER, comment=text)
+            for text in h
+        ]
+        options = [PackageOption(label=text, phrase_de=text, phrase_en=text) for text in h]
+        questions = [
+            PackageQuestion(text=text, kind=QuestionKind.SINGLE, options=options) for text in h
+        ]
+        agenda.add_case(
+            s,
+            conf_id,
+            PackageCase(
+                title=h[0], presenter=h[1], diagnosis=h[2], histology=h[3], stage=h[4],
+                prior_therapies="\n".join(h), text="\n".join(h), findings=findings,
+                questions=[*questions, PackageQuestion(text=h[2], kind=QuestionKind.AGREEMENT)],
+            ),
+        )  # fmt: skip
+    return conf_id

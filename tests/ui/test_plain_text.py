@@ -8,7 +8,6 @@ tooltips are read back as Qt would show them, and message boxes are built for re
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,6 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QStyledIte
 from app.db import Database
 from app.models.enums import FindingKind, QuestionKind
 from app.services import agenda, conferences
-from app.services.conferences import SiteData
-from app.services.package_schema import PackageCase, PackageFinding, PackageOption, PackageQuestion
 from app.ui import messages
 from app.ui.editor.packages_io import OrderDialog
 from app.ui.editor.sites_page import NewSiteDialog
@@ -29,40 +26,6 @@ from tests.ui.hostile import HOSTILE, assert_label_literal, shown_tooltip
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
-
-
-@pytest.fixture
-def hostile_id(db: Database) -> int:
-    """A conference whose every text field holds a hostile string."""
-    h = HOSTILE
-    with db.write() as s:
-        conf_id = conferences.create_conference(
-            s, h[0], dt.date(2026, 11, 30), moderator=h[1], language="de"
-        )
-        conferences.set_fellows(s, conf_id, [(h[2], h[3]), (h[4], h[6])])
-        sites = [
-            conferences.save_site(s, SiteData(text, f"{i}{text[:18]}", text, text))
-            for i, text in enumerate(h)
-        ]
-        conferences.invite_sites(s, conf_id, sites[:5])
-        findings = [
-            PackageFinding(gene=text[:40], alteration=text, kind=FindingKind.OTHER, comment=text)
-            for text in h
-        ]
-        options = [PackageOption(label=text, phrase_de=text, phrase_en=text) for text in h]
-        questions = [
-            PackageQuestion(text=text, kind=QuestionKind.SINGLE, options=options) for text in h
-        ]
-        agenda.add_case(
-            s,
-            conf_id,
-            PackageCase(
-                title=h[0], presenter=h[1], diagnosis=h[2], histology=h[3], stage=h[4],
-                prior_therapies="\n".join(h), text="\n".join(h), findings=findings,
-                questions=[*questions, PackageQuestion(text=h[2], kind=QuestionKind.AGREEMENT)],
-            ),
-        )  # fmt: skip
-    return conf_id
 
 
 def _stored(db: Database, conf_id: int) -> dict[str, object]:

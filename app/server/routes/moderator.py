@@ -6,9 +6,16 @@ either committed before it (and counted) or refused after it, never half.
 
 from __future__ import annotations
 
-from typing import Literal
+import json
+import re
+from collections.abc import Callable
+from typing import Annotated, Literal, TypeVar
 
-from fastapi import APIRouter
+import anyio.to_thread
+from fastapi import APIRouter, Header, Request, Response, status
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
 
 from app.server.actions import (
     SubmittedChoice,
@@ -19,28 +26,91 @@ from app.server.actions import (
     require_question,
     skip_action,
 )
+from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.routes.site_api import ERRORS, confirmation
 from app.server.schemas import (
+    AgendaCaseOut,
     AttendanceIn,
     AttendanceOut,
+    ConferenceSummaryOut,
+    InvitationOut,
     LiveOut,
     ModeratorBallotIn,
     ModeratorStateOut,
     NextOut,
+    NoteIn,
+    NoteOut,
     QuestionOut,
     QuestionStateOut,
     ReceiptOut,
     ResultOut,
     SkipIn,
 )
-from app.services.agenda import get_question
-from app.services.conferences import get_conference
+from app.services.agenda import agenda, get_question
+from app.services.conference_file import (
+    build_conference_file,
+    check_conference_file,
+    replace_conference,
+    summary_of,
+)
+from app.services.conference_schema import ConferenceFile
+from app.services.conferences import delete_conference, get_conference, invitations
+from app.services.errors import InvalidInput, NotFound
 from app.services.events import StateChange
+from app.services.notes import NoteView, conference_notes, save_note
+from app.services.requests import REQUEST_ID_PATTERN, recall, remember
 from app.services.results import live_status, question_result
 from app.services.views import QuestionInfo
 
 router = APIRouter(prefix="/api/moderator", tags=["moderator"], dependencies=[ModeratorDep])
+
+T = TypeVar("T")
+Out = TypeVar("Out", bound=BaseModel)
+
+RequestIdHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=REQUEST_ID_PATTERN,
+        description="A request id chosen by the client (e.g. a UUID). Sent again with the "
+        "same id, the action is not done twice: the first answer comes back (header "
+        "`Idempotent-Replayed: true`).",
+    ),
+]
+REPLAYED = "Idempotent-Replayed"
+
+
+async def once(
+    ctx: ServerContext,
+    request_id: str | None,
+    work: Callable[[Session], T],
+    answer: Callable[[T], Out],
+    after_commit: Callable[[T], None] | None = None,
+) -> Response:
+    """Run a moderator action through the writer, at most once per request id."""
+    if request_id is None:
+        value = await ctx.write(work, after_commit)
+        return JSONResponse(answer(value).model_dump(mode="json"))
+
+    def job(session: Session) -> tuple[T | None, str, bool]:
+        remembered = recall(session, ctx.conference_id, request_id)
+        if remembered is not None:
+            return None, remembered, True
+        value = work(session)
+        body = answer(value).model_dump_json()
+        remember(session, ctx.conference_id, request_id, body)
+        return value, body, False
+
+    def after(result: tuple[T | None, str, bool]) -> None:
+        value, _body, replayed = result
+        if after_commit is not None and not replayed:
+            after_commit(value)  # type: ignore[arg-type]
+
+    _value, body, replayed = await ctx.write(job, after)
+    headers = {REPLAYED: "true"} if replayed else {}
+    return JSONResponse(json.loads(body), headers=headers)
+
 
 Action = Literal["open", "close", "reveal", "hide", "reopen", "repeat"]
 
@@ -60,18 +130,24 @@ def state(ctx: CtxDep, lang: LangDep) -> ModeratorStateOut:
     )
 
 
-@router.post("/questions/{question_id}/ballots", responses=ERRORS)
+@router.post("/questions/{question_id}/ballots", response_model=ReceiptOut, responses=ERRORS)
 async def cast_for(
-    ctx: CtxDep, question_id: IdPath, body: ModeratorBallotIn, lang: LangDep
-) -> ReceiptOut:
+    ctx: CtxDep,
+    question_id: IdPath,
+    body: ModeratorBallotIn,
+    lang: LangDep,
+    request_id: RequestIdHeader = None,
+) -> Response:
     """Enter a site's ballot on its behalf (given by voice or chat); marked as such."""
     choice = SubmittedChoice(question_id, tuple(body.option_ids), body.abstain, body.comment)
-    receipt = await ctx.write(
+
+    return await once(  # pages re-read the state: the site sees the entered ballot at once
+        ctx,
+        request_id,
         cast_for_site(ctx.conference_id, body.site_code, choice),
+        lambda receipt: ReceiptOut.of(receipt, confirmation(receipt, lang)),
         ctx.notifier.ballot_stored,
-        changes_state=True,  # the site's own page shows the entered ballot at once
     )
-    return ReceiptOut.of(receipt, confirmation(receipt, lang))
 
 
 @router.post("/questions/{question_id}/skip", responses=ERRORS)
@@ -87,42 +163,68 @@ async def skip(ctx: CtxDep, question_id: IdPath, body: SkipIn, lang: LangDep) ->
     return QuestionStateOut(question=QuestionOut.of(info, lang))
 
 
-@router.post("/questions/{question_id}/{action}", responses=ERRORS)
+@router.post("/questions/{question_id}/{action}", response_model=QuestionStateOut, responses=ERRORS)
 async def question(
-    ctx: CtxDep, question_id: IdPath, action: Action, lang: LangDep
-) -> QuestionStateOut:
+    ctx: CtxDep,
+    question_id: IdPath,
+    action: Action,
+    lang: LangDep,
+    request_id: RequestIdHeader = None,
+) -> Response:
     """Open, close, reveal (results to voters), hide, reopen, or repeat (round 2) a question."""
 
     def notify(result: tuple[QuestionInfo, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
 
-    info, _change = await ctx.write(question_action(ctx.conference_id, action, question_id), notify)
-    return QuestionStateOut(question=QuestionOut.of(info, lang))
+    return await once(
+        ctx,
+        request_id,
+        question_action(ctx.conference_id, action, question_id),
+        lambda result: QuestionStateOut(question=QuestionOut.of(result[0], lang)),
+        notify,
+    )
 
 
-@router.post("/next", responses=ERRORS)
-async def next_question(ctx: CtxDep) -> NextOut:
+@router.post("/next", response_model=NextOut, responses=ERRORS)
+async def next_question(ctx: CtxDep, request_id: RequestIdHeader = None) -> Response:
     """Move every page to the question after the current one (refused while it is open)."""
 
     def notify(result: tuple[int | None, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
 
-    following, _change = await ctx.write(next_action(ctx.conference_id), notify)
-    return NextOut(current_question_id=following)
+    return await once(
+        ctx,
+        request_id,
+        next_action(ctx.conference_id),
+        lambda result: NextOut(current_question_id=result[0]),
+        notify,
+    )
 
 
-@router.put("/attendance/{site_code}", responses=ERRORS)
-async def attendance(ctx: CtxDep, site_code: str, body: AttendanceIn) -> AttendanceOut:
-    """Check a site in or out (CME attendance)."""
+@router.put("/attendance/{site_code}", response_model=AttendanceOut, responses=ERRORS)
+async def attendance(
+    ctx: CtxDep, site_code: str, body: AttendanceIn, request_id: RequestIdHeader = None
+) -> Response:
+    """Check a site in or out (CME attendance), with names and EFNs if given."""
 
     def notify(result: tuple[int, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
 
-    count, _change = await ctx.write(
-        attendance_action(ctx.conference_id, site_code, body.present, body.attendee_count),
+    return await once(
+        ctx,
+        request_id,
+        attendance_action(
+            ctx.conference_id,
+            site_code,
+            body.present,
+            body.attendee_count,
+            None if body.attendees is None else [(a.name, a.efn) for a in body.attendees],
+        ),
+        lambda result: AttendanceOut(
+            site_code=site_code, present=body.present, attendee_count=result[0]
+        ),
         notify,
     )
-    return AttendanceOut(site_code=site_code, present=body.present, attendee_count=count)
 
 
 @router.get("/questions/{question_id}/results", responses=ERRORS)
@@ -131,3 +233,102 @@ def results(ctx: CtxDep, question_id: IdPath, lang: LangDep) -> ResultOut:
     with ctx.db.read() as session:
         require_question(session, ctx.conference_id, question_id)
         return ResultOut.of(question_result(session, question_id), lang)
+
+
+# --- the conference as a whole: publish, fetch home, delete ---------------------------
+
+UPLOAD_NAME = "upload"
+#: the one path whose body may be larger than the usual limit (see BodySizeLimit)
+UPLOAD_PATH = re.compile(r"/api/moderator/conference")
+
+
+@router.get("/conference", responses=ERRORS)
+def conference_summary(ctx: CtxDep) -> ConferenceSummaryOut:
+    """What this server holds of the conference (look before publishing over it)."""
+    with ctx.db.read() as session:
+        return ConferenceSummaryOut.model_validate(summary_of(session, ctx.conference_id))
+
+
+@router.put("/conference", responses=ERRORS)
+async def publish(ctx: CtxDep, file: ConferenceFile) -> ConferenceSummaryOut:
+    """Publish a conference file into the served conference: its data, sites, invitations
+    (with their links) and cases replace what is here. Refused (409) once it has ballots.
+    The conference keeps its short name and this moderator token."""
+    check_conference_file(file, UPLOAD_NAME)
+
+    def work(session: Session) -> dict[str, object]:
+        replace_conference(session, ctx.conference_id, file, name=UPLOAD_NAME)
+        session.flush()
+        return summary_of(session, ctx.conference_id)
+
+    summary = await ctx.write(work)
+    ctx.language = file.conference.language
+    ctx.known.clear()
+    await anyio.to_thread.run_sync(ctx.remember_invited)
+    return ConferenceSummaryOut.model_validate(summary)
+
+
+@router.get("/conference/file", responses=ERRORS)
+def fetch_home(ctx: CtxDep, request: Request) -> ConferenceFile:
+    """The conference whole, as a conference file: metadata, attendance with names and EFNs,
+    cases, question states, ballots with their full history, notes and the audit trail."""
+    with ctx.db.read() as session:
+        return build_conference_file(
+            session, ctx.conference_id, server=str(request.base_url).rstrip("/")
+        )
+
+
+@router.delete("/conference", status_code=204, responses=ERRORS)
+async def delete(ctx: CtxDep) -> Response:
+    """Delete the conference and everything of it from this server (after fetching the
+    results home). The server then serves nothing more: stop it."""
+    await ctx.write(lambda session: delete_conference(session, ctx.conference_id))
+    ctx.known.clear()
+    ctx.live.close()
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+# --- what the console lists: agenda, attendance, notes -------------------------------
+
+
+@router.get("/agenda", responses=ERRORS)
+def agenda_list(ctx: CtxDep, lang: LangDep) -> list[AgendaCaseOut]:
+    """Every case in order with its questions (ids, numbers, state, round, options)."""
+    with ctx.db.read() as session:
+        return [AgendaCaseOut.of(case, lang) for case in agenda(session, ctx.conference_id)]
+
+
+@router.get("/attendance", responses=ERRORS)
+def attendance_list(ctx: CtxDep) -> list[InvitationOut]:
+    """Every invited site's attendance with the attendees' names and EFNs."""
+    with ctx.db.read() as session:
+        return [InvitationOut.of(i) for i in invitations(session, ctx.conference_id)]
+
+
+@router.get("/notes", responses=ERRORS)
+def notes_list(ctx: CtxDep) -> list[NoteOut]:
+    """Every note and key message of the conference."""
+    with ctx.db.read() as session:
+        return [NoteOut.of(n) for n in conference_notes(session, ctx.conference_id)]
+
+
+@router.put("/notes", response_model=NoteOut, responses=ERRORS)
+async def write_note(ctx: CtxDep, body: NoteIn, request_id: RequestIdHeader = None) -> Response:
+    """Create or replace the note of this kind for a case or a question of this conference."""
+    if (body.case_id is None) == (body.question_id is None):
+        raise InvalidInput("case_id oder question_id angeben / give case_id or question_id")
+
+    def work(session: Session) -> NoteView:
+        if body.question_id is not None:
+            require_question(session, ctx.conference_id, body.question_id)
+        elif body.case_id not in {c.id for c in agenda(session, ctx.conference_id)}:
+            raise NotFound("Fall nicht gefunden / case not found")
+        return save_note(
+            session,
+            body.text,
+            case_id=body.case_id,
+            question_id=body.question_id,
+            kind=body.kind,
+        )
+
+    return await once(ctx, request_id, work, NoteOut.of)

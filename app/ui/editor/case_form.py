@@ -58,8 +58,8 @@ class CaseForm(AutoSaveForm):
         self.stage = QLineEdit()
         self.ecog = QComboBox()
         self.ecog.addItem("–", None)
-        for ecog in range(5):
-            self.ecog.addItem(str(ecog), ecog)
+        for level in range(5):
+            self.ecog.addItem(str(level), level)
         self.lines = OptionalSpinBox(0, 20)
         self.prior = QPlainTextEdit()
         self.prior.setTabChangesFocus(True)
@@ -230,7 +230,7 @@ class CaseForm(AutoSaveForm):
             return None, errors, []
 
     def _reason(self, name: str, error: ErrorDetails) -> str:
-        if name == "title" and error["type"] in ("string_too_short", "missing"):
+        if name == "title" and not str(error.get("input") or "").strip():
             return self.tr("A case needs a title")
         if name == "icd10":
             return self.tr("Not an ICD-10 code (e.g. C25.0)")

@@ -137,9 +137,9 @@ class ConferenceForm(AutoSaveForm):
     @Slot()
     def on_add_fellow_clicked(self) -> None:
         self._append_fellow()
-        self.fellows.setCurrentCell(self.fellows.rowCount() - 1, 0)
-        item = self.fellows.item(self.fellows.rowCount() - 1, 0)
-        if item is not None:
+        row = self.fellows.rowCount() - 1
+        self.fellows.setCurrentCell(row, 0)
+        if (item := self.fellows.item(row, 0)) is not None:
             self.fellows.editItem(item)
 
     @Slot()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.package_schema import ImageMime, PackageImage
+from app.services.package_schema import PackageImage
+from app.ui.messages import os_error_text
 from app.ui.widgets import ErrorLabel
 
 MAX_BYTES = 10 * 1024 * 1024
+ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
 MIME: dict[str, ImageMime] = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
@@ -88,7 +91,7 @@ class ImagesBox(QGroupBox):
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            self.error.set_error(str(exc))
+            self.error.set_error(os_error_text(exc))
             return False
         if len(raw) > MAX_BYTES:
             self.error.set_error(self.tr("The image is larger than 10 MB"))

@@ -283,9 +283,9 @@ class QuestionForm(AutoSaveForm):
     @Slot()
     def on_add_option_clicked(self) -> None:
         self._append_option("")
-        self.options.setCurrentCell(self.options.rowCount() - 1, 0)
-        item = self.options.item(self.options.rowCount() - 1, 0)
-        if item is not None:
+        row = self.options.rowCount() - 1
+        self.options.setCurrentCell(row, 0)
+        if (item := self.options.item(row, 0)) is not None:
             self.options.editItem(item)
 
     @Slot()

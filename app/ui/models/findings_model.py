@@ -90,7 +90,7 @@ class FindingRow:
                 vaf = float(self.vaf.strip().rstrip("%").strip().replace(",", "."))
             except ValueError:
                 errors["vaf"] = translate("Validation", "VAF must be a number between 0 and 100")
-        if errors or kind is None:
+        if errors or kind is None:  # an unknown kind is among the errors
             return None, errors
         try:
             finding = PackageFinding(

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any
-
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -94,7 +91,8 @@ class SitesModel(QAbstractTableModel):
             text = str(value or "").strip()
             if text == getattr(site, field):
                 return False
-            changes: dict[str, Any] = {field: text}  # one of SiteInfo's text fields
-            self.siteEdited.emit(replace(site, **changes))
+            texts = {"name": site.name, "code": site.code, "city": site.city, "email": site.email}
+            texts[field] = text
+            self.siteEdited.emit(SiteInfo(site.id, **texts))
             return True
         return False

@@ -254,13 +254,13 @@ class Pages(QStackedWidget):
         self.library.reload(self.db)
         workspace = self.workspace
         if workspace is not None:
-            self.workspace = self._rebuild_workspace(workspace)
+            self._rebuild_workspace(workspace)
         self.setCurrentWidget(
             self.library if on_library or self.workspace is None else self.workspace
         )
         self.changed.emit()
 
-    def _rebuild_workspace(self, workspace: Workspace) -> Workspace:
+    def _rebuild_workspace(self, workspace: Workspace) -> None:
         """A new workspace for the same conference that takes over the live session."""
         assert self.db is not None
         from app.ui.workspace import Workspace
@@ -283,15 +283,6 @@ class Pages(QStackedWidget):
             new.presenter.addActions(new.ensure_console().live_actions.all())
         self.removeWidget(workspace)
         workspace.deleteLater()
-        self._adopt(workspace=new)
+        self._adopt(new)
         if live:
             new.show_live()
-        return new
-
-    def shutdown(self) -> bool:
-        """Close the open conference and the database; False if the user keeps it open."""
-        if self.workspace is not None and not self.close_workspace():
-            return False
-        if self.db is not None:
-            self.db.dispose()
-        return True

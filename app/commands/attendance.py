@@ -1,0 +1,57 @@
+"""``python main.py attendance CONFERENCE CODE``: check a site in or out, with names and EFNs."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from app.commands.common import EXIT_OK, CliError, conference_id, open_db
+
+
+class AttendeeName(argparse.Action):
+    """``--name N`` starts an attendee; a following ``--efn E`` belongs to that name."""
+
+    def __call__(self, parser: Any, namespace: Any, value: Any, option: Any = None) -> None:
+        attendees = list(getattr(namespace, "attendees", None) or [])
+        attendees.append([str(value), ""])
+        namespace.attendees = attendees
+
+
+class AttendeeEfn(argparse.Action):
+    def __call__(self, parser: Any, namespace: Any, value: Any, option: Any = None) -> None:
+        attendees = list(getattr(namespace, "attendees", None) or [])
+        if not attendees or attendees[-1][1]:
+            parser.error("--efn belongs to the --name before it")
+        attendees[-1][1] = str(value)
+        namespace.attendees = attendees
+
+
+def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.models import Site
+    from app.services.conferences import invitations, set_attendance
+
+    db = open_db(args)
+    try:
+        with db.write() as session:
+            conf_id = conference_id(session, args.conference)
+            site = session.scalar(select(Site).where(Site.code == args.code))
+            invited = {i.site.id for i in invitations(session, conf_id)}
+            if site is None or site.id not in invited:
+                raise CliError(f"site {args.code!r} is not invited to this conference")
+            attendees = args.attendees
+            set_attendance(
+                session,
+                conf_id,
+                site.id,
+                present=args.present,
+                attendee_count=args.count,
+                attendees=[tuple(a) for a in attendees] if attendees is not None else None,
+            )
+            row = next(i for i in invitations(session, conf_id) if i.site.id == site.id)
+    finally:
+        db.dispose()
+    state = "present" if row.present else "absent"
+    print(f"{row.site.code}: {state}, {row.attendee_count} attending, {len(row.attendees)} named")
+    return EXIT_OK

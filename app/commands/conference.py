@@ -1,0 +1,94 @@
+"""``python main.py conference import|export|set``: a conference whole, without the desktop."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.commands.common import EXIT_OK, CliError, conference_id, open_db
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from app.services.conference_file import import_conference_file, read_conference_file
+    from app.services.conferences import get_conference
+
+    path = Path(args.file)
+    file = read_conference_file(path)  # checked whole before the database is touched
+    db = open_db(args)
+    try:
+        with db.write() as session:
+            conf_id = import_conference_file(
+                session, file, name=path.name, new_links=args.new_links
+            )
+            conf = get_conference(session, conf_id)
+    finally:
+        db.dispose()
+    print(
+        f"imported {conf.slug} ({conf.date.isoformat()}): {len(file.cases)} case(s), "
+        f"{len(file.invitations)} invited site(s)"
+    )
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from app.services.conference_file import Publish, build_conference_file, write_conference_file
+
+    publish = None
+    if args.publish:
+        publish = Publish(images=args.with_images, text=args.with_text, summary=args.with_summary)
+    elif args.with_images or args.with_text or args.with_summary:
+        raise CliError("--with-images/--with-text/--with-summary go with --publish")
+    db = open_db(args)
+    try:
+        with db.read() as session:
+            file = build_conference_file(
+                session, conference_id(session, args.conference), publish=publish
+            )
+    finally:
+        db.dispose()
+    write_conference_file(file, Path(args.file))
+    kind = "published form" if publish else "whole, with results"
+    print(f"exported {file.conference.slug} ({kind}) to {args.file}")
+    return EXIT_OK
+
+
+def run_set(args: argparse.Namespace) -> int:
+    from app.services.conferences import get_conference, set_fellows, update_conference
+
+    fellows = None
+    if args.fellow is not None:
+        fellows = []
+        for entry in args.fellow:
+            if not entry.strip():
+                continue  # --fellow '' clears the list
+            name, _, site = entry.partition("@")
+            if not name.strip():
+                raise CliError(
+                    f"--fellow {entry!r}: a name is needed, e.g. 'Dr. A. Muster@Dresden'"
+                )
+            fellows.append((name.strip(), site.strip()))
+    db = open_db(args)
+    try:
+        with db.write() as session:
+            conf_id = conference_id(session, args.conference)
+            update_conference(
+                session,
+                conf_id,
+                topic=args.topic,
+                date=args.date,
+                moderator=args.moderator,
+                language=args.language,
+                vnr=args.vnr,
+                starts_at=args.starts,
+                ends_at=args.ends,
+                cme_category=args.cme_category,
+                cme_points=args.cme_points,
+                scientific_lead=args.scientific_lead,
+            )
+            if fellows is not None:
+                set_fellows(session, conf_id, fellows)
+            conf = get_conference(session, conf_id)
+    finally:
+        db.dispose()
+    print(f"{conf.slug}\t{conf.date.isoformat()}\t{conf.topic}")
+    return EXIT_OK

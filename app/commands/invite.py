@@ -1,0 +1,41 @@
+"""``python main.py invite CONFERENCE CODE…``: invite sites (or ``--withdraw`` them)."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.commands.common import EXIT_OK, CliError, conference_id, open_db
+
+
+def run(args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.models import Site
+    from app.services.conferences import invitations, invite_sites, uninvite_site
+
+    db = open_db(args)
+    try:
+        with db.write() as session:
+            conf_id = conference_id(session, args.conference)
+            by_code = {s.code.lower(): s for s in session.scalars(select(Site))}
+            unknown = [c for c in args.codes if c.lower() not in by_code]
+            if unknown:
+                known = ", ".join(sorted(s.code for s in by_code.values())[:30]) or "none yet"
+                raise CliError(
+                    f"unknown site code {unknown[0]!r} (known: {known}); add it with 'sites import'"
+                )
+            ids = [by_code[c.lower()].id for c in args.codes]
+            if args.withdraw:
+                invited = {i.site.id for i in invitations(session, conf_id)}
+                for code, site_id in zip(args.codes, ids, strict=True):
+                    if site_id not in invited:
+                        raise CliError(f"site {code!r} is not invited")
+                    uninvite_site(session, conf_id, site_id)
+            else:
+                invite_sites(session, conf_id, ids)
+            rows = invitations(session, conf_id)
+    finally:
+        db.dispose()
+    verb = "withdrawn" if args.withdraw else "invited"
+    print(f"{verb}: {', '.join(args.codes)}; now invited: {len(rows)} site(s)")
+    return EXIT_OK

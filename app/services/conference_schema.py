@@ -1,0 +1,224 @@
+"""The conference-file format (version 1): one conference whole, to move it between
+laptop and server and to bring its results home.
+
+The pydantic models below are the format's single definition; ``resources/
+conference_file.schema.json`` is generated from them (``python -m
+app.services.conference_schema``). Cases reuse the case-package models.
+
+References inside a file: a site by its ``code``; a question by its ``ref`` (unique in
+the file, e.g. ``"1.2"`` and ``"1.2-r2"`` for its second round); an option by its
+0-based index in its question's ``options``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Final, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from app.models.enums import BallotSource, NoteKind, QuestionState
+from app.services.cme import normalise_efn, normalise_vnr
+from app.services.errors import InvalidInput
+from app.services.package_schema import PackageCase, PackageQuestion
+
+FORMAT: Final = "votum-conference"
+VERSION: Final = 1
+SUFFIX = ".votum-conference.json"
+
+Text200 = Annotated[str, Field(max_length=200)]
+Code = Annotated[str, Field(min_length=1, max_length=20)]
+Ref = Annotated[str, Field(min_length=1, max_length=40)]
+ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^$")]
+Stamp = dt.datetime
+
+
+def _domain(check: Callable[[str], str]) -> Callable[[str], str]:
+    """A service's normaliser as a pydantic validator (its InvalidInput as a ValueError)."""
+
+    def validate(value: str) -> str:
+        try:
+            return check(value)
+        except InvalidInput as exc:
+            raise ValueError(str(exc)) from None
+
+    return validate
+
+
+Efn = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_efn))]
+Vnr = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_vnr))]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class FileCme(_Strict):
+    """The CME block of the certificate list: event number, category, points, lead."""
+
+    vnr: Vnr = ""
+    category: Annotated[str, Field(max_length=10)] = ""
+    points: Annotated[int, Field(ge=0, le=100)] | None = None
+    scientific_lead: Text200 = ""
+
+
+class FileFellow(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    site: Text200 = ""
+
+
+class FileConference(_Strict):
+    """The conference's own data; ``slug`` is kept when the target has it free."""
+
+    slug: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")] | None = None
+    topic: Annotated[str, Field(min_length=1, max_length=200)]
+    date: dt.date
+    starts_at: ClockTime = ""
+    ends_at: ClockTime = ""
+    language: Literal["de", "en"] = "de"
+    moderator: Text200 = ""
+    cme: FileCme = Field(default_factory=FileCme)
+    fellows: list[FileFellow] = Field(default_factory=list, max_length=50)
+
+
+class FileSite(_Strict):
+    """A site of the registry as the conference uses it (matched by code on import)."""
+
+    code: Code
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    city: Text200 = ""
+    email: Text200 = ""
+
+
+class FileAttendee(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    efn: Efn = ""
+
+
+class FileInvitation(_Strict):
+    """An invited site: its voting token (the secret of its link) and its attendance."""
+
+    site: Code
+    token: Annotated[str, Field(min_length=20, max_length=64)] | None = None
+    present: bool = False
+    attendee_count: Annotated[int, Field(ge=0, le=500)] = 0
+    checked_in_at: Stamp | None = None
+    attendees: list[FileAttendee] = Field(default_factory=list, max_length=500)
+
+
+class FileQuestion(PackageQuestion):
+    """A question with its place in the file and, once the session ran, its life cycle."""
+
+    ref: Ref
+    round: Annotated[int, Field(ge=1, le=2)] = 1
+    repeats: Ref | None = None
+    state: QuestionState = QuestionState.DRAFT
+    opened_at: Stamp | None = None
+    closed_at: Stamp | None = None
+    revealed_at: Stamp | None = None
+
+
+class FileCase(PackageCase):
+    """A case; ``questions`` lists round-2 questions right after the one they repeat."""
+
+    questions: list[FileQuestion] = Field(default_factory=list, max_length=200)  # type: ignore[assignment]
+
+
+class FileBallot(_Strict):
+    """A site's current ballot for a question (``options``: indexes into its options)."""
+
+    question: Ref
+    site: Code
+    options: list[Annotated[int, Field(ge=0, le=29)]] = Field(default_factory=list, max_length=30)
+    abstain: bool = False
+    comment: Annotated[str, Field(max_length=2_000)] = ""
+    source: BallotSource = BallotSource.SITE
+    actor: Text200 = ""
+    cast_at: Stamp
+    revision: Annotated[int, Field(ge=1)] = 1
+
+
+class FileBallotChange(_Strict):
+    """One entry of the append-only ballot history, the replaced ballots included."""
+
+    question: Ref
+    site: Code
+    revision: Annotated[int, Field(ge=1)]
+    options: list[Annotated[int, Field(ge=0, le=29)]] = Field(default_factory=list, max_length=30)
+    abstain: bool = False
+    comment: Annotated[str, Field(max_length=2_000)] = ""
+    source: BallotSource = BallotSource.SITE
+    actor: Text200 = ""
+    at: Stamp
+
+
+class FileNote(_Strict):
+    """A discussion note or key message, for a case (its 1-based number) or a question."""
+
+    case: Annotated[int, Field(ge=1)] | None = None
+    question: Ref | None = None
+    kind: NoteKind = NoteKind.DISCUSSION
+    text: Annotated[str, Field(max_length=50_000)] = ""
+    updated_at: Stamp
+
+
+class FileAuditEvent(_Strict):
+    at: Stamp
+    actor: Text200
+    action: Annotated[str, Field(min_length=1, max_length=40)]
+    question: Ref | None = None
+    site: Code | None = None
+    detail: dict[str, object] = Field(default_factory=dict)
+
+
+class FileResults(_Strict):
+    """What the session produced: ballots with their full history, notes, the audit trail."""
+
+    current_question: Ref | None = None
+    ballots: list[FileBallot] = Field(default_factory=list, max_length=100_000)
+    history: list[FileBallotChange] = Field(default_factory=list, max_length=200_000)
+    notes: list[FileNote] = Field(default_factory=list, max_length=10_000)
+    audit: list[FileAuditEvent] = Field(default_factory=list, max_length=200_000)
+
+
+class FileOrigin(_Strict):
+    """Where the file was written: program version, time, and (from a server) its address."""
+
+    votum_version: Text200 = ""
+    exported_at: Stamp | None = None
+    server: Text200 = ""
+
+
+class ConferenceFile(_Strict):
+    """The whole file. ``mode`` "publish" holds only what the voter pages need plus what
+    the moderator chose to publish; "full" holds everything, results included."""
+
+    format: Literal["votum-conference"] = FORMAT
+    version: Literal[1] = VERSION
+    mode: Literal["full", "publish"] = "full"
+    origin: FileOrigin = Field(default_factory=FileOrigin)
+    conference: FileConference
+    sites: list[FileSite] = Field(default_factory=list, max_length=1_000)
+    invitations: list[FileInvitation] = Field(default_factory=list, max_length=1_000)
+    cases: list[FileCase] = Field(default_factory=list, max_length=50)
+    results: FileResults | None = None
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of the format, as written to ``resources/``."""
+    schema = ConferenceFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "votum-conference-v1.schema.json"
+    schema["title"] = "Votum conference file, version 1"
+    return schema
+
+
+if __name__ == "__main__":  # pragma: no cover - regenerates the schema file
+    import json
+
+    from app.config import RESOURCES
+
+    target = RESOURCES / "conference_file.schema.json"
+    target.write_text(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote {target}")
