@@ -7,9 +7,8 @@ transaction). ``mode="publish"`` exports only what the sites' pages show (case n
 title, headline, questions, options) plus what the moderator chooses to publish.
 """
 
-# Longer than 450 lines: export and import of one format side by side while the format is
-# still settling (issue 11 in progress); to be split along the "--- export" and "--- import"
-# seams below once it is stable.
+# Longer than 450 lines: export and import are two halves of one round trip whose field
+# lists must stay in step (tested as a round trip); read them side by side.
 
 from __future__ import annotations
 
