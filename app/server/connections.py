@@ -56,6 +56,7 @@ class GuardedH11Protocol(H11Protocol):
     _deadline: asyncio.TimerHandle | None = None
     _budget_for_body = False
 
+    # uvicorn's own override narrows BaseTransport to Transport the same way
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._arm(self.limits.request_seconds)

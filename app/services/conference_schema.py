@@ -122,6 +122,8 @@ class FileQuestion(PackageQuestion):
 class FileCase(PackageCase):
     """A case; ``questions`` lists round-2 questions right after the one they repeat."""
 
+    # narrows PackageCase.questions to the file's questions: pydantic allows it, while a
+    # checker sees a list (invariant) of another type
     questions: list[FileQuestion] = Field(default_factory=list, max_length=200)  # type: ignore[assignment]
 
 
