@@ -29,6 +29,7 @@ from app.models import (
     Ballot,
     BallotChange,
     BallotChoice,
+    BallotSource,
     CallPollTotal,
     Case,
     Conference,
@@ -36,10 +37,12 @@ from app.models import (
     FindingKind,
     Invitation,
     Note,
+    NoteKind,
     Option,
     PollImport,
     Question,
     QuestionState,
+    Sex,
     Site,
     utcnow,
 )
@@ -269,7 +272,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
                 ref=refs[question.id],
                 round=question.round,
                 repeats=refs.get(question.parent_id) if question.parent_id else None,
-                state=question.state if full else QuestionState.DRAFT,  # type: ignore[arg-type]
+                state=QuestionState(question.state) if full else QuestionState.DRAFT,
                 opened_at=question.opened_at if full else None,
                 closed_at=question.closed_at if full else None,
                 revealed_at=question.revealed_at if full else None,
@@ -279,7 +282,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         title=case.title,
         presenter=case.presenter if summary else "",
         age=case.age,
-        sex=case.sex,  # type: ignore[arg-type]
+        sex=Sex(case.sex) if case.sex else None,
         diagnosis=case.diagnosis,
         icd10=case.icd10 if summary else "",
         histology=case.histology if summary else "",
@@ -294,7 +297,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         images=[
             PackageImage(
                 filename=i.filename,
-                mime=i.mime,  # type: ignore[arg-type]
+                mime=i.mime,  # type: ignore[arg-type]  # a str column; pydantic checks it
                 caption=i.caption,
                 data=base64.b64encode(i.data).decode("ascii"),
             )
@@ -347,7 +350,7 @@ def _results(
                 options=_option_indexes(questions[b.question_id], [c.option_id for c in b.choices]),
                 abstain=b.abstain,
                 comment=b.comment,
-                source=b.source,  # type: ignore[arg-type]
+                source=BallotSource(b.source),
                 actor=b.actor,
                 cast_at=b.cast_at,
                 revision=b.revision,
@@ -364,7 +367,7 @@ def _results(
                 ),
                 abstain=h.abstain,
                 comment=h.comment,
-                source=h.source,  # type: ignore[arg-type]
+                source=BallotSource(h.source),
                 actor=h.actor,
                 at=h.at,
             )
@@ -374,7 +377,7 @@ def _results(
             FileNote(
                 case=case_numbers.get(n.case_id) if n.case_id else None,
                 question=refs.get(n.question_id) if n.question_id else None,
-                kind=n.kind,  # type: ignore[arg-type]
+                kind=NoteKind(n.kind),
                 text=n.text,
                 updated_at=n.updated_at,
             )
@@ -445,7 +448,7 @@ def build_conference_file(
             date=conf.date,
             starts_at=conf.starts_at,
             ends_at=conf.ends_at,
-            language=conf.language,  # type: ignore[arg-type]
+            language=conf.language,  # type: ignore[arg-type]  # a str column; pydantic checks it
             moderator=conf.moderator if full else "",
             cme=FileCme(
                 vnr=conf.vnr,
