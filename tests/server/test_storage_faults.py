@@ -35,6 +35,7 @@ class Switch:
         dbapi_connection.execute(f"PRAGMA query_only={int(self.on)}")
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # the fault is made by SQLite pragmas
 def test_read_only_database_during_voting_is_a_clear_503_and_an_alarm(db: Database) -> None:
     with db.write() as session:
         conf_id = make_conference(session, 3, prefix="RO")
@@ -85,6 +86,7 @@ def test_read_only_database_during_voting_is_a_clear_503_and_an_alarm(db: Databa
         assert [b.option_ids for b in current_ballots(session, question_id)] == [(yes,)]
 
 
+@pytest.mark.parametrize("backend", ["sqlite"])  # the fault is made by SQLite pragmas
 def test_full_disk_refuses_the_write_with_storage_unavailable(db: Database) -> None:
     with db.write() as session:
         conf_id = make_conference(session, 1, prefix="FD")
