@@ -265,10 +265,11 @@ class Database:
             problem = storage_problem(exc)
             if problem is None:
                 raise
+            shown = where or make_url(url).render_as_string(hide_password=True)  # no password
             if is_damage(exc):
                 detail = str(getattr(exc, "orig", exc)).splitlines()[0]
-                raise DatabaseError(damaged_message(where or url, detail)) from None
-            raise DatabaseError(f"{where or url}: {problem}") from None
+                raise DatabaseError(damaged_message(shown, detail)) from None
+            raise DatabaseError(f"{shown}: {problem}") from None
         return db
 
     @contextmanager
