@@ -110,7 +110,7 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         default=settings.port,
         help=f"port (default {settings.port}; 0 picks a free one)",
     )
-    _add_reach_options(serve)
+    _add_reach_options(serve, settings)
     serve.add_argument(
         "--workers",
         type=int,
@@ -190,7 +190,7 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _add_reach_options(serve: argparse.ArgumentParser) -> None:
+def _add_reach_options(serve: argparse.ArgumentParser, settings: Settings) -> None:
     """``serve`` on a host the sites reach: HTTPS, the public address, a reverse proxy."""
     reach = serve.add_argument_group("reaching the sites (see README, 'Reaching the sites')")
     reach.add_argument("--certfile", metavar="FILE", help="serve HTTPS: certificate (PEM)")
@@ -217,9 +217,8 @@ def _add_reach_options(serve: argparse.ArgumentParser) -> None:
     reach.add_argument(
         "--max-connections",
         type=whole_number,
-        default=2000,
         metavar="N",
-        help="open connections at once (default 2000); more get 503",
+        help=f"open connections at once (default {settings.max_connections}); more get 503",
     )
     reach.add_argument(
         "--moderator-token-file",

@@ -57,6 +57,15 @@ class Settings:
     #: per client address, shared by every unknown, revoked or wrong token it sends
     unknown_rate: float = 1.0
     unknown_burst: int = 30
+    #: a published conference file (images embedded) may be this large (413 above)
+    max_upload_bytes: int = 100 * 1024 * 1024
+    #: a request's headers (and a small body) must arrive within this many seconds of its
+    #: first byte, else the connection is closed (slow clients; larger bodies get more)
+    request_seconds: float = 10.0
+    #: an idle kept-alive connection is closed after this many seconds
+    keep_alive_seconds: int = 20
+    #: open connections at once; above it new requests get 503 at once
+    max_connections: int = 2000
     #: the live console redraws at most once per this many milliseconds during a burst
     coalesce_ms: int = 60
     #: Python collects its youngest generation after 700 new objects. In a burst, 300
@@ -70,12 +79,22 @@ class Settings:
             raise SettingsError("port", "not a port (0–65535)")
         if not self.host:
             raise SettingsError("host", "expected an address, e.g. 0.0.0.0 or 127.0.0.1")
-        for name in ("max_body_bytes", "ballot_burst", "read_burst", "unknown_burst"):
+        for name in (
+            "max_body_bytes",
+            "max_upload_bytes",
+            "ballot_burst",
+            "read_burst",
+            "unknown_burst",
+            "keep_alive_seconds",
+            "max_connections",
+        ):
             if getattr(self, name) < 1:
                 raise SettingsError(name, "expected at least 1")
         for name in ("ballot_rate", "read_rate", "unknown_rate", "coalesce_ms"):
             if not math.isfinite(getattr(self, name)) or getattr(self, name) < 0:
                 raise SettingsError(name, "expected 0 or more")
+        if not math.isfinite(self.request_seconds) or self.request_seconds <= 0:
+            raise SettingsError("request_seconds", "expected more than 0")
         if len(self.gc_thresholds) != 3 or min(self.gc_thresholds) < 1:
             raise SettingsError("gc_thresholds", "expected three whole numbers ≥ 1, e.g. 700,10,10")
 

@@ -32,6 +32,10 @@ def test_every_setting_is_read_from_its_environment_variable() -> None:
         "VOTUM_UNKNOWN_RATE": "0",
         "VOTUM_UNKNOWN_BURST": "6",
         "VOTUM_COALESCE_MS": "0",
+        "VOTUM_MAX_UPLOAD_BYTES": "2000",
+        "VOTUM_REQUEST_SECONDS": "2.5",
+        "VOTUM_KEEP_ALIVE_SECONDS": "7",
+        "VOTUM_MAX_CONNECTIONS": "50",
         "VOTUM_GC_THRESHOLDS": "700, 10,10",
         "VOTUM_UNRELATED": "ignored",
     }
@@ -47,6 +51,10 @@ def test_every_setting_is_read_from_its_environment_variable() -> None:
         unknown_rate=0.0,
         unknown_burst=6,
         coalesce_ms=0,
+        max_upload_bytes=2000,
+        request_seconds=2.5,
+        keep_alive_seconds=7,
+        max_connections=50,
         gc_thresholds=(700, 10, 10),
     )
     assert {env_var(f.name) for f in fields(Settings)} < set(environ)

@@ -6,12 +6,14 @@ import argparse
 import ipaddress
 import os
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from app.commands.common import CliError, conference_id, open_db
 from app.commands.links import normalise_base_url
+from app.config import load_settings
 from app.server.addresses import base_urls
-from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles
+from app.server.connections import ConnectionLimits, TlsFiles
 from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
 from app.services.conferences import get_conference, invitations, moderator_token
 
@@ -54,13 +56,13 @@ def trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
 
 
 def connection_limits(args: argparse.Namespace) -> ConnectionLimits:
+    """The settings' bounds, with --max-connections if given."""
+    limits = ConnectionLimits.from_settings(load_settings())
+    if args.max_connections is None:
+        return limits
     if args.max_connections < 10:
         raise CliError("--max-connections: at least 10")
-    return ConnectionLimits(
-        request_seconds=DEFAULT_LIMITS.request_seconds,
-        keep_alive_seconds=DEFAULT_LIMITS.keep_alive_seconds,
-        max_connections=args.max_connections,
-    )
+    return replace(limits, max_connections=args.max_connections)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -117,6 +117,7 @@ def create_app(
         limit=settings.max_body_bytes,
         own_answer=voter.FORM_PATH,
         uploads=moderator.UPLOAD_PATH,
+        upload_limit=settings.max_upload_bytes,
     )
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every answer has them
     return app

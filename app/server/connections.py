@@ -21,25 +21,35 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from app.config import Settings
+
 
 @dataclass(frozen=True)
 class ConnectionLimits:
-    """Bounds for every connection (defaults fit 40 sites with a few tabs each and a
-    300-site burst)."""
+    """Bounds for every connection (the defaults are :class:`app.config.Settings`'s: they
+    fit 40 sites with a few tabs each and a 300-site burst)."""
 
     #: a request's headers (and a small body) must arrive within this many seconds
-    request_seconds: float = 10.0
+    request_seconds: float
+    #: idle time between two requests on a kept-alive connection
+    keep_alive_seconds: int
+    #: open connections at once; above it new requests get 503 at once
+    max_connections: int
     #: a larger body gets more time: this many bytes a second at the least
     min_body_rate: float = 50_000.0
-    #: idle time between two requests on a kept-alive connection
-    keep_alive_seconds: int = 20
-    #: open connections at once; above it new requests get 503 at once
-    max_connections: int = 2000
     #: the longest header block (h11's limit for an incomplete event)
     max_header_bytes: int = 16 * 1024
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ConnectionLimits:
+        return cls(
+            request_seconds=settings.request_seconds,
+            keep_alive_seconds=settings.keep_alive_seconds,
+            max_connections=settings.max_connections,
+        )
 
-DEFAULT_LIMITS = ConnectionLimits()
+
+DEFAULT_LIMITS = ConnectionLimits.from_settings(Settings())
 
 
 @dataclass(frozen=True)

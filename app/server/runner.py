@@ -22,7 +22,7 @@ from app.config import Settings, load_settings
 from app.db import Database
 from app.server.addresses import base_urls
 from app.server.app import create_app
-from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles, uvicorn_config
+from app.server.connections import ConnectionLimits, TlsFiles, uvicorn_config
 from app.server.context import ServerContext
 from app.server.security import RateLimiter
 from app.server.writer import StorageAlarm
@@ -112,15 +112,15 @@ class VotingServer:
         configure: Callable[[FastAPI], None] | None = None,
         tls: TlsFiles | None = None,
         trusted_proxies: tuple[str, ...] = (),
-        connection_limits: ConnectionLimits = DEFAULT_LIMITS,
+        connection_limits: ConnectionLimits | None = None,
         storage_alarm: StorageAlarm | None = None,
     ) -> None:
         self.db = db
         self.tls = tls
         self.trusted_proxies = trusted_proxies
-        self.connection_limits = connection_limits
         self.conference_id = conference_id
         settings = settings or load_settings()
+        self.connection_limits = connection_limits or ConnectionLimits.from_settings(settings)
         self.host = settings.host if host is None else host
         self.port = settings.port if port is None else port
         self.app = create_app(

@@ -63,8 +63,6 @@ def install_log_redaction() -> None:
             logger.addFilter(RedactTokens())
 
 
-#: a conference file published by the moderator (images embedded) may be larger
-MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 INTERNAL_ERROR = b"Interner Fehler / internal server error"
 
 CONTENT_SECURITY_POLICY = (
@@ -184,7 +182,7 @@ class BodySizeLimit:
         limit: int,
         own_answer: re.Pattern[str] | None = None,
         uploads: re.Pattern[str] | None = None,
-        upload_limit: int = MAX_UPLOAD_BYTES,
+        upload_limit: int = Settings().max_upload_bytes,
     ) -> None:
         self.app = app
         self.limit = limit

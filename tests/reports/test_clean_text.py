@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
 import json
 from pathlib import Path
 
 import httpx
+import pytest
 from openpyxl import load_workbook
 
 from app.db import Database

@@ -17,7 +17,7 @@ from tests.server.helpers import current_question, tokens
 
 pytestmark = pytest.mark.slow
 
-LIMITS = ConnectionLimits(request_seconds=2.0, keep_alive_seconds=2)
+LIMITS = ConnectionLimits(request_seconds=2.0, keep_alive_seconds=2, max_connections=2000)
 TRICKLERS = 50
 #: no trickler may live longer than this (the limit plus slack for a busy test machine)
 CLOSED_WITHIN = LIMITS.request_seconds + 3.0
