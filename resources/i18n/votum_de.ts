@@ -3,17 +3,17 @@
   <context>
     <name>AgendaModel</name>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="76" />
+      <location filename="../../app/ui/models/agenda_model.py" line="78" />
       <source>Case %1</source>
       <translation>Fall %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="77" />
+      <location filename="../../app/ui/models/agenda_model.py" line="79" />
       <source>Round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="78" />
+      <location filename="../../app/ui/models/agenda_model.py" line="80" />
       <source>OPEN</source>
       <translation>OFFEN</translation>
     </message>
@@ -562,47 +562,47 @@
   <context>
     <name>ImagesBox</name>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="43" />
+      <location filename="../../app/ui/editor/images_box.py" line="45" />
       <source>Images</source>
       <translation>Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <location filename="../../app/ui/editor/images_box.py" line="49" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <location filename="../../app/ui/editor/images_box.py" line="49" />
       <source>Caption</source>
       <translation>Bildunterschrift</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="55" />
+      <location filename="../../app/ui/editor/images_box.py" line="57" />
       <source>Add image…</source>
       <translation>Bild hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="56" />
+      <location filename="../../app/ui/editor/images_box.py" line="58" />
       <source>Remove image</source>
       <translation>Bild entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="89" />
+      <location filename="../../app/ui/editor/images_box.py" line="91" />
       <source>Only PNG, JPEG and SVG images</source>
       <translation>Nur PNG-, JPEG- und SVG-Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="97" />
+      <location filename="../../app/ui/editor/images_box.py" line="99" />
       <source>The image is larger than 10 MB</source>
       <translation>Das Bild ist größer als 10 MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="109" />
+      <location filename="../../app/ui/editor/images_box.py" line="116" />
       <source>Add image</source>
       <translation>Bild hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="109" />
+      <location filename="../../app/ui/editor/images_box.py" line="116" />
       <source>Images (*.png *.jpg *.jpeg *.svg)</source>
       <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -691,82 +691,92 @@
   <context>
     <name>LiveActions</name>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="50" />
+      <location filename="../../app/ui/live/actions.py" line="51" />
       <source>&amp;Open voting</source>
       <translation>Abstimmung ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="52" />
+      <location filename="../../app/ui/live/actions.py" line="53" />
       <source>Open the question for voting</source>
       <translation>Die Frage zur Abstimmung öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="55" />
+      <location filename="../../app/ui/live/actions.py" line="56" />
       <source>&amp;Close voting</source>
       <translation>Abstimmung &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="57" />
+      <location filename="../../app/ui/live/actions.py" line="58" />
       <source>Close the question; later ballots are refused</source>
       <translation>Die Abstimmung schließen; spätere Stimmen werden abgelehnt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="60" />
+      <location filename="../../app/ui/live/actions.py" line="61" />
       <source>&amp;Show result</source>
       <translation>&amp;Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="62" />
+      <location filename="../../app/ui/live/actions.py" line="63" />
       <source>Show the result to the sites and on the presenter view</source>
       <translation>Das Ergebnis den Standorten und in der Präsentationsansicht zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="64" />
+      <location filename="../../app/ui/live/actions.py" line="65" />
       <source>&amp;Hide result</source>
       <translation>Ergebnis &amp;verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="65" />
+      <location filename="../../app/ui/live/actions.py" line="66" />
       <source>&amp;Next question</source>
       <translation>&amp;Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="66" />
+      <location filename="../../app/ui/live/actions.py" line="67" />
       <source>&amp;Previous question</source>
       <translation>&amp;Zurück</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="67" />
+      <location filename="../../app/ui/live/actions.py" line="68" />
       <source>Re&amp;open voting…</source>
       <translation>&amp;Wieder öffnen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="68" />
+      <location filename="../../app/ui/live/actions.py" line="69" />
       <source>Repeat as round &amp;2…</source>
       <translation>Als Runde &amp;2 wiederholen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="69" />
+      <location filename="../../app/ui/live/actions.py" line="71" />
+      <source>S&amp;kip question…</source>
+      <translation>Frage &amp;überspringen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="73" />
+      <source>Skip a question that was not asked, with a reason</source>
+      <translation>Eine nicht gestellte Frage überspringen, mit Begründung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="75" />
       <source>&amp;Enter vote for site…</source>
       <translation>Stimme für Standort ein&amp;tragen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="70" />
+      <location filename="../../app/ui/live/actions.py" line="76" />
       <source>&amp;Attendance check-in…</source>
       <translation>&amp;Anwesenheit erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="71" />
+      <location filename="../../app/ui/live/actions.py" line="77" />
       <source>Voting &amp;links and QR codes…</source>
       <translation>Abstimmungs&amp;links und QR-Codes …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="72" />
+      <location filename="../../app/ui/live/actions.py" line="78" />
       <source>Presenter &amp;view</source>
       <translation>&amp;Präsentationsansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="73" />
+      <location filename="../../app/ui/live/actions.py" line="79" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
@@ -774,220 +784,235 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="102" />
+      <location filename="../../app/ui/live/console.py" line="111" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="105" />
+      <location filename="../../app/ui/live/console.py" line="114" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="118" />
+      <location filename="../../app/ui/live/console.py" line="127" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="120" />
+      <location filename="../../app/ui/live/console.py" line="129" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="125" />
+      <location filename="../../app/ui/live/console.py" line="134" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="131" />
+      <location filename="../../app/ui/live/console.py" line="140" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="132" />
+      <location filename="../../app/ui/live/console.py" line="141" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="305" />
+      <location filename="../../app/ui/live/console.py" line="319" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="307" />
+      <location filename="../../app/ui/live/console.py" line="321" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="309" />
+      <location filename="../../app/ui/live/console.py" line="323" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="314" />
+      <location filename="../../app/ui/live/console.py" line="328" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="321" />
+      <location filename="../../app/ui/live/console.py" line="335" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="325" />
+      <location filename="../../app/ui/live/console.py" line="339" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="327" />
+      <location filename="../../app/ui/live/console.py" line="341" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="339" />
+      <location filename="../../app/ui/live/console.py" line="353" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="341" />
+      <location filename="../../app/ui/live/console.py" line="355" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="343" />
+      <location filename="../../app/ui/live/console.py" line="359" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="345" />
+      <location filename="../../app/ui/live/console.py" line="361" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="238" />
+      <location filename="../../app/ui/live/console.py" line="250" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="186" />
+      <location filename="../../app/ui/live/console.py" line="196" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="376" />
+      <location filename="../../app/ui/live/console.py" line="357" />
+      <source>↷ SKIPPED</source>
+      <translation>↷ ÜBERSPRUNGEN</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="395" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="378" />
-      <location filename="../../app/ui/live/console.py" line="383" />
+      <location filename="../../app/ui/live/console.py" line="397" />
+      <location filename="../../app/ui/live/console.py" line="402" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="381" />
+      <location filename="../../app/ui/live/console.py" line="400" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="381" />
+      <location filename="../../app/ui/live/console.py" line="400" />
       <source>Server stopping …</source>
       <translation>Server hält an …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="385" />
+      <location filename="../../app/ui/live/console.py" line="404" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="387" />
-      <location filename="../../app/ui/live/console.py" line="391" />
+      <location filename="../../app/ui/live/console.py" line="406" />
+      <location filename="../../app/ui/live/console.py" line="410" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="389" />
+      <location filename="../../app/ui/live/console.py" line="408" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="437" />
+      <location filename="../../app/ui/live/console.py" line="456" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="441" />
+      <location filename="../../app/ui/live/console.py" line="460" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="443" />
+      <location filename="../../app/ui/live/console.py" line="462" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="454" />
-      <location filename="../../app/ui/live/console.py" line="458" />
+      <location filename="../../app/ui/live/console.py" line="473" />
+      <location filename="../../app/ui/live/console.py" line="477" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
+      <location filename="../../app/ui/live/console.py" line="475" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="473" />
+      <location filename="../../app/ui/live/console.py" line="492" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="475" />
+      <location filename="../../app/ui/live/console.py" line="494" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="477" />
+      <location filename="../../app/ui/live/console.py" line="496" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="486" />
+      <location filename="../../app/ui/live/console.py" line="505" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="488" />
+      <location filename="../../app/ui/live/console.py" line="507" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="490" />
+      <location filename="../../app/ui/live/console.py" line="509" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="513" />
+      <location filename="../../app/ui/live/console.py" line="522" />
+      <source>Skip question</source>
+      <translation>Frage überspringen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="524" />
+      <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
+      <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="553" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="514" />
+      <location filename="../../app/ui/live/console.py" line="554" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="557" />
+      <location filename="../../app/ui/live/console.py" line="597" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="558" />
+      <location filename="../../app/ui/live/console.py" line="598" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="559" />
+      <location filename="../../app/ui/live/console.py" line="599" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -995,52 +1020,57 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="189" />
+      <location filename="../../app/ui/live/session.py" line="297" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="192" />
+      <location filename="../../app/ui/live/session.py" line="300" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="196" />
+      <location filename="../../app/ui/live/session.py" line="304" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="200" />
+      <location filename="../../app/ui/live/session.py" line="308" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="203" />
+      <location filename="../../app/ui/live/session.py" line="311" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="206" />
+      <location filename="../../app/ui/live/session.py" line="314" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="209" />
+      <location filename="../../app/ui/live/session.py" line="319" />
+      <source>Skip question</source>
+      <translation>Frage überspringen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="323" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="214" />
+      <location filename="../../app/ui/live/session.py" line="328" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="239" />
+      <location filename="../../app/ui/live/session.py" line="353" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="249" />
+      <location filename="../../app/ui/live/session.py" line="363" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1314,28 +1344,29 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="31" />
+      <location filename="../../app/ui/live/notes_panel.py" line="45" />
       <source>Discussion notes for the protocol …</source>
+      <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
       <translation>Diskussionsnotizen für das Protokoll …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="32" />
+      <location filename="../../app/ui/live/notes_panel.py" line="46" />
       <source>Notes on the question</source>
       <translation>Notizen zur Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="33" />
+      <location filename="../../app/ui/live/notes_panel.py" line="47" />
       <source>Notes on the case</source>
       <translation>Notizen zum Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="82" />
+      <location filename="../../app/ui/live/notes_panel.py" line="112" />
       <source>saved %1</source>
       <translation>gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="87" />
-      <location filename="../../app/ui/live/notes_panel.py" line="93" />
+      <location filename="../../app/ui/live/notes_panel.py" line="117" />
+      <location filename="../../app/ui/live/notes_panel.py" line="123" />
       <source>not yet saved</source>
       <translation>noch nicht gespeichert</translation>
     </message>
@@ -1477,250 +1508,250 @@
   <context>
     <name>PollImportDialog</name>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="70" />
-      <location filename="../../app/ui/poll_import.py" line="181" />
+      <location filename="../../app/ui/poll_import.py" line="74" />
+      <location filename="../../app/ui/poll_import.py" line="185" />
       <source>Import poll report</source>
       <translation>Umfragebericht importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="84" />
+      <location filename="../../app/ui/poll_import.py" line="88" />
       <source>Choose file…</source>
       <translation>Datei wählen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="87" />
+      <location filename="../../app/ui/poll_import.py" line="91" />
       <source>Automatic (Zoom if recognised)</source>
       <translation>Automatisch (Zoom, wenn erkannt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="88" />
+      <location filename="../../app/ui/poll_import.py" line="92" />
       <source>Zoom poll report</source>
       <translation>Zoom-Umfragebericht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="89" />
+      <location filename="../../app/ui/poll_import.py" line="93" />
       <source>Plain CSV (participant, question, answer)</source>
       <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="92" />
+      <location filename="../../app/ui/poll_import.py" line="96" />
       <source>Columns of a plain CSV: participant, question, answer[, time]</source>
       <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="109" />
+      <location filename="../../app/ui/poll_import.py" line="113" />
       <source>Store the totals as counted by the call</source>
       <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="113" />
+      <location filename="../../app/ui/poll_import.py" line="117" />
       <source>Participant</source>
       <translation>Teilnehmer/in</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="113" />
+      <location filename="../../app/ui/poll_import.py" line="117" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="113" />
       <location filename="../../app/ui/poll_import.py" line="117" />
-      <location filename="../../app/ui/poll_import.py" line="118" />
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
+      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Poll question</source>
       <translation>Frage der Umfrage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Match</source>
       <translation>Zuordnung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="115" />
-      <location filename="../../app/ui/poll_import.py" line="118" />
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
+      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
       <source>Question</source>
       <translation>Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Confirmed</source>
       <translation>Bestätigt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="117" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
       <source>E-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="122" />
       <source>Resolution</source>
       <translation>Entscheidung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
       <source>Answer</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
-      <location filename="../../app/ui/poll_import.py" line="134" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="138" />
       <source>Participants</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="135" />
+      <location filename="../../app/ui/poll_import.py" line="139" />
       <source>Questions</source>
       <translation>Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="136" />
-      <location filename="../../app/ui/poll_import.py" line="284" />
+      <location filename="../../app/ui/poll_import.py" line="140" />
+      <location filename="../../app/ui/poll_import.py" line="288" />
       <source>Conflicts</source>
       <translation>Konflikte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="137" />
+      <location filename="../../app/ui/poll_import.py" line="141" />
       <source>Ballots to store</source>
       <translation>Zu speichernde Stimmen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="138" />
+      <location filename="../../app/ui/poll_import.py" line="142" />
       <source>E-mail domains</source>
       <translation>E-Mail-Domains</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="148" />
+      <location filename="../../app/ui/poll_import.py" line="152" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="159" />
+      <location filename="../../app/ui/poll_import.py" line="163" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="163" />
+      <location filename="../../app/ui/poll_import.py" line="167" />
       <source>F&amp;ormat</source>
       <translation>F&amp;ormat</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="164" />
+      <location filename="../../app/ui/poll_import.py" line="168" />
       <source>CSV &amp;columns</source>
       <translation>CSV-&amp;Spalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="165" />
+      <location filename="../../app/ui/poll_import.py" line="169" />
       <source>&amp;Round</source>
       <translation>&amp;Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="181" />
+      <location filename="../../app/ui/poll_import.py" line="185" />
       <source>Poll reports (*.csv *.txt)</source>
       <translation>Umfrageberichte (*.csv *.txt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="248" />
+      <location filename="../../app/ui/poll_import.py" line="252" />
       <source>%1 answers to %2 questions, %3 ballots to store</source>
       <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="255" />
+      <location filename="../../app/ui/poll_import.py" line="259" />
       <source>%1 participants match no site</source>
       <translation>%1 Teilnehmende ohne Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="259" />
+      <location filename="../../app/ui/poll_import.py" line="263" />
       <source>%1 earlier submissions replaced by a later one (the last counts)</source>
       <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="266" />
+      <location filename="../../app/ui/poll_import.py" line="270" />
       <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
       <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="281" />
+      <location filename="../../app/ui/poll_import.py" line="285" />
       <source>Conflicts (%1)</source>
       <translation>Konflikte (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="288" />
+      <location filename="../../app/ui/poll_import.py" line="292" />
       <source>table</source>
       <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="289" />
+      <location filename="../../app/ui/poll_import.py" line="293" />
       <source>e-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="290" />
+      <location filename="../../app/ui/poll_import.py" line="294" />
       <source>name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="291" />
+      <location filename="../../app/ui/poll_import.py" line="295" />
       <source>no site</source>
       <translation>kein Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="295" />
+      <location filename="../../app/ui/poll_import.py" line="299" />
       <source>ambiguous: %1</source>
       <translation>mehrdeutig: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="336" />
+      <location filename="../../app/ui/poll_import.py" line="340" />
       <source>same text</source>
       <translation>gleicher Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="337" />
+      <location filename="../../app/ui/poll_import.py" line="341" />
       <source>similar (%1 %) — please confirm</source>
       <translation>ähnlich (%1 %) – bitte bestätigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="338" />
+      <location filename="../../app/ui/poll_import.py" line="342" />
       <source>chosen</source>
       <translation>gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="339" />
+      <location filename="../../app/ui/poll_import.py" line="343" />
       <source>not imported</source>
       <translation>nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="350" />
+      <location filename="../../app/ui/poll_import.py" line="354" />
       <source>— not imported —</source>
       <translation>— nicht importiert —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="376" />
+      <location filename="../../app/ui/poll_import.py" line="380" />
       <source>— choose —</source>
       <translation>— bitte wählen —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="382" />
+      <location filename="../../app/ui/poll_import.py" line="386" />
       <source>Count the site as abstaining</source>
       <translation>Standort als Enthaltung werten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="404" />
+      <location filename="../../app/ui/poll_import.py" line="408" />
       <source>abstained</source>
       <translation>enthalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="406" />
+      <location filename="../../app/ui/poll_import.py" line="410" />
       <source>valid answers</source>
       <translation>gültige Antworten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="413" />
+      <location filename="../../app/ui/poll_import.py" line="417" />
       <source>counted by the call</source>
       <translation>von der Videokonferenz gezählt</translation>
     </message>
@@ -1945,7 +1976,7 @@
   <context>
     <name>ResultChart</name>
     <message>
-      <location filename="../../app/ui/live/chart.py" line="93" />
+      <location filename="../../app/ui/live/chart.py" line="92" />
       <source>The chart appears here.</source>
       <translation>Hier erscheint das Diagramm.</translation>
     </message>
