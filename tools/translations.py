@@ -323,6 +323,11 @@ DE = {
     "&Help": "&Hilfe",
     "&Keyboard shortcuts": "&Tastenkürzel",
     "&About Votum": "&Über Votum",
+    "Open &log file": "&Protokolldatei öffnen",
+    "Open log file": "Protokolldatei öffnen",
+    "No program could open the log file. It is here:\n%1": (
+        "Kein Programm konnte die Protokolldatei öffnen. Sie liegt hier:\n%1"
+    ),
     "Start the live session": "Live-Sitzung beginnen",
     "Open conference": "Konferenz öffnen",
     "Close conference": "Konferenz schließen",

@@ -1078,152 +1078,157 @@
   <context>
     <name>MainMenus</name>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="57" />
+      <location filename="../../app/ui/window/menus.py" line="58" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="58" />
+      <location filename="../../app/ui/window/menus.py" line="59" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="59" />
+      <location filename="../../app/ui/window/menus.py" line="60" />
       <source>Conference &amp;library</source>
       <translation>Konferenz&amp;bibliothek</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="61" />
+      <location filename="../../app/ui/window/menus.py" line="62" />
       <source>&amp;Close conference</source>
       <translation>Konferenz &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="64" />
+      <location filename="../../app/ui/window/menus.py" line="65" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="65" />
+      <location filename="../../app/ui/window/menus.py" line="66" />
       <source>&amp;Merge case packages into a new conference…</source>
       <translation>Fallpakete zu neuer Konferenz &amp;zusammenführen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="66" />
+      <location filename="../../app/ui/window/menus.py" line="67" />
       <source>&amp;Export case package…</source>
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="67" />
+      <location filename="../../app/ui/window/menus.py" line="68" />
       <source>Import po&amp;ll report…</source>
       <translation>Umfrage&amp;bericht importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="73" />
+      <location filename="../../app/ui/window/menus.py" line="74" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="74" />
+      <location filename="../../app/ui/window/menus.py" line="75" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="75" />
+      <location filename="../../app/ui/window/menus.py" line="76" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="78" />
+      <location filename="../../app/ui/window/menus.py" line="79" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="84" />
+      <location filename="../../app/ui/window/menus.py" line="85" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="87" />
+      <location filename="../../app/ui/window/menus.py" line="88" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="88" />
+      <location filename="../../app/ui/window/menus.py" line="89" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="90" />
+      <location filename="../../app/ui/window/menus.py" line="91" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="95" />
+      <location filename="../../app/ui/window/menus.py" line="96" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="96" />
+      <location filename="../../app/ui/window/menus.py" line="97" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="98" />
+      <location filename="../../app/ui/window/menus.py" line="99" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="99" />
+      <location filename="../../app/ui/window/menus.py" line="100" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="102" />
+      <location filename="../../app/ui/window/menus.py" line="103" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="104" />
+      <location filename="../../app/ui/window/menus.py" line="105" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="106" />
+      <location filename="../../app/ui/window/menus.py" line="107" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="107" />
+      <location filename="../../app/ui/window/menus.py" line="108" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="108" />
+      <location filename="../../app/ui/window/menus.py" line="109" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="114" />
+      <location filename="../../app/ui/window/menus.py" line="115" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="119" />
+      <location filename="../../app/ui/window/menus.py" line="120" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="122" />
+      <location filename="../../app/ui/window/menus.py" line="123" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="126" />
+      <location filename="../../app/ui/window/menus.py" line="127" />
+      <source>Open &amp;log file</source>
+      <translation>&amp;Protokolldatei öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="128" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="137" />
+      <location filename="../../app/ui/window/menus.py" line="139" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
@@ -1239,6 +1244,18 @@
       <location filename="../../app/ui/window/help_menu.py" line="67" />
       <source>Votum %1 — live voting for the joint sessions of molecular tumor boards.</source>
       <translation>Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="82" />
+      <source>Open log file</source>
+      <translation>Protokolldatei öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="83" />
+      <source>No program could open the log file. It is here:
+%1</source>
+      <translation>Kein Programm konnte die Protokolldatei öffnen. Sie liegt hier:
+%1</translation>
     </message>
   </context>
   <context>
