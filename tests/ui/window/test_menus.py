@@ -92,7 +92,7 @@ def test_help_menu_opens_the_log_file_in_the_system_viewer(
     (tmp_path / "logs").mkdir()
     (tmp_path / "logs" / logs.LOG_FILE).write_text("a line\n", encoding="utf-8")
     catcher = _UrlCatcher()
-    QDesktopServices.setUrlHandler("file", catcher, "show")
+    QDesktopServices.setUrlHandler("file", catcher, "show")  # type: ignore[arg-type]
     try:
         window = _window(qtbot, db_url)
         _help_entry(window, "Open &log file").trigger()  # type: ignore[union-attr]
