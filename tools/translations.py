@@ -324,6 +324,13 @@ DE = {
     "&Keyboard shortcuts": "&Tastenkürzel",
     "&About Votum": "&Über Votum",
     "Open &log file": "&Protokolldatei öffnen",
+    "Row %1: EFN “%2”: %3 – kept, marked “invalid EFN” on the CME list": (
+        "Zeile %1: EFN „%2“: %3 – übernommen, auf der CME-Liste als „EFN ungültig“ markiert"
+    ),
+    "15 digits expected": "15 Ziffern erwartet",
+    "must start with %1": "muss mit %1 beginnen",
+    "check digit wrong": "Prüfziffer falsch",
+    "Names (%1, %2 invalid EFN)…": "Namen (%1, %2 EFN ungültig)…",
     "Open log file": "Protokolldatei öffnen",
     "No program could open the log file. It is here:\n%1": (
         "Kein Programm konnte die Protokolldatei öffnen. Sie liegt hier:\n%1"

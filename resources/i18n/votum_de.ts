@@ -21,37 +21,42 @@
   <context>
     <name>AttendanceDialog</name>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="98" />
+      <location filename="../../app/ui/live/attendance.py" line="149" />
       <source>Attendance check-in</source>
       <translation>Anwesenheit erfassen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="153" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="153" />
       <source>Present</source>
       <translation>Anwesend</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="153" />
       <source>Attendees</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="153" />
       <source>Names / EFN</source>
       <translation>Namen / EFN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="135" />
+      <location filename="../../app/ui/live/attendance.py" line="208" />
       <source>Names (%1)…</source>
       <translation>Namen (%1) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="145" />
+      <location filename="../../app/ui/live/attendance.py" line="210" />
+      <source>Names (%1, %2 invalid EFN)…</source>
+      <translation>Namen (%1, %2 EFN ungültig)…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="198" />
       <source>%1 of %2 sites present, %3 attendees</source>
       <translation>%1 von %2 Standorten anwesend, %3 Teilnehmende</translation>
     </message>
@@ -59,34 +64,49 @@
   <context>
     <name>AttendeesDialog</name>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="33" />
+      <location filename="../../app/ui/live/attendance.py" line="36" />
       <source>Attendees: %1</source>
       <translation>Teilnehmende: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="35" />
+      <location filename="../../app/ui/live/attendance.py" line="38" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="35" />
+      <location filename="../../app/ui/live/attendance.py" line="38" />
       <source>EFN (15 digits)</source>
       <translation>EFN (15 Ziffern)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="42" />
+      <location filename="../../app/ui/live/attendance.py" line="46" />
       <source>Add row</source>
       <translation>Zeile hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="71" />
+      <location filename="../../app/ui/live/attendance.py" line="84" />
       <source>Row %1: name missing</source>
       <translation>Zeile %1: Name fehlt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="76" />
-      <source>Row %1: %2</source>
-      <translation>Zeile %1: %2</translation>
+      <location filename="../../app/ui/live/attendance.py" line="95" />
+      <source>Row %1: EFN “%2”: %3 – kept, marked “invalid EFN” on the CME list</source>
+      <translation>Zeile %1: EFN „%2“: %3 – übernommen, auf der CME-Liste als „EFN ungültig“ markiert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="104" />
+      <source>15 digits expected</source>
+      <translation>15 Ziffern erwartet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <source>must start with %1</source>
+      <translation>muss mit %1 beginnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="107" />
+      <source>check digit wrong</source>
+      <translation>Prüfziffer falsch</translation>
     </message>
   </context>
   <context>

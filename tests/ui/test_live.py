@@ -4,11 +4,12 @@ console and the presenter view through the notifier bridge."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import httpx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QLabel
 
 from app.models import QuestionState
 from app.services import conferences
@@ -226,9 +227,67 @@ def test_attendance_check_in(qtbot, db, demo_id, live, prompter) -> None:  # typ
     qtbot.addWidget(names)
     names.table.item(0, 0).setText("Dr. Test")
     names.table.item(0, 1).setText("802761234567890")
-    assert "check digit" in names.error.text() or "Prüfziffer" in names.error.text()
+    assert "check digit wrong" in names.warning.text()
     assert session.snapshot.n_present == len(session.snapshot.invitations)
     assert console.attendance_label.text().startswith(f"{len(session.snapshot.invitations)}/")
+
+
+def test_a_wrong_efn_keeps_the_site_list_marked_not_refused(
+    qtbot, db, demo_id, live, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.live.attendance import AttendanceDialog, AttendeesDialog
+
+    session, console, _presenter = live
+    dialog = AttendanceDialog(session, console)
+    qtbot.addWidget(dialog)
+    site = next(i for i in session.snapshot.invitations if i.present)
+    names = AttendeesDialog(replace(site, attendees=()), dialog)
+    qtbot.addWidget(names)
+    names.table.item(0, 0).setText("Dr. Gut")
+    names.table.item(0, 1).setText("802765260181597")
+    names._add("Dr. Tippfehler", "802765260181598")  # check digit wrong
+    names.on_table_item_changed()
+    assert names.error.isHidden() and not names.warning.isHidden()
+    assert names.warning.text() == (
+        "Row 2: EFN “802765260181598”: check digit wrong – kept, marked “invalid EFN” on the "
+        "CME list"
+    )
+    wrong, right = names.table.item(1, 1), names.table.item(0, 1)
+    assert wrong.toolTip() == "check digit wrong" and not wrong.icon().isNull()
+    assert right.toolTip() == "" and right.icon().isNull()
+    names.accept()
+    assert names.result() == QDialog.DialogCode.Accepted  # no refusal, no modal box
+    assert prompter.errors == []
+    rows, _ = names.attendees()
+    session.set_attendance(site.site.id, True, None, rows)
+    _settle(qtbot, session)
+    stored = next(i for i in session.snapshot.invitations if i.site.id == site.site.id)
+    assert [(a.name, a.efn_invalid) for a in stored.attendees] == [
+        ("Dr. Gut", False),
+        ("Dr. Tippfehler", True),
+    ]
+    dialog.fill()
+    row = next(
+        r
+        for r in range(dialog.table.rowCount())
+        if dialog.table.item(r, 0).text() == site.site.name
+    )
+    button = dialog.table.cellWidget(row, 3)
+    assert button.text() == "Names (2, 1 invalid EFN)…" and not button.icon().isNull()
+
+
+def test_attendees_dialog_says_the_efn_reason_in_german(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.i18n import install_language
+    from app.ui.live.attendance import AttendeesDialog
+
+    session, _console, _presenter = live
+    install_language("de")
+    names = AttendeesDialog(session.snapshot.invitations[0], None)
+    qtbot.addWidget(names)
+    names._add("Dr. Kurz", "80276")
+    names.on_table_item_changed()
+    assert "15 Ziffern erwartet" in names.warning.text()
+    assert "digits" not in names.warning.text() and "EFN ungültig" in names.warning.text()
 
 
 def test_keyboard_drives_the_live_flow(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
