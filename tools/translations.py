@@ -324,6 +324,15 @@ DE = {
     "&Keyboard shortcuts": "&Tastenkürzel",
     "&About Votum": "&Über Votum",
     "Open &log file": "&Protokolldatei öffnen",
+    "%1 checked in by ballot": "%1 durch Stimmabgabe eingecheckt",
+    (
+        "Ballots are NOT being stored: %1. The sites are asked to vote again. "
+        "Free disk space or check the database file; storing resumes by itself."
+    ): (
+        "Stimmen werden NICHT gespeichert: %1. Die Standorte werden gebeten, erneut "
+        "abzustimmen. Speicherplatz freigeben oder die Datenbankdatei prüfen; danach wird "
+        "von selbst wieder gespeichert."
+    ),
     "Row %1: EFN “%2”: %3 – kept, marked “invalid EFN” on the CME list": (
         "Zeile %1: EFN „%2“: %3 – übernommen, auf der CME-Liste als „EFN ungültig“ markiert"
     ),

@@ -326,6 +326,15 @@
     </message>
   </context>
   <context>
+    <name>CheckInNote</name>
+    <message>
+      <location filename="../../app/ui/live/notices.py" line="34" />
+      <source>%1 checked in by ballot</source>
+      <extracomment>How long the calm check-in note stays (it is also in the attendance count and the log).</extracomment>
+      <translation>%1 durch Stimmabgabe eingecheckt</translation>
+    </message>
+  </context>
+  <context>
     <name>ConferenceForm</name>
     <message>
       <location filename="../../app/ui/editor/conference_form.py" line="44" />
@@ -804,235 +813,235 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="111" />
+      <location filename="../../app/ui/live/console.py" line="115" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="114" />
+      <location filename="../../app/ui/live/console.py" line="118" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="127" />
+      <location filename="../../app/ui/live/console.py" line="131" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="129" />
+      <location filename="../../app/ui/live/console.py" line="133" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="134" />
+      <location filename="../../app/ui/live/console.py" line="140" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="140" />
+      <location filename="../../app/ui/live/console.py" line="146" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="141" />
+      <location filename="../../app/ui/live/console.py" line="147" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="319" />
+      <location filename="../../app/ui/live/console.py" line="327" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="321" />
+      <location filename="../../app/ui/live/console.py" line="329" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="323" />
+      <location filename="../../app/ui/live/console.py" line="331" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="328" />
+      <location filename="../../app/ui/live/console.py" line="336" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="335" />
+      <location filename="../../app/ui/live/console.py" line="343" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="339" />
+      <location filename="../../app/ui/live/console.py" line="347" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="341" />
+      <location filename="../../app/ui/live/console.py" line="349" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="353" />
+      <location filename="../../app/ui/live/console.py" line="361" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="355" />
+      <location filename="../../app/ui/live/console.py" line="363" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="359" />
+      <location filename="../../app/ui/live/console.py" line="367" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="361" />
+      <location filename="../../app/ui/live/console.py" line="369" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="250" />
+      <location filename="../../app/ui/live/console.py" line="258" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="196" />
+      <location filename="../../app/ui/live/console.py" line="202" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="357" />
+      <location filename="../../app/ui/live/console.py" line="365" />
       <source>↷ SKIPPED</source>
       <translation>↷ ÜBERSPRUNGEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="395" />
+      <location filename="../../app/ui/live/console.py" line="403" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="397" />
-      <location filename="../../app/ui/live/console.py" line="402" />
+      <location filename="../../app/ui/live/console.py" line="405" />
+      <location filename="../../app/ui/live/console.py" line="410" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="400" />
+      <location filename="../../app/ui/live/console.py" line="408" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="400" />
+      <location filename="../../app/ui/live/console.py" line="408" />
       <source>Server stopping …</source>
       <translation>Server hält an …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="404" />
+      <location filename="../../app/ui/live/console.py" line="412" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="406" />
-      <location filename="../../app/ui/live/console.py" line="410" />
+      <location filename="../../app/ui/live/console.py" line="414" />
+      <location filename="../../app/ui/live/console.py" line="418" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="408" />
+      <location filename="../../app/ui/live/console.py" line="416" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
+      <location filename="../../app/ui/live/console.py" line="472" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="460" />
+      <location filename="../../app/ui/live/console.py" line="476" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="462" />
+      <location filename="../../app/ui/live/console.py" line="478" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="473" />
-      <location filename="../../app/ui/live/console.py" line="477" />
+      <location filename="../../app/ui/live/console.py" line="489" />
+      <location filename="../../app/ui/live/console.py" line="493" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="475" />
+      <location filename="../../app/ui/live/console.py" line="491" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="492" />
+      <location filename="../../app/ui/live/console.py" line="508" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="494" />
+      <location filename="../../app/ui/live/console.py" line="510" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="496" />
+      <location filename="../../app/ui/live/console.py" line="512" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="505" />
+      <location filename="../../app/ui/live/console.py" line="521" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="507" />
+      <location filename="../../app/ui/live/console.py" line="523" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="509" />
+      <location filename="../../app/ui/live/console.py" line="525" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="522" />
+      <location filename="../../app/ui/live/console.py" line="538" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="524" />
+      <location filename="../../app/ui/live/console.py" line="540" />
       <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
       <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="553" />
+      <location filename="../../app/ui/live/console.py" line="569" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="554" />
+      <location filename="../../app/ui/live/console.py" line="570" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="597" />
+      <location filename="../../app/ui/live/console.py" line="613" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="598" />
+      <location filename="../../app/ui/live/console.py" line="614" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="599" />
+      <location filename="../../app/ui/live/console.py" line="615" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1040,57 +1049,57 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="297" />
+      <location filename="../../app/ui/live/session.py" line="301" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="300" />
+      <location filename="../../app/ui/live/session.py" line="304" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="304" />
+      <location filename="../../app/ui/live/session.py" line="308" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="308" />
+      <location filename="../../app/ui/live/session.py" line="312" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="311" />
+      <location filename="../../app/ui/live/session.py" line="315" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="314" />
+      <location filename="../../app/ui/live/session.py" line="318" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="319" />
+      <location filename="../../app/ui/live/session.py" line="323" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="323" />
+      <location filename="../../app/ui/live/session.py" line="327" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="328" />
+      <location filename="../../app/ui/live/session.py" line="332" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="353" />
+      <location filename="../../app/ui/live/session.py" line="357" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="363" />
+      <location filename="../../app/ui/live/session.py" line="367" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -2094,6 +2103,14 @@
       <location filename="../../app/ui/editor/sites_page.py" line="139" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
+    </message>
+  </context>
+  <context>
+    <name>StorageAlarm</name>
+    <message>
+      <location filename="../../app/ui/live/notices.py" line="70" />
+      <source>Ballots are NOT being stored: %1. The sites are asked to vote again. Free disk space or check the database file; storing resumes by itself.</source>
+      <translation>Stimmen werden NICHT gespeichert: %1. Die Standorte werden gebeten, erneut abzustimmen. Speicherplatz freigeben oder die Datenbankdatei prüfen; danach wird von selbst wieder gespeichert.</translation>
     </message>
   </context>
   <context>

@@ -10,6 +10,7 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
+from sqlalchemy import event
 
 from app.models import QuestionState
 from app.services import conferences
@@ -322,3 +323,74 @@ def test_presenter_type_is_large_at_1080p(qtbot, db, demo_id, live) -> None:  # 
     qtbot.waitUntil(lambda: presenter.height() == 1080, timeout=3000)
     assert presenter.question_label.font().pointSizeF() >= 28
     assert presenter.count_label.font().pointSizeF() >= 20
+
+
+def test_an_absent_sites_ballot_checks_it_in_on_the_console(
+    qtbot, db, demo_id, live, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    session, console, _presenter = live
+    absent = next(i for i in session.snapshot.invitations if not i.present)
+    n_sites = len(session.snapshot.invitations)
+    assert session.snapshot.n_present == n_sites - 1 and console.check_in_note.isHidden()
+    console.on_primary_clicked()  # open the question
+    _settle(qtbot, session)
+    question = console.snapshot.question
+    _site_id, token = _token(db, demo_id, absent.site.name)
+    reply = httpx.post(
+        f"{session.server_state.urls[0]}/api/v/{token}/ballot",
+        json={"question_id": question.id, "option_ids": [question.options[0].id]},
+        timeout=10,
+    )
+    assert reply.status_code == 200, reply.text
+    qtbot.waitUntil(lambda: console.attendance_label.text().startswith(f"{n_sites}/"))
+    assert console.check_in_note.text() == f"{absent.site.name} checked in by ballot"
+    assert console.check_in_note.isVisible()
+    assert prompter.errors == []  # a calm note, no box
+
+
+class _ReadOnly:
+    """Makes every connection of ``db`` handed out from now on read-only while it is on
+    (SQLite's ``query_only``, as in tests/server/test_storage_faults.py)."""
+
+    def __init__(self, db) -> None:  # type: ignore[no-untyped-def]
+        self.on = False
+        self._engine = db.engine
+        event.listen(db.engine, "checkout", self._checkout)
+
+    def _checkout(self, dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute(f"PRAGMA query_only={int(self.on)}")
+
+    def remove(self) -> None:
+        event.remove(self._engine, "checkout", self._checkout)
+
+
+def test_ballots_that_cannot_be_stored_raise_a_red_strip_in_the_ui_language(
+    qtbot, db, demo_id, live, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.i18n import install_language
+
+    session, console, _presenter = live
+    install_language("de")
+    console.on_primary_clicked()  # open the question
+    _settle(qtbot, session)
+    question = console.snapshot.question
+    _site_id, token = _token(db, demo_id, "Universitätsklinikum Dresden")
+    url = f"{session.server_state.urls[0]}/api/v/{token}/ballot"
+    ballot = {"question_id": question.id, "option_ids": [question.options[0].id]}
+    read_only = _ReadOnly(db)
+    try:
+        assert console.storage_alarm.isHidden()
+        read_only.on = True
+        assert httpx.post(url, json=ballot, timeout=10).status_code == 503
+        qtbot.waitUntil(console.storage_alarm.isVisible)
+        text = console.storage_alarm.text()
+        assert text.startswith("Stimmen werden NICHT gespeichert: schreibgeschützt.")
+        assert "read-only" not in text
+        assert console.storage_alarm.textFormat() == Qt.TextFormat.PlainText
+        assert console.storage_alarm.geometry().width() >= console.splitter.width()  # across
+        read_only.on = False
+        assert httpx.post(url, json=ballot, timeout=10).status_code == 200
+        qtbot.waitUntil(console.storage_alarm.isHidden)
+    finally:
+        read_only.remove()
+    assert prompter.errors == []
