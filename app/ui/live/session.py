@@ -155,6 +155,14 @@ class LiveSession(QObject):
         self.refreshed.emit(snapshot)
         return snapshot
 
+    def reload(self) -> LiveSnapshot:
+        """Read everything again after a change written outside the session (a poll
+        report import) and let the voting pages hear it too."""
+        self._ballots_only = False
+        if self.server is not None:
+            self.server.notify_changed()
+        return self.refresh()
+
     @Slot()
     def on_timer_timeout(self) -> None:
         """A coalesced refresh after ballots: read in the reader thread, show when read."""
