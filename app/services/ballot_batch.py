@@ -59,6 +59,7 @@ class _Option:
     position: int
     label: str
     exclusive: bool
+    code: str
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ _STATE = text(
       'question', json((
         SELECT json_object(
           'id', q.id, 'state', q.state, 'kind', q.kind, 'allow_abstain', q.allow_abstain,
-          'options', (SELECT json_group_array(json_array(o.id, o.position, o.label, o.exclusive))
+          'options', (SELECT json_group_array(
+                          json_array(o.id, o.position, o.label, o.exclusive, o.code))
                       FROM options o WHERE o.question_id = q.id))
         FROM conferences c JOIN questions q ON q.id = c.current_question_id
         WHERE c.id = :conference_id)),
@@ -176,8 +178,8 @@ def cast_site_ballots(
         tuple(
             sorted(
                 (
-                    _Option(i, position, label, bool(alone))
-                    for i, position, label, alone in row["options"]
+                    _Option(i, position, label, bool(alone), code)
+                    for i, position, label, alone, code in row["options"]
                 ),
                 key=lambda o: (o.position, o.id),
             )
@@ -260,6 +262,7 @@ def _write(
         {"question_id": question.id, "source": source, "now": now, "rows": rows},
     )
     labels = {o.id: o.label for o in question.options}
+    codes = {o.id: o.code for o in question.options}
     for a in accepted:
         outcome[a.index] = BallotReceipt(
             conference_id=conference_id,
@@ -267,6 +270,7 @@ def _write(
             site_id=a.site_id,
             option_ids=a.option_ids,
             option_labels=tuple(labels[i] for i in a.option_ids),
+            option_codes=tuple(codes[i] for i in a.option_ids),
             abstain=a.abstain,
             comment=a.comment,
             source=BallotSource.SITE,
