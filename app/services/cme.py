@@ -59,11 +59,14 @@ def normalise_efn(raw: str) -> str:
     """Strip spaces; raise :class:`InvalidInput` with the reason if the EFN is not valid."""
     problem = efn_problem(raw)
     if problem is EfnProblem.DIGITS:
-        raise InvalidInput(f"EFN „{raw}“: 15 Ziffern erwartet / 15 digits expected")
+        raise InvalidInput(f"EFN „{raw}“: 15 Ziffern erwartet / EFN “{raw}”: 15 digits expected")
     if problem is EfnProblem.PREFIX:
-        raise InvalidInput(f"EFN „{raw}“: muss mit {EFN_PREFIX} beginnen / must start {EFN_PREFIX}")
+        raise InvalidInput(
+            f"EFN „{raw}“: muss mit {EFN_PREFIX} beginnen / "
+            f"EFN “{raw}”: must start with {EFN_PREFIX}"
+        )
     if problem is EfnProblem.CHECK_DIGIT:
-        raise InvalidInput(f"EFN „{raw}“: Prüfziffer falsch / check digit wrong")
+        raise InvalidInput(f"EFN „{raw}“: Prüfziffer falsch / EFN “{raw}”: check digit wrong")
     return re.sub(r"[\s-]", "", raw)
 
 

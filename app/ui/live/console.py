@@ -37,6 +37,7 @@ from app.services.steps import (
     position,
     primary_step,
 )
+from app.texts import one_language
 from app.ui import settings
 from app.ui.i18n import current_language
 from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
@@ -434,7 +435,7 @@ class LiveConsole(QWidget):
             self.check_in_note.add(name)
 
     def on_session_failed(self, title: str, message: str) -> None:
-        show_error(self, title.replace("&", ""), message)
+        show_error(self, title.replace("&", ""), one_language(message, current_language()))
 
     # --- steps ---------------------------------------------------------------------
 
