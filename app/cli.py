@@ -111,6 +111,13 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         help=f"port (default {settings.port}; 0 picks a free one)",
     )
     _add_reach_options(serve)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; more than one needs PostgreSQL)",
+    )
     serve.set_defaults(func=_dispatch("serve"))
 
     report = sub.add_parser("report", help="write the PDF protocol")
@@ -237,6 +244,15 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         help="give every site a new link (to copy a conference within one database)",
     )
     imp.set_defaults(func=_dispatch("conference", "run_import"))
+
+    new = actions.add_parser(
+        "new", help="an empty conference (a hosted server's place to publish into)"
+    )
+    new.add_argument("topic", metavar="TOPIC")
+    new.add_argument("--date", type=iso_date, required=True, help="YYYY-MM-DD")
+    new.add_argument("--language", choices=LANGUAGES, default="de")
+    new.add_argument("--slug", metavar="NAME", help="short name (default: date and topic)")
+    new.set_defaults(func=_dispatch("conference", "run_new"))
 
     exp = actions.add_parser(
         "export", help="write a conference file (whole, or --publish for a hosted server)"
