@@ -69,8 +69,50 @@ def bilingual(german: str, english: str) -> str:
 
 
 def one_language(message: str, lang: str) -> str:
-    """The part of a :func:`bilingual` message in ``lang`` (a plain message as it is)."""
-    if " / " not in message:
+    """The part of a :func:`bilingual` message in ``lang`` (a plain message as it is).
+
+    The halves part at the first " / " outside quotation marks, so that a quoted name
+    ("Standort „A / B“ …") is never cut. Where the German half leads with a location the
+    English one lacks ("datei.json: $.cases[0]: Schlüssel doppelt / duplicate key"), the
+    English half gets it too."""
+    split = _separator(message)
+    if split < 0:
         return message
-    german, _, english = message.partition(" / ")
-    return german if lang == "de" else english
+    german, english = message[:split], message[split + len(" / ") :]
+    if lang == "de":
+        return german
+    where = _location(german)
+    return where + english if where and _location(english) == "" else english
+
+
+#: opening quotation mark → its closing one (German, English and typewriter quotes)
+_QUOTES = {"„": "“", "“": "”", '"': '"', "«": "»", "»": "«"}
+
+
+def _location(half: str) -> str:
+    """What leads ``half`` up to its last ": " outside quotation marks ("" if nothing)."""
+    closing: str | None = None
+    end = 0
+    for index, char in enumerate(half):
+        if closing is not None:
+            if char == closing:
+                closing = None
+        elif char in _QUOTES:
+            closing = _QUOTES[char]
+        elif half.startswith(": ", index):
+            end = index + len(": ")
+    return half[:end]
+
+
+def _separator(message: str) -> int:
+    """Where the first " / " outside quotation marks starts; -1 if there is none."""
+    closing: str | None = None
+    for index, char in enumerate(message):
+        if closing is not None:
+            if char == closing:
+                closing = None
+        elif char in _QUOTES:
+            closing = _QUOTES[char]
+        elif message.startswith(" / ", index):
+            return index
+    return -1

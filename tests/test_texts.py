@@ -68,3 +68,22 @@ def test_every_question_kind_has_its_name() -> None:
     assert set(QUESTION_KINDS.table("de")) == {kind.value for kind in QuestionKind}
     assert kind_label(QuestionKind.YES_NO, "en") == "Yes / no"
     assert kind_label("evidence", "de") == "MTB-Evidenzlevel"
+
+
+def test_a_quoted_name_with_a_slash_is_never_cut_in_two() -> None:
+    message = bilingual("Standort „A / B“ (AB) gibt es schon", "site “A / B” (AB) already exists")
+    assert one_language(message, "de") == "Standort „A / B“ (AB) gibt es schon"
+    assert one_language(message, "en") == "site “A / B” (AB) already exists"
+    typewriter = bilingual('Option "Ja / Nein" fehlt', 'option "Ja / Nein" missing')
+    assert one_language(typewriter, "en") == 'option "Ja / Nein" missing'
+    assert one_language("„Kein Evidenzlevel / keine Empfehlung“", "en") == (
+        "„Kein Evidenzlevel / keine Empfehlung“"  # nothing outside the quotes to split
+    )
+
+
+def test_a_location_said_once_before_both_halves_stays_in_english() -> None:
+    message = 'doppelt.votum.json: $.cases[0]: Schlüssel doppelt / duplicate key "title"'
+    assert one_language(message, "de") == "doppelt.votum.json: $.cases[0]: Schlüssel doppelt"
+    assert one_language(message, "en") == 'doppelt.votum.json: $.cases[0]: duplicate key "title"'
+    own = "EFN „1“: Prüfziffer falsch / EFN “1”: check digit wrong"  # each half has its own
+    assert one_language(own, "en") == "EFN “1”: check digit wrong"

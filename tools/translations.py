@@ -323,6 +323,27 @@ DE = {
     "&Help": "&Hilfe",
     "&Keyboard shortcuts": "&Tastenkürzel",
     "&About Votum": "&Über Votum",
+    "Open &log file": "&Protokolldatei öffnen",
+    "%1 checked in by ballot": "%1 durch Stimmabgabe eingecheckt",
+    (
+        "Ballots are NOT being stored: %1. The sites are asked to vote again. "
+        "Free disk space or check the database file; storing resumes by itself."
+    ): (
+        "Stimmen werden NICHT gespeichert: %1. Die Standorte werden gebeten, erneut "
+        "abzustimmen. Speicherplatz freigeben oder die Datenbankdatei prüfen; danach wird "
+        "von selbst wieder gespeichert."
+    ),
+    "Row %1: EFN “%2”: %3 – kept, marked “invalid EFN” on the CME list": (
+        "Zeile %1: EFN „%2“: %3 – übernommen, auf der CME-Liste als „EFN ungültig“ markiert"
+    ),
+    "15 digits expected": "15 Ziffern erwartet",
+    "must start with %1": "muss mit %1 beginnen",
+    "check digit wrong": "Prüfziffer falsch",
+    "Names (%1, %2 invalid EFN)…": "Namen (%1, %2 EFN ungültig)…",
+    "Open log file": "Protokolldatei öffnen",
+    "No program could open the log file. It is here:\n%1": (
+        "Kein Programm konnte die Protokolldatei öffnen. Sie liegt hier:\n%1"
+    ),
     "Start the live session": "Live-Sitzung beginnen",
     "Open conference": "Konferenz öffnen",
     "Close conference": "Konferenz schließen",

@@ -86,7 +86,7 @@ def consensus_line(tally: Tally, lang: str) -> str:
     cons = tally.consensus
     if cons is None:
         return chart_text(lang, "no_class")
-    chosen = [r.option.label for r in tally.options if r.option.id in cons.option_ids]
+    chosen = [r.option.label_in(lang) for r in tally.options if r.option.id in cons.option_ids]
     if tally.kind is QuestionKind.AGREEMENT:  # the scale's first two steps, as labelled
         what = chart_text(lang, "agreeing", steps=" + ".join(chosen))
     else:

@@ -196,7 +196,9 @@ def question_figure(
     plan = _Plan(
         header="\n".join(header),
         n_header=len(header),
-        labels=_fit_labels([printable(o.label) for o in options], width_in * 72 * 0.4, style)
+        labels=_fit_labels(
+            [printable(o.label_in(lang)) for o in options], width_in * 72 * 0.4, style
+        )
         if chart
         else (),
         values=tuple(

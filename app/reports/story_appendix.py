@@ -40,7 +40,7 @@ def short_code(result: QuestionResult, option_id: int, lang: str = "de") -> str:
         step = preset_step(result.question.kind, index, len(options))
         if result.question.kind is QuestionKind.EVIDENCE and step is not None:
             return step.code if index < len(options) - 1 else text(lang, "no_level_short")
-        return option.label if short else letters(index)
+        return option.label_in(lang) if short else letters(index)
     return "?"
 
 
@@ -88,7 +88,10 @@ def _legend(results: list[QuestionResult], lang: str) -> list[Flowable]:
     for result in results:
         if result.question.kind is QuestionKind.FREE_TEXT or _self_explaining(result):
             continue
-        keys = [f"{short_code(result, o.id, lang)} = {o.label}" for o in result.question.options]
+        keys = [
+            f"{short_code(result, o.id, lang)} = {o.label_in(lang)}"
+            for o in result.question.options
+        ]
         parts.append(para(f"{_column_title(result, lang)}: " + " · ".join(keys), "small"))
     return parts
 

@@ -303,7 +303,7 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
             para(
                 f" – {explanation}" if explanation else "",
                 "cell",
-                markup=escape(option.option.label),
+                markup=escape(option.option.label_in(lang)),
             )
         ]
         for result in rounds:
@@ -360,7 +360,7 @@ def consensus_markup(result: QuestionResult, lang: str) -> str:
     cons = tally.consensus
     if cons is None:
         return escape(text(lang, "no_class"))
-    chosen = [o.option.label for o in tally.options if o.option.id in cons.option_ids]
+    chosen = [o.option.label_in(lang) for o in tally.options if o.option.id in cons.option_ids]
     if tally.kind is QuestionKind.AGREEMENT:  # the scale's first two steps, as labelled
         what = text(lang, "agreeing", steps=" + ".join(chosen))
     else:

@@ -165,7 +165,7 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
                     base
                     | {
                         "option_position": position,
-                        "option": option.option.label,
+                        "option": option.option.label_in(lang),
                         "option_code": option.option.code,
                         "count": option.count,
                         "percent": option.percent,
@@ -212,7 +212,7 @@ def _consensus_fields(result: QuestionResult, option_id: int | None, lang: str) 
         cons = tally.result_for(option_id).consensus
     if cons is None:
         return {}
-    labels = [o.option.label for o in tally.options if o.option.id in cons.option_ids]
+    labels = [o.option.label_in(lang) for o in tally.options if o.option.id in cons.option_ids]
     return {
         "consensus": cons.awmf.label(lang),
         "consensus_share": f"{cons.share.numerator}/{cons.share.denominator}",
@@ -227,7 +227,7 @@ def ballot_rows(data: ReportData, lang: str) -> list[Row]:
     rows: list[Row] = []
     for case in data.cases:
         for result in case.results:
-            labels = {o.id: o.label for o in result.question.options}
+            labels = {o.id: o.label_in(lang) for o in result.question.options}
             codes = {o.id: o.code for o in result.question.options}
             for ballot in result.ballots:
                 rows.append(
@@ -265,7 +265,7 @@ def history_rows(data: ReportData, lang: str) -> list[Row]:
         if entry.question_id not in results:
             continue
         case, result = results[entry.question_id]
-        labels = {o.id: o.label for o in result.question.options}
+        labels = {o.id: o.label_in(lang) for o in result.question.options}
         codes = {o.id: o.code for o in result.question.options}
         name, code = sites.get(entry.site_id, ("?", "?"))
         yes_no = _YES_NO[_lang(lang)]

@@ -68,7 +68,7 @@ def ballot_summary(question: QuestionInfo, ballot: BallotView, lang: str) -> str
     t = texts(lang)
     if ballot.abstain:
         return f"„{t['abstain']}“" if lang == "de" else f"“{t['abstain']}”"
-    labels = {o.id: o.label for o in question.options}
+    labels = {o.id: o.label_in(lang) for o in question.options}
     parts = [labels.get(i, "?") for i in ballot.option_ids]
     if question.kind is QuestionKind.FREE_TEXT:
         parts = [ballot.comment]
@@ -89,7 +89,11 @@ def choices(
     multiple = question.kind is QuestionKind.MULTIPLE
     rows = [
         Choice(
-            str(o.id), o.label, o.explanation(lang), str(o.id) in chosen, multiple and o.exclusive
+            str(o.id),
+            o.label_in(lang),
+            o.explanation(lang),
+            str(o.id) in chosen,
+            multiple and o.exclusive,
         )
         for o in question.options
     ]
@@ -98,8 +102,8 @@ def choices(
     return rows
 
 
-def bars(tally: Tally) -> list[Bar]:
-    return [Bar(r.option.label, r.count, r.percent) for r in tally.options]
+def bars(tally: Tally, lang: str) -> list[Bar]:
+    return [Bar(r.option.label_in(lang), r.count, r.percent) for r in tally.options]
 
 
 def page_context(
@@ -141,7 +145,7 @@ def page_context(
         "stored": stored,
         "comment_value": typed.comment if typed else (ballot.comment if ballot else ""),
         "tally": view.tally,
-        "bars": bars(view.tally) if view.tally else [],
+        "bars": bars(view.tally, lang) if view.tally else [],
         "error": localised_message(error, lang) if error else None,
     }
 

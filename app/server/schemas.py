@@ -85,7 +85,7 @@ class OptionOut(BaseModel):
         return [
             cls(
                 id=o.id,
-                label=o.label,
+                label=o.label_in(lang),
                 code=o.code,
                 explanation=o.explanation(lang),
                 exclusive=o.exclusive,

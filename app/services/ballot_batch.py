@@ -63,6 +63,7 @@ class _Option:
     position: int
     label: str
     exclusive: bool
+    code: str
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ _STATE = text(
       'question', json((
         SELECT json_object(
           'id', q.id, 'state', q.state, 'kind', q.kind, 'allow_abstain', q.allow_abstain,
-          'options', (SELECT json_group_array(json_array(o.id, o.position, o.label, o.exclusive))
+          'options', (SELECT json_group_array(
+                          json_array(o.id, o.position, o.label, o.exclusive, o.code))
                       FROM options o WHERE o.question_id = q.id))
         FROM conferences c JOIN questions q ON q.id = c.current_question_id
         WHERE c.id = :conference_id)),
@@ -160,7 +162,7 @@ _PG_STATE = text(
         SELECT json_build_object(
           'id', q.id, 'state', q.state, 'kind', q.kind, 'allow_abstain', q.allow_abstain,
           'options', (SELECT coalesce(json_agg(json_build_array(
-                                          o.id, o.position, o.label, o.exclusive)),
+                                          o.id, o.position, o.label, o.exclusive, o.code)),
                                       '[]'::json)
                       FROM options o WHERE o.question_id = q.id))
         FROM conferences c JOIN questions q ON q.id = c.current_question_id
@@ -254,8 +256,8 @@ def cast_site_ballots(
         tuple(
             sorted(
                 (
-                    _Option(i, position, label, bool(alone))
-                    for i, position, label, alone in row["options"]
+                    _Option(i, position, label, bool(alone), code)
+                    for i, position, label, alone, code in row["options"]
                 ),
                 key=lambda o: (o.position, o.id),
             )
@@ -317,6 +319,7 @@ def _write(
         _write_postgresql(session, accepted, common)
     revisions = {a.site_id: a.revision for a in accepted}
     labels = {o.id: o.label for o in question.options}
+    codes = {o.id: o.code for o in question.options}
     for a in accepted:
         outcome[a.index] = BallotReceipt(
             conference_id=conference_id,
@@ -324,6 +327,7 @@ def _write(
             site_id=a.site_id,
             option_ids=a.option_ids,
             option_labels=tuple(labels[i] for i in a.option_ids),
+            option_codes=tuple(codes[i] for i in a.option_ids),
             abstain=a.abstain,
             comment=a.comment,
             source=BallotSource.SITE,

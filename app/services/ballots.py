@@ -31,6 +31,7 @@ from app.models import (
 )
 from app.services import audit
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
+from app.services.presets import option_label
 from app.services.text import clean
 from app.services.views import name_key
 
@@ -60,6 +61,14 @@ class BallotReceipt:
     cast_at: datetime
     revision: int
     checked_in: bool = False  # the site was marked absent: this ballot checked it in
+    option_codes: tuple[str, ...] = ()  # beside option_labels: a preset's label translates
+
+    def labels_in(self, lang: str) -> tuple[str, ...]:
+        """The chosen options' labels in ``lang`` (see :func:`presets.option_label`)."""
+        codes = self.option_codes or ("",) * len(self.option_labels)
+        return tuple(
+            option_label(lb, code, lang) for lb, code in zip(self.option_labels, codes, strict=True)
+        )
 
     @property
     def replaced_earlier(self) -> bool:
@@ -173,12 +182,14 @@ def cast_ballot(
     )
     session.flush()
     labels = {o.id: o.label for o in question.options}
+    codes = {o.id: o.code for o in question.options}
     return BallotReceipt(
         conference_id=conference_id,
         question_id=question_id,
         site_id=site_id,
         option_ids=chosen,
         option_labels=tuple(labels[i] for i in chosen),
+        option_codes=tuple(codes[i] for i in chosen),
         abstain=abstain,
         comment=comment,
         source=source,

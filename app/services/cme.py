@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 from app.services.errors import InvalidInput
 
@@ -32,18 +33,41 @@ def luhn_check_digit(stem: str) -> str:
     raise AssertionError("unreachable")
 
 
-def normalise_efn(raw: str) -> str:
-    """Strip spaces; raise :class:`InvalidInput` with the reason if the EFN is not valid."""
+class EfnProblem(Enum):
+    """Why a typed EFN is not valid (a UI says it in its own language)."""
+
+    DIGITS = "digits"  # not 15 digits
+    PREFIX = "prefix"  # does not start with EFN_PREFIX
+    CHECK_DIGIT = "check_digit"  # the Luhn digit is wrong
+
+
+def efn_problem(raw: str) -> EfnProblem | None:
+    """What is wrong with a typed EFN (spaces and dashes ignored); None if valid or empty."""
     efn = re.sub(r"[\s-]", "", raw)
     if not efn:
-        return ""
+        return None
     if not efn.isdigit() or len(efn) != 15:
-        raise InvalidInput(f"EFN „{raw}“: 15 Ziffern erwartet / 15 digits expected")
+        return EfnProblem.DIGITS
     if not efn.startswith(EFN_PREFIX):
-        raise InvalidInput(f"EFN „{raw}“: muss mit {EFN_PREFIX} beginnen / must start {EFN_PREFIX}")
+        return EfnProblem.PREFIX
     if not luhn_valid(efn):
-        raise InvalidInput(f"EFN „{raw}“: Prüfziffer falsch / check digit wrong")
-    return efn
+        return EfnProblem.CHECK_DIGIT
+    return None
+
+
+def normalise_efn(raw: str) -> str:
+    """Strip spaces; raise :class:`InvalidInput` with the reason if the EFN is not valid."""
+    problem = efn_problem(raw)
+    if problem is EfnProblem.DIGITS:
+        raise InvalidInput(f"EFN „{raw}“: 15 Ziffern erwartet / EFN “{raw}”: 15 digits expected")
+    if problem is EfnProblem.PREFIX:
+        raise InvalidInput(
+            f"EFN „{raw}“: muss mit {EFN_PREFIX} beginnen / "
+            f"EFN “{raw}”: must start with {EFN_PREFIX}"
+        )
+    if problem is EfnProblem.CHECK_DIGIT:
+        raise InvalidInput(f"EFN „{raw}“: Prüfziffer falsch / EFN “{raw}”: check digit wrong")
+    return re.sub(r"[\s-]", "", raw)
 
 
 MAX_EFN_TYPED = 40

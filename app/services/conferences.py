@@ -54,10 +54,13 @@ def save_site(session: Session, data: SiteData, site_id: int | None = None) -> i
         select(Site).where((func.lower(Site.name) == name.lower()) | (Site.code == code))
     )
     if clash is not None and clash.id != site_id:
-        raise InvalidInput(f"Standort „{clash.name}“ ({clash.code}) gibt es schon / already exists")
+        raise InvalidInput(
+            f"Standort „{clash.name}“ ({clash.code}) gibt es schon / "
+            f"site “{clash.name}” ({clash.code}) already exists"
+        )
     site = session.get(Site, site_id) if site_id else Site()
     if site is None:
-        raise NotFound(f"Standort {site_id} nicht gefunden / site not found")
+        raise NotFound(f"Standort {site_id} nicht gefunden / site {site_id} not found")
     site.name, site.code = name, code
     site.city = _clean(data.city, "Stadt / city")
     site.email = _clean(data.email, "E-Mail")
@@ -248,7 +251,7 @@ def invite_sites(
         if site_id in invited:
             continue
         if session.get(Site, site_id) is None:
-            raise NotFound(f"Standort {site_id} nicht gefunden / site not found")
+            raise NotFound(f"Standort {site_id} nicht gefunden / site {site_id} not found")
         invitation = Invitation(site_id=site_id)
         issue_token(invitation)
         conf.invitations.append(invitation)

@@ -169,6 +169,19 @@ def preset_for_code(code: str) -> PresetOption | None:
     return None
 
 
+def option_label(label: str, code: str, lang: str) -> str:
+    """An option's label as said in ``lang`` (a page, a protocol, a chart): a preset option
+    still labelled as its preset, in either language ("Kein Evidenzlevel / keine
+    Empfehlung", "Stimme zu", "Ja"), says the preset's label in ``lang``; a label of one's
+    own (a relabelled step, a fellow's wording) is shown as typed, never replaced."""
+    preset = preset_for_code(code) if code else None
+    if preset is None:
+        return label
+    if label.strip().casefold() in (preset.label_de.casefold(), preset.label_en.casefold()):
+        return preset.label(lang)
+    return label
+
+
 def preset_step(kind: QuestionKind | str, index: int, count: int) -> PresetOption | None:
     """The fixed step at ``index`` of a yes/no, agreement or evidence question with
     ``count`` options, by position (never by code); None for other kinds."""

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from app.models.enums import QuestionKind
 from app.services.consensus import ApcccClass, ConsensusClass, apccc_class, awmf_class
-from app.services.presets import AGREEING_STEPS
+from app.services.presets import AGREEING_STEPS, option_label
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,10 @@ class OptionSpec:
     code: str = ""
     phrase_de: str = ""
     phrase_en: str = ""
+
+    def label_in(self, lang: str) -> str:
+        """The label in ``lang`` (a preset's own label translated, any other as typed)."""
+        return option_label(self.label, self.code, lang)
 
 
 @dataclass(frozen=True)

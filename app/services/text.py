@@ -63,10 +63,14 @@ def clean_field(
     """:func:`clean`, then the field's rules: not empty if ``required``, at most ``limit``
     characters; :class:`InvalidInput` naming ``field`` otherwise."""
     cleaned = clean(text or "", lines=lines)
+    german, _, english = field.partition(" / ")  # "Kürzel / code", or one name for both
+    english = english or german
     if required and not cleaned:
-        raise InvalidInput(f"{field}: darf nicht leer sein / must not be empty")
+        raise InvalidInput(f"{german}: darf nicht leer sein / {english}: must not be empty")
     if len(cleaned) > limit:
-        raise InvalidInput(f"{field}: höchstens {limit} Zeichen / at most {limit} characters")
+        raise InvalidInput(
+            f"{german}: höchstens {limit} Zeichen / {english}: at most {limit} characters"
+        )
     return cleaned
 
 

@@ -21,7 +21,7 @@ from app.models import (
     Site,
 )
 from app.services.cme import efn_valid
-from app.services.presets import preset_for_code
+from app.services.presets import option_label, preset_for_code
 
 
 def name_key(name: str) -> str:
@@ -121,6 +121,10 @@ class OptionInfo:
     phrase_de: str
     phrase_en: str
     exclusive: bool = False  # stands alone in a multiple-choice ballot
+
+    def label_in(self, lang: str) -> str:
+        """The label in ``lang`` (a preset's own label translated, any other as typed)."""
+        return option_label(self.label, self.code, lang)
 
     def explanation(self, lang: str) -> str:
         """One-line explanation (evidence levels); empty for other options."""

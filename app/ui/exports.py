@@ -13,7 +13,7 @@ from app.db import Database
 from app.services import agenda, conferences, results
 from app.services.errors import VotumError
 from app.ui.i18n import translate
-from app.ui.messages import inform, os_error_text, show_error
+from app.ui.messages import error_text, inform, os_error_text, show_error
 
 
 def _ask(parent: QWidget | None, title: str, name: str, filters: str) -> tuple[Path | None, str]:
@@ -36,7 +36,7 @@ def _run(parent: QWidget | None, title: str, path: Path, work: Callable[[], None
         show_error(parent, title, os_error_text(exc))
         return False
     except (VotumError, ValueError) as exc:
-        show_error(parent, title, str(exc))
+        show_error(parent, title, error_text(exc))
         return False
     finally:
         QGuiApplication.restoreOverrideCursor()

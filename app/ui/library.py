@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import VotumError
+from app.ui.messages import error_text
 from app.ui.models.conferences_model import ConferencesModel, DetailRole
 from app.ui.theme import muted_color
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
@@ -76,7 +77,7 @@ class NewConferenceDialog(QDialog):
                     language=self.language.currentData(),
                 )
         except VotumError as exc:
-            self.error.set_error(str(exc))
+            self.error.set_error(error_text(exc))
             return
         super().accept()
 

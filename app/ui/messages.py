@@ -11,7 +11,8 @@ import errno
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.ui.i18n import translate
+from app.texts import one_language
+from app.ui.i18n import current_language, translate
 from app.ui.plain import plain_title
 
 
@@ -86,6 +87,15 @@ def confirm(
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     prompter.info(parent, title, text)
+
+
+def error_text(exc: BaseException) -> str:
+    """What went wrong, in the UI language: a service's bilingual message ("deutsch /
+    english") gives its half, a file system error is said in the UI language; any other
+    text as it is."""
+    if isinstance(exc, OSError):
+        return os_error_text(exc)
+    return one_language(str(exc), current_language())
 
 
 def os_error_text(exc: OSError) -> str:

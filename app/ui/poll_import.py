@@ -42,6 +42,7 @@ from app.services.poll_matching import (
     email_domain,
 )
 from app.services.poll_reports import CsvColumns
+from app.ui.messages import error_text
 from app.ui.widgets import ErrorLabel
 
 if TYPE_CHECKING:
@@ -231,7 +232,7 @@ class PollImportDialog(QDialog):
                 )
         except VotumError as exc:
             self.preview = None
-            self.error.set_error(str(exc))
+            self.error.set_error(error_text(exc))
             self.import_button.setEnabled(False)
             self._clear()
             return
@@ -476,7 +477,7 @@ class PollImportDialog(QDialog):
                     choices=self.choices(),
                 )
         except VotumError as exc:
-            self.error.set_error(str(exc))
+            self.error.set_error(error_text(exc))
             return
         self.imported.emit(result.n_ballots)
         self.accept()

@@ -276,7 +276,12 @@ class PresenterWindow(QWidget):
             for letter, option in zip(LETTERS, question.options, strict=False):
                 explanation = option.explanation(lang)
                 rows.append(
-                    (letter, option.label, f"— {explanation}" if explanation else "", False)
+                    (
+                        letter,
+                        option.label_in(lang),
+                        f"— {explanation}" if explanation else "",
+                        False,
+                    )
                 )
             if question.allow_abstain and question.options:
                 rows.append((LETTERS[len(rows)], self._t("abstain"), "", True))

@@ -85,6 +85,13 @@ def error_color() -> QColor:
     return QColor("#ff7b72") if dark else QColor("#b42318")
 
 
+def warning_color() -> QColor:
+    """Amber: something to fix later that does not stop the work (an invalid EFN kept)."""
+    app = QApplication.instance()
+    dark = bool(app.property("votumDark")) if app is not None else False
+    return QColor("#d29922") if dark else QColor("#9a6700")
+
+
 def muted_color() -> QColor:
     app = QApplication.instance()
     dark = bool(app.property("votumDark")) if app is not None else False

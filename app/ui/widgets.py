@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.theme import error_color
+from app.ui.theme import error_color, warning_color
 
 
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -42,8 +42,15 @@ class ErrorLabel(QLabel):
         self.set_error("")
 
     def set_error(self, text: str) -> None:
+        self._show(text, error_color())
+
+    def set_warning(self, text: str) -> None:
+        """A note in amber: kept as it is, but worth fixing (no error)."""
+        self._show(text, warning_color())
+
+    def _show(self, text: str, color: QColor) -> None:
         pal = self.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, error_color())
+        pal.setColor(QPalette.ColorRole.WindowText, color)
         self.setPalette(pal)
         self.setText(text)
         self.setVisible(bool(text))

@@ -127,6 +127,13 @@ class Workspace(QWidget):
             self.presenter.ensure_chart()
         return self.presenter
 
+    def reload_data(self) -> None:
+        """After a change written outside the editor and the console (a poll report
+        import): both show the database again."""
+        self.editor.reload()
+        if self.session is not None:
+            self.session.reload()
+
     def current_question_id(self) -> int | None:
         if self.tabs.currentIndex() == LIVE_TAB and self.session and self.session.question:
             return self.session.question.id

@@ -21,37 +21,42 @@
   <context>
     <name>AttendanceDialog</name>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="98" />
+      <location filename="../../app/ui/live/attendance.py" line="149" />
       <source>Attendance check-in</source>
       <translation>Anwesenheit erfassen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="153" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="153" />
       <source>Present</source>
       <translation>Anwesend</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="153" />
       <source>Attendees</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="102" />
+      <location filename="../../app/ui/live/attendance.py" line="153" />
       <source>Names / EFN</source>
       <translation>Namen / EFN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="135" />
+      <location filename="../../app/ui/live/attendance.py" line="208" />
       <source>Names (%1)…</source>
       <translation>Namen (%1) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="145" />
+      <location filename="../../app/ui/live/attendance.py" line="210" />
+      <source>Names (%1, %2 invalid EFN)…</source>
+      <translation>Namen (%1, %2 EFN ungültig)…</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="198" />
       <source>%1 of %2 sites present, %3 attendees</source>
       <translation>%1 von %2 Standorten anwesend, %3 Teilnehmende</translation>
     </message>
@@ -59,34 +64,49 @@
   <context>
     <name>AttendeesDialog</name>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="33" />
+      <location filename="../../app/ui/live/attendance.py" line="36" />
       <source>Attendees: %1</source>
       <translation>Teilnehmende: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="35" />
+      <location filename="../../app/ui/live/attendance.py" line="38" />
       <source>Name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="35" />
+      <location filename="../../app/ui/live/attendance.py" line="38" />
       <source>EFN (15 digits)</source>
       <translation>EFN (15 Ziffern)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="42" />
+      <location filename="../../app/ui/live/attendance.py" line="46" />
       <source>Add row</source>
       <translation>Zeile hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="71" />
+      <location filename="../../app/ui/live/attendance.py" line="84" />
       <source>Row %1: name missing</source>
       <translation>Zeile %1: Name fehlt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/attendance.py" line="76" />
-      <source>Row %1: %2</source>
-      <translation>Zeile %1: %2</translation>
+      <location filename="../../app/ui/live/attendance.py" line="95" />
+      <source>Row %1: EFN “%2”: %3 – kept, marked “invalid EFN” on the CME list</source>
+      <translation>Zeile %1: EFN „%2“: %3 – übernommen, auf der CME-Liste als „EFN ungültig“ markiert</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="104" />
+      <source>15 digits expected</source>
+      <translation>15 Ziffern erwartet</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="106" />
+      <source>must start with %1</source>
+      <translation>muss mit %1 beginnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/attendance.py" line="107" />
+      <source>check digit wrong</source>
+      <translation>Prüfziffer falsch</translation>
     </message>
   </context>
   <context>
@@ -303,6 +323,15 @@
       <location filename="../../app/ui/editor/case_form.py" line="247" />
       <source>Row %1: %2</source>
       <translation>Zeile %1: %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>CheckInNote</name>
+    <message>
+      <location filename="../../app/ui/live/notices.py" line="34" />
+      <source>%1 checked in by ballot</source>
+      <extracomment>How long the calm check-in note stays (it is also in the attendance count and the log).</extracomment>
+      <translation>%1 durch Stimmabgabe eingecheckt</translation>
     </message>
   </context>
   <context>
@@ -610,42 +639,42 @@
   <context>
     <name>LibraryPage</name>
     <message>
-      <location filename="../../app/ui/library.py" line="142" />
+      <location filename="../../app/ui/library.py" line="143" />
       <source>sites</source>
       <translation>Standorte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="143" />
+      <location filename="../../app/ui/library.py" line="144" />
       <source>Conferences</source>
       <translation>Konferenzen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="150" />
+      <location filename="../../app/ui/library.py" line="151" />
       <source>No conference yet. Create one, import case packages, or open the demo conference.</source>
       <translation>Noch keine Konferenz. Legen Sie eine an, importieren Sie Fallpakete oder öffnen Sie die Demo-Konferenz.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="162" />
+      <location filename="../../app/ui/library.py" line="163" />
       <source>&amp;Open</source>
       <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="164" />
+      <location filename="../../app/ui/library.py" line="165" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="165" />
+      <location filename="../../app/ui/library.py" line="166" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="166" />
+      <location filename="../../app/ui/library.py" line="167" />
       <source>Open the &amp;demo conference</source>
       <translation>&amp;Demo-Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="167" />
+      <location filename="../../app/ui/library.py" line="168" />
       <source>De&amp;lete…</source>
       <translation>&amp;Löschen …</translation>
     </message>
@@ -784,235 +813,235 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="111" />
+      <location filename="../../app/ui/live/console.py" line="116" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="114" />
+      <location filename="../../app/ui/live/console.py" line="119" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="127" />
+      <location filename="../../app/ui/live/console.py" line="132" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="129" />
+      <location filename="../../app/ui/live/console.py" line="134" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="134" />
+      <location filename="../../app/ui/live/console.py" line="141" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="140" />
+      <location filename="../../app/ui/live/console.py" line="147" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="141" />
+      <location filename="../../app/ui/live/console.py" line="148" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="319" />
+      <location filename="../../app/ui/live/console.py" line="328" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="321" />
+      <location filename="../../app/ui/live/console.py" line="330" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="323" />
+      <location filename="../../app/ui/live/console.py" line="332" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="328" />
+      <location filename="../../app/ui/live/console.py" line="337" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="335" />
+      <location filename="../../app/ui/live/console.py" line="344" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="339" />
+      <location filename="../../app/ui/live/console.py" line="348" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="341" />
+      <location filename="../../app/ui/live/console.py" line="350" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="353" />
+      <location filename="../../app/ui/live/console.py" line="362" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="355" />
+      <location filename="../../app/ui/live/console.py" line="364" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="359" />
+      <location filename="../../app/ui/live/console.py" line="368" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="361" />
+      <location filename="../../app/ui/live/console.py" line="370" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="250" />
+      <location filename="../../app/ui/live/console.py" line="259" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="196" />
+      <location filename="../../app/ui/live/console.py" line="203" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="357" />
+      <location filename="../../app/ui/live/console.py" line="366" />
       <source>↷ SKIPPED</source>
       <translation>↷ ÜBERSPRUNGEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="395" />
+      <location filename="../../app/ui/live/console.py" line="404" />
       <source>● Server running</source>
       <translation>● Server läuft</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="397" />
-      <location filename="../../app/ui/live/console.py" line="402" />
+      <location filename="../../app/ui/live/console.py" line="406" />
+      <location filename="../../app/ui/live/console.py" line="411" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="400" />
+      <location filename="../../app/ui/live/console.py" line="409" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="400" />
+      <location filename="../../app/ui/live/console.py" line="409" />
       <source>Server stopping …</source>
       <translation>Server hält an …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="404" />
+      <location filename="../../app/ui/live/console.py" line="413" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="406" />
-      <location filename="../../app/ui/live/console.py" line="410" />
+      <location filename="../../app/ui/live/console.py" line="415" />
+      <location filename="../../app/ui/live/console.py" line="419" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="408" />
+      <location filename="../../app/ui/live/console.py" line="417" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
+      <location filename="../../app/ui/live/console.py" line="473" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="460" />
+      <location filename="../../app/ui/live/console.py" line="477" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="462" />
+      <location filename="../../app/ui/live/console.py" line="479" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="473" />
-      <location filename="../../app/ui/live/console.py" line="477" />
+      <location filename="../../app/ui/live/console.py" line="490" />
+      <location filename="../../app/ui/live/console.py" line="494" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="475" />
+      <location filename="../../app/ui/live/console.py" line="492" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="492" />
+      <location filename="../../app/ui/live/console.py" line="509" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="494" />
+      <location filename="../../app/ui/live/console.py" line="511" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="496" />
+      <location filename="../../app/ui/live/console.py" line="513" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="505" />
+      <location filename="../../app/ui/live/console.py" line="522" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="507" />
+      <location filename="../../app/ui/live/console.py" line="524" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="509" />
+      <location filename="../../app/ui/live/console.py" line="526" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="522" />
+      <location filename="../../app/ui/live/console.py" line="539" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="524" />
+      <location filename="../../app/ui/live/console.py" line="541" />
       <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
       <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="553" />
+      <location filename="../../app/ui/live/console.py" line="570" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="554" />
+      <location filename="../../app/ui/live/console.py" line="571" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="597" />
+      <location filename="../../app/ui/live/console.py" line="614" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="598" />
+      <location filename="../../app/ui/live/console.py" line="615" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="599" />
+      <location filename="../../app/ui/live/console.py" line="616" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1020,57 +1049,57 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="297" />
+      <location filename="../../app/ui/live/session.py" line="309" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="300" />
+      <location filename="../../app/ui/live/session.py" line="312" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="304" />
+      <location filename="../../app/ui/live/session.py" line="316" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="308" />
+      <location filename="../../app/ui/live/session.py" line="320" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="311" />
+      <location filename="../../app/ui/live/session.py" line="323" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="314" />
+      <location filename="../../app/ui/live/session.py" line="326" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="319" />
+      <location filename="../../app/ui/live/session.py" line="331" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="323" />
+      <location filename="../../app/ui/live/session.py" line="335" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="328" />
+      <location filename="../../app/ui/live/session.py" line="340" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="353" />
+      <location filename="../../app/ui/live/session.py" line="365" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="363" />
+      <location filename="../../app/ui/live/session.py" line="375" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1078,152 +1107,157 @@
   <context>
     <name>MainMenus</name>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="57" />
+      <location filename="../../app/ui/window/menus.py" line="58" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="58" />
+      <location filename="../../app/ui/window/menus.py" line="59" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="59" />
+      <location filename="../../app/ui/window/menus.py" line="60" />
       <source>Conference &amp;library</source>
       <translation>Konferenz&amp;bibliothek</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="61" />
+      <location filename="../../app/ui/window/menus.py" line="62" />
       <source>&amp;Close conference</source>
       <translation>Konferenz &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="64" />
+      <location filename="../../app/ui/window/menus.py" line="65" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="65" />
+      <location filename="../../app/ui/window/menus.py" line="66" />
       <source>&amp;Merge case packages into a new conference…</source>
       <translation>Fallpakete zu neuer Konferenz &amp;zusammenführen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="66" />
+      <location filename="../../app/ui/window/menus.py" line="67" />
       <source>&amp;Export case package…</source>
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="67" />
+      <location filename="../../app/ui/window/menus.py" line="68" />
       <source>Import po&amp;ll report…</source>
       <translation>Umfrage&amp;bericht importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="73" />
+      <location filename="../../app/ui/window/menus.py" line="74" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="74" />
+      <location filename="../../app/ui/window/menus.py" line="75" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="75" />
+      <location filename="../../app/ui/window/menus.py" line="76" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="78" />
+      <location filename="../../app/ui/window/menus.py" line="79" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="84" />
+      <location filename="../../app/ui/window/menus.py" line="85" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="87" />
+      <location filename="../../app/ui/window/menus.py" line="88" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="88" />
+      <location filename="../../app/ui/window/menus.py" line="89" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="90" />
+      <location filename="../../app/ui/window/menus.py" line="91" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="95" />
+      <location filename="../../app/ui/window/menus.py" line="96" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="96" />
+      <location filename="../../app/ui/window/menus.py" line="97" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="98" />
+      <location filename="../../app/ui/window/menus.py" line="99" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="99" />
+      <location filename="../../app/ui/window/menus.py" line="100" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="102" />
+      <location filename="../../app/ui/window/menus.py" line="103" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="104" />
+      <location filename="../../app/ui/window/menus.py" line="105" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="106" />
+      <location filename="../../app/ui/window/menus.py" line="107" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="107" />
+      <location filename="../../app/ui/window/menus.py" line="108" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="108" />
+      <location filename="../../app/ui/window/menus.py" line="109" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="114" />
+      <location filename="../../app/ui/window/menus.py" line="115" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="119" />
+      <location filename="../../app/ui/window/menus.py" line="120" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="122" />
+      <location filename="../../app/ui/window/menus.py" line="123" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="126" />
+      <location filename="../../app/ui/window/menus.py" line="127" />
+      <source>Open &amp;log file</source>
+      <translation>&amp;Protokolldatei öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="128" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="137" />
+      <location filename="../../app/ui/window/menus.py" line="139" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
@@ -1240,42 +1274,54 @@
       <source>Votum %1 — live voting for the joint sessions of molecular tumor boards.</source>
       <translation>Votum %1 — Live-Abstimmung für die gemeinsamen Sitzungen molekularer Tumorboards.</translation>
     </message>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="82" />
+      <source>Open log file</source>
+      <translation>Protokolldatei öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/help_menu.py" line="83" />
+      <source>No program could open the log file. It is here:
+%1</source>
+      <translation>Kein Programm konnte die Protokolldatei öffnen. Sie liegt hier:
+%1</translation>
+    </message>
   </context>
   <context>
     <name>Messages</name>
     <message>
-      <location filename="../../app/ui/messages.py" line="95" />
+      <location filename="../../app/ui/messages.py" line="105" />
       <source>File or folder not found: %1</source>
       <translation>Datei oder Ordner nicht gefunden: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="96" />
-      <location filename="../../app/ui/messages.py" line="97" />
+      <location filename="../../app/ui/messages.py" line="106" />
+      <location filename="../../app/ui/messages.py" line="107" />
       <source>No permission to access %1</source>
       <translation>Keine Berechtigung für %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="98" />
+      <location filename="../../app/ui/messages.py" line="108" />
       <source>The disk is full; %1 was not written</source>
       <translation>Der Datenträger ist voll; %1 wurde nicht geschrieben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="99" />
+      <location filename="../../app/ui/messages.py" line="109" />
       <source>%1 is on a read-only disk</source>
       <translation>%1 liegt auf einem schreibgeschützten Datenträger</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="100" />
+      <location filename="../../app/ui/messages.py" line="110" />
       <source>%1 is a folder, not a file</source>
       <translation>%1 ist ein Ordner, keine Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="101" />
+      <location filename="../../app/ui/messages.py" line="111" />
       <source>A folder in %1 is a file</source>
       <translation>Ein Ordner in %1 ist eine Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="105" />
+      <location filename="../../app/ui/messages.py" line="115" />
       <source>%1 cannot be read or written (error %2)</source>
       <translation>%1 lässt sich nicht lesen oder schreiben (Fehler %2)</translation>
     </message>
@@ -1283,32 +1329,32 @@
   <context>
     <name>NewConferenceDialog</name>
     <message>
-      <location filename="../../app/ui/library.py" line="44" />
+      <location filename="../../app/ui/library.py" line="45" />
       <source>New conference</source>
       <translation>Neue Konferenz</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="46" />
+      <location filename="../../app/ui/library.py" line="47" />
       <source>e.g. KRAS-mutated pancreatic cancer</source>
       <translation>z. B. KRAS-mutiertes Pankreaskarzinom</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="57" />
+      <location filename="../../app/ui/library.py" line="58" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="58" />
+      <location filename="../../app/ui/library.py" line="59" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="59" />
+      <location filename="../../app/ui/library.py" line="60" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/library.py" line="60" />
+      <location filename="../../app/ui/library.py" line="61" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
@@ -1508,250 +1554,250 @@
   <context>
     <name>PollImportDialog</name>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="74" />
-      <location filename="../../app/ui/poll_import.py" line="185" />
+      <location filename="../../app/ui/poll_import.py" line="75" />
+      <location filename="../../app/ui/poll_import.py" line="186" />
       <source>Import poll report</source>
       <translation>Umfragebericht importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="88" />
+      <location filename="../../app/ui/poll_import.py" line="89" />
       <source>Choose file…</source>
       <translation>Datei wählen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="91" />
+      <location filename="../../app/ui/poll_import.py" line="92" />
       <source>Automatic (Zoom if recognised)</source>
       <translation>Automatisch (Zoom, wenn erkannt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="92" />
+      <location filename="../../app/ui/poll_import.py" line="93" />
       <source>Zoom poll report</source>
       <translation>Zoom-Umfragebericht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="93" />
+      <location filename="../../app/ui/poll_import.py" line="94" />
       <source>Plain CSV (participant, question, answer)</source>
       <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="96" />
+      <location filename="../../app/ui/poll_import.py" line="97" />
       <source>Columns of a plain CSV: participant, question, answer[, time]</source>
       <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="113" />
+      <location filename="../../app/ui/poll_import.py" line="114" />
       <source>Store the totals as counted by the call</source>
       <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="117" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
       <source>Participant</source>
       <translation>Teilnehmer/in</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="117" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="117" />
-      <location filename="../../app/ui/poll_import.py" line="121" />
+      <location filename="../../app/ui/poll_import.py" line="118" />
       <location filename="../../app/ui/poll_import.py" line="122" />
-      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="123" />
+      <location filename="../../app/ui/poll_import.py" line="125" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="119" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
       <source>Poll question</source>
       <translation>Frage der Umfrage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="119" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
       <source>Match</source>
       <translation>Zuordnung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="119" />
-      <location filename="../../app/ui/poll_import.py" line="122" />
-      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="123" />
+      <location filename="../../app/ui/poll_import.py" line="125" />
       <source>Question</source>
       <translation>Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="119" />
+      <location filename="../../app/ui/poll_import.py" line="120" />
       <source>Confirmed</source>
       <translation>Bestätigt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="121" />
+      <location filename="../../app/ui/poll_import.py" line="122" />
       <source>E-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="123" />
       <source>Resolution</source>
       <translation>Entscheidung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="125" />
       <source>Answer</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="124" />
-      <location filename="../../app/ui/poll_import.py" line="138" />
+      <location filename="../../app/ui/poll_import.py" line="125" />
+      <location filename="../../app/ui/poll_import.py" line="139" />
       <source>Participants</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="139" />
+      <location filename="../../app/ui/poll_import.py" line="140" />
       <source>Questions</source>
       <translation>Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="140" />
-      <location filename="../../app/ui/poll_import.py" line="288" />
+      <location filename="../../app/ui/poll_import.py" line="141" />
+      <location filename="../../app/ui/poll_import.py" line="289" />
       <source>Conflicts</source>
       <translation>Konflikte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="141" />
+      <location filename="../../app/ui/poll_import.py" line="142" />
       <source>Ballots to store</source>
       <translation>Zu speichernde Stimmen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="142" />
+      <location filename="../../app/ui/poll_import.py" line="143" />
       <source>E-mail domains</source>
       <translation>E-Mail-Domains</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="152" />
+      <location filename="../../app/ui/poll_import.py" line="153" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="163" />
+      <location filename="../../app/ui/poll_import.py" line="164" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="167" />
+      <location filename="../../app/ui/poll_import.py" line="168" />
       <source>F&amp;ormat</source>
       <translation>F&amp;ormat</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="168" />
+      <location filename="../../app/ui/poll_import.py" line="169" />
       <source>CSV &amp;columns</source>
       <translation>CSV-&amp;Spalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="169" />
+      <location filename="../../app/ui/poll_import.py" line="170" />
       <source>&amp;Round</source>
       <translation>&amp;Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="185" />
+      <location filename="../../app/ui/poll_import.py" line="186" />
       <source>Poll reports (*.csv *.txt)</source>
       <translation>Umfrageberichte (*.csv *.txt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="252" />
+      <location filename="../../app/ui/poll_import.py" line="253" />
       <source>%1 answers to %2 questions, %3 ballots to store</source>
       <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="259" />
+      <location filename="../../app/ui/poll_import.py" line="260" />
       <source>%1 participants match no site</source>
       <translation>%1 Teilnehmende ohne Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="263" />
+      <location filename="../../app/ui/poll_import.py" line="264" />
       <source>%1 earlier submissions replaced by a later one (the last counts)</source>
       <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="270" />
+      <location filename="../../app/ui/poll_import.py" line="271" />
       <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
       <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="285" />
+      <location filename="../../app/ui/poll_import.py" line="286" />
       <source>Conflicts (%1)</source>
       <translation>Konflikte (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="292" />
+      <location filename="../../app/ui/poll_import.py" line="293" />
       <source>table</source>
       <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="293" />
+      <location filename="../../app/ui/poll_import.py" line="294" />
       <source>e-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="294" />
+      <location filename="../../app/ui/poll_import.py" line="295" />
       <source>name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="295" />
+      <location filename="../../app/ui/poll_import.py" line="296" />
       <source>no site</source>
       <translation>kein Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="299" />
+      <location filename="../../app/ui/poll_import.py" line="300" />
       <source>ambiguous: %1</source>
       <translation>mehrdeutig: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="340" />
+      <location filename="../../app/ui/poll_import.py" line="341" />
       <source>same text</source>
       <translation>gleicher Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="341" />
+      <location filename="../../app/ui/poll_import.py" line="342" />
       <source>similar (%1 %) — please confirm</source>
       <translation>ähnlich (%1 %) – bitte bestätigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="342" />
+      <location filename="../../app/ui/poll_import.py" line="343" />
       <source>chosen</source>
       <translation>gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="343" />
+      <location filename="../../app/ui/poll_import.py" line="344" />
       <source>not imported</source>
       <translation>nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="354" />
+      <location filename="../../app/ui/poll_import.py" line="355" />
       <source>— not imported —</source>
       <translation>— nicht importiert —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="380" />
+      <location filename="../../app/ui/poll_import.py" line="381" />
       <source>— choose —</source>
       <translation>— bitte wählen —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="386" />
+      <location filename="../../app/ui/poll_import.py" line="387" />
       <source>Count the site as abstaining</source>
       <translation>Standort als Enthaltung werten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="408" />
+      <location filename="../../app/ui/poll_import.py" line="409" />
       <source>abstained</source>
       <translation>enthalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="410" />
+      <location filename="../../app/ui/poll_import.py" line="411" />
       <source>valid answers</source>
       <translation>gültige Antworten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="417" />
+      <location filename="../../app/ui/poll_import.py" line="418" />
       <source>counted by the call</source>
       <translation>von der Videokonferenz gezählt</translation>
     </message>
@@ -2057,6 +2103,14 @@
       <location filename="../../app/ui/editor/sites_page.py" line="139" />
       <source>Edit site</source>
       <translation>Standort bearbeiten</translation>
+    </message>
+  </context>
+  <context>
+    <name>StorageAlarm</name>
+    <message>
+      <location filename="../../app/ui/live/notices.py" line="70" />
+      <source>Ballots are NOT being stored: %1. The sites are asked to vote again. Free disk space or check the database file; storing resumes by itself.</source>
+      <translation>Stimmen werden NICHT gespeichert: %1. Die Standorte werden gebeten, erneut abzustimmen. Speicherplatz freigeben oder die Datenbankdatei prüfen; danach wird von selbst wieder gespeichert.</translation>
     </message>
   </context>
   <context>

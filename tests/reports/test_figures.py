@@ -105,3 +105,26 @@ def test_unknown_suffix_is_refused(demo_results: list[CaseResults], tmp_path: Pa
     with pytest.raises(InvalidInput):
         save_figure(question_figure(demo_results[0].results[0]), target / "chart.gif")
     assert list(target.iterdir()) == []
+
+
+def test_chart_says_preset_labels_in_its_language_and_own_labels_as_typed(
+    db: Database,
+) -> None:
+    from matplotlib.text import Text
+
+    from tests.reports.test_protocol import _german_presets
+
+    conf = _german_presets(db)
+    with db.read() as session:
+        evidence, scale = conference_results(session, conf)[0].results
+    words = {
+        lang: " ".join(
+            t.get_text()
+            for result in (evidence, scale)
+            for t in question_figure(result, lang=lang).findobj(Text)
+        )
+        for lang in ("de", "en")
+    }
+    assert "No evidence level / no" in words["en"] and "Kein Evidenzlevel" not in words["en"]
+    assert "Kein Evidenzlevel" in words["de"]
+    assert "Volle Zustimmung" in words["en"] and "Disagree" in words["en"]

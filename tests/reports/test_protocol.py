@@ -299,3 +299,54 @@ def test_agreement_with_the_packages_own_codes_names_its_own_top_two_steps(
         "25 % der Standorte stimmen voll zu; 50 % stimmen zu; 13 % sind unentschieden; "
         "6 % stimmen nicht zu; 6 % stimmen überhaupt nicht zu"
     ) in text
+
+
+def _german_presets(db: Database) -> int:
+    """A German conference: an evidence question and a scale relabelled by its fellow."""
+    own = ["Volle Zustimmung", "Zustimmung", "Unentschieden", "Stimme nicht zu", "Ablehnung"]
+    with db.write() as session:
+        conf = conferences.create_conference(session, "Sprachen", dt.date(2026, 12, 3))
+        sites = [
+            conferences.ensure_site(session, conferences.SiteData(f"Klinik {i}", f"K{i}"))
+            for i in range(4)
+        ]
+        conferences.invite_sites(session, conf, sites)
+        case_id = agenda.add_case(
+            session,
+            conf,
+            PackageCase(
+                title="Fall",
+                questions=[
+                    PackageQuestion(text="Welches Evidenzlevel?", kind="evidence"),
+                    PackageQuestion(
+                        text="RNA-Panel für alle?",
+                        kind="agreement",
+                        options=[PackageOption(label=label) for label in own],
+                    ),
+                ],
+            ),
+        )
+        evidence, scale = agenda.get_case(session, case_id).questions
+        none = evidence.options[-1].id
+        _vote_all(session, evidence.id, sites, [[none]] * 3 + [[evidence.options[0].id]])
+        steps = [o.id for o in scale.options]
+        _vote_all(session, scale.id, sites, [[steps[0]], [steps[0]], [steps[3]], [steps[4]]])
+    return conf
+
+
+def test_preset_labels_follow_the_protocol_language_own_labels_stay(
+    db: Database, tmp_path: Path
+) -> None:
+    conf = _german_presets(db)
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, conf, path, lang="en")
+    text = " ".join(page_texts(path))
+    assert "No evidence level / no recommendation" in text
+    assert "Kein Evidenzlevel" not in text
+    assert "Volle Zustimmung" in text and "Ablehnung" in text  # the fellow's own words
+    assert "Stimme nicht zu" not in text  # still the preset's step: said in English
+    assert "Disagree" in text
+    write_protocol(db, conf, path, lang="de")
+    german = " ".join(page_texts(path))
+    assert "Kein Evidenzlevel / keine Empfehlung" in german
+    assert "Stimme nicht zu" in german and "No evidence level" not in german

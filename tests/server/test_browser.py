@@ -346,3 +346,39 @@ def test_a_refused_change_says_the_earlier_ballot_still_stands(
     expect(stored).to_contain_text("Ihre bisherige Stimme gilt weiter:")
     expect(stored).to_contain_text("„HCQ“")
     page.close()
+
+
+def test_preset_labels_follow_the_page_language_and_own_labels_stay(browser, db: Database) -> None:
+    from playwright.sync_api import expect
+
+    from app.services.agenda import ordered_question_ids
+    from app.services.lifecycle import close_question, set_current
+
+    with db.write() as session:
+        conf_id = make_conference(session, 2, prefix="L", open_first=False)  # German
+        evidence = ordered_question_ids(session, conf_id)[1]
+        set_current(session, conf_id, evidence)
+        open_question(session, evidence)
+    with serving(db, conf_id) as running:
+        token = tokens(db, conf_id)["L000"]
+        page = browser.new_page()
+        page.goto(f"{running.url}/v/{token}?lang=en")
+        none = page.get_by_label("No evidence level / no recommendation")
+        expect(none).to_be_visible()
+        expect(page.get_by_text("Kein Evidenzlevel")).to_have_count(0)
+        none.check()
+        page.get_by_role("button", name="Cast vote").click()
+        expect(page.locator("#stored")).to_contain_text("“No evidence level / no recommendation”")
+        page.goto(f"{running.url}/v/{tokens(db, conf_id)['L001']}")  # German page
+        expect(page.get_by_label("Kein Evidenzlevel / keine Empfehlung")).to_be_visible()
+        page.close()
+    with db.write() as session:  # the first question: its options are the fellow's own
+        close_question(session, evidence)
+        first = ordered_question_ids(session, conf_id)[0]
+        set_current(session, conf_id, first)
+        open_question(session, first)
+    with serving(db, conf_id) as running:
+        page = browser.new_page()
+        page.goto(f"{running.url}/v/{token}?lang=en")
+        expect(page.get_by_label("Keine Empfehlung")).to_be_visible()  # never replaced
+        page.close()

@@ -8,7 +8,14 @@ import pytest
 
 from app.db import Database
 from app.services import conferences, notes, tokens
-from app.services.cme import luhn_check_digit, luhn_valid, normalise_efn, normalise_vnr
+from app.services.cme import (
+    EfnProblem,
+    efn_problem,
+    luhn_check_digit,
+    luhn_valid,
+    normalise_efn,
+    normalise_vnr,
+)
 from app.services.errors import Forbidden, InvalidInput, NotFound
 from tests.services.helpers import make_conference
 
@@ -32,6 +39,20 @@ def test_efn_is_validated_by_length_prefix_and_luhn_digit(efn: str, ok: bool) ->
     else:
         with pytest.raises(InvalidInput, match="EFN"):
             normalise_efn(efn)
+
+
+@pytest.mark.parametrize(
+    ("efn", "problem"),
+    [
+        (VALID_EFN, None),
+        ("", None),
+        ("802765260181598", EfnProblem.CHECK_DIGIT),
+        ("80276526018159", EfnProblem.DIGITS),
+        ("812765260181597", EfnProblem.PREFIX),
+    ],
+)
+def test_efn_problem_names_the_reason_for_a_ui_to_say(efn: str, problem: EfnProblem | None) -> None:
+    assert efn_problem(efn) is problem
 
 
 def test_luhn_check_digit_matches_validation() -> None:

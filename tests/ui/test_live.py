@@ -4,11 +4,13 @@ console and the presenter view through the notifier bridge."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import httpx
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialog, QLabel
+from sqlalchemy import event
 
 from app.models import QuestionState
 from app.services import conferences
@@ -226,9 +228,67 @@ def test_attendance_check_in(qtbot, db, demo_id, live, prompter) -> None:  # typ
     qtbot.addWidget(names)
     names.table.item(0, 0).setText("Dr. Test")
     names.table.item(0, 1).setText("802761234567890")
-    assert "check digit" in names.error.text() or "Prüfziffer" in names.error.text()
+    assert "check digit wrong" in names.warning.text()
     assert session.snapshot.n_present == len(session.snapshot.invitations)
     assert console.attendance_label.text().startswith(f"{len(session.snapshot.invitations)}/")
+
+
+def test_a_wrong_efn_keeps_the_site_list_marked_not_refused(
+    qtbot, db, demo_id, live, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.live.attendance import AttendanceDialog, AttendeesDialog
+
+    session, console, _presenter = live
+    dialog = AttendanceDialog(session, console)
+    qtbot.addWidget(dialog)
+    site = next(i for i in session.snapshot.invitations if i.present)
+    names = AttendeesDialog(replace(site, attendees=()), dialog)
+    qtbot.addWidget(names)
+    names.table.item(0, 0).setText("Dr. Gut")
+    names.table.item(0, 1).setText("802765260181597")
+    names._add("Dr. Tippfehler", "802765260181598")  # check digit wrong
+    names.on_table_item_changed()
+    assert names.error.isHidden() and not names.warning.isHidden()
+    assert names.warning.text() == (
+        "Row 2: EFN “802765260181598”: check digit wrong – kept, marked “invalid EFN” on the "
+        "CME list"
+    )
+    wrong, right = names.table.item(1, 1), names.table.item(0, 1)
+    assert wrong.toolTip() == "check digit wrong" and not wrong.icon().isNull()
+    assert right.toolTip() == "" and right.icon().isNull()
+    names.accept()
+    assert names.result() == QDialog.DialogCode.Accepted  # no refusal, no modal box
+    assert prompter.errors == []
+    rows, _ = names.attendees()
+    session.set_attendance(site.site.id, True, None, rows)
+    _settle(qtbot, session)
+    stored = next(i for i in session.snapshot.invitations if i.site.id == site.site.id)
+    assert [(a.name, a.efn_invalid) for a in stored.attendees] == [
+        ("Dr. Gut", False),
+        ("Dr. Tippfehler", True),
+    ]
+    dialog.fill()
+    row = next(
+        r
+        for r in range(dialog.table.rowCount())
+        if dialog.table.item(r, 0).text() == site.site.name
+    )
+    button = dialog.table.cellWidget(row, 3)
+    assert button.text() == "Names (2, 1 invalid EFN)…" and not button.icon().isNull()
+
+
+def test_attendees_dialog_says_the_efn_reason_in_german(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.i18n import install_language
+    from app.ui.live.attendance import AttendeesDialog
+
+    session, _console, _presenter = live
+    install_language("de")
+    names = AttendeesDialog(session.snapshot.invitations[0], None)
+    qtbot.addWidget(names)
+    names._add("Dr. Kurz", "80276")
+    names.on_table_item_changed()
+    assert "15 Ziffern erwartet" in names.warning.text()
+    assert "digits" not in names.warning.text() and "EFN ungültig" in names.warning.text()
 
 
 def test_keyboard_drives_the_live_flow(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
@@ -263,3 +323,74 @@ def test_presenter_type_is_large_at_1080p(qtbot, db, demo_id, live) -> None:  # 
     qtbot.waitUntil(lambda: presenter.height() == 1080, timeout=3000)
     assert presenter.question_label.font().pointSizeF() >= 28
     assert presenter.count_label.font().pointSizeF() >= 20
+
+
+def test_an_absent_sites_ballot_checks_it_in_on_the_console(
+    qtbot, db, demo_id, live, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    session, console, _presenter = live
+    absent = next(i for i in session.snapshot.invitations if not i.present)
+    n_sites = len(session.snapshot.invitations)
+    assert session.snapshot.n_present == n_sites - 1 and console.check_in_note.isHidden()
+    console.on_primary_clicked()  # open the question
+    _settle(qtbot, session)
+    question = console.snapshot.question
+    _site_id, token = _token(db, demo_id, absent.site.name)
+    reply = httpx.post(
+        f"{session.server_state.urls[0]}/api/v/{token}/ballot",
+        json={"question_id": question.id, "option_ids": [question.options[0].id]},
+        timeout=10,
+    )
+    assert reply.status_code == 200, reply.text
+    qtbot.waitUntil(lambda: console.attendance_label.text().startswith(f"{n_sites}/"))
+    assert console.check_in_note.text() == f"{absent.site.name} checked in by ballot"
+    assert console.check_in_note.isVisible()
+    assert prompter.errors == []  # a calm note, no box
+
+
+class _ReadOnly:
+    """Makes every connection of ``db`` handed out from now on read-only while it is on
+    (SQLite's ``query_only``, as in tests/server/test_storage_faults.py)."""
+
+    def __init__(self, db) -> None:  # type: ignore[no-untyped-def]
+        self.on = False
+        self._engine = db.engine
+        event.listen(db.engine, "checkout", self._checkout)
+
+    def _checkout(self, dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.execute(f"PRAGMA query_only={int(self.on)}")
+
+    def remove(self) -> None:
+        event.remove(self._engine, "checkout", self._checkout)
+
+
+def test_ballots_that_cannot_be_stored_raise_a_red_strip_in_the_ui_language(
+    qtbot, db, demo_id, live, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.i18n import install_language
+
+    session, console, _presenter = live
+    install_language("de")
+    console.on_primary_clicked()  # open the question
+    _settle(qtbot, session)
+    question = console.snapshot.question
+    _site_id, token = _token(db, demo_id, "Universitätsklinikum Dresden")
+    url = f"{session.server_state.urls[0]}/api/v/{token}/ballot"
+    ballot = {"question_id": question.id, "option_ids": [question.options[0].id]}
+    read_only = _ReadOnly(db)
+    try:
+        assert console.storage_alarm.isHidden()
+        read_only.on = True
+        assert httpx.post(url, json=ballot, timeout=10).status_code == 503
+        qtbot.waitUntil(console.storage_alarm.isVisible)
+        text = console.storage_alarm.text()
+        assert text.startswith("Stimmen werden NICHT gespeichert: schreibgeschützt.")
+        assert "read-only" not in text
+        assert console.storage_alarm.textFormat() == Qt.TextFormat.PlainText
+        assert console.storage_alarm.geometry().width() >= console.splitter.width()  # across
+        read_only.on = False
+        assert httpx.post(url, json=ballot, timeout=10).status_code == 200
+        qtbot.waitUntil(console.storage_alarm.isHidden)
+    finally:
+        read_only.remove()
+    assert prompter.errors == []

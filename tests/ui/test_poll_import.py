@@ -128,3 +128,41 @@ def test_the_file_menu_opens_the_dialog_for_the_open_conference(
     window.set_language("en")
     window.show_library()
     assert not window.menus.poll_action.isEnabled()
+
+
+def test_an_import_refreshes_the_live_console_too(
+    qtbot: QtBot,
+    db: Database,
+    db_url: str,
+    demo_id: int,
+    prompter: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.services import conferences
+    from app.ui.mainwindow import MainWindow
+
+    def import_and_close(dialog: PollImportDialog) -> int:
+        """Stands in for a moderator's import: writes to the database, then says so."""
+        with db.write() as session:
+            for invitation in conferences.invitations(session, dialog.conference_id):
+                if not invitation.present:
+                    conferences.set_attendance(
+                        session, dialog.conference_id, invitation.site.id, present=True
+                    )
+        dialog.imported.emit(3)
+        return 1
+
+    monkeypatch.setattr(PollImportDialog, "exec", import_and_close)
+    window = MainWindow(db_url, demo_id, auto_start_server=False, warm=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    assert window.workspace is not None
+    window.workspace.show_live()
+    console = window.workspace.console
+    assert console is not None and console.snapshot is not None
+    n_sites = len(console.snapshot.invitations)
+    assert console.snapshot.n_present < n_sites
+    window.menus.poll_action.trigger()
+    qtbot.waitUntil(lambda: console.snapshot.n_present == n_sites)
+    assert console.attendance_label.text().startswith(f"{n_sites}/{n_sites}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.services import ballots, conferences
 from app.ui.editor.sites_page import NewSiteDialog, SitesPage
+from app.ui.i18n import install_language
 
 
 def _invited(db, conf_id: int) -> set[int]:  # type: ignore[no-untyped-def]
@@ -51,3 +53,34 @@ def test_new_site_dialog_shows_the_reason_inline(qtbot, db, demo_id, prompter) -
     dialog.accept()
     assert dialog.site_id is not None
     assert prompter.errors == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "de",
+            [
+                "Standort „Universitätsklinikum Dresden“ (DD) gibt es schon",
+                "Kürzel: darf nicht leer sein",
+            ],
+        ),
+        (
+            "en",
+            ["site “Universitätsklinikum Dresden” (DD) already exists", "code: must not be empty"],
+        ),
+    ],
+)
+def test_the_registry_refuses_in_the_ui_language_only(
+    qtbot, db, demo_id, prompter, lang, expected
+) -> None:  # type: ignore[no-untyped-def]
+    install_language(lang)
+    dialog = NewSiteDialog(db)
+    qtbot.addWidget(dialog)
+    said = []
+    for name, code in (("Universitätsklinikum Dresden", "DD"), ("Klinik A / B", "")):
+        dialog.name.setText(name)
+        dialog.code.setText(code)
+        dialog.accept()
+        said.append(dialog.error.text())
+    assert said == expected

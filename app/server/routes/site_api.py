@@ -42,7 +42,7 @@ def _state(ctx: ServerContext, token: str, lang: str) -> SiteStateOut:
 def confirmation(receipt: BallotReceipt, lang: str) -> str:
     """ "Gespeichert um 14:03:12: „Keine Empfehlung“." """
     t = texts(lang)
-    what = ", ".join(receipt.option_labels) if receipt.option_labels else ""
+    what = ", ".join(receipt.labels_in(lang))
     if receipt.abstain:
         what = t["abstain"]
     elif not what:

@@ -11,6 +11,7 @@ from app.db import Database
 from app.services import agenda, conferences
 from app.services.errors import VotumError
 from app.services.package_schema import PackageCase, PackageQuestion
+from app.ui.messages import error_text
 
 Write = Callable[[Session], None]
 
@@ -53,7 +54,7 @@ class EditContext:
             with self.db.write() as session:
                 write(session)
         except VotumError as exc:
-            self.on_error(str(exc))
+            self.on_error(error_text(exc))
             return False
         return True
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.services.errors import InvalidInput
 from app.services.images import check_image
 from app.services.package_schema import PackageImage
-from app.ui.messages import os_error_text
+from app.ui.messages import error_text, os_error_text
 from app.ui.widgets import ErrorLabel
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -101,7 +101,7 @@ class ImagesBox(QGroupBox):
         try:
             check_image(raw, mime, path.name)  # a .png that is no picture says so now
         except InvalidInput as exc:
-            self.error.set_error(str(exc))
+            self.error.set_error(error_text(exc))
             return False
         image = PackageImage(
             filename=path.name, mime=mime, data=base64.b64encode(raw).decode("ascii")

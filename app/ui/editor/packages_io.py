@@ -22,7 +22,7 @@ from app.db import Database
 from app.services.errors import VotumError
 from app.services.packages import SUFFIX, build_package, import_packages, write_package
 from app.ui.i18n import translate
-from app.ui.messages import inform, os_error_text, show_error
+from app.ui.messages import error_text, inform, os_error_text, show_error
 from app.ui.plain import plain_tooltip
 from app.ui.widgets import ok_cancel_buttons
 
@@ -113,7 +113,7 @@ def import_into(
         show_error(
             parent,
             translate("PackageFiles", "Case package not imported"),
-            translate("PackageFiles", "Nothing was imported:") + "\n\n" + str(exc),
+            translate("PackageFiles", "Nothing was imported:") + "\n\n" + error_text(exc),
         )
         return None
     except OSError as exc:
@@ -152,7 +152,7 @@ def export_to(parent: QWidget | None, db: Database, conference_id: int, path: Pa
             package = build_package(session, conference_id)
         write_package(package, path)
     except (VotumError, OSError) as exc:
-        text = os_error_text(exc) if isinstance(exc, OSError) else str(exc)
+        text = error_text(exc)
         show_error(parent, translate("PackageFiles", "Case package not exported"), text)
         return None
     return path

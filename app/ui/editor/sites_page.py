@@ -23,7 +23,7 @@ from app.services import conferences
 from app.services.conferences import SiteData
 from app.services.errors import VotumError
 from app.services.views import SiteInfo
-from app.ui.messages import show_error
+from app.ui.messages import error_text, show_error
 from app.ui.models.sites_model import SitesModel
 from app.ui.plain import plain_label
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
@@ -55,7 +55,7 @@ class NewSiteDialog(QDialog):
             with self._db.write() as session:
                 self.site_id = conferences.save_site(session, data)
         except VotumError as exc:
-            self.error.set_error(str(exc))
+            self.error.set_error(error_text(exc))
             return
         super().accept()
 
@@ -117,7 +117,7 @@ class SitesPage(QWidget):
             with self._db.write() as session:
                 fn(session)
         except VotumError as exc:
-            show_error(self, action, str(exc))
+            show_error(self, action, error_text(exc))
         QTimer.singleShot(0, self.reload)
 
     @Slot(int, bool)

@@ -12,21 +12,24 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.cme import normalise_efn
-from app.services.errors import InvalidInput
+from app.services.cme import EFN_PREFIX, EfnProblem, efn_problem
 from app.services.views import InvitationInfo
 from app.ui.live.session import LiveSession
+from app.ui.theme import warning_color
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 
 class AttendeesDialog(QDialog):
-    """Names and EFNs of one site's attendees; EFNs are checked as typed."""
+    """Names and EFNs of one site's attendees; EFNs are checked as typed. A wrong EFN does
+    not stop the list: the person is kept, marked "invalid EFN" for the CME office, and the
+    cell says why (amber, a warning sign, the reason under the table)."""
 
     def __init__(self, invitation: InvitationInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,18 +42,21 @@ class AttendeesDialog(QDialog):
         self._add()
         self.table.itemChanged.connect(self.on_table_item_changed)
         self.error = ErrorLabel()
+        self.warning = ErrorLabel()
         add = QPushButton(self.tr("Add row"))
         add.clicked.connect(lambda: self._add())
         buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.error)
+        layout.addWidget(self.warning)
         row = QHBoxLayout()
         row.addWidget(add)
         row.addStretch(1)
         row.addWidget(buttons)
         layout.addLayout(row)
         self.resize(520, 360)
+        self._mark_efns()
 
     def _add(self, name: str = "", efn: str = "") -> None:
         row = self.table.rowCount()
@@ -58,29 +64,74 @@ class AttendeesDialog(QDialog):
         self.table.setItem(row, 0, QTableWidgetItem(name))
         self.table.setItem(row, 1, QTableWidgetItem(efn))
 
-    def attendees(self) -> tuple[list[tuple[str, str]], str]:
-        rows: list[tuple[str, str]] = []
-        problems: list[str] = []
+    def _rows(self) -> list[tuple[int, str, str]]:
+        """(row, name, EFN) of each row with something typed."""
+        found: list[tuple[int, str, str]] = []
         for row in range(self.table.rowCount()):
             name_item, efn_item = self.table.item(row, 0), self.table.item(row, 1)
             name = name_item.text().strip() if name_item else ""
             efn = efn_item.text().strip() if efn_item else ""
-            if not name and not efn:
-                continue
+            if name or efn:
+                found.append((row, name, efn))
+        return found
+
+    def attendees(self) -> tuple[list[tuple[str, str]], str]:
+        """The typed rows and what keeps them from being saved (a missing name)."""
+        rows: list[tuple[str, str]] = []
+        problems: list[str] = []
+        for row, name, efn in self._rows():
             if not name:
                 problems.append(self.tr("Row %1: name missing").replace("%1", str(row + 1)))
-            try:
-                normalise_efn(efn)
-            except InvalidInput as exc:
-                problems.append(
-                    self.tr("Row %1: %2").replace("%1", str(row + 1)).replace("%2", str(exc))
-                )
             rows.append((name, efn))
         return rows, "\n".join(problems)
 
+    def efn_warnings(self) -> str:
+        """One line per wrong EFN: the reason, and that the person is kept, marked."""
+        lines = []
+        for row, _name, efn in self._rows():
+            problem = efn_problem(efn)
+            if problem is not None:
+                lines.append(
+                    self.tr("Row %1: EFN “%2”: %3 – kept, marked “invalid EFN” on the CME list")
+                    .replace("%1", str(row + 1))
+                    .replace("%3", self._reason(problem))
+                    .replace("%2", efn)  # last: the typed text is never read for placeholders
+                )
+        return "\n".join(lines)
+
+    def _reason(self, problem: EfnProblem) -> str:
+        if problem is EfnProblem.DIGITS:
+            return self.tr("15 digits expected")
+        if problem is EfnProblem.PREFIX:
+            return self.tr("must start with %1").replace("%1", EFN_PREFIX)
+        return self.tr("check digit wrong")
+
+    def _mark_efns(self) -> None:
+        """A wrong EFN's cell in amber with a warning sign and the reason as its tooltip."""
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.table.blockSignals(True)
+        try:
+            for row in range(self.table.rowCount()):
+                item = self.table.item(row, 1)
+                if item is None:
+                    continue
+                problem = efn_problem(item.text())
+                if problem is None:
+                    item.setData(Qt.ItemDataRole.ForegroundRole, None)
+                    item.setData(Qt.ItemDataRole.DecorationRole, None)
+                    item.setToolTip("")
+                else:
+                    item.setForeground(warning_color())
+                    item.setIcon(icon)
+                    item.setToolTip(self._reason(problem))  # our words only: plain text
+        finally:
+            self.table.blockSignals(False)
+
     @Slot()
     def on_table_item_changed(self) -> None:
+        self._mark_efns()
         self.error.set_error(self.attendees()[1])
+        self.warning.set_warning(self.efn_warnings())
 
     def accept(self) -> None:
         _, problems = self.attendees()
@@ -132,7 +183,9 @@ class AttendanceDialog(QDialog):
             count.setValue(inv.attendee_count)
             count.setEnabled(inv.present)
             count.editingFinished.connect(lambda i=inv, c=count: self.on_count_edited(i, c.value()))
-            names = QPushButton(self.tr("Names (%1)…").replace("%1", str(len(inv.attendees))))
+            names = QPushButton(self._names_text(inv))
+            if any(a.efn_invalid for a in inv.attendees):
+                names.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             names.clicked.connect(lambda _=False, i=inv: self.on_names_clicked(i))
             self.table.setCellWidget(row, 1, present)
             self.table.setCellWidget(row, 2, count)
@@ -146,6 +199,17 @@ class AttendanceDialog(QDialog):
             .replace("%1", str(present_n))
             .replace("%2", str(len(invitations)))
             .replace("%3", str(people))
+        )
+
+    def _names_text(self, inv: InvitationInfo) -> str:
+        """ "Names (3)…", or "Names (3, 1 invalid EFN)…" while EFNs need fixing."""
+        invalid = sum(1 for a in inv.attendees if a.efn_invalid)
+        if not invalid:
+            return self.tr("Names (%1)…").replace("%1", str(len(inv.attendees)))
+        return (
+            self.tr("Names (%1, %2 invalid EFN)…")
+            .replace("%1", str(len(inv.attendees)))
+            .replace("%2", str(invalid))
         )
 
     def _current(self, site_id: int) -> InvitationInfo:

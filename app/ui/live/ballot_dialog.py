@@ -51,7 +51,7 @@ class BallotDialog(QDialog):
         options_layout.setContentsMargins(0, 0, 0, 0)
         lang = current_language()
         for option in question.options:
-            text = option.label
+            text = option.label_in(lang)
             if option.explanation(lang):
                 text += f" — {option.explanation(lang)}"
             button: QAbstractButton = (

@@ -228,7 +228,7 @@ class ResultChart(QWidget):
         label_font = self._font(min(s.label, band * 0.55))
         value_font = self._font(min(s.value, bar_step * 1.05), s.bold_values)
         label_fm, value_fm = QFontMetricsF(label_font), QFontMetricsF(value_font)
-        labels = [o.label for o in options]
+        labels = [o.label_in(lang) for o in options]
         label_w = min(max(label_fm.horizontalAdvance(t) for t in labels) + 2, width * 0.4)
         values = [
             [value_label(t, i, lang, with_class) for i in range(len(t.options))] for t in tallies

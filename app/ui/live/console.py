@@ -37,6 +37,7 @@ from app.services.steps import (
     position,
     primary_step,
 )
+from app.texts import one_language
 from app.ui import settings
 from app.ui.i18n import current_language
 from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
@@ -47,6 +48,7 @@ from app.ui.live.count_panel import CountPanel
 from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
+from app.ui.live.notices import CheckInNote, StorageAlarm
 from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
@@ -91,6 +93,9 @@ class LiveConsole(QWidget):
         session.refreshed.connect(self.on_session_refreshed)
         session.serverChanged.connect(self.on_session_server_changed)
         session.failed.connect(self.on_session_failed)
+        session.checkedInByBallot.connect(self.on_session_checked_in_by_ballot)
+        session.storageAlarm.connect(self.storage_alarm.show_problem)
+        session.serverChanged.connect(self.storage_alarm.on_server_changed)
         self.on_session_server_changed(session.server_state)
         self.on_session_refreshed(session.snapshot or session.refresh())
 
@@ -131,6 +136,8 @@ class LiveConsole(QWidget):
         box_layout.addWidget(self.attendance_label, 1)
         box_layout.addWidget(attendance_button)
         left_layout.addWidget(box)
+        self.check_in_note = CheckInNote()
+        left_layout.addWidget(self.check_in_note)
         server_box = QGroupBox(self.tr("Voting server"))
         server_layout = QVBoxLayout(server_box)
         server_layout.addWidget(self.server_label)
@@ -242,6 +249,8 @@ class LiveConsole(QWidget):
         self.splitter.setSizes([280, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
+        self.storage_alarm = StorageAlarm()
+        layout.addWidget(self.storage_alarm)
         layout.addWidget(self.splitter)
 
     def _primary_text(self, step: Step | None) -> str:
@@ -417,8 +426,16 @@ class LiveConsole(QWidget):
         self.actions_.server.setEnabled(state.state != "stopping")  # a start can be stopped
 
     @Slot(str, str)
+    @Slot(int)
+    def on_session_checked_in_by_ballot(self, site_id: int) -> None:
+        snapshot = self.session.snapshot
+        sites = snapshot.invitations if snapshot else ()
+        name = next((i.site.name for i in sites if i.site.id == site_id), None)
+        if name is not None:
+            self.check_in_note.add(name)
+
     def on_session_failed(self, title: str, message: str) -> None:
-        show_error(self, title.replace("&", ""), message)
+        show_error(self, title.replace("&", ""), one_language(message, current_language()))
 
     # --- steps ---------------------------------------------------------------------
 

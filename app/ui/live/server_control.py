@@ -22,6 +22,7 @@ from app.services.events import Notifier
 
 if TYPE_CHECKING:
     from app.server.runner import VotingServer
+    from app.server.writer import StorageAlarm
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +61,14 @@ class ServerControl(QObject):
         conference_id: int,
         notifier: Notifier,
         parent: QObject | None = None,
+        *,
+        storage_alarm: StorageAlarm | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._conference_id = conference_id
         self._notifier = notifier
+        self._storage_alarm = storage_alarm  # called in the writer thread
         self._lock = threading.Lock()
         self._generation = 0
         self._server: VotingServer | None = None
@@ -97,12 +101,15 @@ class ServerControl(QObject):
             generation = self._generation
         self._set(ServerState("starting", port=port))
         db, conf_id, notifier = self._db, self._conference_id, self._notifier
+        alarm = self._storage_alarm
 
         def work() -> None:
             try:
                 from app.server.runner import VotingServer
 
-                server = VotingServer(db, conf_id, host=host, port=port, notifier=notifier)
+                server = VotingServer(
+                    db, conf_id, host=host, port=port, notifier=notifier, storage_alarm=alarm
+                )
                 server.start()
             except Exception as exc:  # ServerStartError and anything the stack raises
                 log.warning("voting server did not start: %s", exc)

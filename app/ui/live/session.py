@@ -85,6 +85,8 @@ class LiveSession(QObject):
     refreshed = Signal(object)
     serverChanged = Signal(object)
     failed = Signal(str, str)
+    checkedInByBallot = Signal(int)  # a site marked absent voted: its site id
+    storageAlarm = Signal(object)  # ballots cannot be stored: the problem; None: stored again
     _actionDone = Signal(str, object)  # from the writer thread: (title, error or None)
     _readDone = Signal(object, int)  # from the reader thread: (snapshot or None, generation)
     _writeDone = Signal(int, object)  # from the writer thread: (write's key, error or None)
@@ -97,7 +99,9 @@ class LiveSession(QObject):
         self.notifier = QtNotifier(self)
         self.notifier.ballotStored.connect(self.on_notifier_ballot_stored)
         self.notifier.stateChanged.connect(self.on_notifier_state_changed)
-        self.control = ServerControl(db, conference_id, self.notifier, self)
+        self.control = ServerControl(
+            db, conference_id, self.notifier, self, storage_alarm=self.storageAlarm.emit
+        )
         self.control.changed.connect(self.serverChanged)
         self.pending_actions = 0  # moderator actions queued in the server's writer
         self._actionDone.connect(self.on_action_done)
@@ -150,6 +154,14 @@ class LiveSession(QObject):
         self.snapshot = snapshot
         self.refreshed.emit(snapshot)
         return snapshot
+
+    def reload(self) -> LiveSnapshot:
+        """Read everything again after a change written outside the session (a poll
+        report import) and let the voting pages hear it too."""
+        self._ballots_only = False
+        if self.server is not None:
+            self.server.notify_changed()
+        return self.refresh()
 
     @Slot()
     def on_timer_timeout(self) -> None:
@@ -393,6 +405,9 @@ class LiveSession(QObject):
 
     @Slot(object)
     def on_notifier_ballot_stored(self, receipt: object) -> None:
+        if isinstance(receipt, ballots.BallotReceipt) and receipt.checked_in:
+            self._ballots_only = False  # the attendance changed too
+            self.checkedInByBallot.emit(receipt.site_id)
         self.schedule_refresh()
 
     @Slot(object)

@@ -63,9 +63,9 @@ class FileCommands(QObject):
             return
         from app.ui.poll_import import PollImportDialog
 
-        editor = self._pages.workspace.editor
+        workspace = self._pages.workspace
         dialog = PollImportDialog(self._pages.db, conf_id, self._window)
-        dialog.imported.connect(lambda _count: editor.reload())
+        dialog.imported.connect(lambda _count: workspace.reload_data())
         dialog.exec()
 
     @Slot()

@@ -1,4 +1,4 @@
-"""The Help menu's windows: the keyboard shortcuts and the about box."""
+"""The Help menu's windows: the keyboard shortcuts, the log file and the about box."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.ui.i18n import translate
-from app.ui.messages import inform
+from app.ui.messages import inform, show_error
 
 
 def shortcut_rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
@@ -68,3 +68,19 @@ def show_about(parent: QWidget | None) -> None:
             "MainWindow", "Votum %1 — live voting for the joint sessions of molecular tumor boards."
         ).replace("%1", __version__),
     )
+
+
+def open_log(parent: QWidget | None) -> None:
+    """Show the log file in the system's viewer (its folder while there is none yet); a
+    system without a viewer is told where the file is."""
+    from app.logs import log_file
+    from app.ui.application import open_log_file
+
+    if not open_log_file():
+        show_error(
+            parent,
+            translate("MainWindow", "Open log file"),
+            translate("MainWindow", "No program could open the log file. It is here:\n%1").replace(
+                "%1", str(log_file())
+            ),
+        )

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from app.services.errors import VotumError
-from app.ui.messages import confirm, show_error
+from app.ui.messages import confirm, error_text, show_error
 
 if TYPE_CHECKING:  # imported when first needed: the window shows before SQLAlchemy loads
     from app.db import Database
@@ -106,7 +106,7 @@ class Pages(QStackedWidget):
         try:
             workspace = Workspace(self.db, conference_id, auto_start_server=self._auto_start)
         except VotumError as exc:
-            show_error(self, self.tr("Open conference"), str(exc))
+            show_error(self, self.tr("Open conference"), error_text(exc))
             return
         self._adopt(workspace)
         self.setCurrentWidget(workspace)
@@ -214,7 +214,7 @@ class Pages(QStackedWidget):
             with self.db.write() as session:
                 conferences.delete_conference(session, conference_id)
         except VotumError as exc:
-            show_error(self, self.tr("Delete conference"), str(exc))
+            show_error(self, self.tr("Delete conference"), error_text(exc))
         self.reload_library()
 
     def after_import(self, conf_id: int | None) -> None:

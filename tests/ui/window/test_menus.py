@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QMenu
 
+from app import logs
+from app.ui import application
 from app.ui.mainwindow import MainWindow
 from app.ui.window.help_menu import ShortcutsDialog, shortcut_rows
 from app.ui.window.menus import add_action, menus_of
@@ -63,3 +66,50 @@ def test_shortcuts_window_lists_each_entry_once_as_plain_text(qtbot, db_url, dem
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == len(rows)
     assert dialog.table.item(0, 1).text() == rows[0][1]
+
+
+class _UrlCatcher(QObject):
+    """Stands in for the system's file viewer (QDesktopServices' handler for file: URLs)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def show(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def _help_entry(window: MainWindow, text: str) -> QAction | None:
+    help_menu = menus_of(window.menuBar().actions())[-1]
+    return next((a for a in help_menu.actions() if a.text() == text), None)
+
+
+def test_help_menu_opens_the_log_file_in_the_system_viewer(
+    qtbot, db_url, tmp_path, monkeypatch, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(logs, "log_dir", lambda: tmp_path / "logs")
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / logs.LOG_FILE).write_text("a line\n", encoding="utf-8")
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "show")  # type: ignore[arg-type]
+    try:
+        window = _window(qtbot, db_url)
+        _help_entry(window, "Open &log file").trigger()  # type: ignore[union-attr]
+        window.set_language("de")
+        qtbot.waitUntil(lambda: _help_entry(window, "&Protokolldatei öffnen") is not None)
+        _help_entry(window, "&Protokolldatei öffnen").trigger()  # type: ignore[union-attr]
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    wanted = QUrl.fromLocalFile(str(tmp_path / "logs" / logs.LOG_FILE))
+    assert catcher.urls == [wanted, wanted]
+    assert prompter.errors == []
+
+
+def test_log_file_that_cannot_be_shown_is_named(qtbot, db_url, monkeypatch, prompter) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(application, "open_log_file", lambda: False)
+    window = _window(qtbot, db_url)
+    _help_entry(window, "Open &log file").trigger()  # type: ignore[union-attr]
+    [(title, text)] = prompter.errors
+    assert title == "Open log file"
+    assert str(logs.log_file()) in text
