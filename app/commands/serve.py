@@ -164,6 +164,8 @@ def run_workers(
     sock.listen(2048)  # sites that come before the workers are up wait in the backlog
     port = sock.getsockname()[1]
     urls = base_urls(args.host, port)
+    if tls is not None:  # the printed links must name the scheme the workers speak
+        urls = ["https://" + url.removeprefix("http://") for url in urls]
     print(f"Votum voting server: {conf.slug} — {conf.topic} ({args.workers} workers)", flush=True)
     for url in urls:
         print(f"  listening on {url}", flush=True)
