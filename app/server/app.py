@@ -31,6 +31,7 @@ from app.server.security import (
     install_log_redaction,
 )
 from app.server.writer import StorageAlarm, Writer, WriterStopped
+from app.services.ballots import ballots_stored
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
@@ -61,7 +62,13 @@ def create_app(
     """
     settings = settings or load_settings()
     install_log_redaction()
-    feed = ModeratorFeed(notifier or NullNotifier())  # the moderator's event stream listens
+
+    def ballots_stored_here() -> int:
+        with db.read() as session:
+            return ballots_stored(session, conference_id)
+
+    # the moderator's event stream listens (and counts ballots other processes store)
+    feed = ModeratorFeed(notifier or NullNotifier(), ballots_stored_here)
     with db.read() as session:
         conference = get_conference(session, conference_id)
     limits = Limits.from_settings(settings)

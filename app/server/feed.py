@@ -3,23 +3,45 @@
 :class:`ModeratorFeed` wraps the server's notifier: it passes every call on, counts it,
 and wakes the moderator's event streams on the event loop, at most once per wake-up
 however many ballots a group commit brings (a 300-site burst is one wake-up, not 300).
+
+Ballots that other processes commit (``serve --workers N``: another worker's writer) are
+announced to no one — announcing every ballot would make each worker re-read its pages'
+state for nothing. While a moderator stream is open, the feed instead reads the
+conference's ballot count every :data:`BALLOT_POLL_SECONDS` (one indexed count) and wakes
+the streams when it moved: the moderator hears every worker's ballots within that time,
+and the ballot path pays nothing.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
+from collections.abc import AsyncIterator, Callable
+
+import anyio.to_thread
+from sqlalchemy.exc import DBAPIError
 
 from app.services.ballots import BallotReceipt
 from app.services.events import Notifier, StateChange
+
+log = logging.getLogger(__name__)
+
+BALLOT_POLL_SECONDS = 0.5
 
 
 class ModeratorFeed:
     """A notifier in front of another one; ``serial`` grows with every change."""
 
-    def __init__(self, inner: Notifier) -> None:
+    def __init__(self, inner: Notifier, ballots: Callable[[], int] | None = None) -> None:
+        """``ballots`` reads the conference's ballot count (see :meth:`watching`)."""
         self.inner = inner
+        self._ballots = ballots
+        self._watchers = 0
+        self._poller: asyncio.Task[None] | None = None
+        self._counted = asyncio.Event()
+        self._counted.set()  # nothing to count without ``ballots``
         self.serial = 0
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -42,8 +64,50 @@ class ModeratorFeed:
 
     def changed_elsewhere(self) -> None:
         """Thread-safe: something changed that this process did not commit itself (another
-        worker's ballot, announced by the database); the streams re-read."""
+        worker's ballot, seen in the ballot count); the streams re-read."""
         self._bump()
+
+    @contextlib.asynccontextmanager
+    async def watching(self) -> AsyncIterator[None]:
+        """Held by each open moderator stream: while any is open, the ballot count is
+        polled so that ballots committed by other processes wake the streams too."""
+        self._watchers += 1
+        if self._ballots is not None and self._poller is None:
+            self._counted = asyncio.Event()
+            self._poller = asyncio.create_task(self._poll(self._ballots, self._counted))
+        counted = self._counted
+        try:
+            # counted before the stream's first event: every ballot committed after that
+            # event moves the count, even one that comes before the poller's next turn
+            await counted.wait()
+            yield
+        finally:
+            self._watchers -= 1
+            if self._watchers == 0 and self._poller is not None:
+                self._poller.cancel()
+                self._poller = None
+
+    @staticmethod
+    async def _count(ballots: Callable[[], int]) -> int | None:
+        try:
+            return await anyio.to_thread.run_sync(ballots)
+        except DBAPIError as exc:  # the database is away: the streams go on, we retry
+            log.warning("reading the ballot count failed (%s)", type(exc).__name__)
+            return None
+
+    async def _poll(self, ballots: Callable[[], int], counted: asyncio.Event) -> None:
+        try:
+            seen = await self._count(ballots)
+        finally:
+            counted.set()  # no stream waits forever, whatever happened
+        while True:
+            await asyncio.sleep(BALLOT_POLL_SECONDS)
+            count = await self._count(ballots)
+            if count is None:
+                continue
+            if seen is not None and count != seen:
+                self.changed_elsewhere()
+            seen = count
 
     def _bump(self) -> None:
         with self._lock:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -354,6 +354,20 @@ def ballot_history(session: Session, question_id: int) -> list[HistoryEntry]:
         .order_by(BallotChange.id)
     )
     return [_entry(r) for r in rows]
+
+
+def ballots_stored(session: Session, conference_id: int) -> int:
+    """How many ballots (changes included) the conference's history holds: grows with every
+    ballot committed, by whichever process; a cheap mark to notice others' ballots by."""
+    return int(
+        session.scalar(
+            select(func.count(BallotChange.id))
+            .join(Question, Question.id == BallotChange.question_id)
+            .join(Case, Case.id == Question.case_id)
+            .where(Case.conference_id == conference_id)
+        )
+        or 0
+    )
 
 
 def conference_history(session: Session, conference_id: int) -> list[HistoryEntry]:

@@ -216,6 +216,50 @@ def test_a_moderator_action_through_one_worker_reaches_a_stream_on_the_other(
 
 
 @linux_only
+def test_the_moderator_stream_on_one_worker_hears_ballots_stored_by_the_other(
+    db_url: str, db: Database, demo_open: int
+) -> None:
+    """Site ballots are announced to no worker; the moderator's stream still hears every
+    worker's ballots (its feed counts them while it is open)."""
+    question = current_question(db, demo_open)
+    site_token = tokens(db, demo_open)["DD"]
+    with db.read() as session:
+        from app.services.agenda import get_question
+
+        option = get_question(session, question).options[0].id
+    workers = Workers(db_url, db, "demo")
+    try:
+
+        async def scenario() -> tuple[dict[str, object], dict[str, object], float]:
+            opened = await _connect_spread(workers, 40)
+            on = {owner: connection for connection, owner in opened}
+            assert len(on) == 2, "every connection went to the same worker"
+            stream_worker, ballot_worker = sorted(on)
+            stream = on[stream_worker]
+            status, _ = await _request(stream, "GET", "/api/moderator/events", token=workers.token)
+            assert status == 200
+            before = json.loads(await _next_state(stream[0]))
+            started = time.monotonic()
+            body = {"question_id": question, "option_ids": [option]}
+            status, answer = await _request(
+                on[ballot_worker], "POST", f"/api/v/{site_token}/ballot", body
+            )
+            assert status == 200, answer
+            after = json.loads(await asyncio.wait_for(_next_state(stream[0]), 5))
+            latency = time.monotonic() - started
+            for (_, writer), _owner in opened:
+                writer.close()
+            return before, after, latency
+
+        before, after, latency = asyncio.run(scenario())
+    finally:
+        workers.stop()
+    assert int(str(after["serial"])) > int(str(before["serial"]))
+    assert after["version"] == before["version"]  # a ballot changes no page
+    assert latency < 2, latency
+
+
+@linux_only
 def test_100_ballots_spread_over_two_workers_give_exactly_100(db_url: str, db: Database) -> None:
     with db.write() as session:
         conf_id = make_conference(session, 100, prefix="W")

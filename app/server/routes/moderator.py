@@ -366,6 +366,11 @@ async def events(ctx: CtxDep, request: Request) -> StreamingResponse:
         return f"event: changed\ndata: {json.dumps({'serial': serial, 'version': version})}\n\n"
 
     async def stream() -> AsyncIterator[str]:
+        async with feed.watching():
+            async for chunk in changes():
+                yield chunk
+
+    async def changes() -> AsyncIterator[str]:
         serial, version = feed.serial, ctx.live.version
         yield "retry: 3000\n" + event(serial, version)
         while not ctx.live.closed:
