@@ -251,7 +251,13 @@ async def run_phase(
 
 
 async def load(
-    conn, port: int, tokens: list[str], question_id: int, option_ids: list[int], rounds: int
+    conn,
+    port: int,
+    tokens: list[str],
+    question_id: int,
+    option_ids: list[int],
+    rounds: int,
+    moderator: str | None = None,
 ):
     import ssl
 
@@ -264,6 +270,9 @@ async def load(
         httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60, verify=context)
         for _ in tokens
     ]
+    watcher, events = None, [0]
+    if moderator is not None:  # the moderator's event stream stays open, read throughout
+        watcher = asyncio.create_task(_watch(port, moderator, events))
     try:
         acked: list[dict] = []
         bare_acked: list[dict] = []
@@ -313,7 +322,26 @@ async def load(
     finally:
         for client in clients:
             await client.aclose()
+        if watcher is not None:
+            if watcher.done():
+                watcher.result()  # its failure, if it failed
+            watcher.cancel()
+            print(f"moderator stream: {events[0]} events read", file=sys.stderr)
     return results, pace, bare_pace, acked
+
+
+async def _watch(port: int, token: str, events: list[int]) -> None:
+    """Hold the moderator's event stream open and read every event (as a console would)."""
+    import httpx
+
+    headers = {"Authorization": f"Bearer {token}"}
+    async with (
+        httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=None) as http,
+        http.stream("GET", "/api/moderator/events", headers=headers) as stream,
+    ):
+        stream.raise_for_status()
+        async for line in stream.aiter_lines():
+            events[0] += line.startswith("event: ")
 
 
 def main() -> int:
@@ -329,6 +357,11 @@ def main() -> int:
         "--pg-cluster", action="store_true", help="start a throwaway PostgreSQL cluster"
     )
     parser.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL)")
+    parser.add_argument(
+        "--moderator-stream",
+        action="store_true",
+        help="keep the moderator's event stream open during the run",
+    )
     args = parser.parse_args()
     cluster = None
     if args.pg_cluster:
@@ -352,7 +385,7 @@ def run(args: argparse.Namespace) -> int:
     from app.db import Database
     from app.services.agenda import agenda
     from app.services.ballots import ballot_history
-    from app.services.conferences import find_conference, invitations
+    from app.services.conferences import find_conference, invitations, moderator_token
 
     if args.db:
         url, where = fresh_postgresql(args.db)
@@ -366,6 +399,7 @@ def run(args: argparse.Namespace) -> int:
         conf_id = find_conference(session, "bench").id
         tokens = [i.token for i in invitations(session, conf_id) if i.token]
         question = agenda(session, conf_id)[0].questions[0]
+        token = moderator_token(session, conf_id) if args.moderator_stream else None
     option_ids = [o.id for o in question.options]
 
     ctx = mp.get_context("spawn")
@@ -376,7 +410,7 @@ def run(args: argparse.Namespace) -> int:
     port = parent.recv()
     try:
         results, pace, bare_pace, acked = asyncio.run(
-            load(parent, port, tokens, question.id, option_ids, args.rounds)
+            load(parent, port, tokens, question.id, option_ids, args.rounds, token)
         )
     finally:
         parent.send("stop")
@@ -398,6 +432,7 @@ def run(args: argparse.Namespace) -> int:
         f"Votum ballot benchmark · {dt.date.today().isoformat()} · {args.sites} sites · "
         f"median of {args.rounds} bursts · server in a child process "
         f"({args.workers} worker{'s' if args.workers > 1 else ''}), {where}"
+        + (", moderator stream open" if args.moderator_stream else "")
     )
     for phase in (burst, bare, pace, bare_pace):
         print("  " + phase.line())
