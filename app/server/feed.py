@@ -28,7 +28,7 @@ from app.services.events import Notifier, StateChange
 
 log = logging.getLogger(__name__)
 
-BALLOT_POLL_SECONDS = 0.5
+BALLOT_POLL_SECONDS = 1.0
 
 
 class ModeratorFeed:
