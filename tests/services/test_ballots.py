@@ -321,3 +321,25 @@ def test_without_any_check_in_a_ballot_checks_nobody_in(db: Database) -> None:
     assert not receipt.checked_in
     assert set(_attendance(db, setup.conference_id).values()) == {(False, 0)}
     assert (result.n_eligible, result.n_valid) == (3, 1)  # every invited site expected
+
+
+def test_ballots_stored_counts_every_ballot_and_change_of_its_conference_only(
+    db: Database,
+) -> None:
+    """The mark a moderator stream polls to hear other processes' ballots."""
+    setup = make_conference(db)
+    other = make_conference(db, prefix="O")
+    yes, no = setup.option_ids
+    with db.read() as session:
+        assert ballots.ballots_stored(session, setup.conference_id) == 0
+    with db.write() as session:
+        ballots.cast_ballot(session, setup.question_id, setup.site_ids[0], option_ids=[yes])
+        ballots.cast_ballot(session, setup.question_id, setup.site_ids[1], option_ids=[yes])
+    with db.write() as session:  # a change counts as well: the tally moved
+        ballots.cast_ballot(session, setup.question_id, setup.site_ids[0], option_ids=[no])
+        ballots.cast_ballot(
+            session, other.question_id, other.site_ids[0], option_ids=[other.option_ids[0]]
+        )
+    with db.read() as session:
+        assert ballots.ballots_stored(session, setup.conference_id) == 3
+        assert ballots.ballots_stored(session, other.conference_id) == 1
