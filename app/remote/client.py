@@ -317,6 +317,10 @@ class ModeratorClient:
     def next_question(self) -> Json:
         return self.send(Action("POST", "/next"))
 
+    def select(self, question_id: int | None) -> Json:
+        """Make a question the current one (None: a pause)."""
+        return self.send(Action("PUT", "/current", {"question_id": question_id}))
+
     def skip(self, question_id: int, reason: str) -> Json:
         return self.send(Action("POST", f"/questions/{question_id}/skip", {"reason": reason}))
 

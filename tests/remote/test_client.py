@@ -121,3 +121,12 @@ def test_an_action_during_a_drop_is_reported_not_done_and_sent_again_once(
         again = client.send(not_done.value.action)  # same request id: answered, not redone
         assert first == again
     assert _ballots_of(server_db_url, question, "HD") == (1, 1)
+
+
+def test_the_console_chooses_the_current_question(hosted: Hosted) -> None:
+    with hosted.client() as client:
+        last = client.agenda()[-1]["questions"][-1]["id"]
+        assert client.select(last) == {"current_question_id": last}
+        assert client.state()["current"]["id"] == last
+        client.select(None)
+        assert client.state()["current"] is None

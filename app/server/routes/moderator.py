@@ -57,6 +57,7 @@ from app.services.conference_file import (
 from app.services.conference_schema import ConferenceFile
 from app.services.conferences import delete_conference, get_conference, invitations
 from app.services.errors import InvalidInput, NotFound
+from app.services.lifecycle import set_current
 from app.services.events import StateChange
 from app.services.notes import NoteView, conference_notes, save_note
 from app.services.requests import REQUEST_ID_PATTERN, recall, remember
@@ -198,6 +199,30 @@ async def next_question(ctx: CtxDep, request_id: RequestIdHeader = None) -> Resp
         next_action(ctx.conference_id),
         lambda result: NextOut(current_question_id=result[0]),
         notify,
+    )
+
+
+class CurrentIn(BaseModel):
+    """The question every page shows (None: a pause between questions)."""
+
+    question_id: int | None
+
+
+@router.put("/current", response_model=NextOut, responses=ERRORS)
+async def choose_current(
+    ctx: CtxDep, body: CurrentIn, request_id: RequestIdHeader = None
+) -> Response:
+    """Make a question the current one (the console's agenda and "previous question")."""
+
+    def work(session: Session) -> tuple[int | None, StateChange]:
+        set_current(session, ctx.conference_id, body.question_id, actor="moderator (API)")
+        return body.question_id, StateChange(ctx.conference_id, body.question_id, "current")
+
+    def notify(result: tuple[int | None, StateChange]) -> None:
+        ctx.notifier.state_changed(result[1])
+
+    return await once(
+        ctx, request_id, work, lambda result: NextOut(current_question_id=result[0]), notify
     )
 
 
