@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_data_path
 
@@ -72,7 +74,7 @@ class Settings:
             if getattr(self, name) < 1:
                 raise SettingsError(name, "expected at least 1")
         for name in ("ballot_rate", "read_rate", "unknown_rate", "coalesce_ms"):
-            if getattr(self, name) < 0:
+            if not math.isfinite(getattr(self, name)) or getattr(self, name) < 0:
                 raise SettingsError(name, "expected 0 or more")
         if len(self.gc_thresholds) != 3 or min(self.gc_thresholds) < 1:
             raise SettingsError("gc_thresholds", "expected three whole numbers ≥ 1, e.g. 700,10,10")
@@ -89,7 +91,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     :class:`SettingsError` naming the variable."""
     environ = os.environ if environ is None else environ
     defaults = Settings()
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # each converted by its default's type below
     for field in fields(Settings):
         raw = environ.get(env_var(field.name), "").strip()
         if not raw:

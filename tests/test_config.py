@@ -65,6 +65,7 @@ def test_every_variable_is_documented_in_the_readme() -> None:
         ({"VOTUM_PORT": "70000"}, "VOTUM_PORT='70000': not a port (0–65535)"),
         ({"VOTUM_BALLOT_RATE": "fast"}, "VOTUM_BALLOT_RATE='fast': expected a number"),
         ({"VOTUM_BALLOT_RATE": "-1"}, "VOTUM_BALLOT_RATE='-1': expected 0 or more"),
+        ({"VOTUM_READ_RATE": "nan"}, "VOTUM_READ_RATE='nan': expected 0 or more"),
         ({"VOTUM_READ_BURST": "0"}, "VOTUM_READ_BURST='0': expected at least 1"),
         ({"VOTUM_MAX_BODY_BYTES": "1.5"}, "VOTUM_MAX_BODY_BYTES='1.5': expected a whole number"),
         ({"VOTUM_GC_THRESHOLDS": "700,10"}, "VOTUM_GC_THRESHOLDS='700,10': expected three"),

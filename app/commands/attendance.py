@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from app.commands.common import EXIT_OK, CliError, conference_id, open_db
@@ -54,4 +55,22 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
     state = "present" if row.present else "absent"
     print(f"{row.site.code}: {state}, {row.attendee_count} attending, {len(row.attendees)} named")
+    for person in row.attendees:
+        if person.efn_invalid:
+            print(
+                f"{row.site.code}: {_efn_problem(person.efn)} – {person.name}: kept, marked "
+                "“invalid EFN” on the CME list",
+                file=sys.stderr,
+            )
     return EXIT_OK
+
+
+def _efn_problem(efn: str) -> str:
+    from app.services.cme import normalise_efn
+    from app.services.errors import InvalidInput
+
+    try:
+        normalise_efn(efn)
+    except InvalidInput as exc:
+        return str(exc)
+    return f"EFN {efn!r}"

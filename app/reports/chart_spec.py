@@ -6,6 +6,7 @@ from __future__ import annotations
 from app.models.enums import QuestionKind
 from app.reports.texts import decimal, quote
 from app.services.tally import Tally
+from app.texts import Catalog
 
 #: Okabe & Ito (2008), safe for the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -59,9 +60,11 @@ TEXTS = {
     },
 }
 
+CHART = Catalog("charts", TEXTS)
+
 
 def chart_text(lang: str, key: str, **values: object) -> str:
-    return TEXTS["de" if lang == "de" else "en"][key].format(**values)
+    return CHART.text(lang, key, **values)
 
 
 def status_line(tally: Tally, lang: str) -> str:

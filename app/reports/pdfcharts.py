@@ -39,7 +39,8 @@ def scaled(drawing: Drawing, width: float) -> Drawing:
     drawing.width, drawing.height = width, drawing.height * factor
     drawing.scale(factor, factor)
     drawing.hAlign = "LEFT"
-    drawing.initialFontName = FONT  # else reportlab sets (and lists) non-embedded Helvetica
+    # else reportlab sets (and lists) non-embedded Helvetica; an attribute its stubs lack
+    drawing.initialFontName = FONT  # type: ignore[attr-defined]
     return drawing
 
 

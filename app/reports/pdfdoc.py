@@ -61,7 +61,7 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab internals, not in its stubs
 
         def save(self) -> None:
             total = len(self._pages)
@@ -72,7 +72,7 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
             Canvas.save(self)
 
         def _decorate(self, total: int) -> None:
-            page = self._pageNumber
+            page: int = self._pageNumber  # type: ignore[attr-defined]  # as _startPage
             width, _height = PAGE
             self.saveState()
             self.setFont(FONT, 7.5)

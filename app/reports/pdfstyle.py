@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -59,8 +60,9 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
-    for bold, italic, name in ((0, 0, FONT), (1, 0, FONT_BOLD), (0, 1, FONT_ITALIC)):
-        addMapping(FONT, bold, italic, name)
+    addMapping(FONT, 0, 0, FONT)
+    addMapping(FONT, 1, 0, FONT_BOLD)
+    addMapping(FONT, 0, 1, FONT_ITALIC)
     addMapping(FONT, 1, 1, FONT_BOLD_ITALIC)
 
 
@@ -76,10 +78,8 @@ def _register_svg_fonts(folder: Path) -> None:
         )
 
 
-def _style(
-    name: str, size: float, *, leading: float | None = None, **extra: object
-) -> ParagraphStyle:
-    values: dict[str, object] = {
+def _style(name: str, size: float, *, leading: float | None = None, **extra: Any) -> ParagraphStyle:
+    values: dict[str, Any] = {
         "fontName": FONT,
         "fontSize": size,
         "leading": leading or round(size * 1.38, 1),
@@ -87,7 +87,7 @@ def _style(
         "alignment": TA_LEFT,
     }
     values.update(extra)
-    return ParagraphStyle(name, **values)  # type: ignore[arg-type]
+    return ParagraphStyle(name, **values)
 
 
 @cache
@@ -158,7 +158,7 @@ def table_style(
     *, header_rows: int = 1, total_row: bool = False, right_from: int | None = None
 ) -> TableStyle:
     """A journal table: rule above and below the header, light rules between rows."""
-    commands: list[tuple[object, ...]] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, 8),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -15,7 +15,8 @@ from matplotlib.backend_bases import GraphicsContextBase, RendererBase
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.path import Path as MplPath
-from matplotlib.transforms import Transform
+from matplotlib.transforms import Affine2DBase, Transform
+from numpy.typing import ArrayLike
 from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.graphics.shapes import Path as RlPath
 from reportlab.lib.colors import Color
@@ -51,7 +52,7 @@ class DrawingRenderer(RendererBase):
     def get_canvas_width_height(self) -> tuple[float, float]:
         return self.width, self.height
 
-    def points_to_pixels(self, points: float) -> float:
+    def points_to_pixels(self, points: ArrayLike) -> ArrayLike:
         return points
 
     def get_text_width_height_descent(
@@ -67,7 +68,14 @@ class DrawingRenderer(RendererBase):
     def option_image_nocomposite(self) -> bool:
         return True
 
-    def draw_image(self, gc: GraphicsContextBase, x: float, y: float, im: Any) -> None:
+    def draw_image(
+        self,
+        gc: GraphicsContextBase,
+        x: float,
+        y: float,
+        im: ArrayLike,
+        transform: Affine2DBase | None = None,
+    ) -> None:
         raise Unsupported("image")
 
     def draw_path(

@@ -110,7 +110,7 @@ def summary(case: CaseInfo, lang: str) -> list[Flowable]:
 def findings(case: CaseInfo, lang: str) -> list[Flowable]:
     if not case.findings:
         return []
-    head = [
+    head: list[Flowable] = [
         para(text(lang, key), "cell_head_right" if key == "vaf" else "cell_head")
         for key in ("gene", "alteration", "kind", "vaf", "comment")
     ]

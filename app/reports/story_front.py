@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
 
@@ -75,7 +77,7 @@ def _attendee(person: AttendeeInfo, lang: str) -> str:
 def attendance_section(data: ReportData, lang: str) -> list[Flowable]:
     """The CME list: VNR, every invited site with attendance, names and EFNs, the total."""
     conf = data.conference
-    head = [
+    head: list[Flowable] = [
         para(text(lang, "site"), "cell_head"),
         para(text(lang, "present"), "cell_head"),
         para(text(lang, "count"), "cell_head_right"),
@@ -134,7 +136,7 @@ def agenda_section(data: ReportData, lang: str) -> list[Flowable]:
     if not data.cases:
         return [*story, para(text(lang, "no_cases"))]
     rows: list[list[Flowable]] = []
-    styles: list[tuple[object, ...]] = []
+    styles: list[tuple[Any, ...]] = []
     for case_results in data.cases:
         case = case_results.case
         styles.append(("LINEABOVE", (0, len(rows)), (-1, len(rows)), 0.5, "#b0b0b0"))

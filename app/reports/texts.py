@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+from app.texts import Catalog
+
 _TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "protocol": "Protokoll",
@@ -278,11 +280,12 @@ _MONTHS = (
     "December",
 )
 
+REPORT = Catalog("protocol and exports", _TEXTS)
+
 
 def text(lang: str, key: str, **values: object) -> str:
     """The fixed text ``key`` in ``lang`` ("de" or "en"), formatted with ``values``."""
-    table = _TEXTS["en" if lang == "en" else "de"]
-    return table[key].format(**values) if values else table[key]
+    return REPORT.text(lang, key, **values)
 
 
 def other(lang: str) -> str:

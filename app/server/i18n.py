@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from datetime import datetime
 
 from app.config import LANGUAGES
+from app.texts import Catalog, one_language
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -120,16 +122,18 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+VOTER_PAGE = Catalog("voter page", TEXTS)
+
 
 def pick_lang(requested: str | None, default: str) -> str:
     """``requested`` if it is a known language, else the conference's language."""
     if requested in LANGUAGES:
-        return requested  # type: ignore[return-value]
+        return requested
     return default if default in LANGUAGES else "de"
 
 
-def texts(lang: str) -> dict[str, str]:
-    return TEXTS[pick_lang(lang, "de")]
+def texts(lang: str) -> Mapping[str, str]:
+    return VOTER_PAGE.table(pick_lang(lang, "de"))
 
 
 def clock(moment: datetime) -> str:
@@ -139,7 +143,4 @@ def clock(moment: datetime) -> str:
 
 def localised_message(message: str, lang: str) -> str:
     """The part of a bilingual service message ("deutsch / english") in ``lang``."""
-    if " / " not in message:
-        return message
-    german, _, english = message.partition(" / ")
-    return german if lang == "de" else english
+    return one_language(message, lang)

@@ -102,9 +102,9 @@ class Writer:
         Consecutive jobs with the same ``batch`` handler are first offered to it together
         (their ``payload`` values); ``work`` runs only for those it leaves undecided.
         """
-        job: _Job[T] = _Job(work, after_commit, batch, payload, future=Future())
-        self._put(job)
-        return job.future
+        future: Future[T] = Future()
+        self._put(_Job(work, after_commit, batch, payload, future=future))
+        return future
 
     def submit_async(
         self,

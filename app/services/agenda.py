@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 from pathlib import Path
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.models import (
     Ballot,
@@ -14,10 +14,12 @@ from app.models import (
     CaseImage,
     Conference,
     Finding,
+    FindingKind,
     Option,
     Question,
     QuestionKind,
     QuestionState,
+    Sex,
 )
 from app.services.conferences import get_conference_row
 from app.services.errors import InvalidInput, NotFound, StateConflict
@@ -112,8 +114,10 @@ def image_data(session: Session, image_id: int) -> tuple[str, bytes]:
 # --- cases ---------------------------------------------------------------------------
 
 
-def _next_position(session: Session, column: object, where: object) -> int:
-    current = session.scalar(select(func.max(column)).where(where))  # type: ignore[arg-type]
+def _next_position(
+    session: Session, column: InstrumentedAttribute[int], where: ColumnElement[bool]
+) -> int:
+    current = session.scalar(select(func.max(column)).where(where))
     return 0 if current is None else current + 1
 
 
@@ -233,7 +237,7 @@ def case_as_package(session: Session, case_id: int) -> PackageCase:
         title=case.title,
         presenter=case.presenter,
         age=case.age,
-        sex=case.sex,  # type: ignore[arg-type]
+        sex=Sex(case.sex) if case.sex else None,
         diagnosis=case.diagnosis,
         icd10=case.icd10,
         histology=case.histology,
@@ -246,14 +250,18 @@ def case_as_package(session: Session, case_id: int) -> PackageCase:
         text=case.text,
         findings=[
             PackageFinding(
-                gene=f.gene, alteration=f.alteration, kind=f.kind, vaf=f.vaf, comment=f.comment
-            )  # type: ignore[arg-type]
+                gene=f.gene,
+                alteration=f.alteration,
+                kind=FindingKind(f.kind),
+                vaf=f.vaf,
+                comment=f.comment,
+            )
             for f in case.findings
         ],
         images=[
             PackageImage(
                 filename=i.filename,
-                mime=i.mime,  # type: ignore[arg-type]
+                mime=i.mime,  # type: ignore[arg-type]  # a str column; pydantic checks it
                 caption=i.caption,
                 data=base64.b64encode(i.data).decode("ascii"),
             )

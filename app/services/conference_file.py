@@ -7,6 +7,9 @@ transaction). ``mode="publish"`` exports only what the sites' pages show (case n
 title, headline, questions, options) plus what the moderator chooses to publish.
 """
 
+# Longer than 450 lines: export and import are two halves of one round trip whose field
+# lists must stay in step (tested as a round trip); read them side by side.
+
 from __future__ import annotations
 
 import base64
@@ -227,7 +230,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
             kind=FindingKind(f.kind),
             vaf=f.vaf,
             comment=f.comment,
-        )  # type: ignore[arg-type]
+        )
         for f in case.findings
     ]
     if not summary:  # the headline shows the first finding only, without its comment

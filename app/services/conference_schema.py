@@ -45,8 +45,8 @@ def _domain(check: object) -> object:
     return validate
 
 
-Efn = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_efn))]  # type: ignore[arg-type]
-Vnr = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_vnr))]  # type: ignore[arg-type]
+Efn = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_efn))]
+Vnr = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_vnr))]
 
 
 class _Strict(BaseModel):

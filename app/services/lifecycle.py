@@ -7,6 +7,7 @@ question is the one every voter page shows.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -89,7 +90,7 @@ def skip_question(
 
 
 def _record(
-    session: Session, question: Question, actor: str, action: str, **detail: object
+    session: Session, question: Question, actor: str, action: str, **detail: Any
 ) -> QuestionInfo:
     """Audit the change, flush it and return the question as it is now."""
     audit.record(

@@ -10,15 +10,17 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.models.enums import FindingKind, QuestionKind, Sex
 from app.services.presets import PRESETS, scale_problem
 
-FORMAT = "votum-case-package"
-VERSION = 1
+#: the image types a package may carry (and the editor accepts)
+ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
+FORMAT: Final = "votum-case-package"
+VERSION: Final = 1
 ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
 #: The shape of a protein, coding or genomic HGVS change (checked for SNVs and indels).
 HGVS = re.compile(
@@ -105,7 +107,7 @@ class PackageImage(_Strict):
     """An image, embedded as base64 (``data``) or a file beside the package (``path``)."""
 
     filename: Annotated[str, Field(min_length=1, max_length=200)]
-    mime: Literal["image/png", "image/jpeg", "image/svg+xml"] = "image/png"
+    mime: ImageMime = "image/png"
     caption: Text500 = ""
     data: str | None = Field(default=None, max_length=14_000_000)
     path: Annotated[str, Field(max_length=500)] | None = None

@@ -177,7 +177,7 @@ def build_package(
         raise PackageError("Keine Fälle zum Exportieren / no cases to export")
     return CasePackage(
         title=conf.topic,
-        language=conf.language,  # type: ignore[arg-type]
+        language=conf.language,  # type: ignore[arg-type]  # a str column; pydantic checks it
         author=author or PackageAuthor(),
         cases=[case_as_package(session, c.id) for c in cases],
     )

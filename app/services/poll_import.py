@@ -10,6 +10,10 @@ stored ("counted by the call"), and a draft question it answered is opened and c
 The same file (by SHA-256) is imported into a conference once.
 """
 
+# Longer than 450 lines: the preview and the import share every check, and the import must
+# write exactly what the preview showed. The call totals at the end (CallTally,
+# conference_call_totals) are the seam to split along when this module grows further.
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.models.enums import QuestionKind
+from app.texts import Catalog
 
 
 @dataclass(frozen=True)
@@ -132,19 +133,31 @@ def exclusive_option(kind: QuestionKind | str, index: int, count: int, label: st
     )
 
 
-KIND_LABELS = {
-    QuestionKind.SINGLE: ("Einfachauswahl", "Single choice"),
-    QuestionKind.MULTIPLE: ("Mehrfachauswahl", "Multiple choice"),
-    QuestionKind.YES_NO: ("Ja / Nein", "Yes / no"),
-    QuestionKind.AGREEMENT: ("Zustimmungsskala (5 Stufen)", "Agreement scale (5 points)"),
-    QuestionKind.EVIDENCE: ("MTB-Evidenzlevel", "MTB evidence level"),
-    QuestionKind.FREE_TEXT: ("Freitext-Kommentar", "Free-text comment"),
-}
+QUESTION_KINDS = Catalog(
+    "question kinds",
+    {
+        "de": {
+            "single": "Einfachauswahl",
+            "multiple": "Mehrfachauswahl",
+            "yes_no": "Ja / Nein",
+            "agreement": "Zustimmungsskala (5 Stufen)",
+            "evidence": "MTB-Evidenzlevel",
+            "free_text": "Freitext-Kommentar",
+        },
+        "en": {
+            "single": "Single choice",
+            "multiple": "Multiple choice",
+            "yes_no": "Yes / no",
+            "agreement": "Agreement scale (5 points)",
+            "evidence": "MTB evidence level",
+            "free_text": "Free-text comment",
+        },
+    },
+)
 
 
 def kind_label(kind: QuestionKind | str, lang: str = "de") -> str:
-    de, en = KIND_LABELS[QuestionKind(kind)]
-    return de if lang == "de" else en
+    return QUESTION_KINDS.text(lang, QuestionKind(kind).value)
 
 
 def preset_for_code(code: str) -> PresetOption | None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.db import Database
-from app.services import conferences, results
+from app.services import agenda, conferences, results
 from app.services.errors import VotumError
 from app.ui.i18n import translate
 from app.ui.messages import inform, os_error_text, show_error
@@ -125,7 +125,7 @@ def save_chart(parent: QWidget | None, db: Database, question_id: int | None) ->
         result = results.question_result(session, question_id)
         parent_id = results.previous_round(session, question_id)
         round_one = results.question_result(session, parent_id) if parent_id else None
-        conf_id = results.conference_of_question(session, question_id)
+        conf_id = agenda.conference_of_question(session, question_id)
         lang = conferences.get_conference(session, conf_id).language
     png = translate("Exports", "PNG image, 300 dpi (*.png)")
     svg = translate("Exports", "SVG vector graphic (*.svg)")

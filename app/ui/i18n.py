@@ -32,7 +32,7 @@ class KeyNames(QTranslator):
         self._names = names
 
     # None (a null QString) lets Qt ask the next catalogue; "" would be a translation.
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         return self._names.get(source) if context == "QShortcut" else None

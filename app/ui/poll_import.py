@@ -1,6 +1,10 @@
 """The dialog that imports a video call's poll report: preview, participant → site table,
 question matches to confirm, conflicts to resolve, then one atomic import."""
 
+# Longer than 450 lines: one dialog whose five tables (people, domains, questions,
+# conflicts, ballots) show one preview and feed one set of choices back; every rule is in
+# app.services.poll_import and poll_matching, this module only shows and collects.
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -267,6 +267,7 @@ class PresenterWindow(QWidget):
                 rows.append((LETTERS[len(rows)], "", self._t("abstain")))
         shown = [
             tuple(
+                # every cell of a shown row holds one of our labels (filled just above)
                 self.options_grid.itemAtPosition(r, c).widget().text()  # type: ignore[union-attr]
                 for c in range(3)
             )

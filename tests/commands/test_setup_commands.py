@@ -187,8 +187,11 @@ def test_attendance_with_names_and_efns(demo_url: str, capsys: pytest.CaptureFix
     assert not row.present and row.attendee_count == 0
     capsys.readouterr()
     bad = ["--db", demo_url, "attendance", "demo", "HD", "--present", "--name", "X", "--efn", "1"]
-    assert main(bad) == 1
-    assert "15 digits expected" in capsys.readouterr().err
+    assert main(bad) == 0  # the person is kept, the EFN marked for the CME office to fix
+    warning = capsys.readouterr().err
+    assert "15 digits expected" in warning and "X: kept" in warning
+    row = next(i for i in _read(demo_url)[1] if i.site.code == "HD")
+    assert [(a.name, a.efn, a.efn_invalid) for a in row.attendees] == [("X", "1", True)]
     with pytest.raises(SystemExit):
         main(["--db", demo_url, "attendance", "demo", "HD", "--present", "--efn", EFN])
 

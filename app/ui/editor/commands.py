@@ -229,9 +229,10 @@ def update_conference(
         def write(s: Session) -> None:
             fields = dict(values)
             fellows = fields.pop("fellows", None)
+            # the form's own field names and values; update_conference checks each
             conferences.update_conference(s, ctx.conference_id, **fields)  # type: ignore[arg-type]
             if fellows is not None:
-                conferences.set_fellows(s, ctx.conference_id, fellows)  # type: ignore[arg-type]
+                conferences.set_fellows(s, ctx.conference_id, fellows)  # type: ignore[arg-type]  # as above
 
         return write
 

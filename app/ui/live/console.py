@@ -1,6 +1,13 @@
 """The moderator's live console: agenda, current question, count, chart, controls, notes."""
 
+# Longer than 450 lines: one screen whose panels are laid out and refreshed together from
+# one snapshot (33 short methods). What is not the screen already lives elsewhere: the next
+# step in app.services.steps, the actions in live/actions.py, the server in
+# live/server_control.py, each panel in its own module.
+
 from __future__ import annotations
+
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QFont
@@ -45,6 +52,7 @@ from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
 
 MANY_MISSING_SHARE = 0.2
+BigT = TypeVar("BigT", bound=QWidget)
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -53,7 +61,7 @@ def _plain(label: QLabel) -> QLabel:
     return label
 
 
-def _big(label: QLabel, factor: float, bold: bool = True) -> QLabel:
+def _big(label: BigT, factor: float, bold: bool = True) -> BigT:
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(bold)
@@ -156,7 +164,7 @@ class LiveConsole(QWidget):
         self.primary = QPushButton()
         self.primary.setDefault(True)
         self.primary.setMinimumHeight(40)
-        _big(self.primary, 1.15)  # type: ignore[arg-type]
+        _big(self.primary, 1.15)
         self.primary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.primary.clicked.connect(self.on_primary_clicked)
         self.primary.setMinimumWidth(self._primary_width())

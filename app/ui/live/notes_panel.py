@@ -71,10 +71,12 @@ class NotesPanel(QWidget):
             self._case_timer.stop()
             self.on_case_timer_timeout()
 
-    def _save(self, text: str, **target: int | None) -> None:
+    def _save(
+        self, text: str, *, case_id: int | None = None, question_id: int | None = None
+    ) -> None:
         try:
             with self._db.write() as session:
-                notes.save_note(session, text, **target)  # type: ignore[arg-type]
+                notes.save_note(session, text, case_id=case_id, question_id=question_id)
         except VotumError as exc:
             self.saved.setText(str(exc))
             return

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -119,6 +121,8 @@ class AgendaModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, parent.row() + 1)
 
+    # one method for both of Qt's overloads, QObject.parent() and the model's parent(index):
+    # a checker cannot match it to either alone
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
@@ -215,7 +219,7 @@ class AgendaModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         valid = [i for i in indexes if i.isValid()]
         if valid:
@@ -224,7 +228,7 @@ class AgendaModel(QAbstractItemModel):
             mime.setData(MIME, QByteArray(json.dumps(payload).encode()))
         return mime
 
-    def _payload(self, mime: QMimeData) -> dict[str, object] | None:
+    def _payload(self, mime: QMimeData) -> dict[str, Any] | None:
         if not mime.hasFormat(MIME):
             return None
         try:
@@ -238,7 +242,7 @@ class AgendaModel(QAbstractItemModel):
         payload = self._payload(mime)
         if payload is None:
             return None
-        kind, item_id = str(payload.get("kind")), int(payload.get("id", 0))  # type: ignore[call-overload]
+        kind, item_id = str(payload.get("kind")), int(payload.get("id", 0))
         if kind == "case":
             if parent.isValid():
                 if parent.internalId() != 0:
