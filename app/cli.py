@@ -238,6 +238,15 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     imp.set_defaults(func=_dispatch("conference", "run_import"))
 
+    new = actions.add_parser(
+        "new", help="an empty conference (a hosted server's place to publish into)"
+    )
+    new.add_argument("topic", metavar="TOPIC")
+    new.add_argument("--date", type=iso_date, required=True, help="YYYY-MM-DD")
+    new.add_argument("--language", choices=LANGUAGES, default="de")
+    new.add_argument("--slug", metavar="NAME", help="short name (default: date and topic)")
+    new.set_defaults(func=_dispatch("conference", "run_new"))
+
     exp = actions.add_parser(
         "export", help="write a conference file (whole, or --publish for a hosted server)"
     )

@@ -30,6 +30,22 @@ def run_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_new(args: argparse.Namespace) -> int:
+    from app.services.conferences import create_conference, get_conference
+
+    db = open_db(args)
+    try:
+        with db.write() as session:
+            conf_id = create_conference(
+                session, args.topic, args.date, language=args.language, slug=args.slug
+            )
+            conf = get_conference(session, conf_id)
+    finally:
+        db.dispose()
+    print(f"{conf.slug}\t{conf.date.isoformat()}\t{conf.topic}")
+    return EXIT_OK
+
+
 def run_export(args: argparse.Namespace) -> int:
     from app.services.conference_file import Publish, build_conference_file, write_conference_file
 

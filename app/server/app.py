@@ -16,6 +16,7 @@ from app import __version__
 from app.config import Settings, load_settings
 from app.db import Database
 from app.server.context import ServerContext
+from app.server.feed import ModeratorFeed
 from app.server.i18n import pick_lang
 from app.server.live import LiveState
 from app.server.pages import STATIC, forbidden_page
@@ -55,6 +56,7 @@ def create_app(
     """
     settings = settings or load_settings()
     install_log_redaction()
+    feed = ModeratorFeed(notifier or NullNotifier())  # the moderator's event stream listens
     with db.read() as session:
         conference = get_conference(session, conference_id)
     limits = Limits.from_settings(settings)
@@ -62,7 +64,7 @@ def create_app(
         db=db,
         conference_id=conference_id,
         language=conference.language,
-        notifier=notifier or NullNotifier(),
+        notifier=feed,
         writer=Writer(db),
         live=LiveState(db, conference_id, interval=poll_interval),
         limits=limits if rate_limiter is None else replace(limits, ballots=rate_limiter),
@@ -96,6 +98,7 @@ def create_app(
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.ctx = ctx
+    app.state.feed = feed
     app.include_router(voter.router)
     app.include_router(site_api.router)
     app.include_router(moderator.router)

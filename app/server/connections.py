@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import h11
+import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 
@@ -50,11 +51,20 @@ class TlsFiles:
 
 
 class GuardedH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol, closing requests that do not arrive in time (see module)."""
+    """uvicorn's h11 protocol, closing requests that do not arrive in time (see module).
 
-    limits = DEFAULT_LIMITS
+    Its limits ride on the uvicorn config (:func:`uvicorn_config`), so that the class is
+    found by name and the config can be handed to worker processes.
+    """
+
     _deadline: asyncio.TimerHandle | None = None
     _budget_for_body = False
+
+    @property
+    def limits(self) -> ConnectionLimits:
+        limits = getattr(self.config, LIMITS_ATTRIBUTE, DEFAULT_LIMITS)
+        assert isinstance(limits, ConnectionLimits)
+        return limits
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -105,25 +115,25 @@ class GuardedH11Protocol(H11Protocol):
             self.transport.close()
 
 
-def guarded_protocol(limits: ConnectionLimits) -> type[GuardedH11Protocol]:
-    """The protocol class with these limits (uvicorn builds one instance per connection)."""
-    return type("GuardedH11Protocol", (GuardedH11Protocol,), {"limits": limits})
+LIMITS_ATTRIBUTE = "votum_connection_limits"
 
 
-def uvicorn_options(
+def uvicorn_config(
+    app: Any,
     *,
     limits: ConnectionLimits = DEFAULT_LIMITS,
     tls: TlsFiles | None = None,
     trusted_proxies: tuple[str, ...] = (),
-) -> dict[str, Any]:
-    """The keyword arguments for ``uvicorn.Config`` that every Votum server shares.
+    **extra: Any,
+) -> uvicorn.Config:
+    """A uvicorn config with Votum's network settings (``extra``: any other option).
 
     ``trusted_proxies``: addresses (or networks) of reverse proxies whose
     ``X-Forwarded-For``/``-Proto`` headers are believed; empty: such headers are ignored
     and the peer's own address counts (rate limits, logs).
     """
     options: dict[str, Any] = {
-        "http": guarded_protocol(limits),
+        "http": GuardedH11Protocol,
         "timeout_keep_alive": limits.keep_alive_seconds,
         "limit_concurrency": limits.max_connections,
         "h11_max_incomplete_event_size": limits.max_header_bytes,
@@ -134,4 +144,6 @@ def uvicorn_options(
     if tls is not None:
         options["ssl_certfile"] = tls.certfile
         options["ssl_keyfile"] = tls.keyfile
-    return options
+    config = uvicorn.Config(app, **options, **extra)
+    setattr(config, LIMITS_ATTRIBUTE, limits)
+    return config

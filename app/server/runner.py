@@ -22,7 +22,7 @@ from app.config import Settings, load_settings
 from app.db import Database
 from app.server.addresses import base_urls
 from app.server.app import create_app
-from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles, uvicorn_options
+from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles, uvicorn_config
 from app.server.context import ServerContext
 from app.server.security import RateLimiter
 from app.services.conferences import moderator_token
@@ -154,17 +154,16 @@ class VotingServer:
             return
         sock = bind_socket(self.host, self.port)
         self.port = sock.getsockname()[1]
-        options = uvicorn_options(
-            limits=self.connection_limits, tls=self.tls, trusted_proxies=self.trusted_proxies
-        )
-        config = uvicorn.Config(
+        config = uvicorn_config(
             self.app,
+            limits=self.connection_limits,
+            tls=self.tls,
+            trusted_proxies=self.trusted_proxies,
             log_level="warning",
             access_log=False,
             lifespan="on",
             timeout_graceful_shutdown=GRACEFUL_SECONDS,
             backlog=2048,
-            **options,
         )
         server = uvicorn.Server(config)
         self._server = server

@@ -142,17 +142,22 @@ def _reference_problems(file: ConferenceFile) -> Iterator[str]:
         yield "$.invitations: two sites share one token"
     questions: dict[str, FileQuestion] = {}
     for c, case in enumerate(file.cases):
+        own: dict[str, FileQuestion] = {}
         for q, question in enumerate(case.questions):
             where = f"$.cases[{c}].questions[{q}]"
-            if question.ref in questions:
+            if question.ref in questions or question.ref in own:
                 yield f"{where}.ref: {question.ref!r} appears twice"
             if question.round == 2:
-                parent = questions.get(question.repeats or "")
+                parent = own.get(question.repeats or "")
                 if parent is None or parent.round != 1:
-                    yield f"{where}.repeats: a round-2 question names the earlier round-1 ref"
+                    yield (
+                        f"{where}.repeats: a round-2 question names an earlier round-1 "
+                        "question of its case"
+                    )
             elif question.repeats is not None:
                 yield f"{where}.repeats: only a round-2 question repeats another"
-            questions[question.ref] = question
+            own[question.ref] = question
+        questions.update(own)
     if file.results is None:
         return
     results = file.results
@@ -177,6 +182,8 @@ def _reference_problems(file: ConferenceFile) -> Iterator[str]:
         n_options = len(found.options)
         if any(i >= n_options for i in row.options):
             yield f"{where}.options: question {row.question!r} has {n_options} options"
+        if len(set(row.options)) != len(row.options):
+            yield f"{where}.options: an option appears twice"
         if kind == "ballots":
             key = (row.question, row.site.lower())
             if key in seen:

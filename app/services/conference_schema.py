@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Final, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.models.enums import BallotSource, NoteKind, QuestionState
 from app.services.cme import normalise_efn, normalise_vnr
@@ -30,7 +30,8 @@ Text200 = Annotated[str, Field(max_length=200)]
 Code = Annotated[str, Field(min_length=1, max_length=20)]
 Ref = Annotated[str, Field(min_length=1, max_length=40)]
 ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^$")]
-Stamp = dt.datetime
+#: a moment with its time zone (a naive one would be ambiguous between laptop and server)
+Stamp = AwareDatetime
 
 
 def _domain(check: object) -> object:

@@ -42,6 +42,7 @@ def _read(url: str, slug: str = "demo") -> tuple:
         ["conference", "import"],
         ["conference", "export"],
         ["conference", "set"],
+        ["conference", "new"],
         ["sites", "import"],
         ["sites", "export"],
         ["invite"],

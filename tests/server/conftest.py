@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
+import trustme
 
 from app.db import Database
 from app.services import lifecycle
@@ -40,3 +42,21 @@ def small_conf(db: Database) -> int:
     """A conference of 5 sites with an open single-choice question."""
     with db.write() as session:
         return make_conference(session, 5, prefix="T")
+
+
+@pytest.fixture(scope="module")
+def ca() -> trustme.CA:
+    """A throwaway certificate authority for HTTPS tests."""
+    return trustme.CA()
+
+
+@pytest.fixture
+def certificate(ca: trustme.CA, tmp_path: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 signed by ``ca``: (certificate chain file, key file)."""
+    cert = ca.issue_cert("127.0.0.1", "localhost")
+    certfile, keyfile = tmp_path / "server.pem", tmp_path / "server.key"
+    cert.private_key_pem.write_to_path(str(keyfile))
+    with certfile.open("wb") as stream:
+        for blob in cert.cert_chain_pems:
+            stream.write(blob.bytes())
+    return certfile, keyfile

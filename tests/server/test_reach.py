@@ -21,22 +21,6 @@ from tests.server.test_commands import Serve
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def ca() -> trustme.CA:
-    return trustme.CA()
-
-
-@pytest.fixture
-def certificate(ca: trustme.CA, tmp_path: Path) -> tuple[Path, Path]:
-    cert = ca.issue_cert("127.0.0.1", "localhost")
-    certfile, keyfile = tmp_path / "server.pem", tmp_path / "server.key"
-    cert.private_key_pem.write_to_path(str(keyfile))
-    with certfile.open("wb") as stream:
-        for blob in cert.cert_chain_pems:
-            stream.write(blob.bytes())
-    return certfile, keyfile
-
-
 def test_serve_over_https_votes_through_a_verified_connection(
     db_url: str, demo_open: int, db: Database, ca: trustme.CA, certificate: tuple[Path, Path]
 ) -> None:

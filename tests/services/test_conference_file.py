@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.config import RESOURCES
@@ -18,12 +20,14 @@ from app.services.conference_file import (
     Publish,
     build_conference_file,
     import_conference_file,
+    parse_conference_file,
     read_conference_file,
     replace_conference,
     write_conference_file,
 )
 from app.services.conference_schema import ConferenceFile, json_schema
-from app.services.errors import StateConflict
+from app.services.demo import load_demo
+from app.services.errors import StateConflict, VotumError
 from app.services.packages import import_packages
 from tests.services.test_packages import good_package
 
@@ -190,3 +194,108 @@ def test_correcting_the_date_moves_the_short_name_along(db: Database, tmp_path: 
 def test_json_schema_in_resources_is_current() -> None:
     on_disk = json.loads((RESOURCES / "conference_file.schema.json").read_text("utf-8"))
     assert on_disk == json_schema(), "regenerate: python -m app.services.conference_schema"
+
+
+def test_a_round_two_question_must_repeat_one_of_its_own_case(db: Database, demo_id: int) -> None:
+    data = build_conference_file_dict(db, demo_id)
+    repeat = next(q for q in data["cases"][0]["questions"] if q["round"] == 2)
+    data["cases"][1]["questions"].append({**repeat, "ref": "2.9-r2"})
+    with pytest.raises(ConferenceFileError, match=r"\$.cases\[1\].questions\[\d+\].repeats"):
+        parse_conference_file(data, "f.json")
+
+
+def test_a_ballot_naming_an_option_twice_is_refused(db: Database, demo_id: int) -> None:
+    data = build_conference_file_dict(db, demo_id)
+    ballot = next(b for b in data["results"]["ballots"] if b["options"])
+    ballot["options"] = ballot["options"] * 2
+    with pytest.raises(ConferenceFileError, match=r"options: an option appears twice"):
+        parse_conference_file(data, "f.json")
+
+
+class _RolledBack(Exception):
+    """Raised to roll an import back after it succeeded (the next example starts clean)."""
+
+
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-3, max_value=40)
+    | st.text(max_size=8)
+    | st.sampled_from(["1.1", "1.1-r2", "DD", "HD", "single", "open", "2026-12-03"])
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_mutated_file_is_imported_whole_or_refused_with_a_message(
+    data: st.DataObject, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    database, original = _fuzz_target(tmp_path_factory)
+    mutated = json.loads(original)
+    for _ in range(data.draw(st.integers(1, 3))):
+        area = data.draw(st.sampled_from(["results", "invitations", "sites", "cases", ""]))
+        subtree = mutated.get(area) if area else mutated
+        node, key = _random_place(data, subtree if isinstance(subtree, dict | list) else mutated)
+        if isinstance(node, list) and not node:
+            node.append(data.draw(_scalars))
+            continue
+        old = node.get(key) if isinstance(node, dict) else node[key]  # type: ignore[call-overload,index]
+        node[key] = data.draw(_like(old))  # type: ignore[index,call-overload]
+    try:
+        file = parse_conference_file(mutated, "m.json")
+    except ConferenceFileError:
+        event("refused on reading")
+        return
+    event("imported or refused by the database's rules")
+    try:
+        with database.write() as session:
+            import_conference_file(session, file, name="m.json", new_links=True)
+            raise _RolledBack
+    except (_RolledBack, VotumError):
+        pass
+
+
+def _like(value: object) -> st.SearchStrategy[object]:
+    """Mostly a value of the same kind (so that many files still read), sometimes any."""
+    same: st.SearchStrategy[object]
+    if isinstance(value, bool):
+        same = st.booleans()
+    elif isinstance(value, int):
+        same = st.integers(min_value=-1, max_value=value + 3)
+    elif isinstance(value, str):
+        same = st.sampled_from(["1.1", "1.1-r2", "1.2", "DD", "HD", "B", "", value.upper()])
+    elif isinstance(value, list):
+        same = st.just(value[:1] * 2) | st.just([])
+    else:
+        same = _scalars
+    return same | _scalars if not isinstance(value, list) else same
+
+
+_TARGETS: dict[str, tuple[Database, str]] = {}
+
+
+def _fuzz_target(factory: pytest.TempPathFactory) -> tuple[Database, str]:
+    """One database with the demo and the demo's file as JSON, shared by every example."""
+    if "demo" not in _TARGETS:
+        folder = factory.mktemp("fuzz")
+        database = Database.open(f"sqlite:///{folder / 'fuzz.sqlite3'}")
+        with database.write() as session:
+            demo = load_demo(session)
+        with database.read() as session:
+            text = build_conference_file(session, demo).model_dump_json()
+        _TARGETS["demo"] = (database, text)
+    return _TARGETS["demo"]
+
+
+def _random_place(data: st.DataObject, tree: object) -> tuple[dict | list, object]:
+    """A random (container, key) inside ``tree``, walking down a few levels."""
+    node: dict | list = tree  # type: ignore[assignment]
+    while True:
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            return node, "x"  # an empty object gets a key, an empty list an item
+        key = data.draw(st.sampled_from(keys))
+        child = node[key]  # type: ignore[index]
+        if not isinstance(child, dict | list) or not child or data.draw(st.booleans()):
+            return node, key
+        node = child

@@ -1,19 +1,22 @@
-"""The moderator's JSON API (``Authorization: Bearer <moderator token>``).
+"""The moderator's JSON API (``Authorization: Bearer <moderator token>``): the session's
+actions, what the console lists, the conference as a whole, and an event stream.
 
 Every action goes through the same writer as the ballots, so a ballot racing a close is
-either committed before it (and counted) or refused after it, never half.
+either committed before it (and counted) or refused after it, never half. An action sent
+with an ``Idempotency-Key`` is done at most once: its answer is stored with it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Literal, TypeVar
 
 import anyio.to_thread
 from fastapi import APIRouter, Header, Request, Response, status
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
@@ -28,7 +31,9 @@ from app.server.actions import (
 )
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
+from app.server.feed import ModeratorFeed
 from app.server.routes.site_api import ERRORS, confirmation
+from app.server.routes.voter import HEARTBEAT_SECONDS
 from app.server.schemas import (
     AgendaCaseOut,
     AttendanceIn,
@@ -286,7 +291,12 @@ async def publish(ctx: CtxDep, file: ConferenceFile) -> ConferenceSummaryOut:
         session.flush()
         return summary_of(session, ctx.conference_id)
 
-    summary = await ctx.write(work)
+    summary = await ctx.write(
+        work,
+        lambda _summary: ctx.notifier.state_changed(
+            StateChange(ctx.conference_id, None, "conference_replaced")
+        ),
+    )
     ctx.language = file.conference.language
     ctx.known.clear()
     await anyio.to_thread.run_sync(ctx.remember_invited)
@@ -356,4 +366,49 @@ async def write_note(ctx: CtxDep, body: NoteIn, request_id: RequestIdHeader = No
             kind=body.kind,
         )
 
-    return await once(ctx, request_id, work, NoteOut.of)
+    def notify(note: NoteView) -> None:
+        ctx.notifier.state_changed(StateChange(ctx.conference_id, note.question_id, "note"))
+
+    return await once(ctx, request_id, work, NoteOut.of, notify)
+
+
+# --- the moderator's event stream ------------------------------------------------------
+
+
+@router.get(
+    "/events",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}, **ERRORS},
+)
+async def events(ctx: CtxDep, request: Request) -> StreamingResponse:
+    """Server-sent events: ``changed`` after every committed ballot, question action,
+    attendance or note, and whenever the pages' state changed otherwise; its data is
+    ``{"serial": …, "version": …}``. Read ``/state`` (or what changed) on each event."""
+    feed: ModeratorFeed = request.app.state.feed
+    feed.bind(asyncio.get_running_loop())
+
+    def event(serial: int, version: str) -> str:
+        return f"event: changed\ndata: {json.dumps({'serial': serial, 'version': version})}\n\n"
+
+    async def stream() -> AsyncIterator[str]:
+        serial, version = feed.serial, ctx.live.version
+        yield "retry: 3000\n" + event(serial, version)
+        while not ctx.live.closed:
+            waits = {
+                asyncio.ensure_future(feed.wait(serial, HEARTBEAT_SECONDS)),
+                asyncio.ensure_future(ctx.live.wait_change(version, HEARTBEAT_SECONDS)),
+            }
+            _done, pending = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+            for task in pending:
+                task.cancel()
+            if ctx.live.closed or await request.is_disconnected():
+                break
+            if (feed.serial, ctx.live.version) != (serial, version):
+                serial, version = feed.serial, ctx.live.version
+                yield event(serial, version)
+            else:
+                yield ": ping\n\n"
+
+    return StreamingResponse(
+        stream(), media_type="text/event-stream", headers={"X-Accel-Buffering": "no"}
+    )

@@ -1,0 +1,82 @@
+"""The moderator's event stream announces every ballot and every action at once."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Callable
+
+import httpx
+
+from tests.server.helpers import Served, current_question, tokens
+
+WITHIN = 2.0  # seconds; the stream is woken on commit, not polled
+
+
+async def _event_until(
+    lines: object, deadline: float, wanted: Callable[[dict[str, object]], bool] = lambda e: True
+) -> dict[str, object]:
+    """The first event that is ``wanted`` (a change may bring two: the count, the pages)."""
+    async for line in lines:  # type: ignore[attr-defined]
+        if line.startswith("data: "):
+            event = dict(json.loads(line.removeprefix("data: ")))
+            if wanted(event):
+                return event
+        if time.monotonic() > deadline:
+            break
+    raise AssertionError("no event in time")
+
+
+def later(seen: list[dict[str, object]]) -> Callable[[dict[str, object]], bool]:
+    last = int(str(seen[-1]["serial"]))
+    return lambda event: int(str(event["serial"])) > last
+
+
+def test_ballots_actions_and_notes_each_reach_the_stream(served: Served) -> None:
+    db = served.db
+    site_token = tokens(db, served.conf_id)["DD"]
+    question = current_question(db, served.conf_id)
+
+    async def scenario() -> list[dict[str, object]]:
+        seen: list[dict[str, object]] = []
+        async with (
+            httpx.AsyncClient(base_url=served.url, timeout=10) as http,
+            http.stream("GET", "/api/moderator/events", headers=served.moderator) as stream,
+        ):
+            assert stream.headers["content-type"].startswith("text/event-stream")
+            lines = stream.aiter_lines()
+            seen.append(await _event_until(lines, time.monotonic() + WITHIN))
+            state = (await http.get(f"/api/v/{site_token}/state")).json()
+            option = state["question"]["options"][0]["id"]
+            body = {"question_id": question, "option_ids": [option]}
+            cast = await http.post(f"/api/v/{site_token}/ballot", json=body)
+            assert cast.status_code == 200
+            seen.append(await _event_until(lines, time.monotonic() + WITHIN, later(seen)))
+            close = f"/api/moderator/questions/{question}/close"
+            assert (await http.post(close, headers=served.moderator)).status_code == 200
+            before, newer = seen[-1]["version"], later(seen)
+            seen.append(  # the count and the pages' state: both have moved
+                await _event_until(
+                    lines,
+                    time.monotonic() + WITHIN,
+                    lambda e: e["version"] != before and newer(e),
+                )
+            )
+            note = {"question_id": question, "text": "n"}
+            written = await http.put("/api/moderator/notes", json=note, headers=served.moderator)
+            assert written.status_code == 200
+            seen.append(await _event_until(lines, time.monotonic() + WITHIN, later(seen)))
+        return seen
+
+    events = asyncio.run(scenario())
+    serials = [int(str(e["serial"])) for e in events]
+    assert serials == sorted(set(serials)) and serials[0] == 0  # ballot, close, note: each new
+
+
+def test_the_stream_needs_the_moderator_token(served: Served) -> None:
+    with httpx.Client(base_url=served.url, timeout=10) as http:
+        assert http.get("/api/moderator/events").status_code == 401
+        site_token = tokens(served.db, served.conf_id)["DD"]
+        wrong = http.get("/api/moderator/events", headers={"Authorization": f"Bearer {site_token}"})
+        assert wrong.status_code == 403
