@@ -94,7 +94,7 @@ def publish(client: ModeratorClient, plan: PublishPlan) -> dict[str, object]:
         summary: dict[str, object] = client.publish(plan.outgoing.file)
     except Refused as exc:
         if exc.status == 409:
-            raise _refusal(client.summary().get("ballots", 0)) from None  # type: ignore[arg-type]
+            raise _refusal(client.summary().get("ballots", 0)) from None
         raise
     return summary
 

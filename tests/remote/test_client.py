@@ -19,7 +19,7 @@ from app.remote.client import (
     tls_context,
 )
 from app.services.ballots import ballot_history, current_ballots
-from tests.remote.conftest import Hosted
+from tests.remote.hosting import Hosted
 
 pytestmark = pytest.mark.slow
 

@@ -19,7 +19,7 @@ from app.services.conference_file import build_conference_file
 from app.services.conferences import create_conference, get_conference, invitations
 from app.services.fetch_home import fetched_from
 from app.services.results import question_result
-from tests.remote.conftest import Hosted
+from tests.remote.hosting import Hosted
 from tests.server.helpers import snapshot, tokens
 
 pytestmark = pytest.mark.slow

@@ -62,8 +62,8 @@ from app.services.conference_file import (
 from app.services.conference_schema import ConferenceFile
 from app.services.conferences import delete_conference, get_conference, invitations
 from app.services.errors import InvalidInput, NotFound
-from app.services.lifecycle import set_current
 from app.services.events import StateChange
+from app.services.lifecycle import set_current
 from app.services.notes import NoteView, conference_notes, save_note
 from app.services.requests import REQUEST_ID_PATTERN, recall, remember
 from app.services.results import live_status, question_result

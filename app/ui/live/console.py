@@ -46,7 +46,8 @@ from app.ui.live.count_panel import CountPanel
 from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
-from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
+from app.ui.live.session import LiveSnapshot, ServerState
+from app.ui.live.source import ConnectionStrip, LiveSource
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
@@ -70,7 +71,8 @@ def _big(label: BigT, factor: float, bold: bool = True) -> BigT:
 
 
 class LiveConsole(QWidget):
-    """Follows a :class:`LiveSession`; every step is an action with a shortcut.
+    """Follows a :class:`LiveSource` (local or remote); every step is an action with a
+    shortcut.
 
     Signals ``displayed(int)`` with the snapshot serial once a refresh is on screen and
     ``presenterRequested()`` for F5.
@@ -79,9 +81,11 @@ class LiveConsole(QWidget):
     displayed = Signal(int)
     presenterRequested = Signal()
 
-    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.remote_host: str | None = getattr(session, "remote_host", None)
+        self.online = True
         self.snapshot: LiveSnapshot | None = None
         self.actions_ = make_actions(self)
         self.addActions(self.actions_.all())
@@ -90,6 +94,8 @@ class LiveConsole(QWidget):
         session.refreshed.connect(self.on_session_refreshed)
         session.serverChanged.connect(self.on_session_server_changed)
         session.failed.connect(self.on_session_failed)
+        if hasattr(session, "connectionChanged"):
+            session.connectionChanged.connect(self.on_session_connection_changed)
         self.on_session_server_changed(session.server_state)
         self.on_session_refreshed(session.snapshot or session.refresh())
 
@@ -197,7 +203,8 @@ class LiveConsole(QWidget):
         self.more_button.setMenu(self.more_menu)
         self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         more.addWidget(self.more_button)
-        self.notes = NotesPanel(self.session.db, self.session.conference_id)
+        save = getattr(self.session, "save_note", None)
+        self.notes = NotesPanel(self.session.db, self.session.conference_id, save=save)
         self.notes.setMinimumHeight(70)
 
         line = QFrame()
@@ -238,7 +245,12 @@ class LiveConsole(QWidget):
         self.splitter.setSizes([280, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
+        self.connection_strip = ConnectionStrip()
+        layout.addWidget(self.connection_strip)
         layout.addWidget(self.splitter)
+        if self.remote_host is not None:  # a hosted server: not ours to start or stop
+            self.port.hide()
+            self.server_button.hide()
 
     def _primary_text(self, step: Step | None) -> str:
         """The primary button's text: the step and its shortcut (the end of the agenda)."""
@@ -364,8 +376,13 @@ class LiveConsole(QWidget):
         allowed = available_steps(pos)
         for step, action in self._step_actions().items():
             action.setEnabled(step in allowed)
+        if not self.online:  # the server is unreachable: only the notes work
+            for action in (*self._step_actions().values(), self.actions_.attendance):
+                action.setEnabled(False)
+        else:
+            self.actions_.attendance.setEnabled(True)
         primary = primary_step(pos)
-        self.primary.setEnabled(primary is not None)
+        self.primary.setEnabled(primary is not None and self.online)
         self.primary.setText(self._primary_text(primary))
 
     def primary_action(self) -> QAction | None:
@@ -379,9 +396,30 @@ class LiveConsole(QWidget):
         return neighbour(self.snapshot.cases, self.snapshot.question, step)
 
     @Slot(object)
+    def on_session_connection_changed(self, state: object) -> None:
+        self.online = bool(getattr(state, "online", True))
+        self.connection_strip.on_connection_changed(state)
+        self._update_actions()
+
+    @Slot(object)
     def on_session_server_changed(self, state: ServerState) -> None:
+        if self.remote_host is not None:
+            if state.state == "running":
+                text = self.tr("Connected to %1").replace("%1", self.remote_host)
+                self.server_label.setStyleSheet(f"color: {ok_color().name()};")
+            else:
+                text = self.tr("Connecting to %1 …").replace("%1", self.remote_host)
+                self.server_label.setStyleSheet(f"color: {error_color().name()};")
+            self.server_label.setText(text)
+            self.actions_.links.setEnabled(True)
+            self.actions_.server.setEnabled(False)
+            return
         if state.state == "running":
-            text = self.tr("● Server running") + "\n" + "\n".join(state.urls)
+            text = (
+                self.tr("● Local server · port %1").replace("%1", str(state.port))
+                + "\n"
+                + "\n".join(state.urls)
+            )
             self.server_label.setStyleSheet(f"color: {ok_color().name()};")
             self.actions_.server.setText(self.tr("Stop voting &server"))
         elif state.state in ("starting", "stopping"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTime, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
 
@@ -16,9 +18,17 @@ SAVE_DELAY_MS = 800
 class NotesPanel(QWidget):
     """Two note editors; "saved 14:03:12" tells when the last save happened."""
 
-    def __init__(self, db: Database, conference_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        conference_id: int,
+        parent: QWidget | None = None,
+        *,
+        save: Callable[..., None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
+        self._save_elsewhere = save  # a remote session keeps and sends the note itself
         self._conference_id = conference_id
         self._question_id: int | None = None
         self._case_id: int | None = None
@@ -75,8 +85,11 @@ class NotesPanel(QWidget):
         self, text: str, *, case_id: int | None = None, question_id: int | None = None
     ) -> None:
         try:
-            with self._db.write() as session:
-                notes.save_note(session, text, case_id=case_id, question_id=question_id)
+            if self._save_elsewhere is not None:
+                self._save_elsewhere(text, case_id=case_id, question_id=question_id)
+            else:
+                with self._db.write() as session:
+                    notes.save_note(session, text, case_id=case_id, question_id=question_id)
         except VotumError as exc:
             self.saved.setText(str(exc))
             return

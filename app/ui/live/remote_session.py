@@ -29,8 +29,8 @@ from app.remote.client import Action, Connection, ModeratorClient, RemoteError, 
 from app.services import agenda, conferences, notes, results
 from app.services.conference_schema import ConferenceFile
 from app.services.fetch_home import adopt_fetched
-from app.ui.live.session import LiveSnapshot
 from app.ui.live.server_control import ServerState
+from app.ui.live.session import LiveSnapshot
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +140,8 @@ class RemoteSession(QObject):
         self._pending_notes: dict[tuple[str, int], Action] = {}
         self._sync_lock = threading.Lock()
         self._sync_wanted = False
+        self._shape: list[tuple[str, int]] | None = None
+        self._server_agenda: list[Any] = []
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="votum-remote")
         self._synced.connect(self.on_synced)
@@ -188,20 +190,27 @@ class RemoteSession(QObject):
             self._sync_wanted = False
         try:
             file: ConferenceFile = self._client.fetch_file()
-            server_agenda = self._client.agenda()
+            shape = [(q.ref, q.round) for c in file.cases for q in c.questions]
+            if shape != self._shape:  # the agenda (ids) is read again only when it changed
+                self._server_agenda = self._client.agenda()
+                self._shape = shape
+            server_agenda = self._server_agenda
         except RemoteError as exc:
             self._dropped.emit(str(exc))
             return
         with self.db.write() as session:
             adopt_fetched(session, self.conference_id, file, server=self.connection.base_url)
+        with self.db.read() as session:
             ids = _id_map(session, self.conference_id, server_agenda)
+        with self.db.write() as session:
             back = {v: k for k, v in ids.questions.items()}
             back_cases = {v: k for k, v in ids.cases.items()}
             for (kind, remote_id), action in self._pending_notes.items():
                 local = back.get(remote_id) if kind == "question" else back_cases.get(remote_id)
                 if local is not None:  # typed during a drop: shown until the server has it
                     target = {f"{kind}_id": local}
-                    notes.save_note(session, action.body["text"], **target)  # type: ignore[arg-type]
+                    text = str((action.body or {}).get("text", ""))
+                    notes.save_note(session, text, **target)  # type: ignore[arg-type]
         with self.db.read() as session:
             self._serial += 1
             snapshot = read_snapshot(session, self.conference_id, self._serial)
@@ -347,7 +356,9 @@ class RemoteSession(QObject):
             body["attendees"] = [{"name": n, "efn": e} for n, e in attendees]
         return self._send(self.tr("Attendance"), Action("PUT", f"/attendance/{code}", body))
 
-    def save_note(self, text: str, *, case_id: int | None = None, question_id: int | None = None) -> None:
+    def save_note(
+        self, text: str, *, case_id: int | None = None, question_id: int | None = None
+    ) -> None:
         """Keep the note in the mirror at once and send it; during a drop it waits and is
         sent (once, by its request id) when the server is back."""
         if question_id is not None:
