@@ -14,6 +14,7 @@ from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
 
 if TYPE_CHECKING:  # imported when first needed (start-up speed)
+    from app.remote.client import Connection
     from app.ui.live.console import LiveConsole
     from app.ui.presenter import PresenterWindow
 
@@ -126,6 +127,27 @@ class Workspace(QWidget):
             self.presenter.addActions(console.live_actions.all())
             self.presenter.ensure_chart()
         return self.presenter
+
+    def connect_remote(self, connection: Connection) -> LiveConsole:
+        """Follow a hosted voting server instead of this computer's: the local server
+        stops, the console and the presenter view are rebuilt on a remote session."""
+        from app.ui.live.remote_session import RemoteSession
+
+        if self.presenter is not None:
+            self.presenter.close()
+            self.presenter = None
+        if self.session is not None:
+            self.session.stop_server(wait=True)
+        if self.console is not None:
+            self.console.notes.flush()
+            self._live_placeholder = QLabel(self.tr("Starting the live console …"))
+            self.tabs.removeTab(LIVE_TAB)
+            self.tabs.insertTab(LIVE_TAB, self._live_placeholder, self.tr("Live"))
+            self.console.deleteLater()
+            self.console = None
+        self.session = RemoteSession(connection, self)  # type: ignore[assignment]
+        self.tabs.setCurrentIndex(LIVE_TAB)
+        return self.ensure_console()
 
     def current_question_id(self) -> int | None:
         if self.tabs.currentIndex() == LIVE_TAB and self.session and self.session.question:

@@ -3,17 +3,17 @@
   <context>
     <name>AgendaModel</name>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="76" />
+      <location filename="../../app/ui/models/agenda_model.py" line="78" />
       <source>Case %1</source>
       <translation>Fall %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="77" />
+      <location filename="../../app/ui/models/agenda_model.py" line="79" />
       <source>Round %1</source>
       <translation>Runde %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/models/agenda_model.py" line="78" />
+      <location filename="../../app/ui/models/agenda_model.py" line="80" />
       <source>OPEN</source>
       <translation>OFFEN</translation>
     </message>
@@ -371,6 +371,74 @@
       <location filename="../../app/ui/editor/conference_form.py" line="112" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="78" />
+      <source>Connect to a voting server</source>
+      <extracomment>the credential store's service name for moderator tokens</extracomment>
+      <translation>Mit Abstimmungsserver verbinden</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="84" />
+      <source>optional: your hospital's CA certificate</source>
+      <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="85" />
+      <source>Choose…</source>
+      <translation>Auswählen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="92" />
+      <source>The token is kept in the system's credential store, never in a settings file.</source>
+      <translation>Das Token wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="97" />
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="98" />
+      <source>Moderator token</source>
+      <translation>Moderator-Token</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="99" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="115" />
+      <source>CA certificate</source>
+      <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="115" />
+      <source>Certificates (*.pem *.crt *.cer)</source>
+      <translation>Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="129" />
+      <source>Enter the moderator token.</source>
+      <translation>Bitte das Moderator-Token eingeben.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="134" />
+      <source>The CA certificate file does not exist.</source>
+      <translation>Die CA-Zertifikatsdatei gibt es nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="145" />
+      <source>No credential store: the token is not remembered.</source>
+      <translation>Kein Schlüsselbund: das Token wird nicht gespeichert.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectionStrip</name>
+    <message>
+      <location filename="../../app/ui/live/source.py" line="86" />
+      <source>Connection lost — retrying in %1 s</source>
+      <translation>Verbindung unterbrochen — neuer Versuch in %1 s</translation>
     </message>
   </context>
   <context>
@@ -774,220 +842,230 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="102" />
+      <location filename="../../app/ui/live/console.py" line="116" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="105" />
+      <location filename="../../app/ui/live/console.py" line="119" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="118" />
+      <location filename="../../app/ui/live/console.py" line="132" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="120" />
+      <location filename="../../app/ui/live/console.py" line="134" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="125" />
+      <location filename="../../app/ui/live/console.py" line="139" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="131" />
+      <location filename="../../app/ui/live/console.py" line="145" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="132" />
+      <location filename="../../app/ui/live/console.py" line="146" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="305" />
+      <location filename="../../app/ui/live/console.py" line="325" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="307" />
+      <location filename="../../app/ui/live/console.py" line="327" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="309" />
+      <location filename="../../app/ui/live/console.py" line="329" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="314" />
+      <location filename="../../app/ui/live/console.py" line="334" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="321" />
+      <location filename="../../app/ui/live/console.py" line="341" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="325" />
+      <location filename="../../app/ui/live/console.py" line="345" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="327" />
+      <location filename="../../app/ui/live/console.py" line="347" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="339" />
+      <location filename="../../app/ui/live/console.py" line="359" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="341" />
+      <location filename="../../app/ui/live/console.py" line="361" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="343" />
+      <location filename="../../app/ui/live/console.py" line="363" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="345" />
+      <location filename="../../app/ui/live/console.py" line="365" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="238" />
+      <location filename="../../app/ui/live/console.py" line="258" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="186" />
+      <location filename="../../app/ui/live/console.py" line="200" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="376" />
-      <source>● Server running</source>
-      <translation>● Server läuft</translation>
+      <location filename="../../app/ui/live/console.py" line="408" />
+      <source>Connected to %1</source>
+      <translation>Verbunden mit %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="378" />
-      <location filename="../../app/ui/live/console.py" line="383" />
+      <location filename="../../app/ui/live/console.py" line="411" />
+      <source>Connecting to %1 …</source>
+      <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="419" />
+      <source>● Local server · port %1</source>
+      <translation>● Lokaler Server · Port %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="424" />
+      <location filename="../../app/ui/live/console.py" line="429" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="381" />
+      <location filename="../../app/ui/live/console.py" line="427" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="381" />
+      <location filename="../../app/ui/live/console.py" line="427" />
       <source>Server stopping …</source>
       <translation>Server hält an …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="385" />
+      <location filename="../../app/ui/live/console.py" line="431" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="387" />
-      <location filename="../../app/ui/live/console.py" line="391" />
+      <location filename="../../app/ui/live/console.py" line="433" />
+      <location filename="../../app/ui/live/console.py" line="437" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="389" />
+      <location filename="../../app/ui/live/console.py" line="435" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="437" />
+      <location filename="../../app/ui/live/console.py" line="483" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="441" />
+      <location filename="../../app/ui/live/console.py" line="487" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="443" />
+      <location filename="../../app/ui/live/console.py" line="489" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="454" />
-      <location filename="../../app/ui/live/console.py" line="458" />
+      <location filename="../../app/ui/live/console.py" line="500" />
+      <location filename="../../app/ui/live/console.py" line="504" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
+      <location filename="../../app/ui/live/console.py" line="502" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="473" />
+      <location filename="../../app/ui/live/console.py" line="519" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="475" />
+      <location filename="../../app/ui/live/console.py" line="521" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="477" />
+      <location filename="../../app/ui/live/console.py" line="523" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="486" />
+      <location filename="../../app/ui/live/console.py" line="532" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="488" />
+      <location filename="../../app/ui/live/console.py" line="534" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="490" />
+      <location filename="../../app/ui/live/console.py" line="536" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="513" />
+      <location filename="../../app/ui/live/console.py" line="559" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="514" />
+      <location filename="../../app/ui/live/console.py" line="560" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="557" />
+      <location filename="../../app/ui/live/console.py" line="603" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="558" />
+      <location filename="../../app/ui/live/console.py" line="604" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="559" />
+      <location filename="../../app/ui/live/console.py" line="605" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1193,7 +1271,22 @@
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="137" />
+      <location filename="../../app/ui/window/menus.py" line="141" />
+      <source>Connect to a voting server…</source>
+      <translation>Mit Abstimmungsserver verbinden …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="147" />
+      <source>Publish conference…</source>
+      <translation>Konferenz veröffentlichen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="151" />
+      <source>Fetch results</source>
+      <translation>Ergebnisse holen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="155" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
@@ -1314,28 +1407,28 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="31" />
+      <location filename="../../app/ui/live/notes_panel.py" line="41" />
       <source>Discussion notes for the protocol …</source>
       <translation>Diskussionsnotizen für das Protokoll …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="32" />
+      <location filename="../../app/ui/live/notes_panel.py" line="42" />
       <source>Notes on the question</source>
       <translation>Notizen zur Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="33" />
+      <location filename="../../app/ui/live/notes_panel.py" line="43" />
       <source>Notes on the case</source>
       <translation>Notizen zum Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="82" />
+      <location filename="../../app/ui/live/notes_panel.py" line="97" />
       <source>saved %1</source>
       <translation>gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="87" />
-      <location filename="../../app/ui/live/notes_panel.py" line="93" />
+      <location filename="../../app/ui/live/notes_panel.py" line="102" />
+      <location filename="../../app/ui/live/notes_panel.py" line="108" />
       <source>not yet saved</source>
       <translation>noch nicht gespeichert</translation>
     </message>
@@ -1477,250 +1570,250 @@
   <context>
     <name>PollImportDialog</name>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="70" />
-      <location filename="../../app/ui/poll_import.py" line="181" />
+      <location filename="../../app/ui/poll_import.py" line="74" />
+      <location filename="../../app/ui/poll_import.py" line="185" />
       <source>Import poll report</source>
       <translation>Umfragebericht importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="84" />
+      <location filename="../../app/ui/poll_import.py" line="88" />
       <source>Choose file…</source>
       <translation>Datei wählen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="87" />
+      <location filename="../../app/ui/poll_import.py" line="91" />
       <source>Automatic (Zoom if recognised)</source>
       <translation>Automatisch (Zoom, wenn erkannt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="88" />
+      <location filename="../../app/ui/poll_import.py" line="92" />
       <source>Zoom poll report</source>
       <translation>Zoom-Umfragebericht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="89" />
+      <location filename="../../app/ui/poll_import.py" line="93" />
       <source>Plain CSV (participant, question, answer)</source>
       <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="92" />
+      <location filename="../../app/ui/poll_import.py" line="96" />
       <source>Columns of a plain CSV: participant, question, answer[, time]</source>
       <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="109" />
+      <location filename="../../app/ui/poll_import.py" line="113" />
       <source>Store the totals as counted by the call</source>
       <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="113" />
+      <location filename="../../app/ui/poll_import.py" line="117" />
       <source>Participant</source>
       <translation>Teilnehmer/in</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="113" />
+      <location filename="../../app/ui/poll_import.py" line="117" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="113" />
       <location filename="../../app/ui/poll_import.py" line="117" />
-      <location filename="../../app/ui/poll_import.py" line="118" />
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
+      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Poll question</source>
       <translation>Frage der Umfrage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Match</source>
       <translation>Zuordnung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="115" />
-      <location filename="../../app/ui/poll_import.py" line="118" />
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
+      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
       <source>Question</source>
       <translation>Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="115" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Confirmed</source>
       <translation>Bestätigt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="117" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
       <source>E-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="122" />
       <source>Resolution</source>
       <translation>Entscheidung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
       <source>Answer</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
-      <location filename="../../app/ui/poll_import.py" line="134" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="138" />
       <source>Participants</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="135" />
+      <location filename="../../app/ui/poll_import.py" line="139" />
       <source>Questions</source>
       <translation>Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="136" />
-      <location filename="../../app/ui/poll_import.py" line="284" />
+      <location filename="../../app/ui/poll_import.py" line="140" />
+      <location filename="../../app/ui/poll_import.py" line="288" />
       <source>Conflicts</source>
       <translation>Konflikte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="137" />
+      <location filename="../../app/ui/poll_import.py" line="141" />
       <source>Ballots to store</source>
       <translation>Zu speichernde Stimmen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="138" />
+      <location filename="../../app/ui/poll_import.py" line="142" />
       <source>E-mail domains</source>
       <translation>E-Mail-Domains</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="148" />
+      <location filename="../../app/ui/poll_import.py" line="152" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="159" />
+      <location filename="../../app/ui/poll_import.py" line="163" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="163" />
+      <location filename="../../app/ui/poll_import.py" line="167" />
       <source>F&amp;ormat</source>
       <translation>F&amp;ormat</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="164" />
+      <location filename="../../app/ui/poll_import.py" line="168" />
       <source>CSV &amp;columns</source>
       <translation>CSV-&amp;Spalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="165" />
+      <location filename="../../app/ui/poll_import.py" line="169" />
       <source>&amp;Round</source>
       <translation>&amp;Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="181" />
+      <location filename="../../app/ui/poll_import.py" line="185" />
       <source>Poll reports (*.csv *.txt)</source>
       <translation>Umfrageberichte (*.csv *.txt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="248" />
+      <location filename="../../app/ui/poll_import.py" line="252" />
       <source>%1 answers to %2 questions, %3 ballots to store</source>
       <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="255" />
+      <location filename="../../app/ui/poll_import.py" line="259" />
       <source>%1 participants match no site</source>
       <translation>%1 Teilnehmende ohne Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="259" />
+      <location filename="../../app/ui/poll_import.py" line="263" />
       <source>%1 earlier submissions replaced by a later one (the last counts)</source>
       <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="266" />
+      <location filename="../../app/ui/poll_import.py" line="270" />
       <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
       <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="281" />
+      <location filename="../../app/ui/poll_import.py" line="285" />
       <source>Conflicts (%1)</source>
       <translation>Konflikte (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="288" />
+      <location filename="../../app/ui/poll_import.py" line="292" />
       <source>table</source>
       <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="289" />
+      <location filename="../../app/ui/poll_import.py" line="293" />
       <source>e-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="290" />
+      <location filename="../../app/ui/poll_import.py" line="294" />
       <source>name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="291" />
+      <location filename="../../app/ui/poll_import.py" line="295" />
       <source>no site</source>
       <translation>kein Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="295" />
+      <location filename="../../app/ui/poll_import.py" line="299" />
       <source>ambiguous: %1</source>
       <translation>mehrdeutig: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="336" />
+      <location filename="../../app/ui/poll_import.py" line="340" />
       <source>same text</source>
       <translation>gleicher Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="337" />
+      <location filename="../../app/ui/poll_import.py" line="341" />
       <source>similar (%1 %) — please confirm</source>
       <translation>ähnlich (%1 %) – bitte bestätigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="338" />
+      <location filename="../../app/ui/poll_import.py" line="342" />
       <source>chosen</source>
       <translation>gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="339" />
+      <location filename="../../app/ui/poll_import.py" line="343" />
       <source>not imported</source>
       <translation>nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="350" />
+      <location filename="../../app/ui/poll_import.py" line="354" />
       <source>— not imported —</source>
       <translation>— nicht importiert —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="376" />
+      <location filename="../../app/ui/poll_import.py" line="380" />
       <source>— choose —</source>
       <translation>— bitte wählen —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="382" />
+      <location filename="../../app/ui/poll_import.py" line="386" />
       <source>Count the site as abstaining</source>
       <translation>Standort als Enthaltung werten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="404" />
+      <location filename="../../app/ui/poll_import.py" line="408" />
       <source>abstained</source>
       <translation>enthalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="406" />
+      <location filename="../../app/ui/poll_import.py" line="410" />
       <source>valid answers</source>
       <translation>gültige Antworten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="413" />
+      <location filename="../../app/ui/poll_import.py" line="417" />
       <source>counted by the call</source>
       <translation>von der Videokonferenz gezählt</translation>
     </message>
@@ -1943,6 +2036,71 @@
     </message>
   </context>
   <context>
+    <name>RemoteSession</name>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="296" />
+      <location filename="../../app/ui/live/remote_session.py" line="341" />
+      <source>This question is not on the server.</source>
+      <extracomment>seconds between two attempts to reach a server that dropped</extracomment>
+      <translation>Diese Frage gibt es auf dem Server nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="301" />
+      <source>Open</source>
+      <translation>Öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="304" />
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="307" />
+      <source>Show result</source>
+      <translation>Ergebnis zeigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="310" />
+      <source>Hide result</source>
+      <translation>Ergebnis verbergen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="313" />
+      <source>Reopen</source>
+      <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="316" />
+      <source>Round 2</source>
+      <translation>Runde 2</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="319" />
+      <source>Next</source>
+      <translation>Weiter</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="324" />
+      <source>Choose question</source>
+      <translation>Frage wählen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="336" />
+      <source>Enter vote for site</source>
+      <translation>Stimme für Standort eintragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="357" />
+      <source>Attendance</source>
+      <translation>Anwesenheit</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="376" />
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+  </context>
+  <context>
     <name>ResultChart</name>
     <message>
       <location filename="../../app/ui/live/chart.py" line="93" />
@@ -2125,18 +2283,20 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="49" />
+      <location filename="../../app/ui/workspace.py" line="50" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="50" />
+      <location filename="../../app/ui/workspace.py" line="51" />
+      <location filename="../../app/ui/workspace.py" line="143" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="51" />
-      <location filename="../../app/ui/workspace.py" line="84" />
+      <location filename="../../app/ui/workspace.py" line="52" />
+      <location filename="../../app/ui/workspace.py" line="85" />
+      <location filename="../../app/ui/workspace.py" line="145" />
       <source>Live</source>
       <translation>Live</translation>
     </message>

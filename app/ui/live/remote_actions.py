@@ -1,0 +1,157 @@
+"""The Live menu's remote entries: connect to a voting server, publish, fetch results.
+
+The network calls run in a worker thread while the GUI's event loop keeps turning.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QWidget
+
+from app.remote.client import Connection, ModeratorClient, RemoteError
+from app.remote.transfer import PublishPlan, fetch_results, plan_publish, publish
+from app.services.conferences import get_conference
+from app.services.fetch_home import FetchOutcome
+from app.ui.i18n import translate
+from app.ui.live.connect_dialog import ConnectDialog
+from app.ui.live.remote_session import RemoteSession
+from app.ui.messages import confirm, inform, show_error
+
+if TYPE_CHECKING:
+    from app.ui.workspace import Workspace
+
+T = TypeVar("T")
+
+
+def off_the_gui_thread(work: Callable[[], T]) -> T:
+    """Run ``work`` in a thread; the event loop keeps turning until it is done."""
+    box: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # handed back to the caller below
+            box["error"] = exc
+
+    thread = threading.Thread(target=run, name="votum-remote-call", daemon=True)
+    thread.start()
+    loop = QEventLoop()
+    timer = QTimer(interval=20)
+    timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+    timer.start()
+    loop.exec()
+    timer.stop()
+    thread.join()
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box["value"]  # type: ignore[return-value]
+
+
+def _t(text: str) -> str:
+    return translate("RemoteActions", text)
+
+
+def ask_connect(workspace: Workspace) -> bool:
+    """The connect dialog; on OK the workspace's console follows the remote server."""
+    with workspace.db.read() as session:
+        slug = get_conference(session, workspace.conference_id).slug
+    dialog = ConnectDialog(slug, workspace)
+    if not dialog.exec() or dialog.connection is None:
+        return False
+    workspace.connect_remote(dialog.connection)
+    return True
+
+
+def _connection(workspace: Workspace) -> Connection | None:
+    session = workspace.session
+    return session.connection if isinstance(session, RemoteSession) else None
+
+
+def publish_preview(plan: PublishPlan) -> str:
+    out = plan.outgoing
+    extras = [
+        name
+        for name, chosen in (
+            (_t("images"), out.publish.images),
+            (_t("case texts"), out.publish.text),
+            (_t("full summaries"), out.publish.summary),
+        )
+        if chosen
+    ]
+    goes = (
+        _t("Goes out: %1 cases, %2 questions, %3 sites")
+        .replace("%1", str(out.cases))
+        .replace("%2", str(out.questions))
+        .replace("%3", str(out.sites))
+        + " — "
+        + (", ".join(extras) if extras else _t("only what the sites need"))
+    )
+    has = (
+        _t("The server has: “%1”, %2 cases, %3 sites, %4 ballots")
+        .replace("%1", str(plan.server.get("topic", "")))
+        .replace("%2", str(plan.server.get("cases", 0)))
+        .replace("%3", str(plan.server.get("invited_sites", 0)))
+        .replace("%4", str(plan.server_ballots))
+    )
+    return f"{goes}\n{has}"
+
+
+def publish_conference(workspace: Workspace, parent: QWidget | None = None) -> bool:
+    """Preview, confirm, upload; refused when the server already has ballots."""
+    connection = _connection(workspace)
+    title = _t("Publish conference")
+    if connection is None:
+        return False
+    try:
+        with ModeratorClient(connection) as client:
+            plan = off_the_gui_thread(
+                lambda: plan_publish(client, workspace.db, workspace.conference_id)
+            )
+            if not plan.allowed:
+                show_error(
+                    parent,
+                    title,
+                    publish_preview(plan)
+                    + "\n\n"
+                    + _t("The server's conference already has ballots; it is not overwritten."),
+                )
+                return False
+            if not confirm(parent, title, publish_preview(plan), _t("Publish")):
+                return False
+            off_the_gui_thread(lambda: publish(client, plan))
+    except RemoteError as exc:
+        show_error(parent, title, str(exc))
+        return False
+    if isinstance(workspace.session, RemoteSession):
+        workspace.session.request_sync()
+    return True
+
+
+def fetch(workspace: Workspace, parent: QWidget | None = None) -> FetchOutcome | None:
+    """Bring the server's results into the local database (twice changes nothing)."""
+    connection = _connection(workspace)
+    title = _t("Fetch results")
+    if connection is None:
+        return None
+    try:
+        with ModeratorClient(connection) as client:
+            outcome = off_the_gui_thread(
+                lambda: fetch_results(client, workspace.db, workspace.conference_id)
+            )
+    except RemoteError as exc:
+        show_error(parent, title, str(exc))
+        return None
+    if outcome.changed:
+        text = (
+            _t("%1 ballots fetched from %2.")
+            .replace("%1", str(outcome.origin.ballots))
+            .replace("%2", outcome.origin.server)
+        )
+    else:
+        text = _t("Nothing new on %1.").replace("%1", outcome.origin.server)
+    inform(parent, title, text)
+    return outcome
