@@ -40,6 +40,11 @@ class ModeratorFeed:
         self.inner.state_changed(change)
         self._bump()
 
+    def changed_elsewhere(self) -> None:
+        """Thread-safe: something changed that this process did not commit itself (another
+        worker's ballot, announced by the database); the streams re-read."""
+        self._bump()
+
     def _bump(self) -> None:
         with self._lock:
             self.serial += 1

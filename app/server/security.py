@@ -18,13 +18,10 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
+from app.logs import mask_tokens
 
 log = logging.getLogger(__name__)
 
-#: what a site's or the moderator's token looks like (43 URL-safe characters today; any
-#: such run of 32 to 64 is hidden, so a hash or a long name may be hidden too)
-TOKENISH = re.compile(r"(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{32,64}(?![A-Za-z0-9_-])")
-_VOTER_PATH = re.compile(r"(/v/)[^/\s?\"']+")
 #: every logger that may see a request's path or a token in an exception
 SERVER_LOGGERS = (
     "app.server",
@@ -37,13 +34,9 @@ SERVER_LOGGERS = (
 )
 
 
-def redact(text: str) -> str:
-    """``text`` with the secret part of voter paths and anything token-like hidden."""
-    return TOKENISH.sub("***", _VOTER_PATH.sub(r"\1***", text))
-
-
 class RedactTokens(logging.Filter):
-    """Hides tokens in a log record, its arguments and its traceback alike.
+    """Masks tokens (:func:`app.logs.mask_tokens`) in a log record, its arguments and its
+    traceback alike, whatever handler prints it (uvicorn's console, a journal, a file).
 
     Logger filters see only records made by their own logger, so the filter sits on each
     of :data:`SERVER_LOGGERS` (see :func:`install_log_redaction`).
@@ -58,7 +51,7 @@ class RedactTokens(logging.Filter):
         if record.stack_info:
             message = f"{message}\n{record.stack_info}"
             record.stack_info = None
-        record.msg, record.args, record.exc_text = redact(message), (), None
+        record.msg, record.args, record.exc_text = mask_tokens(message), (), None
         return True
 
 
@@ -135,7 +128,7 @@ class SecurityHeaders:
         except Exception:
             if started:
                 raise
-            # the path may hold a site's token (/v/{token}); the redaction filter hides it
+            # the path may hold a site's token (/v/{token}); RedactTokens masks it
             log.exception("unexpected error answering %s %s", scope["method"], scope["path"])
             await send_with_headers(
                 {

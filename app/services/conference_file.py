@@ -567,6 +567,7 @@ def _copy_option(option: Option) -> Option:
         code=option.code,
         phrase_de=option.phrase_de,
         phrase_en=option.phrase_en,
+        exclusive=option.exclusive,
     )
 
 

@@ -18,7 +18,7 @@ from typing import Annotated, Final, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.models.enums import BallotSource, NoteKind, QuestionState
-from app.services.cme import normalise_efn, normalise_vnr
+from app.services.cme import normalise_vnr, stored_efn
 from app.services.errors import InvalidInput
 from app.services.package_schema import PackageCase, PackageQuestion
 
@@ -46,7 +46,8 @@ def _domain(check: object) -> object:
     return validate
 
 
-Efn = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_efn))]
+#: kept as typed when it is not valid, as the database keeps it (the CME list marks it)
+Efn = Annotated[str, Field(max_length=40), AfterValidator(stored_efn)]
 Vnr = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_vnr))]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -106,11 +107,25 @@ def snapshot(db: Database) -> dict[str, list[tuple[object, ...]]]:
 
 
 class RecordingNotifier:
-    """A notifier that keeps what it was told (plain data only)."""
+    """A notifier that keeps what it was told (plain data only).
+
+    The writer answers a request before it tells the notifier (acknowledgement first):
+    :meth:`settled` waits, with a deadline, until it has heard so many receipts and changes.
+    """
 
     def __init__(self) -> None:
         self.receipts: list[object] = []
         self.changes: list[StateChange] = []
+
+    def settled(
+        self, receipts: int = 0, changes: int = 0, timeout: float = 5.0
+    ) -> RecordingNotifier:
+        deadline = time.monotonic() + timeout
+        while (len(self.receipts) < receipts or len(self.changes) < changes) and (
+            time.monotonic() < deadline
+        ):
+            time.sleep(0.005)  # polling with a deadline: the writer thread tells us soon
+        return self
 
     def ballot_stored(self, receipt: object) -> None:
         self.receipts.append(receipt)

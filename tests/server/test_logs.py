@@ -11,7 +11,6 @@ from fastapi import FastAPI
 
 from app.db import Database
 from app.server.runner import VotingServer
-from app.server.security import redact
 from tests.server.helpers import tokens
 
 
@@ -39,13 +38,7 @@ def test_an_unexpected_error_logs_no_token(
     with caplog.at_level(logging.ERROR):
         answer = failing.get(f"/v/{token}/boom")
     assert answer.status_code == 500 and token not in answer.text
-    assert "unexpected error answering GET /v/***/boom" in caplog.text
-    assert "RuntimeError: could not handle ***" in caplog.text  # the traceback is kept
+    masked = f"{token[:4]}…"
+    assert f"unexpected error answering GET /v/{masked}/boom" in caplog.text
+    assert f"RuntimeError: could not handle {masked}" in caplog.text  # the traceback is kept
     assert token not in caplog.text
-
-
-def test_redact_hides_voter_paths_and_token_like_words() -> None:
-    token = "Zk3_-x" * 7 + "q"
-    assert redact(f"GET /v/{token}/panel") == "GET /v/***/panel"
-    assert redact(f"Bearer {token}.") == "Bearer ***."
-    assert redact("ballot 12 stored for site DD") == "ballot 12 stored for site DD"

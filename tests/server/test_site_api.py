@@ -75,7 +75,7 @@ def test_second_ballot_replaces_first_and_history_keeps_both(
         ]
     assert [b.option_ids for b in ballots] == [(no,)]
     assert [h.option_ids for h in history] == [(yes,), (no,)]
-    assert [r.revision for r in served.notifier.receipts] == [1, 2]
+    assert [r.revision for r in served.notifier.settled(2).receipts] == [1, 2]
 
 
 def test_refusals_change_nothing(served: Served, client: httpx.Client, db: Database) -> None:

@@ -45,6 +45,10 @@ def test_export_then_import_into_another_database_is_lossless(
 ) -> None:
     with db.write() as session:
         conferences.update_conference(session, demo_id, vnr="2760512025111800013")
+        hd = next(i for i in conferences.invitations(session, demo_id) if i.site.code == "HD")
+        conferences.set_attendance(  # a wrong EFN is kept as typed: the file keeps it too
+            session, demo_id, hd.site.id, present=True, attendees=[("Dr. Falsch", "12345")]
+        )
         conf = session.get(Conference, demo_id)
         assert conf is not None
         conf.starts_at, conf.ends_at, conf.cme_points = "16:00", "17:30", 2
@@ -65,6 +69,8 @@ def test_export_then_import_into_another_database_is_lossless(
     assert first.results.ballots and first.results.history and first.results.notes
     assert any(q.round == 2 for c in first.cases for q in c.questions)
     assert any(i.attendees for i in first.invitations)
+    wrong = [a.efn for i in second.invitations for a in i.attendees if a.name == "Dr. Falsch"]
+    assert wrong == ["12345"]
     assert _comparable(second) == _comparable(first)
     actions = [(e.action, e.at) for e in second.results.audit]
     original = [(e.action, e.at) for e in first.results.audit]
@@ -113,13 +119,13 @@ def test_a_broken_file_names_file_path_and_problem(
 ) -> None:
     with db.read() as session:
         data = build_conference_file(session, demo_id).model_dump(mode="json")
-    data["invitations"][0]["attendees"] = [{"name": "Dr. A", "efn": "123"}]
+    data["invitations"][0]["attendees"] = [{"name": "", "efn": "123"}]
     path = tmp_path / "bad.votum-conference.json"
     path.write_text(json.dumps(data), "utf-8")
     with pytest.raises(ConferenceFileError) as caught:
         read_conference_file(path)
     assert str(caught.value).startswith(
-        "bad.votum-conference.json: $.invitations[0].attendees[0].efn:"
+        "bad.votum-conference.json: $.invitations[0].attendees[0].name:"
     )
     data = build_conference_file_dict(db, demo_id)
     data["results"]["ballots"][0]["question"] = "9.9"
