@@ -121,7 +121,7 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         "--anonymise",
         "--anonymize",
         action="store_true",
-        help="replace site names in the ballot appendix by letters",
+        help="replace site names in the ballot appendix by numbers (S01, S02 …)",
     )
     report.add_argument(
         "--allow-empty",
@@ -353,3 +353,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a read-only, full or damaged database: one line, not a trace
+        from app.db import storage_message
+
+        problem = storage_message(exc, args.db)
+        if problem is None:
+            raise
+        print(f"votum: {problem}", file=sys.stderr)
+        return EXIT_REFUSED

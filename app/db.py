@@ -26,6 +26,118 @@ class DatabaseError(Exception):
     """The database cannot be opened or is not a Votum database."""
 
 
+#: SQLite's result codes (by name) of a database that cannot store, and what to say.
+_STORAGE_FAULTS = {
+    "SQLITE_FULL": "Datenträger voll / disk full",
+    "SQLITE_READONLY": "schreibgeschützt / read-only",
+    "SQLITE_CANTOPEN": "Datei nicht zu öffnen / cannot open the file",
+    "SQLITE_IOERR": "Lese-/Schreibfehler / disk I/O error",
+    "SQLITE_CORRUPT": "Datei beschädigt / file is damaged",
+    "SQLITE_NOTADB": "keine Datenbankdatei / not a database file",
+    "SQLITE_BUSY": "von einem anderen Programm gesperrt / locked by another program",
+    "SQLITE_LOCKED": "gesperrt / locked",
+    "SQLITE_PERM": "keine Berechtigung / permission denied",
+}
+DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def storage_problem(exc: BaseException) -> str | None:
+    """What keeps the database from storing, in one line, if ``exc`` says so (read-only
+    file or folder, full disk, damaged file, lost server); None for anything else, which
+    is a bug and stays loud."""
+    return next((p for p in map(_storage_problem, _chain(exc)) if p is not None), None)
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what it was raised from or during (a failed rollback hides the first
+    error in its context)."""
+    chain: list[BaseException] = []
+    seen: BaseException | None = exc
+    while seen is not None and len(chain) < 8:
+        chain.append(seen)
+        seen = seen.__cause__ or seen.__context__
+    return chain
+
+
+def _storage_problem(exc: BaseException) -> str | None:
+    from sqlalchemy import exc as sa_exc
+
+    orig = getattr(exc, "orig", None) or exc
+    name = getattr(orig, "sqlite_errorname", None)
+    if isinstance(name, str):
+        base = next((k for k in _STORAGE_FAULTS if name == k or name.startswith(k + "_")), None)
+        return None if base is None else _STORAGE_FAULTS[base]
+    if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        return f"Datenbank nicht erreichbar / database unreachable ({first})"
+    return None
+
+
+def storage_message(exc: BaseException, url: str) -> str | None:
+    """The one line for a command whose write (or read) the database refused, with what
+    to do; None when ``exc`` is no storage problem."""
+    problem = storage_problem(exc)
+    if problem is None:
+        return None
+    where = sqlite_file(url)
+    if is_damage(exc):
+        return damaged_message(where or url, str(getattr(exc, "orig", exc)).splitlines()[0])
+    if where is None:
+        return f"Datenbank / database: {problem}; nichts gespeichert / nothing was stored"
+    return (
+        f"Datenbank {where}: {problem}; nichts gespeichert / nothing was stored. Free disk "
+        f"space or allow writing to the file and its folder ({Path(where).parent}), then "
+        "run the command again"
+    )
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when ``exc`` says the database file itself is damaged."""
+    for seen in _chain(exc):
+        name = getattr(getattr(seen, "orig", None) or seen, "sqlite_errorname", "")
+        if isinstance(name, str) and name.startswith(DAMAGED):
+            return True
+    return False
+
+
+def damaged_message(where: str, detail: str) -> str:
+    """The one line for a damaged SQLite file: what happened and what to do."""
+    folder = Path(where).parent
+    return (
+        f"die Datenbankdatei ist beschädigt / the database file {where} cannot be opened: "
+        f"it is damaged ({detail}); nothing was changed. Put back the last good copy of "
+        f"this file, or move it aside to start with a new one (data folder: {folder})"
+    )
+
+
+def sqlite_file(url: str) -> str | None:
+    """The file of an SQLite URL (None for other databases and in-memory ones)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return None
+    database = parsed.database or ""
+    if not database or database == ":memory:" or "mode=memory" in database:
+        return None
+    return database.removeprefix("file:").split("?", 1)[0]
+
+
+def quick_check(engine: Engine, where: str) -> None:
+    """SQLite's ``quick_check``: a damaged file is refused when it is opened, not half-way
+    through a session. Measured: ~1 ms for the demo, ~1 s for 95 MB (a year of sessions at
+    the design maximum, 300 sites × 100 questions × 12, 360,000 ballots with history);
+    ``integrity_check`` would take 15 times as long, so it is not used."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA quick_check(3)").scalars().all()
+    except Exception as exc:
+        if is_damage(exc):
+            detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+            raise DatabaseError(damaged_message(where, detail)) from None
+        raise
+    if rows != ["ok"]:
+        raise DatabaseError(damaged_message(where, "; ".join(str(r) for r in rows)[:200]))
+
+
 def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     """An engine for ``url``; SQLite files get the pragmas and locking described above."""
     parsed = make_url(url)
@@ -77,10 +189,26 @@ class Database:
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> Database:
-        """Open ``url`` and bring its schema to the current version."""
+        """Open ``url``, check an SQLite file for damage, bring the schema up to date.
+
+        Raises :class:`DatabaseError` with one line for a damaged file and for one that
+        cannot be read or written (read-only file or folder, full disk)."""
         db = cls(create_db_engine(url))
-        if migrate:
-            upgrade(db.engine)
+        where = sqlite_file(url)
+        try:
+            if where is not None:
+                quick_check(db.engine, where)
+            if migrate:
+                upgrade(db.engine)
+        except BaseException as exc:
+            db.dispose()
+            problem = storage_problem(exc)
+            if problem is None:
+                raise
+            if is_damage(exc):
+                detail = str(getattr(exc, "orig", exc)).splitlines()[0]
+                raise DatabaseError(damaged_message(where or url, detail)) from None
+            raise DatabaseError(f"{where or url}: {problem}") from None
         return db
 
     @contextmanager

@@ -13,6 +13,7 @@ from app.commands.common import CliError, conference_id, open_db
 from app.server.addresses import lan_addresses
 from app.server.link_sheets import SiteLink, write_pdf, write_png
 from app.services.conferences import get_conference, invitations
+from app.services.text import spreadsheet_safe
 from app.services.tokens import reissue_site_token, revoke_site_token, voter_link
 
 
@@ -41,9 +42,24 @@ def default_base_url(port: int) -> str:
     return f"http://{lan[0] if lan else '127.0.0.1'}:{port}"
 
 
+def _output(raw: str | None, option: str) -> Path | None:
+    """A ``--pdf``/``--png`` target, checked before anything is written or changed."""
+    if raw is None:
+        return None
+    path = Path(raw)
+    if path.is_dir():
+        raise CliError(f"{option} {path}: ist ein Ordner / is a folder")
+    if not path.parent.resolve().is_dir():
+        raise CliError(
+            f"{option} {path}: Ordner {path.parent} existiert nicht / folder does not exist"
+        )
+    return path
+
+
 def run(args: argparse.Namespace) -> int:
-    db = open_db(args)
+    pdf, png = _output(args.pdf, "--pdf"), _output(args.png, "--png")
     base = normalise_base_url(args.base_url or default_base_url(args.port))
+    db = open_db(args)
     try:
         with db.write() as session:
             conf_id = conference_id(session, args.conference)
@@ -63,27 +79,36 @@ def run(args: argparse.Namespace) -> int:
             ]
     finally:
         db.dispose()
+    # The new tokens are stored now: their links are printed first, before any file.
+    by_row = {row.code.lower(): row for row in rows}
     for code in args.revoke:
         print(f"revoked: {code}", file=sys.stderr)
     for code in args.reissue:
-        print(f"new link issued: {code}", file=sys.stderr)
-    if args.pdf:
-        write_pdf(Path(args.pdf), conf, rows)
-        print(f"PDF written: {args.pdf}", file=sys.stderr)
-    if args.png:
-        write_png(Path(args.png), conf, rows)
-        print(f"PNG written: {args.png}", file=sys.stderr)
+        print(f"new link issued: {code} {by_row[code.lower()].link}", file=sys.stderr, flush=True)
     try:
         write_csv(rows)
     except BrokenPipeError:  # `links demo | head`: the reader has all it wanted
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+    for path, write, kind in ((pdf, write_pdf, "PDF"), (png, write_png, "PNG")):
+        if path is None:
+            continue
+        try:
+            write(path, conf, rows)
+        except OSError as exc:
+            raise CliError(
+                f"{kind} {path}: nicht geschrieben / not written ({exc.strerror or exc}); "
+                "die Links oben gelten / the links above are valid"
+            ) from None
+        print(f"{kind} written: {path}", file=sys.stderr)
     return 0
 
 
 def write_csv(rows: list[SiteLink]) -> None:
+    """Site, code and link per line; a cell that would start a formula is neutralised
+    (site names come from the registry and may be typed by anyone)."""
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["site", "code", "link"])
     for row in rows:
-        out.writerow([row.name, row.code, row.link])
+        out.writerow([spreadsheet_safe(row.name), spreadsheet_safe(row.code), row.link])
     sys.stdout.flush()

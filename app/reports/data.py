@@ -106,9 +106,13 @@ def letters(index: int) -> str:
 
 
 def anonymous_labels(data: ReportData) -> dict[int, str]:
-    """Site id → letter, in an order shuffled per conference (stable across runs)."""
-    site_ids = sorted(inv.site.id for inv in data.invitations)
-    extra = sorted({b.site_id for r in data.results for b in r.ballots} - set(site_ids))
-    order = site_ids + extra
+    """Site id → "S01", "S02" … for the sites that cast a ballot, in an order shuffled
+    per conference (stable across runs).
+
+    Not letters: the answers are A, B …. Only voting sites: a row of dashes would point
+    at the site the attendance list names as absent.
+    """
+    order = sorted({b.site_id for r in data.results for b in r.ballots})
     random.Random(f"votum:{data.conference.id}:{data.conference.slug}").shuffle(order)
-    return {site_id: letters(i) for i, site_id in enumerate(order)}
+    digits = max(2, len(str(len(order))))
+    return {site_id: f"S{i:0{digits}d}" for i, site_id in enumerate(order, start=1)}

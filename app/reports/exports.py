@@ -38,6 +38,7 @@ from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
 from app.services.poll_import import CallTally
 from app.services.results import QuestionResult
+from app.services.text import spreadsheet_safe
 
 FORMATS = ("csv", "xlsx", "json")
 CSV_DELIMITER = ";"
@@ -103,13 +104,9 @@ def _write_pair(first: Path, first_data: bytes, second: Path, second_data: bytes
 # --- CSV -------------------------------------------------------------------------------
 
 
-#: A cell starting with one of these is a formula to Excel (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _csv_value(value: Any, lang: str) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value  # shown as typed, never run: comments come from site browsers
+    if isinstance(value, str):
+        return spreadsheet_safe(value)  # shown as typed, never run: comments come from sites
     if isinstance(value, float):
         text = f"{value:g}"
         return text.replace(".", ",") if lang == "de" else text
@@ -153,7 +150,10 @@ def xlsx_bytes(data: ReportData, lang: str) -> bytes:
 def _text_cell(sheet: Any, value: Any, **style: Any) -> Any:
     """A cell that Excel shows as typed: text is text, never a formula (``=cmd|…``)."""
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+    if isinstance(value, str):  # rows stored before the cleaning rule may hold ESC or NUL
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str) and value.startswith("="):
         cell.data_type = "s"

@@ -7,9 +7,7 @@ headless in the PDF and in tests. The look is fixed: DejaVu Sans, Okabe–Ito co
 from __future__ import annotations
 
 import io
-import textwrap
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary, WeakSet
@@ -42,6 +40,10 @@ from app.reports.chart_spec import (  # noqa: F401  (re-exported: the figures' l
 from app.reports.chart_spec import chart_text as _t
 from app.reports.chart_spec import status_line as _status_line
 from app.reports.chart_spec import value_label as _value_label
+from app.reports.figure_text import fit_lines as _fit_lines
+from app.reports.figure_text import text_width_pt as _width_pt
+from app.reports.figure_text import wrap as _wrap
+from app.reports.glyphs import printable
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
 from app.services.tally import Tally
@@ -65,24 +67,6 @@ class _Style:
         return cls(17.0, 14.0, 0.55, 40) if large else cls(8.5, 7.5, 0.23, 34)
 
 
-def _wrap(label: str, width: int) -> str:
-    return "\n".join(textwrap.wrap(label, width)) or label
-
-
-@lru_cache(maxsize=4096)
-def _width_pt(text: str, size: float) -> float:
-    """Width of (possibly multi-line) text in points, measured with the chart's font."""
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import text_to_path
-
-    prop = FontProperties(family=FONT_FAMILY, size=size)
-    widths = [
-        text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
-        for line in text.split("\n")
-    ]
-    return max(widths, default=0.0)
-
-
 def _width_for(large: bool) -> float:
     """Width in inches of a figure this module makes: the PDF's text width, or wider."""
     return 13.0 if large else PRINT_WIDTH_IN
@@ -91,24 +75,14 @@ def _width_for(large: bool) -> float:
 def _fit_labels(labels: list[str], width_pt: float, style: _Style) -> tuple[str, ...]:
     """Option labels wrapped so that the widest fits ``width_pt`` (narrow canvases)."""
     chars = style.wrap
+    longest_word = max((len(word) for label in labels for word in label.split()), default=0)
+    floor = min(chars, max(12, longest_word))  # narrower lines would cut words
     while True:
         wrapped = tuple(_wrap(label, chars) for label in labels)
         widest = max((_width_pt(label, style.base) for label in wrapped), default=0.0)
-        if widest <= width_pt or chars <= 12:
+        if widest <= width_pt or chars <= floor:
             return wrapped
-        chars -= 4
-
-
-def _fit_lines(lines: list[str], width_pt: float, size: float) -> list[str]:
-    """Wrap each line so that it fits ``width_pt`` at ``size`` (long option labels)."""
-    fitted: list[str] = []
-    for line in lines:
-        if _width_pt(line, size) <= width_pt:
-            fitted.append(line)
-            continue
-        chars = max(20, int(len(line) * width_pt / _width_pt(line, size)))
-        fitted += textwrap.wrap(line, chars, subsequent_indent="   ") or [line]
-    return fitted
+        chars = max(floor, chars - 4)
 
 
 @dataclass(frozen=True)
@@ -218,11 +192,13 @@ def question_figure(
             header.append(prefix + consensus_line(res.tally, lang))
     chart = result.tally.kind is not QuestionKind.FREE_TEXT and bool(options)
     width_in = figure.get_size_inches()[0] if figure is not None else _width_for(large)
-    header = _fit_lines(header, width_in * 72 - 12, style.small)
+    header = _fit_lines([printable(h) for h in header], width_in * 72 - 12, style.small)
     plan = _Plan(
         header="\n".join(header),
         n_header=len(header),
-        labels=_fit_labels([o.label for o in options], width_in * 72 * 0.4, style) if chart else (),
+        labels=_fit_labels([printable(o.label) for o in options], width_in * 72 * 0.4, style)
+        if chart
+        else (),
         values=tuple(
             _value_label(t, i, lang, with_class) for t in tallies for i in range(len(t.options))
         )

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from app.reports.glyphs import printable
 from app.reports.pdfstyle import (
     FONT,
     MARGIN_BOTTOM,
@@ -46,33 +47,60 @@ class Bookmark(Flowable):
     def draw(self) -> None:
         canvas = self.canv
         canvas.showOutline()
-        canvas.bookmarkPage(self.key)
+        _x, top = canvas.absolutePosition(0, 0)
+        if isinstance(canvas, HeldPages):
+            canvas.bookmark_here(self.key, top)  # the page object exists only at the end
+        else:
+            canvas.bookmarkPage(self.key, fit="XYZ", top=top + HEADROOM)
         canvas.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
 
 
+#: Points above a heading that a bookmark's view keeps visible.
+HEADROOM = 14
+
+
+class HeldPages(Canvas):
+    """A canvas that holds pages back until the end, so the footer can say "of y".
+
+    Destinations must point at the page objects written at the end, so a bookmark made
+    while a page is held is noted with its page and height and set when it is written
+    (set at once, every bookmark would point to page 1).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("initialFontName", FONT)  # no stray non-embedded Helvetica
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+        self._marks: list[tuple[str, float]] = []
+
+    def bookmark_here(self, key: str, top: float) -> None:
+        self._marks.append((key, top))
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._marks = []
+        self._startPage()  # type: ignore[attr-defined]  # reportlab keeps it private
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.decorate(total)
+            for key, top in state["_marks"]:
+                self.bookmarkPage(key, fit="XYZ", top=top + HEADROOM)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    def decorate(self, total: int) -> None:
+        """Draw what every page shows once the number of pages is known."""
+
+
 def numbered_canvas(info: PageInfo) -> type[Canvas]:
-    """A canvas that holds pages back until the end, so the footer can say "of y"."""
+    """A :class:`HeldPages` canvas whose pages get the header and "page x of y"."""
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs.setdefault("initialFontName", FONT)  # no stray non-embedded Helvetica
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # reportlab internals, not in its stubs
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._decorate(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-        def _decorate(self, total: int) -> None:
-            page: int = self._pageNumber  # type: ignore[attr-defined]  # as _startPage
+    class NumberedCanvas(HeldPages):
+        def decorate(self, total: int) -> None:
+            page: int = self._pageNumber  # type: ignore[attr-defined]  # reportlab keeps it private
             width, _height = PAGE
             self.saveState()
             self.setFont(FONT, 7.5)
@@ -81,11 +109,12 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
             self.setStrokeColor(RULE)
             self.setLineWidth(0.4)
             self.line(MARGIN_X, y + 10, width - MARGIN_X, y + 10)
-            self.drawString(MARGIN_X, y, info.footer_left)
+            self.drawString(MARGIN_X, y, printable(info.footer_left))
             self.drawRightString(width - MARGIN_X, y, info.page_text(page, total))
             if page > 1:
                 top = PAGE[1] - MARGIN_TOP + 0.75 * 28.35
-                self.drawString(MARGIN_X, top, _fit(self, info.header_left, TEXT_WIDTH * 0.75))
+                header = printable(info.header_left)
+                self.drawString(MARGIN_X, top, _fit(self, header, TEXT_WIDTH * 0.75))
                 self.drawRightString(width - MARGIN_X, top, info.header_right)
                 self.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
             self.restoreState()

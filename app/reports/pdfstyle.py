@@ -14,6 +14,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, TableStyle
 
+from app.reports.glyphs import printable
+
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_ITALIC = "DejaVuSans-Oblique"
@@ -144,14 +146,15 @@ def para(text: str, style: str = "body", *, markup: str = "") -> Paragraph:
     """A paragraph of plain text: everything is escaped, newlines become line breaks.
 
     ``markup`` is trusted reportlab markup put before the escaped text (e.g. a bold label).
+    Characters the font lacks (emoji) are named instead of drawn as empty boxes.
     """
-    safe = escape(text or "").replace("\n", "<br/>")
-    return Paragraph(markup + safe, styles()[style])
+    safe = escape(printable(text or "")).replace("\n", "<br/>")
+    return Paragraph(printable(markup) + safe, styles()[style])
 
 
 def label(text: str) -> str:
     """Trusted markup: a bold label for :func:`para`, its text escaped."""
-    return f"<b>{escape(text)}</b> "
+    return f"<b>{escape(printable(text))}</b> "
 
 
 def table_style(

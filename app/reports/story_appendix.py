@@ -72,8 +72,7 @@ def _rows(data: ReportData, anonymise: bool) -> list[SiteRow]:
             names.setdefault(ballot.site_id, f"{ballot.site_name} ({ballot.site_code})")
     if anonymise:
         labels = anonymous_labels(data)
-        rows = [SiteRow(site_id, labels[site_id]) for site_id in names]
-        return sorted(rows, key=lambda r: (len(r.label), r.label))
+        return sorted((SiteRow(i, label) for i, label in labels.items()), key=lambda r: r.label)
     return sorted((SiteRow(i, n) for i, n in names.items()), key=lambda r: r.label.casefold())
 
 

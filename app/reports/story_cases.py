@@ -311,7 +311,7 @@ def results_table(rounds: list[QuestionResult], lang: str) -> Table:
             row += [str(counted.count), str(counted.percent)]
         if multi:
             cons = option.consensus
-            row.append(cons.awmf.label(lang) if cons else "–")
+            row.append(para(cons.awmf.label(lang) if cons else "–", "cell"))  # wraps
         rows.append(row)
     for key, attr in (
         ("valid", "n_valid"),

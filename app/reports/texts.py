@@ -107,7 +107,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "Evidenzlevel stehen mit ihrem Kürzel "
             "(m1A … m4, „kein“ = kein Evidenzlevel / keine Empfehlung)."
         ),
-        "appendix_anon": "Standorte anonymisiert (Buchstaben in zufälliger, fester Reihenfolge).",
+        "appendix_anon": "Standorte anonymisiert (S01, S02 … in zufälliger, fester Reihenfolge; "
+        "nur Standorte mit mindestens einer Stimme).",
         "legend": "Legende der Antworten",
         "abstain_short": "Enth.",
         "no_level_short": "kein",
@@ -233,7 +234,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "Evidence levels stand as their code "
             "(m1A … m4, “none” = no evidence level / no recommendation)."
         ),
-        "appendix_anon": "Sites anonymised (letters in a random but fixed order).",
+        "appendix_anon": "Sites anonymised (S01, S02 … in a random but fixed order; only "
+        "sites that cast at least one ballot).",
         "legend": "Key to the answers",
         "abstain_short": "Abst.",
         "no_level_short": "none",

@@ -11,15 +11,16 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DBAPIError
 
 from app import __version__
 from app.config import Settings, load_settings
-from app.db import Database
+from app.db import Database, storage_problem
 from app.server.context import ServerContext
 from app.server.feed import ModeratorFeed
 from app.server.i18n import pick_lang
 from app.server.live import LiveState
-from app.server.pages import STATIC, forbidden_page
+from app.server.pages import STATIC, forbidden_page, unavailable_page
 from app.server.routes import moderator, site_api, voter
 from app.server.security import (
     BodySizeLimit,
@@ -29,7 +30,7 @@ from app.server.security import (
     SecurityHeaders,
     install_log_redaction,
 )
-from app.server.writer import Writer, WriterStopped
+from app.server.writer import StorageAlarm, Writer, WriterStopped
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
@@ -46,6 +47,7 @@ def create_app(
     rate_limiter: RateLimiter | None = None,
     poll_interval: float = 1.0,
     configure: Callable[[FastAPI], None] | None = None,
+    storage_alarm: StorageAlarm | None = None,
 ) -> FastAPI:
     """The voting server for one conference (raises NotFound if it does not exist).
 
@@ -53,6 +55,9 @@ def create_app(
     replaces the per-site budget for ballots (see :class:`Limits`).
 
     ``configure`` may add routes before the catch-all static mount (benchmarks do).
+
+    ``storage_alarm`` is called (from the writer thread) with the problem when ballots
+    cannot be stored, and with ``None`` once they can again.
     """
     settings = settings or load_settings()
     install_log_redaction()
@@ -65,7 +70,7 @@ def create_app(
         conference_id=conference_id,
         language=conference.language,
         notifier=feed,
-        writer=Writer(db),
+        writer=Writer(db, storage_alarm=storage_alarm),
         live=LiveState(db, conference_id, interval=poll_interval),
         limits=limits if rate_limiter is None else replace(limits, ballots=rate_limiter),
         known=KnownTokens(),
@@ -128,6 +133,25 @@ def _add_error_handlers(app: FastAPI) -> None:
                 lang = pick_lang(request.query_params.get("lang"), ctx.language)
                 return HTMLResponse(forbidden_page(lang, str(exc)), status_code=exc.status)
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    @app.exception_handler(DBAPIError)
+    async def storage_fault(request: Request, exc: DBAPIError) -> Response:
+        """A database that cannot be read (damaged, disk failing, server gone): 503 and
+        "please try again", on the voter page too; anything else stays a loud 500."""
+        problem = storage_problem(exc)
+        if problem is None:
+            raise exc
+        german, _, english = problem.partition(" / ")
+        message = (
+            f"Datenbank nicht verfügbar ({german}) – bitte gleich noch einmal versuchen / "
+            f"database unavailable ({english or german}), please try again"
+        )
+        headers = {"Retry-After": "5"}
+        if request.url.path.startswith("/v/"):
+            ctx: ServerContext = request.app.state.ctx
+            lang = pick_lang(request.query_params.get("lang"), ctx.language)
+            return HTMLResponse(unavailable_page(lang, message), 503, headers=headers)
+        return JSONResponse({"detail": message}, status_code=503, headers=headers)
 
     @app.exception_handler(WriterStopped)
     async def writer_stopped(_request: Request, exc: WriterStopped) -> JSONResponse:

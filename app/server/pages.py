@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -172,6 +173,17 @@ def forbidden_page(lang: str, message: str) -> str:
         t=t,
         lang=lang,
         message=localised_message(message, lang),
+    )
+
+
+def unavailable_page(lang: str, message: str) -> str:
+    """A plain page for a database that cannot be read right now (no template needed:
+    the template loader may be what fails)."""
+    text = html.escape(localised_message(message, lang))
+    return (
+        f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>Votum</title><p role="alert">{text}</p></html>'
     )
 
 

@@ -25,6 +25,7 @@ from app.server.app import create_app
 from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles, uvicorn_config
 from app.server.context import ServerContext
 from app.server.security import RateLimiter
+from app.server.writer import StorageAlarm
 from app.services.conferences import moderator_token
 from app.services.events import Notifier
 
@@ -112,6 +113,7 @@ class VotingServer:
         tls: TlsFiles | None = None,
         trusted_proxies: tuple[str, ...] = (),
         connection_limits: ConnectionLimits = DEFAULT_LIMITS,
+        storage_alarm: StorageAlarm | None = None,
     ) -> None:
         self.db = db
         self.tls = tls
@@ -128,6 +130,7 @@ class VotingServer:
             notifier=notifier,
             rate_limiter=rate_limiter,
             configure=configure,
+            storage_alarm=storage_alarm,
         )
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None

@@ -7,6 +7,11 @@ the group once (one fsync for many ballots), and only then resolves each job's f
 A caller therefore hears "stored" only after its ballot is durable, and a job refused by
 a rule (a closed question, a foreign option) gets its :class:`VotumError` with nothing
 written. Callbacks registered per job run after the commit (notifier, live pages).
+
+When the database cannot store at all (read-only file or folder, full disk, damaged
+file, lost server) every job of the group gets :class:`StorageUnavailable` ("not stored,
+please try again", HTTP 503), and ``storage_alarm`` hears the problem (``None`` once a
+group is stored again): the live console shows it as an alarm.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Database, storage_problem
 from app.services.errors import VotumError
 
 log = logging.getLogger(__name__)
@@ -32,6 +37,31 @@ T = TypeVar("T")
 
 class WriterStopped(RuntimeError):
     """The writer no longer accepts jobs (the server is shutting down)."""
+
+
+class StorageUnavailable(VotumError):
+    """The database refused to store (read-only, disk full, damaged): nothing was stored,
+    and trying again later may work."""
+
+    status = 503
+
+    def __init__(self, problem: str) -> None:
+        german, _, english = problem.partition(" / ")
+        super().__init__(
+            f"Nicht gespeichert ({german}) – bitte gleich noch einmal versuchen / "
+            f"not stored ({english or german}), please try again"
+        )
+        self.problem = problem
+
+
+#: Told the problem when storing fails, and ``None`` when a group is stored again.
+StorageAlarm = Callable[[str | None], None]
+
+
+def _as_refusal(exc: BaseException) -> BaseException:
+    """A storage problem as the user's :class:`StorageUnavailable`; anything else as is."""
+    problem = storage_problem(exc)
+    return exc if problem is None else StorageUnavailable(problem)
 
 
 #: Handles a run of queued jobs at once: one result per payload, ``None`` where the job's
@@ -61,8 +91,12 @@ class _Job(Generic[T]):
 class Writer:
     """One thread, one write session, group commits; :meth:`submit` is thread-safe."""
 
-    def __init__(self, db: Database, *, max_group: int = 512) -> None:
+    def __init__(
+        self, db: Database, *, max_group: int = 512, storage_alarm: StorageAlarm | None = None
+    ) -> None:
         self._db = db
+        self.storage_alarm = storage_alarm
+        self.storage_fault: str | None = None  # the problem while storing fails
         self._max_group = max_group
         self._queue: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
@@ -171,10 +205,18 @@ class Writer:
             except Exception:  # the connection is broken: discard it, the next group
                 log.exception("rollback failed")  # starts on a fresh one
                 session.invalidate()
-            _settle([(job, None, exc) for job in live])
+            refusal = _as_refusal(exc)
+            if isinstance(refusal, StorageUnavailable):
+                self._alarm(refusal.problem)
+            _settle([(job, None, refusal) for job in live])
             return
         finally:
             session.expunge_all()  # the next group reads fresh rows (others write too)
+        failed = next((e for _, _, e in done if isinstance(e, StorageUnavailable)), None)
+        if failed is not None:
+            self._alarm(failed.problem)
+        elif any(error is None for _, _, error in done):
+            self._alarm(None)  # something was stored: storing works (again)
         self.groups += 1
         self.jobs += len(done)
         _settle(done)
@@ -193,9 +235,20 @@ class Writer:
                 return job, job.work(session), None
         except VotumError as exc:
             return job, None, exc
-        except Exception as exc:  # a bug in one job: only that job fails
+        except Exception as exc:  # a bug in one job (or a full disk): only that job fails
             log.exception("write job failed")
-            return job, None, exc
+            return job, None, _as_refusal(exc)
+
+    def _alarm(self, problem: str | None) -> None:
+        """Tell ``storage_alarm`` when storing starts failing and when it works again."""
+        if problem == self.storage_fault:
+            return
+        self.storage_fault = problem
+        if self.storage_alarm is not None:
+            try:
+                self.storage_alarm(problem)
+            except Exception:  # a broken listener must not stop the writer
+                log.exception("storage alarm failed")
 
     @staticmethod
     def _batch(session: Session, run: list[_Job[Any]]) -> list[Any]:

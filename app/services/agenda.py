@@ -22,18 +22,18 @@ from app.models import (
     Sex,
 )
 from app.services.conferences import get_conference_row
-from app.services.errors import InvalidInput, NotFound, StateConflict
+from app.services.errors import NotFound, StateConflict
+from app.services.images import case_image
 from app.services.package_schema import (
     PackageCase,
     PackageFinding,
     PackageImage,
     PackageOption,
     PackageQuestion,
+    checked,
 )
 from app.services.presets import PRESETS, exclusive_option
 from app.services.views import CaseInfo, QuestionInfo, question_number
-
-MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
 
 def _case_row(session: Session, case_id: int) -> Case:
@@ -129,6 +129,7 @@ def add_case(
     base_dir: Path | None = None,
 ) -> int:
     """Append a case with its findings, images and questions; returns the new case id."""
+    data = checked(data)
     conf = get_conference_row(session, conference_id)
     case = Case(
         conference_id=conf.id,
@@ -136,7 +137,7 @@ def add_case(
         title=data.title,
     )
     _apply_case_fields(case, data)
-    case.images = [_image(img, index, base_dir) for index, img in enumerate(data.images)]
+    case.images = [case_image(img, index, base_dir) for index, img in enumerate(data.images)]
     session.add(case)
     session.flush()
     for question in data.questions:
@@ -173,33 +174,13 @@ def _finding(data: PackageFinding, position: int) -> Finding:
     )
 
 
-def _image(data: PackageImage, position: int, base_dir: Path | None) -> CaseImage:
-    if data.data is not None:
-        raw = data.bytes()
-    else:
-        assert data.path is not None
-        if base_dir is None:
-            raise InvalidInput(f"Bild {data.filename}: Pfad ohne Paketordner / path without folder")
-        target = (base_dir / data.path).resolve()
-        if not target.is_relative_to(base_dir.resolve()):
-            raise InvalidInput(f"Bild {data.path}: liegt außerhalb des Paketordners / outside")
-        if not target.is_file():
-            raise InvalidInput(f"Bild {data.path}: Datei fehlt / file missing")
-        if target.stat().st_size > MAX_IMAGE_BYTES:
-            raise InvalidInput(f"Bild {data.path}: größer als 10 MB / larger than 10 MB")
-        raw = target.read_bytes()
-    if len(raw) > MAX_IMAGE_BYTES:
-        raise InvalidInput(f"Bild {data.filename}: größer als 10 MB / larger than 10 MB")
-    return CaseImage(
-        position=position, filename=data.filename, mime=data.mime, caption=data.caption, data=raw
-    )
-
-
 def update_case(session: Session, case_id: int, data: PackageCase) -> None:
     """Replace a case's summary, findings and images; its questions are edited separately."""
+    data = checked(data)
     case = _case_row(session, case_id)
     _apply_case_fields(case, data)
-    wanted = [_image(img, i, None) for i, img in enumerate(data.images)]
+    stored = {i.data for i in case.images}  # checked when they came in
+    wanted = [case_image(img, i, None, stored) for i, img in enumerate(data.images)]
     current = [(i.filename, i.mime, i.caption, i.data) for i in case.images]
     if current != [(i.filename, i.mime, i.caption, i.data) for i in wanted]:
         case.images = wanted  # only rewrite the blobs when the images really changed
@@ -319,6 +300,7 @@ def add_question(
     session: Session, case_id: int, data: PackageQuestion, *, after_id: int | None = None
 ) -> int:
     """Append a question to a case (or insert it right after ``after_id``)."""
+    data = checked(data)
     case = _case_row(session, case_id)
     question = Question(
         text=data.text,
@@ -344,6 +326,7 @@ def update_question(session: Session, question_id: int, data: PackageQuestion) -
     """Edit a question. Once it has been opened (or has ballots) its kind, options and
     abstain setting are fixed; the text, the duration and the sentence parts of the
     options may still be corrected (authors polish them for the manuscript)."""
+    data = checked(data)
     question = _question_row(session, question_id)
     question.text = data.text
     question.duration_seconds = data.duration_seconds

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from app.models import BallotSource, QuestionState, utcnow
 from app.models.base import UTCDateTime
-from app.services.ballots import BallotReceipt, clean_comment, validate_choice
+from app.services.ballots import BallotReceipt, clean_actor, clean_comment, validate_choice
 from app.services.errors import VotumError
 from app.services.tokens import MAX_TOKEN_LENGTH, token_digest
 
@@ -240,7 +240,7 @@ def _write(
                 a.site_id,
                 a.abstain,
                 a.comment,
-                a.site_name[:200],
+                clean_actor(a.site_name),
                 revisions[a.site_id],
                 ",".join(str(i) for i in a.option_ids),
             ]

@@ -8,7 +8,6 @@ ever cast is kept in the history (:class:`app.models.BallotChange`).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,9 +31,15 @@ from app.models import (
 )
 from app.services import audit
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
+from app.services.text import clean
 from app.services.views import name_key
 
 MAX_COMMENT = 2_000
+MAX_ACTOR = 200
+COMMENT_TOO_LONG = (
+    f"Kommentar zu lang (höchstens {MAX_COMMENT} Zeichen) / "
+    f"comment too long (at most {MAX_COMMENT} characters)"
+)
 SINGLE_ANSWER_KINDS = frozenset(
     {QuestionKind.SINGLE, QuestionKind.YES_NO, QuestionKind.AGREEMENT, QuestionKind.EVIDENCE}
 )
@@ -92,18 +97,19 @@ class HistoryEntry:
 
 
 def clean_comment(text: str) -> str:
-    """Strip control and format characters (tabs and newlines stay; zero-width and bidi
-    marks go), turn CR LF into LF, and enforce the length limit."""
-    text = text.replace("\r\n", "\n")
-    cleaned = "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
-    ).strip()
+    """The comment by the rule of :mod:`app.services.text` (line breaks and tabs stay),
+    within the length limit."""
+    if len(text) > 4 * MAX_COMMENT:  # no cleaning work for what cannot fit anyway
+        raise InvalidInput(COMMENT_TOO_LONG)
+    cleaned = clean(text, lines=True)
     if len(cleaned) > MAX_COMMENT:
-        raise InvalidInput(
-            f"Kommentar zu lang (höchstens {MAX_COMMENT} Zeichen) / "
-            f"comment too long (at most {MAX_COMMENT} characters)"
-        )
+        raise InvalidInput(COMMENT_TOO_LONG)
     return cleaned
+
+
+def clean_actor(text: str) -> str:
+    """Who cast a ballot (a site's name, the moderator), one line as the column holds it."""
+    return clean(text)[:MAX_ACTOR]
 
 
 def cast_ballot(
@@ -148,7 +154,8 @@ def cast_ballot(
     ballot.abstain = abstain
     ballot.comment = comment
     ballot.source = source.value
-    ballot.actor = actor[:200]
+    actor = clean_actor(actor)
+    ballot.actor = actor
     ballot.cast_at = now
     ballot.choices = [BallotChoice(option_id=option_id) for option_id in chosen]
     session.add(
@@ -160,7 +167,7 @@ def cast_ballot(
             abstain=abstain,
             comment=comment,
             source=source.value,
-            actor=actor[:200],
+            actor=actor,
             at=now,
         )
     )

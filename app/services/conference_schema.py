@@ -30,8 +30,9 @@ Text200 = Annotated[str, Field(max_length=200)]
 Code = Annotated[str, Field(min_length=1, max_length=20)]
 Ref = Annotated[str, Field(min_length=1, max_length=40)]
 ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^$")]
-#: a moment with its time zone (a naive one would be ambiguous between laptop and server)
-Stamp = AwareDatetime
+#: a moment with its time zone (a naive one would be ambiguous between laptop and server),
+#: as ISO 8601 text in the file (lax: the package models are strict otherwise)
+Stamp = Annotated[AwareDatetime, Field(strict=False)]
 
 
 def _domain(check: object) -> object:
@@ -74,7 +75,7 @@ class FileConference(_Strict):
 
     slug: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")] | None = None
     topic: Annotated[str, Field(min_length=1, max_length=200)]
-    date: dt.date
+    date: Annotated[dt.date, Field(strict=False)]
     starts_at: ClockTime = ""
     ends_at: ClockTime = ""
     language: Literal["de", "en"] = "de"
@@ -114,7 +115,7 @@ class FileQuestion(PackageQuestion):
     ref: Ref
     round: Annotated[int, Field(ge=1, le=2)] = 1
     repeats: Ref | None = None
-    state: QuestionState = QuestionState.DRAFT
+    state: Annotated[QuestionState, Field(strict=False)] = QuestionState.DRAFT
     opened_at: Stamp | None = None
     closed_at: Stamp | None = None
     revealed_at: Stamp | None = None
@@ -134,7 +135,7 @@ class FileBallot(_Strict):
     options: list[Annotated[int, Field(ge=0, le=29)]] = Field(default_factory=list, max_length=30)
     abstain: bool = False
     comment: Annotated[str, Field(max_length=2_000)] = ""
-    source: BallotSource = BallotSource.SITE
+    source: Annotated[BallotSource, Field(strict=False)] = BallotSource.SITE
     actor: Text200 = ""
     cast_at: Stamp
     revision: Annotated[int, Field(ge=1)] = 1
@@ -149,7 +150,7 @@ class FileBallotChange(_Strict):
     options: list[Annotated[int, Field(ge=0, le=29)]] = Field(default_factory=list, max_length=30)
     abstain: bool = False
     comment: Annotated[str, Field(max_length=2_000)] = ""
-    source: BallotSource = BallotSource.SITE
+    source: Annotated[BallotSource, Field(strict=False)] = BallotSource.SITE
     actor: Text200 = ""
     at: Stamp
 
@@ -159,7 +160,7 @@ class FileNote(_Strict):
 
     case: Annotated[int, Field(ge=1)] | None = None
     question: Ref | None = None
-    kind: NoteKind = NoteKind.DISCUSSION
+    kind: Annotated[NoteKind, Field(strict=False)] = NoteKind.DISCUSSION
     text: Annotated[str, Field(max_length=50_000)] = ""
     updated_at: Stamp
 

@@ -17,6 +17,7 @@ from app.models import Attendee, Conference, Fellow, Invitation, Site, utcnow
 from app.services import audit
 from app.services.cme import normalise_vnr, stored_efn
 from app.services.errors import InvalidInput, NotFound
+from app.services.text import clean, clean_field
 from app.services.tokens import get_invitation, issue_token
 from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo, name_key
 
@@ -34,12 +35,7 @@ class SiteData:
 
 
 def _clean(text: str, field: str, *, limit: int = 200, required: bool = False) -> str:
-    text = (text or "").strip()
-    if required and not text:
-        raise InvalidInput(f"{field}: darf nicht leer sein / must not be empty")
-    if len(text) > limit:
-        raise InvalidInput(f"{field}: höchstens {limit} Zeichen / at most {limit} characters")
-    return text
+    return clean_field(text, field, limit=limit, required=required)
 
 
 # --- sites ---------------------------------------------------------------------------
@@ -72,9 +68,10 @@ def save_site(session: Session, data: SiteData, site_id: int | None = None) -> i
 
 def ensure_site(session: Session, data: SiteData) -> int:
     """The id of the site with this code (or name), creating it if it is new."""
-    site = session.scalar(select(Site).where(Site.code == data.code.strip()))
+    code, name = clean(data.code), clean(data.name)
+    site = session.scalar(select(Site).where(Site.code == code))
     if site is None:
-        site = session.scalar(select(Site).where(func.lower(Site.name) == data.name.lower()))
+        site = session.scalar(select(Site).where(func.lower(Site.name) == name.lower()))
     return site.id if site is not None else save_site(session, data)
 
 
@@ -189,7 +186,7 @@ def set_fellows(session: Session, conference_id: int, fellows: Sequence[tuple[st
     conf.fellows.clear()
     session.flush()
     for position, (name, site) in enumerate(fellows):
-        if name.strip():
+        if clean(name):
             conf.fellows.append(
                 Fellow(position=position, name=_clean(name, "Fellow"), site=_clean(site, "Site"))
             )
@@ -305,7 +302,7 @@ def set_attendance(
         named = [
             Attendee(name=_clean(name, "Name", required=True), efn=stored_efn(efn))
             for name, efn in attendees
-            if name.strip() or efn.strip()
+            if clean(name) or efn.strip()
         ]
     count = invitation.attendee_count if attendee_count is None else attendee_count
     if count < 0 or count > MAX_ATTENDEES:

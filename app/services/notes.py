@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Case, Note, NoteKind, Question, utcnow
-from app.services.errors import InvalidInput, NotFound
+from app.services.errors import NotFound
+from app.services.text import clean_field
 
 MAX_NOTE = 50_000
 
@@ -46,8 +47,7 @@ def save_note(
     kind: NoteKind = NoteKind.DISCUSSION,
 ) -> NoteView:
     """Create or replace the note of this kind for the case or question."""
-    if len(text) > MAX_NOTE:
-        raise InvalidInput(f"Notiz zu lang / note too long (max. {MAX_NOTE})")
+    text = clean_field(text, "Notiz / note", limit=MAX_NOTE, lines=True)
     conference_id = _target(session, case_id, question_id)
     note = session.scalar(
         select(Note).where(

@@ -10,12 +10,22 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from typing import Annotated, Final, Literal
+from typing import Annotated, Any, Final, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from app.models.enums import FindingKind, QuestionKind, Sex
+from app.services.errors import InvalidInput
 from app.services.presets import PRESETS, scale_problem
+from app.services.text import clean
 
 #: the image types a package may carry (and the editor accepts)
 ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
@@ -29,20 +39,57 @@ HGVS = re.compile(
 )
 _HGVS_KINDS = frozenset({FindingKind.SNV, FindingKind.INDEL, FindingKind.GERMLINE})
 
-Text200 = Annotated[str, Field(max_length=200)]
-Text500 = Annotated[str, Field(max_length=500)]
-LongText = Annotated[str, Field(max_length=20_000)]
+
+def _one_line(value: Any) -> Any:
+    return clean(value) if isinstance(value, str) else value  # not text: strict str refuses
+
+
+def _with_lines(value: Any) -> Any:
+    return clean(value, lines=True) if isinstance(value, str) else value
+
+
+#: Every text of the format is cleaned by :mod:`app.services.text`, then its length checked
+#: (the limits are those of the database columns).
+Line = BeforeValidator(_one_line)
+Lines = BeforeValidator(_with_lines)
+Text40 = Annotated[str, Line, Field(max_length=40)]
+Text200 = Annotated[str, Line, Field(max_length=200)]
+Text500 = Annotated[str, Line, Field(max_length=500)]
+Name40 = Annotated[str, Line, Field(min_length=1, max_length=40)]
+Name200 = Annotated[str, Line, Field(min_length=1, max_length=200)]
+Name500 = Annotated[str, Line, Field(min_length=1, max_length=500)]
+QuestionText = Annotated[str, Lines, Field(min_length=1, max_length=2_000)]
+LongText = Annotated[str, Lines, Field(max_length=20_000)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    """Strict: no unknown fields, and no bending of types (``"58"`` is no age, ``true`` no
+    ECOG); enumerations are given by their value. Instances are checked again whenever a
+    model or service receives one (so a ``model_copy(update=…)`` cannot slip past)."""
+
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=True, strict=True, revalidate_instances="always"
+    )
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def checked(data: Model) -> Model:
+    """``data`` validated again (cleaned texts, limits); :class:`InvalidInput` if broken."""
+    try:
+        return type(data).model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "$"
+        raise InvalidInput(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
 
 
 class PackageOption(_Strict):
     """An answer option. ``phrase_de``/``phrase_en`` finish the sentence "15 % der Standorte …"."""
 
-    label: Annotated[str, Field(min_length=1, max_length=500)]
-    code: Annotated[str, Field(max_length=40)] = ""
+    label: Name500
+    code: Text40 = ""
     phrase_de: Text500 = ""
     phrase_en: Text500 = ""
     exclusive: bool = Field(
@@ -57,8 +104,8 @@ class PackageOption(_Strict):
 class PackageQuestion(_Strict):
     """A question; yes/no, agreement and evidence questions may leave ``options`` empty."""
 
-    text: Annotated[str, Field(min_length=1, max_length=2_000)]
-    kind: QuestionKind
+    text: QuestionText
+    kind: Annotated[QuestionKind, Field(strict=False)]
     options: list[PackageOption] = Field(default_factory=list, max_length=30)
     allow_abstain: bool = True
     duration_seconds: Annotated[int, Field(ge=10, le=3_600)] | None = None
@@ -87,9 +134,9 @@ class PackageQuestion(_Strict):
 class PackageFinding(_Strict):
     """A molecular finding row: gene, HGVS alteration, kind, VAF in percent."""
 
-    gene: Annotated[str, Field(min_length=1, max_length=40)]
+    gene: Name40
     alteration: Text200 = ""
-    kind: FindingKind = FindingKind.SNV
+    kind: Annotated[FindingKind, Field(strict=False)] = FindingKind.SNV
     vaf: Annotated[float, Field(ge=0, le=100)] | None = None
     comment: Text500 = ""
 
@@ -106,11 +153,11 @@ class PackageFinding(_Strict):
 class PackageImage(_Strict):
     """An image, embedded as base64 (``data``) or a file beside the package (``path``)."""
 
-    filename: Annotated[str, Field(min_length=1, max_length=200)]
+    filename: Name200
     mime: ImageMime = "image/png"
     caption: Text500 = ""
     data: str | None = Field(default=None, max_length=14_000_000)
-    path: Annotated[str, Field(max_length=500)] | None = None
+    path: Text500 | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> PackageImage:
@@ -131,19 +178,19 @@ class PackageImage(_Strict):
 class PackageCase(_Strict):
     """A patient case with its structured summary."""
 
-    title: Annotated[str, Field(min_length=1, max_length=200)]
+    title: Name200
     presenter: Text200 = ""
     age: Annotated[int, Field(ge=0, le=120)] | None = None
-    sex: Sex | None = None
+    sex: Annotated[Sex, Field(strict=False)] | None = None
     diagnosis: Text500 = ""
-    icd10: Annotated[str, Field(max_length=10)] = ""
+    icd10: Annotated[str, Line, Field(max_length=10)] = ""
     histology: Text500 = ""
     stage: Text200 = ""
     ecog: Annotated[int, Field(ge=0, le=4)] | None = None
     prior_therapy_lines: Annotated[int, Field(ge=0, le=20)] | None = None
     prior_therapies: LongText = ""
     tmb: Annotated[float, Field(ge=0, le=10_000)] | None = None
-    msi: Annotated[str, Field(max_length=40)] = ""
+    msi: Text40 = ""
     text: LongText = ""
     findings: list[PackageFinding] = Field(default_factory=list, max_length=200)
     images: list[PackageImage] = Field(default_factory=list, max_length=20)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -62,6 +63,75 @@ def describe(error: ValidationError, path: Path) -> str:
     return "\n".join(lines)
 
 
+#: A package is six levels deep; anything far deeper is not one (and costly to walk).
+MAX_DEPTH = 24
+#: Digits of the longest number a package may hold (no field needs more than a few).
+MAX_DIGITS = 30
+
+
+class _JsonObject(dict[str, Any]):
+    """A JSON object that remembers the keys it was given twice."""
+
+    duplicates: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> _JsonObject:
+        obj = cls(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            twice = []
+            for key, _ in pairs:
+                if key in seen:
+                    twice.append(key)
+                seen.add(key)
+            obj.duplicates = tuple(twice)
+        return obj
+
+
+@dataclass(frozen=True)
+class _LongNumber:
+    digits: int
+
+
+@dataclass(frozen=True)
+class _NotJson:
+    word: str  # NaN, Infinity, -Infinity: Python reads them, JSON does not have them
+
+
+def _number(kind: type[int] | type[float]) -> Any:
+    def parse(literal: str) -> int | float | _LongNumber:
+        if len(literal) > MAX_DIGITS:
+            return _LongNumber(len(literal))  # int() would refuse 4300 digits with a traceback
+        return kind(literal)
+
+    return parse
+
+
+def _first_problem(data: Any) -> str | None:
+    """Where the parsed JSON holds what no package may: duplicate keys, giant numbers,
+    NaN, or nesting beyond :data:`MAX_DEPTH` (walked without recursion)."""
+    stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while stack:
+        value, location = stack.pop()
+        where = _json_path(location)
+        if len(location) > MAX_DEPTH:
+            return f"{where}: zu tief verschachtelt / nested too deeply (more than {MAX_DEPTH})"
+        if isinstance(value, _LongNumber):
+            digits = value.digits
+            return f"{where}: Zahl mit {digits} Ziffern / number too long ({digits} digits)"
+        if isinstance(value, _NotJson):
+            return f"{where}: {value.word} ist kein JSON-Wert / is not a JSON value"
+        if isinstance(value, _JsonObject):
+            if value.duplicates:
+                return (
+                    f"{where}: Schlüssel doppelt / duplicate key {json.dumps(value.duplicates[0])}"
+                )
+            stack.extend((v, (*location, k)) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((v, (*location, i)) for i, v in reversed(list(enumerate(value))))
+    return None
+
+
 def read_json_object(
     path: Path, error: type[InvalidInput], *, max_bytes: int = MAX_PACKAGE_BYTES, what: str
 ) -> dict[str, object]:
@@ -88,11 +158,22 @@ def read_json_object(
     except OSError as exc:
         raise error(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text,
+            object_pairs_hook=_JsonObject.of,
+            parse_int=_number(int),
+            parse_float=_number(float),
+            parse_constant=_NotJson,
+        )
     except json.JSONDecodeError as exc:
         raise error(
             f"{path.name}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}"
         ) from None
+    except RecursionError:
+        raise error(f"{path.name}: $: JSON zu tief verschachtelt / nested too deeply") from None
+    problem = _first_problem(data)
+    if problem is not None:
+        raise error(f"{path.name}: {problem}")
     if not isinstance(data, dict):
         raise error(f"{path.name}: $: expected a JSON object with {what}")
     return data

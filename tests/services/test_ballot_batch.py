@@ -48,6 +48,12 @@ def test_fast_path_and_service_store_identical_rows(tmp_path: Path) -> None:
     rounds = [
         [(0, (options[0],), False, "erste Wahl"), (1, (options[1],), False, ""), (2, (), True, "")],
         [(0, (options[1],), False, ""), (3, (options[0],), False, "  mit Leerraum  ")],
+        [  # the cleaning rule of app.services.text, the same on both paths
+            (1, (options[0],), False, "\x1b[31m rot\x00"),
+            (2, (options[1],), False, "\u202enilreB\u202c \u200bweg"),
+            (3, (options[1],), False, "Mu\u0308ller\r\nZeile 2\t"),
+            (4, (options[0],), False, "🧬 👩\u200d⚕️"),
+        ],
     ]
     for ballots in rounds:
         run = [
@@ -79,6 +85,8 @@ def test_fast_path_and_service_store_identical_rows(tmp_path: Path) -> None:
             for r in expected
         ]
     assert _rows(fast_db) == _rows(slow_db)
+    comments = {row[3] for row in _rows(fast_db)["ballots"]}
+    assert {"[31m rot", "nilreB weg", "Müller\nZeile 2", "🧬 👩\u200d⚕️"} <= comments
     fast_db.dispose()
     slow_db.dispose()
 

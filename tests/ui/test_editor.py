@@ -210,6 +210,10 @@ def test_case_images_are_added_captioned_and_removed(qtbot, db, tmp_path, prompt
     box = editor.case_form.images
     assert not box.add_file(tmp_path / "notes.txt")
     assert "PNG" in box.error.text()
+    fake = tmp_path / "fake.png"
+    fake.write_bytes(b"\x89PNG\r\n\x1a\n but no picture")
+    assert not box.add_file(fake)  # decoded, not judged by its name
+    assert "not a readable PNG or JPEG image" in box.error.text()
     assert box.add_file(path)
     box.table.item(0, 1).setText("CT vor Therapie")
     editor.case_form.flush()

@@ -73,3 +73,25 @@ def test_export_writes_a_valid_package(qtbot, db, demo_id, tmp_path, prompter) -
     assert packages_io.export_to(None, db, demo_id, target) == target
     loaded = read_package(target)
     assert [c.title for c in loaded.package.cases] == _case_titles(db, demo_id)
+
+
+def test_deep_nesting_and_giant_numbers_are_shown_in_the_import_dialog(
+    qtbot, db, demo_id, tmp_path, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    before = _case_titles(db, demo_id)
+    deep = tmp_path / "tief.votum.json"
+    deep.write_text('{"cases": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    giant = tmp_path / "riesig.votum.json"
+    giant.write_text('{"cases": [{"title": "X", "age": ' + "7" * 5000 + "}]}")
+    twice = tmp_path / "doppelt.votum.json"
+    twice.write_text('{"cases": [{"title": "X", "title": "Y"}]}')
+    for path, problem in (
+        (deep, "tief.votum.json: $: JSON zu tief verschachtelt"),
+        (giant, "riesig.votum.json: $.cases[0].age: Zahl mit 5000 Ziffern"),
+        (twice, 'doppelt.votum.json: $.cases[0]: Schlüssel doppelt / duplicate key "title"'),
+    ):
+        assert packages_io.import_into(None, db, [path], demo_id) is None
+        title, text = prompter.errors[-1]
+        assert "not imported" in title and problem in text
+    assert len(prompter.errors) == 3
+    assert _case_titles(db, demo_id) == before

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.errors import InvalidInput
+from app.services.images import check_image
 from app.services.package_schema import PackageImage
 from app.ui.messages import os_error_text
 from app.ui.widgets import ErrorLabel
@@ -95,6 +97,11 @@ class ImagesBox(QGroupBox):
             return False
         if len(raw) > MAX_BYTES:
             self.error.set_error(self.tr("The image is larger than 10 MB"))
+            return False
+        try:
+            check_image(raw, mime, path.name)  # a .png that is no picture says so now
+        except InvalidInput as exc:
+            self.error.set_error(str(exc))
             return False
         image = PackageImage(
             filename=path.name, mime=mime, data=base64.b64encode(raw).decode("ascii")
