@@ -272,6 +272,10 @@ class ModeratorClient:
     def notes(self) -> Json:
         return self._get("/notes")
 
+    def ballots(self, question_id: int) -> Json:
+        """Every site's current ballot on one question."""
+        return self._get(f"/questions/{question_id}/ballots")
+
     def results(self, question_id: int) -> Json:
         return self._get(f"/questions/{question_id}/results")
 

@@ -12,6 +12,7 @@ import asyncio
 import json
 import re
 from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from typing import Annotated, Literal, TypeVar
 
 import anyio.to_thread
@@ -53,6 +54,7 @@ from app.server.schemas import (
     SkipIn,
 )
 from app.services.agenda import agenda, get_question
+from app.services.ballots import current_ballots
 from app.services.conference_file import (
     build_conference_file,
     check_conference_file,
@@ -255,6 +257,37 @@ async def attendance(
         ),
         notify,
     )
+
+
+class CurrentBallotOut(BaseModel):
+    """One site's current ballot (what the desktop console mirrors between full reads)."""
+
+    site_code: str
+    option_ids: list[int]
+    abstain: bool
+    comment: str
+    source: str
+    cast_at: datetime
+    revision: int
+
+
+@router.get("/questions/{question_id}/ballots", responses=ERRORS)
+def ballots_list(ctx: CtxDep, question_id: IdPath) -> list[CurrentBallotOut]:
+    """Every site's current ballot on one question (also before the reveal)."""
+    with ctx.db.read() as session:
+        require_question(session, ctx.conference_id, question_id)
+        return [
+            CurrentBallotOut(
+                site_code=b.site_code,
+                option_ids=list(b.option_ids),
+                abstain=b.abstain,
+                comment=b.comment,
+                source=b.source.value,
+                cast_at=b.cast_at,
+                revision=b.revision,
+            )
+            for b in current_ballots(session, question_id)
+        ]
 
 
 @router.get("/questions/{question_id}/results", responses=ERRORS)

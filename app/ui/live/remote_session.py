@@ -17,14 +17,17 @@ import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from app.db import Database
+from app.models import Ballot, BallotChoice
 from app.remote.client import Action, Connection, ModeratorClient, RemoteError, Unreachable
 from app.services import agenda, conferences, notes, results
 from app.services.conference_schema import ConferenceFile
@@ -36,6 +39,25 @@ log = logging.getLogger(__name__)
 
 #: seconds between two attempts to reach a server that dropped
 RETRY_SECONDS = 3
+#: after the last ballot-only read, the whole conference is read again once it is quiet
+#: for this long (seconds): attendance names, notes of others, anything /state cannot tell
+QUIET_FULL_READ = 2.0
+
+
+def _state_key(state: dict[str, Any]) -> tuple[object, ...]:
+    """What a ballot does not change: the question, its state, the sites expected."""
+    current, live = state.get("current"), state.get("live")
+    if current is None:
+        return (None,)
+    expected = frozenset((live or {}).get("voted", [])) | frozenset((live or {}).get("missing", []))
+    return (
+        current["id"],
+        current["state"],
+        current["revealed"],
+        current["round"],
+        (live or {}).get("n_expected"),
+        expected,
+    )
 
 
 @dataclass(frozen=True)
@@ -141,6 +163,11 @@ class RemoteSession(QObject):
         self._sync_lock = threading.Lock()
         self._sync_wanted = False
         self._shape: list[tuple[str, int]] | None = None
+        self._full_key: tuple[object, ...] | None = None
+        self._full_wanted = False
+        self._quiet: threading.Timer | None = None
+        self._worker_ids = IdMap()
+        self._worker_snapshot: LiveSnapshot | None = None
         self._server_agenda: list[Any] = []
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="votum-remote")
@@ -181,31 +208,107 @@ class RemoteSession(QObject):
             self._sync_wanted = True
         self._submit(self._sync)
 
+    def _arm_quiet_read(self) -> None:
+        """A full read once no ballot came for ``QUIET_FULL_READ`` seconds."""
+        if self._quiet is not None:
+            self._quiet.cancel()
+        if self._stop.is_set():
+            return
+
+        def full() -> None:
+            with self._sync_lock:
+                self._full_wanted = True
+            self.request_sync()
+
+        self._quiet = threading.Timer(QUIET_FULL_READ, full)
+        self._quiet.daemon = True
+        self._quiet.start()
+
     def _submit(self, job: Callable[[], None]) -> None:
         if not self._stop.is_set():
             self._pool.submit(job)
 
     def _sync(self) -> None:
+        """Catch up with the server. Ballots alone (the same question, state and sites
+        expected) re-read just that question's ballots; anything else, or every
+        once things are quiet (``QUIET_FULL_READ``), the whole conference."""
         with self._sync_lock:
             self._sync_wanted = False
+            full_wanted, self._full_wanted = self._full_wanted, False
         try:
-            file: ConferenceFile = self._client.fetch_file()
-            shape = [(q.ref, q.round) for c in file.cases for q in c.questions]
-            if shape != self._shape:  # the agenda (ids) is read again only when it changed
-                self._server_agenda = self._client.agenda()
-                self._shape = shape
-            server_agenda = self._server_agenda
+            state = self._client.state()
+            key = _state_key(state)
+            light = (
+                not full_wanted
+                and key == self._full_key
+                and self._worker_snapshot is not None
+                and state.get("current") is not None
+            )
+            if light:
+                rows = self._client.ballots(int(state["current"]["id"]))
+            else:
+                file: ConferenceFile = self._client.fetch_file()
+                shape = [(q.ref, q.round) for c in file.cases for q in c.questions]
+                if shape != self._shape:  # the agenda (ids) is read again only when it changed
+                    self._server_agenda = self._client.agenda()
+                    self._shape = shape
         except RemoteError as exc:
             self._dropped.emit(str(exc))
             return
+        if light:
+            snapshot = self._ballots_sync(int(state["current"]["id"]), rows)
+            if snapshot is not None:
+                self._synced.emit(snapshot, self._worker_ids)
+                self._arm_quiet_read()
+                return
+            file = self._client.fetch_file()
+        self._full_sync(file)
+        self._full_key = key
+
+    def _ballots_sync(self, remote_question: int, rows: list[Any]) -> LiveSnapshot | None:
+        """Replace one question's ballots in the mirror; the snapshot with its new count."""
+        ids, old = self._worker_ids, self._worker_snapshot
+        question = {v: k for k, v in ids.questions.items()}.get(remote_question)
+        if old is None or old.question is None or question != old.question.id:
+            return None
+        sites = {code: site_id for site_id, code in ids.site_codes.items()}
+        options = {v: k for k, v in ids.options.items()}
         with self.db.write() as session:
-            adopt_fetched(session, self.conference_id, file, server=self.connection.base_url)
+            session.execute(delete(Ballot).where(Ballot.question_id == question))
+            session.add_all(
+                Ballot(
+                    question_id=question,
+                    site_id=sites[row["site_code"]],
+                    abstain=row["abstain"],
+                    comment=row["comment"],
+                    source=row["source"],
+                    cast_at=datetime.fromisoformat(row["cast_at"]),
+                    revision=row["revision"],
+                    choices=[BallotChoice(option_id=options[o]) for o in row["option_ids"]],
+                )
+                for row in rows
+            )
         with self.db.read() as session:
-            ids = _id_map(session, self.conference_id, server_agenda)
+            status, result = results.live_view(session, question)
+        self._serial += 1
+        snapshot = replace(old, status=status, result=result, serial=self._serial)
+        self._worker_snapshot = snapshot
+        return snapshot
+
+    def _full_sync(self, file: ConferenceFile) -> None:
+        assert file.results is not None
+        # the console shows no history and no audit trail: the mirror keeps neither
+        lean = file.model_copy(
+            update={"results": file.results.model_copy(update={"history": [], "audit": []})}
+        )
+        with self.db.write() as session:
+            adopt_fetched(session, self.conference_id, lean, server=self.connection.base_url)
+        with self.db.read() as session:
+            ids = _id_map(session, self.conference_id, self._server_agenda)
         with self.db.write() as session:
             back = {v: k for k, v in ids.questions.items()}
             back_cases = {v: k for k, v in ids.cases.items()}
-            for (kind, remote_id), action in self._pending_notes.items():
+            for (kind, remote_id), action in list(self._pending_notes.items()):
                 local = back.get(remote_id) if kind == "question" else back_cases.get(remote_id)
                 if local is not None:  # typed during a drop: shown until the server has it
                     target = {f"{kind}_id": local}
@@ -214,6 +317,10 @@ class RemoteSession(QObject):
         with self.db.read() as session:
             self._serial += 1
             snapshot = read_snapshot(session, self.conference_id, self._serial)
+        old = self._worker_snapshot
+        if old is not None and old.cases == snapshot.cases:  # the agenda is not rebuilt
+            snapshot = replace(snapshot, cases=old.cases)
+        self._worker_ids, self._worker_snapshot = ids, snapshot
         self._synced.emit(snapshot, ids)
 
     @Slot(object, object)
@@ -398,6 +505,8 @@ class RemoteSession(QObject):
         if self._stop.is_set():
             return
         self._stop.set()
+        if self._quiet is not None:
+            self._quiet.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._client.close()
         self._stream_client.close()
