@@ -1,19 +1,28 @@
-"""Desktop app benchmarks: ballot-to-console latency and cold start.
+"""Desktop app benchmarks: ballot-to-console latency, GUI cost per update, a desktop-mode
+burst, and cold start.
 
-1. Latency: a real voting server thread on 127.0.0.1; a client thread POSTs 200 ballots one
-   after another; each is timed from the moment the server's notifier reports it committed
-   (server thread) to the moment the live console has shown the new count and the chart has
-   been redrawn (the canvas's draw event). p50 / p99 / max.
-2. Cold start: time from spawning ``python`` to the main window painted, Votum against a
+1. Latency and GUI cost: the app's own live session (console and presenter view shown, the
+   voting server started by the app on 127.0.0.1); a client thread POSTs ballots one after
+   another; each is timed from the server's notifier call after the commit (server thread)
+   to the console's chart painted (GUI thread), and the GUI thread's CPU per update (read,
+   count, chart, paint) is taken with ``time.thread_time``. At 40 and at 300 sites.
+2. Desktop-mode burst: the same app process (console and presenter shown) serves a burst of
+   every site voting at once, from a load generator in a child process; a bare endpoint
+   (same body, no database) mounted on the same server is the yardstick. Reported: the
+   ballot/bare burst ratio (medians) and the GUI event loop's lag during the bursts (a 5 ms
+   timer: how late each tick came), p50 / p99 / max.
+3. Cold start: time from spawning ``python`` to the main window painted, Votum against a
    bare PySide6 QMainWindow, interleaved subprocesses, median of several runs.
 
-``python benchmarks/bench_live.py [--ballots 200] [--runs 7]`` (offscreen Qt).
+``python benchmarks/bench_live.py [--ballots 200] [--rounds 7] [--runs 11]`` (offscreen Qt).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -25,6 +34,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_ballots import add_bare, build_conference  # noqa: E402
 
 #: Both children print "shown" at the window's first paint event and then quit.
 PAINTED = """
@@ -80,57 +91,98 @@ class TimingNotifier:
         self.inner.state_changed(change)  # type: ignore[attr-defined]
 
 
-def latency(n_ballots: int) -> tuple[list[float], list[float]]:
-    import httpx
+def _wait(condition, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    """Run the Qt event loop until ``condition()`` holds."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from app.db import Database
-    from app.server.runner import VotingServer
-    from app.services import conferences
-    from app.services.demo import load_demo
-    from app.ui.application import create_application
-    from app.ui.i18n import install_language
-    from app.ui.live.console import LiveConsole
-    from app.ui.live.session import LiveSession
-    from app.ui.workspace import Workspace
+    deadline = time.monotonic() + timeout
+    loop = QEventLoop()
+    poll = QTimer(interval=5)
+    poll.timeout.connect(
+        lambda: loop.quit() if condition() or time.monotonic() > deadline else None
+    )
+    poll.start()
+    loop.exec()
+    poll.stop()
+    if not condition():
+        raise SystemExit("timed out")
 
-    app = create_application(["bench"])
-    install_language("de")
-    tmp = Path(tempfile.mkdtemp(prefix="votum-bench-"))
-    db = Database.open(f"sqlite:///{(tmp / 'bench.sqlite3').as_posix()}")
-    with db.write() as s:
-        conf_id = load_demo(s)
-    workspace = Workspace(db, conf_id, auto_start_server=False)  # the app's own path
-    workspace.resize(1400, 900)
-    workspace.show()
-    workspace.show_live()
-    console = workspace.console
-    session = workspace.session
-    assert isinstance(console, LiveConsole) and isinstance(session, LiveSession)
-    timing = TimingNotifier(session.notifier)
-    server = VotingServer(db, conf_id, host="127.0.0.1", port=0, notifier=timing)
-    server.start()
-    session.on_notifier_server_started(server)
-    console.open_question()
-    question = console.snapshot.question
-    assert question is not None and question.is_open
-    with db.read() as s:
-        tokens = [i.token for i in conferences.invitations(s, conf_id) if i.token]
+
+class DesktopSession:
+    """The desktop app's live part on a benchmark conference of ``n_sites`` sites (question
+    open): workspace, console and presenter view shown, the server started by the app."""
+
+    def __init__(self, n_sites: int, *, bare: bool = False) -> None:
+        from app.db import Database
+        from app.services import agenda, conferences
+        from app.services.conferences import find_conference
+        from app.ui.application import create_application
+        from app.ui.i18n import install_language
+        from app.ui.workspace import Workspace
+
+        self.app = create_application(["bench"])
+        install_language("de")
+        tmp = Path(tempfile.mkdtemp(prefix="votum-bench-"))
+        url = f"sqlite:///{(tmp / 'bench.sqlite3').as_posix()}"
+        build_conference(url, n_sites)
+        self.db = Database.open(url)
+        with self.db.read() as s:
+            conf_id = find_conference(s, "bench").id
+            self.tokens = [i.token for i in conferences.invitations(s, conf_id) if i.token]
+            self.question = agenda.agenda(s, conf_id)[0].questions[0]
+        if bare:  # the yardstick endpoint, mounted on the app's own server
+            import app.server.runner as runner
+
+            class WithBare(runner.VotingServer):
+                def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+                    super().__init__(*args, configure=add_bare, **kwargs)
+
+            runner.VotingServer = WithBare  # type: ignore[misc]
+        self.workspace = Workspace(self.db, conf_id, auto_start_server=False)
+        self.workspace.resize(1366, 768)
+        self.workspace.show()
+        self.workspace.show_live()
+        self.console = self.workspace.console
+        self.session = self.workspace.session
+        self.presenter = self.workspace.ensure_presenter()
+        self.presenter.resize(1280, 720)
+        self.presenter.show()
+        self.timing = TimingNotifier(self.session.notifier)
+        self.session.control._notifier = self.timing
+        self.session.start_server(host="127.0.0.1", port=0)
+        _wait(lambda: self.session.server_state.state in ("running", "failed"))
+        assert self.session.server_state.state == "running", self.session.server_state.error
+        self.base = self.session.server_state.urls[0]
+        self.port = self.session.server_state.port
+        self.session.refresh()
+
+    def close(self) -> None:
+        self.workspace.shutdown()
+        self.db.dispose()
+
+
+def updates(n_sites: int, n_ballots: int, pace: float = 0.0) -> tuple[list[float], list[float]]:
+    """Ballot → console painted (ms) and GUI-thread CPU per update (ms): one ballot after
+    another (each waits for the redraw), or with ``pace`` every site once at a random
+    moment within ``pace`` seconds (a session's real pace)."""
+    import httpx
+
+    desk = DesktopSession(n_sites)
+    session, console, question = desk.session, desk.console, desk.question
     options = [o.id for o in question.options]
-    base = server.base_urls()[0]
-
     shown: list[float] = []
-    cpu: list[float] = []  # GUI-thread CPU time from refresh start to chart drawn
-    refresh_cpu: list[float] = [0.0]
+    cpu: list[float] = []
+    refresh_cpu = [0.0]
     drawn = threading.Event()
-    original_refresh = session.refresh
+    # GUI-thread CPU from the read result's arrival (the read runs in the reader thread)
+    # to the chart painted: count, chart, presenter, paint.
+    session._readDone.disconnect(session.on_read_done)
 
-    def timed_refresh():  # type: ignore[no-untyped-def]
+    def timed_read_done(snapshot, generation) -> None:  # type: ignore[no-untyped-def]
         refresh_cpu[0] = time.thread_time()
-        return original_refresh()
+        session.on_read_done(snapshot, generation)
 
-    session._timer.timeout.disconnect()
-    session._timer.timeout.connect(timed_refresh)
+    session._readDone.connect(timed_read_done)
 
     def on_drawn() -> None:
         shown.append(time.perf_counter())
@@ -142,13 +194,16 @@ def latency(n_ballots: int) -> tuple[list[float], list[float]]:
     done = threading.Event()
 
     def client() -> None:
+        if pace:
+            paced_client()
+            return
         with httpx.Client(timeout=10) as http:
             for i in range(n_ballots):
                 drawn.clear()
-                token = tokens[i % len(tokens)]
-                option = options[(i // len(tokens)) % len(options)]
+                token = desk.tokens[i % len(desk.tokens)]
+                option = options[(i // len(desk.tokens) + i) % len(options)]
                 reply = http.post(
-                    f"{base}/api/v/{token}/ballot",
+                    f"{desk.base}/api/v/{token}/ballot",
                     json={"question_id": question.id, "option_ids": [option]},
                 )
                 if reply.status_code != 200:
@@ -159,22 +214,133 @@ def latency(n_ballots: int) -> tuple[list[float], list[float]]:
                     break
         done.set()
 
-    loop = QEventLoop()
-    poll = QTimer(interval=20)
-    poll.timeout.connect(lambda: loop.quit() if done.is_set() else None)
-    poll.start()
+    def paced_client() -> None:
+        rng = random.Random(7)
+        start = time.monotonic()
+        offsets = sorted(rng.uniform(0, pace) for _ in desk.tokens)
+        threads = []
+
+        def post(i: int, token: str) -> None:
+            with httpx.Client(timeout=10) as http:
+                reply = http.post(
+                    f"{desk.base}/api/v/{token}/ballot",
+                    json={"question_id": question.id, "option_ids": [options[i % 2]]},
+                )
+            if reply.status_code != 200:
+                errors.append(reply.text)
+
+        for i, (token, offset) in enumerate(zip(desk.tokens, offsets, strict=True)):
+            time.sleep(max(0.0, start + offset - time.monotonic()))  # the pace, not a wait
+            thread = threading.Thread(target=post, args=(i, token), daemon=True)
+            thread.start()
+            threads.append(thread)
+        for thread in threads:
+            thread.join(10)
+        deadline = time.monotonic() + 5
+        while len(shown) == 0 or shown[-1] < desk.timing.committed[-1]:
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.01)
+        done.set()
+
     threading.Thread(target=client, daemon=True).start()
-    loop.exec()
-    server.stop()
-    db.dispose()
+    _wait(done.is_set, timeout=600)
+    desk.close()
     if errors:
         raise SystemExit("; ".join(errors))
     lat = []
-    for committed in timing.committed:
+    for committed in desk.timing.committed:
         after = [t for t in shown if t >= committed]
-        lat.append((after[0] - committed) * 1000)
-    app.processEvents()
+        if after:
+            lat.append((after[0] - committed) * 1000)
     return lat, cpu[1:]
+
+
+def _load_generator(port: int, tokens: list[str], question_id: int, options: list[int],
+                    rounds: int, conn) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """Child process: ``rounds`` × (bare burst, ballot burst), each site once per burst;
+    sends the list of (kind, seconds, failed) back."""
+    import asyncio
+
+    import httpx
+
+    async def run() -> list[tuple[str, float, int]]:
+        clients = [
+            httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) for _ in tokens
+        ]
+        out: list[tuple[str, float, int]] = []
+
+        async def burst(kind: str, path: str, r: int) -> None:
+            async def one(i: int, client: httpx.AsyncClient, token: str) -> int:
+                body = {"question_id": question_id, "option_ids": [options[(i + r) % 2]]}
+                reply = await client.post(path.format(token), json=body)
+                return int(reply.status_code != 200)
+
+            start = time.perf_counter()
+            failed = await asyncio.gather(
+                *(one(i, c, t) for i, (c, t) in enumerate(zip(clients, tokens, strict=True)))
+            )
+            out.append((kind, time.perf_counter() - start, sum(failed)))
+
+        try:
+            await burst("warm-up", "/bench/bare/{}", 0)
+            conn.send("go")
+            for r in range(rounds):
+                await burst("bare", "/bench/bare/{}", r)
+                await burst("ballot", "/api/v/{}/ballot", r)
+        finally:
+            for client in clients:
+                await client.aclose()
+        return out
+
+    conn.send(asyncio.run(run()))
+
+
+def desktop_burst(n_sites: int, rounds: int) -> tuple[list[float], list[float], list[float], int]:
+    """(ballot burst seconds, bare burst seconds, GUI event-loop lag in ms, failed)."""
+    import multiprocessing as mp
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    desk = DesktopSession(n_sites, bare=True)
+    options = [o.id for o in desk.question.options]
+    ctx = mp.get_context("spawn")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(
+        target=_load_generator,
+        args=(desk.port, desk.tokens, desk.question.id, options, rounds, child),
+        daemon=True,
+    )
+    lags: list[float] = []
+    measuring = [False]
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+    tick = QTimer(interval=5)
+    tick.setTimerType(tick.timerType().PreciseTimer)
+
+    def on_tick() -> None:
+        now = clock.nsecsElapsed()
+        if measuring[0]:
+            lags.append(max(0.0, (now - last[0]) / 1e6 - 5))
+        last[0] = now
+
+    tick.timeout.connect(on_tick)
+    tick.start()
+    proc.start()
+    _wait(parent.poll, timeout=120)
+    assert parent.recv() == "go"
+    measuring[0] = True
+    _wait(parent.poll, timeout=600)
+    measuring[0] = False
+    results = parent.recv()
+    proc.join(30)
+    tick.stop()
+    desk.close()
+    ballot = [sec for kind, sec, _ in results if kind == "ballot"]
+    bare = [sec for kind, sec, _ in results if kind == "bare"]
+    failed = sum(f for kind, _, f in results if kind != "warm-up")
+    return ballot, bare, lags, failed
 
 
 def cold_start(runs: int) -> tuple[list[float], list[float]]:
@@ -221,27 +387,54 @@ def percentile(values: list[float], p: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ballots", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=7, help="bursts per endpoint")
+    parser.add_argument("--runs", type=int, default=11, help="cold starts per program")
+    parser.add_argument("--skip", default="", help="comma-separated: pace,updates,burst,cold")
     args = parser.parse_args()
+    skip = set(args.skip.split(","))
+    print(f"Votum desktop benchmark · {dt.date.today().isoformat()}")
     if hasattr(os, "getloadavg"):
         print(f"load average before: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
-    lat, cpu = latency(args.ballots)
-    print(
-        f"ballot → console (count + chart redrawn), {len(lat)} ballots: "
-        f"p50 {percentile(lat, 50):.1f} ms, p99 {percentile(lat, 99):.1f} ms, "
-        f"max {max(lat):.1f} ms"
-    )
-    print(
-        f"GUI-thread CPU per update (read + count + chart): p50 {percentile(cpu, 50):.1f} ms, "
-        f"p99 {percentile(cpu, 99):.1f} ms"
-    )
-    bare, votum = cold_start(args.runs)
-    b, v = statistics.median(bare), statistics.median(votum)
-    print(
-        f"cold start to window shown, median of {args.runs}: bare PySide6 {b:.0f} ms, "
-        f"Votum {v:.0f} ms, ratio {v / b:.2f}"
-    )
+    if "pace" not in skip:
+        lat, cpu = updates(40, 40, pace=10.0)
+        print(
+            f"40 sites at a real pace (each once within 10 s): ballot → console painted "
+            f"p50 {percentile(lat, 50):.1f} ms, p99 {percentile(lat, 99):.1f} ms, "
+            f"max {max(lat):.1f} ms"
+        )
+    if "updates" not in skip:
+        for n_sites, n_ballots in ((40, args.ballots), (300, max(60, args.ballots // 2))):
+            lat, cpu = updates(n_sites, n_ballots)
+            print(
+                f"{n_sites} sites, {len(lat)} ballots one after another: ballot → console "
+                f"painted p50 {percentile(lat, 50):.1f} ms, p99 {percentile(lat, 99):.1f} ms, "
+                f"max {max(lat):.1f} ms; GUI-thread CPU per update (count + chart + "
+                f"presenter + paint) p50 {percentile(cpu, 50):.1f} ms, "
+                f"p99 {percentile(cpu, 99):.1f} ms"
+            )
+    if "burst" not in skip:
+        ballot, bare, lags, failed = desktop_burst(300, args.rounds)
+        b, r = statistics.median(ballot), statistics.median(bare)
+        print(
+            f"desktop-mode burst, 300 sites, median of {args.rounds}: ballot burst {b * 1000:.0f} "
+            f"ms, bare burst {r * 1000:.0f} ms, ratio bare/ballot throughput {r / b:.2f} "
+            f"(ballot bursts {', '.join(f'{x * 1000:.0f}' for x in ballot)} ms); failed {failed}"
+        )
+        print(
+            f"GUI event-loop lag during the bursts ({len(lags)} ticks of 5 ms): "
+            f"p50 {percentile(lags, 50):.1f} ms, p99 {percentile(lags, 99):.1f} ms, "
+            f"max {max(lags):.1f} ms"
+        )
+    if "cold" not in skip:
+        bare_runs, votum = cold_start(args.runs)
+        cb, cv = statistics.median(bare_runs), statistics.median(votum)
+        print(
+            f"cold start to window shown, median of {args.runs}: bare PySide6 {cb:.0f} ms, "
+            f"Votum {cv:.0f} ms, ratio {cv / cb:.2f}"
+        )
 
 
 if __name__ == "__main__":
     main()
+    sys.stdout.flush()
+    os._exit(0)  # skip the interpreter's teardown of Qt objects still owned by Python

@@ -46,7 +46,7 @@ PACE_SITES, PACE_SECONDS, SITES = 40, 10.0, 300
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def wait(app: QApplication, done: object, timeout: float = 60) -> None:

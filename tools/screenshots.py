@@ -32,7 +32,7 @@ README_SHOTS = (
     ("console-open-de-light.png", "app-console-de.png"),
     ("console-open-de-dark.png", "app-console-dark.png"),
     ("editor-case-en-light.png", "app-editor-en.png"),
-    ("presenter-revealed-720p-de-light.png", "app-presenter-de.png"),
+    ("presenter-revealed-laptop-de-light.png", "app-presenter-de.png"),
 )
 
 
@@ -152,10 +152,13 @@ def main(out: Path = OUT) -> None:
         if lang == "de" and theme == "light":
             session.close_question(question_id)
             session.reveal(question_id)
+            wait_for(lambda s=session: s.pending_actions == 0)  # queued in the writer
             grab(window, out / f"console-revealed-{suffix}.png")
             grab(presenter, out / f"presenter-revealed-{suffix}.png")
             presenter.resize(1280, 720)
             grab(presenter, out / f"presenter-revealed-720p-{suffix}.png")
+            presenter.resize(*LAPTOP)
+            grab(presenter, out / f"presenter-revealed-laptop-{suffix}.png")
         presenter.close()
         if lang == "de" and theme == "light":
             from app.ui.live.links import LinksDialog
@@ -169,6 +172,7 @@ def main(out: Path = OUT) -> None:
             from app.ui.live.ballot_dialog import BallotDialog
 
             session.reopen(question_id)
+            wait_for(lambda s=session: s.pending_actions == 0)
             snap = session.refresh()
             ballot = BallotDialog(snap.question, snap.status, workspace.console)
             ballot.show()

@@ -514,6 +514,17 @@ DE = {
     "Preparation": "Vorbereitung",
     "Starting the live console …": "Live-Konsole startet …",
     "Live": "Live",
+    # live console: skipping a question
+    "S&kip question…": "Frage &überspringen …",
+    "Skip question": "Frage überspringen",
+    "Skip a question that was not asked, with a reason": (
+        "Eine nicht gestellte Frage überspringen, mit Begründung"
+    ),
+    "↷ SKIPPED": "↷ ÜBERSPRUNGEN",
+    "Why is question %1 skipped? The protocol reports it as not asked, with this reason.": (
+        "Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, "
+        "mit diesem Grund."
+    ),
     # poll report import
     "Import po&ll report…": "Umfrage&bericht importieren …",
     "Import poll report": "Umfragebericht importieren",

@@ -22,6 +22,7 @@ class Step(StrEnum):
     REOPEN = "reopen"
     REPEAT = "repeat"
     BALLOT = "ballot"
+    SKIP = "skip"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Position:
 
     state: QuestionState | None
     revealed: bool = False
+    skipped: bool = False
     is_round_two: bool = False
     has_round_two: bool = False
     has_next: bool = False
@@ -47,6 +49,7 @@ def position(cases: Sequence[CaseInfo], question: QuestionInfo | None) -> Positi
     return Position(
         question.state,
         revealed=question.revealed,
+        skipped=question.skip_reason is not None,
         is_round_two=question.parent_id is not None,
         has_round_two=any(q.parent_id == question.id for q in questions),
         has_next=0 <= index < len(ids) - 1,
@@ -71,7 +74,7 @@ def available_steps(pos: Position) -> frozenset[Step]:
     state = pos.state
     steps: set[Step] = set()
     if state is QuestionState.DRAFT:
-        steps.add(Step.OPEN)
+        steps |= {Step.OPEN, Step.SKIP}  # a skipped question may still be asked
     if state is QuestionState.OPEN:
         steps |= {Step.CLOSE, Step.BALLOT}
     if state in (QuestionState.OPEN, QuestionState.CLOSED) and not pos.revealed:
@@ -91,9 +94,9 @@ def available_steps(pos: Position) -> frozenset[Step]:
 
 
 def primary_step(pos: Position) -> Step | None:
-    """The one obvious next step: open → close → show result → next question; ``None`` at
-    the end of the agenda."""
-    if pos.state is QuestionState.DRAFT:
+    """The one obvious next step: open → close → show result → next question (a skipped
+    question: the next one); ``None`` at the end of the agenda."""
+    if pos.state is QuestionState.DRAFT and not pos.skipped:
         return Step.OPEN
     if pos.state is QuestionState.OPEN:
         return Step.CLOSE

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from app.logs import log_file, setup_logging
 from app.ui import settings
 from app.ui.i18n import RESOURCES, install_language
 from app.ui.theme import apply_theme
@@ -43,8 +42,19 @@ def _on_color_scheme_changed(_scheme: Qt.ColorScheme) -> None:
         apply_theme(app, "system")
 
 
+def _start_logging() -> None:
+    from app.logs import setup_logging
+
+    try:
+        setup_logging()
+    except OSError as exc:  # a read-only profile must not keep the app from starting
+        print(f"Votum: no log file ({exc})", file=sys.stderr)
+
+
 def open_log_file() -> bool:
     """Show the log file in the system's viewer (*Hilfe → Protokolldatei öffnen*)."""
+    from app.logs import log_file
+
     path = log_file()
     target = path if path.is_file() else path.parent
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
@@ -52,15 +62,14 @@ def open_log_file() -> bool:
 
 def run_app(db_url: str, conference_id: int | None = None) -> int:
     """Show the main window (the database opens right after it is on screen) and run."""
-    try:
-        setup_logging()
-    except OSError as exc:  # a read-only profile must not keep the app from starting
-        print(f"Votum: no log file ({exc})", file=sys.stderr)
     app = create_application()
     from app.ui.mainwindow import MainWindow
 
     window = MainWindow(db_url, conference_id)
     window.show()
+    # soon after the first paint: the log module (logging.handlers, platformdirs) is
+    # not on the cold-start path
+    QTimer.singleShot(300, _start_logging)
     if conference_id is not None:
         window.ready.connect(lambda: window.show_live() if window.workspace else None)
     return app.exec()

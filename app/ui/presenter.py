@@ -27,6 +27,7 @@ TEXTS = {
         "open": "Abstimmung läuft",
         "closed": "Abstimmung geschlossen",
         "draft": "Gleich geht es los",
+        "skipped": "Frage übersprungen",
         "waiting": "Warten auf die nächste Frage …",
         "join": "Abstimmen mit dem Link Ihres Standorts",
         "abstain": "Enthaltung",
@@ -42,6 +43,7 @@ TEXTS = {
         "open": "Voting open",
         "closed": "Voting closed",
         "draft": "Starting shortly",
+        "skipped": "Question skipped",
         "waiting": "Waiting for the next question …",
         "join": "Vote with your site's link",
         "abstain": "Abstain",
@@ -71,6 +73,8 @@ class PresenterWindow(QWidget):
         self.setAutoFillBackground(True)
         self.session = session
         self.snapshot: LiveSnapshot | None = None
+        self._fonts_key: tuple[object, ...] | None = None
+        self._qr_key: tuple[str, int] | None = None
         self.case_label = _plain(QLabel())
         self.head_label = _plain(QLabel())  # "Frage 1.1 (Runde 2)"
         self.question_label = _plain(QLabel())
@@ -81,8 +85,9 @@ class PresenterWindow(QWidget):
         self.options_label = QWidget()  # the options, lettered A, B, C …
         self.options_grid = QGridLayout(self.options_label)
         self.options_grid.setContentsMargins(0, 0, 0, 0)
-        self.options_grid.setColumnStretch(1, 1)
-        self.options_grid.setColumnStretch(2, 1)
+        self.options_grid.setColumnStretch(1, 3)
+        self.options_grid.setColumnStretch(2, 2)
+        self._option_rows: list[tuple[str, str, str, bool]] = []
         self.chart = ResultChart(large=True)
         self.chart.placeholder.setText("")
         palette = self.chart.palette()
@@ -153,11 +158,16 @@ class PresenterWindow(QWidget):
         question = snapshot.question if snapshot else None
         return bool(snapshot and question and question.revealed and snapshot.result is not None)
 
-    def _apply_fonts(self) -> None:
+    def _apply_fonts(self, *, force: bool = False) -> None:
         """Type by window height; after the reveal the result takes the room: the
-        question is smaller, the findings and the join code step aside."""
+        question is smaller, the findings and the join code step aside. Done only when
+        the size or the reveal changed (not per ballot)."""
         scale = self._scale()
         revealed = self._revealed()
+        key = (scale, revealed, self.options_grid.count())
+        if key == self._fonts_key and not force:
+            return
+        self._fonts_key = key
         question_pt = 26 if revealed else 34
         for label, points, bold, color in (
             (self.case_label, 22, False, MUTED),
@@ -239,7 +249,8 @@ class PresenterWindow(QWidget):
             self.count_label.setText(self._t("voted", n=status.n_voted, N=status.n_expected))
         else:
             self.count_label.setText("")
-        self.state_label.setText(self._t(question.state.value))
+        skipped = question.state is QuestionState.DRAFT and question.skip_reason is not None
+        self.state_label.setText(self._t("skipped" if skipped else question.state.value))
 
     def _summary(self, case: CaseInfo) -> str:
         """Histology, stage, ECOG, prior lines and the further findings, on one line."""
@@ -255,42 +266,42 @@ class PresenterWindow(QWidget):
         return " · ".join(p for p in parts if p)
 
     def _show_options(self, snapshot: LiveSnapshot | None) -> None:
-        """One row per option: its letter, its label and (muted) its explanation."""
-        rows: list[tuple[str, str, str]] = []
+        """One row per option: its letter, its label and (muted) its explanation; abstain
+        and the free-text hint are muted labels."""
+        rows: list[tuple[str, str, str, bool]] = []
         question = snapshot.question if snapshot else None
         if snapshot is not None and question is not None:
             lang = snapshot.conference.language
             if not question.options:
-                rows.append(("", "", self._t("free")))
+                rows.append(("", self._t("free"), "", True))
             for letter, option in zip(LETTERS, question.options, strict=False):
-                rows.append((letter, option.label, option.explanation(lang)))
+                explanation = option.explanation(lang)
+                rows.append(
+                    (letter, option.label, f"— {explanation}" if explanation else "", False)
+                )
             if question.allow_abstain and question.options:
-                rows.append((LETTERS[len(rows)], "", self._t("abstain")))
-        shown = [
-            tuple(
-                # every cell of a shown row holds one of our labels (filled just above)
-                self.options_grid.itemAtPosition(r, c).widget().text()  # type: ignore[union-attr]
-                for c in range(3)
-            )
-            for r in range(self.options_grid.rowCount())
-            if self.options_grid.itemAtPosition(r, 0) is not None
-        ]
-        if shown == rows:
+                rows.append((LETTERS[len(rows)], self._t("abstain"), "", True))
+        if rows == self._option_rows:
             return
+        self._option_rows = rows
         while self.options_grid.count():
             item = self.options_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
-        for row, texts in enumerate(rows):
-            for column, (text, color) in enumerate(zip(texts, (ACCENT, FG, MUTED), strict=True)):
-                label = _plain(QLabel(text))
+        for row, (letter, text, explanation, muted) in enumerate(rows):
+            cells = ((letter, ACCENT), (text, MUTED if muted else FG), (explanation, MUTED))
+            for column, (cell, color) in enumerate(cells):
+                if column == 2 and not explanation:
+                    continue  # the label takes the row
+                label = _plain(QLabel(cell))
                 label.setWordWrap(column > 0)
                 label.setStyleSheet(f"color: {color};")
                 label.setProperty("letter", column == 0)
                 label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                self.options_grid.addWidget(label, row, column)
-        self._apply_fonts()
+                span = 2 if column == 1 and not explanation else 1
+                self.options_grid.addWidget(label, row, column, 1, span)
+        self._apply_fonts(force=True)
 
     def on_session_server_changed(self, state: ServerState) -> None:
         self._server = state
@@ -310,11 +321,15 @@ class PresenterWindow(QWidget):
         self.join_label.setVisible(visible)
         self.address_label.setVisible(visible)
         if not visible or state is None:
+            self._qr_key = None
             self.qr.clear()
             self.qr.setVisible(False)
             return
         self.qr.setVisible(True)
-        self.qr.setPixmap(qr_pixmap(state.urls[0], self.qr.width()))
+        key = (state.urls[0], self.qr.width())
+        if key != self._qr_key:  # making the code costs ~30 ms: once per address and size
+            self._qr_key = key
+            self.qr.setPixmap(qr_pixmap(state.urls[0], self.qr.width()))
 
 
 def _plain(label: QLabel) -> QLabel:

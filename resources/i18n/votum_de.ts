@@ -436,7 +436,7 @@
   <context>
     <name>ConnectionStrip</name>
     <message>
-      <location filename="../../app/ui/live/source.py" line="86" />
+      <location filename="../../app/ui/live/source.py" line="87" />
       <source>Connection lost — retrying in %1 s</source>
       <translation>Verbindung unterbrochen — neuer Versuch in %1 s</translation>
     </message>
@@ -630,47 +630,47 @@
   <context>
     <name>ImagesBox</name>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="43" />
+      <location filename="../../app/ui/editor/images_box.py" line="45" />
       <source>Images</source>
       <translation>Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <location filename="../../app/ui/editor/images_box.py" line="49" />
       <source>File</source>
       <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="47" />
+      <location filename="../../app/ui/editor/images_box.py" line="49" />
       <source>Caption</source>
       <translation>Bildunterschrift</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="55" />
+      <location filename="../../app/ui/editor/images_box.py" line="57" />
       <source>Add image…</source>
       <translation>Bild hinzufügen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="56" />
+      <location filename="../../app/ui/editor/images_box.py" line="58" />
       <source>Remove image</source>
       <translation>Bild entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="89" />
+      <location filename="../../app/ui/editor/images_box.py" line="91" />
       <source>Only PNG, JPEG and SVG images</source>
       <translation>Nur PNG-, JPEG- und SVG-Bilder</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="97" />
+      <location filename="../../app/ui/editor/images_box.py" line="99" />
       <source>The image is larger than 10 MB</source>
       <translation>Das Bild ist größer als 10 MB</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="109" />
+      <location filename="../../app/ui/editor/images_box.py" line="116" />
       <source>Add image</source>
       <translation>Bild hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/images_box.py" line="109" />
+      <location filename="../../app/ui/editor/images_box.py" line="116" />
       <source>Images (*.png *.jpg *.jpeg *.svg)</source>
       <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
@@ -759,82 +759,92 @@
   <context>
     <name>LiveActions</name>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="50" />
+      <location filename="../../app/ui/live/actions.py" line="51" />
       <source>&amp;Open voting</source>
       <translation>Abstimmung ö&amp;ffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="52" />
+      <location filename="../../app/ui/live/actions.py" line="53" />
       <source>Open the question for voting</source>
       <translation>Die Frage zur Abstimmung öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="55" />
+      <location filename="../../app/ui/live/actions.py" line="56" />
       <source>&amp;Close voting</source>
       <translation>Abstimmung &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="57" />
+      <location filename="../../app/ui/live/actions.py" line="58" />
       <source>Close the question; later ballots are refused</source>
       <translation>Die Abstimmung schließen; spätere Stimmen werden abgelehnt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="60" />
+      <location filename="../../app/ui/live/actions.py" line="61" />
       <source>&amp;Show result</source>
       <translation>&amp;Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="62" />
+      <location filename="../../app/ui/live/actions.py" line="63" />
       <source>Show the result to the sites and on the presenter view</source>
       <translation>Das Ergebnis den Standorten und in der Präsentationsansicht zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="64" />
+      <location filename="../../app/ui/live/actions.py" line="65" />
       <source>&amp;Hide result</source>
       <translation>Ergebnis &amp;verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="65" />
+      <location filename="../../app/ui/live/actions.py" line="66" />
       <source>&amp;Next question</source>
       <translation>&amp;Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="66" />
+      <location filename="../../app/ui/live/actions.py" line="67" />
       <source>&amp;Previous question</source>
       <translation>&amp;Zurück</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="67" />
+      <location filename="../../app/ui/live/actions.py" line="68" />
       <source>Re&amp;open voting…</source>
       <translation>&amp;Wieder öffnen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="68" />
+      <location filename="../../app/ui/live/actions.py" line="69" />
       <source>Repeat as round &amp;2…</source>
       <translation>Als Runde &amp;2 wiederholen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="69" />
+      <location filename="../../app/ui/live/actions.py" line="71" />
+      <source>S&amp;kip question…</source>
+      <translation>Frage &amp;überspringen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="73" />
+      <source>Skip a question that was not asked, with a reason</source>
+      <translation>Eine nicht gestellte Frage überspringen, mit Begründung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/actions.py" line="75" />
       <source>&amp;Enter vote for site…</source>
       <translation>Stimme für Standort ein&amp;tragen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="70" />
+      <location filename="../../app/ui/live/actions.py" line="76" />
       <source>&amp;Attendance check-in…</source>
       <translation>&amp;Anwesenheit erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="71" />
+      <location filename="../../app/ui/live/actions.py" line="77" />
       <source>Voting &amp;links and QR codes…</source>
       <translation>Abstimmungs&amp;links und QR-Codes …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="72" />
+      <location filename="../../app/ui/live/actions.py" line="78" />
       <source>Presenter &amp;view</source>
       <translation>&amp;Präsentationsansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/actions.py" line="73" />
+      <location filename="../../app/ui/live/actions.py" line="79" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
@@ -842,230 +852,245 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="116" />
+      <location filename="../../app/ui/live/console.py" line="117" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="119" />
+      <location filename="../../app/ui/live/console.py" line="120" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="132" />
+      <location filename="../../app/ui/live/console.py" line="133" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="134" />
+      <location filename="../../app/ui/live/console.py" line="135" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="139" />
+      <location filename="../../app/ui/live/console.py" line="140" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="145" />
+      <location filename="../../app/ui/live/console.py" line="146" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="146" />
+      <location filename="../../app/ui/live/console.py" line="147" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="325" />
+      <location filename="../../app/ui/live/console.py" line="333" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="327" />
+      <location filename="../../app/ui/live/console.py" line="335" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="329" />
+      <location filename="../../app/ui/live/console.py" line="337" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="334" />
+      <location filename="../../app/ui/live/console.py" line="342" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="341" />
+      <location filename="../../app/ui/live/console.py" line="349" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="345" />
+      <location filename="../../app/ui/live/console.py" line="353" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="347" />
+      <location filename="../../app/ui/live/console.py" line="355" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="359" />
+      <location filename="../../app/ui/live/console.py" line="367" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="361" />
+      <location filename="../../app/ui/live/console.py" line="369" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="363" />
+      <location filename="../../app/ui/live/console.py" line="373" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="365" />
+      <location filename="../../app/ui/live/console.py" line="375" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="258" />
+      <location filename="../../app/ui/live/console.py" line="264" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="200" />
+      <location filename="../../app/ui/live/console.py" line="202" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="408" />
+      <location filename="../../app/ui/live/console.py" line="371" />
+      <source>↷ SKIPPED</source>
+      <translation>↷ ÜBERSPRUNGEN</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="421" />
       <source>Connected to %1</source>
       <translation>Verbunden mit %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="411" />
+      <location filename="../../app/ui/live/console.py" line="424" />
       <source>Connecting to %1 …</source>
       <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="419" />
+      <location filename="../../app/ui/live/console.py" line="432" />
       <source>● Local server · port %1</source>
       <translation>● Lokaler Server · Port %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="424" />
-      <location filename="../../app/ui/live/console.py" line="429" />
+      <location filename="../../app/ui/live/console.py" line="437" />
+      <location filename="../../app/ui/live/console.py" line="442" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="427" />
+      <location filename="../../app/ui/live/console.py" line="440" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="427" />
+      <location filename="../../app/ui/live/console.py" line="440" />
       <source>Server stopping …</source>
       <translation>Server hält an …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="431" />
+      <location filename="../../app/ui/live/console.py" line="444" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="433" />
-      <location filename="../../app/ui/live/console.py" line="437" />
+      <location filename="../../app/ui/live/console.py" line="446" />
+      <location filename="../../app/ui/live/console.py" line="450" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="435" />
+      <location filename="../../app/ui/live/console.py" line="448" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="483" />
+      <location filename="../../app/ui/live/console.py" line="496" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="487" />
+      <location filename="../../app/ui/live/console.py" line="500" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="489" />
+      <location filename="../../app/ui/live/console.py" line="502" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="500" />
-      <location filename="../../app/ui/live/console.py" line="504" />
+      <location filename="../../app/ui/live/console.py" line="513" />
+      <location filename="../../app/ui/live/console.py" line="517" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="502" />
+      <location filename="../../app/ui/live/console.py" line="515" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="519" />
+      <location filename="../../app/ui/live/console.py" line="532" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="521" />
+      <location filename="../../app/ui/live/console.py" line="534" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="523" />
+      <location filename="../../app/ui/live/console.py" line="536" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="532" />
+      <location filename="../../app/ui/live/console.py" line="545" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="534" />
+      <location filename="../../app/ui/live/console.py" line="547" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="536" />
+      <location filename="../../app/ui/live/console.py" line="549" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="559" />
+      <location filename="../../app/ui/live/console.py" line="562" />
+      <source>Skip question</source>
+      <translation>Frage überspringen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="564" />
+      <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
+      <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="593" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="560" />
+      <location filename="../../app/ui/live/console.py" line="594" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="603" />
+      <location filename="../../app/ui/live/console.py" line="637" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="604" />
+      <location filename="../../app/ui/live/console.py" line="638" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="605" />
+      <location filename="../../app/ui/live/console.py" line="639" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1073,52 +1098,57 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="189" />
+      <location filename="../../app/ui/live/session.py" line="297" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="192" />
+      <location filename="../../app/ui/live/session.py" line="300" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="196" />
+      <location filename="../../app/ui/live/session.py" line="304" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="200" />
+      <location filename="../../app/ui/live/session.py" line="308" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="203" />
+      <location filename="../../app/ui/live/session.py" line="311" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="206" />
+      <location filename="../../app/ui/live/session.py" line="314" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="209" />
+      <location filename="../../app/ui/live/session.py" line="319" />
+      <source>Skip question</source>
+      <translation>Frage überspringen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/session.py" line="323" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="214" />
+      <location filename="../../app/ui/live/session.py" line="328" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="239" />
+      <location filename="../../app/ui/live/session.py" line="353" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="249" />
+      <location filename="../../app/ui/live/session.py" line="363" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1407,28 +1437,29 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="41" />
+      <location filename="../../app/ui/live/notes_panel.py" line="47" />
       <source>Discussion notes for the protocol …</source>
+      <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
       <translation>Diskussionsnotizen für das Protokoll …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="42" />
+      <location filename="../../app/ui/live/notes_panel.py" line="48" />
       <source>Notes on the question</source>
       <translation>Notizen zur Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="43" />
+      <location filename="../../app/ui/live/notes_panel.py" line="49" />
       <source>Notes on the case</source>
       <translation>Notizen zum Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="97" />
+      <location filename="../../app/ui/live/notes_panel.py" line="123" />
       <source>saved %1</source>
       <translation>gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="102" />
-      <location filename="../../app/ui/live/notes_panel.py" line="108" />
+      <location filename="../../app/ui/live/notes_panel.py" line="128" />
+      <location filename="../../app/ui/live/notes_panel.py" line="134" />
       <source>not yet saved</source>
       <translation>noch nicht gespeichert</translation>
     </message>
@@ -2038,64 +2069,70 @@
   <context>
     <name>RemoteSession</name>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="296" />
-      <location filename="../../app/ui/live/remote_session.py" line="341" />
+      <location filename="../../app/ui/live/remote_session.py" line="403" />
+      <location filename="../../app/ui/live/remote_session.py" line="429" />
+      <location filename="../../app/ui/live/remote_session.py" line="456" />
       <source>This question is not on the server.</source>
-      <extracomment>seconds between two attempts to reach a server that dropped</extracomment>
+      <extracomment>seconds between two attempts to reach a server that dropped after the last ballot-only read, the whole conference is read again once it is quiet for this long (seconds): attendance names, notes of others, anything /state cannot tell</extracomment>
       <translation>Diese Frage gibt es auf dem Server nicht.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="301" />
+      <location filename="../../app/ui/live/remote_session.py" line="408" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="304" />
+      <location filename="../../app/ui/live/remote_session.py" line="411" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="307" />
+      <location filename="../../app/ui/live/remote_session.py" line="414" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="310" />
+      <location filename="../../app/ui/live/remote_session.py" line="417" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="313" />
+      <location filename="../../app/ui/live/remote_session.py" line="420" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="316" />
+      <location filename="../../app/ui/live/remote_session.py" line="423" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="319" />
+      <location filename="../../app/ui/live/remote_session.py" line="426" />
+      <source>Skip question</source>
+      <translation>Frage überspringen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="434" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="324" />
+      <location filename="../../app/ui/live/remote_session.py" line="439" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="336" />
+      <location filename="../../app/ui/live/remote_session.py" line="451" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="357" />
+      <location filename="../../app/ui/live/remote_session.py" line="472" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="376" />
+      <location filename="../../app/ui/live/remote_session.py" line="491" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
@@ -2103,7 +2140,7 @@
   <context>
     <name>ResultChart</name>
     <message>
-      <location filename="../../app/ui/live/chart.py" line="93" />
+      <location filename="../../app/ui/live/chart.py" line="92" />
       <source>The chart appears here.</source>
       <translation>Hier erscheint das Diagramm.</translation>
     </message>

@@ -17,12 +17,13 @@ from app.services.views import CaseInfo, QuestionInfo
 
 DRAFT_, OPEN_, CLOSED_ = QuestionState.DRAFT, QuestionState.OPEN, QuestionState.CLOSED
 OPEN, CLOSE, REVEAL, HIDE = Step.OPEN, Step.CLOSE, Step.REVEAL, Step.HIDE
-NEXT, PREV, REOPEN, REPEAT, BALLOT = (
+NEXT, PREV, REOPEN, REPEAT, BALLOT, SKIP = (
     Step.NEXT,
     Step.PREVIOUS,
     Step.REOPEN,
     Step.REPEAT,
     Step.BALLOT,
+    Step.SKIP,
 )
 
 
@@ -33,8 +34,11 @@ NEXT, PREV, REOPEN, REPEAT, BALLOT = (
         (Position(None, has_next=True), NEXT, {NEXT}),
         (Position(None), None, set()),
         # a draft: open it; moving on is allowed
-        (Position(DRAFT_, has_next=True, has_previous=True), OPEN, {OPEN, NEXT, PREV}),
-        (Position(DRAFT_), OPEN, {OPEN}),
+        (Position(DRAFT_, has_next=True, has_previous=True), OPEN, {OPEN, SKIP, NEXT, PREV}),
+        (Position(DRAFT_), OPEN, {OPEN, SKIP}),
+        # a skipped draft: move on (it may still be opened, or skipped with a new reason)
+        (Position(DRAFT_, skipped=True, has_next=True), NEXT, {OPEN, SKIP, NEXT}),
+        (Position(DRAFT_, skipped=True), None, {OPEN, SKIP}),
         # voting open: close it; votes by voice; result may be shown early; no moving on
         (Position(OPEN_, has_next=True, has_previous=True), CLOSE, {CLOSE, BALLOT, REVEAL}),
         (Position(OPEN_, revealed=True, has_next=True), CLOSE, {CLOSE, BALLOT, HIDE}),

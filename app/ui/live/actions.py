@@ -23,6 +23,7 @@ class LiveActions:
     previous: QAction
     reopen: QAction
     repeat: QAction
+    skip: QAction
     ballot: QAction
     attendance: QAction
     links: QAction
@@ -66,6 +67,11 @@ def make_actions(owner: QObject) -> LiveActions:
         previous=action(translate("LiveActions", "&Previous question"), "Alt+Left"),
         reopen=action(translate("LiveActions", "Re&open voting…"), "Ctrl+Shift+R"),
         repeat=action(translate("LiveActions", "Repeat as round &2…"), "Ctrl+2"),
+        skip=action(
+            translate("LiveActions", "S&kip question…"),
+            "Ctrl+Shift+K",
+            translate("LiveActions", "Skip a question that was not asked, with a reason"),
+        ),
         ballot=action(translate("LiveActions", "&Enter vote for site…"), "Ctrl+B"),
         attendance=action(translate("LiveActions", "&Attendance check-in…"), "Ctrl+Shift+A"),
         links=action(translate("LiveActions", "Voting &links and QR codes…"), "Ctrl+Shift+L"),
@@ -93,6 +99,10 @@ class ActionButton(QPushButton):
         self.clicked.connect(action.trigger)
         action.changed.connect(self._sync)
         self._sync()
+
+    @property
+    def bound_action(self) -> QAction:
+        return self._action
 
     def _sync(self) -> None:
         text = self._action.text().replace("&", "").rstrip("…").rstrip()

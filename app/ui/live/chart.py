@@ -10,7 +10,6 @@ the palette (dark mode); the bar colours are the figures' Okabe–Ito colours.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
@@ -134,14 +133,6 @@ class ResultChart(QWidget):
         self.update()
         return True
 
-    def save(self, path: Path) -> None:
-        """The shown result as PNG / SVG / PDF through the reports' figure builder."""
-        from app.reports.figures import question_figure, save_figure
-
-        if self._result is not None:
-            figure = question_figure(self._result, lang=self._lang, round_one=self._round_one)
-            save_figure(figure, path)
-
     # --- painting -------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -234,7 +225,7 @@ class ResultChart(QWidget):
         band = max(1.0, (bottom - top) / n)
         bar_step = band * 0.72 / len(rounds)
         # values as large as the style asks, but never taller than their bar's slot
-        label_font = self._font(min(s.label, band * 0.42))
+        label_font = self._font(min(s.label, band * 0.55))
         value_font = self._font(min(s.value, bar_step * 1.05), s.bold_values)
         label_fm, value_fm = QFontMetricsF(label_font), QFontMetricsF(value_font)
         labels = [o.label for o in options]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
@@ -195,7 +196,8 @@ class LiveConsole(QWidget):
             self.secondary.append(button)
             more.addWidget(button)
         self.more_menu = QMenu(self)
-        self.more_menu.addActions([self.actions_.hide, self.actions_.reopen, self.actions_.repeat])
+        a = self.actions_
+        self.more_menu.addActions([a.hide, a.reopen, a.repeat, a.skip])
         self.more_button = QToolButton()
         self.more_button.setText(self.tr("More"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -203,8 +205,12 @@ class LiveConsole(QWidget):
         self.more_button.setMenu(self.more_menu)
         self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         more.addWidget(self.more_button)
-        save = getattr(self.session, "save_note", None)
-        self.notes = NotesPanel(self.session.db, self.session.conference_id, save=save)
+        self.notes = NotesPanel(
+            self.session.db,
+            self.session.conference_id,
+            write=getattr(self.session, "write", None),
+            save=getattr(self.session, "save_note", None),  # a remote session sends notes
+        )
         self.notes.setMinimumHeight(70)
 
         line = QFrame()
@@ -278,6 +284,7 @@ class LiveConsole(QWidget):
             Step.REOPEN: a.reopen,
             Step.REPEAT: a.repeat,
             Step.BALLOT: a.ballot,
+            Step.SKIP: a.skip,
         }
 
     def _caption(self, text: str) -> QLabel:
@@ -299,6 +306,7 @@ class LiveConsole(QWidget):
         a.previous.triggered.connect(self.previous_question)
         a.reopen.triggered.connect(self.reopen)
         a.repeat.triggered.connect(self.repeat)
+        a.skip.triggered.connect(self.skip_question)
         a.ballot.triggered.connect(self.enter_ballot)
         a.attendance.triggered.connect(self.check_in)
         a.links.triggered.connect(self.show_links)
@@ -359,6 +367,8 @@ class LiveConsole(QWidget):
             text = self.tr("● VOTING OPEN")
         elif question.state is QuestionState.CLOSED:
             text = self.tr("✔ CLOSED")
+        elif question.skip_reason is not None:
+            text = self.tr("↷ SKIPPED")
         else:
             text = self.tr("○ NOT YET OPENED")
         if question.revealed:
@@ -384,6 +394,9 @@ class LiveConsole(QWidget):
         primary = primary_step(pos)
         self.primary.setEnabled(primary is not None and self.online)
         self.primary.setText(self._primary_text(primary))
+        primary_action = None if primary is None else self._step_actions()[primary]
+        for button in self.secondary:  # one button per step: the primary one if it is
+            button.setVisible(button.bound_action is not primary_action)
 
     def primary_action(self) -> QAction | None:
         """The action of the one obvious next step (:func:`app.services.steps.primary_step`)."""
@@ -536,6 +549,27 @@ class LiveConsole(QWidget):
             self.tr("Create round 2"),
         ):
             self.session.repeat(qid)
+
+    @Slot()
+    def skip_question(self, reason: str | None = None) -> bool:
+        """Skip the current question (never opened) with a reason, asked for here."""
+        question = self.snapshot.question if self.snapshot else None
+        if question is None:
+            return False
+        if reason is None:
+            text, ok = QInputDialog.getText(
+                self,
+                self.tr("Skip question"),
+                self.tr(
+                    "Why is question %1 skipped? The protocol reports it as not asked, "
+                    "with this reason."
+                ).replace("%1", question.number),
+                text=question.skip_reason or "",
+            )
+            if not ok:
+                return False
+            reason = text
+        return self.session.skip(question.id, reason)
 
     @Slot()
     def next_question(self) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTime, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
+from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.services import notes
@@ -13,6 +14,9 @@ from app.services.errors import VotumError
 from app.ui.theme import muted_color
 
 SAVE_DELAY_MS = 800
+
+#: Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).
+Writer = Callable[[Callable[[Session], object], Callable[[BaseException | None], None]], None]
 
 
 class NotesPanel(QWidget):
@@ -24,10 +28,12 @@ class NotesPanel(QWidget):
         conference_id: int,
         parent: QWidget | None = None,
         *,
+        write: Writer | None = None,
         save: Callable[..., None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
+        self._write = write or self._write_here
         self._save_elsewhere = save  # a remote session keeps and sends the note itself
         self._conference_id = conference_id
         self._question_id: int | None = None
@@ -81,17 +87,37 @@ class NotesPanel(QWidget):
             self._case_timer.stop()
             self.on_case_timer_timeout()
 
+    def _write_here(
+        self, work: Callable[[Session], object], done: Callable[[BaseException | None], None]
+    ) -> None:
+        try:
+            with self._db.write() as session:
+                work(session)
+        except VotumError as exc:
+            done(exc)
+            return
+        done(None)
+
     def _save(
         self, text: str, *, case_id: int | None = None, question_id: int | None = None
     ) -> None:
-        try:
-            if self._save_elsewhere is not None:
+        if self._save_elsewhere is not None:
+            try:
                 self._save_elsewhere(text, case_id=case_id, question_id=question_id)
-            else:
-                with self._db.write() as session:
-                    notes.save_note(session, text, case_id=case_id, question_id=question_id)
-        except VotumError as exc:
-            self.saved.setText(str(exc))
+            except VotumError as exc:
+                self._on_saved(exc)
+                return
+            self._on_saved(None)
+            return
+
+        def work(session: Session) -> None:
+            notes.save_note(session, text, case_id=case_id, question_id=question_id)
+
+        self._write(work, self._on_saved)
+
+    def _on_saved(self, error: BaseException | None) -> None:
+        if error is not None:
+            self.saved.setText(str(error))
             return
         stamp = QTime.currentTime().toString("HH:mm:ss")
         self.saved.setText(self.tr("saved %1").replace("%1", stamp) + "  ")

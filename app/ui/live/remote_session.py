@@ -17,21 +17,25 @@ import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
-from sqlalchemy import delete
-from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import Ballot, BallotChoice
 from app.remote.client import Action, Connection, ModeratorClient, RemoteError, Unreachable
-from app.services import agenda, conferences, notes, results
+from app.services import conferences, notes, results
 from app.services.conference_schema import ConferenceFile
 from app.services.fetch_home import adopt_fetched
+from app.ui.live.remote_mirror import (
+    ConnectionState,
+    IdMap,
+    id_map,
+    read_snapshot,
+    state_key,
+    write_ballots,
+)
 from app.ui.live.server_control import ServerState
 from app.ui.live.session import LiveSnapshot
 
@@ -42,80 +46,6 @@ RETRY_SECONDS = 3
 #: after the last ballot-only read, the whole conference is read again once it is quiet
 #: for this long (seconds): attendance names, notes of others, anything /state cannot tell
 QUIET_FULL_READ = 2.0
-
-
-def _state_key(state: dict[str, Any]) -> tuple[object, ...]:
-    """What a ballot does not change: the question, its state, the sites expected."""
-    current, live = state.get("current"), state.get("live")
-    if current is None:
-        return (None,)
-    expected = frozenset((live or {}).get("voted", [])) | frozenset((live or {}).get("missing", []))
-    return (
-        current["id"],
-        current["state"],
-        current["revealed"],
-        current["round"],
-        (live or {}).get("n_expected"),
-        expected,
-    )
-
-
-@dataclass(frozen=True)
-class ConnectionState:
-    """``connected`` or ``unreachable`` (then ``retry_in`` seconds and the reason)."""
-
-    state: str
-    host: str
-    message: str = ""
-    retry_in: int = 0
-
-    @property
-    def online(self) -> bool:
-        return self.state == "connected"
-
-
-@dataclass
-class IdMap:
-    """Mirror ids ↔ the server's (questions and cases by agenda order, sites by code)."""
-
-    questions: dict[int, int] = field(default_factory=dict)
-    cases: dict[int, int] = field(default_factory=dict)
-    site_codes: dict[int, str] = field(default_factory=dict)
-    options: dict[int, int] = field(default_factory=dict)
-
-
-def read_snapshot(session: Session, conference_id: int, serial: int) -> LiveSnapshot:
-    """What the console shows, read from the mirror like the local session reads."""
-    conf = conferences.get_conference(session, conference_id)
-    cases = tuple(agenda.agenda(session, conference_id))
-    invitations = tuple(conferences.invitations(session, conference_id))
-    question = case = status = result = round_one = None
-    for c in cases:
-        for q in c.questions:
-            if q.id == conf.current_question_id:
-                question, case = q, c
-    if question is not None:
-        status, result = results.live_view(session, question.id)
-        if question.parent_id is not None:
-            round_one = results.question_result(session, question.parent_id)
-    return LiveSnapshot(conf, cases, invitations, question, case, status, result, round_one, serial)
-
-
-def _id_map(session: Session, conference_id: int, server_agenda: list[Any]) -> IdMap:
-    ids = IdMap()
-    mirror = agenda.agenda(session, conference_id)
-    for case, remote in zip(mirror, server_agenda, strict=False):
-        ids.cases[case.id] = int(remote["id"])
-        by_key = {(q["number"], q["round"]): q for q in remote["questions"]}
-        for question in case.questions:
-            found = by_key.get((question.number, question.round))
-            if found is not None:
-                ids.questions[question.id] = int(found["id"])
-                for mine, theirs in zip(question.options, found["options"], strict=False):
-                    ids.options[mine.id] = int(theirs["id"])
-    for inv in conferences.invitations(session, conference_id):
-        ids.site_codes[inv.site.id] = inv.site.code
-    return ids
 
 
 class RemoteSession(QObject):
@@ -237,7 +167,7 @@ class RemoteSession(QObject):
             full_wanted, self._full_wanted = self._full_wanted, False
         try:
             state = self._client.state()
-            key = _state_key(state)
+            key = state_key(state)
             light = (
                 not full_wanted
                 and key == self._full_key
@@ -271,23 +201,8 @@ class RemoteSession(QObject):
         question = {v: k for k, v in ids.questions.items()}.get(remote_question)
         if old is None or old.question is None or question != old.question.id:
             return None
-        sites = {code: site_id for site_id, code in ids.site_codes.items()}
-        options = {v: k for k, v in ids.options.items()}
         with self.db.write() as session:
-            session.execute(delete(Ballot).where(Ballot.question_id == question))
-            session.add_all(
-                Ballot(
-                    question_id=question,
-                    site_id=sites[row["site_code"]],
-                    abstain=row["abstain"],
-                    comment=row["comment"],
-                    source=row["source"],
-                    cast_at=datetime.fromisoformat(row["cast_at"]),
-                    revision=row["revision"],
-                    choices=[BallotChoice(option_id=options[o]) for o in row["option_ids"]],
-                )
-                for row in rows
-            )
+            write_ballots(session, question, rows, ids)
         with self.db.read() as session:
             status, result = results.live_view(session, question)
         self._serial += 1
@@ -304,7 +219,7 @@ class RemoteSession(QObject):
         with self.db.write() as session:
             adopt_fetched(session, self.conference_id, lean, server=self.connection.base_url)
         with self.db.read() as session:
-            ids = _id_map(session, self.conference_id, self._server_agenda)
+            ids = id_map(session, self.conference_id, self._server_agenda)
         with self.db.write() as session:
             back = {v: k for k, v in ids.questions.items()}
             back_cases = {v: k for k, v in ids.cases.items()}
@@ -421,6 +336,14 @@ class RemoteSession(QObject):
 
     def repeat(self, question_id: int) -> bool:
         return self._question(self.tr("Round 2"), question_id, "repeat")
+
+    def skip(self, question_id: int, reason: str) -> bool:
+        title = self.tr("Skip question")
+        remote = self.ids.questions.get(question_id)
+        if remote is None:
+            self.failed.emit(title, self.tr("This question is not on the server."))
+            return False
+        return self._send(title, Action("POST", f"/questions/{remote}/skip", {"reason": reason}))
 
     def next_question(self) -> bool:
         return self._send(self.tr("Next"), Action("POST", "/next"))

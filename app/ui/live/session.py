@@ -1,7 +1,8 @@
 """One live session: the voting server's life cycle, coalesced refreshes, moderator actions.
 
-All database work here is one short transaction in the GUI thread per action or per
-coalesced burst of ballots; the network lives in the server thread.
+A coalesced burst of ballots is read in a reader thread and only shown in the GUI thread;
+while the server runs, moderator actions are queued in its writer (one write path), else
+they are one short transaction here. The network lives in the server thread.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from sqlalchemy.orm import Session
 
 from app.config import load_settings
-from app.db import Database
+from app.db import Database, create_db_engine
 from app.models import BallotSource
 from app.server.writer import WriterStopped
 from app.services import agenda, ballots, conferences, lifecycle, results
@@ -31,6 +33,28 @@ if TYPE_CHECKING:
     from app.server.runner import VotingServer
 
 log = logging.getLogger(__name__)
+
+
+def _own_reads(db: Database) -> Database:
+    """The console's reads get their own engine (own connection pool) for the same
+    database, so that a storm of reads in the server cannot drain the pool they wait on.
+    An in-memory SQLite database exists once per connection: it keeps the shared one."""
+    url = db.engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return db
+    return Database(create_db_engine(url.render_as_string(hide_password=False)))
+
+
+def _disposer(reads: Database, db: Database, reader: ThreadPoolExecutor) -> Callable[[], None]:
+    """Ends the reader thread and closes the console's own connections (not the shared
+    ones) when the session goes."""
+
+    def dispose() -> None:
+        reader.shutdown(wait=False)
+        if reads is not db:
+            reads.dispose()
+
+    return dispose
 
 
 @dataclass(frozen=True)
@@ -62,10 +86,13 @@ class LiveSession(QObject):
     serverChanged = Signal(object)
     failed = Signal(str, str)
     _actionDone = Signal(str, object)  # from the writer thread: (title, error or None)
+    _readDone = Signal(object, int)  # from the reader thread: (snapshot or None, generation)
+    _writeDone = Signal(int, object)  # from the writer thread: (write's key, error or None)
 
     def __init__(self, db: Database, conference_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.reads = _own_reads(db)
         self.conference_id = conference_id
         self.notifier = QtNotifier(self)
         self.notifier.ballotStored.connect(self.on_notifier_ballot_stored)
@@ -74,6 +101,9 @@ class LiveSession(QObject):
         self.control.changed.connect(self.serverChanged)
         self.pending_actions = 0  # moderator actions queued in the server's writer
         self._actionDone.connect(self.on_action_done)
+        self._writes = 0
+        self._write_callbacks: dict[int, Callable[[BaseException | None], None]] = {}
+        self._writeDone.connect(self.on_write_done)
         self.snapshot: LiveSnapshot | None = None
         self._serial = 0
         self._focus: int | None = None  # question shown when none is current
@@ -81,7 +111,16 @@ class LiveSession(QObject):
         self._ballots_only = False  # the next scheduled refresh may skip agenda and sites
         self._coalesce_ms = load_settings().coalesce_ms
         self._timer = QTimer(self, singleShot=True, interval=self._coalesce_ms)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.on_timer_timeout)
+        # Ballot refreshes are read in a worker thread: while the server's threads hold
+        # the interpreter in a burst, a read in the GUI thread would wait for it at every
+        # query and freeze the window; the GUI thread only shows the result.
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="live-read")
+        self._reading = False
+        self._again = False
+        self._generation = 0  # bumped by each synchronous refresh: older reads are stale
+        self._readDone.connect(self.on_read_done)
+        self.destroyed.connect(_disposer(self.reads, db, self._reader))
 
     # --- reading ------------------------------------------------------------------------
 
@@ -98,29 +137,65 @@ class LiveSession(QObject):
 
     @Slot()
     def refresh(self) -> LiveSnapshot:
-        """Read everything again (after an action or a state change) and tell the views."""
+        """Read everything again now (after an action or a state change), tell the views."""
         self._timer.stop()
+        self._generation += 1
         self._last_refresh = time.monotonic()
         light = self._ballots_only and self.snapshot is not None
         self._ballots_only = True
-        with self.db.read() as session:
-            snapshot = self._read_ballots(session) if light else self._read(session)
+        self._serial += 1
+        with self.reads.read() as session:
+            snapshot = self._read_ballots(session, self.snapshot, self._serial) if light else None
+            snapshot = snapshot or self._read(session, self._serial)
         self.snapshot = snapshot
         self.refreshed.emit(snapshot)
         return snapshot
 
-    def _read_ballots(self, session: Session) -> LiveSnapshot:
-        """Only ballots changed: re-read the count and the tally, keep the rest."""
-        old = self.snapshot
-        assert old is not None
-        if old.question is None:
-            return old
+    @Slot()
+    def on_timer_timeout(self) -> None:
+        """A coalesced refresh after ballots: read in the reader thread, show when read."""
+        if self._reading:
+            self._again = True
+            return
+        self._last_refresh = time.monotonic()
+        light = self._ballots_only and self.snapshot is not None
+        self._ballots_only = True
         self._serial += 1
-        status, result = results.live_view(session, old.question.id)
-        return replace(old, status=status, result=result, serial=self._serial)
+        base, serial, generation = self.snapshot, self._serial, self._generation
 
-    def _read(self, session: Session) -> LiveSnapshot:
-        self._serial += 1
+        def work() -> None:
+            snapshot: LiveSnapshot | None = None
+            try:
+                with self.reads.read() as session:
+                    snapshot = self._read_ballots(session, base, serial) if light else None
+                    snapshot = snapshot or self._read(session, serial)
+            except Exception:  # shown as a stale view; the next refresh tries again
+                log.exception("live refresh failed")
+            self._readDone.emit(snapshot, generation)
+
+        self._reading = True
+        self._reader.submit(work)
+
+    @Slot(object, int)
+    def on_read_done(self, snapshot: LiveSnapshot | None, generation: int) -> None:
+        self._reading = False
+        if snapshot is not None and generation == self._generation:
+            self.snapshot = snapshot
+            self.refreshed.emit(snapshot)
+        if self._again:
+            self._again = False
+            self.schedule_refresh()
+
+    def _read_ballots(
+        self, session: Session, old: LiveSnapshot | None, serial: int
+    ) -> LiveSnapshot | None:
+        """Only ballots changed: re-read the count and the tally, keep the rest."""
+        if old is None or old.question is None:
+            return old
+        status, result = results.live_view(session, old.question.id)
+        return replace(old, status=status, result=result, serial=serial)
+
+    def _read(self, session: Session, serial: int) -> LiveSnapshot:
         conf = conferences.get_conference(session, self.conference_id)
         cases = tuple(agenda.agenda(session, self.conference_id))
         invitations = tuple(conferences.invitations(session, self.conference_id))
@@ -135,7 +210,7 @@ class LiveSession(QObject):
             if question.parent_id is not None:
                 round_one = results.question_result(session, question.parent_id)
         return LiveSnapshot(
-            conf, cases, invitations, question, case, status, result, round_one, self._serial
+            conf, cases, invitations, question, case, status, result, round_one, serial
         )
 
     @property
@@ -172,6 +247,39 @@ class LiveSession(QObject):
         self.refresh()
         return True
 
+    def write(
+        self, work: Callable[[Session], object], done: Callable[[BaseException | None], None]
+    ) -> None:
+        """A write beside the live flow (a note), on the same path as the actions: through
+        the server's writer while it runs. ``done(error or None)`` runs in the GUI thread."""
+        server = self.server
+        if server is not None:
+            try:
+                future = server.ctx.writer.submit(work)
+            except WriterStopped:
+                pass
+            else:
+                self._writes += 1
+                key = self._writes
+                self._write_callbacks[key] = done
+                future.add_done_callback(lambda f: self._writeDone.emit(key, f.exception()))
+                return
+        try:
+            with self.db.write() as session:
+                work(session)
+        except VotumError as exc:
+            done(exc)
+            return
+        done(None)
+
+    @Slot(int, object)
+    def on_write_done(self, key: int, error: BaseException | None) -> None:
+        done = self._write_callbacks.pop(key, None)
+        if error is not None and not isinstance(error, VotumError | WriterStopped):
+            log.error("write failed", exc_info=error)
+        if done is not None:
+            done(error)
+
     @Slot(str, object)
     def on_action_done(self, title: str, error: BaseException | None) -> None:
         self.pending_actions -= 1
@@ -204,6 +312,12 @@ class LiveSession(QObject):
 
     def repeat(self, question_id: int) -> bool:
         return self._act(self.tr("Round 2"), lambda s: lifecycle.repeat_question(s, question_id))
+
+    def skip(self, question_id: int, reason: str) -> bool:
+        """Skip a question that was never opened; the protocol reports it with ``reason``."""
+        return self._act(
+            self.tr("Skip question"), lambda s: lifecycle.skip_question(s, question_id, reason)
+        )
 
     def next_question(self) -> bool:
         return self._act(self.tr("Next"), lambda s: lifecycle.next_question(s, self.conference_id))

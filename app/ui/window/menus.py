@@ -159,7 +159,7 @@ class MainMenus(QObject):
         for group in (
             (a.open, a.close, a.reveal, a.hide),
             (a.next, a.previous),
-            (a.reopen, a.repeat),
+            (a.reopen, a.repeat, a.skip),
             (a.ballot, a.attendance),
             (a.presenter, a.links, a.server),
         ):

@@ -73,3 +73,25 @@ def test_a_running_server_stops_on_close(qtbot, db, demo_id) -> None:  # type: i
     assert session.server_state.state == "stopped"
     assert _port_closed(port)
     assert _server_threads() == []
+
+
+def test_closing_the_app_while_the_server_starts_leaves_none_running(
+    qtbot, db_url, demo_id, prompter, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui import settings
+    from app.ui.mainwindow import MainWindow
+
+    monkeypatch.setenv("VOTUM_HOST", "127.0.0.1")
+    port = _free_port()
+    settings.set_server_port(port)
+    window = MainWindow(db_url, demo_id, auto_start_server=True, warm=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    window.show_live()
+    session = window.workspace.session
+    assert session is not None and session.server_state.state == "starting"
+    window.close()  # the app quits while the server is still starting
+    assert session.server_state.state == "stopped"
+    assert _port_closed(port)
+    assert _server_threads() == []

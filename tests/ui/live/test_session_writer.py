@@ -61,3 +61,77 @@ def test_a_refused_action_comes_back_as_a_message(qtbot, db, demo_id, prompter) 
         assert session.snapshot.question.state is QuestionState.DRAFT
     finally:
         session.stop_server(wait=True)
+
+
+def test_ballot_refreshes_are_read_outside_the_gui_thread(
+    qtbot, db, demo_id, prompter, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """In a burst the server's threads hold the interpreter: a read in the GUI thread
+    would wait for it at every query and freeze the window."""
+    import httpx
+
+    from app.services import conferences, results
+
+    session = _running(qtbot, db, demo_id)
+    try:
+        question = session.snapshot.question
+        session.open_question(question.id)
+        qtbot.waitUntil(lambda: session.pending_actions == 0, timeout=5000)
+        readers: list[str] = []
+        live_view = results.live_view
+
+        def spy(s, qid):  # type: ignore[no-untyped-def]
+            readers.append(threading.current_thread().name)
+            return live_view(s, qid)
+
+        monkeypatch.setattr(results, "live_view", spy)
+        with db.read() as s:
+            token = next(i.token for i in conferences.invitations(s, demo_id) if i.token)
+        with qtbot.waitSignal(session.refreshed, timeout=5000):
+            reply = httpx.post(
+                f"{session.server_state.urls[0]}/api/v/{token}/ballot",
+                json={"question_id": question.id, "option_ids": [question.options[0].id]},
+                timeout=10,
+            )
+            assert reply.status_code == 200
+        assert readers and all(name.startswith("live-read") for name in readers)
+        assert session.snapshot.status.n_voted == 1
+    finally:
+        session.stop_server(wait=True)
+
+
+def test_console_reads_do_not_wait_for_the_servers_connection_pool(qtbot, db, demo_id) -> None:  # type: ignore[no-untyped-def]
+    """A read storm in the server may hold every connection of the shared pool."""
+    session = LiveSession(db, demo_id)
+    pool = db.engine.pool
+    held = [db.engine.connect() for _ in range(pool.size() + db.engine.pool._max_overflow)]  # type: ignore[attr-defined]
+    try:
+        start = time.perf_counter()
+        snapshot = session.refresh()
+        assert snapshot.question is not None
+        assert time.perf_counter() - start < 5  # the shared pool would time out after 30 s
+    finally:
+        for connection in held:
+            connection.close()
+
+
+def test_notes_are_saved_through_the_writer(qtbot, db, demo_id, prompter) -> None:  # type: ignore[no-untyped-def]
+    from app.services import notes
+    from app.ui.live.notes_panel import NotesPanel
+
+    session = _running(qtbot, db, demo_id)
+    try:
+        question = session.snapshot.question
+        panel = NotesPanel(db, demo_id, write=session.write)
+        qtbot.addWidget(panel)
+        panel.show_item(question.case_id, question.id)
+        jobs = session.server.ctx.writer.jobs
+        panel.question_note.setPlainText("Datenlage dünn")
+        panel.flush()
+        qtbot.waitUntil(lambda: panel.saved.text().startswith("saved"), timeout=5000)
+        assert session.server.ctx.writer.jobs == jobs + 1
+        with db.read() as s:
+            stored = notes.conference_notes(s, demo_id)
+        assert notes.note_text(stored, question_id=question.id) == "Datenlage dünn"
+    finally:
+        session.stop_server(wait=True)
