@@ -1,0 +1,74 @@
+"""Live → Connect to a voting server…: the workspace's console follows the hosted server
+(local server stopped), and Publish / Fetch results appear in the Live menu."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.db import Database
+from app.remote.transfer import plan_publish, publish
+from app.services.conferences import create_conference
+from app.services.fetch_home import fetched_from
+from app.ui.live import remote_actions
+from app.ui.live.remote_session import RemoteSession
+from app.ui.mainwindow import MainWindow
+from tests.remote.hosting import Hosted, ca, ca_file, hosted
+from tests.ui.conftest import RecordingPrompter
+
+pytestmark = pytest.mark.slow
+__all__ = ["ca", "ca_file", "hosted"]  # the hosted server's fixtures
+
+
+@pytest.fixture
+def server_db_url(tmp_path: Path) -> str:
+    url = f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}"
+    database = Database.open(url)
+    with database.write() as session:
+        create_conference(session, "Noch leer", dt.date(2026, 11, 18), slug="demo")
+    database.dispose()
+    return url
+
+
+def test_connecting_swaps_the_console_and_fetch_brings_results_home(
+    qtbot: QtBot,
+    db_url: str,
+    db: Database,
+    demo_id: int,
+    hosted: Hosted,
+    prompter: RecordingPrompter,
+) -> None:
+    with hosted.client() as client:
+        publish(client, plan_publish(client, db, demo_id))
+    window = MainWindow(db_url, demo_id, offer_demo=False, auto_start_server=False, warm=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    workspace = window.pages.workspace
+    assert workspace is not None
+    workspace.show_live()
+    console = workspace.connect_remote(hosted.connection())
+    session = workspace.session
+    assert isinstance(session, RemoteSession)
+    try:
+        qtbot.waitUntil(
+            lambda: console.server_label.text() == f"Connected to 127.0.0.1:{hosted.port}",
+            timeout=20_000,
+        )
+        assert workspace.console is console and console.session is session
+        window.menus.fill_live_menu(window)
+        entries = [a.text() for a in window.live_menu.actions()]
+        assert {"Connect to a voting server…", "Publish conference…", "Fetch results"} <= set(
+            entries
+        )
+        outcome = remote_actions.fetch(workspace, window)
+        assert outcome is not None and outcome.changed
+        assert prompter.infos and hosted.url in prompter.infos[-1][1]
+        with db.read() as read:
+            origin = fetched_from(read, demo_id)
+        assert origin is not None and origin.server == hosted.url
+    finally:
+        session.close()
