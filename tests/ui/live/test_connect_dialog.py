@@ -18,7 +18,7 @@ from app.ui.live.connect_dialog import KEYRING_SERVICE, ConnectDialog, remembere
 class MemoryKeyring(KeyringBackend):
     """A credential store that lives in this test only (works headless)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
