@@ -74,6 +74,8 @@ DE = {
     "Fetch results": "Ergebnisse holen",
     "%1 ballots fetched from %2.": "%1 Stimmen von %2 geholt.",
     "Nothing new on %1.": "Nichts Neues auf %1.",
+    "Results not fetched: %1": "Ergebnisse nicht geholt: %1",
+    "Results fetched from %1: %2 ballots": "Ergebnisse von %1 geholt: %2 Stimmen",
     # question form: options that stand alone
     "Alone": "Allein",
     'Stands alone: cannot be combined with another option in a multiple-choice ballot ("No '

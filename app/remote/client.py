@@ -27,8 +27,8 @@ from app.services.conference_schema import ConferenceFile
 
 #: connect fast (an unreachable host shows at once), allow a slow answer
 TIMEOUT = httpx.Timeout(10.0, connect=4.0)
-#: the event stream sends a heartbeat every few seconds; silence longer than this is a drop
-STREAM_READ_TIMEOUT = 30.0
+#: the event stream sends a heartbeat every 15 s; silence longer than this is a drop
+STREAM_READ_TIMEOUT = 20.0
 #: a publish or a fetch moves a whole conference (images included)
 TRANSFER_TIMEOUT = httpx.Timeout(120.0, connect=4.0)
 

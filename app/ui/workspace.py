@@ -6,7 +6,7 @@ import gc
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from app.db import Database
 from app.ui import settings
@@ -145,9 +145,30 @@ class Workspace(QWidget):
             self.tabs.insertTab(LIVE_TAB, self._live_placeholder, self.tr("Live"))
             self.console.deleteLater()
             self.console = None
-        self.session = RemoteSession(connection, self)  # type: ignore[assignment]
+        remote = RemoteSession(connection, self)
+        remote.agendaDone.connect(lambda: remote.fetch_home(self.db, self.conference_id))
+        remote.fetched.connect(self.on_remote_fetched)
+        self.session = remote  # type: ignore[assignment]
         self.tabs.setCurrentIndex(LIVE_TAB)
         return self.ensure_console()
+
+    @Slot(object)
+    def on_remote_fetched(self, outcome: object) -> None:
+        """After the last question the results come home by themselves; the status bar
+        says so (or why not)."""
+        window = self.window()
+        if not isinstance(window, QMainWindow):
+            return
+        origin = getattr(outcome, "origin", None)
+        if origin is None:
+            text = self.tr("Results not fetched: %1").replace("%1", str(outcome))
+        else:
+            text = (
+                self.tr("Results fetched from %1: %2 ballots")
+                .replace("%1", origin.server)
+                .replace("%2", str(origin.ballots))
+            )
+        window.statusBar().showMessage(text)
 
     def current_question_id(self) -> int | None:
         if self.tabs.currentIndex() == LIVE_TAB and self.session and self.session.question:

@@ -2069,70 +2069,70 @@
   <context>
     <name>RemoteSession</name>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="403" />
-      <location filename="../../app/ui/live/remote_session.py" line="429" />
-      <location filename="../../app/ui/live/remote_session.py" line="456" />
+      <location filename="../../app/ui/live/remote_session.py" line="345" />
+      <location filename="../../app/ui/live/remote_session.py" line="371" />
+      <location filename="../../app/ui/live/remote_session.py" line="398" />
       <source>This question is not on the server.</source>
       <extracomment>seconds between two attempts to reach a server that dropped after the last ballot-only read, the whole conference is read again once it is quiet for this long (seconds): attendance names, notes of others, anything /state cannot tell</extracomment>
       <translation>Diese Frage gibt es auf dem Server nicht.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="408" />
+      <location filename="../../app/ui/live/remote_session.py" line="350" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="411" />
+      <location filename="../../app/ui/live/remote_session.py" line="353" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="414" />
+      <location filename="../../app/ui/live/remote_session.py" line="356" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="417" />
+      <location filename="../../app/ui/live/remote_session.py" line="359" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="420" />
+      <location filename="../../app/ui/live/remote_session.py" line="362" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="423" />
+      <location filename="../../app/ui/live/remote_session.py" line="365" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="426" />
+      <location filename="../../app/ui/live/remote_session.py" line="368" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="434" />
+      <location filename="../../app/ui/live/remote_session.py" line="376" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="439" />
+      <location filename="../../app/ui/live/remote_session.py" line="381" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="451" />
+      <location filename="../../app/ui/live/remote_session.py" line="393" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="472" />
+      <location filename="../../app/ui/live/remote_session.py" line="414" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="491" />
+      <location filename="../../app/ui/live/remote_session.py" line="433" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
@@ -2336,6 +2336,16 @@
       <location filename="../../app/ui/workspace.py" line="145" />
       <source>Live</source>
       <translation>Live</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/workspace.py" line="164" />
+      <source>Results not fetched: %1</source>
+      <translation>Ergebnisse nicht geholt: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/workspace.py" line="167" />
+      <source>Results fetched from %1: %2 ballots</source>
+      <translation>Ergebnisse von %1 geholt: %2 Stimmen</translation>
     </message>
   </context>
 </TS>

@@ -9,6 +9,8 @@ moderator actions run one after the other in a worker thread; results come back 
 queued signals. A lost connection is shown at once and retried every few seconds; on
 reconnecting the console catches up from the server's state.
 """
+# Longer than 450 lines: the remote twin of LiveSession — its two threads, the two kinds of
+# sync and every moderator action share the id map and the connection state.
 
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app.db import Database
+from app.models import QuestionState
 from app.remote.client import Action, Connection, ModeratorClient, RemoteError, Unreachable
+from app.remote.transfer import fetch_results
 from app.services import conferences, notes, results
 from app.services.conference_schema import ConferenceFile
 from app.services.fetch_home import adopt_fetched
@@ -56,6 +60,8 @@ class RemoteSession(QObject):
     serverChanged = Signal(object)
     failed = Signal(str, str)
     connectionChanged = Signal(object)
+    agendaDone = Signal()  # every question closed or skipped (once per time it happens)
+    fetched = Signal(object)  # FetchOutcome, or the RemoteError of a fetch
     _synced = Signal(object, object)  # from the worker: (snapshot, IdMap)
     _actionDone = Signal(str, object)  # from the worker: (title, error or None)
     _dropped = Signal(str)  # from the stream thread: the reason
@@ -95,6 +101,7 @@ class RemoteSession(QObject):
         self._shape: list[tuple[str, int]] | None = None
         self._full_key: tuple[object, ...] | None = None
         self._full_wanted = False
+        self._agenda_done = False
         self._quiet: threading.Timer | None = None
         self._worker_ids = IdMap()
         self._worker_snapshot: LiveSnapshot | None = None
@@ -242,6 +249,26 @@ class RemoteSession(QObject):
     def on_synced(self, snapshot: LiveSnapshot, ids: IdMap) -> None:
         self.snapshot, self.ids = snapshot, ids
         self.refreshed.emit(snapshot)
+        questions = [q for c in snapshot.cases for q in c.questions]
+        done = bool(questions) and all(
+            q.state is QuestionState.CLOSED or q.skip_reason for q in questions
+        )
+        if done and not self._agenda_done:
+            self.agendaDone.emit()
+        self._agenda_done = done
+
+    def fetch_home(self, db: Database, conference_id: int) -> None:
+        """Fetch the results into the local conference in the worker; ``fetched`` tells."""
+
+        def job() -> None:
+            try:
+                outcome = fetch_results(self._client, db, conference_id)
+            except RemoteError as exc:
+                self.fetched.emit(exc)
+                return
+            self.fetched.emit(outcome)
+
+        self._submit(job)
 
     @Slot()
     def on_listening(self) -> None:
