@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.db import Database
 from app.models import QuestionState
@@ -108,6 +108,8 @@ class RemoteSession(QObject):
         self._server_agenda: list[Any] = []
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="votum-remote")
+        self._retry = QTimer(self, singleShot=True)  # one pending retry, never more
+        self._retry.timeout.connect(self.request_sync)
         self._synced.connect(self.on_synced)
         self._actionDone.connect(self.on_action_done)
         self._dropped.connect(self.on_dropped)
@@ -192,13 +194,18 @@ class RemoteSession(QObject):
         except RemoteError as exc:
             self._dropped.emit(str(exc))
             return
+        if not self.connection_state.online:  # back (the stream may follow a moment later)
+            self._listening.emit()
         if light:
             snapshot = self._ballots_sync(int(state["current"]["id"]), rows)
             if snapshot is not None:
                 self._synced.emit(snapshot, self._worker_ids)
                 self._arm_quiet_read()
-                return
-            file = self._client.fetch_file()
+            else:  # the mirror does not know that question yet: read everything
+                with self._sync_lock:
+                    self._full_wanted = True
+                self.request_sync()
+            return
         self._full_sync(file)
         self._full_key = key
 
@@ -285,6 +292,8 @@ class RemoteSession(QObject):
         )
         self.connectionChanged.emit(self.connection_state)
         self.serverChanged.emit(self.server_state)
+        if not self._stop.is_set():  # try again (the stream does too, if it dropped)
+            self._retry.start(self.retry_seconds * 1000)
 
     # --- reading (as LiveSession) ------------------------------------------------------
 
@@ -455,6 +464,7 @@ class RemoteSession(QObject):
         if self._stop.is_set():
             return
         self._stop.set()
+        self._retry.stop()
         if self._quiet is not None:
             self._quiet.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)
