@@ -2069,70 +2069,70 @@
   <context>
     <name>RemoteSession</name>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="345" />
-      <location filename="../../app/ui/live/remote_session.py" line="371" />
-      <location filename="../../app/ui/live/remote_session.py" line="398" />
+      <location filename="../../app/ui/live/remote_session.py" line="354" />
+      <location filename="../../app/ui/live/remote_session.py" line="380" />
+      <location filename="../../app/ui/live/remote_session.py" line="407" />
       <source>This question is not on the server.</source>
       <extracomment>seconds between two attempts to reach a server that dropped after the last ballot-only read, the whole conference is read again once it is quiet for this long (seconds): attendance names, notes of others, anything /state cannot tell</extracomment>
       <translation>Diese Frage gibt es auf dem Server nicht.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="350" />
+      <location filename="../../app/ui/live/remote_session.py" line="359" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="353" />
+      <location filename="../../app/ui/live/remote_session.py" line="362" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="356" />
+      <location filename="../../app/ui/live/remote_session.py" line="365" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="359" />
+      <location filename="../../app/ui/live/remote_session.py" line="368" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="362" />
+      <location filename="../../app/ui/live/remote_session.py" line="371" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="365" />
+      <location filename="../../app/ui/live/remote_session.py" line="374" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="368" />
+      <location filename="../../app/ui/live/remote_session.py" line="377" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="376" />
+      <location filename="../../app/ui/live/remote_session.py" line="385" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="381" />
+      <location filename="../../app/ui/live/remote_session.py" line="390" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="393" />
+      <location filename="../../app/ui/live/remote_session.py" line="402" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="414" />
+      <location filename="../../app/ui/live/remote_session.py" line="423" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="433" />
+      <location filename="../../app/ui/live/remote_session.py" line="442" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>

@@ -9,17 +9,19 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Slot
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.remote.client import Connection, ModeratorClient, RemoteError
-from app.remote.transfer import PublishPlan, fetch_results, plan_publish, publish
+from app.remote.transfer import PublishPlan, fetch_results, outgoing, plan_publish, publish
+from app.services.conference_file import Publish
 from app.services.conferences import get_conference
 from app.services.fetch_home import FetchOutcome
 from app.ui.i18n import translate
 from app.ui.live.connect_dialog import ConnectDialog
 from app.ui.live.remote_session import RemoteSession
-from app.ui.messages import confirm, inform, show_error
+from app.ui.messages import inform, show_error
+from app.ui.widgets import ok_cancel_buttons
 
 if TYPE_CHECKING:
     from app.ui.workspace import Workspace
@@ -100,8 +102,43 @@ def publish_preview(plan: PublishPlan) -> str:
     return f"{goes}\n{has}"
 
 
+class PublishDialog(QDialog):
+    """What goes out (only what the sites need, unless more is chosen) and what the server
+    already has; OK publishes."""
+
+    def __init__(self, workspace: Workspace, plan: PublishPlan, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_t("Publish conference"))
+        self._workspace, self.plan = workspace, plan
+        self.images = QCheckBox(_t("images"))
+        self.text = QCheckBox(_t("case texts"))
+        self.summary = QCheckBox(_t("full summaries"))
+        self.preview = QLabel()
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview)
+        for box in (self.images, self.text, self.summary):
+            box.toggled.connect(self.on_choice_toggled)
+            layout.addWidget(box)
+        layout.addWidget(ok_cancel_buttons(self))
+        self.on_choice_toggled()
+
+    @Slot()
+    def on_choice_toggled(self) -> None:
+        chosen = Publish(
+            images=self.images.isChecked(),
+            text=self.text.isChecked(),
+            summary=self.summary.isChecked(),
+        )
+        ws = self._workspace
+        self.plan = PublishPlan(outgoing(ws.db, ws.conference_id, chosen), self.plan.server)
+        self.preview.setText(publish_preview(self.plan))
+
+
 def publish_conference(workspace: Workspace, parent: QWidget | None = None) -> bool:
-    """Preview, confirm, upload; refused when the server already has ballots."""
+    """Preview (with what more to send), confirm, upload; refused when the server
+    already has ballots."""
     connection = _connection(workspace)
     title = _t("Publish conference")
     if connection is None:
@@ -120,9 +157,11 @@ def publish_conference(workspace: Workspace, parent: QWidget | None = None) -> b
                     + _t("The server's conference already has ballots; it is not overwritten."),
                 )
                 return False
-            if not confirm(parent, title, publish_preview(plan), _t("Publish")):
+            dialog = PublishDialog(workspace, plan, parent)
+            if not dialog.exec():
                 return False
-            off_the_gui_thread(lambda: publish(client, plan))
+            chosen = dialog.plan
+            off_the_gui_thread(lambda: publish(client, chosen))
     except RemoteError as exc:
         show_error(parent, title, str(exc))
         return False

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.remote.transfer import plan_publish, publish
+from app.services.conference_file import build_conference_file
 from app.services.conferences import create_conference
 from app.services.fetch_home import fetched_from
 from app.ui.live import remote_actions
@@ -83,3 +85,23 @@ def test_connecting_swaps_the_console_and_results_come_home_after_the_last_quest
         assert origin is not None and origin.server == hosted.url
     finally:
         session.close()
+
+
+def test_publish_sends_only_what_the_sites_need_unless_more_is_chosen(
+    qtbot: QtBot, db: Database, demo_id: int, hosted: Hosted
+) -> None:
+    local = SimpleNamespace(db=db, conference_id=demo_id)  # what the dialog uses of a workspace
+    with hosted.client() as client:
+        plan = plan_publish(client, db, demo_id)
+        dialog = remote_actions.PublishDialog(local, plan, None)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        assert "only what the sites need" in dialog.preview.text()
+        assert "The server has: “Noch leer”, 0 cases" in dialog.preview.text()
+        assert all(c.text == "" for c in dialog.plan.outgoing.file.cases)
+        dialog.text.setChecked(True)
+        assert "case texts" in dialog.preview.text()
+        publish(client, dialog.plan)
+        served = client.fetch_file()
+    with db.read() as session:
+        texts = [c.text for c in build_conference_file(session, demo_id).cases]
+    assert [c.text for c in served.cases] == texts and any(texts)
