@@ -14,6 +14,7 @@ reconnecting the console catches up from the server's state.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import tempfile
 import threading
@@ -84,8 +85,6 @@ class RemoteSession(QObject):
         self._tmp = None if mirror_dir else tempfile.TemporaryDirectory(prefix="votum-remote-")
         folder = mirror_dir or Path(self._tmp.name)  # type: ignore[union-attr]
         self.db = Database.open(f"sqlite:///{(folder / 'mirror.sqlite3').as_posix()}")
-        import datetime as dt
-
         with self.db.write() as session:
             self.conference_id = conferences.create_conference(
                 session, "…", dt.date.today(), slug="remote-mirror"
@@ -164,8 +163,19 @@ class RemoteSession(QObject):
         self._quiet.start()
 
     def _submit(self, job: Callable[[], None]) -> None:
+        """Run in the worker thread; a bug there is logged, never swallowed."""
+
+        def logged() -> None:
+            try:
+                job()
+            except Exception:
+                log.exception("remote session: %s failed", getattr(job, "__name__", "job"))
+
         if not self._stop.is_set():
-            self._pool.submit(job)
+            try:
+                self._pool.submit(logged)
+            except RuntimeError:  # closed meanwhile
+                pass
 
     def _sync(self) -> None:
         """Catch up with the server. Ballots alone (the same question, state and sites
