@@ -14,6 +14,7 @@ reconnecting the console catches up from the server's state.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import tempfile
@@ -172,10 +173,8 @@ class RemoteSession(QObject):
                 log.exception("remote session: %s failed", getattr(job, "__name__", "job"))
 
         if not self._stop.is_set():
-            try:
+            with contextlib.suppress(RuntimeError):  # closed meanwhile
                 self._pool.submit(logged)
-            except RuntimeError:  # closed meanwhile
-                pass
 
     def _sync(self) -> None:
         """Catch up with the server. Ballots alone (the same question, state and sites
