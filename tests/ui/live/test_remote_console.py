@@ -179,3 +179,14 @@ def test_the_console_runs_a_session_on_a_hosted_server_through_a_drop(
     assert len(server_file.results.ballots) == 6 + 5
     assert all(b.revision == 1 for b in server_file.results.ballots)
     assert len(server_file.results.history) == 11
+
+
+def test_a_failed_action_while_the_stream_lives_does_not_leave_the_console_offline(
+    qtbot: QtBot, attached: tuple[RemoteSession, LiveConsole]
+) -> None:
+    session, console = attached
+    qtbot.waitUntil(lambda: session.online, timeout=WAIT)
+    session.on_dropped("ReadTimeout")  # an action's answer timed out; the server is fine
+    assert console.connection_strip.isVisible() and not session.online
+    qtbot.waitUntil(lambda: session.online, timeout=WAIT)  # the retry's read says it is back
+    assert not console.connection_strip.isVisible()
