@@ -18,6 +18,7 @@ from app.remote.transfer import fetch_results, plan_publish, publish
 from app.services.conferences import create_conference
 from app.ui.live.console import LiveConsole
 from app.ui.live.remote_session import RemoteSession
+from app.ui.live.session import LiveSession
 from tests.remote.hosting import Hosted, ca, ca_file, hosted
 from tests.remote.test_transfer import _numbers
 from tests.server.helpers import tokens
@@ -190,3 +191,19 @@ def test_a_failed_action_while_the_stream_lives_does_not_leave_the_console_offli
     assert console.connection_strip.isVisible() and not session.online
     qtbot.waitUntil(lambda: session.online, timeout=WAIT)  # the retry's read says it is back
     assert not console.connection_strip.isVisible()
+
+
+def test_the_local_console_names_its_server_and_port(
+    qtbot: QtBot, db: Database, demo_id: int
+) -> None:
+    session = LiveSession(db, demo_id)
+    console = LiveConsole(session)
+    qtbot.addWidget(console)
+    session.start_server(host="127.0.0.1", port=0)
+    try:
+        qtbot.waitUntil(lambda: session.server_state.state == "running", timeout=WAIT)
+        port = session.server_state.port
+        assert console.server_label.text().startswith(f"● Local server · port {port}\n")
+        assert not console.connection_strip.isVisibleTo(console)  # never shown locally
+    finally:
+        session.stop_server(wait=True)
