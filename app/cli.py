@@ -111,6 +111,13 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         help=f"port (default {settings.port}; 0 picks a free one)",
     )
     _add_reach_options(serve)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default 1; more than one needs PostgreSQL)",
+    )
     serve.set_defaults(func=_dispatch("serve"))
 
     report = sub.add_parser("report", help="write the PDF protocol")

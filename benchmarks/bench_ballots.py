@@ -2,7 +2,11 @@
 
 Run: ``python benchmarks/bench_ballots.py [--sites 300] [--rounds 15]``. The server runs in a
 child process (as in the desktop app: uvicorn in a thread, SQLite WAL, synchronous=FULL);
-this process is the load generator. Phases: a burst (every site casts at once) and a
+this process is the load generator. PostgreSQL: ``--db postgresql://postgres@HOST:PORT/postgres``
+(a superuser's URL: a fresh database is created on that server and dropped after) or
+``--pg-cluster`` (a throwaway cluster of its own, with PostgreSQL's durable defaults);
+``--workers N`` serves from N processes as ``serve --workers N`` does (PostgreSQL only).
+Phases: a burst (every site casts at once) and a
 session's real pace (40 sites spread over 10 s), each for the real ballot endpoint and for
 a bare endpoint (same request body, no database) mounted only in this benchmark's app.
 """
@@ -57,6 +61,40 @@ def build_conference(url: str, n_sites: int) -> None:
     db.dispose()
 
 
+def fresh_postgresql(admin_url: str) -> tuple[str, str]:
+    """A new database on the server of ``admin_url``, and how the server is set up."""
+    import os
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    admin = make_url(admin_url).set(drivername="postgresql+psycopg")
+    name = f"votum_bench_{os.getpid()}"
+    libpq = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(libpq, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+        settings: dict[str, str] = dict(
+            conn.execute(
+                "SELECT name, setting FROM pg_settings WHERE name IN "
+                "('server_version', 'synchronous_commit', 'fsync')"
+            ).fetchall()
+        )
+    where = (
+        f"PostgreSQL {settings['server_version']} "
+        f"synchronous_commit={settings['synchronous_commit']} fsync={settings['fsync']}"
+    )
+    return admin.set(database=name).render_as_string(hide_password=False), where
+
+
+def drop_postgresql(admin_url: str, url: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    libpq = make_url(admin_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(libpq, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
+
+
 def add_bare(app: FastAPI) -> None:
     """The bare endpoint: the same request body, validated the same way, no database."""
 
@@ -65,9 +103,10 @@ def add_bare(app: FastAPI) -> None:
         return {"question_id": ballot.question_id, "revision": 0}
 
 
-def serve(url: str, conn: mp.connection.Connection) -> None:
+def serve(url: str, conn: mp.connection.Connection, workers: int = 1) -> None:
     """Child process: the real server plus ``POST /bench/bare/{token}``; answers "cpu" with
-    its CPU seconds so far (all threads), "stop" with the writer's counts."""
+    its CPU seconds so far (all threads; with workers: theirs too), "stop" with the
+    writer's counts."""
     from app.db import Database
     from app.server.runner import VotingServer, tune_garbage_collector
     from app.services.conferences import find_conference
@@ -75,6 +114,10 @@ def serve(url: str, conn: mp.connection.Connection) -> None:
     db = Database.open(url)
     with db.read() as session:
         conf_id = find_conference(session, "bench").id
+    if workers > 1:
+        db.dispose()
+        serve_workers(url, conf_id, conn, workers)
+        return
     server = VotingServer(db, conf_id, host="127.0.0.1", port=0, configure=add_bare)
     server.start()
     tune_garbage_collector()  # as ``python main.py serve`` and the desktop app do
@@ -84,6 +127,43 @@ def serve(url: str, conn: mp.connection.Connection) -> None:
     conn.send((server.ctx.writer.groups, server.ctx.writer.jobs))
     server.stop()
     db.dispose()
+
+
+def serve_workers(url: str, conf_id: int, conn: mp.connection.Connection, workers: int) -> None:
+    """As ``serve --workers N``: this process supervises, the workers serve (Linux: their
+    CPU time is read from /proc)."""
+    import os
+    import signal
+    import threading
+
+    from app.server.runner import bind_socket
+    from app.server.workers import WorkerSettings, run_workers
+
+    sock = bind_socket("127.0.0.1", 0)
+    sock.listen(2048)
+    conn.send(sock.getsockname()[1])
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    seen: dict[int, float] = {}  # a worker replaced by uvicorn keeps its last reading
+
+    def cpu() -> float:
+        for child in mp.active_children():
+            try:
+                fields = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            seen[child.pid or 0] = (int(fields[11]) + int(fields[12])) / ticks
+        return time.process_time() + sum(seen.values())
+
+    def answer() -> None:
+        while conn.recv() == "cpu":
+            conn.send(cpu())
+        conn.send((0, 0))  # the writers' counts stay in their processes
+        os.kill(os.getpid(), signal.SIGINT)
+
+    threading.Thread(target=answer, daemon=True).start()
+    settings = WorkerSettings(url, conf_id, configure="bench_ballots:add_bare")
+    run_workers(settings, sock, workers)
 
 
 @dataclass
@@ -242,15 +322,44 @@ def main() -> int:
     parser.add_argument(
         "--rounds", type=int, default=15, help="bursts per endpoint (medians are reported)"
     )
+    parser.add_argument(
+        "--db", metavar="URL", help="a PostgreSQL superuser's URL (default: an SQLite file)"
+    )
+    parser.add_argument(
+        "--pg-cluster", action="store_true", help="start a throwaway PostgreSQL cluster"
+    )
+    parser.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL)")
     args = parser.parse_args()
+    cluster = None
+    if args.pg_cluster:
+        from tests.pgcluster import Cluster, find_bin_dir
 
+        bin_dir = find_bin_dir()
+        if bin_dir is None:
+            parser.error("--pg-cluster: PostgreSQL is not installed")
+        cluster = Cluster(bin_dir, durable=True)
+        args.db = cluster.start()
+    if args.workers > 1 and not args.db:
+        parser.error("--workers needs PostgreSQL (--db or --pg-cluster)")
+    try:
+        return run(args)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+
+
+def run(args: argparse.Namespace) -> int:
     from app.db import Database
     from app.services.agenda import agenda
     from app.services.ballots import ballot_history
     from app.services.conferences import find_conference, invitations
 
-    folder = Path(tempfile.mkdtemp(prefix="votum-bench-"))
-    url = f"sqlite:///{(folder / 'bench.sqlite3').as_posix()}"
+    if args.db:
+        url, where = fresh_postgresql(args.db)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="votum-bench-"))
+        url = f"sqlite:///{(folder / 'bench.sqlite3').as_posix()}"
+        where = "SQLite WAL synchronous=FULL"
     build_conference(url, args.sites)
     db = Database.open(url)
     with db.read() as session:
@@ -261,7 +370,8 @@ def main() -> int:
 
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=serve, args=(url, child), daemon=True)
+    proc = ctx.Process(target=serve, args=(url, child, args.workers), daemon=args.workers == 1)
+    # (a daemonic process may not start the workers)
     proc.start()
     port = parent.recv()
     try:
@@ -277,6 +387,8 @@ def main() -> int:
         history = {(h.site_id, h.revision) for h in ballot_history(session, question.id)}
     lost = sum(1 for a in acked if (a["site_id"], a["revision"]) not in history)
     db.dispose()
+    if args.db:
+        drop_postgresql(args.db, url)
 
     def median(phases: list[Phase]) -> Phase:
         return sorted(phases, key=lambda p: p.throughput)[len(phases) // 2]
@@ -284,7 +396,8 @@ def main() -> int:
     burst, bare = median(results["burst"]), median(results["bare burst"])
     print(
         f"Votum ballot benchmark · {dt.date.today().isoformat()} · {args.sites} sites · "
-        f"median of {args.rounds} bursts · server in a child process, SQLite WAL synchronous=FULL"
+        f"median of {args.rounds} bursts · server in a child process "
+        f"({args.workers} worker{'s' if args.workers > 1 else ''}), {where}"
     )
     for phase in (burst, bare, pace, bare_pace):
         print("  " + phase.line())

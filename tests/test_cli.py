@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -91,6 +92,30 @@ def test_a_file_that_is_no_database_is_a_clear_error(
     junk.write_bytes(b"this is not an sqlite file at all" * 100)
     assert main(["--db", f"sqlite:///{junk.as_posix()}", "list"]) == 1
     assert "cannot be opened" in capsys.readouterr().err
+
+
+def test_postgresql_without_its_driver_is_one_line_naming_the_extra(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
+    assert main(["--db", "postgresql://votum@127.0.0.1:5432/votum", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        'votum: database: PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
+        '(or pip install "psycopg[binary]")\n'
+    )
+
+
+def test_an_unreachable_database_server_is_one_line_without_its_password(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert main(["--db", f"postgresql://votum:geheim@127.0.0.1:{port}/votum", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be opened" in err
+    assert "geheim" not in err and f"votum:***@127.0.0.1:{port}" in err
 
 
 def test_db_url_comes_from_the_environment(

@@ -4,6 +4,7 @@ of HTTP and Qt."""
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -106,3 +107,23 @@ def test_long_modules_say_why_at_their_top() -> None:
         ):
             unexplained.append(f"{path.relative_to(ROOT).as_posix()} ({len(lines)} lines)")
     assert unexplained == []
+
+
+IGNORE = re.compile(r"#\s*type:\s*ignore(\[[^\]]*\])?(?P<rest>.*)$")
+
+
+def test_every_type_ignore_says_why() -> None:
+    """A ``# type: ignore[code]`` names its code and a reason: after it on the same line, or
+    in a comment on the line above (the checker cannot follow something; say what)."""
+    silent = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        lines = path.read_text("utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            found = IGNORE.search(line)
+            if found is None:
+                continue
+            reason_after = re.sub(r"#\s*noqa\S*", "", found["rest"]).strip().lstrip("#").strip()
+            reason_above = number > 1 and lines[number - 2].strip().startswith("#")
+            if found[1] is None or not (reason_after or reason_above):
+                silent.append(f"{path.relative_to(ROOT).as_posix()}:{number}")
+    assert silent == []

@@ -32,8 +32,20 @@ def open_db(args: argparse.Namespace) -> Database:
         raise CliError(f"database: {exc}") from None
     except Exception as exc:
         if type(exc).__module__.startswith("sqlalchemy"):
-            raise CliError(f"database {args.db!r} cannot be opened: {exc}") from None
+            # one line: the driver's own reason, without SQLAlchemy's "Background" link
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            raise CliError(f"database {_shown(args.db)!r} cannot be opened: {reason}") from None
         raise
+
+
+def _shown(url: str) -> str:
+    """``url`` as it may be printed: a password in it becomes ``***``."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not even a URL: the user typed it, print it as it is
+        return url
 
 
 def conference_id(session: Session, ref: str) -> int:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from app.commands.common import CliError, conference_id, open_db
 from app.commands.links import normalise_base_url
+from app.server.addresses import base_urls
 from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles
 from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
-from app.services.conferences import get_conference, invitations
+from app.services.conferences import get_conference, invitations, moderator_token
 
 
 def tls_files(args: argparse.Namespace) -> TlsFiles | None:
@@ -66,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
     tls = tls_files(args)
     proxies = trusted_proxies(args)
     base_url = normalise_base_url(args.base_url) if args.base_url else None
+    if args.workers != 1:
+        return run_workers(args, tls, proxies, base_url)
     db = open_db(args)
     with db.read() as session:
         conf_id = conference_id(session, args.conference)
@@ -127,3 +130,64 @@ def _write_private(path: Path, text: str) -> None:
             stream.write(text)
     except OSError as exc:
         raise CliError(f"--moderator-token-file {path}: cannot write ({exc.strerror})") from None
+
+
+def run_workers(
+    args: argparse.Namespace,
+    tls: TlsFiles | None,
+    proxies: tuple[str, ...],
+    base_url: str | None,
+) -> int:
+    """``--workers N``: N processes on PostgreSQL (:mod:`app.server.workers`)."""
+    from app.server.runner import bind_socket
+    from app.server.workers import WorkerSettings, check_workers
+    from app.server.workers import run_workers as serve_with_workers
+
+    problem = check_workers(args.db, args.workers)
+    if problem:
+        raise CliError(problem)
+    db = open_db(args)  # migrates once, before any worker starts
+    try:
+        with db.read() as session:
+            conf_id = conference_id(session, args.conference)
+            conf = get_conference(session, conf_id)
+            token = moderator_token(session, conf_id)  # the same for every worker: stored
+            invited = invitations(session, conf_id)
+    finally:
+        db.dispose()
+    try:
+        sock = bind_socket(args.host, args.port)
+    except ServerStartError as exc:
+        raise CliError(str(exc)) from None
+    sock.listen(2048)  # sites that come before the workers are up wait in the backlog
+    port = sock.getsockname()[1]
+    urls = base_urls(args.host, port)
+    print(f"Votum voting server: {conf.slug} — {conf.topic} ({args.workers} workers)", flush=True)
+    for url in urls:
+        print(f"  listening on {url}", flush=True)
+    if base_url:
+        print(f"  sites reach it as {base_url}", flush=True)
+    if proxies:
+        print(f"  trusting X-Forwarded-For from {', '.join(proxies)}", flush=True)
+    if args.moderator_token_file:
+        _write_private(Path(args.moderator_token_file), token + "\n")
+        print(f"  moderator token: written to {args.moderator_token_file}", flush=True)
+    else:
+        print(f"  moderator token: {token}", flush=True)
+    with_link = sum(1 for i in invited if i.token)
+    print(
+        f"  {with_link} of {len(invited)} invited sites have a link; print them with:\n"
+        f"    python main.py links {conf.slug} --base-url {base_url or urls[0]}",
+        flush=True,
+    )
+    print("Press Ctrl+C to stop.", flush=True)
+    serve_with_workers(
+        WorkerSettings(args.db, conf_id),
+        sock,
+        args.workers,
+        tls=tls,
+        trusted_proxies=proxies,
+        limits=connection_limits(args),
+    )
+    print("stopped", flush=True)
+    return 0

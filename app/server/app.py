@@ -70,7 +70,8 @@ def create_app(
         conference_id=conference_id,
         language=conference.language,
         notifier=feed,
-        writer=Writer(db, storage_alarm=storage_alarm),
+        # what changes pages is announced by ctx.write, not by every commit
+        writer=Writer(db, storage_alarm=storage_alarm, quiet=True),
         live=LiveState(db, conference_id, interval=poll_interval),
         limits=limits if rate_limiter is None else replace(limits, ballots=rate_limiter),
         known=KnownTokens(),

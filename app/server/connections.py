@@ -66,6 +66,7 @@ class GuardedH11Protocol(H11Protocol):
         assert isinstance(limits, ConnectionLimits)
         return limits
 
+    # uvicorn's own override narrows BaseTransport to Transport the same way
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
         self._arm(self.limits.request_seconds)

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from app.db import Database, announce_change
 from app.server.actions import SubmittedChoice, cast_for_token
 from app.server.live import LiveState
 from app.server.security import KnownTokens, Limits
@@ -46,8 +46,11 @@ class ServerContext:
         """Run ``work`` in the writer; returns once its group is committed durably.
 
         ``changes_state``: voter pages re-read the state after the commit (not for ballots,
-        which leave the pages' version as it is).
+        which leave the pages' version as it is), here and, announced with the commit, in
+        every other process serving from the same PostgreSQL database.
         """
+        if changes_state:
+            work = _announced(work)
 
         def after(value: T) -> None:
             if changes_state:
@@ -77,3 +80,12 @@ class ServerContext:
 
     def _cast_run(self, session: Session, ballots: list[SiteBallot]) -> list[Any]:
         return list(cast_site_ballots(session, self.conference_id, ballots))
+
+
+def _announced(work: Callable[[Session], T]) -> Callable[[Session], T]:
+    def announcing(session: Session) -> T:
+        value = work(session)
+        announce_change(session)  # rolled back with the job's savepoint if it is refused
+        return value
+
+    return announcing

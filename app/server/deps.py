@@ -21,8 +21,8 @@ RATE_LIMITED = "Zu viele Anfragen; bitte kurz warten / too many requests; please
 MODERATOR_MISSING = "Moderationstoken fehlt / moderator token missing (Authorization: Bearer …)"
 SITE_TOKEN_MISSING = "Standort-Token fehlt / site token missing (Authorization: Bearer …)"
 
-#: database ids (SQLite integers are signed 64-bit): larger ones are refused with a 422
-MAX_ID = 2**63 - 1
+#: database ids (INTEGER columns, signed 32-bit on PostgreSQL): larger ones get a 422
+MAX_ID = 2**31 - 1
 
 bearer = HTTPBearer(auto_error=False, description="a site's token or the moderator token")
 

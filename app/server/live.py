@@ -5,7 +5,9 @@ ballots entered by the moderator); it is the same for every site, so one value s
 all pages. It is
 re-read right after every write the server commits, on :meth:`LiveState.poke` (the
 desktop app changed state through the services directly) and about once a second as a
-fallback (another process changed the database).
+fallback (another process changed the database). On PostgreSQL, every committed write of
+any process is announced (:mod:`app.server.fanout`; ``serve --workers N``): while that
+channel listens, the fallback reads only every :data:`LISTENING_POLL_SECONDS`.
 """
 
 from __future__ import annotations
@@ -17,9 +19,13 @@ import logging
 import anyio.to_thread
 
 from app.db import Database
+from app.server import fanout
 from app.services.voting import state_version
 
 log = logging.getLogger(__name__)
+
+#: The fallback read while PostgreSQL announces every change: a safety net only.
+LISTENING_POLL_SECONDS = 30.0
 
 
 def read_version(db: Database, conference_id: int) -> str:
@@ -39,6 +45,9 @@ class LiveState:
         self._changed = asyncio.Event()
         self._poked = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._listener: asyncio.Task[None] | None = None
+        self._conninfo = fanout.listen_conninfo(db)
+        self.listening = False
         self.closed = False
         self.version = read_version(db, conference_id)
 
@@ -50,13 +59,24 @@ class LiveState:
         self.version = await anyio.to_thread.run_sync(read_version, self._db, self._conference_id)
         self._loop = asyncio.get_running_loop()
         self._task = asyncio.create_task(self._watch(), name="votum-live-state")
+        if self._conninfo is not None:
+            self._listener = asyncio.create_task(
+                fanout.listen(self._conninfo, self._poked.set, self._set_listening),
+                name="votum-live-listen",
+            )
 
     async def stop(self) -> None:
         self.close()
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        for task in (self._task, self._listener):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._task = self._listener = None
+
+    def _set_listening(self, listening: bool) -> None:
+        self.listening = listening
+        self._poked.set()  # the next wait takes the interval that now applies
 
     def poke(self) -> None:
         """Thread-safe: re-read the state now (after a commit or a change made elsewhere)."""
@@ -87,8 +107,9 @@ class LiveState:
 
     async def _watch(self) -> None:
         while not self.closed:
+            interval = LISTENING_POLL_SECONDS if self.listening else self._interval
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._poked.wait(), self._interval)
+                await asyncio.wait_for(self._poked.wait(), interval)
             self._poked.clear()
             try:
                 version = await anyio.to_thread.run_sync(

@@ -16,8 +16,9 @@ from app.services.views import CaseInfo, InvitationInfo, QuestionInfo
 from app.services.voting import VoterView
 
 MAX_OPTIONS = 30
-#: a database id: SQLite's integers are signed 64-bit, larger ones get a 422, not a 500
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+#: a database id: the id columns are INTEGER, signed 32-bit on PostgreSQL; larger ids get a
+#: 422, not a 500 (SQLite would hold 64 bits, but the limit is the same on every backend)
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
 Comment = Annotated[str, Field(max_length=MAX_COMMENT)]
 
 

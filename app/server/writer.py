@@ -92,12 +92,20 @@ class Writer:
     """One thread, one write session, group commits; :meth:`submit` is thread-safe."""
 
     def __init__(
-        self, db: Database, *, max_group: int = 512, storage_alarm: StorageAlarm | None = None
+        self,
+        db: Database,
+        *,
+        max_group: int = 512,
+        storage_alarm: StorageAlarm | None = None,
+        quiet: bool = False,
     ) -> None:
+        """``quiet``: commits are not announced to other processes (PostgreSQL ``NOTIFY``)
+        unless a job announces itself (:func:`app.db.announce_change`)."""
         self._db = db
         self.storage_alarm = storage_alarm
         self.storage_fault: str | None = None  # the problem while storing fails
         self._max_group = max_group
+        self._quiet = quiet
         self._queue: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
@@ -163,7 +171,7 @@ class Writer:
     # --- the writer thread -----------------------------------------------------------
 
     def _run(self) -> None:
-        session = self._db.new_write_session()
+        session = self._db.new_write_session(quiet=self._quiet)
         try:
             while True:
                 job = self._queue.get()

@@ -14,7 +14,11 @@ back and goes through :func:`app.services.voting.cast_as_site`, which stores it 
 the site in) or refuses it with the service's own message. The option rules are
 :func:`app.services.ballots.validate_choice` and ``clean_comment``.
 ``tests/services/test_ballot_batch.py`` holds both paths to identical rows.
-SQLite only; other databases always take the service path.
+
+SQLite and PostgreSQL each have their statements (JSON functions there, arrays here); other
+databases always take the service path. Either way the run is checked and written inside
+the writer's write transaction, which holds the write lock (``BEGIN IMMEDIATE``, or
+PostgreSQL's advisory lock, see :mod:`app.db`): a question cannot close in between.
 """
 
 from __future__ import annotations
@@ -148,9 +152,79 @@ _INSERT_CHANGES = text(
 ).bindparams(bindparam("now", type_=UTCDateTime()))
 
 
+# PostgreSQL: the same statements; rows travel as one array per column.
+_PG_STATE = text(
+    """
+    SELECT json_build_object(
+      'question', (
+        SELECT json_build_object(
+          'id', q.id, 'state', q.state, 'kind', q.kind, 'allow_abstain', q.allow_abstain,
+          'options', (SELECT coalesce(json_agg(json_build_array(
+                                          o.id, o.position, o.label, o.exclusive)),
+                                      '[]'::json)
+                      FROM options o WHERE o.question_id = q.id))
+        FROM conferences c JOIN questions q ON q.id = c.current_question_id
+        WHERE c.id = :conference_id),
+      'checking_in', (SELECT EXISTS (SELECT 1 FROM invitations
+                                     WHERE conference_id = :conference_id AND present)),
+      'sites', (
+        SELECT json_agg(json_build_array(
+          i.token_hash, i.token, i.site_id, s.name, i.present,
+          (SELECT b.revision FROM ballots b JOIN conferences c ON c.id = :conference_id
+           WHERE b.question_id = c.current_question_id AND b.site_id = i.site_id)))
+        FROM invitations i JOIN sites s ON s.id = i.site_id
+        WHERE i.conference_id = :conference_id
+          AND i.token_hash = ANY(CAST(:hashes AS varchar[]))))
+    """
+)
+_PG_DELETE_CHOICES = text(
+    """
+    DELETE FROM ballot_choices WHERE ballot_id IN (
+        SELECT id FROM ballots
+        WHERE question_id = :question_id AND site_id = ANY(CAST(:sites AS integer[])))
+    """
+)
+# Ballots, their history and their choices in one statement (one round trip): the choices
+# join the ballots' ids as the upsert returns them.
+_PG_WRITE = text(
+    """
+    WITH r AS (
+        SELECT * FROM unnest(
+            CAST(:site_ids AS integer[]), CAST(:abstains AS boolean[]),
+            CAST(:comments AS varchar[]), CAST(:actors AS varchar[]),
+            CAST(:revisions AS integer[]), CAST(:option_ids AS varchar[]))
+        AS r (site_id, abstain, comment, actor, revision, option_ids)),
+    upserted AS (
+        INSERT INTO ballots
+            (question_id, site_id, abstain, comment, source, actor, cast_at, revision)
+        SELECT :question_id, r.site_id, r.abstain, r.comment, :source, r.actor, :now, r.revision
+        FROM r
+        ON CONFLICT (question_id, site_id) DO UPDATE SET
+            abstain = excluded.abstain, comment = excluded.comment, source = excluded.source,
+            actor = excluded.actor, cast_at = excluded.cast_at, revision = excluded.revision
+        RETURNING id, site_id),
+    history AS (
+        INSERT INTO ballot_changes
+            (question_id, site_id, revision, option_ids, abstain, comment, source, actor, at)
+        SELECT :question_id, r.site_id, r.revision, r.option_ids, r.abstain, r.comment,
+               :source, r.actor, :now
+        FROM r)
+    INSERT INTO ballot_choices (ballot_id, option_id)
+    SELECT upserted.id, pair.option_id
+    FROM unnest(CAST(:pair_sites AS integer[]), CAST(:pair_options AS integer[]))
+         AS pair (site_id, option_id)
+    JOIN upserted ON upserted.site_id = pair.site_id
+    """
+).bindparams(bindparam("now", type_=UTCDateTime()))
+
+DIALECTS = ("sqlite", "postgresql")
+
+
 def _one(session: Session, statement: Any, **params: Any) -> Any:
     value = session.execute(statement, params).scalar()
-    return json.loads(value) if value else None
+    if isinstance(value, str):  # SQLite's JSON is text; psycopg has decoded it already
+        return json.loads(value) if value else None
+    return value
 
 
 def cast_site_ballots(
@@ -159,12 +233,16 @@ def cast_site_ballots(
     """Store every ballot the fast path can accept; ``None`` where the caller must fall
     back to the service (which then stores or refuses it)."""
     outcome: list[BallotReceipt | None] = [None] * len(ballots)
-    if session.get_bind().dialect.name != "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect not in DIALECTS:
         return outcome
     hashes = {
         token_digest(b.token): b.token for b in ballots if 0 < len(b.token) <= MAX_TOKEN_LENGTH
     }
-    state = _one(session, _STATE, conference_id=conference_id, hashes=json.dumps(list(hashes)))
+    if dialect == "sqlite":
+        state = _one(session, _STATE, conference_id=conference_id, hashes=json.dumps(list(hashes)))
+    else:
+        state = _one(session, _PG_STATE, conference_id=conference_id, hashes=list(hashes))
     row = state["question"]
     if row is None or row["state"] != QuestionState.OPEN.value:
         return outcome
@@ -230,35 +308,14 @@ def _write(
     accepted: list[_Accepted],
     outcome: list[BallotReceipt | None],
 ) -> None:
-    sites = json.dumps([a.site_id for a in accepted])
-    revisions = {a.site_id: a.revision for a in accepted}
     now = utcnow()
     source = BallotSource.SITE.value
-    rows = json.dumps(
-        [
-            [
-                a.site_id,
-                a.abstain,
-                a.comment,
-                clean_actor(a.site_name),
-                revisions[a.site_id],
-                ",".join(str(i) for i in a.option_ids),
-            ]
-            for a in accepted
-        ]
-    )
-    session.execute(_DELETE_CHOICES, {"question_id": question.id, "sites": sites})
-    session.execute(
-        _UPSERT_BALLOTS,
-        {"question_id": question.id, "source": source, "now": now, "rows": rows},
-    )
-    pairs = [[a.site_id, option_id] for a in accepted for option_id in a.option_ids]
-    if pairs:
-        session.execute(_INSERT_CHOICES, {"question_id": question.id, "pairs": json.dumps(pairs)})
-    session.execute(
-        _INSERT_CHANGES,
-        {"question_id": question.id, "source": source, "now": now, "rows": rows},
-    )
+    common = {"question_id": question.id, "source": source, "now": now}
+    if session.get_bind().dialect.name == "sqlite":
+        _write_sqlite(session, accepted, common)
+    else:
+        _write_postgresql(session, accepted, common)
+    revisions = {a.site_id: a.revision for a in accepted}
     labels = {o.id: o.label for o in question.options}
     for a in accepted:
         outcome[a.index] = BallotReceipt(
@@ -273,3 +330,49 @@ def _write(
             cast_at=now,
             revision=revisions[a.site_id],
         )
+
+
+def _write_sqlite(session: Session, accepted: list[_Accepted], common: dict[str, Any]) -> None:
+    question_id = common["question_id"]
+    rows = json.dumps(
+        [
+            [
+                a.site_id,
+                a.abstain,
+                a.comment,
+                clean_actor(a.site_name),
+                a.revision,
+                ",".join(str(i) for i in a.option_ids),
+            ]
+            for a in accepted
+        ]
+    )
+    sites = json.dumps([a.site_id for a in accepted])
+    session.execute(_DELETE_CHOICES, {"question_id": question_id, "sites": sites})
+    session.execute(_UPSERT_BALLOTS, {**common, "rows": rows})
+    pairs = [[a.site_id, option_id] for a in accepted for option_id in a.option_ids]
+    if pairs:
+        session.execute(_INSERT_CHOICES, {"question_id": question_id, "pairs": json.dumps(pairs)})
+    session.execute(_INSERT_CHANGES, {**common, "rows": rows})
+
+
+def _write_postgresql(session: Session, accepted: list[_Accepted], common: dict[str, Any]) -> None:
+    question_id = common["question_id"]
+    if any(a.revision > 1 for a in accepted):  # replaced ballots: their old choices go
+        sites = [a.site_id for a in accepted if a.revision > 1]
+        session.execute(_PG_DELETE_CHOICES, {"question_id": question_id, "sites": sites})
+    pairs = [(a.site_id, option_id) for a in accepted for option_id in a.option_ids]
+    session.execute(
+        _PG_WRITE,
+        {
+            **common,
+            "site_ids": [a.site_id for a in accepted],
+            "abstains": [a.abstain for a in accepted],
+            "comments": [a.comment for a in accepted],
+            "actors": [clean_actor(a.site_name) for a in accepted],
+            "revisions": [a.revision for a in accepted],
+            "option_ids": [",".join(str(i) for i in a.option_ids) for a in accepted],
+            "pair_sites": [site for site, _ in pairs],
+            "pair_options": [option for _, option in pairs],
+        },
+    )

@@ -29,15 +29,20 @@ from app.models import (
     Ballot,
     BallotChange,
     BallotChoice,
+    BallotSource,
+    CallPollTotal,
     Case,
     Conference,
     Fellow,
     FindingKind,
     Invitation,
     Note,
+    NoteKind,
     Option,
+    PollImport,
     Question,
     QuestionState,
+    Sex,
     Site,
     utcnow,
 )
@@ -57,6 +62,8 @@ from app.services.conference_schema import (
     FileInvitation,
     FileNote,
     FileOrigin,
+    FilePollImport,
+    FilePollTotal,
     FileQuestion,
     FileResults,
     FileSite,
@@ -189,6 +196,18 @@ def _reference_problems(file: ConferenceFile) -> Iterator[str]:
             if key in seen:
                 yield f"{where}: a second ballot of {row.site!r} for {row.question!r}"
             seen.add(key)
+    for p, poll in enumerate(results.poll_imports):
+        for t, total in enumerate(poll.totals):
+            where = f"$.results.poll_imports[{p}].totals[{t}]"
+            found = questions.get(total.question)
+            if found is None:
+                yield f"{where}.question: no question {total.question!r}"
+            elif total.option is not None and total.option >= len(found.options):
+                n_options = len(found.options)
+                yield f"{where}.option: question {total.question!r} has {n_options} options"
+    hashes = [poll.sha256 for poll in results.poll_imports]
+    if len(set(hashes)) != len(hashes):
+        yield "$.results.poll_imports: one report imported twice"
     for index, note in enumerate(results.notes):
         where = f"$.results.notes[{index}]"
         if (note.case is None) == (note.question is None):
@@ -253,7 +272,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
                 ref=refs[question.id],
                 round=question.round,
                 repeats=refs.get(question.parent_id) if question.parent_id else None,
-                state=question.state if full else QuestionState.DRAFT,  # type: ignore[arg-type]
+                state=QuestionState(question.state) if full else QuestionState.DRAFT,
                 opened_at=question.opened_at if full else None,
                 closed_at=question.closed_at if full else None,
                 revealed_at=question.revealed_at if full else None,
@@ -263,7 +282,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         title=case.title,
         presenter=case.presenter if summary else "",
         age=case.age,
-        sex=case.sex,  # type: ignore[arg-type]
+        sex=Sex(case.sex) if case.sex else None,
         diagnosis=case.diagnosis,
         icd10=case.icd10 if summary else "",
         histology=case.histology if summary else "",
@@ -278,7 +297,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         images=[
             PackageImage(
                 filename=i.filename,
-                mime=i.mime,  # type: ignore[arg-type]
+                mime=i.mime,  # type: ignore[arg-type]  # a str column; pydantic checks it
                 caption=i.caption,
                 data=base64.b64encode(i.data).decode("ascii"),
             )
@@ -314,6 +333,14 @@ def _results(
         select(AuditEvent).where(AuditEvent.conference_id == conf.id).order_by(AuditEvent.id)
     ).all()
     case_numbers = {case.id: number for number, case in enumerate(cases, start=1)}
+    polls = session.scalars(
+        select(PollImport).where(PollImport.conference_id == conf.id).order_by(PollImport.id)
+    ).all()
+    totals = session.scalars(
+        select(CallPollTotal)
+        .where(CallPollTotal.import_id.in_([p.id for p in polls]))
+        .order_by(CallPollTotal.id)
+    ).all()
     return FileResults(
         current_question=refs.get(conf.current_question_id or 0),
         ballots=[
@@ -323,7 +350,7 @@ def _results(
                 options=_option_indexes(questions[b.question_id], [c.option_id for c in b.choices]),
                 abstain=b.abstain,
                 comment=b.comment,
-                source=b.source,  # type: ignore[arg-type]
+                source=BallotSource(b.source),
                 actor=b.actor,
                 cast_at=b.cast_at,
                 revision=b.revision,
@@ -340,7 +367,7 @@ def _results(
                 ),
                 abstain=h.abstain,
                 comment=h.comment,
-                source=h.source,  # type: ignore[arg-type]
+                source=BallotSource(h.source),
                 actor=h.actor,
                 at=h.at,
             )
@@ -350,7 +377,7 @@ def _results(
             FileNote(
                 case=case_numbers.get(n.case_id) if n.case_id else None,
                 question=refs.get(n.question_id) if n.question_id else None,
-                kind=n.kind,  # type: ignore[arg-type]
+                kind=NoteKind(n.kind),
                 text=n.text,
                 updated_at=n.updated_at,
             )
@@ -366,6 +393,31 @@ def _results(
                 detail=json.loads(e.detail or "{}"),
             )
             for e in events
+        ],
+        poll_imports=[
+            FilePollImport(
+                sha256=p.sha256,
+                filename=p.filename,
+                format=p.format,
+                anonymous=p.anonymous,
+                n_ballots=p.n_ballots,
+                actor=p.actor,
+                summary=p.summary,
+                imported_at=p.imported_at,
+                totals=[
+                    FilePollTotal(
+                        question=refs[t.question_id],
+                        option=_option_indexes(questions[t.question_id], [t.option_id])[0]
+                        if t.option_id is not None
+                        else None,
+                        abstain=t.abstain,
+                        count=t.count,
+                    )
+                    for t in totals
+                    if t.import_id == p.id
+                ],
+            )
+            for p in polls
         ],
     )
 
@@ -396,7 +448,7 @@ def build_conference_file(
             date=conf.date,
             starts_at=conf.starts_at,
             ends_at=conf.ends_at,
-            language=conf.language,  # type: ignore[arg-type]
+            language=conf.language,  # type: ignore[arg-type]  # a str column; pydantic checks it
             moderator=conf.moderator if full else "",
             cme=FileCme(
                 vnr=conf.vnr,
@@ -639,6 +691,32 @@ def _restore_results(
                 detail=json.dumps(event.detail, ensure_ascii=False, sort_keys=True, default=str),
             )
         )
+    for poll in results.poll_imports:
+        stored = PollImport(
+            conference_id=conf.id,
+            sha256=poll.sha256,
+            filename=poll.filename,
+            format=poll.format,
+            anonymous=poll.anonymous,
+            n_ballots=poll.n_ballots,
+            actor=poll.actor,
+            summary=poll.summary,
+            imported_at=poll.imported_at,
+        )
+        session.add(stored)
+        session.flush()
+        for total in poll.totals:
+            session.add(
+                CallPollTotal(
+                    import_id=stored.id,
+                    question_id=question_ids[total.question],
+                    option_id=None
+                    if total.option is None
+                    else options[total.question][total.option],
+                    abstain=total.abstain,
+                    count=total.count,
+                )
+            )
     session.flush()
     conf.current_question_id = question_ids.get(results.current_question or "")
 

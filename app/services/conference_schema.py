@@ -13,6 +13,7 @@ the file, e.g. ``"1.2"`` and ``"1.2-r2"`` for its second round); an option by it
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
@@ -30,17 +31,17 @@ Text200 = Annotated[str, Field(max_length=200)]
 Code = Annotated[str, Field(min_length=1, max_length=20)]
 Ref = Annotated[str, Field(min_length=1, max_length=40)]
 ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^$")]
-#: a moment with its time zone (a naive one would be ambiguous between laptop and server),
-#: as ISO 8601 text in the file (lax: the package models are strict otherwise)
+#: a moment with its time zone (a naive one would be ambiguous between laptop and server);
+#: read from ISO 8601 text (lax: the package models are strict otherwise)
 Stamp = Annotated[AwareDatetime, Field(strict=False)]
 
 
-def _domain(check: object) -> object:
+def _domain(check: Callable[[str], str]) -> Callable[[str], str]:
     """A service's normaliser as a pydantic validator (its InvalidInput as a ValueError)."""
 
     def validate(value: str) -> str:
         try:
-            return check(value)  # type: ignore[operator,no-any-return]
+            return check(value)
         except InvalidInput as exc:
             raise ValueError(str(exc)) from None
 
@@ -124,6 +125,8 @@ class FileQuestion(PackageQuestion):
 class FileCase(PackageCase):
     """A case; ``questions`` lists round-2 questions right after the one they repeat."""
 
+    # narrows PackageCase.questions to the file's questions: pydantic allows it, while a
+    # checker sees a list (invariant) of another type
     questions: list[FileQuestion] = Field(default_factory=list, max_length=200)  # type: ignore[assignment]
 
 
@@ -174,6 +177,30 @@ class FileAuditEvent(_Strict):
     detail: dict[str, object] = Field(default_factory=dict)
 
 
+class FilePollTotal(_Strict):
+    """A count of an anonymous call poll: of one option (its index), of abstentions, or of
+    the valid answers (neither)."""
+
+    question: Ref
+    option: Annotated[int, Field(ge=0, le=29)] | None = None
+    abstain: bool = False
+    count: Annotated[int, Field(ge=0, le=100_000)] = 0
+
+
+class FilePollImport(_Strict):
+    """A poll report of the video call, imported into the conference (by its hash)."""
+
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    filename: Text200 = ""
+    format: Annotated[str, Field(min_length=1, max_length=20)]
+    anonymous: bool = False
+    n_ballots: Annotated[int, Field(ge=0)] = 0
+    actor: Text200 = ""
+    summary: Annotated[str, Field(max_length=50_000)] = ""
+    imported_at: Stamp
+    totals: list[FilePollTotal] = Field(default_factory=list, max_length=10_000)
+
+
 class FileResults(_Strict):
     """What the session produced: ballots with their full history, notes, the audit trail."""
 
@@ -182,6 +209,7 @@ class FileResults(_Strict):
     history: list[FileBallotChange] = Field(default_factory=list, max_length=200_000)
     notes: list[FileNote] = Field(default_factory=list, max_length=10_000)
     audit: list[FileAuditEvent] = Field(default_factory=list, max_length=200_000)
+    poll_imports: list[FilePollImport] = Field(default_factory=list, max_length=1_000)
 
 
 class FileOrigin(_Strict):

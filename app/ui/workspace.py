@@ -148,6 +148,7 @@ class Workspace(QWidget):
         remote = RemoteSession(connection, self)
         remote.agendaDone.connect(lambda: remote.fetch_home(self.db, self.conference_id))
         remote.fetched.connect(self.on_remote_fetched)
+        # the workspace's session is annotated LiveSession; a RemoteSession is its twin
         self.session = remote  # type: ignore[assignment]
         self.tabs.setCurrentIndex(LIVE_TAB)
         return self.ensure_console()

@@ -14,8 +14,17 @@ from app.db import Database, DatabaseError, create_db_engine, upgrade
 from app.models import Base
 
 
-def test_upgrade_of_an_empty_database_matches_the_models(tmp_path: Path) -> None:
-    engine = create_db_engine(f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+def test_upgrade_of_an_empty_database_matches_the_models(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    else:
+        server = request.getfixturevalue("postgres")
+        url = server.new_database(migrated=False)
+        request.addfinalizer(lambda: server.drop(url))
+    engine = create_db_engine(url)
+    assert inspect(engine).get_table_names() == []
     upgrade(engine)
     with engine.connect() as connection:
         diff = compare_metadata(
@@ -38,8 +47,11 @@ def test_opening_twice_keeps_data_and_version(tmp_path: Path) -> None:
     second.dispose()
 
 
-def test_sqlite_is_set_up_for_durability(db: Database) -> None:
+def test_the_database_is_set_up_for_durability(db: Database) -> None:
     with db.read() as session:
+        if db.engine.dialect.name == "postgresql":  # a commit waits for its WAL flush
+            assert session.execute(text("SHOW synchronous_commit")).scalar() == "on"
+            return
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert session.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
@@ -100,21 +112,19 @@ def test_deleting_a_conference_removes_its_rows_but_keeps_the_site_registry(
 
 
 def test_every_foreign_key_is_indexed(db: Database) -> None:
-    """SQLite does not index foreign keys itself: without an index, reading a question's
-    options scans the table, and each cascading delete scans every child table per row."""
+    """Neither SQLite nor PostgreSQL indexes foreign keys itself: without an index, reading
+    a question's options scans the table, and each cascading delete scans every child
+    table per row."""
+    inspector = inspect(db.engine)
     missing = []
-    with db.read() as session:
-        tables = session.execute(
-            text("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        ).scalars()
-        for table in list(tables):
-            leading = {
-                session.execute(text(f"PRAGMA index_info('{index[1]}')")).first()[2]
-                for index in session.execute(text(f"PRAGMA index_list('{table}')"))
-            }
-            for fk in session.execute(text(f"PRAGMA foreign_key_list('{table}')")):
-                if fk[3] not in leading:
-                    missing.append(f"{table}.{fk[3]}")
+    for table in inspector.get_table_names():
+        leading = {index["column_names"][0] for index in inspector.get_indexes(table)}
+        leading |= {u["column_names"][0] for u in inspector.get_unique_constraints(table)}
+        primary = inspector.get_pk_constraint(table)["constrained_columns"]
+        leading |= set(primary[:1])
+        for fk in inspector.get_foreign_keys(table):
+            if fk["constrained_columns"][0] not in leading:
+                missing.append(f"{table}.{fk['constrained_columns'][0]}")
     assert missing == []
 
 

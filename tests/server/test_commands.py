@@ -21,7 +21,7 @@ from app.db import Database
 from app.services.agenda import get_question
 from app.services.ballots import ballot_history
 from app.services.conferences import invitations
-from tests.server.helpers import current_question, site_ids, tokens
+from tests.server.helpers import current_question, make_conference, site_ids, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[2]
 class Serve:
     """``python main.py serve`` as a subprocess whose output is read line by line."""
 
-    def __init__(self, db_url: str, *extra: str) -> None:
+    def __init__(self, db_url: str, *extra: str, conference: str = "demo") -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "--db", db_url, "serve", "demo", *extra],
+            [sys.executable, str(ROOT / "main.py"), "--db", db_url, "serve", conference, *extra],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -119,41 +119,48 @@ def test_busy_port_is_one_clear_line(db_url: str, demo_id: int) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is a POSIX signal")
-def test_acknowledged_ballots_survive_sigkill(db_url: str, db: Database, demo_open: int) -> None:
-    question = current_question(db, demo_open)
+def test_acknowledged_ballots_survive_sigkill_in_a_300_site_burst(
+    db_url: str, db: Database
+) -> None:
+    with db.write() as session:
+        conf_id = make_conference(session, 300, prefix="K")
+    question = current_question(db, conf_id)
     with db.read() as session:
-        options = [o.id for o in get_question(session, question).options]
-    site_tokens = list(tokens(db, demo_open).values())
-    serve = Serve(db_url, "--host", "127.0.0.1", "--port", "0")
+        options = [o.id for o in get_question(session, question).options][:2]
+    site_tokens = list(tokens(db, conf_id).values())
+    serve = Serve(db_url, "--host", "127.0.0.1", "--port", "0", conference="k")
     port = int(serve.wait_for(r"listening on http://127\.0\.0\.1:(\d+)").group(1))
     acked: list[tuple[int, int, tuple[int, ...]]] = []
-    killed_after = 150
+    killed_after = 400
 
-    async def site(token: str, number: int) -> None:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as http:
-            for ballot in range(40):
-                chosen = (options[(number + ballot) % 2],)
-                try:
-                    response = await http.post(
-                        f"/api/v/{token}/ballot",
-                        json={"question_id": question, "option_ids": list(chosen)},
-                    )
-                except httpx.TransportError:
-                    return  # the server is gone
-                if response.status_code == 200:
-                    body = response.json()
-                    acked.append((body["site_id"], body["revision"], tuple(body["option_ids"])))
-                    if len(acked) >= killed_after and serve.proc.poll() is None:
-                        serve.proc.kill()  # SIGKILL in the middle of the burst
+    async def site(http: httpx.AsyncClient, token: str, number: int) -> None:
+        for ballot in range(4):
+            chosen = (options[(number + ballot) % 2],)
+            try:
+                response = await http.post(
+                    f"/api/v/{token}/ballot",
+                    json={"question_id": question, "option_ids": list(chosen)},
+                )
+            except httpx.TransportError:
+                return  # the server is gone
+            if response.status_code == 200:
+                body = response.json()
+                acked.append((body["site_id"], body["revision"], tuple(body["option_ids"])))
+                if len(acked) >= killed_after and serve.proc.poll() is None:
+                    serve.proc.kill()  # SIGKILL in the middle of the burst
 
     async def burst() -> None:
-        await asyncio.gather(*(site(t, n) for n, t in enumerate(site_tokens)))
+        limits = httpx.Limits(max_connections=300, max_keepalive_connections=300)
+        async with httpx.AsyncClient(
+            base_url=f"http://127.0.0.1:{port}", timeout=30, limits=limits
+        ) as http:
+            await asyncio.gather(*(site(http, t, n) for n, t in enumerate(site_tokens)))
 
     asyncio.run(burst())
     assert serve.close() == -signal.SIGKILL
     assert len(acked) >= killed_after
 
-    restarted = Serve(db_url, "--host", "127.0.0.1", "--port", "0")
+    restarted = Serve(db_url, "--host", "127.0.0.1", "--port", "0", conference="k")
     port = int(restarted.wait_for(r"listening on http://127\.0\.0\.1:(\d+)").group(1))
     state = httpx.get(f"http://127.0.0.1:{port}/api/v/{site_tokens[0]}/state").json()
     assert state["phase"] == "open"

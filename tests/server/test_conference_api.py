@@ -16,7 +16,18 @@ from app.services.demo import load_demo
 from app.services.package_schema import PackageImage
 from tests.server.helpers import Served, make_conference, serving, snapshot, tokens
 
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000")
+
+def _noisy_png(side: int = 160) -> bytes:
+    """A real PNG that does not compress: larger than the ordinary body limit (64 KiB)."""
+    import io
+    import random
+
+    from PIL import Image
+
+    noise = random.Random(7).randbytes(side * side * 3)
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (side, side), noise).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def _empty_conference(db: Database) -> int:
@@ -47,7 +58,7 @@ def test_a_published_conference_votes_with_the_laptops_links(tmp_path, db: Datab
         demo = load_demo(session)
         first_case = agenda.agenda(session, demo)[0].id
         package = agenda.case_as_package(session, first_case)
-        image = PackageImage(filename="ct.png", data=base64.b64encode(PNG * 4000).decode())
+        image = PackageImage(filename="ct.png", data=base64.b64encode(_noisy_png()).decode())
         agenda.update_case(session, first_case, package.model_copy(update={"images": [image]}))
         published = build_conference_file(session, demo, publish=Publish(images=True))
         laptop_tokens = {i.site: i.token for i in published.invitations}

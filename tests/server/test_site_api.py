@@ -431,7 +431,7 @@ def test_a_site_marked_absent_is_checked_in_by_its_ballot_through_the_server(
             json={"question_id": question["id"], "option_ids": [question["options"][0]["id"]]},
         )
         assert stored.status_code == 200, stored.text
-        (receipt,) = running.notifier.receipts
+        (receipt,) = running.notifier.settled(receipts=1).receipts
     assert receipt.checked_in  # the console learns it with the ballot
     with db.read() as session:
         present = {i.site.code for i in invitations(session, small_conf) if i.present}

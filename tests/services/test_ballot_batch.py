@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from sqlalchemy import text
@@ -18,8 +18,8 @@ from app.services.voting import cast_as_site
 from tests.server.helpers import current_question, make_conference, tokens
 
 
-def _world(tmp_path: Path, name: str) -> tuple[Database, int, list[str], list[int]]:
-    db = Database.open(f"sqlite:///{(tmp_path / name).as_posix()}")
+def _world(url: str) -> tuple[Database, int, list[str], list[int]]:
+    db = Database.open(url)
     with db.write() as session:
         conf_id = make_conference(session, 6, prefix="F")
     with db.read() as session:
@@ -40,9 +40,9 @@ def _rows(db: Database) -> dict[str, list[tuple]]:
         return {k: [tuple(r) for r in session.execute(text(q))] for k, q in queries.items()}
 
 
-def test_fast_path_and_service_store_identical_rows(tmp_path: Path) -> None:
-    fast_db, conf_id, site_tokens, options = _world(tmp_path, "fast.sqlite3")
-    slow_db, slow_conf, slow_tokens, slow_options = _world(tmp_path, "slow.sqlite3")
+def test_fast_path_and_service_store_identical_rows(new_db_url: Callable[[], str]) -> None:
+    fast_db, conf_id, site_tokens, options = _world(new_db_url())
+    slow_db, slow_conf, slow_tokens, slow_options = _world(new_db_url())
     assert (conf_id, options) == (slow_conf, slow_options)
     question = current_question(fast_db, conf_id)
     rounds = [
@@ -91,8 +91,8 @@ def test_fast_path_and_service_store_identical_rows(tmp_path: Path) -> None:
     slow_db.dispose()
 
 
-def test_an_exclusive_combination_goes_to_the_service_which_refuses_it(tmp_path: Path) -> None:
-    db, conf_id, site_tokens, _ = _world(tmp_path, "alone.sqlite3")
+def test_an_exclusive_combination_goes_to_the_service_which_refuses_it(db_url: str) -> None:
+    db, conf_id, site_tokens, _ = _world(db_url)
     with db.write() as session:
         first = current_question(db, conf_id)
         close_question(session, first)
@@ -116,8 +116,8 @@ def test_an_exclusive_combination_goes_to_the_service_which_refuses_it(tmp_path:
     db.dispose()
 
 
-def test_a_site_marked_absent_goes_to_the_service_which_checks_it_in(tmp_path: Path) -> None:
-    db, conf_id, site_tokens, options = _world(tmp_path, "absent.sqlite3")
+def test_a_site_marked_absent_goes_to_the_service_which_checks_it_in(db_url: str) -> None:
+    db, conf_id, site_tokens, options = _world(db_url)
     question = current_question(db, conf_id)
     with db.read() as session:
         invited = [i.site.id for i in invitations(session, conf_id)]
@@ -141,8 +141,8 @@ def test_a_site_marked_absent_goes_to_the_service_which_checks_it_in(tmp_path: P
     db.dispose()
 
 
-def test_fast_path_leaves_doubtful_ballots_to_the_service(tmp_path: Path) -> None:
-    db, conf_id, site_tokens, options = _world(tmp_path, "doubt.sqlite3")
+def test_fast_path_leaves_doubtful_ballots_to_the_service(db_url: str) -> None:
+    db, conf_id, site_tokens, options = _world(db_url)
     question = current_question(db, conf_id)
     with db.read() as session:
         other_question = agenda(session, conf_id)[0].questions[1]

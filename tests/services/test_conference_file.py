@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from app.config import RESOURCES
 from app.db import Database
-from app.models import Conference, QuestionState
+from app.models import CallPollTotal, Conference, PollImport, Question, QuestionState
 from app.services import conferences
 from app.services.conference_file import (
     ConferenceFileError,
@@ -53,6 +53,24 @@ def test_export_then_import_into_another_database_is_lossless(
         assert conf is not None
         conf.starts_at, conf.ends_at, conf.cme_points = "16:00", "17:30", 2
         conf.cme_category, conf.scientific_lead = "A", "Prof. Dr. Leitung"
+        question = session.get(Question, conf.current_question_id)
+        assert question is not None
+        poll = PollImport(
+            conference_id=demo_id,
+            sha256="ab" * 32,
+            filename="poll.csv",
+            format="zoom",
+            anonymous=True,
+        )
+        session.add(poll)
+        session.flush()
+        session.add_all(
+            [
+                CallPollTotal(import_id=poll.id, question_id=question.id, option_id=o.id, count=3)
+                for o in question.options[:2]
+            ]
+            + [CallPollTotal(import_id=poll.id, question_id=question.id, abstain=True, count=1)]
+        )
     with db.read() as session:
         first = build_conference_file(session, demo_id)
     path = tmp_path / "demo.votum-conference.json"
@@ -69,6 +87,7 @@ def test_export_then_import_into_another_database_is_lossless(
     assert first.results.ballots and first.results.history and first.results.notes
     assert any(q.round == 2 for c in first.cases for q in c.questions)
     assert any(i.attendees for i in first.invitations)
+    assert [len(p.totals) for p in first.results.poll_imports] == [3]
     wrong = [a.efn for i in second.invitations for a in i.attendees if a.name == "Dr. Falsch"]
     assert wrong == ["12345"]
     assert _comparable(second) == _comparable(first)

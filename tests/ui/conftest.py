@@ -47,6 +47,12 @@ class RecordingPrompter:
         self.infos.append((title, text))
 
 
+@pytest.fixture
+def backend() -> str:
+    """The desktop app runs on SQLite: its tests do not repeat on PostgreSQL."""
+    return "sqlite"
+
+
 @pytest.fixture(autouse=True)
 def ui_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     """Settings in tmp_path (never the user's), English source texts by default."""

@@ -1,4 +1,4 @@
-"""Make the audit trail and the ballot history append-only in SQLite.
+"""Make the audit trail and the ballot history append-only (SQLite and PostgreSQL).
 
 Rows may still be deleted together with their conference; they can never be changed.
 
@@ -20,7 +20,20 @@ TABLES = ("audit_events", "ballot_changes")
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        for table in TABLES:
+            op.execute(
+                f"CREATE FUNCTION {table}_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                f"BEGIN RAISE EXCEPTION '{table} is append-only' "
+                "USING ERRCODE = 'integrity_constraint_violation'; END $$"
+            )
+            op.execute(
+                f"CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()"
+            )
+        return
+    if dialect != "sqlite":
         return
     for table in TABLES:
         op.execute(
@@ -30,7 +43,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        for table in TABLES:
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+            op.execute(f"DROP FUNCTION IF EXISTS {table}_append_only()")
+        return
+    if dialect != "sqlite":
         return
     for table in TABLES:
         op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only")

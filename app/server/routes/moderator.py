@@ -113,7 +113,7 @@ async def once(
     def after(result: tuple[T | None, str, bool]) -> None:
         value, _body, replayed = result
         if after_commit is not None and not replayed:
-            after_commit(value)  # type: ignore[arg-type]
+            after_commit(value)  # type: ignore[arg-type]  # not replayed: work() set it
 
     _value, body, replayed = await ctx.write(job, after)
     headers = {REPLAYED: "true"} if replayed else {}

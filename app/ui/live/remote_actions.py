@@ -31,13 +31,14 @@ T = TypeVar("T")
 
 def off_the_gui_thread(work: Callable[[], T]) -> T:
     """Run ``work`` in a thread; the event loop keeps turning until it is done."""
-    box: dict[str, object] = {}
+    values: list[T] = []
+    errors: list[BaseException] = []
 
     def run() -> None:
         try:
-            box["value"] = work()
+            values.append(work())
         except BaseException as exc:  # handed back to the caller below
-            box["error"] = exc
+            errors.append(exc)
 
     thread = threading.Thread(target=run, name="votum-remote-call", daemon=True)
     thread.start()
@@ -48,9 +49,9 @@ def off_the_gui_thread(work: Callable[[], T]) -> T:
     loop.exec()
     timer.stop()
     thread.join()
-    if "error" in box:
-        raise box["error"]  # type: ignore[misc]
-    return box["value"]  # type: ignore[return-value]
+    if errors:
+        raise errors[0]
+    return values[0]
 
 
 def _t(text: str) -> str:

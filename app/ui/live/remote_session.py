@@ -83,8 +83,10 @@ class RemoteSession(QObject):
         self._stream_client = ModeratorClient(connection, retries=0)
         self.connection = self._client.connection
         self.remote_host = self.connection.host
-        self._tmp = None if mirror_dir else tempfile.TemporaryDirectory(prefix="votum-remote-")
-        folder = mirror_dir or Path(self._tmp.name)  # type: ignore[union-attr]
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        if mirror_dir is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="votum-remote-")
+        folder = mirror_dir or Path(self._tmp.name if self._tmp else ".")
         self.db = Database.open(f"sqlite:///{(folder / 'mirror.sqlite3').as_posix()}")
         with self.db.write() as session:
             self.conference_id = conferences.create_conference(
@@ -249,9 +251,11 @@ class RemoteSession(QObject):
             for (kind, remote_id), action in list(self._pending_notes.items()):
                 local = back.get(remote_id) if kind == "question" else back_cases.get(remote_id)
                 if local is not None:  # typed during a drop: shown until the server has it
-                    target = {f"{kind}_id": local}
                     text = str((action.body or {}).get("text", ""))
-                    notes.save_note(session, text, **target)  # type: ignore[arg-type]
+                    if kind == "question":
+                        notes.save_note(session, text, question_id=local)
+                    else:
+                        notes.save_note(session, text, case_id=local)
         with self.db.read() as session:
             self._serial += 1
             snapshot = read_snapshot(session, self.conference_id, self._serial)

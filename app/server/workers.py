@@ -1,0 +1,106 @@
+"""``serve --workers N``: N worker processes share one socket and one PostgreSQL database.
+
+uvicorn's own process model: the parent binds the socket, starts N *spawned* children
+(no fork, so it runs the same on Windows) and replaces any that dies. Each child imports
+:func:`worker_app` by name and builds its own app: its own engine, writer and live state.
+What must be the same in every worker lives in the database: the ballots (written under
+PostgreSQL's write lock, acknowledged after their commit, see :mod:`app.db`), the moderator
+token (a column of the conference, never generated per process) and the state pages
+follow (announced across processes by :mod:`app.server.fanout`). What stays per process:
+rate-limit budgets (so a site's budget is N times one worker's) and the known-token cache.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import socket
+from dataclasses import asdict, dataclass
+
+from fastapi import FastAPI
+from sqlalchemy.engine import make_url
+
+from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles, uvicorn_config
+
+#: The environment variable that hands :class:`WorkerSettings` to spawned workers.
+SETTINGS_ENV_VAR = "VOTUM_WORKER_SETTINGS"
+MAX_WORKERS = 64
+SQLITE_REFUSED = (
+    "--workers: mehrere Prozesse brauchen PostgreSQL / several worker processes need "
+    "PostgreSQL (--db postgresql://…); SQLite serves from one process"
+)
+
+
+@dataclass(frozen=True)
+class WorkerSettings:
+    """What each worker needs to build its app (travels as JSON in the environment)."""
+
+    db_url: str
+    conference_id: int
+    poll_interval: float = 1.0
+    #: "module:function" that adds routes to each worker's app (benchmarks do), or ""
+    configure: str = ""
+
+
+def check_workers(db_url: str, workers: int) -> str | None:
+    """Why ``workers`` processes cannot serve ``db_url`` (a line for the user), or None."""
+    if not 1 <= workers <= MAX_WORKERS:
+        return f"--workers: 1–{MAX_WORKERS} erwartet / expected 1–{MAX_WORKERS}"
+    if workers > 1 and make_url(db_url).get_backend_name() != "postgresql":
+        return SQLITE_REFUSED
+    return None
+
+
+def worker_app() -> FastAPI:
+    """The app factory every worker process imports (``app.server.workers:worker_app``)."""
+    from app.db import Database
+    from app.server.app import create_app
+    from app.server.runner import tune_garbage_collector
+
+    settings = WorkerSettings(**json.loads(os.environ[SETTINGS_ENV_VAR]))
+    db = Database.open(settings.db_url, migrate=False)  # the parent has migrated it
+    configure = None
+    if settings.configure:
+        module, _, function = settings.configure.partition(":")
+        configure = getattr(importlib.import_module(module), function)
+    app = create_app(
+        db, settings.conference_id, poll_interval=settings.poll_interval, configure=configure
+    )
+    tune_garbage_collector()
+    return app
+
+
+def run_workers(
+    settings: WorkerSettings,
+    sock: socket.socket,
+    workers: int,
+    *,
+    tls: TlsFiles | None = None,
+    trusted_proxies: tuple[str, ...] = (),
+    limits: ConnectionLimits = DEFAULT_LIMITS,
+) -> None:
+    """Serve on ``sock`` with ``workers`` processes until SIGINT/SIGTERM (blocks); every
+    worker takes the same TLS, proxy and connection settings as a single server."""
+    from uvicorn.supervisors import Multiprocess
+
+    from app.server.runner import GRACEFUL_SECONDS
+
+    os.environ[SETTINGS_ENV_VAR] = json.dumps(asdict(settings))
+    config = uvicorn_config(
+        f"{__name__}:worker_app",
+        limits=limits,
+        tls=tls,
+        trusted_proxies=trusted_proxies,
+        factory=True,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        timeout_graceful_shutdown=GRACEFUL_SECONDS,
+        backlog=2048,
+    )
+    try:
+        Multiprocess(config, sockets=[sock]).run()
+    finally:
+        sock.close()
