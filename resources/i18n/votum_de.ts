@@ -2069,70 +2069,69 @@
   <context>
     <name>RemoteSession</name>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="354" />
-      <location filename="../../app/ui/live/remote_session.py" line="380" />
-      <location filename="../../app/ui/live/remote_session.py" line="407" />
+      <location filename="../../app/ui/live/remote_session.py" line="367" />
+      <location filename="../../app/ui/live/remote_session.py" line="393" />
+      <location filename="../../app/ui/live/remote_session.py" line="420" />
       <source>This question is not on the server.</source>
-      <extracomment>seconds between two attempts to reach a server that dropped after the last ballot-only read, the whole conference is read again once it is quiet for this long (seconds): attendance names, notes of others, anything /state cannot tell</extracomment>
       <translation>Diese Frage gibt es auf dem Server nicht.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="359" />
+      <location filename="../../app/ui/live/remote_session.py" line="372" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="362" />
+      <location filename="../../app/ui/live/remote_session.py" line="375" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="365" />
+      <location filename="../../app/ui/live/remote_session.py" line="378" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="368" />
+      <location filename="../../app/ui/live/remote_session.py" line="381" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="371" />
+      <location filename="../../app/ui/live/remote_session.py" line="384" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="374" />
+      <location filename="../../app/ui/live/remote_session.py" line="387" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="377" />
+      <location filename="../../app/ui/live/remote_session.py" line="390" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="385" />
+      <location filename="../../app/ui/live/remote_session.py" line="398" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="390" />
+      <location filename="../../app/ui/live/remote_session.py" line="403" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="402" />
+      <location filename="../../app/ui/live/remote_session.py" line="415" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="423" />
+      <location filename="../../app/ui/live/remote_session.py" line="436" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="442" />
+      <location filename="../../app/ui/live/remote_session.py" line="455" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
@@ -2338,12 +2337,12 @@
       <translation>Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="164" />
+      <location filename="../../app/ui/workspace.py" line="165" />
       <source>Results not fetched: %1</source>
       <translation>Ergebnisse nicht geholt: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="167" />
+      <location filename="../../app/ui/workspace.py" line="168" />
       <source>Results fetched from %1: %2 ballots</source>
       <translation>Ergebnisse von %1 geholt: %2 Stimmen</translation>
     </message>

@@ -47,10 +47,10 @@ from app.ui.live.session import LiveSnapshot
 
 log = logging.getLogger(__name__)
 
-#: seconds between two attempts to reach a server that dropped
+# seconds between two attempts to reach a server that dropped
 RETRY_SECONDS = 3
-#: after the last ballot-only read, the whole conference is read again once it is quiet
-#: for this long (seconds): attendance names, notes of others, anything /state cannot tell
+# after the last ballot-only read, the whole conference is read again once it is quiet
+# for this long (seconds): attendance names, notes of others, anything /state cannot tell
 QUIET_FULL_READ = 2.0
 
 
