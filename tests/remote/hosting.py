@@ -3,7 +3,7 @@ test CA (trustme), its own SQLite file, stoppable and restartable on the same po
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -70,9 +70,9 @@ class Hosted:
 
 
 @pytest.fixture
-def server_db_url(tmp_path: Path) -> str:
+def server_db_url(new_db_url: Callable[[], str]) -> str:
     """The hosted server's own database, with the demo conference ("demo") in it."""
-    url = f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}"
+    url = new_db_url()  # on this test's backend: SQLite, then PostgreSQL
     database = Database.open(url)
     with database.write() as session:
         load_demo(session)

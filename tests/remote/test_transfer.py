@@ -4,7 +4,7 @@ results home: the local protocol's numbers equal the server's."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Callable
 
 import httpx
 import pytest
@@ -26,9 +26,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def server_db_url(tmp_path: Path) -> str:
+def server_db_url(new_db_url: Callable[[], str]) -> str:
     """The hosted server's database: an empty conference "demo" waiting to be published."""
-    url = f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}"
+    url = new_db_url()  # on this test's backend: SQLite, then PostgreSQL
     database = Database.open(url)
     with database.write() as session:
         create_conference(session, "Noch leer", dt.date(2026, 11, 18), slug="demo")

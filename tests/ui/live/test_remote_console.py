@@ -4,7 +4,7 @@ HTTPS (test CA), ballots from a load client over HTTP, a kill and restart mid-qu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -31,8 +31,8 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def server_db_url(tmp_path: Path) -> str:
-    url = f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}"
+def server_db_url(new_db_url: Callable[[], str]) -> str:
+    url = new_db_url()  # on this test's backend: SQLite, then PostgreSQL
     database = Database.open(url)
     with database.write() as session:
         create_conference(session, "Noch leer", dt.date(2026, 11, 18), slug="demo")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
@@ -26,8 +26,8 @@ __all__ = ["ca", "ca_file", "hosted"]  # the hosted server's fixtures
 
 
 @pytest.fixture
-def server_db_url(tmp_path: Path) -> str:
-    url = f"sqlite:///{(tmp_path / 'server.sqlite3').as_posix()}"
+def server_db_url(new_db_url: Callable[[], str]) -> str:
+    url = new_db_url()  # on this test's backend: SQLite, then PostgreSQL
     database = Database.open(url)
     with database.write() as session:
         create_conference(session, "Noch leer", dt.date(2026, 11, 18), slug="demo")
