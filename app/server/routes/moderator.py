@@ -12,6 +12,7 @@ import asyncio
 import json
 import re
 from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from typing import Annotated, Literal, TypeVar
 
 import anyio.to_thread
@@ -53,6 +54,7 @@ from app.server.schemas import (
     SkipIn,
 )
 from app.services.agenda import agenda, get_question
+from app.services.ballots import current_ballots
 from app.services.conference_file import (
     build_conference_file,
     check_conference_file,
@@ -63,6 +65,7 @@ from app.services.conference_schema import ConferenceFile
 from app.services.conferences import delete_conference, get_conference, invitations
 from app.services.errors import InvalidInput, NotFound
 from app.services.events import StateChange
+from app.services.lifecycle import set_current
 from app.services.notes import NoteView, conference_notes, save_note
 from app.services.requests import REQUEST_ID_PATTERN, recall, remember
 from app.services.results import live_status, question_result
@@ -206,6 +209,30 @@ async def next_question(ctx: CtxDep, request_id: RequestIdHeader = None) -> Resp
     )
 
 
+class CurrentIn(BaseModel):
+    """The question every page shows (None: a pause between questions)."""
+
+    question_id: int | None
+
+
+@router.put("/current", response_model=NextOut, responses=ERRORS)
+async def choose_current(
+    ctx: CtxDep, body: CurrentIn, request_id: RequestIdHeader = None
+) -> Response:
+    """Make a question the current one (the console's agenda and "previous question")."""
+
+    def work(session: Session) -> tuple[int | None, StateChange]:
+        set_current(session, ctx.conference_id, body.question_id, actor="moderator (API)")
+        return body.question_id, StateChange(ctx.conference_id, body.question_id, "current")
+
+    def notify(result: tuple[int | None, StateChange]) -> None:
+        ctx.notifier.state_changed(result[1])
+
+    return await once(
+        ctx, request_id, work, lambda result: NextOut(current_question_id=result[0]), notify
+    )
+
+
 @router.put("/attendance/{site_code}", response_model=AttendanceOut, responses=ERRORS)
 async def attendance(
     ctx: CtxDep, site_code: str, body: AttendanceIn, request_id: RequestIdHeader = None
@@ -230,6 +257,37 @@ async def attendance(
         ),
         notify,
     )
+
+
+class CurrentBallotOut(BaseModel):
+    """One site's current ballot (what the desktop console mirrors between full reads)."""
+
+    site_code: str
+    option_ids: list[int]
+    abstain: bool
+    comment: str
+    source: str
+    cast_at: datetime
+    revision: int
+
+
+@router.get("/questions/{question_id}/ballots", responses=ERRORS)
+def ballots_list(ctx: CtxDep, question_id: IdPath) -> list[CurrentBallotOut]:
+    """Every site's current ballot on one question (also before the reveal)."""
+    with ctx.db.read() as session:
+        require_question(session, ctx.conference_id, question_id)
+        return [
+            CurrentBallotOut(
+                site_code=b.site_code,
+                option_ids=list(b.option_ids),
+                abstain=b.abstain,
+                comment=b.comment,
+                source=b.source.value,
+                cast_at=b.cast_at,
+                revision=b.revision,
+            )
+            for b in current_ballots(session, question_id)
+        ]
 
 
 @router.get("/questions/{question_id}/results", responses=ERRORS)
