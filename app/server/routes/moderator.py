@@ -158,17 +158,26 @@ async def cast_for(
     )
 
 
-@router.post("/questions/{question_id}/skip", responses=ERRORS)
-async def skip(ctx: CtxDep, question_id: IdPath, body: SkipIn, lang: LangDep) -> QuestionStateOut:
+@router.post("/questions/{question_id}/skip", response_model=QuestionStateOut, responses=ERRORS)
+async def skip(
+    ctx: CtxDep,
+    question_id: IdPath,
+    body: SkipIn,
+    lang: LangDep,
+    request_id: RequestIdHeader = None,
+) -> Response:
     """Skip a question that was never opened, with a reason: reported as not asked."""
 
     def notify(result: tuple[QuestionInfo, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
 
-    info, _change = await ctx.write(
-        skip_action(ctx.conference_id, question_id, body.reason), notify
+    return await once(
+        ctx,
+        request_id,
+        skip_action(ctx.conference_id, question_id, body.reason),
+        lambda result: QuestionStateOut(question=QuestionOut.of(result[0], lang)),
+        notify,
     )
-    return QuestionStateOut(question=QuestionOut.of(info, lang))
 
 
 @router.post("/questions/{question_id}/{action}", response_model=QuestionStateOut, responses=ERRORS)
