@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Annotated, Literal, TypeVar
 
-import anyio.to_thread
-from fastapi import APIRouter, Header, Request, Response, status
+from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -39,7 +37,6 @@ from app.server.schemas import (
     AgendaCaseOut,
     AttendanceIn,
     AttendanceOut,
-    ConferenceSummaryOut,
     InvitationOut,
     LiveOut,
     ModeratorBallotIn,
@@ -55,14 +52,7 @@ from app.server.schemas import (
 )
 from app.services.agenda import agenda, get_question
 from app.services.ballots import current_ballots
-from app.services.conference_file import (
-    build_conference_file,
-    check_conference_file,
-    replace_conference,
-    summary_of,
-)
-from app.services.conference_schema import ConferenceFile
-from app.services.conferences import delete_conference, get_conference, invitations
+from app.services.conferences import get_conference, invitations
 from app.services.errors import InvalidInput, NotFound
 from app.services.events import StateChange
 from app.services.lifecycle import set_current
@@ -305,64 +295,6 @@ def results(ctx: CtxDep, question_id: IdPath, lang: LangDep) -> ResultOut:
     with ctx.db.read() as session:
         require_question(session, ctx.conference_id, question_id)
         return ResultOut.of(question_result(session, question_id), lang)
-
-
-# --- the conference as a whole: publish, fetch home, delete ---------------------------
-
-UPLOAD_NAME = "upload"
-#: the one path whose body may be larger than the usual limit (see BodySizeLimit)
-UPLOAD_PATH = re.compile(r"/api/moderator/conference")
-
-
-@router.get("/conference", responses=ERRORS)
-def conference_summary(ctx: CtxDep) -> ConferenceSummaryOut:
-    """What this server holds of the conference (look before publishing over it)."""
-    with ctx.db.read() as session:
-        return ConferenceSummaryOut.model_validate(summary_of(session, ctx.conference_id))
-
-
-@router.put("/conference", responses=ERRORS)
-async def publish(ctx: CtxDep, file: ConferenceFile) -> ConferenceSummaryOut:
-    """Publish a conference file into the served conference: its data, sites, invitations
-    (with their links) and cases replace what is here. Refused (409) once it has ballots.
-    The conference keeps its short name and this moderator token."""
-    check_conference_file(file, UPLOAD_NAME)
-
-    def work(session: Session) -> dict[str, object]:
-        replace_conference(session, ctx.conference_id, file, name=UPLOAD_NAME)
-        session.flush()
-        return summary_of(session, ctx.conference_id)
-
-    summary = await ctx.write(
-        work,
-        lambda _summary: ctx.notifier.state_changed(
-            StateChange(ctx.conference_id, None, "conference_replaced")
-        ),
-    )
-    ctx.language = file.conference.language
-    ctx.known.clear()
-    await anyio.to_thread.run_sync(ctx.remember_invited)
-    return ConferenceSummaryOut.model_validate(summary)
-
-
-@router.get("/conference/file", responses=ERRORS)
-def fetch_home(ctx: CtxDep, request: Request) -> ConferenceFile:
-    """The conference whole, as a conference file: metadata, attendance with names and EFNs,
-    cases, question states, ballots with their full history, notes and the audit trail."""
-    with ctx.db.read() as session:
-        return build_conference_file(
-            session, ctx.conference_id, server=str(request.base_url).rstrip("/")
-        )
-
-
-@router.delete("/conference", status_code=204, responses=ERRORS)
-async def delete(ctx: CtxDep) -> Response:
-    """Delete the conference and everything of it from this server (after fetching the
-    results home). The server then serves nothing more: stop it."""
-    await ctx.write(lambda session: delete_conference(session, ctx.conference_id))
-    ctx.known.clear()
-    ctx.live.close()
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 # --- what the console lists: agenda, attendance, notes -------------------------------
