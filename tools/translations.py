@@ -25,11 +25,57 @@ CONTEXT = {
     ("LiveSession", "Close"): "Schließen",
     ("LibraryPage", "&Open"): "Ö&ffnen",
     ("LiveSession", "Next"): "Weiter",
+    ("RemoteSession", "Open"): "Öffnen",
+    ("RemoteSession", "Close"): "Schließen",
+    ("RemoteSession", "Next"): "Weiter",
     ("ConferenceForm", "Site"): "Standort",
     ("QuestionForm", "Question %1"): "Frage %1",
 }
 
 DE = {
+    # a hosted voting server (connect, publish, fetch, the connection strip)
+    "Connection lost — retrying in %1 s": "Verbindung unterbrochen — neuer Versuch in %1 s",
+    "Connected to %1": "Verbunden mit %1",
+    "Connecting to %1 …": "Verbinde mit %1 …",
+    "● Local server · port %1": "● Lokaler Server · Port %1",
+    "This question is not on the server.": "Diese Frage gibt es auf dem Server nicht.",
+    "Note": "Notiz",
+    "Connect to a voting server": "Mit Abstimmungsserver verbinden",
+    "Connect to a voting server…": "Mit Abstimmungsserver verbinden …",
+    "optional: your hospital's CA certificate": "optional: das CA-Zertifikat Ihres Klinikums",
+    "Choose…": "Auswählen …",
+    "The token is kept in the system's credential store, never in a settings file.": (
+        "Das Token wird im Schlüsselbund des Systems gespeichert, nie in einer "
+        "Einstellungsdatei."
+    ),
+    "Address": "Adresse",
+    "Moderator token": "Moderator-Token",
+    "CA certificate": "CA-Zertifikat",
+    "Certificates (*.pem *.crt *.cer)": "Zertifikate (*.pem *.crt *.cer)",
+    "Enter the moderator token.": "Bitte das Moderator-Token eingeben.",
+    "The CA certificate file does not exist.": "Die CA-Zertifikatsdatei gibt es nicht.",
+    "No credential store: the token is not remembered.": (
+        "Kein Schlüsselbund: das Token wird nicht gespeichert."
+    ),
+    "images": "Bilder",
+    "case texts": "Falltexte",
+    "full summaries": "vollständige Zusammenfassungen",
+    "Goes out: %1 cases, %2 questions, %3 sites": "Geht hinaus: %1 Fälle, %2 Fragen, %3 Standorte",
+    "only what the sites need": "nur was die Standorte brauchen",
+    "The server has: “%1”, %2 cases, %3 sites, %4 ballots": (
+        "Der Server hat: „%1“, %2 Fälle, %3 Standorte, %4 Stimmen"
+    ),
+    "Publish conference": "Konferenz veröffentlichen",
+    "Publish conference…": "Konferenz veröffentlichen …",
+    "The server's conference already has ballots; it is not overwritten.": (
+        "Die Konferenz auf dem Server hat schon Stimmen; sie wird nicht überschrieben."
+    ),
+    "Publish": "Veröffentlichen",
+    "Fetch results": "Ergebnisse holen",
+    "%1 ballots fetched from %2.": "%1 Stimmen von %2 geholt.",
+    "Nothing new on %1.": "Nichts Neues auf %1.",
+    "Results not fetched: %1": "Ergebnisse nicht geholt: %1",
+    "Results fetched from %1: %2 ballots": "Ergebnisse von %1 geholt: %2 Stimmen",
     # question form: options that stand alone
     "Alone": "Allein",
     'Stands alone: cannot be combined with another option in a multiple-choice ballot ("No '

@@ -21,6 +21,7 @@ from app.server.feed import ModeratorFeed
 from app.server.i18n import pick_lang
 from app.server.live import LiveState
 from app.server.pages import STATIC, forbidden_page, unavailable_page
+from app.server.routes import conference as conference_routes
 from app.server.routes import moderator, site_api, voter
 from app.server.security import (
     BodySizeLimit,
@@ -115,6 +116,7 @@ def create_app(
     app.include_router(voter.router)
     app.include_router(site_api.router)
     app.include_router(moderator.router)
+    app.include_router(conference_routes.router)
     _add_error_handlers(app)
     if configure is not None:
         configure(app)
@@ -123,7 +125,7 @@ def create_app(
         BodySizeLimit,
         limit=settings.max_body_bytes,
         own_answer=voter.FORM_PATH,
-        uploads=moderator.UPLOAD_PATH,
+        uploads=conference_routes.UPLOAD_PATH,
         upload_limit=settings.max_upload_bytes,
     )
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every answer has them

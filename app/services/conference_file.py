@@ -276,6 +276,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
                 opened_at=question.opened_at if full else None,
                 closed_at=question.closed_at if full else None,
                 revealed_at=question.revealed_at if full else None,
+                skip_reason=question.skip_reason if full else None,
             )
         )
     return FileCase(
@@ -607,6 +608,7 @@ def _fill(
             stored.state = question.state.value
             stored.opened_at, stored.closed_at = question.opened_at, question.closed_at
             stored.revealed_at = question.revealed_at
+            stored.skip_reason = question.skip_reason
     if file.results is not None:
         _restore_results(session, conf, file, site_ids, question_ids, case_ids)
     session.flush()

@@ -21,7 +21,7 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 from app.models.enums import BallotSource, NoteKind, QuestionState
 from app.services.cme import normalise_vnr, stored_efn
 from app.services.errors import InvalidInput
-from app.services.package_schema import PackageCase, PackageQuestion
+from app.services.package_schema import PackageCase, PackageQuestion, Text500
 
 FORMAT: Final = "votum-conference"
 VERSION: Final = 1
@@ -120,6 +120,8 @@ class FileQuestion(PackageQuestion):
     opened_at: Stamp | None = None
     closed_at: Stamp | None = None
     revealed_at: Stamp | None = None
+    #: why the moderator skipped it (never opened: reported as not asked)
+    skip_reason: Text500 | None = None
 
 
 class FileCase(PackageCase):

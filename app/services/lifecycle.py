@@ -6,7 +6,6 @@ question is the one every voter page shows.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from sqlalchemy import select
@@ -16,6 +15,7 @@ from app.models import Case, Conference, Option, Question, QuestionState, utcnow
 from app.services import audit
 from app.services.agenda import get_question, ordered_question_ids
 from app.services.errors import InvalidInput, NotFound, StateConflict
+from app.services.text import clean
 from app.services.views import QuestionInfo
 
 
@@ -76,8 +76,7 @@ def skip_question(
             "Nur eine noch nie geöffnete Frage kann übersprungen werden / "
             "only a question that was never opened can be skipped"
         )
-    visible = "".join(ch for ch in reason if unicodedata.category(ch)[0] != "C" or ch.isspace())
-    cleaned = " ".join(unicodedata.normalize("NFC", visible).split())
+    cleaned = " ".join(clean(reason).split())  # the cleaning rule of every stored text
     if not cleaned:
         raise InvalidInput("Bitte einen Grund angeben / please give a reason")
     if len(cleaned) > MAX_SKIP_REASON:

@@ -14,7 +14,8 @@ from app.models import QuestionState
 from app.services.views import CaseInfo
 from app.ui import settings
 from app.ui.live.chart import ChartStyle, ResultChart
-from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
+from app.ui.live.session import LiveSnapshot, ServerState
+from app.ui.live.source import LiveSource
 from app.ui.qr import qr_pixmap
 
 TEXTS = {
@@ -62,7 +63,7 @@ class PresenterWindow(QWidget):
 
     closed = Signal()
 
-    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveSource, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle("Votum")
         self.setObjectName("presenter")

@@ -6,7 +6,7 @@ import gc
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from app.db import Database
 from app.ui import settings
@@ -14,6 +14,7 @@ from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
 
 if TYPE_CHECKING:  # imported when first needed (start-up speed)
+    from app.remote.client import Connection
     from app.ui.live.console import LiveConsole
     from app.ui.presenter import PresenterWindow
 
@@ -131,8 +132,51 @@ class Workspace(QWidget):
         """After a change written outside the editor and the console (a poll report
         import): both show the database again."""
         self.editor.reload()
-        if self.session is not None:
+        if isinstance(self.session, LiveSession):
             self.session.reload()
+
+    def connect_remote(self, connection: Connection) -> LiveConsole:
+        """Follow a hosted voting server instead of this computer's: the local server
+        stops, the console and the presenter view are rebuilt on a remote session."""
+        from app.ui.live.remote_session import RemoteSession
+
+        if self.presenter is not None:
+            self.presenter.close()
+            self.presenter = None
+        if self.session is not None:
+            self.session.stop_server(wait=True)
+        if self.console is not None:
+            self.console.notes.flush()
+            self._live_placeholder = QLabel(self.tr("Starting the live console …"))
+            self.tabs.removeTab(LIVE_TAB)
+            self.tabs.insertTab(LIVE_TAB, self._live_placeholder, self.tr("Live"))
+            self.console.deleteLater()
+            self.console = None
+        remote = RemoteSession(connection, self)
+        remote.agendaDone.connect(lambda: remote.fetch_home(self.db, self.conference_id))
+        remote.fetched.connect(self.on_remote_fetched)
+        # the workspace's session is annotated LiveSession; a RemoteSession is its twin
+        self.session = remote  # type: ignore[assignment]
+        self.tabs.setCurrentIndex(LIVE_TAB)
+        return self.ensure_console()
+
+    @Slot(object)
+    def on_remote_fetched(self, outcome: object) -> None:
+        """After the last question the results come home by themselves; the status bar
+        says so (or why not)."""
+        window = self.window()
+        if not isinstance(window, QMainWindow):
+            return
+        origin = getattr(outcome, "origin", None)
+        if origin is None:
+            text = self.tr("Results not fetched: %1").replace("%1", str(outcome))
+        else:
+            text = (
+                self.tr("Results fetched from %1: %2 ballots")
+                .replace("%1", origin.server)
+                .replace("%2", str(origin.ballots))
+            )
+        window.statusBar().showMessage(text)
 
     def current_question_id(self) -> int | None:
         if self.tabs.currentIndex() == LIVE_TAB and self.session and self.session.question:

@@ -403,6 +403,74 @@
     </message>
   </context>
   <context>
+    <name>ConnectDialog</name>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="78" />
+      <source>Connect to a voting server</source>
+      <extracomment>the credential store's service name for moderator tokens</extracomment>
+      <translation>Mit Abstimmungsserver verbinden</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="84" />
+      <source>optional: your hospital's CA certificate</source>
+      <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="85" />
+      <source>Choose…</source>
+      <translation>Auswählen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="92" />
+      <source>The token is kept in the system's credential store, never in a settings file.</source>
+      <translation>Das Token wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="97" />
+      <source>Address</source>
+      <translation>Adresse</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="98" />
+      <source>Moderator token</source>
+      <translation>Moderator-Token</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="99" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="115" />
+      <source>CA certificate</source>
+      <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="115" />
+      <source>Certificates (*.pem *.crt *.cer)</source>
+      <translation>Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="129" />
+      <source>Enter the moderator token.</source>
+      <translation>Bitte das Moderator-Token eingeben.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="134" />
+      <source>The CA certificate file does not exist.</source>
+      <translation>Die CA-Zertifikatsdatei gibt es nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/connect_dialog.py" line="145" />
+      <source>No credential store: the token is not remembered.</source>
+      <translation>Kein Schlüsselbund: das Token wird nicht gespeichert.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectionStrip</name>
+    <message>
+      <location filename="../../app/ui/live/source.py" line="87" />
+      <source>Connection lost — retrying in %1 s</source>
+      <translation>Verbindung unterbrochen — neuer Versuch in %1 s</translation>
+    </message>
+  </context>
+  <context>
     <name>CountPanel</name>
     <message>
       <location filename="../../app/ui/live/count_panel.py" line="116" />
@@ -813,235 +881,245 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="116" />
+      <location filename="../../app/ui/live/console.py" line="123" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="119" />
+      <location filename="../../app/ui/live/console.py" line="126" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="132" />
+      <location filename="../../app/ui/live/console.py" line="139" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="134" />
+      <location filename="../../app/ui/live/console.py" line="141" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="141" />
+      <location filename="../../app/ui/live/console.py" line="148" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="147" />
+      <location filename="../../app/ui/live/console.py" line="154" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="148" />
+      <location filename="../../app/ui/live/console.py" line="155" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="328" />
+      <location filename="../../app/ui/live/console.py" line="343" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="330" />
+      <location filename="../../app/ui/live/console.py" line="345" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="332" />
+      <location filename="../../app/ui/live/console.py" line="347" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="337" />
+      <location filename="../../app/ui/live/console.py" line="352" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="344" />
+      <location filename="../../app/ui/live/console.py" line="359" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="348" />
+      <location filename="../../app/ui/live/console.py" line="363" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="350" />
+      <location filename="../../app/ui/live/console.py" line="365" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="362" />
+      <location filename="../../app/ui/live/console.py" line="377" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="364" />
+      <location filename="../../app/ui/live/console.py" line="379" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="368" />
+      <location filename="../../app/ui/live/console.py" line="383" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="370" />
+      <location filename="../../app/ui/live/console.py" line="385" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="259" />
+      <location filename="../../app/ui/live/console.py" line="274" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="203" />
+      <location filename="../../app/ui/live/console.py" line="210" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="366" />
+      <location filename="../../app/ui/live/console.py" line="381" />
       <source>↷ SKIPPED</source>
       <translation>↷ ÜBERSPRUNGEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="404" />
-      <source>● Server running</source>
-      <translation>● Server läuft</translation>
+      <location filename="../../app/ui/live/console.py" line="431" />
+      <source>Connected to %1</source>
+      <translation>Verbunden mit %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="406" />
-      <location filename="../../app/ui/live/console.py" line="411" />
+      <location filename="../../app/ui/live/console.py" line="434" />
+      <source>Connecting to %1 …</source>
+      <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="442" />
+      <source>● Local server · port %1</source>
+      <translation>● Lokaler Server · Port %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/console.py" line="447" />
+      <location filename="../../app/ui/live/console.py" line="452" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="409" />
+      <location filename="../../app/ui/live/console.py" line="450" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="409" />
+      <location filename="../../app/ui/live/console.py" line="450" />
       <source>Server stopping …</source>
       <translation>Server hält an …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="413" />
+      <location filename="../../app/ui/live/console.py" line="454" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="415" />
-      <location filename="../../app/ui/live/console.py" line="419" />
+      <location filename="../../app/ui/live/console.py" line="456" />
+      <location filename="../../app/ui/live/console.py" line="460" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="417" />
+      <location filename="../../app/ui/live/console.py" line="458" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="473" />
+      <location filename="../../app/ui/live/console.py" line="514" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="477" />
+      <location filename="../../app/ui/live/console.py" line="518" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="479" />
+      <location filename="../../app/ui/live/console.py" line="520" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="490" />
-      <location filename="../../app/ui/live/console.py" line="494" />
+      <location filename="../../app/ui/live/console.py" line="531" />
+      <location filename="../../app/ui/live/console.py" line="535" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="492" />
+      <location filename="../../app/ui/live/console.py" line="533" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="509" />
+      <location filename="../../app/ui/live/console.py" line="550" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="511" />
+      <location filename="../../app/ui/live/console.py" line="552" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="513" />
+      <location filename="../../app/ui/live/console.py" line="554" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="522" />
+      <location filename="../../app/ui/live/console.py" line="563" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="524" />
+      <location filename="../../app/ui/live/console.py" line="565" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="526" />
+      <location filename="../../app/ui/live/console.py" line="567" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="539" />
+      <location filename="../../app/ui/live/console.py" line="580" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="541" />
+      <location filename="../../app/ui/live/console.py" line="582" />
       <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
       <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="570" />
+      <location filename="../../app/ui/live/console.py" line="611" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="571" />
+      <location filename="../../app/ui/live/console.py" line="612" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="614" />
+      <location filename="../../app/ui/live/console.py" line="655" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="615" />
+      <location filename="../../app/ui/live/console.py" line="656" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="616" />
+      <location filename="../../app/ui/live/console.py" line="657" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1257,7 +1335,22 @@
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="139" />
+      <location filename="../../app/ui/window/menus.py" line="143" />
+      <source>Connect to a voting server…</source>
+      <translation>Mit Abstimmungsserver verbinden …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="149" />
+      <source>Publish conference…</source>
+      <translation>Konferenz veröffentlichen …</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="153" />
+      <source>Fetch results</source>
+      <translation>Ergebnisse holen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/window/menus.py" line="157" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
@@ -1390,29 +1483,29 @@
   <context>
     <name>NotesPanel</name>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="45" />
+      <location filename="../../app/ui/live/notes_panel.py" line="47" />
       <source>Discussion notes for the protocol …</source>
       <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
       <translation>Diskussionsnotizen für das Protokoll …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="46" />
+      <location filename="../../app/ui/live/notes_panel.py" line="48" />
       <source>Notes on the question</source>
       <translation>Notizen zur Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="47" />
+      <location filename="../../app/ui/live/notes_panel.py" line="49" />
       <source>Notes on the case</source>
       <translation>Notizen zum Fall</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="112" />
+      <location filename="../../app/ui/live/notes_panel.py" line="123" />
       <source>saved %1</source>
       <translation>gespeichert %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/notes_panel.py" line="117" />
-      <location filename="../../app/ui/live/notes_panel.py" line="123" />
+      <location filename="../../app/ui/live/notes_panel.py" line="128" />
+      <location filename="../../app/ui/live/notes_panel.py" line="134" />
       <source>not yet saved</source>
       <translation>noch nicht gespeichert</translation>
     </message>
@@ -2020,6 +2113,76 @@
     </message>
   </context>
   <context>
+    <name>RemoteSession</name>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="367" />
+      <location filename="../../app/ui/live/remote_session.py" line="393" />
+      <location filename="../../app/ui/live/remote_session.py" line="420" />
+      <source>This question is not on the server.</source>
+      <translation>Diese Frage gibt es auf dem Server nicht.</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="372" />
+      <source>Open</source>
+      <translation>Öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="375" />
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="378" />
+      <source>Show result</source>
+      <translation>Ergebnis zeigen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="381" />
+      <source>Hide result</source>
+      <translation>Ergebnis verbergen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="384" />
+      <source>Reopen</source>
+      <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="387" />
+      <source>Round 2</source>
+      <translation>Runde 2</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="390" />
+      <source>Skip question</source>
+      <translation>Frage überspringen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="398" />
+      <source>Next</source>
+      <translation>Weiter</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="403" />
+      <source>Choose question</source>
+      <translation>Frage wählen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="415" />
+      <source>Enter vote for site</source>
+      <translation>Stimme für Standort eintragen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="436" />
+      <source>Attendance</source>
+      <translation>Anwesenheit</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/remote_session.py" line="455" />
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+  </context>
+  <context>
     <name>ResultChart</name>
     <message>
       <location filename="../../app/ui/live/chart.py" line="92" />
@@ -2210,20 +2373,32 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="49" />
+      <location filename="../../app/ui/workspace.py" line="50" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="50" />
+      <location filename="../../app/ui/workspace.py" line="51" />
+      <location filename="../../app/ui/workspace.py" line="150" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="51" />
-      <location filename="../../app/ui/workspace.py" line="84" />
+      <location filename="../../app/ui/workspace.py" line="52" />
+      <location filename="../../app/ui/workspace.py" line="85" />
+      <location filename="../../app/ui/workspace.py" line="152" />
       <source>Live</source>
       <translation>Live</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/workspace.py" line="172" />
+      <source>Results not fetched: %1</source>
+      <translation>Ergebnisse nicht geholt: %1</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/workspace.py" line="175" />
+      <source>Results fetched from %1: %2 ballots</source>
+      <translation>Ergebnisse von %1 geholt: %2 Stimmen</translation>
     </message>
   </context>
 </TS>

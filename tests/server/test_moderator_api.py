@@ -223,3 +223,23 @@ def test_the_console_lists_agenda_attendance_and_notes(
     assert nowhere.status_code == 404
     both = client.put("/api/moderator/notes", json={"text": "x"}, headers=auth)
     assert both.status_code == 422
+
+
+def test_a_skip_sent_again_with_its_request_id_is_done_once(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    with db.read() as session:
+        draft = next(
+            q.id
+            for case in agenda(session, served.conf_id)
+            for q in case.questions
+            if q.state.value == "draft"
+        )
+    headers = {**served.moderator, "Idempotency-Key": "skip-once"}
+    path = f"/api/moderator/questions/{draft}/skip"
+    first = client.post(path, json={"reason": "Zeit"}, headers=headers)
+    before = snapshot(db)
+    again = client.post(path, json={"reason": "Zeit"}, headers=headers)  # the answer was lost
+    assert first.status_code == again.status_code == 200, again.text
+    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+    assert snapshot(db) == before  # no second audit line

@@ -324,3 +324,39 @@ def _random_place(data: st.DataObject, tree: object) -> tuple[dict | list, objec
         if not isinstance(child, dict | list) or not child or data.draw(st.booleans()):
             return node, key
         node = child
+
+
+def test_a_skipped_question_keeps_its_reason_through_the_file(
+    db: Database, demo_id: int, tmp_path: Path
+) -> None:
+    from app.services.agenda import agenda
+    from app.services.lifecycle import skip_question
+
+    with db.write() as session:
+        draft = next(
+            q.id
+            for case in agenda(session, demo_id)
+            for q in case.questions
+            if q.state.value == "draft"
+        )
+        skip_question(session, draft, "Keine Zeit mehr\u202e")
+    with db.read() as session:
+        file = build_conference_file(session, demo_id)
+    path = tmp_path / "skipped.votum-conference.json"
+    write_conference_file(file, path)
+    other = Database.open(f"sqlite:///{tmp_path / 'other.sqlite3'}")
+    try:
+        with other.write() as session:
+            new_id = import_conference_file(session, read_conference_file(path), name=path.name)
+        with other.read() as session:
+            reasons = [
+                (q.number, q.skip_reason)
+                for case in agenda(session, new_id)
+                for q in case.questions
+                if q.skip_reason
+            ]
+    finally:
+        other.dispose()
+    skipped = next(q for c in file.cases for q in c.questions if q.skip_reason)
+    assert skipped.skip_reason == "Keine Zeit mehr"  # stored cleaned: no bidi override
+    assert [reason for _number, reason in reasons] == ["Keine Zeit mehr"]

@@ -56,9 +56,13 @@ def test_every_invisible_format_character_of_this_unicode_version_is_removed() -
 
 def test_clean_field_limits_length_after_cleaning_and_names_the_field() -> None:
     assert clean_field("x" * 200 + "\x00" * 50, "Standort / site", limit=200) == "x" * 200
-    with pytest.raises(InvalidInput, match="Standort / site: höchstens 200"):
+    with pytest.raises(
+        InvalidInput, match="Standort: höchstens 200 Zeichen / site: at most 200 characters"
+    ):
         clean_field("x" * 201, "Standort / site", limit=200)
-    with pytest.raises(InvalidInput, match="Thema / topic: darf nicht leer"):
+    with pytest.raises(
+        InvalidInput, match="Thema: darf nicht leer sein / topic: must not be empty"
+    ):
         clean_field("\x00\u202e ", "Thema / topic", limit=200, required=True)
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from typing import Annotated, Literal, TypeVar
 
-import anyio.to_thread
-from fastapi import APIRouter, Header, Request, Response, status
+from fastapi import APIRouter, Header, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -38,7 +37,6 @@ from app.server.schemas import (
     AgendaCaseOut,
     AttendanceIn,
     AttendanceOut,
-    ConferenceSummaryOut,
     InvitationOut,
     LiveOut,
     ModeratorBallotIn,
@@ -53,16 +51,11 @@ from app.server.schemas import (
     SkipIn,
 )
 from app.services.agenda import agenda, get_question
-from app.services.conference_file import (
-    build_conference_file,
-    check_conference_file,
-    replace_conference,
-    summary_of,
-)
-from app.services.conference_schema import ConferenceFile
-from app.services.conferences import delete_conference, get_conference, invitations
+from app.services.ballots import current_ballots
+from app.services.conferences import get_conference, invitations
 from app.services.errors import InvalidInput, NotFound
 from app.services.events import StateChange
+from app.services.lifecycle import set_current
 from app.services.notes import NoteView, conference_notes, save_note
 from app.services.requests import REQUEST_ID_PATTERN, recall, remember
 from app.services.results import live_status, question_result
@@ -155,17 +148,26 @@ async def cast_for(
     )
 
 
-@router.post("/questions/{question_id}/skip", responses=ERRORS)
-async def skip(ctx: CtxDep, question_id: IdPath, body: SkipIn, lang: LangDep) -> QuestionStateOut:
+@router.post("/questions/{question_id}/skip", response_model=QuestionStateOut, responses=ERRORS)
+async def skip(
+    ctx: CtxDep,
+    question_id: IdPath,
+    body: SkipIn,
+    lang: LangDep,
+    request_id: RequestIdHeader = None,
+) -> Response:
     """Skip a question that was never opened, with a reason: reported as not asked."""
 
     def notify(result: tuple[QuestionInfo, StateChange]) -> None:
         ctx.notifier.state_changed(result[1])
 
-    info, _change = await ctx.write(
-        skip_action(ctx.conference_id, question_id, body.reason), notify
+    return await once(
+        ctx,
+        request_id,
+        skip_action(ctx.conference_id, question_id, body.reason),
+        lambda result: QuestionStateOut(question=QuestionOut.of(result[0], lang)),
+        notify,
     )
-    return QuestionStateOut(question=QuestionOut.of(info, lang))
 
 
 @router.post("/questions/{question_id}/{action}", response_model=QuestionStateOut, responses=ERRORS)
@@ -206,6 +208,30 @@ async def next_question(ctx: CtxDep, request_id: RequestIdHeader = None) -> Resp
     )
 
 
+class CurrentIn(BaseModel):
+    """The question every page shows (None: a pause between questions)."""
+
+    question_id: int | None
+
+
+@router.put("/current", response_model=NextOut, responses=ERRORS)
+async def choose_current(
+    ctx: CtxDep, body: CurrentIn, request_id: RequestIdHeader = None
+) -> Response:
+    """Make a question the current one (the console's agenda and "previous question")."""
+
+    def work(session: Session) -> tuple[int | None, StateChange]:
+        set_current(session, ctx.conference_id, body.question_id, actor="moderator (API)")
+        return body.question_id, StateChange(ctx.conference_id, body.question_id, "current")
+
+    def notify(result: tuple[int | None, StateChange]) -> None:
+        ctx.notifier.state_changed(result[1])
+
+    return await once(
+        ctx, request_id, work, lambda result: NextOut(current_question_id=result[0]), notify
+    )
+
+
 @router.put("/attendance/{site_code}", response_model=AttendanceOut, responses=ERRORS)
 async def attendance(
     ctx: CtxDep, site_code: str, body: AttendanceIn, request_id: RequestIdHeader = None
@@ -232,70 +258,43 @@ async def attendance(
     )
 
 
+class CurrentBallotOut(BaseModel):
+    """One site's current ballot (what the desktop console mirrors between full reads)."""
+
+    site_code: str
+    option_ids: list[int]
+    abstain: bool
+    comment: str
+    source: str
+    cast_at: datetime
+    revision: int
+
+
+@router.get("/questions/{question_id}/ballots", responses=ERRORS)
+def ballots_list(ctx: CtxDep, question_id: IdPath) -> list[CurrentBallotOut]:
+    """Every site's current ballot on one question (also before the reveal)."""
+    with ctx.db.read() as session:
+        require_question(session, ctx.conference_id, question_id)
+        return [
+            CurrentBallotOut(
+                site_code=b.site_code,
+                option_ids=list(b.option_ids),
+                abstain=b.abstain,
+                comment=b.comment,
+                source=b.source.value,
+                cast_at=b.cast_at,
+                revision=b.revision,
+            )
+            for b in current_ballots(session, question_id)
+        ]
+
+
 @router.get("/questions/{question_id}/results", responses=ERRORS)
 def results(ctx: CtxDep, question_id: IdPath, lang: LangDep) -> ResultOut:
     """Counts, percentages, consensus class and the ready sentences (also before reveal)."""
     with ctx.db.read() as session:
         require_question(session, ctx.conference_id, question_id)
         return ResultOut.of(question_result(session, question_id), lang)
-
-
-# --- the conference as a whole: publish, fetch home, delete ---------------------------
-
-UPLOAD_NAME = "upload"
-#: the one path whose body may be larger than the usual limit (see BodySizeLimit)
-UPLOAD_PATH = re.compile(r"/api/moderator/conference")
-
-
-@router.get("/conference", responses=ERRORS)
-def conference_summary(ctx: CtxDep) -> ConferenceSummaryOut:
-    """What this server holds of the conference (look before publishing over it)."""
-    with ctx.db.read() as session:
-        return ConferenceSummaryOut.model_validate(summary_of(session, ctx.conference_id))
-
-
-@router.put("/conference", responses=ERRORS)
-async def publish(ctx: CtxDep, file: ConferenceFile) -> ConferenceSummaryOut:
-    """Publish a conference file into the served conference: its data, sites, invitations
-    (with their links) and cases replace what is here. Refused (409) once it has ballots.
-    The conference keeps its short name and this moderator token."""
-    check_conference_file(file, UPLOAD_NAME)
-
-    def work(session: Session) -> dict[str, object]:
-        replace_conference(session, ctx.conference_id, file, name=UPLOAD_NAME)
-        session.flush()
-        return summary_of(session, ctx.conference_id)
-
-    summary = await ctx.write(
-        work,
-        lambda _summary: ctx.notifier.state_changed(
-            StateChange(ctx.conference_id, None, "conference_replaced")
-        ),
-    )
-    ctx.language = file.conference.language
-    ctx.known.clear()
-    await anyio.to_thread.run_sync(ctx.remember_invited)
-    return ConferenceSummaryOut.model_validate(summary)
-
-
-@router.get("/conference/file", responses=ERRORS)
-def fetch_home(ctx: CtxDep, request: Request) -> ConferenceFile:
-    """The conference whole, as a conference file: metadata, attendance with names and EFNs,
-    cases, question states, ballots with their full history, notes and the audit trail."""
-    with ctx.db.read() as session:
-        return build_conference_file(
-            session, ctx.conference_id, server=str(request.base_url).rstrip("/")
-        )
-
-
-@router.delete("/conference", status_code=204, responses=ERRORS)
-async def delete(ctx: CtxDep) -> Response:
-    """Delete the conference and everything of it from this server (after fetching the
-    results home). The server then serves nothing more: stop it."""
-    await ctx.write(lambda session: delete_conference(session, ctx.conference_id))
-    ctx.known.clear()
-    ctx.live.close()
-    return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
 # --- what the console lists: agenda, attendance, notes -------------------------------

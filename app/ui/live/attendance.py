@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.cme import EFN_PREFIX, EfnProblem, efn_problem
 from app.services.views import InvitationInfo
-from app.ui.live.session import LiveSession
+from app.ui.live.source import LiveSource
 from app.ui.theme import warning_color
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
@@ -144,7 +144,7 @@ class AttendeesDialog(QDialog):
 class AttendanceDialog(QDialog):
     """One row per invited site: present, number of attendees, names. Saved per change."""
 
-    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Attendance check-in"))
         self._session = session

@@ -50,6 +50,7 @@ from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.notices import CheckInNote, StorageAlarm
 from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
+from app.ui.live.source import ConnectionStrip, LiveSource
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
@@ -73,7 +74,8 @@ def _big(label: BigT, factor: float, bold: bool = True) -> BigT:
 
 
 class LiveConsole(QWidget):
-    """Follows a :class:`LiveSession`; every step is an action with a shortcut.
+    """Follows a :class:`LiveSource` (local or remote); every step is an action with a
+    shortcut.
 
     Signals ``displayed(int)`` with the snapshot serial once a refresh is on screen and
     ``presenterRequested()`` for F5.
@@ -82,9 +84,11 @@ class LiveConsole(QWidget):
     displayed = Signal(int)
     presenterRequested = Signal()
 
-    def __init__(self, session: LiveSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: LiveSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.remote_host: str | None = getattr(session, "remote_host", None)
+        self.online = True
         self.snapshot: LiveSnapshot | None = None
         self.actions_ = make_actions(self)
         self.addActions(self.actions_.all())
@@ -93,9 +97,12 @@ class LiveConsole(QWidget):
         session.refreshed.connect(self.on_session_refreshed)
         session.serverChanged.connect(self.on_session_server_changed)
         session.failed.connect(self.on_session_failed)
-        session.checkedInByBallot.connect(self.on_session_checked_in_by_ballot)
-        session.storageAlarm.connect(self.storage_alarm.show_problem)
-        session.serverChanged.connect(self.storage_alarm.on_server_changed)
+        if isinstance(session, LiveSession):  # what only this computer's server tells
+            session.checkedInByBallot.connect(self.on_session_checked_in_by_ballot)
+            session.storageAlarm.connect(self.storage_alarm.show_problem)
+            session.serverChanged.connect(self.storage_alarm.on_server_changed)
+        if hasattr(session, "connectionChanged"):
+            session.connectionChanged.connect(self.on_session_connection_changed)
         self.on_session_server_changed(session.server_state)
         self.on_session_refreshed(session.snapshot or session.refresh())
 
@@ -207,7 +214,10 @@ class LiveConsole(QWidget):
         self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         more.addWidget(self.more_button)
         self.notes = NotesPanel(
-            self.session.db, self.session.conference_id, write=self.session.write
+            self.session.db,
+            self.session.conference_id,
+            write=getattr(self.session, "write", None),
+            save=getattr(self.session, "save_note", None),  # a remote session sends notes
         )
         self.notes.setMinimumHeight(70)
 
@@ -251,7 +261,12 @@ class LiveConsole(QWidget):
         layout.setContentsMargins(6, 4, 6, 4)
         self.storage_alarm = StorageAlarm()
         layout.addWidget(self.storage_alarm)
+        self.connection_strip = ConnectionStrip()
+        layout.addWidget(self.connection_strip)
         layout.addWidget(self.splitter)
+        if self.remote_host is not None:  # a hosted server: not ours to start or stop
+            self.port.hide()
+            self.server_button.hide()
 
     def _primary_text(self, step: Step | None) -> str:
         """The primary button's text: the step and its shortcut (the end of the agenda)."""
@@ -381,8 +396,13 @@ class LiveConsole(QWidget):
         allowed = available_steps(pos)
         for step, action in self._step_actions().items():
             action.setEnabled(step in allowed)
+        if not self.online:  # the server is unreachable: only the notes work
+            for action in (*self._step_actions().values(), self.actions_.attendance):
+                action.setEnabled(False)
+        else:
+            self.actions_.attendance.setEnabled(True)
         primary = primary_step(pos)
-        self.primary.setEnabled(primary is not None)
+        self.primary.setEnabled(primary is not None and self.online)
         self.primary.setText(self._primary_text(primary))
         primary_action = None if primary is None else self._step_actions()[primary]
         for button in self.secondary:  # one button per step: the primary one if it is
@@ -399,9 +419,30 @@ class LiveConsole(QWidget):
         return neighbour(self.snapshot.cases, self.snapshot.question, step)
 
     @Slot(object)
+    def on_session_connection_changed(self, state: object) -> None:
+        self.online = bool(getattr(state, "online", True))
+        self.connection_strip.on_connection_changed(state)
+        self._update_actions()
+
+    @Slot(object)
     def on_session_server_changed(self, state: ServerState) -> None:
+        if self.remote_host is not None:
+            if state.state == "running":
+                text = self.tr("Connected to %1").replace("%1", self.remote_host)
+                self.server_label.setStyleSheet(f"color: {ok_color().name()};")
+            else:
+                text = self.tr("Connecting to %1 …").replace("%1", self.remote_host)
+                self.server_label.setStyleSheet(f"color: {error_color().name()};")
+            self.server_label.setText(text)
+            self.actions_.links.setEnabled(True)
+            self.actions_.server.setEnabled(False)
+            return
         if state.state == "running":
-            text = self.tr("● Server running") + "\n" + "\n".join(state.urls)
+            text = (
+                self.tr("● Local server · port %1").replace("%1", str(state.port))
+                + "\n"
+                + "\n".join(state.urls)
+            )
             self.server_label.setStyleSheet(f"color: {ok_color().name()};")
             self.actions_.server.setText(self.tr("Stop voting &server"))
         elif state.state in ("starting", "stopping"):

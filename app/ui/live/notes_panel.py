@@ -29,10 +29,12 @@ class NotesPanel(QWidget):
         parent: QWidget | None = None,
         *,
         write: Writer | None = None,
+        save: Callable[..., None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._db = db
         self._write = write or self._write_here
+        self._save_elsewhere = save  # a remote session keeps and sends the note itself
         self._conference_id = conference_id
         self._question_id: int | None = None
         self._case_id: int | None = None
@@ -99,6 +101,15 @@ class NotesPanel(QWidget):
     def _save(
         self, text: str, *, case_id: int | None = None, question_id: int | None = None
     ) -> None:
+        if self._save_elsewhere is not None:
+            try:
+                self._save_elsewhere(text, case_id=case_id, question_id=question_id)
+            except VotumError as exc:
+                self._on_saved(exc)
+                return
+            self._on_saved(None)
+            return
+
         def work(session: Session) -> None:
             notes.save_note(session, text, case_id=case_id, question_id=question_id)
 

@@ -135,6 +135,24 @@ class MainMenus(QObject):
         menu.clear()
         workspace = window.pages.workspace
         console = workspace.console if workspace else None
+        if workspace is not None:  # a hosted server instead of this computer's
+            from app.ui.live import remote_actions
+
+            add_action(
+                menu,
+                self.tr("Connect to a voting server…"),
+                lambda: remote_actions.ask_connect(workspace),
+            )
+            if getattr(workspace.session, "remote_host", None):
+                add_action(
+                    menu,
+                    self.tr("Publish conference…"),
+                    lambda: remote_actions.publish_conference(workspace, window),
+                )
+                add_action(
+                    menu, self.tr("Fetch results"), lambda: remote_actions.fetch(workspace, window)
+                )
+            menu.addSeparator()
         if console is None:
             start = add_action(menu, self.tr("Start the live session"), window.pages.show_live)
             start.setEnabled(workspace is not None)

@@ -1,0 +1,1 @@
+"""Talking to a hosted voting server: the moderator API client, publish and fetch home."""
