@@ -66,8 +66,10 @@ class Settings:
     keep_alive_seconds: int = 20
     #: open connections at once; above it new requests get 503 at once
     max_connections: int = 2000
-    #: the live console redraws at most once per this many milliseconds during a burst
-    coalesce_ms: int = 60
+    #: the live console redraws at most once per this many milliseconds during a burst (a
+    #: lone ballot waits up to this long: 30 ms keeps a real pace's p99 under 50 ms, and a
+    #: redraw costs the GUI thread under 10 ms, see BENCHMARKS.md)
+    coalesce_ms: int = 30
     #: Python collects its youngest generation after 700 new objects. In a burst, 300
     #: requests wait for their commit at once, and every collection walks all their objects
     #: again: measured, about a sixth of a ballot's CPU. Collected 70 times less often,
