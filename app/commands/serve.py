@@ -6,6 +6,7 @@ import argparse
 import ipaddress
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from app.server.addresses import base_urls
 from app.server.connections import ConnectionLimits, TlsFiles
 from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
 from app.services.conferences import get_conference, invitations, moderator_token
+from app.services.views import InvitationInfo
 
 
 def tls_files(args: argparse.Namespace) -> TlsFiles | None:
@@ -92,24 +94,9 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     tune_garbage_collector(args.settings.gc_thresholds)
     urls = server.base_urls()
-    with_link = sum(1 for i in invited if i.token)
     print(f"Votum voting server: {conf.slug} — {conf.topic}", flush=True)
-    for url in urls:
-        print(f"  listening on {url}", flush=True)
-    if base_url:
-        print(f"  sites reach it as {base_url}", flush=True)
-    if proxies:
-        print(f"  trusting X-Forwarded-For from {', '.join(proxies)}", flush=True)
-    if args.moderator_token_file:
-        _write_private(Path(args.moderator_token_file), server.moderator_token + "\n")
-        print(f"  moderator token: written to {args.moderator_token_file}", flush=True)
-    else:
-        print(f"  moderator token: {server.moderator_token}", flush=True)
-    print(
-        f"  {with_link} of {len(invited)} invited sites have a link; print them with:\n"
-        f"    python main.py links {conf.slug} --base-url {base_url or urls[0]}",
-        flush=True,
-    )
+    _print_reach(args, urls, base_url, proxies, server.moderator_token)
+    _print_links_hint(conf.slug, invited, base_url or urls[0])
     print(f"  API description: {base_url or urls[-1]}/openapi.json", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     stopped = threading.Event()
@@ -122,6 +109,37 @@ def run(args: argparse.Namespace) -> int:
         server.stop()
         db.dispose()
     return 0
+
+
+def _print_reach(
+    args: argparse.Namespace,
+    urls: list[str],
+    base_url: str | None,
+    proxies: tuple[str, ...],
+    token: str,
+) -> None:
+    """Where the server listens, how sites reach it, whom it trusts, the moderator token
+    (or the private file it went to)."""
+    for url in urls:
+        print(f"  listening on {url}", flush=True)
+    if base_url:
+        print(f"  sites reach it as {base_url}", flush=True)
+    if proxies:
+        print(f"  trusting X-Forwarded-For from {', '.join(proxies)}", flush=True)
+    if args.moderator_token_file:
+        _write_private(Path(args.moderator_token_file), token + "\n")
+        print(f"  moderator token: written to {args.moderator_token_file}", flush=True)
+    else:
+        print(f"  moderator token: {token}", flush=True)
+
+
+def _print_links_hint(slug: str, invited: Sequence[InvitationInfo], base: str) -> None:
+    with_link = sum(1 for i in invited if i.token)
+    print(
+        f"  {with_link} of {len(invited)} invited sites have a link; print them with:\n"
+        f"    python main.py links {slug} --base-url {base}",
+        flush=True,
+    )
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -167,23 +185,8 @@ def run_workers(
     if tls is not None:  # the printed links must name the scheme the workers speak
         urls = ["https://" + url.removeprefix("http://") for url in urls]
     print(f"Votum voting server: {conf.slug} — {conf.topic} ({args.workers} workers)", flush=True)
-    for url in urls:
-        print(f"  listening on {url}", flush=True)
-    if base_url:
-        print(f"  sites reach it as {base_url}", flush=True)
-    if proxies:
-        print(f"  trusting X-Forwarded-For from {', '.join(proxies)}", flush=True)
-    if args.moderator_token_file:
-        _write_private(Path(args.moderator_token_file), token + "\n")
-        print(f"  moderator token: written to {args.moderator_token_file}", flush=True)
-    else:
-        print(f"  moderator token: {token}", flush=True)
-    with_link = sum(1 for i in invited if i.token)
-    print(
-        f"  {with_link} of {len(invited)} invited sites have a link; print them with:\n"
-        f"    python main.py links {conf.slug} --base-url {base_url or urls[0]}",
-        flush=True,
-    )
+    _print_reach(args, urls, base_url, proxies, token)
+    _print_links_hint(conf.slug, invited, base_url or urls[0])
     print("Press Ctrl+C to stop.", flush=True)
     serve_with_workers(
         WorkerSettings(args.db, conf_id),
