@@ -780,9 +780,18 @@ def replace_conference(
             f"the conference already has {ballots} ballots and is not overwritten"
         )
     _check_tokens_free(session, file, name, conference_id)
+    overwrite_content(session, conf, file, name, actor)
+    audit.record(session, conference_id, actor, "conference_replaced", file=name, mode=file.mode)
+
+
+def overwrite_content(
+    session: Session, conf: Conference, file: ConferenceFile, name: str, actor: str
+) -> None:
+    """The conference's content (cases, invitations, fellows, notes, metadata) becomes the
+    file's; the conference keeps its id, short name and moderator token."""
     conf.current_question_id = None
     session.flush()
-    session.execute(delete(Note).where(Note.conference_id == conference_id))
+    session.execute(delete(Note).where(Note.conference_id == conf.id))
     for case in list(conf.cases):
         session.delete(case)
     conf.invitations.clear()
@@ -792,7 +801,6 @@ def replace_conference(
     conf.topic, conf.date, conf.language = meta.topic, meta.date, meta.language
     conf.updated_at = utcnow()
     _fill(session, conf, file, name, actor)
-    audit.record(session, conference_id, actor, "conference_replaced", file=name, mode=file.mode)
 
 
 def summary_of(session: Session, conference_id: int) -> dict[str, object]:

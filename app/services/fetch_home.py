@@ -18,9 +18,9 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from app.models import AuditEvent, Note, utcnow
+from app.models import AuditEvent
 from app.services import audit
-from app.services.conference_file import _fill, count_ballots
+from app.services.conference_file import count_ballots, overwrite_content
 from app.services.conference_schema import ConferenceFile, FileCme, FileFellow
 from app.services.conferences import get_conference_row
 from app.services.errors import InvalidInput
@@ -134,19 +134,8 @@ def adopt_fetched(
         )
     file = _with_local_metadata(session, conference_id, file)
     conf = get_conference_row(session, conference_id)
-    conf.current_question_id = None
-    session.flush()
-    session.execute(delete(Note).where(Note.conference_id == conference_id))
-    for case in list(conf.cases):
-        session.delete(case)
-    conf.invitations.clear()
-    conf.fellows.clear()
-    session.flush()
-    meta = file.conference
-    conf.topic, conf.date, conf.language = meta.topic, meta.date, meta.language
-    conf.updated_at = utcnow()
     before = session.scalar(select(AuditEvent.id).order_by(AuditEvent.id.desc()).limit(1)) or 0
-    _fill(session, conf, file, f"{server}", actor)
+    overwrite_content(session, conf, file, server, actor)
     copied = list(
         session.scalars(
             select(AuditEvent.id).where(
