@@ -211,6 +211,17 @@ def move_case(session: Session, case_id: int, new_index: int) -> None:
         row.position = position
 
 
+def finding_as_package(finding: Finding) -> PackageFinding:
+    """A stored molecular finding as the package (and conference file) carries it."""
+    return PackageFinding(
+        gene=finding.gene,
+        alteration=finding.alteration,
+        kind=FindingKind(finding.kind),
+        vaf=finding.vaf,
+        comment=finding.comment,
+    )
+
+
 def case_as_package(session: Session, case_id: int) -> PackageCase:
     """A case in package form, with images embedded (for export and for the editor)."""
     case = _case_row(session, case_id)
@@ -229,16 +240,7 @@ def case_as_package(session: Session, case_id: int) -> PackageCase:
         tmb=case.tmb,
         msi=case.msi,
         text=case.text,
-        findings=[
-            PackageFinding(
-                gene=f.gene,
-                alteration=f.alteration,
-                kind=FindingKind(f.kind),
-                vaf=f.vaf,
-                comment=f.comment,
-            )
-            for f in case.findings
-        ],
+        findings=[finding_as_package(f) for f in case.findings],
         images=[
             PackageImage(
                 filename=i.filename,

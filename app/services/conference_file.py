@@ -34,7 +34,6 @@ from app.models import (
     Case,
     Conference,
     Fellow,
-    FindingKind,
     Invitation,
     Note,
     NoteKind,
@@ -47,7 +46,7 @@ from app.models import (
     utcnow,
 )
 from app.services import audit
-from app.services.agenda import add_case, question_as_package
+from app.services.agenda import add_case, finding_as_package, question_as_package
 from app.services.conference_schema import (
     FORMAT,
     ConferenceFile,
@@ -71,7 +70,7 @@ from app.services.conference_schema import (
 from app.services.conferences import SiteData, create_conference, ensure_site, get_conference_row
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_text_atomic
-from app.services.package_schema import PackageFinding, PackageImage
+from app.services.package_schema import PackageImage
 from app.services.packages import describe, read_json_object
 from app.services.tokens import issue_token, token_digest
 
@@ -249,16 +248,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
     summary = full or (publish is not None and publish.summary)
     text = full or (publish is not None and publish.text)
     images = full or (publish is not None and publish.images)
-    findings = [
-        PackageFinding(
-            gene=f.gene,
-            alteration=f.alteration,
-            kind=FindingKind(f.kind),
-            vaf=f.vaf,
-            comment=f.comment,
-        )
-        for f in case.findings
-    ]
+    findings = [finding_as_package(f) for f in case.findings]
     if not summary:  # the headline shows the first finding only, without its comment
         findings = [f.model_copy(update={"comment": ""}) for f in findings[:1]]
     questions = []
