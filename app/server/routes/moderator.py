@@ -110,6 +110,26 @@ async def once(
     return JSONResponse(json.loads(body), headers=headers)
 
 
+async def _question_changed(
+    ctx: ServerContext,
+    request_id: str | None,
+    work: Callable[[Session], tuple[QuestionInfo, StateChange]],
+    lang: str,
+) -> Response:
+    """A question's life-cycle step, done once per request id; every page hears of it."""
+
+    def notify(result: tuple[QuestionInfo, StateChange]) -> None:
+        ctx.notifier.state_changed(result[1])
+
+    return await once(
+        ctx,
+        request_id,
+        work,
+        lambda result: QuestionStateOut(question=QuestionOut.of(result[0], lang)),
+        notify,
+    )
+
+
 Action = Literal["open", "close", "reveal", "hide", "reopen", "repeat"]
 
 
@@ -157,17 +177,8 @@ async def skip(
     request_id: RequestIdHeader = None,
 ) -> Response:
     """Skip a question that was never opened, with a reason: reported as not asked."""
-
-    def notify(result: tuple[QuestionInfo, StateChange]) -> None:
-        ctx.notifier.state_changed(result[1])
-
-    return await once(
-        ctx,
-        request_id,
-        skip_action(ctx.conference_id, question_id, body.reason),
-        lambda result: QuestionStateOut(question=QuestionOut.of(result[0], lang)),
-        notify,
-    )
+    work = skip_action(ctx.conference_id, question_id, body.reason)
+    return await _question_changed(ctx, request_id, work, lang)
 
 
 @router.post("/questions/{question_id}/{action}", response_model=QuestionStateOut, responses=ERRORS)
@@ -179,17 +190,8 @@ async def question(
     request_id: RequestIdHeader = None,
 ) -> Response:
     """Open, close, reveal (results to voters), hide, reopen, or repeat (round 2) a question."""
-
-    def notify(result: tuple[QuestionInfo, StateChange]) -> None:
-        ctx.notifier.state_changed(result[1])
-
-    return await once(
-        ctx,
-        request_id,
-        question_action(ctx.conference_id, action, question_id),
-        lambda result: QuestionStateOut(question=QuestionOut.of(result[0], lang)),
-        notify,
-    )
+    work = question_action(ctx.conference_id, action, question_id)
+    return await _question_changed(ctx, request_id, work, lang)
 
 
 @router.post("/next", response_model=NextOut, responses=ERRORS)
