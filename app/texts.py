@@ -8,15 +8,18 @@ gettext: the texts are few (a few hundred), both languages are always loaded, th
 are read by code that picks the language per request or per document, and a table lets a
 test name the key that is missing in a language.
 
-Messages of the services that reach a caller whose language they do not know (an
-exception's text) say both languages in one string, ``"deutsch / english"``
-(:func:`bilingual`); the voter page and the CLI pick their half with :func:`one_language`.
+A service's error does not know who reads it, so it carries a :class:`Message`: its
+catalog entry filled in once per language. The front end picks the language it shows (the
+voter page the site's, the desktop the UI's, the API sends both); ``str()`` says both,
+``"deutsch / english"``, for a log or a command line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from string import Formatter
+from types import MappingProxyType
 
 from app.config import LANGUAGES
 
@@ -41,6 +44,13 @@ class Catalog:
         template = self.table(lang)[key]
         return template.format(**values) if values else template
 
+    def message(self, key: str, **values: object) -> Message:
+        """The text ``key`` in every language, filled with ``values``; a value that is a
+        :class:`Message` itself is put in in the same language."""
+        return Message(
+            {lang: self.text(lang, key, **_in_language(values, lang)) for lang in LANGUAGES}
+        )
+
     def problems(self) -> list[str]:
         """What is missing or differs between the languages (empty when complete)."""
         found: list[str] = []
@@ -56,6 +66,50 @@ class Catalog:
             if len({tuple(names) for names in fields.values()}) > 1:
                 found.append(f"{self.name}: {key!r} has different placeholders {fields}")
         return found
+
+
+@dataclass(frozen=True)
+class Message:
+    """One thing to say, in every language of :data:`app.config.LANGUAGES`."""
+
+    texts: Mapping[str, str]
+
+    def __post_init__(self) -> None:
+        missing = [lang for lang in LANGUAGES if not isinstance(self.texts.get(lang), str)]
+        if missing:
+            raise ValueError(f"message without a text in {', '.join(missing)}")
+        object.__setattr__(self, "texts", MappingProxyType(dict(self.texts)))
+
+    @classmethod
+    def plain(cls, text: str) -> Message:
+        """A text that is the same in every language (a name, a library's own words)."""
+        return cls({lang: text for lang in LANGUAGES})
+
+    @classmethod
+    def split(cls, text: str) -> Message:
+        """A text written as ``"deutsch / english"`` (see :func:`one_language`)."""
+        return cls({lang: one_language(text, lang) for lang in LANGUAGES})
+
+    def in_language(self, lang: str) -> str:
+        """The text in ``lang`` (German for a language Votum does not speak)."""
+        return self.texts.get(lang, self.texts[LANGUAGES[0]])
+
+    def __str__(self) -> str:
+        """Both languages, ``"deutsch / english"`` (once if they are the same)."""
+        return " / ".join(dict.fromkeys(self.texts[lang] for lang in LANGUAGES))
+
+
+def said_in(text: Message | str, lang: str) -> str:
+    """``text`` as a reader of ``lang`` sees it: a :class:`Message` in that language; a
+    plain string is split if it says both languages (see :func:`one_language`)."""
+    return text.in_language(lang) if isinstance(text, Message) else one_language(text, lang)
+
+
+def _in_language(values: Mapping[str, object], lang: str) -> dict[str, object]:
+    return {
+        name: value.in_language(lang) if isinstance(value, Message) else value
+        for name, value in values.items()
+    }
 
 
 def placeholders(template: str) -> set[str]:

@@ -9,8 +9,10 @@ import pytest
 
 import app
 from app.models import QuestionKind
+from app.services.errors import InvalidInput
+from app.services.messages import say
 from app.services.presets import QUESTION_KINDS, kind_label
-from app.texts import CATALOGS, Catalog, bilingual, one_language, placeholders
+from app.texts import CATALOGS, Catalog, Message, bilingual, one_language, placeholders
 
 
 def _import_everything_outside_qt() -> None:
@@ -22,7 +24,13 @@ def _import_everything_outside_qt() -> None:
 
 def test_every_catalog_says_every_key_in_both_languages() -> None:
     _import_everything_outside_qt()
-    assert {"voter page", "protocol and exports", "charts", "question kinds"} <= set(CATALOGS)
+    assert {
+        "voter page",
+        "protocol and exports",
+        "charts",
+        "question kinds",
+        "service messages",
+    } <= set(CATALOGS)
     assert [problem for c in CATALOGS.values() for problem in c.problems()] == []
 
 
@@ -62,6 +70,37 @@ def test_bilingual_messages_split_into_their_languages() -> None:
     assert one_language(message, "de") == "Frage nicht offen"
     assert one_language(message, "en") == "question not open"
     assert one_language("plain", "en") == "plain"
+
+
+def test_a_message_is_said_in_each_language_and_both_for_a_log() -> None:
+    catalog = Catalog(
+        "test: message",
+        {
+            "de": {"row": "Zeile {n}: {problem}", "why": "Option „{label}“ fehlt"},
+            "en": {"row": "row {n}: {problem}", "why": "option “{label}” missing"},
+        },
+    )
+    try:
+        inner = catalog.message("why", label="Ja / Nein")
+        outer = catalog.message("row", n=3, problem=inner)  # a message inside a message
+        assert outer.in_language("de") == "Zeile 3: Option „Ja / Nein“ fehlt"
+        assert outer.in_language("en") == "row 3: option “Ja / Nein” missing"
+        assert outer.in_language("fr") == outer.in_language("de")
+        assert str(inner) == "Option „Ja / Nein“ fehlt / option “Ja / Nein” missing"
+        assert str(Message.plain("CSV")) == "CSV"  # the same in both: said once
+        with pytest.raises(ValueError, match="without a text in en"):
+            Message({"de": "nur deutsch"})
+    finally:
+        del CATALOGS["test: message"]
+
+
+def test_a_service_error_carries_its_message_in_every_language() -> None:
+    error = InvalidInput(say("option_exclusive", label="Keine Empfehlung"))
+    assert error.in_language("de") == (
+        "„Keine Empfehlung“ kann nicht mit anderen Optionen kombiniert werden"
+    )
+    assert error.in_language("en") == '"Keine Empfehlung" cannot be combined with other options'
+    assert str(error) == f"{error.in_language('de')} / {error.in_language('en')}"
 
 
 def test_every_question_kind_has_its_name() -> None:

@@ -18,7 +18,7 @@ from app.config import Settings, load_settings
 from app.db import Database, storage_problem
 from app.server.context import ServerContext
 from app.server.feed import ModeratorFeed
-from app.server.i18n import pick_lang
+from app.server.i18n import error_body, pick_lang
 from app.server.live import LiveState
 from app.server.pages import STATIC, forbidden_page, unavailable_page
 from app.server.routes import conference as conference_routes
@@ -142,8 +142,8 @@ def _add_error_handlers(app: FastAPI) -> None:
                 ctx.known.forget(token)
             if request.url.path.startswith("/v/"):  # the voter page: a page, not JSON
                 lang = pick_lang(request.query_params.get("lang"), ctx.language)
-                return HTMLResponse(forbidden_page(lang, str(exc)), status_code=exc.status)
-        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+                return HTMLResponse(forbidden_page(lang, exc.message), status_code=exc.status)
+        return JSONResponse(error_body(exc.message), status_code=exc.status)
 
     @app.exception_handler(DBAPIError)
     async def storage_fault(request: Request, exc: DBAPIError) -> Response:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from app.config import LANGUAGES
-from app.texts import Catalog, one_language
+from app.texts import Catalog, Message
 
 TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -141,6 +141,7 @@ def clock(moment: datetime) -> str:
     return time.strftime("%H:%M:%S", time.localtime(moment.timestamp()))
 
 
-def localised_message(message: str, lang: str) -> str:
-    """The part of a bilingual service message ("deutsch / english") in ``lang``."""
-    return one_language(message, lang)
+def error_body(message: Message) -> dict[str, object]:
+    """A JSON error: ``detail`` says both languages (one line for any API client),
+    ``messages`` each language by itself, for a client that shows one (the remote console)."""
+    return {"detail": str(message), "messages": dict(message.texts)}

@@ -11,11 +11,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from app.config import LANGUAGES, RESOURCES
 from app.models import BallotSource, QuestionKind
-from app.server.i18n import clock, localised_message, texts
+from app.server.i18n import clock, texts
 from app.services.ballots import BallotView
 from app.services.tally import Tally
 from app.services.views import QuestionInfo
 from app.services.voting import VoterView
+from app.texts import Message, said_in
 
 TEMPLATES = RESOURCES / "voter"
 STATIC = TEMPLATES / "static"
@@ -111,7 +112,7 @@ def page_context(
     token: str,
     lang: str,
     *,
-    error: str | None = None,
+    error: Message | str | None = None,
     typed: Typed | None = None,
 ) -> dict[str, Any]:
     """Everything ``page.html`` and ``panel.html`` need (``typed``: a refused post's input,
@@ -146,7 +147,7 @@ def page_context(
         "comment_value": typed.comment if typed else (ballot.comment if ballot else ""),
         "tally": view.tally,
         "bars": bars(view.tally, lang) if view.tally else [],
-        "error": localised_message(error, lang) if error else None,
+        "error": said_in(error, lang) if error else None,
     }
 
 
@@ -155,7 +156,7 @@ def voter_page(
     token: str,
     lang: str,
     *,
-    error: str | None = None,
+    error: Message | str | None = None,
     typed: Typed | None = None,
 ) -> str:
     return render("page.html", **page_context(view, token, lang, error=error, typed=typed))
@@ -170,20 +171,20 @@ def welcome_page(lang: str, topic: str) -> str:
     return render("welcome.html", t=texts(lang), lang=lang, topic=topic)
 
 
-def forbidden_page(lang: str, message: str) -> str:
+def forbidden_page(lang: str, message: Message | str) -> str:
     t = texts(lang)
     return render(
         "forbidden.html",
         t=t,
         lang=lang,
-        message=localised_message(message, lang),
+        message=said_in(message, lang),
     )
 
 
-def unavailable_page(lang: str, message: str) -> str:
+def unavailable_page(lang: str, message: Message | str) -> str:
     """A plain page for a database that cannot be read right now (no template needed:
     the template loader may be what fails)."""
-    text = html.escape(localised_message(message, lang))
+    text = html.escape(said_in(message, lang))
     return (
         f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -31,16 +31,13 @@ from app.models import (
 )
 from app.services import audit
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
+from app.services.messages import say
 from app.services.presets import option_label
 from app.services.text import clean
 from app.services.views import name_key
 
 MAX_COMMENT = 2_000
 MAX_ACTOR = 200
-COMMENT_TOO_LONG = (
-    f"Kommentar zu lang (höchstens {MAX_COMMENT} Zeichen) / "
-    f"comment too long (at most {MAX_COMMENT} characters)"
-)
 SINGLE_ANSWER_KINDS = frozenset(
     {QuestionKind.SINGLE, QuestionKind.YES_NO, QuestionKind.AGREEMENT, QuestionKind.EVIDENCE}
 )
@@ -109,10 +106,10 @@ def clean_comment(text: str) -> str:
     """The comment by the rule of :mod:`app.services.text` (line breaks and tabs stay),
     within the length limit."""
     if len(text) > 4 * MAX_COMMENT:  # no cleaning work for what cannot fit anyway
-        raise InvalidInput(COMMENT_TOO_LONG)
+        raise InvalidInput(say("comment_too_long", limit=MAX_COMMENT))
     cleaned = clean(text, lines=True)
     if len(cleaned) > MAX_COMMENT:
-        raise InvalidInput(COMMENT_TOO_LONG)
+        raise InvalidInput(say("comment_too_long", limit=MAX_COMMENT))
     return cleaned
 
 
@@ -135,11 +132,9 @@ def cast_ballot(
     """Store (or replace) the site's ballot; the caller commits. Raises on any broken rule."""
     question = session.get(Question, question_id, with_for_update=True)
     if question is None:
-        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+        raise NotFound(say("question_not_found", question_id=question_id))
     if question.state != QuestionState.OPEN.value:
-        raise StateConflict(
-            "Die Abstimmung zu dieser Frage ist nicht offen / voting on this question is not open"
-        )
+        raise StateConflict(say("voting_not_open"))
     conference_id = question.case.conference_id
     invitation = session.scalar(
         select(Invitation).where(
@@ -147,7 +142,7 @@ def cast_ballot(
         )
     )
     if invitation is None:
-        raise Forbidden("Standort ist nicht eingeladen / site is not invited")
+        raise Forbidden(say("site_not_invited"))
     comment = clean_comment(comment)  # first: a text of invisible characters is no text
     chosen = validate_choice(question, option_ids, abstain, comment)
     now = utcnow()
@@ -259,38 +254,29 @@ def validate_choice(
     kind = QuestionKind(question.kind)
     ids = list(option_ids)
     if len(set(ids)) != len(ids):
-        raise InvalidInput("Eine Option wurde doppelt gewählt / an option was chosen twice")
+        raise InvalidInput(say("option_twice"))
     if abstain:
         if not question.allow_abstain:
-            raise InvalidInput(
-                "Enthaltung ist bei dieser Frage nicht vorgesehen / abstaining is not offered"
-            )
+            raise InvalidInput(say("abstain_not_offered"))
         if ids:
-            raise InvalidInput(
-                "Enthaltung und eine Option zugleich / abstain together with an option"
-            )
+            raise InvalidInput(say("abstain_with_option"))
         return ()
     positions = {o.id: o.position for o in question.options}
     foreign = [i for i in ids if i not in positions]
     if foreign:
-        raise InvalidInput(
-            "Die Option gehört nicht zu dieser Frage / the option does not belong to this question"
-        )
+        raise InvalidInput(say("foreign_option"))
     if kind is QuestionKind.FREE_TEXT:
         if not comment.strip():
-            raise InvalidInput("Bitte einen Text eingeben / please enter a text")
+            raise InvalidInput(say("enter_text"))
         return ()
     if not ids:
-        raise InvalidInput("Bitte eine Option wählen / please choose an option")
+        raise InvalidInput(say("choose_option"))
     if kind in SINGLE_ANSWER_KINDS and len(ids) > 1:
-        raise InvalidInput("Nur eine Option ist erlaubt / only one option is allowed")
+        raise InvalidInput(say("only_one_option"))
     if len(ids) > 1:
         alone = next((o for o in question.options if o.id in ids and o.exclusive), None)
         if alone is not None:
-            raise InvalidInput(
-                f"„{alone.label}“ kann nicht mit anderen Optionen kombiniert werden / "
-                f'"{alone.label}" cannot be combined with other options'
-            )
+            raise InvalidInput(say("option_exclusive", label=alone.label))
     return tuple(sorted(ids, key=positions.__getitem__))
 
 

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from app.texts import Message
+
 
 class VotumError(Exception):
-    """Base of every user-facing error; ``str(err)`` is the message to show."""
+    """Base of every user-facing error. It carries its :attr:`message` in every language;
+    a front end shows :meth:`in_language`, ``str(err)`` says both languages."""
 
     #: HTTP status a web front end should answer with.
     status = 400
+
+    def __init__(self, message: Message | str) -> None:
+        if isinstance(message, str):  # a text written as "deutsch / english"
+            message = Message.split(message)
+        super().__init__(str(message))
+        self.message = message
+
+    def in_language(self, lang: str) -> str:
+        """What went wrong, said in ``lang``."""
+        return self.message.in_language(lang)
 
 
 class NotFound(VotumError):

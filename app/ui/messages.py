@@ -11,7 +11,7 @@ import errno
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.texts import one_language
+from app.texts import Message, said_in
 from app.ui.i18n import current_language, translate
 from app.ui.plain import plain_title
 
@@ -90,12 +90,12 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def error_text(exc: BaseException) -> str:
-    """What went wrong, in the UI language: a service's bilingual message ("deutsch /
-    english") gives its half, a file system error is said in the UI language; any other
-    text as it is."""
+    """What went wrong, in the UI language: a service's error says its message in it, a
+    file system error is said in the UI language; any other text as it is."""
     if isinstance(exc, OSError):
         return os_error_text(exc)
-    return one_language(str(exc), current_language())
+    message = getattr(exc, "message", None)
+    return said_in(message if isinstance(message, Message) else str(exc), current_language())
 
 
 def os_error_text(exc: OSError) -> str:

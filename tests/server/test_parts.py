@@ -10,7 +10,7 @@ import pytest
 
 from app.config import Settings
 from app.server.addresses import base_urls
-from app.server.i18n import localised_message, pick_lang
+from app.server.i18n import error_body, pick_lang
 from app.server.runner import (
     ServerStartError,
     bind_socket,
@@ -18,6 +18,7 @@ from app.server.runner import (
     tune_garbage_collector,
 )
 from app.server.security import RateLimiter
+from app.services.messages import say
 
 
 def test_rate_limiter_allows_a_burst_then_refills() -> None:
@@ -57,14 +58,19 @@ def test_busy_port_is_a_clear_error() -> None:
         assert sock.proto == socket.IPPROTO_TCP  # asyncio sets TCP_NODELAY only then
 
 
-def test_languages_and_bilingual_messages() -> None:
+def test_languages_and_the_json_error_in_both_languages() -> None:
     assert pick_lang("en", "de") == "en"
     assert pick_lang("fr", "de") == "de"
     assert pick_lang(None, "en") == "en"
-    message = "Die Frage ist nicht offen / the question is not open"
-    assert localised_message(message, "de") == "Die Frage ist nicht offen"
-    assert localised_message(message, "en") == "the question is not open"
-    assert localised_message("plain", "en") == "plain"
+    body = error_body(say("voting_not_open"))
+    assert body == {
+        "detail": "Die Abstimmung zu dieser Frage ist nicht offen / "
+        "voting on this question is not open",
+        "messages": {
+            "de": "Die Abstimmung zu dieser Frage ist nicht offen",
+            "en": "voting on this question is not open",
+        },
+    }
 
 
 def test_tune_garbage_collector_freezes_startup_objects_until_restored() -> None:

@@ -38,6 +38,7 @@ from app.services.ballots import MAX_COMMENT, plain_form_choice, site_ballot
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, InvalidInput, NotFound, VotumError
 from app.services.voting import VoterView, view_for
+from app.texts import Message
 
 router = APIRouter(tags=["voter page"], include_in_schema=False)
 
@@ -134,7 +135,12 @@ def _form_problem(exc: ValidationError) -> str:
 
 
 async def _again(
-    ctx: ServerContext, token: str, lang: str, message: str, status: int, typed: Typed | None
+    ctx: ServerContext,
+    token: str,
+    lang: str,
+    message: Message | str,
+    status: int,
+    typed: Typed | None,
 ) -> HTMLResponse:
     """The voter page again, with ``message`` and the voter's input."""
     view = await anyio.to_thread.run_sync(_view, ctx, token)
@@ -167,7 +173,7 @@ async def submit(request: Request, ctx: CtxDep, token: TokenPath, lang: LangDep)
     except Forbidden:
         raise  # the handler shows the page for wrong links
     except VotumError as exc:
-        return await _again(ctx, token, lang, str(exc), exc.status, typed)
+        return await _again(ctx, token, lang, exc.message, exc.status, typed)
     return RedirectResponse(
         f"/v/{token}/stored?q={receipt.question_id}&rev={receipt.revision}&lang={lang}",
         status_code=303,

@@ -37,7 +37,6 @@ from app.services.steps import (
     position,
     primary_step,
 )
-from app.texts import one_language
 from app.ui import settings
 from app.ui.i18n import current_language
 from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
@@ -476,7 +475,7 @@ class LiveConsole(QWidget):
             self.check_in_note.add(name)
 
     def on_session_failed(self, title: str, message: str) -> None:
-        show_error(self, title.replace("&", ""), one_language(message, current_language()))
+        show_error(self, title.replace("&", ""), message)
 
     # --- steps ---------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ from app.ui.live.remote_mirror import (
 )
 from app.ui.live.server_control import ServerState
 from app.ui.live.session import LiveSnapshot
+from app.ui.messages import error_text
 
 log = logging.getLogger(__name__)
 
@@ -357,7 +358,7 @@ class RemoteSession(QObject):
     def on_action_done(self, title: str, error: BaseException | None) -> None:
         self.pending_actions -= 1
         if error is not None and title:
-            self.failed.emit(title, str(error))
+            self.failed.emit(title, error_text(error))
         if isinstance(error, Unreachable):
             self.on_dropped(str(error))
 

@@ -26,6 +26,7 @@ from app.services.errors import VotumError
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
 from app.ui.live.bridge import QtNotifier
 from app.ui.live.server_control import ServerControl, ServerState
+from app.ui.messages import error_text
 
 __all__ = ["LiveSession", "LiveSnapshot", "ServerState"]
 
@@ -79,8 +80,8 @@ class LiveSnapshot:
 
 class LiveSession(QObject):
     """Owns the server and the notifier bridge; signals ``refreshed(LiveSnapshot)`` after
-    each (coalesced) change, ``serverChanged(ServerState)`` and ``failed(str, str)`` when
-    an action is refused (title, message)."""
+    each (coalesced) change, ``serverChanged(ServerState)`` and ``failed(title, message)``
+    when an action is refused (the message in the UI language)."""
 
     refreshed = Signal(object)
     serverChanged = Signal(object)
@@ -253,7 +254,7 @@ class LiveSession(QObject):
             with self.db.write() as session:
                 write(session)
         except VotumError as exc:
-            self.failed.emit(title, str(exc))
+            self.failed.emit(title, error_text(exc))
             self.refresh()
             return False
         self.refresh()
@@ -297,10 +298,10 @@ class LiveSession(QObject):
         self.pending_actions -= 1
         self._ballots_only = False
         if isinstance(error, VotumError | WriterStopped):
-            self.failed.emit(title, str(error))
+            self.failed.emit(title, error_text(error))
         elif error is not None:
             log.error("moderator action %r failed", title, exc_info=error)
-            self.failed.emit(title, str(error))
+            self.failed.emit(title, error_text(error))
         elif self.server is not None:
             self.server.notify_changed()
         self.refresh()
