@@ -238,7 +238,16 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._read = sessionmaker(engine, expire_on_commit=False)
+        # A read sees one moment, as an SQLite read transaction does. PostgreSQL's default
+        # (read committed) takes a new snapshot per statement: a voter page read across
+        # the moderator's commit showed the new version with the old question. Read-only,
+        # repeatable read never fails for serialisation.
+        reads = (
+            engine.execution_options(isolation_level="REPEATABLE READ")
+            if engine.dialect.name == "postgresql"
+            else engine
+        )
+        self._read = sessionmaker(reads, expire_on_commit=False)
         self._write = sessionmaker(
             engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )

@@ -112,3 +112,22 @@ def test_quick_check_passes_a_healthy_file(tmp_path: Path) -> None:
     url = _demo_file(tmp_path / "votum.sqlite3")
     assert os.path.getsize(tmp_path / "votum.sqlite3") > 0
     Database.open(url).dispose()
+
+
+def test_a_read_sees_one_moment_even_across_another_sessions_commit(
+    db: Database, demo_id: int
+) -> None:
+    """A voter page is read in several statements; a commit between them must not show
+    half of it new (PostgreSQL's read committed did: the new version, the old question)."""
+    from sqlalchemy import select
+
+    from app.models import Conference
+
+    topic = select(Conference.topic).where(Conference.id == demo_id)
+    with db.read() as reading:
+        before = reading.scalar(topic)
+        with db.write() as writing:
+            writing.get_one(Conference, demo_id).topic = "Geändert"
+        assert reading.scalar(topic) == before  # still the moment the read began
+    with db.read() as later:
+        assert later.scalar(topic) == "Geändert"

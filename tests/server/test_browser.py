@@ -223,6 +223,33 @@ def test_page_polls_while_the_event_stream_is_refused(browser, served: Served) -
     page.close()
 
 
+def test_a_panel_behind_the_announced_change_is_fetched_again(browser, served: Served) -> None:
+    """A panel older than the change the stream announced (a process or proxy behind by a
+    moment) is not the end: the page asks again until the panel catches up."""
+    from playwright.sync_api import expect
+
+    token = tokens(served.db, served.conf_id)["FR"]
+    question = current_question(served.db, served.conf_id)
+    page = browser.new_page()
+    page.goto(f"{served.url}/v/{token}")
+    expect(page.locator("#panel")).to_have_attribute("data-question", str(question))
+    before = httpx.get(f"{served.url}/v/{token}/panel?lang=de").text  # the open question
+    served_stale: list[str] = []
+
+    def one_stale_answer(route) -> None:
+        if served_stale:
+            route.continue_()
+            return
+        served_stale.append(route.request.url)  # as a process that missed the close
+        route.fulfill(status=200, content_type="text/html", body=before)
+
+    page.route("**/panel?*", one_stale_answer)
+    _moderate(served, "close", question)
+    expect(page.locator(".notice.closed")).to_contain_text("Abstimmung geschlossen", timeout=10_000)
+    assert served_stale
+    page.close()
+
+
 def test_without_javascript_a_long_comment_with_line_breaks_is_stored(
     browser, served: Served
 ) -> None:
@@ -339,7 +366,7 @@ def test_a_refused_change_says_the_earlier_ballot_still_stands(
         }"""
     )
     page.get_by_role("button", name="Stimme ändern").click()
-    expect(page.locator(".js-error")).to_contain_text(
+    expect(page.locator(".js-error")).to_have_text(  # the page's language only
         "„Keine Empfehlung“ kann nicht mit anderen Optionen kombiniert werden"
     )
     expect(stored.locator(".still-stands")).to_be_visible()

@@ -147,11 +147,6 @@ def chromium(certificate: tuple[Path, Path]) -> Iterator[Any]:
         browser.close()
 
 
-@pytest.mark.skip(
-    reason="known race, to fix next: a voter page whose panel is fetched from a worker that "
-    "has not yet heard the NOTIFY shows 'waiting' and does not fetch again (failed 1 of 3 "
-    "fresh-clone CI runs)"
-)
 def test_hosted_session_on_two_workers_over_https_counts_as_on_sqlite(
     tmp_path: Path,
     new_db_url: Callable[[], str],

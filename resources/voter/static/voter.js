@@ -21,6 +21,9 @@
   var pollTimer = null;
   var pollDelay = 0;
   var streamDelay = 0;
+  var latest = "";
+  var lagTimer = null;
+  var lagDelay = 0;
   var POLL_EVERY = 3000;
   var MAX_DELAY = 30000;
   var CLOSED = window.EventSource && window.EventSource.CLOSED !== undefined ?
@@ -31,15 +34,19 @@
 
   function setStatus(text) { if (statusEl) { statusEl.textContent = text; } }
 
-  function localised(message) {
-    var parts = String(message).split(" / ");
-    if (parts.length < 2) { return message; }
-    return lang === "de" ? parts[0] : parts.slice(1).join(" / ");
+  /* A refusal in the page's language: the API sends each language by itself. */
+  function refusal(body) {
+    var answer = JSON.parse(body);
+    if (answer.messages && typeof answer.messages[lang] === "string") {
+      return answer.messages[lang];
+    }
+    return String(answer.detail);
   }
 
   function request(method, url, body, done) {
     var xhr = new XMLHttpRequest();
     xhr.open(method, url, true);
+    xhr.timeout = 20000;  /* a request that hangs counts as failed: the retry takes over */
     xhr.setRequestHeader("Accept", method === "GET" ? "text/html" : "application/json");
     if (body !== null) { xhr.setRequestHeader("Content-Type", "application/json"); }
     xhr.onreadystatechange = function () {
@@ -96,6 +103,7 @@
         setStatus("");
         showPanel(xhr.responseText, keepForm);
         if (then) { then(); }
+        catchUp();
       } else {
         retryDelay = retryDelay ? Math.min(retryDelay * 2, MAX_DELAY) : 1000;
         setStatus(live.getAttribute("data-offline"));
@@ -109,7 +117,23 @@
   }
 
   function onVersion(version) {
-    if (version && version !== attr("data-version")) { refresh(true); }
+    if (!version) { return; }
+    latest = version;
+    lagDelay = 0;
+    if (version !== attr("data-version")) { refresh(true); }
+  }
+
+  /* A panel older than the change the stream announced (a process or a proxy behind by
+     a moment) would otherwise stay until the next change: ask again, a little later each
+     time, until they agree (a few tries; the next announced change starts over). */
+  function catchUp() {
+    if (lagTimer !== null) { window.clearTimeout(lagTimer); lagTimer = null; }
+    if (!latest || latest === attr("data-version") || lagDelay >= 4000) { return; }
+    lagDelay = lagDelay ? lagDelay * 2 : 250;
+    lagTimer = window.setTimeout(function () {
+      lagTimer = null;
+      refresh(true);
+    }, lagDelay);
   }
 
   function submit(event) {
@@ -142,7 +166,7 @@
         return;
       }
       var message = "HTTP " + xhr.status;
-      try { message = localised(JSON.parse(xhr.responseText).detail); } catch (e) { /* keep */ }
+      try { message = refusal(xhr.responseText); } catch (e) { /* keep */ }
       if (xhr.status === 0) { message = live.getAttribute("data-offline"); }
       errorBox.textContent = message;
       errorBox.removeAttribute("hidden");
