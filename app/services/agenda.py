@@ -24,6 +24,7 @@ from app.models import (
 from app.services.conferences import get_conference_row
 from app.services.errors import NotFound, StateConflict
 from app.services.images import case_image
+from app.services.messages import say
 from app.services.package_schema import (
     PackageCase,
     PackageFinding,
@@ -39,14 +40,14 @@ from app.services.views import CaseInfo, QuestionInfo, question_number
 def _case_row(session: Session, case_id: int) -> Case:
     case = session.get(Case, case_id)
     if case is None:
-        raise NotFound(f"Fall {case_id} nicht gefunden / case not found")
+        raise NotFound(say("case_not_found", case_id=case_id))
     return case
 
 
 def _question_row(session: Session, question_id: int) -> Question:
     question = session.get(Question, question_id)
     if question is None:
-        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+        raise NotFound(say("question_not_found", question_id=question_id))
     return question
 
 
@@ -95,7 +96,7 @@ def conference_of_question(session: Session, question_id: int) -> int:
         select(Case.conference_id).join(Question).where(Question.id == question_id)
     )
     if conference_id is None:
-        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+        raise NotFound(say("question_not_found", question_id=question_id))
     return conference_id
 
 
@@ -107,7 +108,7 @@ def ordered_question_ids(session: Session, conference_id: int) -> list[int]:
 def image_data(session: Session, image_id: int) -> tuple[str, bytes]:
     image = session.get(CaseImage, image_id)
     if image is None:
-        raise NotFound("Bild nicht gefunden / image not found")
+        raise NotFound(say("image_not_found"))
     return image.mime, image.data
 
 
@@ -190,7 +191,7 @@ def delete_case(session: Session, case_id: int) -> None:
     """Delete a case; refused once any of its questions has ballots."""
     case = _case_row(session, case_id)
     if any(_has_ballots(session, q.id) for q in case.questions):
-        raise StateConflict("Zu diesem Fall gibt es Stimmen / this case has ballots")
+        raise StateConflict(say("case_has_ballots"))
     _clear_current(session, case.conference, {q.id for q in case.questions})
     session.delete(case)
 
@@ -342,15 +343,11 @@ def update_question(session: Session, question_id: int, data: PackageQuestion) -
             option.phrase_de, option.phrase_en = new.phrase_de, new.phrase_en
         if question.allow_abstain != data.allow_abstain:
             if frozen:
-                raise StateConflict(
-                    "„Enthaltung“ ist nach dem Öffnen fest / abstain is fixed once opened"
-                )
+                raise StateConflict(say("abstain_fixed"))
             question.allow_abstain = data.allow_abstain
         return
     if frozen:
-        raise StateConflict(
-            "Art und Optionen sind nach dem Öffnen fest / kind and options are fixed once opened"
-        )
+        raise StateConflict(say("kind_fixed"))
     question.kind = data.kind.value
     question.allow_abstain = data.allow_abstain
     question.options = _options_for(data, question.case.conference.language)
@@ -359,7 +356,7 @@ def update_question(session: Session, question_id: int, data: PackageQuestion) -
 def delete_question(session: Session, question_id: int) -> None:
     question = _question_row(session, question_id)
     if _has_ballots(session, question_id):
-        raise StateConflict("Zu dieser Frage gibt es Stimmen / this question has ballots")
+        raise StateConflict(say("question_has_ballots"))
     children = session.scalars(select(Question).where(Question.parent_id == question_id)).all()
     _clear_current(session, question.case.conference, {question_id, *(c.id for c in children)})
     case = question.case

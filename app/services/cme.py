@@ -6,6 +6,7 @@ import re
 from enum import Enum
 
 from app.services.errors import InvalidInput
+from app.services.messages import say
 
 EFN_PREFIX = "80276"
 
@@ -59,14 +60,11 @@ def normalise_efn(raw: str) -> str:
     """Strip spaces; raise :class:`InvalidInput` with the reason if the EFN is not valid."""
     problem = efn_problem(raw)
     if problem is EfnProblem.DIGITS:
-        raise InvalidInput(f"EFN „{raw}“: 15 Ziffern erwartet / EFN “{raw}”: 15 digits expected")
+        raise InvalidInput(say("efn_digits", efn=raw))
     if problem is EfnProblem.PREFIX:
-        raise InvalidInput(
-            f"EFN „{raw}“: muss mit {EFN_PREFIX} beginnen / "
-            f"EFN “{raw}”: must start with {EFN_PREFIX}"
-        )
+        raise InvalidInput(say("efn_prefix", efn=raw, prefix=EFN_PREFIX))
     if problem is EfnProblem.CHECK_DIGIT:
-        raise InvalidInput(f"EFN „{raw}“: Prüfziffer falsch / EFN “{raw}”: check digit wrong")
+        raise InvalidInput(say("efn_check_digit", efn=raw))
     return re.sub(r"[\s-]", "", raw)
 
 
@@ -95,5 +93,5 @@ def normalise_vnr(raw: str) -> str:
     """The 19-digit event number (Veranstaltungsnummer); empty is allowed before it is known."""
     vnr = re.sub(r"[\s-]", "", raw)
     if vnr and (not vnr.isdigit() or len(vnr) != 19):
-        raise InvalidInput(f"VNR „{raw}“: 19 Ziffern erwartet / 19 digits expected")
+        raise InvalidInput(say("vnr_digits", vnr=raw))
     return vnr

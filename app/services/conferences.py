@@ -17,9 +17,11 @@ from app.models import Attendee, Conference, Fellow, Invitation, Site, utcnow
 from app.services import audit
 from app.services.cme import normalise_vnr, stored_efn
 from app.services.errors import InvalidInput, NotFound
+from app.services.messages import say
 from app.services.text import clean, clean_field
 from app.services.tokens import get_invitation, issue_token
 from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo, name_key
+from app.texts import Message
 
 MAX_ATTENDEES = 500
 
@@ -34,7 +36,7 @@ class SiteData:
     email: str = ""
 
 
-def _clean(text: str, field: str, *, limit: int = 200, required: bool = False) -> str:
+def _clean(text: str, field: Message, *, limit: int = 200, required: bool = False) -> str:
     return clean_field(text, field, limit=limit, required=required)
 
 
@@ -48,22 +50,19 @@ def list_sites(session: Session) -> list[SiteInfo]:
 
 def save_site(session: Session, data: SiteData, site_id: int | None = None) -> int:
     """Create a site, or update it when ``site_id`` is given; names and codes are unique."""
-    name = _clean(data.name, "Standort / site", required=True)
-    code = _clean(data.code, "Kürzel / code", limit=20, required=True)
+    name = _clean(data.name, say("field_site"), required=True)
+    code = _clean(data.code, say("field_code"), limit=20, required=True)
     clash = session.scalar(
         select(Site).where((func.lower(Site.name) == name.lower()) | (Site.code == code))
     )
     if clash is not None and clash.id != site_id:
-        raise InvalidInput(
-            f"Standort „{clash.name}“ ({clash.code}) gibt es schon / "
-            f"site “{clash.name}” ({clash.code}) already exists"
-        )
+        raise InvalidInput(say("site_exists", name=clash.name, code=clash.code))
     site = session.get(Site, site_id) if site_id else Site()
     if site is None:
-        raise NotFound(f"Standort {site_id} nicht gefunden / site {site_id} not found")
+        raise NotFound(say("site_not_found", site_id=site_id))
     site.name, site.code = name, code
-    site.city = _clean(data.city, "Stadt / city")
-    site.email = _clean(data.email, "E-Mail")
+    site.city = _clean(data.city, say("field_city"))
+    site.email = _clean(data.email, say("field_email"))
     session.add(site)
     session.flush()
     return site.id
@@ -107,17 +106,17 @@ def create_conference(
     actor: str = "moderator",
 ) -> int:
     """A new, empty conference; returns its id."""
-    topic = _clean(topic, "Thema / topic", required=True)
+    topic = _clean(topic, say("field_topic"), required=True)
     if language not in LANGUAGES:
-        raise InvalidInput(f"Sprache „{language}“: de oder en / language must be de or en")
+        raise InvalidInput(say("language_unknown", language=language))
     wanted = slug.strip().lower() if slug else _slugify(topic, date)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,39}", wanted):
-        raise InvalidInput(f"Kurzname „{slug}“: nur a–z, 0–9 und - / only a-z, 0-9 and -")
+        raise InvalidInput(say("slug_invalid", slug=slug))
     conf = Conference(
         slug=_unique_slug(session, wanted),
         topic=topic,
         date=date,
-        moderator=_clean(moderator, "Moderation / moderator"),
+        moderator=_clean(moderator, say("field_moderator")),
         language=language,
         vnr=normalise_vnr(vnr),
         moderator_token=secrets.token_urlsafe(32),
@@ -145,27 +144,27 @@ def update_conference(
 ) -> None:
     """Change the given fields (``None`` leaves a field as it is)."""
     conf = get_conference_row(session, conference_id)
-    for label, value in (("starts_at", starts_at), ("ends_at", ends_at)):
+    for field, value in (("field_starts_at", starts_at), ("field_ends_at", ends_at)):
         if (
             value is not None
             and value
             and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value)
         ):
-            raise InvalidInput(f"Uhrzeit „{value}“: HH:MM erwartet / time must be HH:MM ({label})")
+            raise InvalidInput(say("time_invalid", field=say(field), value=value))
     if starts_at is not None:
         conf.starts_at = starts_at
     if ends_at is not None:
         conf.ends_at = ends_at
     if cme_category is not None:
-        conf.cme_category = _clean(cme_category, "CME-Kategorie / CME category", limit=10)
+        conf.cme_category = _clean(cme_category, say("field_cme_category"), limit=10)
     if cme_points is not None:
         if not 0 <= cme_points <= 100:
-            raise InvalidInput("CME-Punkte 0–100 / CME points 0–100")
+            raise InvalidInput(say("cme_points_range"))
         conf.cme_points = cme_points
     if scientific_lead is not None:
-        conf.scientific_lead = _clean(scientific_lead, "Wissenschaftliche Leitung / lead")
+        conf.scientific_lead = _clean(scientific_lead, say("field_scientific_lead"))
     if topic is not None:
-        conf.topic = _clean(topic, "Thema / topic", required=True)
+        conf.topic = _clean(topic, say("field_topic"), required=True)
     if date is not None and date != conf.date:
         old_prefix = conf.date.isoformat()
         conf.date = date
@@ -173,10 +172,10 @@ def update_conference(
             wanted = (date.isoformat() + conf.slug.removeprefix(old_prefix))[:40]
             conf.slug = _unique_slug(session, wanted)
     if moderator is not None:
-        conf.moderator = _clean(moderator, "Moderation / moderator")
+        conf.moderator = _clean(moderator, say("field_moderator"))
     if language is not None:
         if language not in LANGUAGES:
-            raise InvalidInput("Sprache: de oder en / language must be de or en")
+            raise InvalidInput(say("language_unknown", language=language))
         conf.language = language
     if vnr is not None:
         conf.vnr = normalise_vnr(vnr)
@@ -191,7 +190,11 @@ def set_fellows(session: Session, conference_id: int, fellows: Sequence[tuple[st
     for position, (name, site) in enumerate(fellows):
         if clean(name):
             conf.fellows.append(
-                Fellow(position=position, name=_clean(name, "Fellow"), site=_clean(site, "Site"))
+                Fellow(
+                    position=position,
+                    name=_clean(name, say("field_fellow")),
+                    site=_clean(site, say("field_fellow_site")),
+                )
             )
 
 
@@ -204,7 +207,7 @@ def list_conferences(session: Session) -> list[ConferenceInfo]:
 def get_conference_row(session: Session, conference_id: int) -> Conference:
     conf = session.get(Conference, conference_id)
     if conf is None:
-        raise NotFound(f"Konferenz {conference_id} nicht gefunden / conference not found")
+        raise NotFound(say("conference_not_found", conference_id=conference_id))
     return conf
 
 
@@ -222,8 +225,9 @@ def find_conference(session: Session, ref: str) -> ConferenceInfo:
         conf = session.scalar(select(Conference).where(Conference.slug == ref.lower()))
     if conf is None:
         known = ", ".join(c.slug for c in session.scalars(select(Conference).limit(10)))
-        hint = f" (vorhanden / known: {known})" if known else ""
-        raise NotFound(f"Konferenz „{ref}“ nicht gefunden / conference not found{hint}")
+        if known:
+            raise NotFound(say("conference_ref_not_found_known", ref=ref, known=known))
+        raise NotFound(say("conference_ref_not_found", ref=ref))
     return ConferenceInfo.of(conf)
 
 
@@ -251,7 +255,7 @@ def invite_sites(
         if site_id in invited:
             continue
         if session.get(Site, site_id) is None:
-            raise NotFound(f"Standort {site_id} nicht gefunden / site {site_id} not found")
+            raise NotFound(say("site_not_found", site_id=site_id))
         invitation = Invitation(site_id=site_id)
         issue_token(invitation)
         conf.invitations.append(invitation)
@@ -268,10 +272,7 @@ def uninvite_site(
 
     invitation = get_invitation(session, conference_id, site_id)
     if site_has_ballots(session, conference_id, site_id):
-        raise InvalidInput(
-            f"{invitation.site.name} hat bereits abgestimmt / has already voted; "
-            "die Einladung bleibt / the invitation stays"
-        )
+        raise InvalidInput(say("site_has_voted", site=invitation.site.name))
     session.delete(invitation)
     audit.record(session, conference_id, actor, "site_uninvited", site_id=site_id)
 
@@ -301,15 +302,15 @@ def set_attendance(
     named: list[Attendee] | None = None
     if attendees is not None:
         if len(attendees) > MAX_ATTENDEES:
-            raise InvalidInput(f"höchstens {MAX_ATTENDEES} Namen / at most {MAX_ATTENDEES} names")
+            raise InvalidInput(say("too_many_names", limit=MAX_ATTENDEES))
         named = [
-            Attendee(name=_clean(name, "Name", required=True), efn=stored_efn(efn))
+            Attendee(name=_clean(name, say("field_name"), required=True), efn=stored_efn(efn))
             for name, efn in attendees
             if clean(name) or efn.strip()
         ]
     count = invitation.attendee_count if attendee_count is None else attendee_count
     if count < 0 or count > MAX_ATTENDEES:
-        raise InvalidInput(f"Teilnehmerzahl 0–{MAX_ATTENDEES} / attendee count 0–{MAX_ATTENDEES}")
+        raise InvalidInput(say("attendee_count_range", limit=MAX_ATTENDEES))
     if named is not None:
         invitation.attendees[:] = named
         count = max(count, len(named))

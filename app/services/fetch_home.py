@@ -24,6 +24,7 @@ from app.services.conference_file import count_ballots, overwrite_content
 from app.services.conference_schema import ConferenceFile, FileCme, FileFellow
 from app.services.conferences import get_conference_row
 from app.services.errors import InvalidInput
+from app.services.messages import say
 
 FETCHED = "results_fetched"
 
@@ -113,10 +114,7 @@ def adopt_fetched(
     events stay; the copies of the server's trail from an earlier fetch are replaced by
     the fresh copy, so nothing appears twice."""
     if file.mode != "full" or file.results is None:
-        raise InvalidInput(
-            "Nur eine vollständige Konferenzdatei mit Ergebnissen / only a full conference "
-            "file with results can be fetched home"
-        )
+        raise InvalidInput(say("fetch_needs_full_file"))
     digest = content_digest(file)
     last = _last_fetch(session, conference_id)
     if last is not None:

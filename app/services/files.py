@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from app.services.errors import InvalidInput
+from app.services.messages import say
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -16,13 +17,13 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     folder = path.resolve().parent
     if not folder.is_dir():
-        raise InvalidInput(f"{folder}: Ordner existiert nicht / folder does not exist")
+        raise InvalidInput(say("folder_missing", folder=folder))
     if path.is_dir():
-        raise InvalidInput(f"{path}: ist ein Ordner / is a folder")
+        raise InvalidInput(say("path_is_folder", path=path))
     try:
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except OSError as exc:
-        raise InvalidInput(f"{path}: nicht schreibbar / cannot write ({exc.strerror})") from None
+        raise InvalidInput(say("cannot_write", path=path, reason=exc.strerror)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -32,7 +33,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise InvalidInput(f"{path}: nicht schreibbar / cannot write ({exc.strerror})") from None
+        raise InvalidInput(say("cannot_write", path=path, reason=exc.strerror)) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -15,6 +15,7 @@ from app.models import Case, Conference, Option, Question, QuestionState, utcnow
 from app.services import audit
 from app.services.agenda import get_question, ordered_question_ids
 from app.services.errors import InvalidInput, NotFound, StateConflict
+from app.services.messages import say
 from app.services.text import clean
 from app.services.views import QuestionInfo
 
@@ -22,7 +23,7 @@ from app.services.views import QuestionInfo
 def _lock_question(session: Session, question_id: int) -> Question:
     question = session.get(Question, question_id, with_for_update=True)
     if question is None:
-        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+        raise NotFound(say("question_not_found", question_id=question_id))
     return question
 
 
@@ -46,11 +47,9 @@ def open_question(session: Session, question_id: int, *, actor: str = "moderator
     """Open a draft question for voting and make it the current one."""
     question = _lock_question(session, question_id)
     if question.state == QuestionState.OPEN.value:
-        raise StateConflict("Die Frage ist schon offen / the question is already open")
+        raise StateConflict(say("question_already_open"))
     if question.state == QuestionState.CLOSED.value:
-        raise StateConflict(
-            "Die Frage ist geschlossen; „Wieder öffnen“ verwenden / closed: use reopen"
-        )
+        raise StateConflict(say("question_closed_use_reopen"))
     _refuse_second_open(session, question)
     skipped = question.skip_reason
     question.state = QuestionState.OPEN.value
@@ -72,18 +71,12 @@ def skip_question(
     the protocol report it as not asked and say why. Opening it later asks it after all."""
     question = _lock_question(session, question_id)
     if question.state != QuestionState.DRAFT.value:
-        raise StateConflict(
-            "Nur eine noch nie geöffnete Frage kann übersprungen werden / "
-            "only a question that was never opened can be skipped"
-        )
+        raise StateConflict(say("skip_only_unopened"))
     cleaned = " ".join(clean(reason).split())  # the cleaning rule of every stored text
     if not cleaned:
-        raise InvalidInput("Bitte einen Grund angeben / please give a reason")
+        raise InvalidInput(say("give_reason"))
     if len(cleaned) > MAX_SKIP_REASON:
-        raise InvalidInput(
-            f"Grund zu lang (höchstens {MAX_SKIP_REASON} Zeichen) / "
-            f"reason too long (at most {MAX_SKIP_REASON} characters)"
-        )
+        raise InvalidInput(say("reason_too_long", limit=MAX_SKIP_REASON))
     question.skip_reason = cleaned
     return _record(session, question, actor, "question_skipped", reason=cleaned)
 
@@ -108,17 +101,14 @@ def _refuse_second_open(session: Session, question: Question) -> None:
     other = _open_sibling(session, question)
     if other is not None:
         number = get_question(session, other.id).number
-        raise StateConflict(
-            f"Frage {number} ist noch offen; bitte zuerst schließen / "
-            f"question {number} is still open; close it first"
-        )
+        raise StateConflict(say("other_question_open", number=number))
 
 
 def close_question(session: Session, question_id: int, *, actor: str = "moderator") -> QuestionInfo:
     """Close voting; ballots arriving after this are refused."""
     question = _lock_question(session, question_id)
     if question.state != QuestionState.OPEN.value:
-        raise StateConflict("Die Frage ist nicht offen / the question is not open")
+        raise StateConflict(say("question_not_open"))
     question.state = QuestionState.CLOSED.value
     question.closed_at = utcnow()
     return _record(session, question, actor, "question_closed")
@@ -130,7 +120,7 @@ def reopen_question(
     """Open a closed question again (results are hidden again until the next reveal)."""
     question = _lock_question(session, question_id)
     if question.state != QuestionState.CLOSED.value:
-        raise StateConflict("Nur geschlossene Fragen / only closed questions can be reopened")
+        raise StateConflict(say("reopen_only_closed"))
     _refuse_second_open(session, question)
     question.state = QuestionState.OPEN.value
     question.closed_at = None
@@ -145,7 +135,7 @@ def reveal_question(
     """Show the results to voters and on the presenter view."""
     question = _lock_question(session, question_id)
     if question.state == QuestionState.DRAFT.value:
-        raise StateConflict("Die Frage wurde noch nicht geöffnet / not opened yet")
+        raise StateConflict(say("question_never_opened"))
     if question.revealed_at is not None:
         return get_question(session, question.id)
     question.revealed_at = utcnow()
@@ -173,12 +163,12 @@ def repeat_question(
     """Create round 2 of a closed question right after it; round 1 keeps its ballots."""
     question = _lock_question(session, question_id)
     if question.parent_id is not None:
-        raise StateConflict("Das ist schon Runde 2 / this is already round 2")
+        raise StateConflict(say("already_round_two"))
     if question.state != QuestionState.CLOSED.value:
-        raise StateConflict("Erst Runde 1 schließen / close round 1 first")
+        raise StateConflict(say("close_round_one_first"))
     existing = session.scalar(select(Question.id).where(Question.parent_id == question.id))
     if existing is not None:
-        raise StateConflict("Runde 2 gibt es schon / round 2 already exists")
+        raise StateConflict(say("round_two_exists"))
     repeat = Question(
         text=question.text,
         kind=question.kind,
@@ -215,11 +205,11 @@ def set_current(
     """Make a question the one voter pages and the presenter view show (None: a pause)."""
     conf = session.get(Conference, conference_id)
     if conf is None:
-        raise NotFound("Konferenz nicht gefunden / conference not found")
+        raise NotFound(say("conference_not_found", conference_id=conference_id))
     if question_id is not None:
         question = session.get(Question, question_id)
         if question is None or question.case.conference_id != conference_id:
-            raise NotFound("Frage gehört nicht zu dieser Konferenz / not in this conference")
+            raise NotFound(say("question_not_in_conference"))
     if conf.current_question_id != question_id:
         conf.current_question_id = question_id
         audit.record(session, conference_id, actor, "current_question", question_id=question_id)
@@ -230,13 +220,11 @@ def next_question(session: Session, conference_id: int, *, actor: str = "moderat
     """Move to the question after the current one; returns its id (None at the end)."""
     conf = session.get(Conference, conference_id)
     if conf is None:
-        raise NotFound("Konferenz nicht gefunden / conference not found")
+        raise NotFound(say("conference_not_found", conference_id=conference_id))
     if conf.current_question_id is not None:
         current = session.get(Question, conf.current_question_id)
         if current is not None and current.state == QuestionState.OPEN.value:
-            raise StateConflict(
-                "Die aktuelle Frage ist noch offen / the current question is still open"
-            )
+            raise StateConflict(say("current_question_open"))
     ids = ordered_question_ids(session, conference_id)
     if not ids:
         return None
@@ -254,5 +242,5 @@ def next_question(session: Session, conference_id: int, *, actor: str = "moderat
 def current_question_id(session: Session, conference_id: int) -> int | None:
     conf = session.get(Conference, conference_id)
     if conf is None:
-        raise NotFound("Konferenz nicht gefunden / conference not found")
+        raise NotFound(say("conference_not_found", conference_id=conference_id))
     return conf.current_question_id

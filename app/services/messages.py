@@ -45,6 +45,175 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "„{label}“ kann nicht mit anderen Optionen kombiniert werden",
         '"{label}" cannot be combined with other options',
     ),
+    # --- text (field names for clean_field) --------------------------------------------
+    "field_empty": ("{field}: darf nicht leer sein", "{field}: must not be empty"),
+    "field_too_long": (
+        "{field}: höchstens {limit} Zeichen",
+        "{field}: at most {limit} characters",
+    ),
+    "field_site": ("Standort", "site"),
+    "field_code": ("Kürzel", "code"),
+    "field_city": ("Stadt", "city"),
+    "field_email": ("E-Mail", "email"),
+    "field_topic": ("Thema", "topic"),
+    "field_moderator": ("Moderation", "moderator"),
+    "field_cme_category": ("CME-Kategorie", "CME category"),
+    "field_scientific_lead": ("Wissenschaftliche Leitung", "scientific lead"),
+    "field_fellow": ("Fellow", "fellow"),
+    "field_fellow_site": ("Standort des Fellows", "fellow's site"),
+    "field_name": ("Name", "name"),
+    "field_note": ("Notiz", "note"),
+    "field_starts_at": ("Beginn", "start"),
+    "field_ends_at": ("Ende", "end"),
+    # --- conferences -----------------------------------------------------------------
+    "site_exists": (
+        "Standort „{name}“ ({code}) gibt es schon",
+        "site “{name}” ({code}) already exists",
+    ),
+    "site_not_found": ("Standort {site_id} nicht gefunden", "site {site_id} not found"),
+    "language_unknown": (
+        "Sprache „{language}“: de oder en",
+        "language “{language}” must be de or en",
+    ),
+    "slug_invalid": (
+        "Kurzname „{slug}“: nur a–z, 0–9 und -",
+        "short name “{slug}”: only a-z, 0-9 and -",
+    ),
+    "time_invalid": (
+        "{field} „{value}“: Uhrzeit HH:MM erwartet",
+        "{field} “{value}”: time must be HH:MM",
+    ),
+    "cme_points_range": ("CME-Punkte 0–100", "CME points 0–100"),
+    "conference_not_found": (
+        "Konferenz {conference_id} nicht gefunden",
+        "conference {conference_id} not found",
+    ),
+    "conference_ref_not_found": (
+        "Konferenz „{ref}“ nicht gefunden",
+        "conference not found: “{ref}”",
+    ),
+    "conference_ref_not_found_known": (
+        "Konferenz „{ref}“ nicht gefunden (vorhanden: {known})",
+        "conference not found: “{ref}” (known: {known})",
+    ),
+    "site_has_voted": (
+        "{site} hat bereits abgestimmt; die Einladung bleibt",
+        "{site} has already voted; the invitation stays",
+    ),
+    "too_many_names": ("höchstens {limit} Namen", "at most {limit} names"),
+    "attendee_count_range": (
+        "Teilnehmerzahl 0–{limit}",
+        "attendee count 0–{limit}",
+    ),
+    # --- lifecycle -------------------------------------------------------------------
+    "question_already_open": ("Die Frage ist schon offen", "the question is already open"),
+    "question_closed_use_reopen": (
+        "Die Frage ist geschlossen; „Wieder öffnen“ verwenden",
+        "the question is closed; use “Reopen”",
+    ),
+    "skip_only_unopened": (
+        "Nur eine noch nie geöffnete Frage kann übersprungen werden",
+        "only a question that was never opened can be skipped",
+    ),
+    "give_reason": ("Bitte einen Grund angeben", "please give a reason"),
+    "reason_too_long": (
+        "Grund zu lang (höchstens {limit} Zeichen)",
+        "reason too long (at most {limit} characters)",
+    ),
+    "other_question_open": (
+        "Frage {number} ist noch offen; bitte zuerst schließen",
+        "question {number} is still open; close it first",
+    ),
+    "question_not_open": ("Die Frage ist nicht offen", "the question is not open"),
+    "reopen_only_closed": (
+        "Nur geschlossene Fragen können wieder geöffnet werden",
+        "only closed questions can be reopened",
+    ),
+    "question_never_opened": (
+        "Die Frage wurde noch nicht geöffnet",
+        "the question has not been opened yet",
+    ),
+    "already_round_two": ("Das ist schon Runde 2", "this is already round 2"),
+    "close_round_one_first": ("Erst Runde 1 schließen", "close round 1 first"),
+    "round_two_exists": ("Runde 2 gibt es schon", "round 2 already exists"),
+    "question_not_in_conference": (
+        "Frage gehört nicht zu dieser Konferenz",
+        "the question is not in this conference",
+    ),
+    "current_question_open": (
+        "Die aktuelle Frage ist noch offen",
+        "the current question is still open",
+    ),
+    # --- agenda ----------------------------------------------------------------------
+    "case_not_found": ("Fall {case_id} nicht gefunden", "case {case_id} not found"),
+    "image_not_found": ("Bild nicht gefunden", "image not found"),
+    "case_has_ballots": ("Zu diesem Fall gibt es Stimmen", "this case has ballots"),
+    "abstain_fixed": (
+        "„Enthaltung“ ist nach dem Öffnen fest",
+        "“abstain” is fixed once opened",
+    ),
+    "kind_fixed": (
+        "Art und Optionen sind nach dem Öffnen fest",
+        "kind and options are fixed once opened",
+    ),
+    "question_has_ballots": ("Zu dieser Frage gibt es Stimmen", "this question has ballots"),
+    # --- tokens ----------------------------------------------------------------------
+    "link_invalid": ("Ungültiger Link", "invalid link"),
+    "link_invalid_or_revoked": ("Ungültiger oder widerrufener Link", "invalid or revoked link"),
+    "link_other_conference": (
+        "Dieser Link gehört zu einer anderen Konferenz",
+        "this link belongs to another conference",
+    ),
+    "moderator_token_wrong": (
+        "Moderationstoken fehlt oder ist falsch",
+        "moderator token missing or wrong",
+    ),
+    # --- voting ----------------------------------------------------------------------
+    "question_not_current": (
+        "Diese Frage ist nicht mehr aktuell",
+        "this question is no longer the current one",
+    ),
+    # --- cme -------------------------------------------------------------------------
+    "efn_digits": ("EFN „{efn}“: 15 Ziffern erwartet", "EFN “{efn}”: 15 digits expected"),
+    "efn_prefix": (
+        "EFN „{efn}“: muss mit {prefix} beginnen",
+        "EFN “{efn}”: must start with {prefix}",
+    ),
+    "efn_check_digit": ("EFN „{efn}“: Prüfziffer falsch", "EFN “{efn}”: check digit wrong"),
+    "vnr_digits": ("VNR „{vnr}“: 19 Ziffern erwartet", "VNR “{vnr}”: 19 digits expected"),
+    # --- files -----------------------------------------------------------------------
+    "folder_missing": ("{folder}: Ordner existiert nicht", "{folder}: folder does not exist"),
+    "path_is_folder": ("{path}: ist ein Ordner", "{path}: is a folder"),
+    "cannot_write": ("{path}: nicht schreibbar ({reason})", "{path}: cannot write ({reason})"),
+    # --- fetch_home ------------------------------------------------------------------
+    "fetch_needs_full_file": (
+        "Nur eine vollständige Konferenzdatei mit Ergebnissen kann heimgeholt werden",
+        "only a full conference file with results can be fetched home",
+    ),
+    # --- site_registry ---------------------------------------------------------------
+    "registry_code_twice": (
+        "{file}: {where}: Kürzel „{code}“ kommt doppelt vor",
+        "{file}: {where}: code “{code}” appears twice",
+    ),
+    "registry_line": ("Zeile {line}", "line {line}"),
+    "file_not_found": ("{path}: Datei nicht gefunden", "{path}: file not found"),
+    "not_utf8": (
+        "{file}: kein UTF-8-Text (Byte {byte})",
+        "{file}: not UTF-8 text (byte {byte})",
+    ),
+    "cannot_read": ("{path}: nicht lesbar ({reason})", "{path}: cannot be read ({reason})"),
+    "registry_columns_missing": (
+        "{file}: Zeile 1: Spalten {missing} fehlen (erwartet: {expected})",
+        "{file}: line 1: columns {missing} missing (expected {expected})",
+    ),
+    "registry_column_unknown": (
+        "{file}: Zeile 1: unbekannte Spalte „{column}“",
+        "{file}: line 1: unknown column “{column}”",
+    ),
+    "registry_site_refused": (
+        "{file}: Standort {number} ({code}): {problem}",
+        "{file}: site {number} ({code}): {problem}",
+    ),
 }
 
 MESSAGES = Catalog(

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Note, NoteKind, Question, utcnow
 from app.services.errors import NotFound
+from app.services.messages import say
 from app.services.text import clean_field
 
 MAX_NOTE = 50_000
@@ -30,11 +31,11 @@ def _target(session: Session, case_id: int | None, question_id: int | None) -> i
     if case_id is not None:
         case = session.get(Case, case_id)
         if case is None:
-            raise NotFound("Fall nicht gefunden / case not found")
+            raise NotFound(say("case_not_found", case_id=case_id))
         return case.conference_id
     question = session.get(Question, question_id)
     if question is None:
-        raise NotFound("Frage nicht gefunden / question not found")
+        raise NotFound(say("question_not_found", question_id=question_id))
     return question.case.conference_id
 
 
@@ -47,7 +48,7 @@ def save_note(
     kind: NoteKind = NoteKind.DISCUSSION,
 ) -> NoteView:
     """Create or replace the note of this kind for the case or question."""
-    text = clean_field(text, "Notiz / note", limit=MAX_NOTE, lines=True)
+    text = clean_field(text, say("field_note"), limit=MAX_NOTE, lines=True)
     conference_id = _target(session, case_id, question_id)
     note = session.scalar(
         select(Note).where(

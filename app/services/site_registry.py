@@ -21,7 +21,9 @@ from app.services.conference_schema import FileSite
 from app.services.conferences import SiteData, list_sites, save_site
 from app.services.errors import InvalidInput
 from app.services.files import write_text_atomic
+from app.services.messages import say
 from app.services.packages import describe, read_json_object
+from app.texts import Message
 
 COLUMNS = ("code", "name", "city", "email")
 MAX_REGISTRY_BYTES = 5 * 1024 * 1024
@@ -63,10 +65,16 @@ def read_registry(path: Path) -> list[FileSite]:
         sites = _read_csv(path)
     seen: dict[str, int] = {}
     for index, site in enumerate(sites):
-        where = f"$.sites[{index}]" if _is_json(path) else f"line {index + 2}"
+        where = (
+            Message.plain(f"$.sites[{index}]")
+            if _is_json(path)
+            else say("registry_line", line=index + 2)
+        )
         previous = seen.get(site.code.lower())
         if previous is not None:
-            raise RegistryError(f"{path.name}: {where}: code {site.code!r} appears twice")
+            raise RegistryError(
+                say("registry_code_twice", file=path.name, where=where, code=site.code)
+            )
         seen[site.code.lower()] = index
     return sites
 
@@ -75,13 +83,11 @@ def _read_csv(path: Path) -> list[FileSite]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise RegistryError(f"{path}: Datei nicht gefunden / file not found") from None
+        raise RegistryError(say("file_not_found", path=path)) from None
     except UnicodeDecodeError as exc:
-        raise RegistryError(
-            f"{path.name}: kein UTF-8-Text (Byte {exc.start}) / not UTF-8"
-        ) from None
+        raise RegistryError(say("not_utf8", file=path.name, byte=exc.start)) from None
     except OSError as exc:
-        raise RegistryError(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
+        raise RegistryError(say("cannot_read", path=path, reason=exc.strerror)) from None
     first_line = text.split("\n", 1)[0]
     # Spreadsheets in German locales write ";" between columns
     delimiter = max(",;\t", key=first_line.count)
@@ -90,12 +96,16 @@ def _read_csv(path: Path) -> list[FileSite]:
     missing = [c for c in ("code", "name") if c not in header]
     if missing:
         raise RegistryError(
-            f"{path.name}: line 1: columns {', '.join(missing)} missing "
-            f"(expected {','.join(COLUMNS)})"
+            say(
+                "registry_columns_missing",
+                file=path.name,
+                missing=", ".join(missing),
+                expected=",".join(COLUMNS),
+            )
         )
     unknown = [h for h in header if h not in COLUMNS]
     if unknown:
-        raise RegistryError(f"{path.name}: line 1: unknown column {unknown[0]!r}")
+        raise RegistryError(say("registry_column_unknown", file=path.name, column=unknown[0]))
     reader.fieldnames = header
     sites = []
     for line, row in enumerate(reader, start=2):
@@ -107,7 +117,9 @@ def _read_csv(path: Path) -> list[FileSite]:
         except ValidationError as exc:
             item = exc.errors()[0]
             field = ".".join(str(p) for p in item["loc"])
-            raise RegistryError(f"{path.name}: line {line}: {field}: {item['msg']}") from None
+            # pydantic says the problem in English only, so the whole text stays English
+            problem = f"{path.name}: line {line}: {field}: {item['msg']}"
+            raise RegistryError(Message.plain(problem)) from None
     return sites
 
 
@@ -123,7 +135,14 @@ def import_registry(session: Session, sites: list[FileSite], *, name: str) -> Re
                 existing.id if existing else None,
             )
         except InvalidInput as exc:
-            raise RegistryError(f"{name}: site {index + 1} ({site.code}): {exc}") from None
+            refused = say(
+                "registry_site_refused",
+                file=name,
+                number=index + 1,
+                code=site.code,
+                problem=exc.message,
+            )
+            raise RegistryError(refused) from None
         if existing:
             updated += 1
         else:

@@ -25,6 +25,8 @@ import re
 import unicodedata
 
 from app.services.errors import InvalidInput
+from app.services.messages import say
+from app.texts import Message
 
 #: Format characters that stay: they join emoji sequences and letters of some scripts.
 KEEP_FORMAT = frozenset({"\u200c", "\u200d"})
@@ -54,23 +56,20 @@ def clean(text: str, *, lines: bool = False) -> str:
 
 def clean_field(
     text: str | None,
-    field: str,
+    field: Message,
     *,
     limit: int,
     lines: bool = False,
     required: bool = False,
 ) -> str:
     """:func:`clean`, then the field's rules: not empty if ``required``, at most ``limit``
-    characters; :class:`InvalidInput` naming ``field`` otherwise."""
+    characters; :class:`InvalidInput` naming ``field`` (its name in every language, e.g.
+    ``say("field_code")``) otherwise."""
     cleaned = clean(text or "", lines=lines)
-    german, _, english = field.partition(" / ")  # "Kürzel / code", or one name for both
-    english = english or german
     if required and not cleaned:
-        raise InvalidInput(f"{german}: darf nicht leer sein / {english}: must not be empty")
+        raise InvalidInput(say("field_empty", field=field))
     if len(cleaned) > limit:
-        raise InvalidInput(
-            f"{german}: höchstens {limit} Zeichen / {english}: at most {limit} characters"
-        )
+        raise InvalidInput(say("field_too_long", field=field, limit=limit))
     return cleaned
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.models import Conference, Invitation
 from app.services import audit
 from app.services.errors import Forbidden, NotFound
+from app.services.messages import say
 
 TOKEN_BYTES = 32  # 256 bits of randomness; the spec asks for at least 128
 MAX_TOKEN_LENGTH = 64
@@ -40,27 +41,22 @@ class SiteAccess:
     site_name: str
 
 
-WRONG_CONFERENCE = (
-    "Dieser Link gehört zu einer anderen Konferenz / this link belongs to another conference"
-)
-
-
 def resolve_site_token(
     session: Session, token: str, conference_id: int | None = None
 ) -> SiteAccess:
     """The site a token belongs to; :class:`Forbidden` for forged, truncated or revoked
     ones, and (given ``conference_id``) for a token of another conference."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
-        raise Forbidden("Ungültiger Link / invalid link")
+        raise Forbidden(say("link_invalid"))
     invitation = session.scalar(
         select(Invitation).where(Invitation.token_hash == token_digest(token))
     )
     if invitation is None or invitation.token is None:
-        raise Forbidden("Ungültiger oder widerrufener Link / invalid or revoked link")
+        raise Forbidden(say("link_invalid_or_revoked"))
     if not hmac.compare_digest(invitation.token.encode(), token.encode()):
-        raise Forbidden("Ungültiger Link / invalid link")
+        raise Forbidden(say("link_invalid"))
     if conference_id is not None and invitation.conference_id != conference_id:
-        raise Forbidden(WRONG_CONFERENCE)
+        raise Forbidden(say("link_other_conference"))
     return SiteAccess(invitation.conference_id, invitation.site_id, invitation.site.name)
 
 
@@ -68,11 +64,11 @@ def check_moderator_token(session: Session, conference_id: int, token: str | Non
     """Raise :class:`Forbidden` unless ``token`` is the conference's moderator token."""
     conf = session.get(Conference, conference_id)
     if conf is None:
-        raise NotFound("Konferenz nicht gefunden / conference not found")
+        raise NotFound(say("conference_not_found", conference_id=conference_id))
     if not token or not hmac.compare_digest(
         conf.moderator_token.encode(), token.encode("utf-8", "replace")
     ):
-        raise Forbidden("Moderationstoken fehlt oder ist falsch / moderator token missing or wrong")
+        raise Forbidden(say("moderator_token_wrong"))
 
 
 def get_invitation(session: Session, conference_id: int, site_id: int) -> Invitation:
@@ -83,7 +79,7 @@ def get_invitation(session: Session, conference_id: int, site_id: int) -> Invita
         )
     )
     if invitation is None:
-        raise NotFound("Standort ist nicht eingeladen / site is not invited")
+        raise NotFound(say("site_not_invited"))
     return invitation
 
 
@@ -109,7 +105,7 @@ def revoke_site_token(
 def reissue_moderator_token(session: Session, conference_id: int) -> str:
     conf = session.get(Conference, conference_id)
     if conf is None:
-        raise NotFound("Konferenz nicht gefunden / conference not found")
+        raise NotFound(say("conference_not_found", conference_id=conference_id))
     conf.moderator_token = secrets.token_urlsafe(TOKEN_BYTES)
     audit.record(session, conference_id, "moderator", "moderator_token_reissued")
     return conf.moderator_token

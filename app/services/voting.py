@@ -12,6 +12,7 @@ from app.models import BallotChange, BallotSource, Conference, Question, Questio
 from app.services.agenda import get_case, get_question
 from app.services.ballots import BallotReceipt, BallotView, cast_ballot, site_ballot
 from app.services.errors import StateConflict
+from app.services.messages import say
 from app.services.results import question_tally
 from app.services.tally import Tally
 from app.services.tokens import SiteAccess, resolve_site_token
@@ -120,9 +121,7 @@ def cast_as_site(
     conf = session.get(Conference, access.conference_id)
     assert conf is not None
     if conf.current_question_id != question_id:
-        raise StateConflict(
-            "Diese Frage ist nicht mehr aktuell / this question is no longer the current one"
-        )
+        raise StateConflict(say("question_not_current"))
     return cast_ballot(
         session,
         question_id,

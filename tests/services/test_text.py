@@ -11,6 +11,7 @@ from app.db import Database
 from app.models import NoteKind
 from app.services import conferences, notes
 from app.services.errors import InvalidInput
+from app.services.messages import say
 from app.services.package_schema import PackageCase, PackageOption, PackageQuestion
 from app.services.text import KEEP_FORMAT, clean, clean_field
 from tests.services.helpers import make_conference
@@ -55,15 +56,23 @@ def test_every_invisible_format_character_of_this_unicode_version_is_removed() -
 
 
 def test_clean_field_limits_length_after_cleaning_and_names_the_field() -> None:
-    assert clean_field("x" * 200 + "\x00" * 50, "Standort / site", limit=200) == "x" * 200
+    site = say("field_site")
+    assert clean_field("x" * 200 + "\x00" * 50, site, limit=200) == "x" * 200
     with pytest.raises(
         InvalidInput, match="Standort: höchstens 200 Zeichen / site: at most 200 characters"
     ):
-        clean_field("x" * 201, "Standort / site", limit=200)
+        clean_field("x" * 201, site, limit=200)
     with pytest.raises(
         InvalidInput, match="Thema: darf nicht leer sein / topic: must not be empty"
     ):
-        clean_field("\x00\u202e ", "Thema / topic", limit=200, required=True)
+        clean_field("\x00\u202e ", say("field_topic"), limit=200, required=True)
+
+
+def test_a_field_named_in_a_refusal_is_in_the_readers_language_alone() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        clean_field("", say("field_code"), limit=20, required=True)
+    assert caught.value.in_language("de") == "Kürzel: darf nicht leer sein"
+    assert caught.value.in_language("en") == "code: must not be empty"
 
 
 def test_registry_conference_and_attendance_store_cleaned_text(db: Database) -> None:

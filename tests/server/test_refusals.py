@@ -1,0 +1,38 @@
+"""A service's refusal reaches an API client in both languages apart, and a voter page in one."""
+
+from __future__ import annotations
+
+import httpx
+
+from app.db import Database
+from tests.server.helpers import Served, current_question
+
+
+def test_the_api_sends_a_life_cycle_refusal_in_each_language_apart(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    question = current_question(db, served.conf_id)
+    refused = client.post(f"/api/moderator/questions/{question}/open", headers=served.moderator)
+    assert refused.status_code == 409
+    assert refused.json() == {
+        "detail": "Die Frage ist schon offen / the question is already open",
+        "messages": {"de": "Die Frage ist schon offen", "en": "the question is already open"},
+    }
+    skipped = client.post(
+        f"/api/moderator/questions/{question}/skip", json={"reason": "x"}, headers=served.moderator
+    )
+    assert skipped.status_code == 409
+    assert skipped.json()["messages"] == {
+        "de": "Nur eine noch nie geöffnete Frage kann übersprungen werden",
+        "en": "only a question that was never opened can be skipped",
+    }
+
+
+def test_the_voter_page_refuses_an_unknown_link_in_english_alone(client: httpx.Client) -> None:
+    page = client.get("/v/" + "x" * 43, params={"lang": "en"})
+    assert page.status_code == 403
+    assert "invalid or revoked link" in page.text
+    assert "Ungültig" not in page.text and " / invalid" not in page.text
+    german = client.get("/v/" + "y" * 43, params={"lang": "de"})
+    assert "Ungültiger oder widerrufener Link" in german.text
+    assert "revoked" not in german.text
