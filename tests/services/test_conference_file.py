@@ -149,11 +149,11 @@ def test_a_broken_file_names_file_path_and_problem(
     data = build_conference_file_dict(db, demo_id)
     data["results"]["ballots"][0]["question"] = "9.9"
     path.write_text(json.dumps(data), "utf-8")
-    with pytest.raises(
-        ConferenceFileError,
-        match=r"^bad.votum-conference.json: \$.results.ballots\[0\].question: no question '9.9'",
-    ):
+    with pytest.raises(ConferenceFileError) as caught:
         read_conference_file(path)
+    where = "bad.votum-conference.json: $.results.ballots[0].question: "
+    assert caught.value.in_language("en") == where + "no question '9.9'"
+    assert caught.value.in_language("de") == where + "keine Frage „9.9“"
     path.write_text("[1]", "utf-8")
     with pytest.raises(ConferenceFileError, match=r'\$: expected a JSON object with "conference"'):
         read_conference_file(path)
