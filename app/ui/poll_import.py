@@ -42,6 +42,7 @@ from app.services.poll_matching import (
     email_domain,
 )
 from app.services.poll_reports import CsvColumns
+from app.ui.i18n import current_language
 from app.ui.messages import error_text
 from app.ui.widgets import ErrorLabel
 
@@ -279,7 +280,8 @@ class PollImportDialog(QDialog):
         self._show_questions(preview)
         self._show_conflicts(preview)
         self._show_ballots(preview)
-        self.blockers.setPlainText("\n".join(preview.blockers))
+        lang = current_language()
+        self.blockers.setPlainText("\n".join(b.in_language(lang) for b in preview.blockers))
         self.import_button.setEnabled(preview.ready)
         if plan.conflicts:
             self.tabs.setTabText(
