@@ -207,6 +207,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Antwort „{answer}“ passt zu keiner Option von Frage {number}",
         "answer '{answer}' matches no option of question {number}",
     ),
+    "abstain": ("Enthaltung", "abstain"),
     "nothing_to_import": ("Nichts zu importieren", "nothing to import"),
     "question_open_close_first": (
         "Frage {number} ist offen; bitte zuerst schließen",

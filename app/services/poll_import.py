@@ -134,11 +134,12 @@ class PollPreview:
         site = self.sites.get(site_id)
         return f"{site.name} ({site.code})" if site else str(site_id)
 
-    def answer_text(self, question_id: int, option_ids: tuple[int, ...], abstain: bool) -> str:
+    def answer_text(self, question_id: int, option_ids: tuple[int, ...], abstain: bool) -> Message:
+        """What a ballot chose: its option labels joined with " + ", or an abstention."""
         if abstain:
-            return "Enthaltung / abstain"
+            return say("abstain")
         labels = {o.id: o.label for o in self.questions[question_id].options}
-        return " + ".join(labels.get(i, "?") for i in option_ids)
+        return Message.plain(" + ".join(labels.get(i, "?") for i in option_ids))
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,9 @@ def test_both_zoom_layouts_store_exactly_the_expected_ballots(
             "Dr. Carl Özdemir (Dresden) <carl.oezdemir@ukdd.de>",
         )
     }
+    hd = next(b for b in preview.plan.ballots if b.vote.abstain)
+    abstained = preview.answer_text(hd.question_id, (), True)
+    assert (abstained.in_language("de"), abstained.in_language("en")) == ("Enthaltung", "abstain")
     with db.write() as session:
         result = import_report(session, conf, data, filename=name, choices=choices)
     assert result.n_ballots == 6
