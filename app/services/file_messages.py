@@ -13,6 +13,9 @@ from collections.abc import Iterable
 from app.config import LANGUAGES
 from app.texts import Catalog, Message
 
+#: how many problems of a broken file are named (the rest are counted)
+SHOWN = 5
+
 #: key → (German, English)
 _TEXTS: dict[str, tuple[str, str]] = {
     # --- locations (shared) ----------------------------------------------------------
@@ -253,9 +256,10 @@ def lines(messages: Iterable[Message]) -> Message:
     return Message({lang: "\n".join(m.in_language(lang) for m in said) for lang in LANGUAGES})
 
 
-def first_problems(problems: Iterable[Message], shown: int = 5) -> Message:
-    """The first ``shown`` problems, one a line, and how many more there are."""
+def first_problems(problems: Iterable[Message], count: int | None = None) -> Message:
+    """The first five problems, one a line, and how many more there are (of ``count``
+    problems in all; default: as many as given)."""
     found = list(problems)
-    more = len(found) - shown
+    more = (len(found) if count is None else count) - SHOWN
     tail = [] if more <= 0 else [say("more_problem" if more == 1 else "more_problems", count=more)]
-    return lines([*found[:shown], *tail])
+    return lines([*found[:SHOWN], *tail])

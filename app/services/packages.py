@@ -20,7 +20,7 @@ from app.models import Case
 from app.services.agenda import add_case, case_as_package
 from app.services.conferences import create_conference, get_conference_row
 from app.services.errors import InvalidInput
-from app.services.file_messages import at, first_problems, say
+from app.services.file_messages import SHOWN, at, first_problems, say
 from app.services.files import write_text_atomic
 from app.services.package_schema import CasePackage, PackageAuthor, problem_of
 from app.texts import Message
@@ -51,14 +51,15 @@ def _json_path(location: Sequence[int | str]) -> str:
 def describe(error: ValidationError, path: Path) -> Message:
     """Up to five problems, one line each: file, JSON path, what is wrong (pydantic's own
     words where the rule is pydantic's, ours in each language where it is ours)."""
+    items = error.errors()
     problems = []
-    for item in error.errors():
+    for item in items[:SHOWN]:
         problem = problem_of(item)
         given = item.get("input")
         if isinstance(given, str | int | float | bool) and item["type"] != "missing":
             problem = say("given_value", problem=problem, given=json.dumps(given)[:60])
         problems.append(at(path.name, _json_path(item["loc"]), problem))
-    return first_problems(problems)
+    return first_problems(problems, len(items))
 
 
 #: A package is six levels deep; anything far deeper is not one (and costly to walk).
