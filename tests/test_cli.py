@@ -69,7 +69,7 @@ def test_broken_package_exits_non_zero_with_one_clear_line(
     bad.write_text('{"cases": [', "utf-8")
     assert main(["--db", db, "import", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("votum: kaputt.votum.json: line 1") and "invalid JSON" in err
+    assert err.startswith("votum: kaputt.votum.json: Zeile 1") and "invalid JSON" in err
     assert main(["--db", db, "list"]) == 0
     assert "no conferences yet" in capsys.readouterr().out
 

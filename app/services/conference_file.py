@@ -69,10 +69,12 @@ from app.services.conference_schema import (
 )
 from app.services.conferences import SiteData, create_conference, ensure_site, get_conference_row
 from app.services.errors import InvalidInput, StateConflict
+from app.services.file_messages import at, first_problems, say
 from app.services.files import write_text_atomic
 from app.services.package_schema import PackageImage
 from app.services.packages import describe, read_json_object
 from app.services.tokens import issue_token, token_digest
+from app.texts import Message
 
 #: images are embedded, so a conference file may be larger than one package
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -99,9 +101,9 @@ class Publish:
 def parse_conference_file(data: object, name: str) -> ConferenceFile:
     """Validate an already parsed JSON value (an upload, a file's content)."""
     if not isinstance(data, dict):
-        raise ConferenceFileError(f'{name}: $: expected a JSON object with "conference"')
+        raise ConferenceFileError(at(name, "$", say("expected_object", what='"conference"')))
     if data.get("format") not in (None, FORMAT):
-        raise ConferenceFileError(f"{name}: $.format: not a Votum conference file")
+        raise ConferenceFileError(at(name, "$.format", say("not_a_conference_file")))
     try:
         parsed = ConferenceFile.model_validate(data)
     except ValidationError as exc:
@@ -112,12 +114,9 @@ def parse_conference_file(data: object, name: str) -> ConferenceFile:
 
 def check_conference_file(file: ConferenceFile, name: str) -> None:
     """Every reference inside the file must point somewhere (the schema cannot say it)."""
-    problems = list(_reference_problems(file))
+    problems = [at(name, where, problem) for where, problem in _reference_problems(file)]
     if problems:
-        shown = [f"{name}: {p}" for p in problems[:5]]
-        if len(problems) > 5:
-            shown.append(f"… and {len(problems) - 5} more problems")
-        raise ConferenceFileError("\n".join(shown))
+        raise ConferenceFileError(first_problems(problems))
 
 
 def read_conference_file(path: Path) -> ConferenceFile:
@@ -129,46 +128,43 @@ def read_conference_file(path: Path) -> ConferenceFile:
     return parse_conference_file(data, path.name)
 
 
-def _reference_problems(file: ConferenceFile) -> Iterator[str]:
-    """Every reference that points nowhere, as "$.path: problem"."""
+def _reference_problems(file: ConferenceFile) -> Iterator[tuple[str, Message]]:
+    """Every reference that points nowhere, as ("$.path", problem)."""
     codes: dict[str, int] = {}
     for index, site in enumerate(file.sites):
         if site.code.lower() in codes:
-            yield f"$.sites[{index}].code: {site.code!r} appears twice"
+            yield f"$.sites[{index}].code", say("code_twice", code=site.code)
         codes[site.code.lower()] = index
     invited: set[str] = set()
     for index, inv in enumerate(file.invitations):
         if inv.site.lower() not in codes:
-            yield f"$.invitations[{index}].site: no site {inv.site!r} in $.sites"
+            yield f"$.invitations[{index}].site", say("no_site_in_sites", code=inv.site)
         if inv.site.lower() in invited:
-            yield f"$.invitations[{index}].site: {inv.site!r} is invited twice"
+            yield f"$.invitations[{index}].site", say("invited_twice", code=inv.site)
         invited.add(inv.site.lower())
     tokens = [i.token for i in file.invitations if i.token]
     if len(set(tokens)) != len(tokens):
-        yield "$.invitations: two sites share one token"
+        yield "$.invitations", say("token_shared")
     questions: dict[str, FileQuestion] = {}
     for c, case in enumerate(file.cases):
         own: dict[str, FileQuestion] = {}
         for q, question in enumerate(case.questions):
             where = f"$.cases[{c}].questions[{q}]"
             if question.ref in questions or question.ref in own:
-                yield f"{where}.ref: {question.ref!r} appears twice"
+                yield f"{where}.ref", say("code_twice", code=question.ref)
             if question.round == 2:
                 parent = own.get(question.repeats or "")
                 if parent is None or parent.round != 1:
-                    yield (
-                        f"{where}.repeats: a round-2 question names an earlier round-1 "
-                        "question of its case"
-                    )
+                    yield f"{where}.repeats", say("repeats_earlier_question")
             elif question.repeats is not None:
-                yield f"{where}.repeats: only a round-2 question repeats another"
+                yield f"{where}.repeats", say("only_round_two_repeats")
             own[question.ref] = question
         questions.update(own)
     if file.results is None:
         return
     results = file.results
     if results.current_question is not None and results.current_question not in questions:
-        yield f"$.results.current_question: no question {results.current_question!r}"
+        yield "$.results.current_question", say("no_question_ref", ref=results.current_question)
     seen: set[tuple[str, str]] = set()
     rows: list[tuple[str, FileBallot | FileBallotChange]] = [
         *(("ballots", b) for b in results.ballots),
@@ -181,40 +177,43 @@ def _reference_problems(file: ConferenceFile) -> Iterator[str]:
         where = f"$.results.{kind}[{index}]"
         found = questions.get(row.question)
         if found is None:
-            yield f"{where}.question: no question {row.question!r}"
+            yield f"{where}.question", say("no_question_ref", ref=row.question)
             continue
         if row.site.lower() not in invited:
-            yield f"{where}.site: {row.site!r} is not invited"
+            yield f"{where}.site", say("site_not_invited_code", code=row.site)
         n_options = len(found.options)
         if any(i >= n_options for i in row.options):
-            yield f"{where}.options: question {row.question!r} has {n_options} options"
+            yield f"{where}.options", say("question_has_options", ref=row.question, count=n_options)
         if len(set(row.options)) != len(row.options):
-            yield f"{where}.options: an option appears twice"
+            yield f"{where}.options", say("option_appears_twice")
         if kind == "ballots":
             key = (row.question, row.site.lower())
             if key in seen:
-                yield f"{where}: a second ballot of {row.site!r} for {row.question!r}"
+                yield where, say("second_ballot", code=row.site, ref=row.question)
             seen.add(key)
     for p, poll in enumerate(results.poll_imports):
         for t, total in enumerate(poll.totals):
             where = f"$.results.poll_imports[{p}].totals[{t}]"
             found = questions.get(total.question)
             if found is None:
-                yield f"{where}.question: no question {total.question!r}"
+                yield f"{where}.question", say("no_question_ref", ref=total.question)
             elif total.option is not None and total.option >= len(found.options):
                 n_options = len(found.options)
-                yield f"{where}.option: question {total.question!r} has {n_options} options"
+                yield (
+                    f"{where}.option",
+                    say("question_has_options", ref=total.question, count=n_options),
+                )
     hashes = [poll.sha256 for poll in results.poll_imports]
     if len(set(hashes)) != len(hashes):
-        yield "$.results.poll_imports: one report imported twice"
+        yield "$.results.poll_imports", say("report_imported_twice")
     for index, note in enumerate(results.notes):
         where = f"$.results.notes[{index}]"
         if (note.case is None) == (note.question is None):
-            yield f"{where}: give case or question, not both or neither"
+            yield where, say("case_or_question")
         elif note.case is not None and note.case > len(file.cases):
-            yield f"{where}.case: there are {len(file.cases)} cases"
+            yield f"{where}.case", say("there_are_cases", count=len(file.cases))
         elif note.question is not None and note.question not in questions:
-            yield f"{where}.question: no question {note.question!r}"
+            yield f"{where}.question", say("no_question_ref", ref=note.question)
 
 
 # --- export --------------------------------------------------------------------------
@@ -498,11 +497,8 @@ def _check_tokens_free(session: Session, file: ConferenceFile, name: str, keep: 
             .where(Invitation.token_hash == token_digest(inv.token))
         )
         if holder is not None and (keep is None or holder != _slug_of(session, keep)):
-            raise ConferenceFileError(
-                f"{name}: $.invitations[{index}].token: dieser Link gehört schon zur Konferenz "
-                f"„{holder}“ / this link already belongs to conference {holder!r} here "
-                "(import with new links to make a copy)"
-            )
+            where = f"$.invitations[{index}].token"
+            raise ConferenceFileError(at(name, where, say("token_taken", holder=holder)))
 
 
 def _slug_of(session: Session, conference_id: int) -> str:
@@ -536,13 +532,11 @@ def _fill(
                 session, SiteData(site.name, site.code, site.city, site.email)
             )
         except InvalidInput as exc:
-            raise ConferenceFileError(f"{name}: $.sites[{index}]: {exc}") from None
+            raise ConferenceFileError(at(name, f"$.sites[{index}]", exc.message)) from None
         same = [c for c, i in site_ids.items() if i == site_ids[site.code.lower()]]
         if len(same) > 1:
-            raise ConferenceFileError(
-                f"{name}: $.sites[{index}]: {site.code!r} ist hier derselbe Standort wie "
-                f"{same[0]!r} (gleicher Name) / is the same site as {same[0]!r} here (same name)"
-            )
+            problem = say("same_site_here", code=site.code, other=same[0])
+            raise ConferenceFileError(at(name, f"$.sites[{index}]", problem))
     for inv in file.invitations:
         invitation = Invitation(
             site_id=site_ids[inv.site.lower()],
@@ -564,7 +558,7 @@ def _fill(
         try:
             case_id = add_case(session, conf.id, firsts)
         except InvalidInput as exc:
-            raise ConferenceFileError(f"{name}: $.cases[{c}]: {exc}") from None
+            raise ConferenceFileError(at(name, f"$.cases[{c}]", exc.message)) from None
         case_ids.append(case_id)
         rows = list(
             session.scalars(
@@ -765,10 +759,7 @@ def replace_conference(
     conf = get_conference_row(session, conference_id)
     ballots = count_ballots(session, conference_id)
     if ballots:
-        raise StateConflict(
-            f"Die Konferenz hat schon {ballots} Stimmen und wird nicht überschrieben / "
-            f"the conference already has {ballots} ballots and is not overwritten"
-        )
+        raise StateConflict(say("conference_has_ballots", count=ballots))
     _check_tokens_free(session, file, name, conference_id)
     overwrite_content(session, conf, file, name, actor)
     audit.record(session, conference_id, actor, "conference_replaced", file=name, mode=file.mode)

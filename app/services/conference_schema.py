@@ -43,7 +43,7 @@ def _domain(check: Callable[[str], str]) -> Callable[[str], str]:
         try:
             return check(value)
         except InvalidInput as exc:
-            raise ValueError(str(exc)) from None
+            raise ValueError(exc.message) from None  # said in each language
 
     return validate
 

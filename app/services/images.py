@@ -7,10 +7,16 @@ from pathlib import Path
 
 from app.models import CaseImage
 from app.services.errors import InvalidInput
+from app.services.file_messages import say
 from app.services.package_schema import PackageImage
 
 #: the largest image a case may carry
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+
+def _refused(name: str, key: str, **values: object) -> InvalidInput:
+    """The image ``name`` refused: ``"Bild x.png: <problem>"`` in each language."""
+    return InvalidInput(say("image", name=name, problem=say(key, **values)))
 
 
 def case_image(
@@ -21,17 +27,17 @@ def case_image(
     else:
         assert data.path is not None
         if base_dir is None:
-            raise InvalidInput(f"Bild {data.filename}: Pfad ohne Paketordner / path without folder")
+            raise _refused(data.filename, "image_path_without_folder")
         target = (base_dir / data.path).resolve()
         if not target.is_relative_to(base_dir.resolve()):
-            raise InvalidInput(f"Bild {data.path}: liegt außerhalb des Paketordners / outside")
+            raise _refused(data.path, "image_outside_folder")
         if not target.is_file():
-            raise InvalidInput(f"Bild {data.path}: Datei fehlt / file missing")
+            raise _refused(data.path, "image_file_missing")
         if target.stat().st_size > MAX_IMAGE_BYTES:
-            raise InvalidInput(f"Bild {data.path}: größer als 10 MB / larger than 10 MB")
+            raise _refused(data.path, "image_too_large", limit=MAX_IMAGE_BYTES // 1024 // 1024)
         raw = target.read_bytes()
     if len(raw) > MAX_IMAGE_BYTES:
-        raise InvalidInput(f"Bild {data.filename}: größer als 10 MB / larger than 10 MB")
+        raise _refused(data.filename, "image_too_large", limit=MAX_IMAGE_BYTES // 1024 // 1024)
     if stored is None or raw not in stored:
         check_image(raw, data.mime, data.filename)
     return CaseImage(
@@ -59,13 +65,11 @@ def check_image(raw: bytes, mime: str, name: str) -> None:
                 kind = image.format
                 image.load()  # decodes every pixel: a truncated or forged file fails here
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise InvalidInput(f"Bild {name}: zu viele Pixel / too many pixels") from None
+        raise _refused(name, "image_too_many_pixels") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise InvalidInput(
-            f"Bild {name}: kein lesbares PNG- oder JPEG-Bild / not a readable PNG or JPEG image"
-        ) from None
+        raise _refused(name, "image_unreadable") from None
     if kind != _FORMATS.get(mime):
-        raise InvalidInput(f"Bild {name}: ist {kind}, nicht {mime} / is {kind}, not {mime}")
+        raise _refused(name, "image_other_kind", kind=kind, mime=mime)
 
 
 def _check_svg(raw: bytes, name: str) -> None:
@@ -74,6 +78,6 @@ def _check_svg(raw: bytes, name: str) -> None:
     try:
         root = ElementTree.fromstring(raw)
     except ElementTree.ParseError:
-        raise InvalidInput(f"Bild {name}: kein SVG (kein XML) / not an SVG (not XML)") from None
+        raise _refused(name, "svg_not_xml") from None
     if root.tag.rpartition("}")[2] != "svg":
-        raise InvalidInput(f"Bild {name}: kein SVG / not an SVG")
+        raise _refused(name, "not_svg")

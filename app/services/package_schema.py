@@ -21,11 +21,14 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import ErrorDetails
 
 from app.models.enums import FindingKind, QuestionKind, Sex
 from app.services.errors import InvalidInput
+from app.services.file_messages import say
 from app.services.presets import PRESETS, scale_problem
 from app.services.text import clean
+from app.texts import Message
 
 #: the image types a package may carry (and the editor accepts)
 ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
@@ -82,7 +85,16 @@ def checked(data: Model) -> Model:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "$"
-        raise InvalidInput(f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
+        raise InvalidInput(say("at", where=where, problem=problem_of(first))) from None
+
+
+def problem_of(error: ErrorDetails) -> Message:
+    """What one pydantic error says: our own validators raise a ``ValueError`` carrying a
+    :class:`Message` (said in each language), pydantic's own rules speak English only."""
+    reason = error.get("ctx", {}).get("error")
+    if isinstance(reason, ValueError) and reason.args and isinstance(reason.args[0], Message):
+        return reason.args[0]
+    return Message.plain(error["msg"].removeprefix("Value error, "))
 
 
 class PackageOption(_Strict):
@@ -121,13 +133,13 @@ class PackageQuestion(_Strict):
             return self
         if self.kind is QuestionKind.FREE_TEXT:
             if self.options:
-                raise ValueError("a free-text question has no options")
+                raise ValueError(say("free_text_has_no_options"))
             return self
         if len(self.options) < 2:
-            raise ValueError(f"a {self.kind.value} question needs at least two options")
+            raise ValueError(say("needs_two_options", kind=self.kind.value))
         labels = [o.label.casefold() for o in self.options]
         if len(set(labels)) != len(labels):
-            raise ValueError("option labels must be different")
+            raise ValueError(say("option_labels_differ"))
         return self
 
 
@@ -143,10 +155,7 @@ class PackageFinding(_Strict):
     @model_validator(mode="after")
     def _hgvs_shape(self) -> PackageFinding:
         if self.kind in _HGVS_KINDS and self.alteration and not HGVS.match(self.alteration):
-            raise ValueError(
-                f"alteration {self.alteration!r} is not in HGVS shape (e.g. p.G12D, p.(Gly12Asp), "
-                "c.35G>A, exon 19 deletion)"
-            )
+            raise ValueError(say("not_hgvs", alteration=self.alteration))
         return self
 
 
@@ -162,12 +171,12 @@ class PackageImage(_Strict):
     @model_validator(mode="after")
     def _one_source(self) -> PackageImage:
         if (self.data is None) == (self.path is None):
-            raise ValueError("give either data (base64) or path, not both or neither")
+            raise ValueError(say("image_one_source"))
         if self.data is not None:
             try:
                 base64.b64decode(self.data, validate=True)
             except (binascii.Error, ValueError) as exc:
-                raise ValueError("data is not valid base64") from exc
+                raise ValueError(say("not_base64")) from exc
         return self
 
     def bytes(self) -> bytes:
@@ -201,7 +210,7 @@ class PackageCase(_Strict):
     def _icd10_shape(cls, value: str) -> str:
         value = value.upper()
         if value and not ICD10.match(value):
-            raise ValueError("not an ICD-10 code (e.g. C25.0)")
+            raise ValueError(say("not_icd10"))
         return value
 
 

@@ -20,8 +20,10 @@ from app.models import Case
 from app.services.agenda import add_case, case_as_package
 from app.services.conferences import create_conference, get_conference_row
 from app.services.errors import InvalidInput
+from app.services.file_messages import SHOWN, at, first_problems, say
 from app.services.files import write_text_atomic
-from app.services.package_schema import CasePackage, PackageAuthor
+from app.services.package_schema import CasePackage, PackageAuthor, problem_of
+from app.texts import Message
 
 MAX_PACKAGE_BYTES = 25 * 1024 * 1024
 SUFFIX = ".votum.json"
@@ -46,21 +48,18 @@ def _json_path(location: Sequence[int | str]) -> str:
     return out
 
 
-def describe(error: ValidationError, path: Path) -> str:
-    """Up to five problems, one line each: file, JSON path, what is wrong."""
-    lines = []
-    for item in error.errors()[:5]:
-        where = _json_path(item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
+def describe(error: ValidationError, path: Path) -> Message:
+    """Up to five problems, one line each: file, JSON path, what is wrong (pydantic's own
+    words where the rule is pydantic's, ours in each language where it is ours)."""
+    items = error.errors()
+    problems = []
+    for item in items[:SHOWN]:
+        problem = problem_of(item)
         given = item.get("input")
-        shown = ""
         if isinstance(given, str | int | float | bool) and item["type"] != "missing":
-            shown = f" (got {json.dumps(given)[:60]})"
-        lines.append(f"{path.name}: {where}: {message}{shown}")
-    more = len(error.errors()) - 5
-    if more > 0:
-        lines.append(f"… and {more} more problem{'s' if more > 1 else ''}")
-    return "\n".join(lines)
+            problem = say("given_value", problem=problem, given=json.dumps(given)[:60])
+        problems.append(at(path.name, _json_path(item["loc"]), problem))
+    return first_problems(problems, len(items))
 
 
 #: A package is six levels deep; anything far deeper is not one (and costly to walk).
@@ -107,7 +106,7 @@ def _number(kind: type[int] | type[float]) -> Any:
     return parse
 
 
-def _first_problem(data: Any) -> str | None:
+def _first_problem(data: Any) -> tuple[str, Message] | None:
     """Where the parsed JSON holds what no package may: duplicate keys, giant numbers,
     NaN, or nesting beyond :data:`MAX_DEPTH` (walked without recursion)."""
     stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
@@ -115,17 +114,14 @@ def _first_problem(data: Any) -> str | None:
         value, location = stack.pop()
         where = _json_path(location)
         if len(location) > MAX_DEPTH:
-            return f"{where}: zu tief verschachtelt / nested too deeply (more than {MAX_DEPTH})"
+            return where, say("nested_too_deeply", limit=MAX_DEPTH)
         if isinstance(value, _LongNumber):
-            digits = value.digits
-            return f"{where}: Zahl mit {digits} Ziffern / number too long ({digits} digits)"
+            return where, say("number_too_long", digits=value.digits)
         if isinstance(value, _NotJson):
-            return f"{where}: {value.word} ist kein JSON-Wert / is not a JSON value"
+            return where, say("not_a_json_value", word=value.word)
         if isinstance(value, _JsonObject):
             if value.duplicates:
-                return (
-                    f"{where}: Schlüssel doppelt / duplicate key {json.dumps(value.duplicates[0])}"
-                )
+                return where, say("duplicate_key", name=json.dumps(value.duplicates[0]))
             stack.extend((v, (*location, k)) for k, v in reversed(value.items()))
         elif isinstance(value, list):
             stack.extend((v, (*location, i)) for i, v in reversed(list(enumerate(value))))
@@ -137,26 +133,28 @@ def read_json_object(
 ) -> dict[str, object]:
     """A JSON object from a UTF-8 file; any problem raises ``error`` naming the file."""
     path = Path(path)
+
+    def refuse(problem: Message, file: object = path.name) -> InvalidInput:
+        return error(say("in_file", file=file, problem=problem))
+
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise error(f"{path}: Datei nicht gefunden / file not found") from None
+        raise refuse(say("file_not_found"), path) from None
     except OSError as exc:
-        raise error(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
+        raise refuse(say("file_unreadable", reason=exc.strerror), path) from None
     if not path.is_file():
-        raise error(f"{path}: keine Datei / not a file")
+        raise refuse(say("not_a_file"), path)
     if size > max_bytes:
-        raise error(
-            f"{path.name}: {size / 1024 / 1024:.0f} MB ist zu groß (höchstens "
-            f"{max_bytes // 1024 // 1024} MB) / file too large"
-        )
+        mb = f"{size / 1024 / 1024:.0f}"
+        raise refuse(say("file_too_large", size=mb, limit=max_bytes // 1024 // 1024))
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(f"{path.name}: kein UTF-8-Text (Byte {exc.start}) / not UTF-8 text") from None
+        raise refuse(say("not_utf8", byte=exc.start)) from None
     except OSError as exc:
-        raise error(f"{path}: nicht lesbar / cannot be read ({exc.strerror})") from None
+        raise refuse(say("file_unreadable", reason=exc.strerror), path) from None
     try:
         data = json.loads(
             text,
@@ -166,16 +164,15 @@ def read_json_object(
             parse_constant=_NotJson,
         )
     except json.JSONDecodeError as exc:
-        raise error(
-            f"{path.name}: line {exc.lineno}, column {exc.colno}: invalid JSON: {exc.msg}"
-        ) from None
+        problem = say("invalid_json", line=exc.lineno, column=exc.colno, reason=exc.msg)
+        raise refuse(problem) from None
     except RecursionError:
-        raise error(f"{path.name}: $: JSON zu tief verschachtelt / nested too deeply") from None
-    problem = _first_problem(data)
-    if problem is not None:
-        raise error(f"{path.name}: {problem}")
+        raise error(at(path.name, "$", say("json_too_deep"))) from None
+    found = _first_problem(data)
+    if found is not None:
+        raise error(at(path.name, *found))
     if not isinstance(data, dict):
-        raise error(f"{path.name}: $: expected a JSON object with {what}")
+        raise error(at(path.name, "$", say("expected_object", what=what)))
     return data
 
 
@@ -184,7 +181,7 @@ def read_package(path: Path) -> LoadedPackage:
     path = Path(path)
     data = read_json_object(path, PackageError, what='"cases"')
     if data.get("format") not in (None, "votum-case-package"):
-        raise PackageError(f"{path.name}: $.format: not a Votum case package")
+        raise PackageError(at(path.name, "$.format", say("not_a_package")))
     try:
         package = CasePackage.model_validate(data)
     except ValidationError as exc:
@@ -209,7 +206,7 @@ def import_packages(
     """
     loaded = [read_package(Path(p)) for p in paths]  # all files checked before any write
     if not loaded:
-        raise PackageError("Keine Datei angegeben / no file given")
+        raise PackageError(say("no_file_given"))
     if conference_id is None:
         first = loaded[0].package
         conference_id = create_conference(
@@ -227,7 +224,9 @@ def import_packages(
             try:
                 case_ids.append(add_case(session, conference_id, case, base_dir=item.path.parent))
             except InvalidInput as exc:
-                raise PackageError(f"{item.path.name}: {exc}") from None
+                raise PackageError(
+                    say("in_file", file=item.path.name, problem=exc.message)
+                ) from None
     from app.services import audit
 
     audit.record(
@@ -255,7 +254,7 @@ def build_package(
         wanted = set(case_ids)
         cases = [c for c in cases if c.id in wanted]
     if not cases:
-        raise PackageError("Keine Fälle zum Exportieren / no cases to export")
+        raise PackageError(say("no_cases_to_export"))
     return CasePackage(
         title=conf.topic,
         language=conf.language,  # type: ignore[arg-type]  # a str column; pydantic checks it

@@ -45,6 +45,7 @@ from app.services.agenda import agenda, get_question
 from app.services.ballots import cast_ballot, clean_comment, validate_choice
 from app.services.conferences import get_conference_row, invitations
 from app.services.errors import InvalidInput, NotFound, StateConflict, VotumError
+from app.services.file_messages import lines, say
 from app.services.poll_matching import (
     ImportPlan,
     MatchRules,
@@ -55,6 +56,7 @@ from app.services.poll_matching import (
 )
 from app.services.poll_reports import CsvColumns, PollReport, participant_key, read_report
 from app.services.views import QuestionInfo, SiteInfo
+from app.texts import Message
 
 ACTOR = "Umfrage-Import"
 RULE_PARTICIPANT, RULE_DOMAIN = "participant", "domain"
@@ -96,39 +98,28 @@ class PollPreview:
     sites: Mapping[int, SiteInfo]
     questions: Mapping[int, QuestionInfo]
     replaced: tuple[Replaced, ...]
-    refusals: tuple[str, ...]
+    refusals: tuple[Message, ...]
     already_imported_at: datetime | None
 
     @property
-    def blockers(self) -> list[str]:
+    def blockers(self) -> list[Message]:
         """Why the import cannot run yet (empty: it can), one message each."""
         messages = list(self.refusals)
         if self.already_imported_at is not None:
             when = self.already_imported_at.strftime("%Y-%m-%d %H:%M")
-            messages.insert(
-                0,
-                f"Dieser Bericht wurde am {when} UTC bereits importiert; nichts geändert / "
-                f"this report was already imported on {when} UTC; nothing changed",
-            )
+            messages.insert(0, say("already_imported", when=when))
         for conflict in self.plan.conflicts:
-            messages.append(
-                f"Konflikt: {self.site_label(conflict.site_id)}, Frage "
-                f"{self.questions[conflict.question_id].number} — unterschiedliche Antworten / "
-                f"conflict: different answers"
-            )
+            site = self.site_label(conflict.site_id)
+            number = self.questions[conflict.question_id].number
+            messages.append(say("poll_conflict", site=site, number=number))
         for match in self.plan.unconfirmed:
-            messages.append(
-                f"Frage „{match.poll_text}“ ähnelt {match.number}: bitte bestätigen / "
-                f"question resembles {match.number}: please confirm"
-            )
+            messages.append(say("question_resembles", text=match.poll_text, number=match.number))
         for problem in self.plan.problems:
-            messages.append(
-                f"Zeile {problem.line}: Antwort „{problem.answer}“ passt zu keiner Option von "
-                f"Frage {self.questions[problem.question_id].number} / line {problem.line}: "
-                f"answer matches no option"
-            )
+            number = self.questions[problem.question_id].number
+            answer = say("answer_matches_no_option", answer=problem.answer, number=number)
+            messages.append(say("at_line", line=problem.line, problem=answer))
         if not self.plan.ballots and not self.storable_totals:
-            messages.append("Nichts zu importieren / nothing to import")
+            messages.append(say("nothing_to_import"))
         return messages
 
     @property
@@ -143,11 +134,12 @@ class PollPreview:
         site = self.sites.get(site_id)
         return f"{site.name} ({site.code})" if site else str(site_id)
 
-    def answer_text(self, question_id: int, option_ids: tuple[int, ...], abstain: bool) -> str:
+    def answer_text(self, question_id: int, option_ids: tuple[int, ...], abstain: bool) -> Message:
+        """What a ballot chose: its option labels joined with " + ", or an abstention."""
         if abstain:
-            return "Enthaltung / abstain"
+            return say("abstain")
         labels = {o.id: o.label for o in self.questions[question_id].options}
-        return " + ".join(labels.get(i, "?") for i in option_ids)
+        return Message.plain(" + ".join(labels.get(i, "?") for i in option_ids))
 
 
 @dataclass(frozen=True)
@@ -173,7 +165,7 @@ def one_line(text: str, limit: int) -> str:
 def round_questions(session: Session, conference_id: int, round: int) -> list[QuestionInfo]:
     """The conference's questions of one round (1: the first votes, 2: the repeats)."""
     if round not in (1, 2):
-        raise InvalidInput("Runde 1 oder 2 / round must be 1 or 2")
+        raise InvalidInput(say("round_one_or_two"))
     return [
         q for case in agenda(session, conference_id) for q in case.questions if q.round == round
     ]
@@ -266,9 +258,9 @@ def _replaced(session: Session, ballots: tuple[SiteBallot, ...]) -> list[Replace
 
 def _refusals(
     session: Session, conference_id: int, plan: ImportPlan, questions: Mapping[int, QuestionInfo]
-) -> list[str]:
+) -> list[Message]:
     """Rules of the domain the planned ballots would break."""
-    messages: list[str] = []
+    messages: list[Message] = []
     involved = sorted({b.question_id for b in plan.ballots}, key=list(questions).index)
     open_now = session.scalar(
         select(Question.id)
@@ -277,10 +269,7 @@ def _refusals(
     )
     if open_now is not None and (plan.ballots or plan.totals):
         number = get_question(session, open_now).number
-        messages.append(
-            f"Frage {number} ist offen; bitte zuerst schließen / "
-            f"question {number} is open; close it first"
-        )
+        messages.append(say("question_open_close_first", number=number))
     for question_id in involved:
         row = session.get(Question, question_id)
         assert row is not None
@@ -294,7 +283,10 @@ def _refusals(
                 )
             except VotumError as exc:
                 site = _site_name(session, ballot.site_id)
-                messages.append(f"Frage {questions[question_id].number}, {site}: {exc}")
+                number = questions[question_id].number
+                messages.append(
+                    say("question_site_refused", number=number, site=site, problem=exc.message)
+                )
     return messages
 
 
@@ -328,7 +320,7 @@ def import_report(
     )
     blockers = preview.blockers
     if blockers:
-        raise StateConflict(blockers[0] if len(blockers) == 1 else "\n".join(blockers))
+        raise StateConflict(lines(blockers))
     conf = get_conference_row(session, conference_id)
     current = conf.current_question_id
     plan = preview.plan
@@ -527,7 +519,7 @@ def find_site(sites: Mapping[int, SiteInfo], ref: str) -> int:
     for site in sites.values():
         if wanted in (site.code.casefold(), site.name.casefold()):
             return site.id
-    raise NotFound(f"Standort „{ref}“ ist nicht eingeladen / site '{ref}' is not invited")
+    raise NotFound(say("site_ref_not_invited", ref=ref))
 
 
 def find_question(questions: Mapping[int, QuestionInfo], number: str) -> int:
@@ -535,4 +527,4 @@ def find_question(questions: Mapping[int, QuestionInfo], number: str) -> int:
     for question in questions.values():
         if question.number == number.strip():
             return question.id
-    raise NotFound(f"Frage „{number}“ nicht gefunden / question '{number}' not found")
+    raise NotFound(say("question_number_not_found", number=number))

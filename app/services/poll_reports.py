@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.services.errors import InvalidInput
+from app.services.file_messages import say
+from app.texts import Message
 
 #: What a cell may hold at most; longer texts are refused, not cut.
 MAX_CELL = 2_000
@@ -57,10 +59,8 @@ class ReportFormat(StrEnum):
 class PollReportError(InvalidInput):
     """A report that cannot be read; the message names the line and the problem."""
 
-    def __init__(self, line: int | None, de: str, en: str) -> None:
-        where_de = f"Zeile {line}: " if line else ""
-        where_en = f"line {line}: " if line else ""
-        super().__init__(f"{where_de}{de} / {where_en}{en}")
+    def __init__(self, line: int | None, problem: Message) -> None:
+        super().__init__(say("at_line", line=line, problem=problem) if line else problem)
         self.line = line
 
 
@@ -120,10 +120,7 @@ class CsvColumns:
         """``"Standort,Frage,Antwort[,Zeit]"`` or ``"1,2,3"`` (as the command line takes it)."""
         parts = [p.strip() for p in text.split(",")]
         if len(parts) not in (3, 4) or not all(parts):
-            raise InvalidInput(
-                "Spalten: Teilnehmer,Frage,Antwort[,Zeit] / "
-                "columns: participant,question,answer[,time]"
-            )
+            raise InvalidInput(say("csv_columns"))
         return cls(*parts)
 
 
@@ -154,17 +151,11 @@ def read_report(
             kind, answers = ReportFormat.ZOOM, _read_sub_tables(rows, zoom_header)
         title = _zoom_title(rows[:zoom_header])
     elif chosen in (ReportFormat.ZOOM, ReportFormat.ZOOM_LEGACY):
-        raise PollReportError(
-            None,
-            "keine Zoom-Kopfzeile „#,User Name,User Email,Submitted Date/Time“ gefunden",
-            "no Zoom header '#,User Name,User Email,Submitted Date/Time' found",
-        )
+        raise PollReportError(None, say("no_zoom_header"))
     else:
         kind, answers, title = ReportFormat.CSV, _read_plain(rows, columns or CsvColumns()), ""
     if not answers:
-        raise PollReportError(
-            None, "der Bericht enthält keine Antworten", "no answers in the report"
-        )
+        raise PollReportError(None, say("no_answers"))
     counted, superseded = last_submissions(answers)
     return PollReport(kind, digest, counted, superseded, title)
 
@@ -207,11 +198,7 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise PollReportError(
-            line,
-            "kein UTF-8-Text (bitte als „CSV UTF-8“ speichern)",
-            "not UTF-8 text (save it as 'CSV UTF-8')",
-        ) from None
+        raise PollReportError(line, say("report_not_utf8")) from None
 
 
 def _delimiter(text: str) -> str:
@@ -235,17 +222,11 @@ def _rows(text: str, delimiter: str) -> list[tuple[int, list[str]]]:
             if any(cells):
                 for cell in cells:
                     if len(cell) > MAX_CELL:
-                        raise PollReportError(
-                            line,
-                            f"Zelle länger als {MAX_CELL} Zeichen",
-                            f"cell longer than {MAX_CELL} characters",
-                        )
+                        raise PollReportError(line, say("cell_too_long", limit=MAX_CELL))
                 rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise PollReportError(
-            line, f"CSV nicht lesbar ({exc})", f"CSV cannot be read ({exc})"
-        ) from None
+        raise PollReportError(line, say("csv_unreadable", reason=exc)) from None
     return rows
 
 
@@ -294,7 +275,7 @@ def parse_time(text: str, line: int) -> dt.datetime | None:
                 return dt.datetime.strptime(candidate, pattern)
             except ValueError:
                 continue
-    raise PollReportError(line, f"Zeitangabe „{text}“ unbekannt", f"unknown time '{text}'")
+    raise PollReportError(line, say("unknown_time", text=text))
 
 
 def _split(answer: str) -> tuple[str, ...]:
@@ -312,16 +293,12 @@ def _read_legacy(rows: list[tuple[int, list[str]]], header: int) -> list[PollAns
         while pairs and not pairs[-1]:
             pairs.pop()  # the trailing comma
         if len(pairs) % 2:
-            raise PollReportError(
-                line,
-                "Frage ohne Antwort (ungerade Zahl von Spalten nach der vierten)",
-                "question without answer (odd number of columns after the fourth)",
-            )
+            raise PollReportError(line, say("odd_columns"))
         if not pairs:
-            raise PollReportError(line, "Zeile ohne Frage und Antwort", "row without question")
+            raise PollReportError(line, say("row_without_question"))
         for question, answer in zip(pairs[::2], pairs[1::2], strict=True):
             if not question:
-                raise PollReportError(line, "Fragetext fehlt", "question text missing")
+                raise PollReportError(line, say("question_text_missing"))
             answers.append(PollAnswer(line, name, email, at, question, _split(answer)))
     return answers
 
@@ -335,7 +312,7 @@ def _read_sub_tables(rows: list[tuple[int, list[str]]], header: int) -> list[Pol
             while questions and not questions[-1]:
                 questions.pop()
             if not questions:
-                raise PollReportError(line, "Kopfzeile ohne Fragetext", "header without question")
+                raise PollReportError(line, say("header_without_question"))
             continue
         if cells[0] == "#":
             questions = []  # the header of some other table: its rows are no answers
@@ -344,11 +321,7 @@ def _read_sub_tables(rows: list[tuple[int, list[str]]], header: int) -> list[Pol
         name, email, at = _person(line, cells)
         values = cells[4:]
         if len([v for v in values[len(questions) :] if v]):
-            raise PollReportError(
-                line,
-                f"mehr Antworten als Fragen ({len(questions)})",
-                f"more answers than questions ({len(questions)})",
-            )
+            raise PollReportError(line, say("more_answers_than_questions", count=len(questions)))
         for index, question in enumerate(questions):
             value = values[index] if index < len(values) else ""
             answers.append(PollAnswer(line, name, email, at, question, _split(value)))
@@ -360,25 +333,17 @@ def _column(header: list[str], wanted: str, line: int) -> int:
         index = int(wanted) - 1
         if 0 <= index < len(header):
             return index
-        raise PollReportError(
-            line,
-            f"Spalte {wanted} gibt es nicht (nur {len(header)})",
-            f"there is no column {wanted} (only {len(header)})",
-        )
+        raise PollReportError(line, say("no_such_column", column=wanted, count=len(header)))
     lowered = [h.casefold() for h in header]
     if wanted.casefold() in lowered:
         return lowered.index(wanted.casefold())
-    raise PollReportError(
-        line,
-        f"Spalte „{wanted}“ fehlt in der Kopfzeile",
-        f"column '{wanted}' missing from the header",
-    )
+    raise PollReportError(line, say("column_missing", column=wanted))
 
 
 def _read_plain(rows: list[tuple[int, list[str]]], columns: CsvColumns) -> list[PollAnswer]:
     """A plain CSV: a header row, then one answer per row (participant, question, answer)."""
     if not rows:
-        raise PollReportError(None, "die Datei ist leer", "the file is empty")
+        raise PollReportError(None, say("file_empty"))
     header_line, header = rows[0]
     who = _column(header, columns.participant, header_line)
     what = _column(header, columns.question, header_line)
@@ -388,19 +353,11 @@ def _read_plain(rows: list[tuple[int, list[str]]], columns: CsvColumns) -> list[
     for line, cells in rows[1:]:
         needed = max(who, what, answer_at, when or 0) + 1
         if len(cells) < needed:
-            raise PollReportError(
-                line, f"{len(cells)} statt {needed} Spalten", f"{len(cells)} columns, not {needed}"
-            )
+            raise PollReportError(line, say("too_few_columns", count=len(cells), needed=needed))
         if any(cells[len(header) :]):
-            raise PollReportError(
-                line,
-                f"mehr Zellen als die Kopfzeile ({len(header)}); eine Mehrfachauswahl mit „;“ "
-                "gehört in Anführungszeichen",
-                f"more cells than the header ({len(header)}); a multiple choice joined with "
-                "';' must be quoted",
-            )
+            raise PollReportError(line, say("more_cells_than_header", count=len(header)))
         if not cells[what]:
-            raise PollReportError(line, "Fragetext fehlt", "question text missing")
+            raise PollReportError(line, say("question_text_missing"))
         name = cells[who]
         email = name if "@" in name else ""
         at = parse_time(cells[when], line) if when is not None else None

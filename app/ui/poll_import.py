@@ -42,6 +42,7 @@ from app.services.poll_matching import (
     email_domain,
 )
 from app.services.poll_reports import CsvColumns
+from app.ui.i18n import current_language
 from app.ui.messages import error_text
 from app.ui.widgets import ErrorLabel
 
@@ -279,7 +280,8 @@ class PollImportDialog(QDialog):
         self._show_questions(preview)
         self._show_conflicts(preview)
         self._show_ballots(preview)
-        self.blockers.setPlainText("\n".join(preview.blockers))
+        lang = current_language()
+        self.blockers.setPlainText("\n".join(b.in_language(lang) for b in preview.blockers))
         self.import_button.setEnabled(preview.ready)
         if plan.conflicts:
             self.tabs.setTabText(
@@ -382,7 +384,7 @@ class PollImportDialog(QDialog):
             for position, variant in enumerate(conflict.variants, start=1):
                 answer = variant.vote.comment or preview.answer_text(
                     conflict.question_id, variant.vote.option_ids, variant.vote.abstain
-                )
+                ).in_language(current_language())
                 combo.addItem(f"{answer} — {', '.join(variant.participants)}", position)
             combo.addItem(self.tr("Count the site as abstaining"), ABSTAIN)
             combo.currentIndexChanged.connect(
@@ -399,7 +401,9 @@ class PollImportDialog(QDialog):
                 preview.questions[b.question_id].number,
                 preview.site_label(b.site_id),
                 b.vote.comment
-                or preview.answer_text(b.question_id, b.vote.option_ids, b.vote.abstain),
+                or preview.answer_text(
+                    b.question_id, b.vote.option_ids, b.vote.abstain
+                ).in_language(current_language()),
                 ", ".join(b.participants),
             )
             for b in ballots
@@ -410,7 +414,9 @@ class PollImportDialog(QDialog):
                 if total.abstain
                 else self.tr("valid answers")
                 if total.option_id is None
-                else preview.answer_text(total.question_id, (total.option_id,), False)
+                else preview.answer_text(total.question_id, (total.option_id,), False).in_language(
+                    current_language()
+                )
             )
             rows.append(
                 (

@@ -78,7 +78,11 @@ def test_a_published_conference_votes_with_the_laptops_links(tmp_path, db: Datab
         broken["invitations"][0]["site"] = "NOPE"
         refused = http.put("/api/moderator/conference", json=broken, headers=served.moderator)
         assert refused.status_code == 422
-        assert refused.json()["detail"].startswith("upload: $.invitations[0].site: no site 'NOPE'")
+        where = "upload: $.invitations[0].site: "
+        assert refused.json()["messages"] == {  # each language whole, the place included
+            "de": where + "kein Standort „NOPE“ in $.sites",
+            "en": where + "no site 'NOPE' in $.sites",
+        }
     with db.read() as session:
         images = build_conference_file(session, conf_id).cases[0].images
     assert images == published.cases[0].images and images

@@ -149,14 +149,30 @@ def test_a_broken_file_names_file_path_and_problem(
     data = build_conference_file_dict(db, demo_id)
     data["results"]["ballots"][0]["question"] = "9.9"
     path.write_text(json.dumps(data), "utf-8")
-    with pytest.raises(
-        ConferenceFileError,
-        match=r"^bad.votum-conference.json: \$.results.ballots\[0\].question: no question '9.9'",
-    ):
+    with pytest.raises(ConferenceFileError) as caught:
         read_conference_file(path)
+    where = "bad.votum-conference.json: $.results.ballots[0].question: "
+    assert caught.value.in_language("en") == where + "no question '9.9'"
+    assert caught.value.in_language("de") == where + "keine Frage „9.9“"
     path.write_text("[1]", "utf-8")
     with pytest.raises(ConferenceFileError, match=r'\$: expected a JSON object with "conference"'):
         read_conference_file(path)
+
+
+def test_a_rule_of_the_domain_inside_a_file_is_said_whole_in_each_language(
+    tmp_path: Path, db: Database, demo_id: int
+) -> None:
+    data = build_conference_file_dict(db, demo_id)
+    data["conference"]["cme"]["vnr"] = "12"
+    path = tmp_path / "bad.votum-conference.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(ConferenceFileError) as caught:
+        read_conference_file(path)
+    de, en = caught.value.in_language("de"), caught.value.in_language("en")
+    for said in (de, en):  # the place in both, the rule's own words (app.services.cme) in one
+        assert said.startswith("bad.votum-conference.json: $.conference.cme.vnr: ")
+    assert de.endswith('Ziffern erwartet (gegeben: "12")') and "digits" not in de
+    assert en.endswith('digits expected (got "12")') and "Ziffern" not in en
 
 
 def build_conference_file_dict(db: Database, conference_id: int) -> dict:

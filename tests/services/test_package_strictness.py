@@ -47,15 +47,15 @@ REFUSED = {
     "title as number": (_with({"title": 42}), r"\$\.cases\[0\]\.title: Input should be a valid"),
     "duplicate key": (
         GOOD.replace('"age": 58', '"age": 58, "age": 59'),
-        r'\$\.cases\[0\]: Schlüssel doppelt / duplicate key "age"',
+        r'\$\.cases\[0\]: Schlüssel "age" doppelt / .*\$\.cases\[0\]: duplicate key "age"',
     ),
     "duplicate key at the top": (
         GOOD.replace('"title": "Paket"', '"title": "Paket", "title": "Anderes"'),
-        r'\$: Schlüssel doppelt / duplicate key "title"',
+        r'\$: duplicate key "title"',
     ),
     "5000-digit number": (
         GOOD.replace('"age": 58', '"age": ' + "9" * 5000),
-        r"\$\.cases\[0\]\.age: Zahl mit 5000 Ziffern / number too long",
+        r"\$\.cases\[0\]\.age: Zahl mit 5000 Ziffern / .*age: number too long \(5000 digits\)",
     ),
     "5000-digit decimal": (
         GOOD.replace('"vaf": 34.5', '"vaf": 0.' + "3" * 5000),
@@ -64,7 +64,7 @@ REFUSED = {
     "NaN": (GOOD.replace('"vaf": 34.5', '"vaf": NaN'), r"vaf: NaN ist kein JSON-Wert"),
     "nested deeper than any package": (
         GOOD.replace('"age": 58', '"age": ' + "[" * 40 + "]" * 40),
-        r"\$\.cases\[0\]\.age(\[0\])+: zu tief verschachtelt / nested too deeply",
+        r"\$\.cases\[0\]\.age(\[0\])+: nested too deeply",
     ),
     "nested 100 000 deep": (
         '{"cases": ' + "[" * 100_000 + "]" * 100_000 + "}",
@@ -72,7 +72,7 @@ REFUSED = {
     ),
     "image that is no image": (
         _with({"data": base64.b64encode(b"not an image at all").decode()}, "image"),
-        r"Bild ct\.png: kein lesbares PNG- oder JPEG-Bild / not a readable PNG or JPEG",
+        r"Bild ct\.png: kein lesbares PNG- oder JPEG-Bild / .*image ct\.png: not a readable PNG",
     ),
     "PNG header without an image": (
         _with({"data": PNG_HEADER_ONLY}, "image"),
@@ -101,6 +101,9 @@ def test_wrong_input_is_refused_in_one_message_naming_file_and_place(
         import_packages(session, [path])
     assert str(caught.value).startswith("fall.votum.json: ")
     assert "\n" not in str(caught.value)
+    for lang in ("de", "en"):  # each language whole, its place included
+        said = caught.value.in_language(lang)
+        assert said.startswith("fall.votum.json: ") and " / " not in said
     assert _row_counts(db) == before
 
 

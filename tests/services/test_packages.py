@@ -248,6 +248,27 @@ def test_broken_package_gives_a_clear_message_and_writes_nothing(
     assert _row_counts(db) == before
 
 
+def test_a_broken_file_is_said_whole_in_each_language_up_to_five_problems(
+    tmp_path: Path,
+) -> None:
+    data = good_package()
+    data["cases"][0]["icd10"] = "X"
+    for age in range(6):  # six more problems: five shown, then how many are left
+        data["cases"].append({"title": f"Fall {age}", "age": -1 - age})
+    path = tmp_path / "fall.votum.json"
+    path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(PackageError) as caught:
+        read_package(path)
+    de = caught.value.in_language("de").splitlines()
+    en = caught.value.in_language("en").splitlines()
+    assert (
+        de[0] == 'fall.votum.json: $.cases[0].icd10: kein ICD-10-Code (z. B. C25.0) (gegeben: "X")'
+    )
+    assert en[0] == 'fall.votum.json: $.cases[0].icd10: not an ICD-10 code (e.g. C25.0) (got "X")'
+    assert de[1].startswith("fall.votum.json: $.cases[1].age: ") and de[1].endswith("(gegeben: -1)")
+    assert (len(de), de[-1], en[-1]) == (6, "… und 2 weitere Probleme", "… and 2 more problems")
+
+
 def test_a_50_mb_file_is_refused_before_it_is_read(db: Database, tmp_path: Path) -> None:
     path = tmp_path / "huge.votum.json"
     with path.open("wb") as stream:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from app.services import agenda
 from app.services.packages import read_package
 from app.ui.editor import packages_io
 from app.ui.editor.packages_io import OrderDialog
+from app.ui.i18n import install_language
 
 
 def _case_titles(db, conf_id: int) -> list[str]:  # type: ignore[no-untyped-def]
@@ -96,3 +98,38 @@ def test_deep_nesting_and_giant_numbers_are_shown_in_the_import_dialog(
         assert "Ziffern" not in text and "verschachtelt" not in text  # the UI's language only
     assert len(prompter.errors) == 3
     assert _case_titles(db, demo_id) == before
+
+
+def test_a_broken_file_is_said_whole_in_the_ui_language(
+    qtbot, db, demo_id, tmp_path, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    image = {"filename": "ct.png", "data": base64.b64encode(b"no image").decode()}
+    broken = tmp_path / "bild.votum.json"
+    broken.write_text(json.dumps({"cases": [{"title": "X", "images": [image]}]}))
+    twice = tmp_path / "doppelt.votum.json"
+    twice.write_text('{"cases": [{"title": "X", "title": "Y"}]}')
+    shown = {}
+    try:
+        for lang in ("en", "de"):
+            install_language(lang)
+            for path in (broken, twice):
+                assert packages_io.import_into(None, db, [path], demo_id) is None
+                shown[lang, path.name] = prompter.errors[-1][1]
+    finally:
+        install_language("en")
+    # the place is said in the reader's language too ("image", not the German "Bild")
+    assert (
+        "bild.votum.json: image ct.png: not a readable PNG or JPEG image"
+        in shown["en", "bild.votum.json"]
+    )
+    assert "Bild" not in shown["en", "bild.votum.json"]
+    assert (
+        "bild.votum.json: Bild ct.png: kein lesbares PNG- oder JPEG-Bild"
+        in shown["de", "bild.votum.json"]
+    )
+    assert "readable" not in shown["de", "bild.votum.json"]
+    assert (
+        'doppelt.votum.json: $.cases[0]: Schlüssel "title" doppelt'
+        in shown["de", "doppelt.votum.json"]
+    )
+    assert "duplicate" not in shown["de", "doppelt.votum.json"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,8 @@ def test_a_moderator_maps_confirms_resolves_and_imports(
     qtbot.waitUntil(lambda: dialog.conflicts.rowCount() == 1)
     assert dialog.tabs.tabText(2) == "Conflicts (1)"
     assert not dialog.import_button.isEnabled()
+    blocker = dialog.blockers.toPlainText()  # said whole in the UI language, no German half
+    assert re.fullmatch(r"conflict: .+ \(\w+\), question [\d.]+ — different answers", blocker)
 
     resolution = dialog.conflicts.cellWidget(0, 2)
     assert isinstance(resolution, QComboBox)
