@@ -100,8 +100,9 @@ def test_postgresql_without_its_driver_is_one_line_naming_the_extra(
     monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
     assert main(["--db", "postgresql://votum@127.0.0.1:5432/votum", "list"]) == 1
     err = capsys.readouterr().err
-    assert err == (
-        'votum: database: PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
+    assert err.count("\n") == 1 and err.startswith("votum: database: PostgreSQL braucht")
+    assert err.endswith(
+        ' / PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
         '(or pip install "psycopg[binary]")\n'
     )
 

@@ -13,13 +13,12 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.server.actions import site_access
 from app.server.context import ServerContext
 from app.server.i18n import pick_lang
+from app.server.messages import say
 from app.server.security import RateLimiter
 from app.services.errors import Forbidden
 from app.services.tokens import MAX_TOKEN_LENGTH, check_moderator_token
 
-RATE_LIMITED = "Zu viele Anfragen; bitte kurz warten / too many requests; please wait a moment"
-MODERATOR_MISSING = "Moderationstoken fehlt / moderator token missing (Authorization: Bearer …)"
-SITE_TOKEN_MISSING = "Standort-Token fehlt / site token missing (Authorization: Bearer …)"
+RATE_LIMITED = say("rate_limited")
 
 #: database ids (INTEGER columns, signed 32-bit on PostgreSQL): larger ones get a 422
 MAX_ID = 2**31 - 1
@@ -44,7 +43,7 @@ def client_address(request: Request) -> str:
 
 
 def too_many() -> HTTPException:
-    return HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, RATE_LIMITED)
+    return HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, str(RATE_LIMITED))
 
 
 def charge_unknown(ctx: ServerContext, request: Request) -> None:
@@ -81,7 +80,9 @@ def moderator(request: Request, ctx: CtxDep, credentials: BearerDep) -> None:
     """401 without a bearer token, 403 with a wrong one (checked in constant time)."""
     if credentials is None:
         raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, MODERATOR_MISSING, {"WWW-Authenticate": "Bearer"}
+            status.HTTP_401_UNAUTHORIZED,
+            str(say("moderator_token_missing")),
+            {"WWW-Authenticate": "Bearer"},
         )
     with ctx.db.read() as session:
         try:
@@ -114,7 +115,9 @@ class SiteCall:
 def bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None:
         raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, SITE_TOKEN_MISSING, {"WWW-Authenticate": "Bearer"}
+            status.HTTP_401_UNAUTHORIZED,
+            str(say("site_token_missing")),
+            {"WWW-Authenticate": "Bearer"},
         )
     return credentials.credentials[: MAX_TOKEN_LENGTH + 1]
 

@@ -68,9 +68,11 @@ class AttendanceIn(_In):
 
 
 class ErrorOut(BaseModel):
-    """Every refusal: a clear message (German / English)."""
+    """Every refusal: ``detail`` says it in both languages ("deutsch / english"),
+    ``messages`` in each language by itself (left out by transport-level refusals)."""
 
     detail: str
+    messages: dict[str, str] | None = None
 
 
 class OptionOut(BaseModel):
