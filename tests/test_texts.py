@@ -32,6 +32,8 @@ def test_every_catalog_says_every_key_in_both_languages() -> None:
         "service messages",
         "database messages",
         "server messages",
+        "remote messages",
+        "command messages",
     } <= set(CATALOGS)
     assert [problem for c in CATALOGS.values() for problem in c.problems()] == []
 
