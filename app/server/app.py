@@ -29,6 +29,7 @@ from app.server.security import (
     KnownTokens,
     Limits,
     RateLimiter,
+    Refusal,
     SecurityHeaders,
     install_log_redaction,
 )
@@ -159,6 +160,11 @@ def _add_error_handlers(app: FastAPI) -> None:
             lang = pick_lang(request.query_params.get("lang"), ctx.language)
             return HTMLResponse(unavailable_page(lang, message), 503, headers=headers)
         return JSONResponse(error_body(message), status_code=503, headers=headers)
+
+    @app.exception_handler(Refusal)
+    async def refusal(_request: Request, exc: Refusal) -> JSONResponse:
+        """A transport-level refusal (429, 401, 413) in both languages, as a service's."""
+        return JSONResponse(error_body(exc.message), exc.status_code, headers=exc.headers)
 
     @app.exception_handler(WriterStopped)
     async def writer_stopped(_request: Request, exc: WriterStopped) -> JSONResponse:

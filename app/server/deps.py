@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from typing import Annotated
 
 import anyio.to_thread
-from fastapi import Depends, HTTPException, Path, Query, Request, status
+from fastapi import Depends, Path, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.server.actions import site_access
 from app.server.context import ServerContext
 from app.server.i18n import pick_lang
 from app.server.messages import say
-from app.server.security import RateLimiter
+from app.server.security import RateLimiter, Refusal
 from app.services.errors import Forbidden
 from app.services.tokens import MAX_TOKEN_LENGTH, check_moderator_token
 
@@ -42,8 +42,8 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def too_many() -> HTTPException:
-    return HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, str(RATE_LIMITED))
+def too_many() -> Refusal:
+    return Refusal(status.HTTP_429_TOO_MANY_REQUESTS, RATE_LIMITED)
 
 
 def charge_unknown(ctx: ServerContext, request: Request) -> None:
@@ -79,9 +79,9 @@ async def admit(ctx: ServerContext, request: Request, token: str, budget: RateLi
 def moderator(request: Request, ctx: CtxDep, credentials: BearerDep) -> None:
     """401 without a bearer token, 403 with a wrong one (checked in constant time)."""
     if credentials is None:
-        raise HTTPException(
+        raise Refusal(
             status.HTTP_401_UNAUTHORIZED,
-            str(say("moderator_token_missing")),
+            say("moderator_token_missing"),
             {"WWW-Authenticate": "Bearer"},
         )
     with ctx.db.read() as session:
@@ -114,9 +114,9 @@ class SiteCall:
 
 def bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None:
-        raise HTTPException(
+        raise Refusal(
             status.HTTP_401_UNAUTHORIZED,
-            str(say("site_token_missing")),
+            say("site_token_missing"),
             {"WWW-Authenticate": "Bearer"},
         )
     return credentials.credentials[: MAX_TOKEN_LENGTH + 1]

@@ -69,7 +69,8 @@ class AttendanceIn(_In):
 
 class ErrorOut(BaseModel):
     """Every refusal: ``detail`` says it in both languages ("deutsch / english"),
-    ``messages`` in each language by itself (left out by transport-level refusals)."""
+    ``messages`` in each language by itself (absent only from a bare HTTP error such as
+    an unknown path)."""
 
     detail: str
     messages: dict[str, str] | None = None

@@ -164,11 +164,22 @@ async def _json_error(send: Send, status: int, message: TextMessage) -> None:
 TOO_LARGE = say("too_large")
 
 
-class BodyTooLarge(HTTPException):
+class Refusal(HTTPException):
+    """An HTTP refusal that says why in every language: the app answers it with
+    :func:`~app.server.i18n.error_body` (``detail`` both languages, ``messages`` each)."""
+
+    def __init__(
+        self, status: int, message: TextMessage, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(status, str(message), headers)
+        self.message = message
+
+
+class BodyTooLarge(Refusal):
     """Raised while reading a body over the limit; JSON routes answer it as a 413."""
 
     def __init__(self) -> None:
-        super().__init__(413, str(TOO_LARGE))
+        super().__init__(413, TOO_LARGE)
 
 
 class BodySizeLimit:

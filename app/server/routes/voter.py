@@ -24,7 +24,6 @@ from app.server.actions import SubmittedChoice, require_question, site_access
 from app.server.context import ServerContext
 from app.server.deps import (
     MAX_ID,
-    RATE_LIMITED,
     CtxDep,
     LangDep,
     SiteReadDep,
@@ -33,7 +32,7 @@ from app.server.deps import (
 )
 from app.server.messages import say
 from app.server.pages import Typed, stored_page, voter_page, voter_panel, welcome_page
-from app.server.security import TOO_LARGE, BodyTooLarge
+from app.server.security import Refusal
 from app.services.agenda import get_question
 from app.services.ballots import MAX_COMMENT, plain_form_choice, site_ballot
 from app.services.conferences import get_conference
@@ -162,11 +161,10 @@ async def submit(request: Request, ctx: CtxDep, token: TokenPath, lang: LangDep)
         if choice.abstain and choice.option_ids:
             choice = await anyio.to_thread.run_sync(_plain_form_choice, ctx, token, choice)
         receipt = await ctx.cast_site_ballot(token, choice)
-    except BodyTooLarge:
-        return await _again(ctx, token, lang, TOO_LARGE, 413, typed)
+    except Refusal as exc:  # over the ballot budget, body too large
+        return await _again(ctx, token, lang, exc.message, exc.status_code, typed)
     except HTTPException as exc:
-        message = RATE_LIMITED if exc.status_code == 429 else INVALID_FORM
-        return await _again(ctx, token, lang, message, exc.status_code, typed)
+        return await _again(ctx, token, lang, INVALID_FORM, exc.status_code, typed)
     except ValidationError as exc:
         return await _again(ctx, token, lang, _form_problem(exc), 422, typed)
     except Forbidden:
