@@ -322,6 +322,9 @@ class Database:
                 quick_check(db.engine, where)
             if migrate:
                 upgrade(db.engine)
+        except DatabaseError:  # said already (quick_check's damage): not said again inside
+            db.dispose()
+            raise
         except BaseException as exc:
             db.dispose()
             problem = storage_problem(exc)
