@@ -45,16 +45,16 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: rather than in a sibling module: app.db is one module of its layer (see the import
 #: contracts in pyproject.toml), and a separate module would be one the contract does not name.
 _TEXTS: dict[str, tuple[str, str]] = {
-    # --- SQLite's result codes (by name) of a database that cannot store -------------------
-    "SQLITE_FULL": ("Datenträger voll", "disk full"),
-    "SQLITE_READONLY": ("schreibgeschützt", "read-only"),
-    "SQLITE_CANTOPEN": ("Datei nicht zu öffnen", "cannot open the file"),
-    "SQLITE_IOERR": ("Lese-/Schreibfehler", "disk I/O error"),
-    "SQLITE_CORRUPT": ("Datei beschädigt", "file is damaged"),
-    "SQLITE_NOTADB": ("keine Datenbankdatei", "not a database file"),
-    "SQLITE_BUSY": ("von einem anderen Programm gesperrt", "locked by another program"),
-    "SQLITE_LOCKED": ("gesperrt", "locked"),
-    "SQLITE_PERM": ("keine Berechtigung", "permission denied"),
+    # --- what keeps a database from storing (see _STORAGE_FAULTS) -------------------------
+    "disk_full": ("Datenträger voll", "disk full"),
+    "read_only": ("schreibgeschützt", "read-only"),
+    "cannot_open_file": ("Datei nicht zu öffnen", "cannot open the file"),
+    "io_error": ("Lese-/Schreibfehler", "disk I/O error"),
+    "file_damaged": ("Datei beschädigt", "file is damaged"),
+    "not_a_database": ("keine Datenbankdatei", "not a database file"),
+    "locked_by_another": ("von einem anderen Programm gesperrt", "locked by another program"),
+    "locked": ("gesperrt", "locked"),
+    "permission_denied": ("keine Berechtigung", "permission denied"),
     # --- storing and opening ------------------------------------------------------------
     "unreachable": (
         "Datenbank nicht erreichbar ({reason})",
@@ -131,8 +131,18 @@ class DatabaseError(Exception):
         return self.message.in_language(lang)
 
 
-#: SQLite's result codes (by name) of a database that cannot store (their texts: above).
-_STORAGE_FAULTS = tuple(key for key in _TEXTS if key.startswith("SQLITE_"))
+#: SQLite's result codes (by name) of a database that cannot store, and what to say.
+_STORAGE_FAULTS = {
+    "SQLITE_FULL": "disk_full",
+    "SQLITE_READONLY": "read_only",
+    "SQLITE_CANTOPEN": "cannot_open_file",
+    "SQLITE_IOERR": "io_error",
+    "SQLITE_CORRUPT": "file_damaged",
+    "SQLITE_NOTADB": "not_a_database",
+    "SQLITE_BUSY": "locked_by_another",
+    "SQLITE_LOCKED": "locked",
+    "SQLITE_PERM": "permission_denied",
+}
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
@@ -161,7 +171,7 @@ def _storage_problem(exc: BaseException) -> Message | None:
     name = getattr(orig, "sqlite_errorname", None)
     if isinstance(name, str):
         base = next((k for k in _STORAGE_FAULTS if name == k or name.startswith(k + "_")), None)
-        return None if base is None else say(base)
+        return None if base is None else say(_STORAGE_FAULTS[base])
     if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
         first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
         return say("unreachable", reason=first)

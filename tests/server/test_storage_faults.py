@@ -76,7 +76,7 @@ def test_read_only_database_during_voting_is_a_clear_503_and_an_alarm(db: Databa
             assert form.status_code == 503
             assert "not stored (read-only), please try again" in form.text
             assert "Nicht gespeichert" not in form.text and "schreibgeschützt" not in form.text
-            assert alarms == [say("SQLITE_READONLY")]  # told once, not per ballot
+            assert alarms == [say("read_only")]  # told once, not per ballot
 
             switch.on = False
             heard.clear()
@@ -85,7 +85,7 @@ def test_read_only_database_during_voting_is_a_clear_503_and_an_alarm(db: Databa
             )
             assert again.status_code == 200
             assert heard.wait(10)
-            assert alarms == [say("SQLITE_READONLY"), None]  # storing works again
+            assert alarms == [say("read_only"), None]  # storing works again
     finally:
         server.stop()
     with db.read() as session:
