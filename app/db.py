@@ -29,6 +29,8 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.texts import Catalog, Message
+
 WRITE_OPTION = "votum_write"
 #: The key of PostgreSQL's advisory lock that write transactions hold until they end.
 WRITE_LOCK = 0x766F74756D  # "votum"
@@ -39,27 +41,113 @@ _NOTIFY = f"pg_notify('{CHANGES_CHANNEL}', '')"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
+#: What the database layer says, key → (German, English). A small catalog of its own here
+#: rather than in a sibling module: app.db is one module of its layer (see the import
+#: contracts in pyproject.toml), and a separate module would be one the contract does not name.
+_TEXTS: dict[str, tuple[str, str]] = {
+    # --- what keeps a database from storing (see _STORAGE_FAULTS) -------------------------
+    "disk_full": ("Datenträger voll", "disk full"),
+    "read_only": ("schreibgeschützt", "read-only"),
+    "cannot_open_file": ("Datei nicht zu öffnen", "cannot open the file"),
+    "io_error": ("Lese-/Schreibfehler", "disk I/O error"),
+    "file_damaged": ("Datei beschädigt", "file is damaged"),
+    "not_a_database": ("keine Datenbankdatei", "not a database file"),
+    "locked_by_another": ("von einem anderen Programm gesperrt", "locked by another program"),
+    "locked": ("gesperrt", "locked"),
+    "permission_denied": ("keine Berechtigung", "permission denied"),
+    # --- storing and opening ------------------------------------------------------------
+    "unreachable": (
+        "Datenbank nicht erreichbar ({reason})",
+        "database unreachable ({reason})",
+    ),
+    "nothing_stored": (
+        "Datenbank: {problem}; nichts gespeichert",
+        "database: {problem}; nothing was stored",
+    ),
+    "nothing_stored_in_file": (
+        "Datenbank {where}: {problem}; nichts gespeichert. Speicherplatz freigeben oder das "
+        "Schreiben in die Datei und ihren Ordner ({folder}) erlauben, dann den Befehl noch "
+        "einmal ausführen",
+        "database {where}: {problem}; nothing was stored. Free disk space or allow writing "
+        "to the file and its folder ({folder}), then run the command again",
+    ),
+    "cannot_open": ("{where}: {problem}", "{where}: {problem}"),
+    "damaged": (
+        "Die Datenbankdatei {where} lässt sich nicht öffnen: sie ist beschädigt ({detail}); "
+        "nichts wurde geändert. Die letzte gute Kopie dieser Datei zurücklegen oder sie "
+        "beiseiteschieben, um mit einer neuen zu beginnen (Datenordner: {folder})",
+        "the database file {where} cannot be opened: it is damaged ({detail}); nothing was "
+        "changed. Put back the last good copy of this file, or move it aside to start with "
+        "a new one (data folder: {folder})",
+    ),
+    "folder_missing": (
+        "Der Ordner der Datenbank existiert nicht: {folder}",
+        "database folder does not exist: {folder}",
+    ),
+    "postgres_driver": (
+        'PostgreSQL braucht den Treiber psycopg 3: pip install -e ".[postgres]" '
+        '(oder pip install "psycopg[binary]")',
+        'PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
+        '(or pip install "psycopg[binary]")',
+    ),
+    "driver_missing": (
+        "Der Datenbanktreiber ist nicht installiert: {reason}",
+        "the database driver is not installed: {reason}",
+    ),
+    "not_votum": (
+        "Diese Datenbank enthält Tabellen, aber keine Votum-Schemaversion; sie bleibt unberührt",
+        "this database holds tables but no Votum schema version; refusing to touch it",
+    ),
+    "newer_votum": (
+        "Diese Datenbank wurde von einem neueren Votum geschrieben; bitte Votum aktualisieren",
+        "this database was written by a newer Votum; please update Votum",
+    ),
+}
+
+MESSAGES = Catalog(
+    "database messages",
+    {
+        lang: {key: pair[index] for key, pair in _TEXTS.items()}
+        for index, lang in enumerate(("de", "en"))
+    },
+)
+
+
+def say(key: str, **values: object) -> Message:
+    """The database message ``key`` in every language, filled with ``values``."""
+    return MESSAGES.message(key, **values)
+
+
 class DatabaseError(Exception):
-    """The database cannot be opened or is not a Votum database."""
+    """The database cannot be opened or is not a Votum database; :attr:`message` says
+    why in every language, ``str()`` in both."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+    def in_language(self, lang: str) -> str:
+        """What went wrong, said in ``lang``."""
+        return self.message.in_language(lang)
 
 
 #: SQLite's result codes (by name) of a database that cannot store, and what to say.
 _STORAGE_FAULTS = {
-    "SQLITE_FULL": "Datenträger voll / disk full",
-    "SQLITE_READONLY": "schreibgeschützt / read-only",
-    "SQLITE_CANTOPEN": "Datei nicht zu öffnen / cannot open the file",
-    "SQLITE_IOERR": "Lese-/Schreibfehler / disk I/O error",
-    "SQLITE_CORRUPT": "Datei beschädigt / file is damaged",
-    "SQLITE_NOTADB": "keine Datenbankdatei / not a database file",
-    "SQLITE_BUSY": "von einem anderen Programm gesperrt / locked by another program",
-    "SQLITE_LOCKED": "gesperrt / locked",
-    "SQLITE_PERM": "keine Berechtigung / permission denied",
+    "SQLITE_FULL": "disk_full",
+    "SQLITE_READONLY": "read_only",
+    "SQLITE_CANTOPEN": "cannot_open_file",
+    "SQLITE_IOERR": "io_error",
+    "SQLITE_CORRUPT": "file_damaged",
+    "SQLITE_NOTADB": "not_a_database",
+    "SQLITE_BUSY": "locked_by_another",
+    "SQLITE_LOCKED": "locked",
+    "SQLITE_PERM": "permission_denied",
 }
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
-def storage_problem(exc: BaseException) -> str | None:
-    """What keeps the database from storing, in one line, if ``exc`` says so (read-only
+def storage_problem(exc: BaseException) -> Message | None:
+    """What keeps the database from storing, in a few words, if ``exc`` says so (read-only
     file or folder, full disk, damaged file, lost server); None for anything else, which
     is a bug and stays loud."""
     return next((p for p in map(_storage_problem, _chain(exc)) if p is not None), None)
@@ -76,21 +164,21 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return chain
 
 
-def _storage_problem(exc: BaseException) -> str | None:
+def _storage_problem(exc: BaseException) -> Message | None:
     from sqlalchemy import exc as sa_exc
 
     orig = getattr(exc, "orig", None) or exc
     name = getattr(orig, "sqlite_errorname", None)
     if isinstance(name, str):
         base = next((k for k in _STORAGE_FAULTS if name == k or name.startswith(k + "_")), None)
-        return None if base is None else _STORAGE_FAULTS[base]
+        return None if base is None else say(_STORAGE_FAULTS[base])
     if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
         first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-        return f"Datenbank nicht erreichbar / database unreachable ({first})"
+        return say("unreachable", reason=first)
     return None
 
 
-def storage_message(exc: BaseException, url: str) -> str | None:
+def storage_message(exc: BaseException, url: str) -> Message | None:
     """The one line for a command whose write (or read) the database refused, with what
     to do; None when ``exc`` is no storage problem."""
     problem = storage_problem(exc)
@@ -100,12 +188,8 @@ def storage_message(exc: BaseException, url: str) -> str | None:
     if is_damage(exc):
         return damaged_message(where or url, str(getattr(exc, "orig", exc)).splitlines()[0])
     if where is None:
-        return f"Datenbank / database: {problem}; nichts gespeichert / nothing was stored"
-    return (
-        f"Datenbank {where}: {problem}; nichts gespeichert / nothing was stored. Free disk "
-        f"space or allow writing to the file and its folder ({Path(where).parent}), then "
-        "run the command again"
-    )
+        return say("nothing_stored", problem=problem)
+    return say("nothing_stored_in_file", where=where, problem=problem, folder=Path(where).parent)
 
 
 def is_damage(exc: BaseException) -> bool:
@@ -117,14 +201,9 @@ def is_damage(exc: BaseException) -> bool:
     return False
 
 
-def damaged_message(where: str, detail: str) -> str:
+def damaged_message(where: str, detail: str) -> Message:
     """The one line for a damaged SQLite file: what happened and what to do."""
-    folder = Path(where).parent
-    return (
-        f"die Datenbankdatei ist beschädigt / the database file {where} cannot be opened: "
-        f"it is damaged ({detail}); nothing was changed. Put back the last good copy of "
-        f"this file, or move it aside to start with a new one (data folder: {folder})"
-    )
+    return say("damaged", where=where, detail=detail, folder=Path(where).parent)
 
 
 def sqlite_file(url: str) -> str | None:
@@ -164,7 +243,7 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     if database and database != ":memory:" and not database.startswith("file:"):
         folder = Path(database).expanduser().resolve().parent
         if not folder.is_dir():
-            raise DatabaseError(f"database folder does not exist: {folder}")
+            raise DatabaseError(say("folder_missing", folder=folder))
     engine = create_engine(
         url,
         echo=echo,
@@ -176,13 +255,6 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     return engine
 
 
-#: The one line a PostgreSQL URL gives when the driver is missing.
-POSTGRES_EXTRA = (
-    'PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
-    '(or pip install "psycopg[binary]")'
-)
-
-
 def _server_engine(parsed: URL, *, echo: bool) -> Engine:
     """A database server; PostgreSQL through psycopg 3 (``postgresql://`` means
     ``postgresql+psycopg://``)."""
@@ -192,8 +264,8 @@ def _server_engine(parsed: URL, *, echo: bool) -> Engine:
         engine = create_engine(parsed, echo=echo, pool_pre_ping=True, pool_size=8, max_overflow=32)
     except ImportError as exc:  # the driver named by the URL is not installed
         if parsed.drivername == "postgresql+psycopg":
-            raise DatabaseError(POSTGRES_EXTRA) from None
-        raise DatabaseError(f"the database driver is not installed: {exc}") from None
+            raise DatabaseError(say("postgres_driver")) from None
+        raise DatabaseError(say("driver_missing", reason=exc)) from None
     if engine.dialect.name == "postgresql":
         _configure_postgresql(engine)
     return engine
@@ -269,6 +341,9 @@ class Database:
                 quick_check(db.engine, where)
             if migrate:
                 upgrade(db.engine)
+        except DatabaseError:  # said already (quick_check's damage): not said again inside
+            db.dispose()
+            raise
         except BaseException as exc:
             db.dispose()
             problem = storage_problem(exc)
@@ -278,7 +353,7 @@ class Database:
             if is_damage(exc):
                 detail = str(getattr(exc, "orig", exc)).splitlines()[0]
                 raise DatabaseError(damaged_message(shown, detail)) from None
-            raise DatabaseError(f"{shown}: {problem}") from None
+            raise DatabaseError(say("cannot_open", where=shown, problem=problem)) from None
         return db
 
     @contextmanager
@@ -317,14 +392,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     tables = set(inspect(engine).get_table_names())
     if tables and "alembic_version" not in tables:
-        raise DatabaseError(
-            "this database holds tables but no Votum schema version; refusing to touch it"
-        )
+        raise DatabaseError(say("not_votum"))
     try:
         command.upgrade(_alembic_config(engine), revision)
     except Exception as exc:  # alembic raises plain exceptions for unknown revisions
         if "Can't locate revision" in str(exc):
-            raise DatabaseError(
-                "this database was written by a newer Votum; please update Votum"
-            ) from exc
+            raise DatabaseError(say("newer_votum")) from exc
         raise

@@ -91,7 +91,9 @@ def test_a_file_that_is_no_database_is_a_clear_error(
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"this is not an sqlite file at all" * 100)
     assert main(["--db", f"sqlite:///{junk.as_posix()}", "list"]) == 1
-    assert "cannot be opened" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.count("cannot be opened") == 1  # said once, not inside itself
+    assert "(file is not a database); nothing was changed" in err
 
 
 def test_postgresql_without_its_driver_is_one_line_naming_the_extra(
@@ -100,8 +102,9 @@ def test_postgresql_without_its_driver_is_one_line_naming_the_extra(
     monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
     assert main(["--db", "postgresql://votum@127.0.0.1:5432/votum", "list"]) == 1
     err = capsys.readouterr().err
-    assert err == (
-        'votum: database: PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
+    assert err.count("\n") == 1 and err.startswith("votum: database: PostgreSQL braucht")
+    assert err.endswith(
+        ' / PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
         '(or pip install "psycopg[binary]")\n'
     )
 

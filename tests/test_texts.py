@@ -31,6 +31,11 @@ def test_every_catalog_says_every_key_in_both_languages() -> None:
         "question kinds",
         "service messages",
         "file messages",
+        "database messages",
+        "server messages",
+        "remote messages",
+        "command messages",
+        "link sheets",
     } <= set(CATALOGS)
     assert [problem for c in CATALOGS.values() for problem in c.problems()] == []
 

@@ -10,15 +10,17 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from app.db import Database
+    from app.texts import Message
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 class CliError(Exception):
-    """A one-line message for the user; the command exits with ``code``."""
+    """A one-line message for the user (a :class:`~app.texts.Message` is printed in both
+    languages, ``"deutsch / english"``); the command exits with ``code``."""
 
-    def __init__(self, message: str, code: int = EXIT_REFUSED) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message | str, code: int = EXIT_REFUSED) -> None:
+        super().__init__(str(message))
         self.code = code
 
 

@@ -10,11 +10,13 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from app.commands.common import CliError, conference_id, open_db
+from app.commands.messages import say
 from app.server.addresses import lan_addresses
 from app.server.link_sheets import SiteLink, write_pdf, write_png
 from app.services.conferences import get_conference, invitations
 from app.services.text import spreadsheet_safe
 from app.services.tokens import reissue_site_token, revoke_site_token, voter_link
+from app.texts import Message
 
 
 def normalise_base_url(raw: str) -> str:
@@ -48,11 +50,9 @@ def _output(raw: str | None, option: str) -> Path | None:
         return None
     path = Path(raw)
     if path.is_dir():
-        raise CliError(f"{option} {path}: ist ein Ordner / is a folder")
+        raise CliError(say("is_a_folder", path=f"{option} {path}"))
     if not path.parent.resolve().is_dir():
-        raise CliError(
-            f"{option} {path}: Ordner {path.parent} existiert nicht / folder does not exist"
-        )
+        raise CliError(say("folder_missing", path=f"{option} {path}", folder=path.parent))
     return path
 
 
@@ -96,10 +96,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             write(path, conf, rows)
         except OSError as exc:
-            raise CliError(
-                f"{kind} {path}: nicht geschrieben / not written ({exc.strerror or exc}); "
-                "die Links oben gelten / the links above are valid"
-            ) from None
+            reason = Message.plain(str(exc.strerror or exc))
+            raise CliError(say("sheet_not_written", kind=kind, path=path, reason=reason)) from None
         print(f"{kind} written: {path}", file=sys.stderr)
     return 0
 

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.commands.common import EXIT_OK, CliError, conference_id, open_db
+from app.commands.messages import say
+from app.texts import Message
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -82,15 +84,12 @@ def _read_mapping(raw: str) -> dict[str, Any]:
     except OSError as exc:
         raise CliError(f"{path}: {exc.strerror or exc}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CliError(f"{path}: kein JSON / not JSON ({exc})") from None
+        raise CliError(say("not_json", path=path, reason=Message.plain(str(exc)))) from None
     if not isinstance(data, dict) or not all(
         isinstance(data.get(k, {}), dict)
         for k in ("participants", "domains", "questions", "resolve")
     ):
-        raise CliError(
-            f"{path}: erwartet ein Objekt mit participants, domains, questions, resolve / "
-            "expected an object with participants, domains, questions, resolve"
-        )
+        raise CliError(say("mapping_shape", path=path))
     return data
 
 
@@ -151,7 +150,7 @@ def _confirmed(
 def _split_resolve(raw: str) -> tuple[str, str]:
     target, sep, choice = raw.partition("=")
     if not sep or ":" not in target:
-        raise CliError(f"--resolve {raw!r}: erwartet / expected SITE:QUESTION=CHOICE")
+        raise CliError(say("resolve_shape", raw=repr(raw)))
     return target, choice
 
 
@@ -161,9 +160,7 @@ def _resolution(choice: str) -> Resolution:
         return "abstain"
     if choice.isdigit() and int(choice) >= 1:
         return int(choice)
-    raise CliError(
-        f"Auflösung {choice!r}: Nummer oder abstain / resolution must be a number or abstain"
-    )
+    raise CliError(say("resolution_shape", choice=repr(choice)))
 
 
 def _site(sites: Mapping[int, SiteInfo], site_id: int | None) -> str:
@@ -176,50 +173,46 @@ def describe(preview: PollPreview) -> str:
     """The preview as text: questions, participants, ballots, conflicts, what stays out."""
     plan, report = preview.plan, preview.report
     lines = [
-        f"Bericht / report: {preview.filename} ({report.format.value}), "
-        f"{len(report.questions)} Fragen / questions, {len(report.answers)} Antworten / answers"
+        f"{say('report')}: {preview.filename} ({report.format.value}), "
+        f"{len(report.questions)} {say('questions')}, {len(report.answers)} {say('answers')}"
     ]
     if plan.anonymous:
-        lines.append(
-            "Anonyme Umfrage: keine Stimmen je Standort, nur die Summen („von der "
-            "Videokonferenz gezählt“) / anonymous poll: no per-site ballots, only the totals"
-        )
-    lines.append("Fragen / questions:")
+        lines.append(str(say("anonymous_poll")))
+    lines.append(f"{say('questions')}:")
     for match in plan.questions:
         number = match.number or "—"
-        note = f" — bestätigen / confirm: --confirm {number}" if match.needs_confirmation else ""
+        note = f" — {say('confirm')}: --confirm {number}" if match.needs_confirmation else ""
         lines.append(f"  {number:5} {match.how.value:6} {match.score:.2f}  {match.poll_text}{note}")
     if plan.participants:
-        lines.append("Teilnehmende / participants:")
+        lines.append(f"{say('participants')}:")
         for person in plan.participants:
             rule = person.rule.value + (f": {person.note}" if person.note else "")
             lines.append(f"  {person.label} → {_site(preview.sites, person.site_id)} ({rule})")
     for earlier in report.superseded:
         lines.append(
-            f"  Zeile / line {earlier.line}: {earlier.name or earlier.email} — frühere Antwort, "
-            "die spätere zählt / earlier submission, the last one counts"
+            f"  {say('line')} {earlier.line}: {earlier.name or earlier.email} — {say('superseded')}"
         )
-    lines.append(f"Stimmen / ballots: {len(plan.ballots)}")
+    lines.append(f"{say('ballots')}: {len(plan.ballots)}")
     for ballot in plan.ballots:
         number = preview.questions[ballot.question_id].number
         answer = ballot.vote.comment or preview.answer_text(
             ballot.question_id, ballot.vote.option_ids, ballot.vote.abstain
         )
-        counted = f" ({len(ballot.participants)}×, einmal gezählt / counted once)"
+        counted = f" ({len(ballot.participants)}×, {say('counted_once')})"
         lines.append(
             f"  {number:5} {_site(preview.sites, ballot.site_id):6} {answer}"
             + (counted if len(ballot.participants) > 1 else "")
         )
     for replaced in preview.replaced:
         lines.append(
-            f"  ersetzt / replaces {_site(preview.sites, replaced.site_id)} "
+            f"  {say('replaces')} {_site(preview.sites, replaced.site_id)} "
             f"{preview.questions[replaced.question_id].number} ({replaced.source.value})"
         )
     for total in plan.totals:
         what = (
-            "Enthaltung / abstain"
+            str(say("abstain"))
             if total.abstain
-            else "gültig / valid"
+            else str(say("valid"))
             if total.option_id is None
             else preview.answer_text(total.question_id, (total.option_id,), False)
         )
@@ -227,7 +220,7 @@ def describe(preview: PollPreview) -> str:
     for conflict in plan.conflicts:
         site = _site(preview.sites, conflict.site_id)
         number = preview.questions[conflict.question_id].number
-        lines.append(f"Konflikt / conflict {site} {number}:")
+        lines.append(f"{say('conflict')} {site} {number}:")
         for index, variant in enumerate(conflict.variants, start=1):
             answer = variant.vote.comment or preview.answer_text(
                 conflict.question_id, variant.vote.option_ids, variant.vote.abstain

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.commands.common import EXIT_OK, CliError, conference_id, open_db
+from app.commands.messages import say
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -17,9 +18,9 @@ def _target(raw: str) -> Path:
     """The output path, refused early when it cannot be a file."""
     path = Path(raw)
     if path.is_dir():
-        raise CliError(f"{path}: ist ein Ordner / is a folder")
+        raise CliError(say("is_a_folder", path=path))
     if not path.parent.resolve().is_dir():
-        raise CliError(f"{path.parent}: Ordner existiert nicht / folder does not exist")
+        raise CliError(say("folder_missing", path=path, folder=path.parent))
     return path
 
 

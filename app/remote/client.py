@@ -10,6 +10,7 @@ No Qt here: the console runs these calls in a worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import ssl
@@ -23,7 +24,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from app.remote.messages import say
 from app.services.conference_schema import ConferenceFile
+from app.texts import Message
 
 #: connect fast (an unreachable host shows at once), allow a slow answer
 TIMEOUT = httpx.Timeout(10.0, connect=4.0)
@@ -36,7 +39,16 @@ Json = Any
 
 
 class RemoteError(Exception):
-    """Something a user can cause or fix; the message says what (German / English)."""
+    """Something a user can cause or fix. :attr:`message` says what in every language (a
+    front end shows :meth:`in_language`); ``str()`` says both, ``"deutsch / english"``."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+    def in_language(self, lang: str) -> str:
+        """What went wrong, said in ``lang``."""
+        return self.message.in_language(lang)
 
 
 class BadAddress(RemoteError):
@@ -52,22 +64,20 @@ class Unreachable(RemoteError):
 
 
 class Refused(RemoteError):
-    """The server answered with an error (wrong token, conflict, not found …)."""
+    """The server answered with an error (wrong token, conflict, not found …), said in
+    the server's words (:func:`said_by`)."""
 
-    def __init__(self, status: int, detail: str) -> None:
-        super().__init__(detail)
+    def __init__(self, status: int, message: Message) -> None:
+        super().__init__(message)
         self.status = status
-        self.detail = detail
 
 
 class NotDone(Unreachable):
     """A moderator action whose answer never came back: not done (the server remembers its
     request id, so sending :attr:`action` again can never do it twice)."""
 
-    def __init__(self, action: Action, reason: str) -> None:
-        super().__init__(
-            f"Nicht ausgeführt, Server nicht erreichbar / not done, server unreachable: {reason}"
-        )
+    def __init__(self, action: Action, reason: Message) -> None:
+        super().__init__(say("not_done", reason=reason))
         self.action = action
 
 
@@ -103,16 +113,11 @@ def normalize_address(address: str) -> str:
         text = "https://" + text
     parts = urlsplit(text)
     if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise BadAddress(f"Keine gültige Adresse / not a valid address: {address!r} (https://…)")
+        raise BadAddress(say("not_an_address", address=repr(address)))
     if parts.query or parts.fragment or parts.username:
-        raise BadAddress(
-            f"Adresse ohne ?, # oder Benutzer / address without ?, # or user: {address!r}"
-        )
+        raise BadAddress(say("address_extras", address=repr(address)))
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise BadAddress(
-            "Nur verschlüsselt (https://) / only encrypted (https://) to another computer: "
-            f"{address!r}"
-        )
+        raise BadAddress(say("encrypted_only", address=repr(address)))
     return text
 
 
@@ -133,20 +138,31 @@ def tls_context(ca_file: Path | None) -> ssl.SSLContext:
             context.load_verify_locations(cafile=str(ca_file))
         except (OSError, ssl.SSLError) as exc:
             raise CertificateRefused(
-                f"CA-Datei nicht lesbar / CA file not usable: {ca_file}: {exc}"
+                say("ca_file_unusable", path=ca_file, reason=Message.plain(str(exc)))
             ) from None
     return context
 
 
-def _detail(response: httpx.Response) -> str:
+def said_by(response: httpx.Response) -> Message:
+    """What an error answer says: Votum's JSON ``messages`` (each language by itself, see
+    :func:`app.server.i18n.error_body`) when it has them, else its ``detail`` split where
+    it says both languages, else its text or status."""
     try:
         data = response.json()
     except ValueError:
-        return response.text[:300] or response.reason_phrase
-    detail = data.get("detail") if isinstance(data, dict) else None
+        return Message.plain(response.text[:300] or response.reason_phrase)
+    if not isinstance(data, dict):
+        return Message.plain(response.reason_phrase)
+    messages = data.get("messages")
+    if isinstance(messages, dict):
+        with contextlib.suppress(ValueError):  # a language missing: the detail below
+            return Message({str(lang): str(text) for lang, text in messages.items()})
+    detail = data.get("detail")
     if isinstance(detail, list):  # FastAPI validation errors
-        return "; ".join(str(d.get("msg", d)) if isinstance(d, dict) else str(d) for d in detail)
-    return str(detail) if detail else response.reason_phrase
+        return Message.plain(
+            "; ".join(str(d.get("msg", d)) if isinstance(d, dict) else str(d) for d in detail)
+        )
+    return Message.split(str(detail)) if detail else Message.plain(response.reason_phrase)
 
 
 class ModeratorClient:
@@ -208,7 +224,7 @@ class ModeratorClient:
             raise self._connect_error(exc) from None
         except httpx.TransportError as exc:
             raise Unreachable(
-                f"Keine Antwort von / no answer from {self.connection.host}: {type(exc).__name__}"
+                say("no_answer", host=self.connection.host, reason=type(exc).__name__)
             ) from None
         if response.status_code >= 400:
             raise self._refused(response)
@@ -218,21 +234,19 @@ class ModeratorClient:
         text = str(exc)
         if "CERTIFICATE_VERIFY_FAILED" in text or "certificate" in text.lower():
             return CertificateRefused(
-                f"Zertifikat von {self.connection.host} nicht vertrauenswürdig — Verbindung "
-                f"abgelehnt / certificate of {self.connection.host} not trusted — connection "
-                f"refused ({text})"
+                say("certificate_not_trusted", host=self.connection.host, reason=text)
             )
-        return Unreachable(
-            f"Server nicht erreichbar / server unreachable: {self.connection.host} ({text})"
-        )
+        return Unreachable(say("unreachable", host=self.connection.host, reason=text))
 
     def _refused(self, response: httpx.Response) -> Refused:
-        detail = _detail(response)
+        message = said_by(response)
         if response.status_code in (401, 403):
-            detail = "Moderator-Token abgelehnt / moderator token refused" + (
-                f" ({detail})" if detail else ""
+            message = (
+                say("token_refused_because", reason=message)
+                if message.in_language("en")
+                else say("token_refused")
             )
-        return Refused(response.status_code, detail)
+        return Refused(response.status_code, message)
 
     def _get(self, path: str) -> Json:
         return self._request("GET", path).json()
@@ -243,7 +257,7 @@ class ModeratorClient:
         The server answers a repeated id with its first answer, so the action is done at
         most once; when no attempt gets an answer, :class:`NotDone` says so."""
         headers = {"Idempotency-Key": action.request_id}
-        last = ""
+        last = Message.plain("")
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(self.retry_pause * attempt)
@@ -254,7 +268,7 @@ class ModeratorClient:
             except CertificateRefused:
                 raise
             except Unreachable as exc:
-                last = str(exc)
+                last = exc.message
         raise NotDone(action, last)
 
     # --- reading --------------------------------------------------------------------
@@ -307,10 +321,8 @@ class ModeratorClient:
         except httpx.ConnectError as exc:
             raise self._connect_error(exc) from None
         except httpx.TransportError as exc:
-            raise Unreachable(
-                f"Verbindung unterbrochen / connection lost: {type(exc).__name__}"
-            ) from None
-        raise Unreachable("Verbindung vom Server beendet / connection closed by the server")
+            raise Unreachable(say("connection_lost", reason=type(exc).__name__)) from None
+        raise Unreachable(say("connection_closed"))
 
     # --- moderator actions (each once, by its request id) ---------------------------
 

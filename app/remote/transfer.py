@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.db import Database
 from app.remote.client import ModeratorClient, Refused
+from app.remote.messages import say
 from app.services.conference_file import Publish, build_conference_file
 from app.services.conference_schema import ConferenceFile
 from app.services.fetch_home import FetchOutcome, adopt_fetched
@@ -78,11 +79,7 @@ def plan_publish(
 
 
 def _refusal(ballots: int) -> PublishRefused:
-    return PublishRefused(
-        409,
-        f"Der Server hat schon {ballots} Stimmen für diese Konferenz — nicht überschrieben / "
-        f"the server already has {ballots} ballots for this conference — not overwritten",
-    )
+    return PublishRefused(409, say("server_has_ballots", ballots=ballots))
 
 
 def publish(client: ModeratorClient, plan: PublishPlan) -> dict[str, object]:

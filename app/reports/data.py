@@ -10,6 +10,7 @@ from app import __version__
 from app.config import LANGUAGES
 from app.db import Database
 from app.models import NoteKind
+from app.reports.texts import say
 from app.services.agenda import image_data
 from app.services.ballots import HistoryEntry, conference_history
 from app.services.conferences import get_conference, invitations
@@ -91,7 +92,7 @@ def protocol_language(data: ReportData, lang: str | None) -> str:
     """The language asked for, else the conference's own."""
     chosen = lang or data.conference.language or "de"
     if chosen not in LANGUAGES:
-        raise InvalidInput(f"Sprache „{chosen}“: de oder en / language must be de or en")
+        raise InvalidInput(say("language_unknown", lang=chosen))
     return chosen
 
 

@@ -32,7 +32,7 @@ from app.reports.tables import (
     history_rows,
     result_rows,
 )
-from app.reports.texts import share_percent
+from app.reports.texts import say, share_percent
 from app.services.consensus import AWMF_RULE
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
@@ -70,15 +70,12 @@ def write_results(
     refused unless ``allow_empty``.
     """
     if fmt not in FORMATS:
-        raise InvalidInput(f"Format „{fmt}“: csv, xlsx oder json / must be csv, xlsx or json")
+        raise InvalidInput(say("export_format_unknown", format=fmt))
     path = Path(path)
     data = gather(db, conference_id, with_images=False)
     chosen = protocol_language(data, lang)
     if data.n_ballots == 0 and not allow_empty:
-        raise StateConflict(
-            f"„{data.conference.slug}“ hat noch keine Stimmen – nichts exportiert / "
-            "has no ballots yet – nothing exported"
-        )
+        raise StateConflict(say("no_ballots_no_export", slug=data.conference.slug))
     if fmt == "csv":
         results = csv_bytes(RESULT_COLUMNS, result_rows(data, chosen), chosen)
         ballots = csv_bytes(BALLOT_COLUMNS, ballot_rows(data, chosen), chosen)

@@ -402,11 +402,10 @@ def save_figure(figure: Figure, path: Path) -> None:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in {".png", ".svg", ".pdf"}:
+        from app.reports.texts import say
         from app.services.errors import InvalidInput
 
-        raise InvalidInput(
-            f"{path.name}: Format .png, .svg oder .pdf / format must be .png, .svg or .pdf"
-        )
+        raise InvalidInput(say("figure_format_unknown", name=path.name))
     write_bytes_atomic(path, figure_bytes(figure, suffix.lstrip(".")))
 
 

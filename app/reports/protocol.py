@@ -14,7 +14,7 @@ from app.reports.pdfdoc import PageInfo, ProtocolDocument
 from app.reports.story_appendix import appendix_section
 from app.reports.story_cases import cases_section
 from app.reports.story_front import agenda_section, attendance_section, title_page
-from app.reports.texts import date_text, datetime_text, text
+from app.reports.texts import date_text, datetime_text, say, text
 from app.services.errors import StateConflict
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
@@ -76,8 +76,5 @@ def write_protocol(
     data = gather(db, conference_id)
     chosen = protocol_language(data, lang)
     if data.n_ballots == 0 and not allow_empty:
-        raise StateConflict(
-            f"„{data.conference.slug}“ hat noch keine Stimmen – kein Protokoll erstellt / "
-            "has no ballots yet – no protocol written"
-        )
+        raise StateConflict(say("no_ballots_no_protocol", slug=data.conference.slug))
     write_bytes_atomic(Path(path), render_protocol(data, lang=chosen, anonymise=anonymise))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from app.texts import Catalog
+from app.texts import Catalog, Message
 
 _TEXTS: dict[str, dict[str, str]] = {
     "de": {
@@ -136,6 +136,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "case_text": "Fallbeschreibung",
         "images": "Abbildungen",
         "final_round": "Endgültige Abstimmung: Runde 2",
+        # --- messages: why a protocol, an export or a chart is refused ---------------
+        "language_unknown": "Sprache „{lang}“: de oder en",
+        "export_format_unknown": "Format „{format}“: csv, xlsx oder json",
+        "no_ballots_no_export": "„{slug}“ hat noch keine Stimmen – nichts exportiert",
+        "no_ballots_no_protocol": "„{slug}“ hat noch keine Stimmen – kein Protokoll erstellt",
+        "figure_format_unknown": "{name}: Format .png, .svg oder .pdf",
     },
     "en": {
         "protocol": "Protocol",
@@ -263,6 +269,12 @@ _TEXTS: dict[str, dict[str, str]] = {
         "case_text": "Case description",
         "images": "Images",
         "final_round": "Final vote: round 2",
+        # --- messages: why a protocol, an export or a chart is refused ---------------
+        "language_unknown": "language “{lang}”: must be de or en",
+        "export_format_unknown": "format “{format}”: must be csv, xlsx or json",
+        "no_ballots_no_export": "“{slug}” has no ballots yet – nothing exported",
+        "no_ballots_no_protocol": "“{slug}” has no ballots yet – no protocol written",
+        "figure_format_unknown": "{name}: format must be .png, .svg or .pdf",
     },
 }
 
@@ -288,6 +300,11 @@ REPORT = Catalog("protocol and exports", _TEXTS)
 def text(lang: str, key: str, **values: object) -> str:
     """The fixed text ``key`` in ``lang`` ("de" or "en"), formatted with ``values``."""
     return REPORT.text(lang, key, **values)
+
+
+def say(key: str, **values: object) -> Message:
+    """The text ``key`` in every language (a refusal: its reader picks the language)."""
+    return REPORT.message(key, **values)
 
 
 def other(lang: str) -> str:

@@ -12,12 +12,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import BallotSource, Site
+from app.server.messages import say
 from app.services import conferences, lifecycle
 from app.services.agenda import conference_of_question
 from app.services.ballot_batch import SubmittedChoice
 from app.services.ballots import BallotReceipt, cast_ballot
 from app.services.errors import NotFound
 from app.services.events import StateChange
+from app.services.messages import say as service_says
 from app.services.tokens import SiteAccess, get_invitation, resolve_site_token
 from app.services.views import QuestionInfo
 from app.services.voting import cast_as_site
@@ -31,13 +33,13 @@ def site_access(session: Session, conference_id: int, token: str) -> SiteAccess:
 def require_question(session: Session, conference_id: int, question_id: int) -> None:
     """NotFound unless the question belongs to the served conference."""
     if conference_of_question(session, question_id) != conference_id:
-        raise NotFound(f"Frage {question_id} nicht gefunden / question not found")
+        raise NotFound(service_says("question_not_found", question_id=question_id))
 
 
 def site_by_code(session: Session, code: str) -> int:
     site_id = session.scalar(select(Site.id).where(Site.code == code))
     if site_id is None:
-        raise NotFound(f"Standort „{code}“ nicht gefunden / site not found")
+        raise NotFound(say("site_not_found", code=code))
     return site_id
 
 

@@ -20,6 +20,7 @@ from app.server.context import ServerContext
 from app.server.feed import ModeratorFeed
 from app.server.i18n import error_body, pick_lang
 from app.server.live import LiveState
+from app.server.messages import say
 from app.server.pages import STATIC, forbidden_page, unavailable_page
 from app.server.routes import conference as conference_routes
 from app.server.routes import moderator, site_api, voter
@@ -28,6 +29,7 @@ from app.server.security import (
     KnownTokens,
     Limits,
     RateLimiter,
+    Refusal,
     SecurityHeaders,
     install_log_redaction,
 )
@@ -36,8 +38,7 @@ from app.services.ballots import ballots_stored
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
-
-INVALID = "Ungültige Anfrage / invalid request"
+from app.texts import Message
 
 
 def create_app(
@@ -152,21 +153,22 @@ def _add_error_handlers(app: FastAPI) -> None:
         problem = storage_problem(exc)
         if problem is None:
             raise exc
-        german, _, english = problem.partition(" / ")
-        message = (
-            f"Datenbank nicht verfügbar ({german}) – bitte gleich noch einmal versuchen / "
-            f"database unavailable ({english or german}), please try again"
-        )
+        message = say("database_unavailable", problem=problem)
         headers = {"Retry-After": "5"}
         if request.url.path.startswith("/v/"):
             ctx: ServerContext = request.app.state.ctx
             lang = pick_lang(request.query_params.get("lang"), ctx.language)
             return HTMLResponse(unavailable_page(lang, message), 503, headers=headers)
-        return JSONResponse({"detail": message}, status_code=503, headers=headers)
+        return JSONResponse(error_body(message), status_code=503, headers=headers)
+
+    @app.exception_handler(Refusal)
+    async def refusal(_request: Request, exc: Refusal) -> JSONResponse:
+        """A transport-level refusal (429, 401, 413) in both languages, as a service's."""
+        return JSONResponse(error_body(exc.message), exc.status_code, headers=exc.headers)
 
     @app.exception_handler(WriterStopped)
     async def writer_stopped(_request: Request, exc: WriterStopped) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=503)
+        return JSONResponse(error_body(exc.message), status_code=503)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -174,4 +176,5 @@ def _add_error_handlers(app: FastAPI) -> None:
         for error in exc.errors()[:5]:
             where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
             problems.append(f"{where}: {error.get('msg', '')}" if where else error.get("msg", ""))
-        return JSONResponse({"detail": f"{INVALID}: " + "; ".join(problems)}, status_code=422)
+        message = say("invalid_request", problems=Message.plain("; ".join(problems)))
+        return JSONResponse(error_body(message), status_code=422)

@@ -7,19 +7,18 @@ from dataclasses import dataclass
 from typing import Annotated
 
 import anyio.to_thread
-from fastapi import Depends, HTTPException, Path, Query, Request, status
+from fastapi import Depends, Path, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.server.actions import site_access
 from app.server.context import ServerContext
 from app.server.i18n import pick_lang
-from app.server.security import RateLimiter
+from app.server.messages import say
+from app.server.security import RateLimiter, Refusal
 from app.services.errors import Forbidden
 from app.services.tokens import MAX_TOKEN_LENGTH, check_moderator_token
 
-RATE_LIMITED = "Zu viele Anfragen; bitte kurz warten / too many requests; please wait a moment"
-MODERATOR_MISSING = "Moderationstoken fehlt / moderator token missing (Authorization: Bearer …)"
-SITE_TOKEN_MISSING = "Standort-Token fehlt / site token missing (Authorization: Bearer …)"
+RATE_LIMITED = say("rate_limited")
 
 #: database ids (INTEGER columns, signed 32-bit on PostgreSQL): larger ones get a 422
 MAX_ID = 2**31 - 1
@@ -43,8 +42,8 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def too_many() -> HTTPException:
-    return HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, RATE_LIMITED)
+def too_many() -> Refusal:
+    return Refusal(status.HTTP_429_TOO_MANY_REQUESTS, RATE_LIMITED)
 
 
 def charge_unknown(ctx: ServerContext, request: Request) -> None:
@@ -80,8 +79,10 @@ async def admit(ctx: ServerContext, request: Request, token: str, budget: RateLi
 def moderator(request: Request, ctx: CtxDep, credentials: BearerDep) -> None:
     """401 without a bearer token, 403 with a wrong one (checked in constant time)."""
     if credentials is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, MODERATOR_MISSING, {"WWW-Authenticate": "Bearer"}
+        raise Refusal(
+            status.HTTP_401_UNAUTHORIZED,
+            say("moderator_token_missing"),
+            {"WWW-Authenticate": "Bearer"},
         )
     with ctx.db.read() as session:
         try:
@@ -113,8 +114,10 @@ class SiteCall:
 
 def bearer_token(credentials: HTTPAuthorizationCredentials | None) -> str:
     if credentials is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED, SITE_TOKEN_MISSING, {"WWW-Authenticate": "Bearer"}
+        raise Refusal(
+            status.HTTP_401_UNAUTHORIZED,
+            say("site_token_missing"),
+            {"WWW-Authenticate": "Bearer"},
         )
     return credentials.credentials[: MAX_TOKEN_LENGTH + 1]
 

@@ -11,6 +11,26 @@ from pathlib import Path
 import segno
 
 from app.services.views import ConferenceInfo
+from app.texts import Catalog
+
+#: the printed words of a site's page, in the conference's language
+SHEET = Catalog(
+    "link sheets",
+    {
+        "de": {
+            "link_for": "Ihr persönlicher Abstimmungslink für",
+            "share_within_site": (
+                "Bitte nur an Ihren Standort weitergeben: der Link ist Ihre Stimmberechtigung."
+            ),
+            "link_revoked": "Link widerrufen",
+        },
+        "en": {
+            "link_for": "Your personal voting link for",
+            "share_within_site": "Share only within your site: the link is your right to vote.",
+            "link_revoked": "Link revoked",
+        },
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -46,7 +66,7 @@ def write_pdf(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> Non
 
     pdfmetrics.registerFont(TTFont("DejaVuSans", str(_font_path())))
     pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(_font_path(bold=True))))
-    de = conf.language == "de"
+    words = SHEET.table(conf.language)
     width, height = A4
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setTitle(f"Votum – {conf.topic}")
@@ -58,7 +78,7 @@ def write_pdf(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> Non
         canvas.drawString(
             25 * mm,
             height - 45 * mm,
-            "Ihr persönlicher Abstimmungslink für" if de else "Your personal voting link for",
+            words["link_for"],
         )
         canvas.setFont("DejaVuSans-Bold", 22)
         canvas.drawString(25 * mm, height - 57 * mm, row.name)
@@ -69,17 +89,10 @@ def write_pdf(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> Non
             canvas.setFont("DejaVuSans", 9)
             canvas.drawCentredString(width / 2, height - 82 * mm - size, row.link)
             canvas.setFont("DejaVuSans", 11)
-            hint = (
-                "Bitte nur an Ihren Standort weitergeben: der Link ist Ihre Stimmberechtigung."
-                if de
-                else "Share only within your site: the link is your right to vote."
-            )
-            canvas.drawCentredString(width / 2, height - 92 * mm - size, hint)
+            canvas.drawCentredString(width / 2, height - 92 * mm - size, words["share_within_site"])
         else:
             canvas.setFont("DejaVuSans", 14)
-            canvas.drawString(
-                25 * mm, height - 80 * mm, "Link widerrufen" if de else "Link revoked"
-            )
+            canvas.drawString(25 * mm, height - 80 * mm, words["link_revoked"])
         canvas.setFont("DejaVuSans", 9)
         canvas.drawString(25 * mm, 15 * mm, f"{row.code}")
         canvas.showPage()

@@ -24,16 +24,22 @@ from app.server.addresses import base_urls
 from app.server.app import create_app
 from app.server.connections import ConnectionLimits, TlsFiles, uvicorn_config
 from app.server.context import ServerContext
+from app.server.messages import say
 from app.server.security import RateLimiter
 from app.server.writer import StorageAlarm
 from app.services.conferences import moderator_token
 from app.services.events import Notifier
+from app.texts import Message
 
 GRACEFUL_SECONDS = 2
 
 
 class ServerStartError(Exception):
-    """The server could not start; the message is for the user (German / English)."""
+    """The server could not start; :attr:`message` says why in every language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -42,7 +48,7 @@ def bind_socket(host: str, port: int) -> socket.socket:
     # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on such sockets (else 40 ms
     # per response from Nagle's algorithm meeting delayed ACKs).
     if not 0 <= port <= 65535:
-        raise ServerStartError(f"Port {port}: 0–65535 erwartet / expected 0–65535")
+        raise ServerStartError(say("port_range", port=port))
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         if sys.platform == "win32":
@@ -55,12 +61,10 @@ def bind_socket(host: str, port: int) -> socket.socket:
         busy = exc.errno in (errno.EADDRINUSE, getattr(errno, "WSAEADDRINUSE", -1), 10048)
         if busy or exc.errno == errno.EACCES:
             raise ServerStartError(
-                f"Port {port} ist belegt / port {port} is in use"
-                if busy
-                else f"Port {port} ist nicht erlaubt / port {port} is not permitted"
+                say("port_in_use" if busy else "port_not_permitted", port=port)
             ) from None
         raise ServerStartError(
-            f"Adresse {host}:{port} nicht verfügbar / address not available: {exc.strerror}"
+            say("address_not_available", host=host, port=port, reason=exc.strerror)
         ) from None
     return sock
 
@@ -186,8 +190,11 @@ class VotingServer:
         while not server.started:
             if not self._thread.is_alive() or time.monotonic() > deadline:
                 self.stop()
-                reason = f": {self._error}" if self._error else ""
-                raise ServerStartError(f"Server startet nicht / server did not start{reason}")
+                raise ServerStartError(
+                    say("server_did_not_start_because", reason=Message.plain(str(self._error)))
+                    if self._error
+                    else say("server_did_not_start")
+                )
             time.sleep(0.01)
 
     def stop(self) -> None:

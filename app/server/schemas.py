@@ -68,9 +68,12 @@ class AttendanceIn(_In):
 
 
 class ErrorOut(BaseModel):
-    """Every refusal: a clear message (German / English)."""
+    """Every refusal: ``detail`` says it in both languages ("deutsch / english"),
+    ``messages`` in each language by itself (absent only from a bare HTTP error such as
+    an unknown path)."""
 
     detail: str
+    messages: dict[str, str] | None = None
 
 
 class OptionOut(BaseModel):

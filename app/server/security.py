@@ -19,6 +19,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.logs import mask_tokens
+from app.server.i18n import error_body
+from app.server.messages import say
+from app.texts import Message as TextMessage
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +66,7 @@ def install_log_redaction() -> None:
             logger.addFilter(RedactTokens())
 
 
-INTERNAL_ERROR = b"Interner Fehler / internal server error"
+INTERNAL_ERROR = str(say("internal_error")).encode()  # a plain 500: both languages
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -142,8 +145,8 @@ class SecurityHeaders:
             await send({"type": "http.response.body", "body": INTERNAL_ERROR})
 
 
-async def _json_error(send: Send, status: int, detail: str) -> None:
-    body = json.dumps({"detail": detail}).encode()
+async def _json_error(send: Send, status: int, message: TextMessage) -> None:
+    body = json.dumps(error_body(message)).encode()
     await send(
         {
             "type": "http.response.start",
@@ -158,10 +161,21 @@ async def _json_error(send: Send, status: int, detail: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-TOO_LARGE = "Anfrage zu groß / request body too large"
+TOO_LARGE = say("too_large")
 
 
-class BodyTooLarge(HTTPException):
+class Refusal(HTTPException):
+    """An HTTP refusal that says why in every language: the app answers it with
+    :func:`~app.server.i18n.error_body` (``detail`` both languages, ``messages`` each)."""
+
+    def __init__(
+        self, status: int, message: TextMessage, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(status, str(message), headers)
+        self.message = message
+
+
+class BodyTooLarge(Refusal):
     """Raised while reading a body over the limit; JSON routes answer it as a 413."""
 
     def __init__(self) -> None:
@@ -203,7 +217,7 @@ class BodySizeLimit:
                 try:
                     declared = int(value)
                 except ValueError:
-                    await _json_error(send, 400, "Content-Length ungültig / invalid")
+                    await _json_error(send, 400, say("content_length_invalid"))
                     return
                 if declared > limit:
                     if self.own_answer is None or not self.own_answer.fullmatch(scope["path"]):

@@ -22,14 +22,12 @@ from fastapi import FastAPI
 from sqlalchemy.engine import make_url
 
 from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles, uvicorn_config
+from app.server.messages import say
+from app.texts import Message
 
 #: The environment variable that hands :class:`WorkerSettings` to spawned workers.
 SETTINGS_ENV_VAR = "VOTUM_WORKER_SETTINGS"
 MAX_WORKERS = 64
-SQLITE_REFUSED = (
-    "--workers: mehrere Prozesse brauchen PostgreSQL / several worker processes need "
-    "PostgreSQL (--db postgresql://…); SQLite serves from one process"
-)
 
 
 @dataclass(frozen=True)
@@ -43,12 +41,12 @@ class WorkerSettings:
     configure: str = ""
 
 
-def check_workers(db_url: str, workers: int) -> str | None:
+def check_workers(db_url: str, workers: int) -> Message | None:
     """Why ``workers`` processes cannot serve ``db_url`` (a line for the user), or None."""
     if not 1 <= workers <= MAX_WORKERS:
-        return f"--workers: 1–{MAX_WORKERS} erwartet / expected 1–{MAX_WORKERS}"
+        return say("workers_range", most=MAX_WORKERS)
     if workers > 1 and make_url(db_url).get_backend_name() != "postgresql":
-        return SQLITE_REFUSED
+        return say("workers_need_postgres")
     return None
 
 

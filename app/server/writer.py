@@ -29,14 +29,21 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from app.db import Database, storage_problem
+from app.server.messages import say
 from app.services.errors import VotumError
+from app.texts import Message
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
 class WriterStopped(RuntimeError):
-    """The writer no longer accepts jobs (the server is shutting down)."""
+    """The writer no longer accepts jobs (the server is shutting down); :attr:`message`
+    says so in every language."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
 
 
 class StorageUnavailable(VotumError):
@@ -45,17 +52,13 @@ class StorageUnavailable(VotumError):
 
     status = 503
 
-    def __init__(self, problem: str) -> None:
-        german, _, english = problem.partition(" / ")
-        super().__init__(
-            f"Nicht gespeichert ({german}) – bitte gleich noch einmal versuchen / "
-            f"not stored ({english or german}), please try again"
-        )
+    def __init__(self, problem: Message) -> None:
+        super().__init__(say("not_stored", problem=problem))
         self.problem = problem
 
 
 #: Told the problem when storing fails, and ``None`` when a group is stored again.
-StorageAlarm = Callable[[str | None], None]
+StorageAlarm = Callable[[Message | None], None]
 
 
 def _as_refusal(exc: BaseException) -> BaseException:
@@ -103,7 +106,7 @@ class Writer:
         unless a job announces itself (:func:`app.db.announce_change`)."""
         self._db = db
         self.storage_alarm = storage_alarm
-        self.storage_fault: str | None = None  # the problem while storing fails
+        self.storage_fault: Message | None = None  # the problem while storing fails
         self._max_group = max_group
         self._quiet = quiet
         self._queue: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
@@ -165,7 +168,7 @@ class Writer:
     def _put(self, job: _Job[Any]) -> None:
         with self._lock:
             if not self._accepting:
-                raise WriterStopped("Server wird beendet / server is shutting down")
+                raise WriterStopped(say("shutting_down"))
             self._queue.put(job)
 
     # --- the writer thread -----------------------------------------------------------
@@ -247,7 +250,7 @@ class Writer:
             log.exception("write job failed")
             return job, None, _as_refusal(exc)
 
-    def _alarm(self, problem: str | None) -> None:
+    def _alarm(self, problem: Message | None) -> None:
         """Tell ``storage_alarm`` when storing starts failing and when it works again."""
         if problem == self.storage_fault:
             return

@@ -12,6 +12,7 @@ from app.db import Database
 from app.ui import settings
 from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
+from app.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported when first needed (start-up speed)
     from app.remote.client import Connection
@@ -169,7 +170,8 @@ class Workspace(QWidget):
             return
         origin = getattr(outcome, "origin", None)
         if origin is None:
-            text = self.tr("Results not fetched: %1").replace("%1", str(outcome))
+            reason = error_text(outcome) if isinstance(outcome, BaseException) else str(outcome)
+            text = self.tr("Results not fetched: %1").replace("%1", reason)
         else:
             text = (
                 self.tr("Results fetched from %1: %2 ballots")

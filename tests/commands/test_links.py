@@ -56,7 +56,11 @@ def test_pdf_into_a_missing_folder_is_one_line_and_changes_no_link(
         code = main(["--db", db_url, "links", "demo", option, str(missing), "--reissue", "DD"])
         err = capsys.readouterr().err
         assert code == 1
-        assert err.count("\n") == 1 and "existiert nicht / folder does not exist" in err
+        assert err.count("\n") == 1
+        # each language whole, the location in both: "… existiert nicht / --pdf …: folder …"
+        german = f"{option} {missing}: Ordner {missing.parent} existiert nicht"
+        english = f"{option} {missing}: folder {missing.parent} does not exist"
+        assert err == f"votum: {german} / {english}\n"
     assert tokens(db, demo_id) == before  # refused before the new token was saved
 
 

@@ -60,6 +60,10 @@ def test_budgets_count_ballots_per_site_not_reads_nor_made_up_tokens(
         cast = [http.post(f"/api/v/{codes['T000']}/ballot", json=ballot) for _ in range(7)]
         assert [r.status_code for r in cast] == [200] * 5 + [429] * 2
         assert "too many requests" in cast[-1].json()["detail"]
+        assert cast[-1].json()["messages"] == {  # each language by itself, for a client
+            "de": "Zu viele Anfragen; bitte kurz warten",
+            "en": "too many requests; please wait a moment",
+        }
         assert http.post(f"/api/v/{codes['T001']}/ballot", json=ballot).status_code == 200
 
         # made-up tokens share one budget per client address ...
@@ -224,6 +228,8 @@ def test_plain_form_refusals_are_pages_that_keep_the_input(
         assert '<form class="ballot"' in response.text
     assert "Die Stimme wurde nicht gespeichert" in nothing.text
     assert "Your vote was not stored" in bad_choice.text
+    assert "Ungültige Auswahl" not in bad_choice.text  # English page: no German half
+    assert "Anfrage zu groß" not in oversized.text
     for kept in (nothing, bad_choice):
         assert ">Zeile eins\nZeile &lt;zwei&gt;</textarea>" in kept.text
     assert f'value="{yes}" checked' in bad_choice.text

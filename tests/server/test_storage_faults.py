@@ -15,12 +15,13 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 
-from app.db import Database
+from app.db import Database, say
 from app.models import Note
 from app.server.runner import VotingServer
 from app.server.writer import StorageUnavailable, Writer
 from app.services import notes
 from app.services.ballots import current_ballots
+from app.texts import Message
 from tests.server.helpers import current_question, make_conference, tokens
 
 
@@ -44,10 +45,10 @@ def test_read_only_database_during_voting_is_a_clear_503_and_an_alarm(db: Databa
         from app.services.agenda import get_question
 
         yes = get_question(session, question_id).options[0].id
-    alarms: list[str | None] = []
+    alarms: list[Message | None] = []
     heard = threading.Event()
 
-    def alarm(problem: str | None) -> None:
+    def alarm(problem: Message | None) -> None:
         alarms.append(problem)
         heard.set()
 
@@ -68,9 +69,14 @@ def test_read_only_database_during_voting_is_a_clear_503_and_an_alarm(db: Databa
             assert api.status_code == 503
             assert api.json()["detail"].startswith("Nicht gespeichert (schreibgeschützt)")
             assert "not stored (read-only), please try again" in api.json()["detail"]
+            assert api.json()["messages"] == {
+                "de": "Nicht gespeichert (schreibgeschützt) – bitte gleich noch einmal versuchen",
+                "en": "not stored (read-only), please try again",
+            }
             assert form.status_code == 503
             assert "not stored (read-only), please try again" in form.text
-            assert alarms == ["schreibgeschützt / read-only"]  # told once, not per ballot
+            assert "Nicht gespeichert" not in form.text and "schreibgeschützt" not in form.text
+            assert alarms == [say("read_only")]  # told once, not per ballot
 
             switch.on = False
             heard.clear()
@@ -79,7 +85,7 @@ def test_read_only_database_during_voting_is_a_clear_503_and_an_alarm(db: Databa
             )
             assert again.status_code == 200
             assert heard.wait(10)
-            assert alarms == ["schreibgeschützt / read-only", None]  # storing works again
+            assert alarms == [say("read_only"), None]  # storing works again
     finally:
         server.stop()
     with db.read() as session:
@@ -98,7 +104,7 @@ def test_full_disk_refuses_the_write_with_storage_unavailable(db: Database) -> N
         dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
 
     db.engine.dispose()  # connections made from now on have no room to grow
-    alarms: list[str | None] = []
+    alarms: list[Message | None] = []
     writer = Writer(db, storage_alarm=alarms.append)
     writer.start()
     try:
@@ -110,7 +116,8 @@ def test_full_disk_refuses_the_write_with_storage_unavailable(db: Database) -> N
     finally:
         writer.stop()
     assert caught.value.status == 503
-    assert alarms == ["Datenträger voll / disk full"]
+    assert [str(problem) for problem in alarms] == ["Datenträger voll / disk full"]
+    assert caught.value.in_language("en") == "not stored (disk full), please try again"
     with db.read() as session:
         assert session.scalars(select(Note)).all() == []  # nothing half-written
 
@@ -133,6 +140,7 @@ def test_a_database_that_cannot_be_read_is_a_503_page_and_a_bug_stays_a_500(
         raise failure[0]
 
     monkeypatch.setattr("app.server.routes.voter.view_for", failing_view)
+    monkeypatch.setattr("app.server.routes.site_api.view_for", failing_view)
     server = VotingServer(db, conf_id, host="127.0.0.1", port=0)
     server.start()
     try:
@@ -141,6 +149,15 @@ def test_a_database_that_cannot_be_read_is_a_503_page_and_a_bug_stays_a_500(
         assert page.status_code == 503
         assert page.headers["retry-after"] == "5"
         assert "database unavailable (disk I/O error), please try again" in page.text
+        assert "Datenbank" not in page.text and "Lese-/Schreibfehler" not in page.text
+        api = httpx.get(f"http://127.0.0.1:{server.port}/api/v/{token}/state", timeout=10)
+        assert api.status_code == 503
+        assert api.json()["messages"]["en"] == (
+            "database unavailable (disk I/O error), please try again"
+        )
+        assert api.json()["messages"]["de"] == (
+            "Datenbank nicht verfügbar (Lese-/Schreibfehler) – bitte gleich noch einmal versuchen"
+        )
         failure[0] = _read_error("SQLITE_CONSTRAINT")  # not a storage problem: a bug
         assert httpx.get(url, timeout=10).status_code == 500
     finally:

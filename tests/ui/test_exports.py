@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from app.services import conferences
 from app.ui import exports
+from app.ui.i18n import install_language
 
 
 @pytest.fixture
@@ -47,3 +49,17 @@ def test_protocol_results_and_attendance(qtbot, db, demo_id, tmp_path, save_as, 
     save_as["name"] = "attendance.csv"
     assert exports.export_attendance(None, db, demo_id), prompter.errors
     assert "Dresden" in (tmp_path / "attendance.csv").read_text("utf-8-sig")
+
+
+def test_a_refused_export_speaks_the_ui_language(qtbot, db, tmp_path, save_as, prompter) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as session:
+        empty = conferences.create_conference(session, "Leer", dt.date(2026, 11, 18), slug="leer")
+    save_as["name"] = "leer.pdf"
+    install_language("en")
+    assert not exports.export_protocol(None, db, empty)
+    assert prompter.errors[-1][1] == "“leer” has no ballots yet – no protocol written"
+    install_language("de")
+    save_as["name"] = "leer.xlsx"
+    assert not exports.export_results(None, db, empty)
+    assert prompter.errors[-1][1] == "„leer“ hat noch keine Stimmen – nichts exportiert"
+    assert not (tmp_path / "leer.pdf").exists() and not (tmp_path / "leer.xlsx").exists()

@@ -31,6 +31,7 @@ from app.server.actions import (
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.feed import ModeratorFeed
+from app.server.messages import say
 from app.server.routes.site_api import ERRORS, confirmation
 from app.server.routes.voter import HEARTBEAT_SECONDS
 from app.server.schemas import (
@@ -327,13 +328,13 @@ def notes_list(ctx: CtxDep) -> list[NoteOut]:
 async def write_note(ctx: CtxDep, body: NoteIn, request_id: RequestIdHeader = None) -> Response:
     """Create or replace the note of this kind for a case or a question of this conference."""
     if (body.case_id is None) == (body.question_id is None):
-        raise InvalidInput("case_id oder question_id angeben / give case_id or question_id")
+        raise InvalidInput(say("give_case_or_question"))
 
     def work(session: Session) -> NoteView:
         if body.question_id is not None:
             require_question(session, ctx.conference_id, body.question_id)
         elif body.case_id not in {c.id for c in agenda(session, ctx.conference_id)}:
-            raise NotFound("Fall nicht gefunden / case not found")
+            raise NotFound(say("case_not_found"))
         return save_note(
             session,
             body.text,

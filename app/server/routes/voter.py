@@ -24,19 +24,20 @@ from app.server.actions import SubmittedChoice, require_question, site_access
 from app.server.context import ServerContext
 from app.server.deps import (
     MAX_ID,
-    RATE_LIMITED,
     CtxDep,
     LangDep,
     SiteReadDep,
     TokenPath,
     admit,
 )
+from app.server.messages import say
 from app.server.pages import Typed, stored_page, voter_page, voter_panel, welcome_page
-from app.server.security import TOO_LARGE, BodyTooLarge
+from app.server.security import Refusal
 from app.services.agenda import get_question
 from app.services.ballots import MAX_COMMENT, plain_form_choice, site_ballot
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, InvalidInput, NotFound, VotumError
+from app.services.messages import say as service_says
 from app.services.voting import VoterView, view_for
 from app.texts import Message
 
@@ -47,12 +48,9 @@ HEARTBEAT_SECONDS = 15.0
 FORM_PATH = re.compile(r"/v/[^/]+")
 _CHOICE = re.compile(r"abstain|[1-9][0-9]{0,9}")
 
-INVALID_CHOICE = "Ungültige Auswahl / invalid choice"
-INVALID_FORM = "Ungültige Eingabe; bitte erneut abstimmen / invalid input; please vote again"
-COMMENT_TOO_LONG = (
-    f"Kommentar zu lang (höchstens {MAX_COMMENT} Zeichen) / "
-    f"comment too long (at most {MAX_COMMENT} characters)"
-)
+INVALID_CHOICE = say("invalid_choice")
+INVALID_FORM = say("invalid_form")
+COMMENT_TOO_LONG = service_says("comment_too_long", limit=MAX_COMMENT)
 
 
 class BallotForm(BaseModel):
@@ -125,7 +123,7 @@ def _typed(raw: Any) -> tuple[dict[str, Any], Typed]:
     return fields, Typed(question if isinstance(question, str) else "", choices, comment)
 
 
-def _form_problem(exc: ValidationError) -> str:
+def _form_problem(exc: ValidationError) -> Message:
     fields = {str(error["loc"][0]) for error in exc.errors() if error.get("loc")}
     if "comment" in fields:
         return COMMENT_TOO_LONG
@@ -138,7 +136,7 @@ async def _again(
     ctx: ServerContext,
     token: str,
     lang: str,
-    message: Message | str,
+    message: Message,
     status: int,
     typed: Typed | None,
 ) -> HTMLResponse:
@@ -163,11 +161,10 @@ async def submit(request: Request, ctx: CtxDep, token: TokenPath, lang: LangDep)
         if choice.abstain and choice.option_ids:
             choice = await anyio.to_thread.run_sync(_plain_form_choice, ctx, token, choice)
         receipt = await ctx.cast_site_ballot(token, choice)
-    except BodyTooLarge:
-        return await _again(ctx, token, lang, TOO_LARGE, 413, typed)
+    except Refusal as exc:  # over the ballot budget, body too large
+        return await _again(ctx, token, lang, exc.message, exc.status_code, typed)
     except HTTPException as exc:
-        message = RATE_LIMITED if exc.status_code == 429 else INVALID_FORM
-        return await _again(ctx, token, lang, message, exc.status_code, typed)
+        return await _again(ctx, token, lang, INVALID_FORM, exc.status_code, typed)
     except ValidationError as exc:
         return await _again(ctx, token, lang, _form_problem(exc), 422, typed)
     except Forbidden:

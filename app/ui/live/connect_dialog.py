@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.remote.client import BadAddress, Connection, normalize_address
 from app.ui import settings
+from app.ui.messages import error_text
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
 #: the credential store's service name for moderator tokens
@@ -122,7 +123,7 @@ class ConnectDialog(QDialog):
         try:
             address = normalize_address(self.address.text())
         except BadAddress as exc:
-            self.error.set_error(str(exc))
+            self.error.set_error(error_text(exc))
             return None
         token = self.token.text().strip()
         if not token:

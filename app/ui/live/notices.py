@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.texts import Message, said_in
+from app.texts import Message
 from app.ui.i18n import current_language
 from app.ui.live.server_control import ServerState
 from app.ui.theme import muted_color
@@ -54,11 +54,11 @@ class StorageAlarm(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setMargin(8)
         self.setStyleSheet("background: #b42318; color: white; font-weight: bold;")
-        self.problem: Message | str | None = None
+        self.problem: Message | None = None
         self.hide()
 
     @Slot(object)
-    def show_problem(self, problem: Message | str | None) -> None:
+    def show_problem(self, problem: Message | None) -> None:
         """``problem`` as the writer says it (disk full, read-only …), None: fine."""
         self.problem = problem
         if problem is None:
@@ -69,7 +69,7 @@ class StorageAlarm(QLabel):
             self.tr(
                 "Ballots are NOT being stored: %1. The sites are asked to vote again. "
                 "Free disk space or check the database file; storing resumes by itself."
-            ).replace("%1", said_in(problem, current_language()))
+            ).replace("%1", problem.in_language(current_language()))
         )
         self.show()
 

@@ -20,7 +20,7 @@ from app.services.fetch_home import FetchOutcome
 from app.ui.i18n import translate
 from app.ui.live.connect_dialog import ConnectDialog
 from app.ui.live.remote_session import RemoteSession
-from app.ui.messages import inform, show_error
+from app.ui.messages import error_text, inform, show_error
 from app.ui.widgets import ok_cancel_buttons
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def publish_conference(workspace: Workspace, parent: QWidget | None = None) -> b
             chosen = dialog.plan
             off_the_gui_thread(lambda: publish(client, chosen))
     except RemoteError as exc:
-        show_error(parent, title, str(exc))
+        show_error(parent, title, error_text(exc))
         return False
     if isinstance(workspace.session, RemoteSession):
         workspace.session.request_sync()
@@ -183,7 +183,7 @@ def fetch(workspace: Workspace, parent: QWidget | None = None) -> FetchOutcome |
                 lambda: fetch_results(client, workspace.db, workspace.conference_id)
             )
     except RemoteError as exc:
-        show_error(parent, title, str(exc))
+        show_error(parent, title, error_text(exc))
         return None
     if outcome.changed:
         text = (

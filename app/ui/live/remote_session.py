@@ -136,7 +136,7 @@ class RemoteSession(QObject):
             except RemoteError as exc:
                 if self._stop.is_set():
                     return
-                self._dropped.emit(str(exc))
+                self._dropped.emit(error_text(exc))
             except Exception as exc:  # a bug: shown, logged, and the stream tried again
                 log.exception("moderator event stream failed")
                 self._dropped.emit(str(exc))
@@ -204,7 +204,7 @@ class RemoteSession(QObject):
                     self._server_agenda = self._client.agenda()
                     self._shape = shape
         except RemoteError as exc:
-            self._dropped.emit(str(exc))
+            self._dropped.emit(error_text(exc))
             return
         if not self.connection_state.online:  # back (the stream may follow a moment later)
             self._listening.emit()
@@ -360,7 +360,7 @@ class RemoteSession(QObject):
         if error is not None and title:
             self.failed.emit(title, error_text(error))
         if isinstance(error, Unreachable):
-            self.on_dropped(str(error))
+            self.on_dropped(error_text(error))
 
     def _question(self, title: str, question_id: int, what: str) -> bool:
         remote = self.ids.questions.get(question_id)

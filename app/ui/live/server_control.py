@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from app.db import Database
 from app.services.events import Notifier
+from app.ui.messages import error_text
 
 if TYPE_CHECKING:
     from app.server.runner import VotingServer
@@ -113,7 +114,7 @@ class ServerControl(QObject):
                 server.start()
             except Exception as exc:  # ServerStartError and anything the stack raises
                 log.warning("voting server did not start: %s", exc)
-                self._failed.emit(str(exc), generation)
+                self._failed.emit(error_text(exc), generation)  # in the UI language
                 return
             with self._lock:
                 cancelled = generation != self._generation

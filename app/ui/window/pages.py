@@ -49,7 +49,7 @@ class Pages(QStackedWidget):
             self.db = Database.open(db_url)
         except Exception as exc:  # DatabaseError or a driver error: tell the user, stay up
             self.loading.setText(
-                self.tr("The database cannot be opened:\n%1").replace("%1", str(exc))
+                self.tr("The database cannot be opened:\n%1").replace("%1", error_text(exc))
             )
             return False
         self.library = self._make_library()

@@ -95,3 +95,15 @@ def test_closing_the_app_while_the_server_starts_leaves_none_running(
     assert session.server_state.state == "stopped"
     assert _port_closed(port)
     assert _server_threads() == []
+
+
+def test_a_port_in_use_is_said_in_the_ui_language(qtbot, db, demo_id) -> None:  # type: ignore[no-untyped-def]
+    session = LiveSession(db, demo_id)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen(1)
+        port = int(busy.getsockname()[1])
+        session.start_server(host="127.0.0.1", port=port)
+        qtbot.waitUntil(lambda: session.server_state.state == "failed", timeout=20_000)
+    assert session.server_state.error == f"port {port} is in use"  # English UI: no German half
+    session.stop_server(wait=True)

@@ -1,0 +1,93 @@
+"""What the voting server says when it refuses or fails: one catalog, both languages.
+
+The rules' own refusals come from the services (:mod:`app.services.messages`); these are
+the server's: transport limits, missing tokens, a database that cannot store, a port that
+is taken. The voter page's fixed words stay in :mod:`app.server.i18n`.
+"""
+
+from __future__ import annotations
+
+from app.texts import Catalog, Message
+
+#: key → (German, English)
+_TEXTS: dict[str, tuple[str, str]] = {
+    # --- actions ---------------------------------------------------------------------
+    "site_not_found": (
+        "Standort „{code}“ nicht gefunden",
+        "site “{code}” not found",
+    ),
+    # --- app (error handlers) ----------------------------------------------------------
+    "invalid_request": ("Ungültige Anfrage: {problems}", "invalid request: {problems}"),
+    "database_unavailable": (
+        "Datenbank nicht verfügbar ({problem}) – bitte gleich noch einmal versuchen",
+        "database unavailable ({problem}), please try again",
+    ),
+    # --- deps ------------------------------------------------------------------------
+    "rate_limited": (
+        "Zu viele Anfragen; bitte kurz warten",
+        "too many requests; please wait a moment",
+    ),
+    "moderator_token_missing": (
+        "Moderationstoken fehlt (Authorization: Bearer …)",
+        "moderator token missing (Authorization: Bearer …)",
+    ),
+    "site_token_missing": (
+        "Standort-Token fehlt (Authorization: Bearer …)",
+        "site token missing (Authorization: Bearer …)",
+    ),
+    # --- security ----------------------------------------------------------------------
+    "internal_error": ("Interner Fehler", "internal server error"),
+    "too_large": ("Anfrage zu groß", "request body too large"),
+    "content_length_invalid": ("Content-Length ungültig", "Content-Length invalid"),
+    # --- runner ------------------------------------------------------------------------
+    "port_range": ("Port {port}: 0–65535 erwartet", "port {port}: expected 0–65535"),
+    "port_in_use": ("Port {port} ist belegt", "port {port} is in use"),
+    "port_not_permitted": ("Port {port} ist nicht erlaubt", "port {port} is not permitted"),
+    "address_not_available": (
+        "Adresse {host}:{port} nicht verfügbar: {reason}",
+        "address {host}:{port} not available: {reason}",
+    ),
+    "server_did_not_start": ("Server startet nicht", "server did not start"),
+    "server_did_not_start_because": (
+        "Server startet nicht: {reason}",
+        "server did not start: {reason}",
+    ),
+    # --- workers -----------------------------------------------------------------------
+    "workers_range": ("--workers: 1–{most} erwartet", "--workers: expected 1–{most}"),
+    "workers_need_postgres": (
+        "--workers: mehrere Prozesse brauchen PostgreSQL (--db postgresql://…); SQLite "
+        "bedient aus einem Prozess",
+        "--workers: several worker processes need PostgreSQL (--db postgresql://…); SQLite "
+        "serves from one process",
+    ),
+    # --- writer ------------------------------------------------------------------------
+    "not_stored": (
+        "Nicht gespeichert ({problem}) – bitte gleich noch einmal versuchen",
+        "not stored ({problem}), please try again",
+    ),
+    "shutting_down": ("Server wird beendet", "server is shutting down"),
+    # --- routes ------------------------------------------------------------------------
+    "give_case_or_question": (
+        "case_id oder question_id angeben",
+        "give case_id or question_id",
+    ),
+    "case_not_found": ("Fall nicht gefunden", "case not found"),
+    "invalid_choice": ("Ungültige Auswahl", "invalid choice"),
+    "invalid_form": (
+        "Ungültige Eingabe; bitte erneut abstimmen",
+        "invalid input; please vote again",
+    ),
+}
+
+MESSAGES = Catalog(
+    "server messages",
+    {
+        lang: {key: pair[index] for key, pair in _TEXTS.items()}
+        for index, lang in enumerate(("de", "en"))
+    },
+)
+
+
+def say(key: str, **values: object) -> Message:
+    """The server's message ``key`` in every language, filled with ``values``."""
+    return MESSAGES.message(key, **values)

@@ -1,0 +1,37 @@
+"""Printed site links: each page in the conference's language, from the sheet's catalog."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.db import Database
+from app.server.link_sheets import SiteLink, write_pdf
+from app.services.conferences import get_conference
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "revoked"),
+    [
+        ("de", "Ihr persönlicher Abstimmungslink für", "Link widerrufen"),
+        ("en", "Your personal voting link for", "Link revoked"),
+    ],
+)
+def test_a_link_page_speaks_the_conference_language_only(
+    db: Database, demo_id: int, tmp_path: Path, lang: str, first: str, revoked: str
+) -> None:
+    with db.read() as session:
+        conf = dataclasses.replace(get_conference(session, demo_id), language=lang)
+    rows = [
+        SiteLink("Dresden", "DD", "http://127.0.0.1:8765/v/abc"),
+        SiteLink("Essen", "E", ""),
+    ]
+    write_pdf(tmp_path / "links.pdf", conf, rows)
+    linked, gone = (page.extract_text() for page in PdfReader(tmp_path / "links.pdf").pages)
+    assert first in linked and "http://127.0.0.1:8765/v/abc" in linked
+    assert revoked in gone
+    other = "Link revoked" if lang == "de" else "Link widerrufen"
+    assert other not in gone
