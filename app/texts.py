@@ -99,12 +99,6 @@ class Message:
         return " / ".join(dict.fromkeys(self.texts[lang] for lang in LANGUAGES))
 
 
-def said_in(text: Message | str, lang: str) -> str:
-    """``text`` as a reader of ``lang`` sees it: a :class:`Message` in that language; a
-    plain string is split if it says both languages (see :func:`one_language`)."""
-    return text.in_language(lang) if isinstance(text, Message) else one_language(text, lang)
-
-
 def _in_language(values: Mapping[str, object], lang: str) -> dict[str, object]:
     return {
         name: value.in_language(lang) if isinstance(value, Message) else value
@@ -117,45 +111,18 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(template) if name}
 
 
-def bilingual(german: str, english: str) -> str:
-    """A message for a caller whose language is not known: ``"deutsch / english"``."""
-    return f"{german} / {english}"
-
-
 def one_language(message: str, lang: str) -> str:
-    """The part of a :func:`bilingual` message in ``lang`` (a plain message as it is).
-
-    The halves part at the first " / " outside quotation marks, so that a quoted name
-    ("Standort „A / B“ …") is never cut. Where the German half leads with a location the
-    English one lacks ("datei.json: $.cases[0]: Schlüssel doppelt / duplicate key"), the
-    English half gets it too."""
+    """The part in ``lang`` of a text someone else wrote as ``"deutsch / english"`` (an
+    answer without ``messages``); a text without such a separator as it is. The halves
+    part at the first " / " outside quotation marks: a quoted "A / B" is never cut."""
     split = _separator(message)
     if split < 0:
         return message
-    german, english = message[:split], message[split + len(" / ") :]
-    if lang == "de":
-        return german
-    where = _location(german)
-    return where + english if where and _location(english) == "" else english
+    return message[:split] if lang == LANGUAGES[0] else message[split + len(" / ") :]
 
 
 #: opening quotation mark → its closing one (German, English and typewriter quotes)
 _QUOTES = {"„": "“", "“": "”", '"': '"', "«": "»", "»": "«"}
-
-
-def _location(half: str) -> str:
-    """What leads ``half`` up to its last ": " outside quotation marks ("" if nothing)."""
-    closing: str | None = None
-    end = 0
-    for index, char in enumerate(half):
-        if closing is not None:
-            if char == closing:
-                closing = None
-        elif char in _QUOTES:
-            closing = _QUOTES[char]
-        elif half.startswith(": ", index):
-            end = index + len(": ")
-    return half[:end]
 
 
 def _separator(message: str) -> int:

@@ -12,7 +12,7 @@ from app.models import QuestionKind
 from app.services.errors import InvalidInput
 from app.services.messages import say
 from app.services.presets import QUESTION_KINDS, kind_label
-from app.texts import CATALOGS, Catalog, Message, bilingual, one_language, placeholders
+from app.texts import CATALOGS, Catalog, Message, one_language, placeholders
 
 
 def _import_everything_outside_qt() -> None:
@@ -70,12 +70,12 @@ def test_text_is_picked_and_filled(lang: str, expected: str) -> None:
         del CATALOGS["test: filled"]
 
 
-def test_bilingual_messages_split_into_their_languages() -> None:
-    message = bilingual("Frage nicht offen", "question not open")
-    assert message == "Frage nicht offen / question not open"
+def test_a_text_written_in_both_languages_splits_into_its_halves() -> None:
+    message = "Frage nicht offen / question not open"
     assert one_language(message, "de") == "Frage nicht offen"
     assert one_language(message, "en") == "question not open"
     assert one_language("plain", "en") == "plain"
+    assert Message.split(message).in_language("en") == "question not open"
 
 
 def test_a_message_is_said_in_each_language_and_both_for_a_log() -> None:
@@ -116,19 +116,11 @@ def test_every_question_kind_has_its_name() -> None:
 
 
 def test_a_quoted_name_with_a_slash_is_never_cut_in_two() -> None:
-    message = bilingual("Standort „A / B“ (AB) gibt es schon", "site “A / B” (AB) already exists")
+    message = "Standort „A / B“ (AB) gibt es schon / site “A / B” (AB) already exists"
     assert one_language(message, "de") == "Standort „A / B“ (AB) gibt es schon"
     assert one_language(message, "en") == "site “A / B” (AB) already exists"
-    typewriter = bilingual('Option "Ja / Nein" fehlt', 'option "Ja / Nein" missing')
+    typewriter = 'Option "Ja / Nein" fehlt / option "Ja / Nein" missing'
     assert one_language(typewriter, "en") == 'option "Ja / Nein" missing'
     assert one_language("„Kein Evidenzlevel / keine Empfehlung“", "en") == (
         "„Kein Evidenzlevel / keine Empfehlung“"  # nothing outside the quotes to split
     )
-
-
-def test_a_location_said_once_before_both_halves_stays_in_english() -> None:
-    message = 'doppelt.votum.json: $.cases[0]: Schlüssel doppelt / duplicate key "title"'
-    assert one_language(message, "de") == "doppelt.votum.json: $.cases[0]: Schlüssel doppelt"
-    assert one_language(message, "en") == 'doppelt.votum.json: $.cases[0]: duplicate key "title"'
-    own = "EFN „1“: Prüfziffer falsch / EFN “1”: check digit wrong"  # each half has its own
-    assert one_language(own, "en") == "EFN “1”: check digit wrong"

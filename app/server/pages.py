@@ -16,7 +16,7 @@ from app.services.ballots import BallotView
 from app.services.tally import Tally
 from app.services.views import QuestionInfo
 from app.services.voting import VoterView
-from app.texts import Message, said_in
+from app.texts import Message
 
 TEMPLATES = RESOURCES / "voter"
 STATIC = TEMPLATES / "static"
@@ -112,7 +112,7 @@ def page_context(
     token: str,
     lang: str,
     *,
-    error: Message | str | None = None,
+    error: Message | None = None,
     typed: Typed | None = None,
 ) -> dict[str, Any]:
     """Everything ``page.html`` and ``panel.html`` need (``typed``: a refused post's input,
@@ -147,7 +147,7 @@ def page_context(
         "comment_value": typed.comment if typed else (ballot.comment if ballot else ""),
         "tally": view.tally,
         "bars": bars(view.tally, lang) if view.tally else [],
-        "error": said_in(error, lang) if error else None,
+        "error": error.in_language(lang) if error else None,
     }
 
 
@@ -156,7 +156,7 @@ def voter_page(
     token: str,
     lang: str,
     *,
-    error: Message | str | None = None,
+    error: Message | None = None,
     typed: Typed | None = None,
 ) -> str:
     return render("page.html", **page_context(view, token, lang, error=error, typed=typed))
@@ -171,20 +171,20 @@ def welcome_page(lang: str, topic: str) -> str:
     return render("welcome.html", t=texts(lang), lang=lang, topic=topic)
 
 
-def forbidden_page(lang: str, message: Message | str) -> str:
+def forbidden_page(lang: str, message: Message) -> str:
     t = texts(lang)
     return render(
         "forbidden.html",
         t=t,
         lang=lang,
-        message=said_in(message, lang),
+        message=message.in_language(lang),
     )
 
 
-def unavailable_page(lang: str, message: Message | str) -> str:
+def unavailable_page(lang: str, message: Message) -> str:
     """A plain page for a database that cannot be read right now (no template needed:
     the template loader may be what fails)."""
-    text = html.escape(said_in(message, lang))
+    text = html.escape(message.in_language(lang))
     return (
         f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'

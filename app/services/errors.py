@@ -12,9 +12,7 @@ class VotumError(Exception):
     #: HTTP status a web front end should answer with.
     status = 400
 
-    def __init__(self, message: Message | str) -> None:
-        if isinstance(message, str):  # a text written as "deutsch / english"
-            message = Message.split(message)
+    def __init__(self, message: Message) -> None:
         super().__init__(str(message))
         self.message = message
 

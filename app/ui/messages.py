@@ -11,7 +11,7 @@ import errno
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.texts import Message, said_in
+from app.texts import Message
 from app.ui.i18n import current_language, translate
 from app.ui.plain import plain_title
 
@@ -95,7 +95,7 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return os_error_text(exc)
     message = getattr(exc, "message", None)
-    return said_in(message if isinstance(message, Message) else str(exc), current_language())
+    return message.in_language(current_language()) if isinstance(message, Message) else str(exc)
 
 
 def os_error_text(exc: OSError) -> str:
