@@ -104,18 +104,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES = Catalog(
-    "database messages",
-    {
-        lang: {key: pair[index] for key, pair in _TEXTS.items()}
-        for index, lang in enumerate(("de", "en"))
-    },
-)
+MESSAGES = Catalog.of_pairs("database messages", _TEXTS)
 
-
-def say(key: str, **values: object) -> Message:
-    """The database message ``key`` in every language, filled with ``values``."""
-    return MESSAGES.message(key, **values)
+#: the message ``key`` in every language, its ``{placeholders}`` filled with ``values``
+say = MESSAGES.message
 
 
 class DatabaseError(Exception):

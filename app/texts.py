@@ -35,6 +35,18 @@ class Catalog:
         self._table = table
         CATALOGS[name] = self
 
+    @classmethod
+    def of_pairs(cls, name: str, texts: Mapping[str, tuple[str, str]]) -> Catalog:
+        """A catalog written as ``key: (German, English)``, a pair per key, so that both
+        languages of a message stand side by side for whoever edits them."""
+        return cls(
+            name,
+            {
+                lang: {key: pair[i] for key, pair in texts.items()}
+                for i, lang in enumerate(LANGUAGES)
+            },
+        )
+
     def table(self, lang: str) -> Mapping[str, str]:
         """All texts in ``lang`` (the other language's if ``lang`` is unknown: German)."""
         return self._table[lang if lang in LANGUAGES else LANGUAGES[0]]

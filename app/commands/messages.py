@@ -7,7 +7,7 @@ words (``Fragen / questions:``).
 
 from __future__ import annotations
 
-from app.texts import Catalog, Message
+from app.texts import Catalog
 
 #: key → (German, English)
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -60,15 +60,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "conflict": ("Konflikt", "conflict"),
 }
 
-MESSAGES = Catalog(
-    "command messages",
-    {
-        lang: {key: pair[index] for key, pair in _TEXTS.items()}
-        for index, lang in enumerate(("de", "en"))
-    },
-)
+MESSAGES = Catalog.of_pairs("command messages", _TEXTS)
 
-
-def say(key: str, **values: object) -> Message:
-    """The command's message ``key`` in every language, filled with ``values``."""
-    return MESSAGES.message(key, **values)
+#: the message ``key`` in every language, its ``{placeholders}`` filled with ``values``
+say = MESSAGES.message

@@ -6,7 +6,7 @@ these are the client's own: a bad address, a certificate, a server that does not
 
 from __future__ import annotations
 
-from app.texts import Catalog, Message
+from app.texts import Catalog
 
 #: key → (German, English)
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -56,15 +56,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES = Catalog(
-    "remote messages",
-    {
-        lang: {key: pair[index] for key, pair in _TEXTS.items()}
-        for index, lang in enumerate(("de", "en"))
-    },
-)
+MESSAGES = Catalog.of_pairs("remote messages", _TEXTS)
 
-
-def say(key: str, **values: object) -> Message:
-    """The client's message ``key`` in every language, filled with ``values``."""
-    return MESSAGES.message(key, **values)
+#: the message ``key`` in every language, its ``{placeholders}`` filled with ``values``
+say = MESSAGES.message

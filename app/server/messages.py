@@ -7,7 +7,7 @@ is taken. The voter page's fixed words stay in :mod:`app.server.i18n`.
 
 from __future__ import annotations
 
-from app.texts import Catalog, Message
+from app.texts import Catalog
 
 #: key → (German, English)
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -79,15 +79,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES = Catalog(
-    "server messages",
-    {
-        lang: {key: pair[index] for key, pair in _TEXTS.items()}
-        for index, lang in enumerate(("de", "en"))
-    },
-)
+MESSAGES = Catalog.of_pairs("server messages", _TEXTS)
 
-
-def say(key: str, **values: object) -> Message:
-    """The server's message ``key`` in every language, filled with ``values``."""
-    return MESSAGES.message(key, **values)
+#: the message ``key`` in every language, its ``{placeholders}`` filled with ``values``
+say = MESSAGES.message

@@ -231,18 +231,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES = Catalog(
-    "file messages",
-    {
-        lang: {key: pair[index] for key, pair in _TEXTS.items()}
-        for index, lang in enumerate(("de", "en"))
-    },
-)
+MESSAGES = Catalog.of_pairs("file messages", _TEXTS)
 
-
-def say(key: str, **values: object) -> Message:
-    """The message ``key`` in every language, its ``{placeholders}`` filled with ``values``."""
-    return MESSAGES.message(key, **values)
+#: the message ``key`` in every language, its ``{placeholders}`` filled with ``values``
+say = MESSAGES.message
 
 
 def at(file: str, where: str, problem: Message) -> Message:

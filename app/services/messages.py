@@ -7,7 +7,7 @@ every language and each front end shows the one its reader reads (see
 
 from __future__ import annotations
 
-from app.texts import Catalog, Message
+from app.texts import Catalog
 
 #: key → (German, English)
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -216,15 +216,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES = Catalog(
-    "service messages",
-    {
-        lang: {key: pair[index] for key, pair in _TEXTS.items()}
-        for index, lang in enumerate(("de", "en"))
-    },
-)
+MESSAGES = Catalog.of_pairs("service messages", _TEXTS)
 
-
-def say(key: str, **values: object) -> Message:
-    """The message ``key`` in every language, its ``{placeholders}`` filled with ``values``."""
-    return MESSAGES.message(key, **values)
+#: the message ``key`` in every language, its ``{placeholders}`` filled with ``values``
+say = MESSAGES.message
