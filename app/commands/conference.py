@@ -9,7 +9,8 @@ from app.commands.common import EXIT_OK, CliError, conference_id, open_db
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from app.services.conference_file import import_conference_file, read_conference_file
+    from app.services.conference_file import read_conference_file
+    from app.services.conference_import import import_conference_file
     from app.services.conferences import get_conference
 
     path = Path(args.file)
@@ -47,7 +48,8 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from app.services.conference_file import Publish, build_conference_file, write_conference_file
+    from app.services.conference_export import Publish, build_conference_file
+    from app.services.conference_file import write_conference_file
 
     publish = None
     if args.publish:

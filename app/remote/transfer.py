@@ -1,7 +1,7 @@
 """Publish a prepared conference to a hosted server and fetch its results home.
 
 *Publish* sends only what the sites' pages need unless the moderator chooses more
-(:class:`~app.services.conference_file.Publish`), after a look at what the server already
+(:class:`~app.services.conference_export.Publish`), after a look at what the server already
 has; a conference with ballots there is never overwritten. *Fetch* brings the whole
 conference back into the local database (:mod:`app.services.fetch_home`).
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.db import Database
 from app.remote.client import ModeratorClient, Refused
 from app.remote.messages import say
-from app.services.conference_file import Publish, build_conference_file
+from app.services.conference_export import Publish, build_conference_file
 from app.services.conference_schema import ConferenceFile
 from app.services.fetch_home import FetchOutcome, adopt_fetched
 

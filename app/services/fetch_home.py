@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.models import AuditEvent
 from app.services import audit
-from app.services.conference_file import count_ballots, overwrite_content
+from app.services.conference_import import count_ballots, overwrite_content
 from app.services.conference_schema import ConferenceFile, FileCme, FileFellow
 from app.services.conferences import get_conference_row
 from app.services.errors import InvalidInput

@@ -109,7 +109,7 @@ def test_conference_set_changes_date_times_cme_and_people(
     assert [(f.name, f.site) for f in conf.fellows] == [("Dr. F", "Dresden"), ("Dr. G", "")]
     database = Database.open(demo_url)
     with database.read() as session:
-        from app.services.conference_file import build_conference_file
+        from app.services.conference_export import build_conference_file
 
         meta = build_conference_file(session, conf.id).conference
     database.dispose()

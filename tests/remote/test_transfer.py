@@ -15,7 +15,7 @@ from app.remote.transfer import PublishRefused, fetch_results, plan_publish, pub
 from app.services import audit
 from app.services.agenda import agenda
 from app.services.cme import luhn_valid
-from app.services.conference_file import build_conference_file
+from app.services.conference_export import build_conference_file
 from app.services.conferences import create_conference, get_conference, invitations
 from app.services.fetch_home import fetched_from
 from app.services.results import question_result

@@ -11,7 +11,7 @@ import httpx
 from app.db import Database
 from app.models import Conference
 from app.services import agenda, conferences
-from app.services.conference_file import Publish, build_conference_file
+from app.services.conference_export import Publish, build_conference_file
 from app.services.demo import load_demo
 from app.services.package_schema import PackageImage
 from tests.server.helpers import Served, make_conference, serving, snapshot, tokens

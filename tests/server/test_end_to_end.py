@@ -26,7 +26,7 @@ from app.cli import main
 from app.db import Database
 from app.server.schemas import ResultOut
 from app.services.agenda import agenda
-from app.services.conference_file import Publish, build_conference_file
+from app.services.conference_export import Publish, build_conference_file
 from app.services.conference_schema import ConferenceFile
 from app.services.conferences import find_conference
 from app.services.demo import load_demo

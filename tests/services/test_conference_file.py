@@ -15,16 +15,14 @@ from app.config import RESOURCES
 from app.db import Database
 from app.models import CallPollTotal, Conference, PollImport, Question, QuestionState
 from app.services import conferences
+from app.services.conference_export import Publish, build_conference_file
 from app.services.conference_file import (
     ConferenceFileError,
-    Publish,
-    build_conference_file,
-    import_conference_file,
     parse_conference_file,
     read_conference_file,
-    replace_conference,
     write_conference_file,
 )
+from app.services.conference_import import import_conference_file, replace_conference
 from app.services.conference_schema import ConferenceFile, json_schema
 from app.services.demo import load_demo
 from app.services.errors import StateConflict, VotumError

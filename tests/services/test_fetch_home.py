@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.db import Database
-from app.services.conference_file import Publish, build_conference_file, count_ballots
+from app.services.conference_export import Publish, build_conference_file
+from app.services.conference_import import count_ballots
 from app.services.conferences import create_conference, get_conference
 from app.services.demo import load_demo
 from app.services.errors import InvalidInput

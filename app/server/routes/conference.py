@@ -12,12 +12,9 @@ from sqlalchemy.orm import Session
 from app.server.deps import CtxDep, ModeratorDep
 from app.server.routes.site_api import ERRORS
 from app.server.schemas import ConferenceSummaryOut
-from app.services.conference_file import (
-    build_conference_file,
-    check_conference_file,
-    replace_conference,
-    summary_of,
-)
+from app.services.conference_export import build_conference_file
+from app.services.conference_file import check_conference_file
+from app.services.conference_import import replace_conference, summary_of
 from app.services.conference_schema import ConferenceFile
 from app.services.conferences import delete_conference
 from app.services.events import StateChange

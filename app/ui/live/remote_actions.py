@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.remote.client import Connection, ModeratorClient, RemoteError
 from app.remote.transfer import PublishPlan, fetch_results, outgoing, plan_publish, publish
-from app.services.conference_file import Publish
+from app.services.conference_export import Publish
 from app.services.conferences import get_conference
 from app.services.fetch_home import FetchOutcome
 from app.ui.i18n import translate

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.remote.transfer import plan_publish, publish
-from app.services.conference_file import build_conference_file
+from app.services.conference_export import build_conference_file
 from app.services.conferences import create_conference
 from app.services.fetch_home import fetched_from
 from app.ui.live import remote_actions
