@@ -43,7 +43,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "anonymous_poll": (
         "Anonyme Umfrage: keine Stimmen je Standort, nur die Summen („von der "
         "Videokonferenz gezählt“)",
-        "anonymous poll: no per-site ballots, only the totals",
+        "anonymous poll: no per-site ballots, only the totals (“counted by the call”)",
     ),
     "confirm": ("bestätigen", "confirm"),
     "participants": ("Teilnehmende", "participants"),
