@@ -9,8 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from app.db import Database
-from app.server.link_sheets import SiteLink, write_pdf
+from app.reports.link_sheets import SiteLink, write_pdf
 from app.services.conferences import get_conference
+from tests.reports.pdftools import page_texts
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,20 @@ def test_a_link_page_speaks_the_conference_language_only(
     assert revoked in gone
     other = "Link revoked" if lang == "de" else "Link widerrufen"
     assert other not in gone
+
+
+def test_emoji_in_a_site_name_or_topic_are_printed_as_their_bracketed_names(
+    db: Database, demo_id: int, tmp_path: Path
+) -> None:
+    with db.read() as session:
+        conf = dataclasses.replace(get_conference(session, demo_id), topic="Runde 🧬 Genom")
+    rows = [
+        SiteLink("Uniklinik 🏥 Dresden", "DD🏥", "http://127.0.0.1:8765/v/abc"),
+        SiteLink("Essen 👍🏽", "E", ""),
+    ]
+    write_pdf(tmp_path / "links.pdf", conf, rows)
+    linked, gone = page_texts(tmp_path / "links.pdf")
+    assert "Runde [dna double helix] Genom" in linked
+    assert "Uniklinik [hospital] Dresden" in linked and "DD[hospital]" in linked
+    assert "Essen [thumbs up sign]" in gone  # the skin-tone modifier vanishes with it
+    assert not {"🧬", "🏥", "👍", "🏽"} & set(linked + gone)

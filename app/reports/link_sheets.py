@@ -1,4 +1,9 @@
-"""Printable site links: a PDF with one page per site, or a PNG sheet of QR codes."""
+"""Printable site links: a PDF with one page per site, or a PNG sheet of QR codes.
+
+Both are drawn in DejaVu Sans, like the protocol: every text goes through
+:func:`app.reports.glyphs.printable`, so an emoji in a site name or topic is printed as its
+bracketed name, never as an empty box.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from pathlib import Path
 
 import segno
 
+from app.reports.glyphs import printable
 from app.services.views import ConferenceInfo
 from app.texts import Catalog
 
@@ -71,9 +77,10 @@ def write_pdf(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> Non
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setTitle(f"Votum – {conf.topic}")
     canvas.setAuthor("Votum")
+    heading = printable(f"Votum · {conf.topic} · {conf.date:%d.%m.%Y}")
     for row in rows:
         canvas.setFont("DejaVuSans", 11)
-        canvas.drawString(25 * mm, height - 25 * mm, f"Votum · {conf.topic} · {conf.date:%d.%m.%Y}")
+        canvas.drawString(25 * mm, height - 25 * mm, heading)
         canvas.setFont("DejaVuSans", 14)
         canvas.drawString(
             25 * mm,
@@ -81,7 +88,7 @@ def write_pdf(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> Non
             words["link_for"],
         )
         canvas.setFont("DejaVuSans-Bold", 22)
-        canvas.drawString(25 * mm, height - 57 * mm, row.name)
+        canvas.drawString(25 * mm, height - 57 * mm, printable(row.name))
         if row.link:
             size = 110 * mm
             image = ImageReader(io.BytesIO(_qr_png(row.link, 10)))
@@ -94,7 +101,7 @@ def write_pdf(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> Non
             canvas.setFont("DejaVuSans", 14)
             canvas.drawString(25 * mm, height - 80 * mm, words["link_revoked"])
         canvas.setFont("DejaVuSans", 9)
-        canvas.drawString(25 * mm, 15 * mm, f"{row.code}")
+        canvas.drawString(25 * mm, 15 * mm, printable(row.code))
         canvas.showPage()
     canvas.save()
 
@@ -110,7 +117,7 @@ def write_png(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> Non
     draw = ImageDraw.Draw(sheet)
     title_font = ImageFont.truetype(str(_font_path(bold=True)), 30)
     name_font = ImageFont.truetype(str(_font_path()), 20)
-    draw.text((30, 25), f"Votum · {conf.topic}", font=title_font, fill="black")
+    draw.text((30, 25), printable(f"Votum · {conf.topic}"), font=title_font, fill="black")
     for index, row in enumerate(linked):
         x = (index % columns) * cell_w + (cell_w - qr_px) // 2
         y = 90 + (index // columns) * (qr_px + text_h + 30)
@@ -120,9 +127,14 @@ def write_png(path: Path, conf: ConferenceInfo, rows: Sequence[SiteLink]) -> Non
             .resize((qr_px, qr_px), Image.Resampling.NEAREST)
         )
         sheet.paste(qr, (x, y))
-        name = row.name if len(row.name) <= 34 else row.name[:33] + "…"
+        shown = printable(row.name)
+        name = shown if len(shown) <= 34 else shown[:33] + "…"
         draw.text((x + qr_px // 2, y + qr_px + 8), name, font=name_font, fill="black", anchor="ma")
         draw.text(
-            (x + qr_px // 2, y + qr_px + 36), row.code, font=name_font, fill="#555555", anchor="ma"
+            (x + qr_px // 2, y + qr_px + 36),
+            printable(row.code),
+            font=name_font,
+            fill="#555555",
+            anchor="ma",
         )
     sheet.save(path, "PNG", optimize=True)
