@@ -165,17 +165,17 @@
   <context>
     <name>CallTotalsNote</name>
     <message>
-      <location filename="../../app/ui/live/call_totals.py" line="39" />
+      <location filename="../../app/ui/live/call_totals.py" line="54" />
       <source>Counted by the video call (anonymous poll): no sites, so not in the chart and without a consensus class</source>
       <translation>Von der Videokonferenz gezählt (anonyme Umfrage): ohne Standorte, daher nicht im Diagramm und ohne Konsensstärke</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/call_totals.py" line="48" />
+      <location filename="../../app/ui/live/call_totals.py" line="64" />
       <source>valid answers: %1 · abstentions: %2</source>
       <translation>gültige Antworten: %1 · Enthaltungen: %2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/call_totals.py" line="52" />
+      <location filename="../../app/ui/live/call_totals.py" line="68" />
       <source>Round %1: </source>
       <translation>Runde %1: </translation>
     </message>

@@ -7,22 +7,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.services.call_polls import CallTally
 
 
-class CallTotalsNote(QLabel):
+def _plain(label: QLabel) -> QLabel:
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CallTotalsNote(QFrame):
     """Hidden while the question has no call totals; else a framed note under the chart:
-    "Counted by the video call …", then per round the counts, valid answers, abstentions."""
+    a bold ``title`` ("Counted by the video call …"), then in ``counts`` per round the
+    counts, valid answers and abstentions."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMargin(4)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title = _plain(QLabel())
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.counts = _plain(QLabel())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.counts)
         self.hide()
 
     def show_calls(
@@ -31,15 +45,17 @@ class CallTotalsNote(QLabel):
         """``calls``: (round, totals) of the rounds on screen that the call counted;
         ``rounds``: the question is repeated, so each line names its round."""
         if not calls:
-            self.setText("")
+            self.title.setText("")
+            self.counts.setText("")
             self.hide()
             return
-        lines = [
+        self.title.setText(
             self.tr(
                 "Counted by the video call (anonymous poll): no sites, so not in the chart "
                 "and without a consensus class"
             )
-        ]
+        )
+        lines = []
         for round_, tally in calls:
             counts = ", ".join(
                 f"{c.label_in(lang)} {c.count} ({c.percent} %)" for c in tally.options
@@ -51,5 +67,5 @@ class CallTotalsNote(QLabel):
             )
             prefix = self.tr("Round %1: ").replace("%1", str(round_)) if rounds else ""
             lines.append(f"{prefix}{counts} · {numbers}")
-        self.setText("\n".join(lines))
+        self.counts.setText("\n".join(lines))
         self.show()

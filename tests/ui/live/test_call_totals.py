@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -66,14 +67,32 @@ def test_the_calls_totals_are_shown_apart_from_the_sites_chart(
     console.show()
     note = console.call_totals
     qtbot.waitUntil(note.isVisible)
-    lines = note.text().splitlines()
-    assert lines[0].startswith(heading)
-    assert "Keine Empfehlung 2 (67 %)" in lines[1] and lines[1].endswith(numbers)
-    assert note.textFormat() is note.textFormat().PlainText
+    assert note.title.text().startswith(heading) and note.title.font().bold()
+    line = note.counts.text()
+    assert "Keine Empfehlung 2 (67 %)" in line and line.endswith(numbers)
+    assert "Runde" not in line and "Round" not in line  # one round: no round named
+    assert note.title.textFormat() is note.counts.textFormat() is Qt.TextFormat.PlainText
     # the chart counts the one site's ballot only: the call's answers are not in its bars
     qtbot.waitUntil(lambda: any(b.kind == "status" for b in console.chart.boxes))
     status = next(b.text for b in console.chart.boxes if b.kind == "status")
     assert status.startswith(sites) and "3" not in status.split("·")[0].split()[0]
     assert session.select(other)
     qtbot.waitUntil(lambda: not note.isVisible())  # a question the call did not count
-    assert note.text() == ""
+    assert note.counts.text() == ""
+
+
+def test_a_repeated_question_names_the_round_the_call_counted(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    conf, asked, _other = anonymous_poll_beside_a_site_ballot(db, tmp_path)
+    with db.write() as session:
+        again = lifecycle.repeat_question(session, asked).id
+    live = LiveSession(db, conf)
+    assert live.select(again)
+    console = LiveConsole(live)
+    qtbot.addWidget(console)
+    console.show()
+    qtbot.waitUntil(console.call_totals.isVisible)  # round 2 on screen, round 1 beside it
+    assert console.call_totals.counts.text().startswith(
+        "Round 1: Ja, Empfehlung HCQ + Trametinib 1 (33 %)"
+    )
