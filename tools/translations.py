@@ -606,6 +606,14 @@ DE = {
     "counted by the call": "von der Videokonferenz gezählt",
     "E-mail domains": "E-Mail-Domains",
     "E-mail domain": "E-Mail-Domain",
+    # a call poll's totals on the live console
+    "Counted by the video call (anonymous poll): no sites, so not in the chart and without a "
+    "consensus class": (
+        "Von der Videokonferenz gezählt (anonyme Umfrage): ohne Standorte, daher nicht im "
+        "Diagramm und ohne Konsensstärke"
+    ),
+    "valid answers: %1 · abstentions: %2": "gültige Antworten: %1 · Enthaltungen: %2",
+    "Round %1: ": "Runde %1: ",
 }
 
 

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from app.commands.common import CliError, conference_id, open_db
 from app.commands.messages import say
+from app.reports.link_sheets import SiteLink, write_pdf, write_png
 from app.server.addresses import lan_addresses
-from app.server.link_sheets import SiteLink, write_pdf, write_png
 from app.services.conferences import get_conference, invitations
 from app.services.text import spreadsheet_safe
 from app.services.tokens import reissue_site_token, revoke_site_token, voter_link

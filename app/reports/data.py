@@ -13,10 +13,10 @@ from app.models import NoteKind
 from app.reports.texts import say
 from app.services.agenda import image_data
 from app.services.ballots import HistoryEntry, conference_history
+from app.services.call_polls import CallTally, conference_call_totals
 from app.services.conferences import get_conference, invitations
 from app.services.errors import InvalidInput
 from app.services.notes import NoteView, conference_notes, note_text
-from app.services.poll_import import CallTally, conference_call_totals
 from app.services.results import CaseResults, QuestionResult, conference_results, round_pairs
 from app.services.views import ConferenceInfo, InvitationInfo
 

@@ -33,10 +33,10 @@ from app.reports.tables import (
     result_rows,
 )
 from app.reports.texts import say, share_percent
+from app.services.call_polls import CallTally
 from app.services.consensus import AWMF_RULE
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
-from app.services.poll_import import CallTally
 from app.services.results import QuestionResult
 from app.services.text import spreadsheet_safe
 

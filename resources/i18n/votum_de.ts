@@ -163,6 +163,24 @@
     </message>
   </context>
   <context>
+    <name>CallTotalsNote</name>
+    <message>
+      <location filename="../../app/ui/live/call_totals.py" line="54" />
+      <source>Counted by the video call (anonymous poll): no sites, so not in the chart and without a consensus class</source>
+      <translation>Von der Videokonferenz gezählt (anonyme Umfrage): ohne Standorte, daher nicht im Diagramm und ohne Konsensstärke</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/call_totals.py" line="64" />
+      <source>valid answers: %1 · abstentions: %2</source>
+      <translation>gültige Antworten: %1 · Enthaltungen: %2</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/live/call_totals.py" line="68" />
+      <source>Round %1: </source>
+      <translation>Runde %1: </translation>
+    </message>
+  </context>
+  <context>
     <name>CaseForm</name>
     <message>
       <location filename="../../app/ui/editor/case_form.py" line="44" />
@@ -405,59 +423,59 @@
   <context>
     <name>ConnectDialog</name>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="78" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="79" />
       <source>Connect to a voting server</source>
       <extracomment>the credential store's service name for moderator tokens</extracomment>
       <translation>Mit Abstimmungsserver verbinden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="84" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="85" />
       <source>optional: your hospital's CA certificate</source>
       <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="85" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="86" />
       <source>Choose…</source>
       <translation>Auswählen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="92" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="93" />
       <source>The token is kept in the system's credential store, never in a settings file.</source>
       <translation>Das Token wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="97" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="98" />
       <source>Address</source>
       <translation>Adresse</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="98" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="99" />
       <source>Moderator token</source>
       <translation>Moderator-Token</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="99" />
-      <location filename="../../app/ui/live/connect_dialog.py" line="115" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="100" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="116" />
       <source>CA certificate</source>
       <translation>CA-Zertifikat</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="115" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="116" />
       <source>Certificates (*.pem *.crt *.cer)</source>
       <translation>Zertifikate (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="129" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="130" />
       <source>Enter the moderator token.</source>
       <translation>Bitte das Moderator-Token eingeben.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="134" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="135" />
       <source>The CA certificate file does not exist.</source>
       <translation>Die CA-Zertifikatsdatei gibt es nicht.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="145" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="146" />
       <source>No credential store: the token is not remembered.</source>
       <translation>Kein Schlüsselbund: das Token wird nicht gespeichert.</translation>
     </message>
@@ -916,210 +934,210 @@
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="343" />
+      <location filename="../../app/ui/live/console.py" line="345" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="345" />
+      <location filename="../../app/ui/live/console.py" line="347" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="347" />
+      <location filename="../../app/ui/live/console.py" line="349" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="352" />
+      <location filename="../../app/ui/live/console.py" line="354" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="359" />
+      <location filename="../../app/ui/live/console.py" line="361" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="363" />
+      <location filename="../../app/ui/live/console.py" line="365" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="365" />
+      <location filename="../../app/ui/live/console.py" line="367" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="377" />
+      <location filename="../../app/ui/live/console.py" line="381" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="379" />
+      <location filename="../../app/ui/live/console.py" line="383" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="383" />
+      <location filename="../../app/ui/live/console.py" line="387" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="385" />
+      <location filename="../../app/ui/live/console.py" line="389" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="274" />
+      <location filename="../../app/ui/live/console.py" line="276" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="210" />
+      <location filename="../../app/ui/live/console.py" line="211" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="381" />
+      <location filename="../../app/ui/live/console.py" line="385" />
       <source>↷ SKIPPED</source>
       <translation>↷ ÜBERSPRUNGEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="431" />
+      <location filename="../../app/ui/live/console.py" line="435" />
       <source>Connected to %1</source>
       <translation>Verbunden mit %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="434" />
+      <location filename="../../app/ui/live/console.py" line="438" />
       <source>Connecting to %1 …</source>
       <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="442" />
+      <location filename="../../app/ui/live/console.py" line="446" />
       <source>● Local server · port %1</source>
       <translation>● Lokaler Server · Port %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="447" />
-      <location filename="../../app/ui/live/console.py" line="452" />
+      <location filename="../../app/ui/live/console.py" line="451" />
+      <location filename="../../app/ui/live/console.py" line="456" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="450" />
+      <location filename="../../app/ui/live/console.py" line="454" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="450" />
+      <location filename="../../app/ui/live/console.py" line="454" />
       <source>Server stopping …</source>
       <translation>Server hält an …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="454" />
+      <location filename="../../app/ui/live/console.py" line="458" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
       <location filename="../../app/ui/live/console.py" line="460" />
+      <location filename="../../app/ui/live/console.py" line="464" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="458" />
+      <location filename="../../app/ui/live/console.py" line="462" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="514" />
+      <location filename="../../app/ui/live/console.py" line="518" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="518" />
+      <location filename="../../app/ui/live/console.py" line="522" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="520" />
+      <location filename="../../app/ui/live/console.py" line="524" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="531" />
       <location filename="../../app/ui/live/console.py" line="535" />
+      <location filename="../../app/ui/live/console.py" line="539" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="533" />
+      <location filename="../../app/ui/live/console.py" line="537" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="550" />
+      <location filename="../../app/ui/live/console.py" line="554" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="552" />
+      <location filename="../../app/ui/live/console.py" line="556" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="554" />
+      <location filename="../../app/ui/live/console.py" line="558" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="563" />
+      <location filename="../../app/ui/live/console.py" line="567" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="565" />
+      <location filename="../../app/ui/live/console.py" line="569" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="567" />
+      <location filename="../../app/ui/live/console.py" line="571" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="580" />
+      <location filename="../../app/ui/live/console.py" line="584" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="582" />
+      <location filename="../../app/ui/live/console.py" line="586" />
       <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
       <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="611" />
+      <location filename="../../app/ui/live/console.py" line="615" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="612" />
+      <location filename="../../app/ui/live/console.py" line="616" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="655" />
+      <location filename="../../app/ui/live/console.py" line="659" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="656" />
+      <location filename="../../app/ui/live/console.py" line="660" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="657" />
+      <location filename="../../app/ui/live/console.py" line="661" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1127,57 +1145,57 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="309" />
+      <location filename="../../app/ui/live/session.py" line="326" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="312" />
+      <location filename="../../app/ui/live/session.py" line="329" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="316" />
+      <location filename="../../app/ui/live/session.py" line="333" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="320" />
+      <location filename="../../app/ui/live/session.py" line="337" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="323" />
+      <location filename="../../app/ui/live/session.py" line="340" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="326" />
+      <location filename="../../app/ui/live/session.py" line="343" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="331" />
+      <location filename="../../app/ui/live/session.py" line="348" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="335" />
+      <location filename="../../app/ui/live/session.py" line="352" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="340" />
+      <location filename="../../app/ui/live/session.py" line="357" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="365" />
+      <location filename="../../app/ui/live/session.py" line="382" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="375" />
+      <location filename="../../app/ui/live/session.py" line="392" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1647,250 +1665,250 @@
   <context>
     <name>PollImportDialog</name>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="75" />
-      <location filename="../../app/ui/poll_import.py" line="186" />
+      <location filename="../../app/ui/poll_import.py" line="76" />
+      <location filename="../../app/ui/poll_import.py" line="187" />
       <source>Import poll report</source>
       <translation>Umfragebericht importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="89" />
+      <location filename="../../app/ui/poll_import.py" line="90" />
       <source>Choose file…</source>
       <translation>Datei wählen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="92" />
+      <location filename="../../app/ui/poll_import.py" line="93" />
       <source>Automatic (Zoom if recognised)</source>
       <translation>Automatisch (Zoom, wenn erkannt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="93" />
+      <location filename="../../app/ui/poll_import.py" line="94" />
       <source>Zoom poll report</source>
       <translation>Zoom-Umfragebericht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="94" />
+      <location filename="../../app/ui/poll_import.py" line="95" />
       <source>Plain CSV (participant, question, answer)</source>
       <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="97" />
+      <location filename="../../app/ui/poll_import.py" line="98" />
       <source>Columns of a plain CSV: participant, question, answer[, time]</source>
       <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="114" />
+      <location filename="../../app/ui/poll_import.py" line="115" />
       <source>Store the totals as counted by the call</source>
       <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Participant</source>
       <translation>Teilnehmer/in</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="118" />
-      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <location filename="../../app/ui/poll_import.py" line="123" />
-      <location filename="../../app/ui/poll_import.py" line="125" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="126" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
       <source>Poll question</source>
       <translation>Frage der Umfrage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
       <source>Match</source>
       <translation>Zuordnung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
-      <location filename="../../app/ui/poll_import.py" line="123" />
-      <location filename="../../app/ui/poll_import.py" line="125" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="126" />
       <source>Question</source>
       <translation>Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
       <source>Confirmed</source>
       <translation>Bestätigt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="123" />
       <source>E-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="123" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
       <source>Resolution</source>
       <translation>Entscheidung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="125" />
+      <location filename="../../app/ui/poll_import.py" line="126" />
       <source>Answer</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="125" />
-      <location filename="../../app/ui/poll_import.py" line="139" />
+      <location filename="../../app/ui/poll_import.py" line="126" />
+      <location filename="../../app/ui/poll_import.py" line="140" />
       <source>Participants</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="140" />
+      <location filename="../../app/ui/poll_import.py" line="141" />
       <source>Questions</source>
       <translation>Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="141" />
-      <location filename="../../app/ui/poll_import.py" line="289" />
+      <location filename="../../app/ui/poll_import.py" line="142" />
+      <location filename="../../app/ui/poll_import.py" line="291" />
       <source>Conflicts</source>
       <translation>Konflikte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="142" />
+      <location filename="../../app/ui/poll_import.py" line="143" />
       <source>Ballots to store</source>
       <translation>Zu speichernde Stimmen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="143" />
+      <location filename="../../app/ui/poll_import.py" line="144" />
       <source>E-mail domains</source>
       <translation>E-Mail-Domains</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="153" />
+      <location filename="../../app/ui/poll_import.py" line="154" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="164" />
+      <location filename="../../app/ui/poll_import.py" line="165" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="168" />
+      <location filename="../../app/ui/poll_import.py" line="169" />
       <source>F&amp;ormat</source>
       <translation>F&amp;ormat</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="169" />
+      <location filename="../../app/ui/poll_import.py" line="170" />
       <source>CSV &amp;columns</source>
       <translation>CSV-&amp;Spalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="170" />
+      <location filename="../../app/ui/poll_import.py" line="171" />
       <source>&amp;Round</source>
       <translation>&amp;Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="186" />
+      <location filename="../../app/ui/poll_import.py" line="187" />
       <source>Poll reports (*.csv *.txt)</source>
       <translation>Umfrageberichte (*.csv *.txt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="253" />
+      <location filename="../../app/ui/poll_import.py" line="254" />
       <source>%1 answers to %2 questions, %3 ballots to store</source>
       <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="260" />
+      <location filename="../../app/ui/poll_import.py" line="261" />
       <source>%1 participants match no site</source>
       <translation>%1 Teilnehmende ohne Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="264" />
+      <location filename="../../app/ui/poll_import.py" line="265" />
       <source>%1 earlier submissions replaced by a later one (the last counts)</source>
       <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="271" />
+      <location filename="../../app/ui/poll_import.py" line="272" />
       <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
       <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="286" />
+      <location filename="../../app/ui/poll_import.py" line="288" />
       <source>Conflicts (%1)</source>
       <translation>Konflikte (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="293" />
+      <location filename="../../app/ui/poll_import.py" line="295" />
       <source>table</source>
       <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="294" />
+      <location filename="../../app/ui/poll_import.py" line="296" />
       <source>e-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="295" />
+      <location filename="../../app/ui/poll_import.py" line="297" />
       <source>name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="296" />
+      <location filename="../../app/ui/poll_import.py" line="298" />
       <source>no site</source>
       <translation>kein Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="300" />
+      <location filename="../../app/ui/poll_import.py" line="302" />
       <source>ambiguous: %1</source>
       <translation>mehrdeutig: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="341" />
+      <location filename="../../app/ui/poll_import.py" line="343" />
       <source>same text</source>
       <translation>gleicher Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="342" />
+      <location filename="../../app/ui/poll_import.py" line="344" />
       <source>similar (%1 %) — please confirm</source>
       <translation>ähnlich (%1 %) – bitte bestätigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="343" />
+      <location filename="../../app/ui/poll_import.py" line="345" />
       <source>chosen</source>
       <translation>gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="344" />
+      <location filename="../../app/ui/poll_import.py" line="346" />
       <source>not imported</source>
       <translation>nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="355" />
+      <location filename="../../app/ui/poll_import.py" line="357" />
       <source>— not imported —</source>
       <translation>— nicht importiert —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="381" />
+      <location filename="../../app/ui/poll_import.py" line="383" />
       <source>— choose —</source>
       <translation>— bitte wählen —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="387" />
+      <location filename="../../app/ui/poll_import.py" line="389" />
       <source>Count the site as abstaining</source>
       <translation>Standort als Enthaltung werten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="409" />
+      <location filename="../../app/ui/poll_import.py" line="413" />
       <source>abstained</source>
       <translation>enthalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="411" />
+      <location filename="../../app/ui/poll_import.py" line="415" />
       <source>valid answers</source>
       <translation>gültige Antworten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="418" />
+      <location filename="../../app/ui/poll_import.py" line="424" />
       <source>counted by the call</source>
       <translation>von der Videokonferenz gezählt</translation>
     </message>
@@ -2115,69 +2133,69 @@
   <context>
     <name>RemoteSession</name>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="367" />
-      <location filename="../../app/ui/live/remote_session.py" line="393" />
-      <location filename="../../app/ui/live/remote_session.py" line="420" />
+      <location filename="../../app/ui/live/remote_session.py" line="368" />
+      <location filename="../../app/ui/live/remote_session.py" line="394" />
+      <location filename="../../app/ui/live/remote_session.py" line="421" />
       <source>This question is not on the server.</source>
       <translation>Diese Frage gibt es auf dem Server nicht.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="372" />
+      <location filename="../../app/ui/live/remote_session.py" line="373" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="375" />
+      <location filename="../../app/ui/live/remote_session.py" line="376" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="378" />
+      <location filename="../../app/ui/live/remote_session.py" line="379" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="381" />
+      <location filename="../../app/ui/live/remote_session.py" line="382" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="384" />
+      <location filename="../../app/ui/live/remote_session.py" line="385" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="387" />
+      <location filename="../../app/ui/live/remote_session.py" line="388" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="390" />
+      <location filename="../../app/ui/live/remote_session.py" line="391" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="398" />
+      <location filename="../../app/ui/live/remote_session.py" line="399" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="403" />
+      <location filename="../../app/ui/live/remote_session.py" line="404" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="415" />
+      <location filename="../../app/ui/live/remote_session.py" line="416" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="436" />
+      <location filename="../../app/ui/live/remote_session.py" line="437" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="455" />
+      <location filename="../../app/ui/live/remote_session.py" line="456" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
@@ -2373,30 +2391,30 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="50" />
+      <location filename="../../app/ui/workspace.py" line="51" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="51" />
-      <location filename="../../app/ui/workspace.py" line="150" />
+      <location filename="../../app/ui/workspace.py" line="52" />
+      <location filename="../../app/ui/workspace.py" line="151" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="52" />
-      <location filename="../../app/ui/workspace.py" line="85" />
-      <location filename="../../app/ui/workspace.py" line="152" />
+      <location filename="../../app/ui/workspace.py" line="53" />
+      <location filename="../../app/ui/workspace.py" line="86" />
+      <location filename="../../app/ui/workspace.py" line="153" />
       <source>Live</source>
       <translation>Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="172" />
+      <location filename="../../app/ui/workspace.py" line="174" />
       <source>Results not fetched: %1</source>
       <translation>Ergebnisse nicht geholt: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="175" />
+      <location filename="../../app/ui/workspace.py" line="177" />
       <source>Results fetched from %1: %2 ballots</source>
       <translation>Ergebnisse von %1 geholt: %2 Stimmen</translation>
     </message>

@@ -18,11 +18,11 @@ from app.models import (
     Question,
     Site,
 )
+from app.services.call_polls import call_totals
 from app.services.errors import StateConflict
 from app.services.lifecycle import open_question
 from app.services.poll_import import (
     ImportChoices,
-    call_totals,
     import_report,
     preview_import,
     remembered_rules,

@@ -42,6 +42,7 @@ from app.ui.i18n import current_language
 from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
 from app.ui.live.attendance import AttendanceDialog
 from app.ui.live.ballot_dialog import BallotDialog
+from app.ui.live.call_totals import CallTotalsNote
 from app.ui.live.chart import ResultChart
 from app.ui.live.count_panel import CountPanel
 from app.ui.live.countdown import Countdown
@@ -172,6 +173,7 @@ class LiveConsole(QWidget):
         self.chart.setMinimumHeight(150)
         self.chart_caption = _plain(QLabel())
         self.chart_caption.setStyleSheet(f"color: {muted_color().name()}")
+        self.call_totals = CallTotalsNote()
         self.countdown = Countdown()
         self.countdown.expired.connect(self.on_countdown_expired)
 
@@ -230,6 +232,7 @@ class LiveConsole(QWidget):
         pulse_layout.addWidget(self.count, 0)
         pulse_layout.addWidget(self.chart_caption)
         pulse_layout.addWidget(self.chart, 1)
+        pulse_layout.addWidget(self.call_totals, 0)
         self.body = QSplitter(Qt.Orientation.Vertical)
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(pulse)
@@ -363,6 +366,8 @@ class LiveConsole(QWidget):
         else:
             self.chart_caption.setText(self.tr("Live result — only you see it until “Show result”"))
         self.chart.show_result(snapshot.result, snapshot.round_one, lang)
+        repeated = snapshot.round_one is not None or (question is not None and question.round > 1)
+        self.call_totals.show_calls(snapshot.calls, lang, rounds=repeated)
         self.countdown.set_question(question)
         self.notes.show_item(case.id if case else None, question.id if question else None)
         self._update_actions()

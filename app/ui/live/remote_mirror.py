@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Ballot, BallotChoice
 from app.services import agenda, conferences, results
-from app.ui.live.session import LiveSnapshot
+from app.ui.live.session import LiveSnapshot, read_calls
 
 
 def state_key(state: dict[str, Any]) -> tuple[object, ...]:
@@ -70,7 +70,10 @@ def read_snapshot(session: Session, conference_id: int, serial: int) -> LiveSnap
         status, result = results.live_view(session, question.id)
         if question.parent_id is not None:
             round_one = results.question_result(session, question.parent_id)
-    return LiveSnapshot(conf, cases, invitations, question, case, status, result, round_one, serial)
+    calls = read_calls(session, result, round_one)
+    return LiveSnapshot(
+        conf, cases, invitations, question, case, status, result, round_one, serial, calls
+    )
 
 
 def id_map(session: Session, conference_id: int, server_agenda: list[Any]) -> IdMap:

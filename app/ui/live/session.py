@@ -22,6 +22,7 @@ from app.db import Database, create_db_engine
 from app.models import BallotSource
 from app.server.writer import WriterStopped
 from app.services import agenda, ballots, conferences, lifecycle, results
+from app.services.call_polls import CallTally, question_call_tally
 from app.services.errors import VotumError
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
 from app.ui.live.bridge import QtNotifier
@@ -71,11 +72,25 @@ class LiveSnapshot:
     result: results.QuestionResult | None = None
     round_one: results.QuestionResult | None = None
     serial: int = 0
+    # (round, totals) of the rounds on screen that an anonymous call poll counted
+    calls: tuple[tuple[int, CallTally], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def n_present(self) -> int:
         return sum(1 for i in self.invitations if i.present)
+
+
+def read_calls(
+    session: Session, *rounds: results.QuestionResult | None
+) -> tuple[tuple[int, CallTally], ...]:
+    """(round, totals) of each round on screen an anonymous call poll counted."""
+    calls = []
+    for result in sorted((r for r in rounds if r is not None), key=lambda r: r.question.round):
+        tally = question_call_tally(session, result.question.id)
+        if tally is not None:
+            calls.append((result.question.round, tally))
+    return tuple(calls)
 
 
 class LiveSession(QObject):
@@ -223,8 +238,9 @@ class LiveSession(QObject):
             if question.parent_id is not None:
                 round_one = results.question_result(session, question.parent_id)
         return LiveSnapshot(
-            conf, cases, invitations, question, case, status, result, round_one, serial
-        )
+            conf, cases, invitations, question, case, status, result, round_one, serial,
+            read_calls(session, result, round_one),
+        )  # fmt: skip
 
     @property
     def question(self) -> QuestionInfo | None:
