@@ -31,8 +31,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "abstaining is not offered",
     ),
     "abstain_with_option": (
-        "Enthaltung und eine Option zugleich",
-        "abstain together with an option",
+        "Enthaltung kann nicht mit einer Option kombiniert werden",
+        "abstaining cannot be combined with an option",
     ),
     "foreign_option": (
         "Die Option gehört nicht zu dieser Frage",
