@@ -337,67 +337,117 @@
   <context>
     <name>ConferenceForm</name>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="44" />
+      <location filename="../../app/ui/editor/conference_form.py" line="80" />
       <source>19 digits, from the medical chamber</source>
       <translation>19 Ziffern, von der Ärztekammer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <location filename="../../app/ui/editor/conference_form.py" line="83" />
+      <source>Start</source>
+      <translation>Beginn</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="83" />
+      <source>End</source>
+      <translation>Ende</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="85" />
+      <source>HH:MM</source>
+      <translation>HH:MM</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="89" />
+      <source>e.g. A</source>
+      <translation>z. B. A</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="94" />
+      <source>as on the attendance certificates</source>
+      <translation>wie auf den Teilnahmebescheinigungen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="101" />
       <source>Fellow</source>
       <translation>Fellow</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <location filename="../../app/ui/editor/conference_form.py" line="101" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="54" />
+      <location filename="../../app/ui/editor/conference_form.py" line="105" />
       <source>Add fellow</source>
       <translation>Fellow hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="55" />
+      <location filename="../../app/ui/editor/conference_form.py" line="106" />
       <source>Remove fellow</source>
       <translation>Fellow entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="62" />
+      <location filename="../../app/ui/editor/conference_form.py" line="113" />
+      <source>to</source>
+      <translation>bis</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="117" />
+      <source>CME &amp;points</source>
+      <translation>CME-&amp;Punkte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="121" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="63" />
+      <location filename="../../app/ui/editor/conference_form.py" line="122" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="64" />
+      <location filename="../../app/ui/editor/conference_form.py" line="123" />
+      <source>T&amp;ime</source>
+      <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="124" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="65" />
+      <location filename="../../app/ui/editor/conference_form.py" line="125" />
+      <source>Scie&amp;ntific lead</source>
+      <translation>&amp;Wissenschaftliche Leitung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="127" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="66" />
+      <location filename="../../app/ui/editor/conference_form.py" line="128" />
       <source>&amp;VNR (CME event number)</source>
       <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="74" />
+      <location filename="../../app/ui/editor/conference_form.py" line="129" />
+      <source>&amp;CME category</source>
+      <translation>CME-&amp;Kategorie</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="137" />
       <source>Fellows</source>
       <translation>Fellows</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="108" />
+      <location filename="../../app/ui/editor/conference_form.py" line="207" />
       <source>The conference needs a topic</source>
       <translation>Die Konferenz braucht ein Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="112" />
+      <location filename="../../app/ui/editor/conference_form.py" line="211" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
     </message>
@@ -405,59 +455,59 @@
   <context>
     <name>ConnectDialog</name>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="78" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="79" />
       <source>Connect to a voting server</source>
       <extracomment>the credential store's service name for moderator tokens</extracomment>
       <translation>Mit Abstimmungsserver verbinden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="84" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="85" />
       <source>optional: your hospital's CA certificate</source>
       <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="85" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="86" />
       <source>Choose…</source>
       <translation>Auswählen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="92" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="93" />
       <source>The token is kept in the system's credential store, never in a settings file.</source>
       <translation>Das Token wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="97" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="98" />
       <source>Address</source>
       <translation>Adresse</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="98" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="99" />
       <source>Moderator token</source>
       <translation>Moderator-Token</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="99" />
-      <location filename="../../app/ui/live/connect_dialog.py" line="115" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="100" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="116" />
       <source>CA certificate</source>
       <translation>CA-Zertifikat</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="115" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="116" />
       <source>Certificates (*.pem *.crt *.cer)</source>
       <translation>Zertifikate (*.pem *.crt *.cer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="129" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="130" />
       <source>Enter the moderator token.</source>
       <translation>Bitte das Moderator-Token eingeben.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="134" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="135" />
       <source>The CA certificate file does not exist.</source>
       <translation>Die CA-Zertifikatsdatei gibt es nicht.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/connect_dialog.py" line="145" />
+      <location filename="../../app/ui/live/connect_dialog.py" line="146" />
       <source>No credential store: the token is not remembered.</source>
       <translation>Kein Schlüsselbund: das Token wird nicht gespeichert.</translation>
     </message>
@@ -881,245 +931,245 @@
   <context>
     <name>LiveConsole</name>
     <message>
-      <location filename="../../app/ui/live/console.py" line="123" />
+      <location filename="../../app/ui/live/console.py" line="122" />
       <source>Enter or double-click: make this the current question</source>
       <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="126" />
+      <location filename="../../app/ui/live/console.py" line="125" />
       <source>Check-in…</source>
       <translation>Erfassen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="139" />
+      <location filename="../../app/ui/live/console.py" line="138" />
       <source>AGENDA</source>
       <translation>AGENDA</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="141" />
+      <location filename="../../app/ui/live/console.py" line="140" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="148" />
+      <location filename="../../app/ui/live/console.py" line="147" />
       <source>Voting server</source>
       <translation>Abstimmungsserver</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="154" />
+      <location filename="../../app/ui/live/console.py" line="153" />
       <source>Port </source>
       <translation>Port </translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="155" />
+      <location filename="../../app/ui/live/console.py" line="154" />
       <source>Port of the voting server; change it if the port is in use</source>
       <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="343" />
+      <location filename="../../app/ui/live/console.py" line="342" />
       <source>CASE %1</source>
       <translation>FALL %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="345" />
+      <location filename="../../app/ui/live/console.py" line="344" />
       <source>Question %1</source>
       <translation>Frage %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="347" />
+      <location filename="../../app/ui/live/console.py" line="346" />
       <source>(round %1)</source>
       <translation>(Runde %1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="352" />
+      <location filename="../../app/ui/live/console.py" line="351" />
       <source>No current question. Press “Next question” to begin.</source>
       <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="359" />
+      <location filename="../../app/ui/live/console.py" line="358" />
       <source>%1 attendees</source>
       <translation>%1 Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="363" />
+      <location filename="../../app/ui/live/console.py" line="362" />
       <source>Result — visible to the sites</source>
       <translation>Ergebnis — für die Standorte sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="365" />
+      <location filename="../../app/ui/live/console.py" line="364" />
       <source>Live result — only you see it until “Show result”</source>
       <translation>Live-Ergebnis — nur Sie sehen es bis „Ergebnis zeigen“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="377" />
+      <location filename="../../app/ui/live/console.py" line="376" />
       <source>● VOTING OPEN</source>
       <translation>● ABSTIMMUNG OFFEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="379" />
+      <location filename="../../app/ui/live/console.py" line="378" />
       <source>✔ CLOSED</source>
       <translation>✔ GESCHLOSSEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="383" />
+      <location filename="../../app/ui/live/console.py" line="382" />
       <source>○ NOT YET OPENED</source>
       <translation>○ NOCH NICHT GEÖFFNET</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="385" />
+      <location filename="../../app/ui/live/console.py" line="384" />
       <source>result shown</source>
       <translation>Ergebnis sichtbar</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="274" />
+      <location filename="../../app/ui/live/console.py" line="273" />
       <source>End of the agenda</source>
       <translation>Ende der Agenda</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="210" />
+      <location filename="../../app/ui/live/console.py" line="209" />
       <source>More</source>
       <translation>Mehr</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="381" />
+      <location filename="../../app/ui/live/console.py" line="380" />
       <source>↷ SKIPPED</source>
       <translation>↷ ÜBERSPRUNGEN</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="431" />
+      <location filename="../../app/ui/live/console.py" line="430" />
       <source>Connected to %1</source>
       <translation>Verbunden mit %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="434" />
+      <location filename="../../app/ui/live/console.py" line="433" />
       <source>Connecting to %1 …</source>
       <translation>Verbinde mit %1 …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="442" />
+      <location filename="../../app/ui/live/console.py" line="441" />
       <source>● Local server · port %1</source>
       <translation>● Lokaler Server · Port %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="447" />
-      <location filename="../../app/ui/live/console.py" line="452" />
+      <location filename="../../app/ui/live/console.py" line="446" />
+      <location filename="../../app/ui/live/console.py" line="451" />
       <source>Stop voting &amp;server</source>
       <translation>Abstimmungs&amp;server stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="450" />
+      <location filename="../../app/ui/live/console.py" line="449" />
       <source>Server starting …</source>
       <translation>Server startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="450" />
+      <location filename="../../app/ui/live/console.py" line="449" />
       <source>Server stopping …</source>
       <translation>Server hält an …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="454" />
+      <location filename="../../app/ui/live/console.py" line="453" />
       <source>Server not running: %1</source>
       <translation>Server läuft nicht: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="456" />
-      <location filename="../../app/ui/live/console.py" line="460" />
+      <location filename="../../app/ui/live/console.py" line="455" />
+      <location filename="../../app/ui/live/console.py" line="459" />
       <source>Start voting &amp;server</source>
       <translation>Abstimmungs&amp;server starten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="458" />
+      <location filename="../../app/ui/live/console.py" line="457" />
       <source>○ Server stopped</source>
       <translation>○ Server gestoppt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="514" />
+      <location filename="../../app/ui/live/console.py" line="513" />
       <source>%1 of %2 sites have not voted yet:</source>
       <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="518" />
+      <location filename="../../app/ui/live/console.py" line="517" />
       <source>Close the voting anyway?</source>
       <translation>Die Abstimmung trotzdem schließen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="520" />
+      <location filename="../../app/ui/live/console.py" line="519" />
       <source>Close voting</source>
       <translation>Abstimmung schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="531" />
-      <location filename="../../app/ui/live/console.py" line="535" />
+      <location filename="../../app/ui/live/console.py" line="530" />
+      <location filename="../../app/ui/live/console.py" line="534" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="533" />
+      <location filename="../../app/ui/live/console.py" line="532" />
       <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
       <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="550" />
+      <location filename="../../app/ui/live/console.py" line="549" />
       <source>Reopen voting</source>
       <translation>Abstimmung wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="552" />
+      <location filename="../../app/ui/live/console.py" line="551" />
       <source>Open the voting on this question again? The result is hidden until you show it again.</source>
       <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="554" />
+      <location filename="../../app/ui/live/console.py" line="553" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="563" />
+      <location filename="../../app/ui/live/console.py" line="562" />
       <source>Repeat as round 2</source>
       <translation>Als Runde 2 wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="565" />
+      <location filename="../../app/ui/live/console.py" line="564" />
       <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
       <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="567" />
+      <location filename="../../app/ui/live/console.py" line="566" />
       <source>Create round 2</source>
       <translation>Runde 2 anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="580" />
+      <location filename="../../app/ui/live/console.py" line="579" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="582" />
+      <location filename="../../app/ui/live/console.py" line="581" />
       <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
       <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="611" />
+      <location filename="../../app/ui/live/console.py" line="610" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="612" />
+      <location filename="../../app/ui/live/console.py" line="611" />
       <source>Question %1 is still open; close it first.</source>
       <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="655" />
+      <location filename="../../app/ui/live/console.py" line="654" />
       <source>Stop voting server</source>
       <translation>Abstimmungsserver stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="656" />
+      <location filename="../../app/ui/live/console.py" line="655" />
       <source>Sites can no longer vote while the server is stopped. Stop it?</source>
       <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/console.py" line="657" />
+      <location filename="../../app/ui/live/console.py" line="656" />
       <source>Stop server</source>
       <translation>Server stoppen</translation>
     </message>
@@ -1127,57 +1177,57 @@
   <context>
     <name>LiveSession</name>
     <message>
-      <location filename="../../app/ui/live/session.py" line="309" />
+      <location filename="../../app/ui/live/session.py" line="310" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="312" />
+      <location filename="../../app/ui/live/session.py" line="313" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="316" />
+      <location filename="../../app/ui/live/session.py" line="317" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="320" />
+      <location filename="../../app/ui/live/session.py" line="321" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="323" />
+      <location filename="../../app/ui/live/session.py" line="324" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="326" />
+      <location filename="../../app/ui/live/session.py" line="327" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="331" />
+      <location filename="../../app/ui/live/session.py" line="332" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="335" />
+      <location filename="../../app/ui/live/session.py" line="336" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="340" />
+      <location filename="../../app/ui/live/session.py" line="341" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="365" />
+      <location filename="../../app/ui/live/session.py" line="366" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/session.py" line="375" />
+      <location filename="../../app/ui/live/session.py" line="376" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
@@ -1647,250 +1697,250 @@
   <context>
     <name>PollImportDialog</name>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="75" />
-      <location filename="../../app/ui/poll_import.py" line="186" />
+      <location filename="../../app/ui/poll_import.py" line="76" />
+      <location filename="../../app/ui/poll_import.py" line="187" />
       <source>Import poll report</source>
       <translation>Umfragebericht importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="89" />
+      <location filename="../../app/ui/poll_import.py" line="90" />
       <source>Choose file…</source>
       <translation>Datei wählen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="92" />
+      <location filename="../../app/ui/poll_import.py" line="93" />
       <source>Automatic (Zoom if recognised)</source>
       <translation>Automatisch (Zoom, wenn erkannt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="93" />
+      <location filename="../../app/ui/poll_import.py" line="94" />
       <source>Zoom poll report</source>
       <translation>Zoom-Umfragebericht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="94" />
+      <location filename="../../app/ui/poll_import.py" line="95" />
       <source>Plain CSV (participant, question, answer)</source>
       <translation>Einfache CSV (Teilnehmer, Frage, Antwort)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="97" />
+      <location filename="../../app/ui/poll_import.py" line="98" />
       <source>Columns of a plain CSV: participant, question, answer[, time]</source>
       <translation>Spalten einer einfachen CSV: Teilnehmer, Frage, Antwort[, Zeit]</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="114" />
+      <location filename="../../app/ui/poll_import.py" line="115" />
       <source>Store the totals as counted by the call</source>
       <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Participant</source>
       <translation>Teilnehmer/in</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="118" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <source>Rule</source>
       <translation>Regel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="118" />
-      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="119" />
       <location filename="../../app/ui/poll_import.py" line="123" />
-      <location filename="../../app/ui/poll_import.py" line="125" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="126" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
       <source>Poll question</source>
       <translation>Frage der Umfrage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
       <source>Match</source>
       <translation>Zuordnung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
-      <location filename="../../app/ui/poll_import.py" line="123" />
-      <location filename="../../app/ui/poll_import.py" line="125" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
+      <location filename="../../app/ui/poll_import.py" line="126" />
       <source>Question</source>
       <translation>Frage</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="120" />
+      <location filename="../../app/ui/poll_import.py" line="121" />
       <source>Confirmed</source>
       <translation>Bestätigt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="122" />
+      <location filename="../../app/ui/poll_import.py" line="123" />
       <source>E-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="123" />
+      <location filename="../../app/ui/poll_import.py" line="124" />
       <source>Resolution</source>
       <translation>Entscheidung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="125" />
+      <location filename="../../app/ui/poll_import.py" line="126" />
       <source>Answer</source>
       <translation>Antwort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="125" />
-      <location filename="../../app/ui/poll_import.py" line="139" />
+      <location filename="../../app/ui/poll_import.py" line="126" />
+      <location filename="../../app/ui/poll_import.py" line="140" />
       <source>Participants</source>
       <translation>Teilnehmende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="140" />
+      <location filename="../../app/ui/poll_import.py" line="141" />
       <source>Questions</source>
       <translation>Fragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="141" />
-      <location filename="../../app/ui/poll_import.py" line="289" />
+      <location filename="../../app/ui/poll_import.py" line="142" />
+      <location filename="../../app/ui/poll_import.py" line="291" />
       <source>Conflicts</source>
       <translation>Konflikte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="142" />
+      <location filename="../../app/ui/poll_import.py" line="143" />
       <source>Ballots to store</source>
       <translation>Zu speichernde Stimmen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="143" />
+      <location filename="../../app/ui/poll_import.py" line="144" />
       <source>E-mail domains</source>
       <translation>E-Mail-Domains</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="153" />
+      <location filename="../../app/ui/poll_import.py" line="154" />
       <source>Import</source>
       <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="164" />
+      <location filename="../../app/ui/poll_import.py" line="165" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="168" />
+      <location filename="../../app/ui/poll_import.py" line="169" />
       <source>F&amp;ormat</source>
       <translation>F&amp;ormat</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="169" />
+      <location filename="../../app/ui/poll_import.py" line="170" />
       <source>CSV &amp;columns</source>
       <translation>CSV-&amp;Spalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="170" />
+      <location filename="../../app/ui/poll_import.py" line="171" />
       <source>&amp;Round</source>
       <translation>&amp;Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="186" />
+      <location filename="../../app/ui/poll_import.py" line="187" />
       <source>Poll reports (*.csv *.txt)</source>
       <translation>Umfrageberichte (*.csv *.txt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="253" />
+      <location filename="../../app/ui/poll_import.py" line="254" />
       <source>%1 answers to %2 questions, %3 ballots to store</source>
       <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="260" />
+      <location filename="../../app/ui/poll_import.py" line="261" />
       <source>%1 participants match no site</source>
       <translation>%1 Teilnehmende ohne Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="264" />
+      <location filename="../../app/ui/poll_import.py" line="265" />
       <source>%1 earlier submissions replaced by a later one (the last counts)</source>
       <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="271" />
+      <location filename="../../app/ui/poll_import.py" line="272" />
       <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
       <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="286" />
+      <location filename="../../app/ui/poll_import.py" line="288" />
       <source>Conflicts (%1)</source>
       <translation>Konflikte (%1)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="293" />
+      <location filename="../../app/ui/poll_import.py" line="295" />
       <source>table</source>
       <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="294" />
+      <location filename="../../app/ui/poll_import.py" line="296" />
       <source>e-mail domain</source>
       <translation>E-Mail-Domain</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="295" />
+      <location filename="../../app/ui/poll_import.py" line="297" />
       <source>name</source>
       <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="296" />
+      <location filename="../../app/ui/poll_import.py" line="298" />
       <source>no site</source>
       <translation>kein Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="300" />
+      <location filename="../../app/ui/poll_import.py" line="302" />
       <source>ambiguous: %1</source>
       <translation>mehrdeutig: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="341" />
+      <location filename="../../app/ui/poll_import.py" line="343" />
       <source>same text</source>
       <translation>gleicher Text</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="342" />
+      <location filename="../../app/ui/poll_import.py" line="344" />
       <source>similar (%1 %) — please confirm</source>
       <translation>ähnlich (%1 %) – bitte bestätigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="343" />
+      <location filename="../../app/ui/poll_import.py" line="345" />
       <source>chosen</source>
       <translation>gewählt</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="344" />
+      <location filename="../../app/ui/poll_import.py" line="346" />
       <source>not imported</source>
       <translation>nicht importiert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="355" />
+      <location filename="../../app/ui/poll_import.py" line="357" />
       <source>— not imported —</source>
       <translation>— nicht importiert —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="381" />
+      <location filename="../../app/ui/poll_import.py" line="383" />
       <source>— choose —</source>
       <translation>— bitte wählen —</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="387" />
+      <location filename="../../app/ui/poll_import.py" line="389" />
       <source>Count the site as abstaining</source>
       <translation>Standort als Enthaltung werten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="409" />
+      <location filename="../../app/ui/poll_import.py" line="413" />
       <source>abstained</source>
       <translation>enthalten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="411" />
+      <location filename="../../app/ui/poll_import.py" line="415" />
       <source>valid answers</source>
       <translation>gültige Antworten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/poll_import.py" line="418" />
+      <location filename="../../app/ui/poll_import.py" line="424" />
       <source>counted by the call</source>
       <translation>von der Videokonferenz gezählt</translation>
     </message>
@@ -1919,22 +1969,22 @@
     </message>
     <message>
       <location filename="../../app/ui/editor/editor.py" line="96" />
-      <location filename="../../app/ui/editor/editor.py" line="275" />
-      <location filename="../../app/ui/editor/editor.py" line="278" />
+      <location filename="../../app/ui/editor/editor.py" line="268" />
+      <location filename="../../app/ui/editor/editor.py" line="271" />
       <source>New case</source>
       <translation>Neuer Fall</translation>
     </message>
     <message>
       <location filename="../../app/ui/editor/editor.py" line="97" />
+      <location filename="../../app/ui/editor/editor.py" line="287" />
+      <location filename="../../app/ui/editor/editor.py" line="292" />
       <location filename="../../app/ui/editor/editor.py" line="294" />
-      <location filename="../../app/ui/editor/editor.py" line="299" />
-      <location filename="../../app/ui/editor/editor.py" line="301" />
       <source>New question</source>
       <translation>Neue Frage</translation>
     </message>
     <message>
       <location filename="../../app/ui/editor/editor.py" line="98" />
-      <location filename="../../app/ui/editor/editor.py" line="334" />
+      <location filename="../../app/ui/editor/editor.py" line="327" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
@@ -1959,47 +2009,47 @@
       <translation>Nicht gespeichert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="239" />
+      <location filename="../../app/ui/editor/editor.py" line="232" />
       <source>Edit conference</source>
       <translation>Konferenz bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="251" />
+      <location filename="../../app/ui/editor/editor.py" line="244" />
       <source>Edit case</source>
       <translation>Fall bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="266" />
+      <location filename="../../app/ui/editor/editor.py" line="259" />
       <source>Edit question</source>
       <translation>Frage bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="294" />
+      <location filename="../../app/ui/editor/editor.py" line="287" />
       <source>Choose the case the question belongs to.</source>
       <translation>Bitte den Fall wählen, zu dem die Frage gehört.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="319" />
+      <location filename="../../app/ui/editor/editor.py" line="312" />
       <source>Delete case</source>
       <translation>Fall löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="320" />
+      <location filename="../../app/ui/editor/editor.py" line="313" />
       <source>Delete case %1 with its questions?</source>
       <translation>Fall „%1“ mit seinen Fragen löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="324" />
+      <location filename="../../app/ui/editor/editor.py" line="317" />
       <source>Delete question</source>
       <translation>Frage löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="325" />
+      <location filename="../../app/ui/editor/editor.py" line="318" />
       <source>Delete question %1?</source>
       <translation>Frage %1 löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="351" />
+      <location filename="../../app/ui/editor/editor.py" line="344" />
       <source>Move</source>
       <translation>Verschieben</translation>
     </message>
@@ -2115,69 +2165,69 @@
   <context>
     <name>RemoteSession</name>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="367" />
-      <location filename="../../app/ui/live/remote_session.py" line="393" />
-      <location filename="../../app/ui/live/remote_session.py" line="420" />
+      <location filename="../../app/ui/live/remote_session.py" line="368" />
+      <location filename="../../app/ui/live/remote_session.py" line="394" />
+      <location filename="../../app/ui/live/remote_session.py" line="421" />
       <source>This question is not on the server.</source>
       <translation>Diese Frage gibt es auf dem Server nicht.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="372" />
+      <location filename="../../app/ui/live/remote_session.py" line="373" />
       <source>Open</source>
       <translation>Öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="375" />
+      <location filename="../../app/ui/live/remote_session.py" line="376" />
       <source>Close</source>
       <translation>Schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="378" />
+      <location filename="../../app/ui/live/remote_session.py" line="379" />
       <source>Show result</source>
       <translation>Ergebnis zeigen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="381" />
+      <location filename="../../app/ui/live/remote_session.py" line="382" />
       <source>Hide result</source>
       <translation>Ergebnis verbergen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="384" />
+      <location filename="../../app/ui/live/remote_session.py" line="385" />
       <source>Reopen</source>
       <translation>Wieder öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="387" />
+      <location filename="../../app/ui/live/remote_session.py" line="388" />
       <source>Round 2</source>
       <translation>Runde 2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="390" />
+      <location filename="../../app/ui/live/remote_session.py" line="391" />
       <source>Skip question</source>
       <translation>Frage überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="398" />
+      <location filename="../../app/ui/live/remote_session.py" line="399" />
       <source>Next</source>
       <translation>Weiter</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="403" />
+      <location filename="../../app/ui/live/remote_session.py" line="404" />
       <source>Choose question</source>
       <translation>Frage wählen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="415" />
+      <location filename="../../app/ui/live/remote_session.py" line="416" />
       <source>Enter vote for site</source>
       <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="436" />
+      <location filename="../../app/ui/live/remote_session.py" line="437" />
       <source>Attendance</source>
       <translation>Anwesenheit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/remote_session.py" line="455" />
+      <location filename="../../app/ui/live/remote_session.py" line="456" />
       <source>Note</source>
       <translation>Notiz</translation>
     </message>
@@ -2373,30 +2423,30 @@
   <context>
     <name>Workspace</name>
     <message>
-      <location filename="../../app/ui/workspace.py" line="50" />
+      <location filename="../../app/ui/workspace.py" line="51" />
       <source>Preparation</source>
       <translation>Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="51" />
-      <location filename="../../app/ui/workspace.py" line="150" />
+      <location filename="../../app/ui/workspace.py" line="52" />
+      <location filename="../../app/ui/workspace.py" line="151" />
       <source>Starting the live console …</source>
       <translation>Live-Konsole startet …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="52" />
-      <location filename="../../app/ui/workspace.py" line="85" />
-      <location filename="../../app/ui/workspace.py" line="152" />
+      <location filename="../../app/ui/workspace.py" line="53" />
+      <location filename="../../app/ui/workspace.py" line="86" />
+      <location filename="../../app/ui/workspace.py" line="153" />
       <source>Live</source>
       <translation>Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="172" />
+      <location filename="../../app/ui/workspace.py" line="174" />
       <source>Results not fetched: %1</source>
       <translation>Ergebnisse nicht geholt: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/workspace.py" line="175" />
+      <location filename="../../app/ui/workspace.py" line="177" />
       <source>Results fetched from %1: %2 ballots</source>
       <translation>Ergebnisse von %1 geholt: %2 Stimmen</translation>
     </message>
