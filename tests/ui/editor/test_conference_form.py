@@ -17,6 +17,7 @@ from app.ui.editor.editor import PreparationEditor
 from app.ui.i18n import install_language
 from tests.reports.pdftools import page_texts
 from tests.ui.conftest import RecordingPrompter
+from tests.ui.hostile import assert_label_literal
 
 
 def _conference(db: Database) -> int:
@@ -217,3 +218,13 @@ def test_the_protocol_shows_what_was_entered_in_the_form(
     cme_list = next(p for p in pages[1:] if "(VNR):" in p)
     for line in attendance:
         assert line in cme_list
+
+
+def test_a_wrong_time_is_quoted_literally_in_its_message(
+    qtbot: QtBot, db: Database, prompter: RecordingPrompter
+) -> None:
+    editor = _editor(qtbot, db, _conference(db))
+    _type(qtbot, editor, starts_at="<b>x</b>")  # five characters fit: "<b>x<"
+    error = editor.conference_form.times_error
+    assert error.text() == "start “<b>x<”: time must be HH:MM"
+    assert_label_literal(error)
