@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.db import Database
@@ -15,6 +16,7 @@ from app.services import conferences
 from app.services.views import ConferenceInfo
 from app.ui.editor.editor import PreparationEditor
 from app.ui.i18n import install_language
+from app.ui.mainwindow import MainWindow
 from tests.reports.pdftools import page_texts
 from tests.ui.conftest import RecordingPrompter
 from tests.ui.hostile import assert_label_literal
@@ -228,3 +230,42 @@ def test_a_wrong_time_is_quoted_literally_in_its_message(
     error = editor.conference_form.times_error
     assert error.text() == "start “<b>x<”: time must be HH:MM"
     assert_label_literal(error)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_whole_form_shows_uncut_in_a_1280x720_window_even_with_every_message(
+    qtbot: QtBot, db_url: str, demo_id: int, prompter: RecordingPrompter, lang: str
+) -> None:
+    install_language(lang)
+    window = MainWindow(db_url, demo_id, offer_demo=False, auto_start_server=False, warm=False)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.show()
+    window.resize(1280, 720)
+    workspace = window.workspace
+    assert workspace is not None and workspace.editor is not None
+    editor = workspace.editor
+    editor.tabs.setCurrentIndex(0)
+    form = editor.conference_form
+    widest = {"starts_at": "23:59", "ends_at": "23:59", "cme_points": "100", "cme_category": "A"}
+    for name, text in widest.items():
+        edit = getattr(form, name)
+        edit.setText(text)
+        edit.setCursorPosition(0)
+        home = edit.cursorRect().center().x()
+        edit.setCursorPosition(len(text))
+        end = edit.cursorRect().center().x()
+        assert end - home >= edit.fontMetrics().horizontalAdvance(text) - 1, name  # no scroll
+        assert end <= edit.width() - 6, name  # and room to spare
+    for name, text in {"starts_at": "25:00", "ends_at": "7", "cme_points": "-1"}.items():
+        getattr(form, name).setText(text)
+    form.vnr.setText("123")
+    form.on_field_edited()
+    for error in (form.times_error, form.cme_error, form.vnr_field.error):
+        assert error.isVisible()
+    area = editor.tabs.currentWidget()
+    assert isinstance(area, QScrollArea)
+    qtbot.waitUntil(lambda: form.height() <= area.viewport().height())  # nothing to scroll
+    for label in form.findChildren(QLabel):
+        if label.isVisible() and label.text():
+            assert label.sizeHint().width() <= label.width() or label.wordWrap(), label.text()
