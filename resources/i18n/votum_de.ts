@@ -337,117 +337,117 @@
   <context>
     <name>ConferenceForm</name>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="80" />
+      <location filename="../../app/ui/editor/conference_form.py" line="83" />
       <source>19 digits, from the medical chamber</source>
       <translation>19 Ziffern, von der Ärztekammer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="83" />
+      <location filename="../../app/ui/editor/conference_form.py" line="86" />
       <source>Start</source>
       <translation>Beginn</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="83" />
+      <location filename="../../app/ui/editor/conference_form.py" line="86" />
       <source>End</source>
       <translation>Ende</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="85" />
+      <location filename="../../app/ui/editor/conference_form.py" line="88" />
       <source>HH:MM</source>
       <translation>HH:MM</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="89" />
+      <location filename="../../app/ui/editor/conference_form.py" line="92" />
       <source>e.g. A</source>
       <translation>z. B. A</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="94" />
+      <location filename="../../app/ui/editor/conference_form.py" line="97" />
       <source>as on the attendance certificates</source>
       <translation>wie auf den Teilnahmebescheinigungen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="101" />
+      <location filename="../../app/ui/editor/conference_form.py" line="104" />
       <source>Fellow</source>
       <translation>Fellow</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="101" />
+      <location filename="../../app/ui/editor/conference_form.py" line="104" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="105" />
+      <location filename="../../app/ui/editor/conference_form.py" line="108" />
       <source>Add fellow</source>
       <translation>Fellow hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="106" />
+      <location filename="../../app/ui/editor/conference_form.py" line="109" />
       <source>Remove fellow</source>
       <translation>Fellow entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="113" />
+      <location filename="../../app/ui/editor/conference_form.py" line="116" />
       <source>to</source>
       <translation>bis</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="117" />
+      <location filename="../../app/ui/editor/conference_form.py" line="120" />
       <source>CME &amp;points</source>
       <translation>CME-&amp;Punkte</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="121" />
+      <location filename="../../app/ui/editor/conference_form.py" line="124" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="122" />
+      <location filename="../../app/ui/editor/conference_form.py" line="125" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="123" />
+      <location filename="../../app/ui/editor/conference_form.py" line="126" />
       <source>T&amp;ime</source>
       <translation>&amp;Uhrzeit</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="124" />
+      <location filename="../../app/ui/editor/conference_form.py" line="127" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="125" />
+      <location filename="../../app/ui/editor/conference_form.py" line="128" />
       <source>Scie&amp;ntific lead</source>
       <translation>&amp;Wissenschaftliche Leitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="127" />
+      <location filename="../../app/ui/editor/conference_form.py" line="130" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="128" />
+      <location filename="../../app/ui/editor/conference_form.py" line="131" />
       <source>&amp;VNR (CME event number)</source>
       <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="129" />
+      <location filename="../../app/ui/editor/conference_form.py" line="132" />
       <source>&amp;CME category</source>
       <translation>CME-&amp;Kategorie</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="137" />
+      <location filename="../../app/ui/editor/conference_form.py" line="140" />
       <source>Fellows</source>
       <translation>Fellows</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="207" />
+      <location filename="../../app/ui/editor/conference_form.py" line="210" />
       <source>The conference needs a topic</source>
       <translation>Die Konferenz braucht ein Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="211" />
+      <location filename="../../app/ui/editor/conference_form.py" line="214" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
     </message>
