@@ -29,6 +29,9 @@ CONTEXT = {
     ("RemoteSession", "Close"): "Schließen",
     ("RemoteSession", "Next"): "Weiter",
     ("ConferenceForm", "Site"): "Standort",
+    ("ConferenceForm", "Start"): "Beginn",
+    ("ConferenceForm", "End"): "Ende",
+    ("ConferenceForm", "to"): "bis",
     ("QuestionForm", "Question %1"): "Frage %1",
 }
 
@@ -173,6 +176,13 @@ DE = {
     "Fellows": "Fellows",
     "The conference needs a topic": "Die Konferenz braucht ein Thema",
     "The VNR has 19 digits": "Die VNR hat 19 Ziffern",
+    "T&ime": "&Uhrzeit",
+    "HH:MM": "HH:MM",
+    "Scie&ntific lead": "&Wissenschaftliche Leitung",
+    "as on the attendance certificates": "wie auf den Teilnahmebescheinigungen",
+    "&CME category": "CME-&Kategorie",
+    "e.g. A": "z. B. A",
+    "CME &points": "CME-&Punkte",
     # count panel
     "No question chosen": "Keine Frage gewählt",
     "Still missing": "Es fehlen",

@@ -187,13 +187,21 @@ def _info_sheet(sheet: Any, data: ReportData, lang: str) -> None:
     rows = [
         ("Thema" if de else "Topic", conf.topic),
         ("Datum" if de else "Date", conf.date.isoformat()),
+        ("Beginn" if de else "Start", conf.starts_at),
+        ("Ende" if de else "End", conf.ends_at),
         ("Moderation" if de else "Moderator", conf.moderator),
+        ("Wissenschaftliche Leitung" if de else "Scientific lead", conf.scientific_lead),
         ("VNR", conf.vnr),
+        ("CME-Kategorie" if de else "CME category", conf.cme_category),
+        (
+            "CME-Punkte" if de else "CME points",
+            "" if conf.cme_points is None else str(conf.cme_points),
+        ),
         ("Regel" if de else "Rule", AWMF_RULE["de" if de else "en"]),
         ("Erstellt" if de else "Generated", data.generated_at.isoformat(timespec="seconds")),
         ("Votum", data.version),
     ]
-    sheet.column_dimensions["A"].width = 14
+    sheet.column_dimensions["A"].width = 26
     sheet.column_dimensions["B"].width = 100
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for key, value in rows:
@@ -273,8 +281,13 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
             "slug": conf.slug,
             "topic": conf.topic,
             "date": conf.date.isoformat(),
+            "starts_at": conf.starts_at,
+            "ends_at": conf.ends_at,
             "moderator": conf.moderator,
+            "scientific_lead": conf.scientific_lead,
             "vnr": conf.vnr,
+            "cme_category": conf.cme_category,
+            "cme_points": conf.cme_points,
             "sites_invited": len(data.invitations),
             "sites_present": len(data.present),
             "attendees": data.attendee_total,

@@ -34,12 +34,14 @@ class PageInfo:
 
 
 class Bookmark(Flowable):
-    """An invisible flowable that adds an outline entry (bookmark) where it lands."""
+    """An invisible flowable that adds an outline entry (bookmark) where it lands: on the
+    page of the heading after it (kept with it, it moves when the heading moves on)."""
 
     def __init__(self, title: str, key: str, level: int = 0) -> None:
         super().__init__()
         self.title, self.key, self.level = title, key, level
         self.width = self.height = 0
+        self.keepWithNext = True
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0

@@ -11,21 +11,24 @@ from app.reports.data import ReportData
 from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import TEXT_WIDTH, label, para, table_style
 from app.reports.tables import INVALID_EFN
-from app.reports.texts import date_text, datetime_text, text
+from app.reports.texts import cme_text, datetime_text, day_and_time_text, text
 from app.services.consensus import AWMF_RULE
 from app.services.results import round_pairs
 from app.services.views import AttendeeInfo
 
 
 def title_page(data: ReportData, lang: str, *, anonymise: bool) -> list[Flowable]:
-    """Topic, date, moderator, fellows, VNR, the numbers at a glance and the counting rule."""
+    """Topic, date and times, moderator, scientific lead, fellows, the CME block, the
+    numbers at a glance and the counting rule."""
     conf = data.conference
     fellows = "\n".join(f"{f.name} ({f.site})" if f.site else f.name for f in conf.fellows)
     rows = [
-        (text(lang, "date"), date_text(conf.date, lang)),
+        (text(lang, "date"), day_and_time_text(conf.date, conf.starts_at, conf.ends_at, lang)),
         (text(lang, "moderator"), conf.moderator or "–"),
+        (text(lang, "scientific_lead"), conf.scientific_lead or "–"),
         (text(lang, "fellows"), fellows or "–"),
         (text(lang, "vnr"), conf.vnr or text(lang, "vnr_missing")),
+        (text(lang, "cme"), cme_text(conf.cme_category, conf.cme_points, lang) or "–"),
         (
             text(lang, "sites_present"),
             f"{len(data.present)} / {len(data.invitations)}",
@@ -75,7 +78,8 @@ def _attendee(person: AttendeeInfo, lang: str) -> str:
 
 
 def attendance_section(data: ReportData, lang: str) -> list[Flowable]:
-    """The CME list: VNR, every invited site with attendance, names and EFNs, the total."""
+    """The CME list: VNR, category and points, scientific lead, date and times, every
+    invited site with attendance, names and EFNs, the total."""
     conf = data.conference
     head: list[Flowable] = [
         para(text(lang, "site"), "cell_head"),
@@ -116,7 +120,21 @@ def attendance_section(data: ReportData, lang: str) -> list[Flowable]:
         Bookmark(text(lang, "attendance"), "attendance"),
         para(text(lang, "attendance"), "h1"),
         para(conf.vnr or text(lang, "vnr_missing"), "body", markup=label(text(lang, "vnr") + ":")),
-        para(date_text(conf.date, lang), "body", markup=label(text(lang, "date") + ":")),
+        para(
+            cme_text(conf.cme_category, conf.cme_points, lang) or "–",
+            "body",
+            markup=label(text(lang, "cme") + ":"),
+        ),
+        para(
+            conf.scientific_lead or "–",
+            "body",
+            markup=label(text(lang, "scientific_lead") + ":"),
+        ),
+        para(
+            day_and_time_text(conf.date, conf.starts_at, conf.ends_at, lang),
+            "body",
+            markup=label(text(lang, "date") + ":"),
+        ),
         para(conf.topic, "body", markup=label(text(lang, "event") + ":")),
         para(text(lang, "attendance_note"), "body"),
         para(total, "cell_bold"),

@@ -17,6 +17,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fellows": "Fellows",
         "vnr": "Veranstaltungsnummer (VNR)",
         "vnr_missing": "noch nicht vergeben",
+        "time_span": "{start}–{end} Uhr",
+        "time_from": "ab {start} Uhr",
+        "time_until": "bis {end} Uhr",
+        "scientific_lead": "Wissenschaftliche Leitung",
+        "cme": "CME",
+        "cme_category": "Kategorie {category}",
+        "cme_points": "{points} Punkte",
+        "cme_point": "1 Punkt",
         "sites_present": "Teilnehmende Standorte",
         "attendees_total": "Teilnehmende gesamt",
         "cases": "Fälle",
@@ -152,6 +160,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "fellows": "Fellows",
         "vnr": "Event number (VNR)",
         "vnr_missing": "not yet assigned",
+        "time_span": "{start}–{end}",
+        "time_from": "from {start}",
+        "time_until": "until {end}",
+        "scientific_lead": "Scientific lead",
+        "cme": "CME",
+        "cme_category": "category {category}",
+        "cme_points": "{points} points",
+        "cme_point": "1 point",
         "sites_present": "Participating sites",
         "attendees_total": "Attendees in total",
         "cases": "Cases",
@@ -316,6 +332,31 @@ def date_text(day: dt.date, lang: str) -> str:
     if lang == "de":
         return day.strftime("%d.%m.%Y")
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def time_text(starts_at: str, ends_at: str, lang: str) -> str:
+    """The session's local times: "16:00–17:30 Uhr", "from 16:00", or "" while unknown."""
+    if starts_at and ends_at:
+        return text(lang, "time_span", start=starts_at, end=ends_at)
+    if starts_at:
+        return text(lang, "time_from", start=starts_at)
+    return text(lang, "time_until", end=ends_at) if ends_at else ""
+
+
+def day_and_time_text(day: dt.date, starts_at: str, ends_at: str, lang: str) -> str:
+    """ "18.11.2026, 16:00–17:30 Uhr"; the date alone while the times are unknown."""
+    times = time_text(starts_at, ends_at, lang)
+    return f"{date_text(day, lang)}, {times}" if times else date_text(day, lang)
+
+
+def cme_text(category: str, points: int | None, lang: str) -> str:
+    """The CME block's category and points: "Kategorie A, 3 Punkte"; "" while unknown."""
+    parts = [text(lang, "cme_category", category=category)] if category else []
+    if points is not None:
+        parts.append(
+            text(lang, "cme_point") if points == 1 else text(lang, "cme_points", points=points)
+        )
+    return ", ".join(parts)
 
 
 def datetime_text(moment: dt.datetime, lang: str) -> str:

@@ -127,6 +127,36 @@ def create_conference(
     return conf.id
 
 
+def normalise_time(value: str, field: str) -> str:
+    """A local clock time as stored, "HH:MM" ("9:05" becomes "09:05"); empty stays empty.
+
+    ``field`` is the catalog key of the field's name (``field_starts_at``, ``field_ends_at``).
+    """
+    text = value.strip()
+    if re.fullmatch(r"[0-9]:[0-5][0-9]", text):
+        text = "0" + text
+    if text and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", text):
+        raise InvalidInput(say("time_invalid", field=say(field), value=value))
+    return text
+
+
+def check_cme_points(points: int) -> int:
+    """CME points as the chambers award them: a whole number 0–100."""
+    if not 0 <= points <= 100:
+        raise InvalidInput(say("cme_points_range"))
+    return points
+
+
+def parse_cme_points(text: str) -> int | None:
+    """CME points as typed in a form: empty is "not yet known" (None), else 0–100."""
+    text = text.strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"[0-9]{1,3}", text):
+        raise InvalidInput(say("cme_points_range"))
+    return check_cme_points(int(text))
+
+
 def update_conference(
     session: Session,
     conference_id: int,
@@ -142,25 +172,19 @@ def update_conference(
     cme_points: int | None = None,
     scientific_lead: str | None = None,
 ) -> None:
-    """Change the given fields (``None`` leaves a field as it is)."""
+    """Change the given fields (``None`` leaves a field as it is; :func:`set_cme_points`
+    also clears the points)."""
     conf = get_conference_row(session, conference_id)
-    for field, value in (("field_starts_at", starts_at), ("field_ends_at", ends_at)):
-        if (
-            value is not None
-            and value
-            and not re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", value)
-        ):
-            raise InvalidInput(say("time_invalid", field=say(field), value=value))
-    if starts_at is not None:
-        conf.starts_at = starts_at
-    if ends_at is not None:
-        conf.ends_at = ends_at
+    start = None if starts_at is None else normalise_time(starts_at, "field_starts_at")
+    end = None if ends_at is None else normalise_time(ends_at, "field_ends_at")
+    if start is not None:
+        conf.starts_at = start
+    if end is not None:
+        conf.ends_at = end
     if cme_category is not None:
         conf.cme_category = _clean(cme_category, say("field_cme_category"), limit=10)
     if cme_points is not None:
-        if not 0 <= cme_points <= 100:
-            raise InvalidInput(say("cme_points_range"))
-        conf.cme_points = cme_points
+        conf.cme_points = check_cme_points(cme_points)
     if scientific_lead is not None:
         conf.scientific_lead = _clean(scientific_lead, say("field_scientific_lead"))
     if topic is not None:
@@ -179,6 +203,13 @@ def update_conference(
         conf.language = language
     if vnr is not None:
         conf.vnr = normalise_vnr(vnr)
+    conf.updated_at = utcnow()
+
+
+def set_cme_points(session: Session, conference_id: int, points: int | None) -> None:
+    """Set the CME points, or clear them with ``None`` (not yet awarded)."""
+    conf = get_conference_row(session, conference_id)
+    conf.cme_points = None if points is None else check_cme_points(points)
     conf.updated_at = utcnow()
 
 

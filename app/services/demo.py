@@ -44,6 +44,15 @@ def load_demo(session: Session, *, path: Path = DEMO_FILE, reset: bool = False) 
         slug=DEMO_SLUG,
         actor="demo",
     )
+    conferences.update_conference(
+        session,
+        conf_id,
+        starts_at=meta.get("starts_at", ""),
+        ends_at=meta.get("ends_at", ""),
+        cme_category=meta.get("cme_category", ""),
+        cme_points=meta.get("cme_points"),
+        scientific_lead=meta.get("scientific_lead", ""),
+    )
     conferences.set_fellows(session, conf_id, [tuple(f) for f in meta["fellows"]])
     site_ids = {
         s["code"]: conferences.ensure_site(session, conferences.SiteData(**s))

@@ -95,6 +95,12 @@ class ConferenceInfo:
     fellows: tuple[FellowInfo, ...]
     n_invited: int
     n_present: int
+    #: local times "HH:MM" and the CME block beside the VNR (empty / None until known)
+    starts_at: str = ""
+    ends_at: str = ""
+    cme_category: str = ""
+    cme_points: int | None = None
+    scientific_lead: str = ""
 
     @classmethod
     def of(cls, conf: Conference) -> ConferenceInfo:
@@ -110,6 +116,11 @@ class ConferenceInfo:
             tuple(FellowInfo(f.name, f.site) for f in conf.fellows),
             len(conf.invitations),
             sum(1 for i in conf.invitations if i.present),
+            starts_at=conf.starts_at,
+            ends_at=conf.ends_at,
+            cme_category=conf.cme_category,
+            cme_points=conf.cme_points,
+            scientific_lead=conf.scientific_lead,
         )
 
 

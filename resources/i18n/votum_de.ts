@@ -355,67 +355,117 @@
   <context>
     <name>ConferenceForm</name>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="44" />
+      <location filename="../../app/ui/editor/conference_form.py" line="83" />
       <source>19 digits, from the medical chamber</source>
       <translation>19 Ziffern, von der Ärztekammer</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <location filename="../../app/ui/editor/conference_form.py" line="86" />
+      <source>Start</source>
+      <translation>Beginn</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="86" />
+      <source>End</source>
+      <translation>Ende</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="88" />
+      <source>HH:MM</source>
+      <translation>HH:MM</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="92" />
+      <source>e.g. A</source>
+      <translation>z. B. A</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="97" />
+      <source>as on the attendance certificates</source>
+      <translation>wie auf den Teilnahmebescheinigungen</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="104" />
       <source>Fellow</source>
       <translation>Fellow</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="50" />
+      <location filename="../../app/ui/editor/conference_form.py" line="104" />
       <source>Site</source>
       <translation>Standort</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="54" />
+      <location filename="../../app/ui/editor/conference_form.py" line="108" />
       <source>Add fellow</source>
       <translation>Fellow hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="55" />
+      <location filename="../../app/ui/editor/conference_form.py" line="109" />
       <source>Remove fellow</source>
       <translation>Fellow entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="62" />
+      <location filename="../../app/ui/editor/conference_form.py" line="116" />
+      <source>to</source>
+      <translation>bis</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="120" />
+      <source>CME &amp;points</source>
+      <translation>CME-&amp;Punkte</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="124" />
       <source>&amp;Topic</source>
       <translation>&amp;Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="63" />
+      <location filename="../../app/ui/editor/conference_form.py" line="125" />
       <source>&amp;Date</source>
       <translation>&amp;Datum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="64" />
+      <location filename="../../app/ui/editor/conference_form.py" line="126" />
+      <source>T&amp;ime</source>
+      <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="127" />
       <source>&amp;Moderator</source>
       <translation>&amp;Moderation</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="65" />
+      <location filename="../../app/ui/editor/conference_form.py" line="128" />
+      <source>Scie&amp;ntific lead</source>
+      <translation>&amp;Wissenschaftliche Leitung</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="130" />
       <source>&amp;Language of the round</source>
       <translation>&amp;Sprache der Runde</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="66" />
+      <location filename="../../app/ui/editor/conference_form.py" line="131" />
       <source>&amp;VNR (CME event number)</source>
       <translation>&amp;VNR (CME-Veranstaltungsnummer)</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="74" />
+      <location filename="../../app/ui/editor/conference_form.py" line="132" />
+      <source>&amp;CME category</source>
+      <translation>CME-&amp;Kategorie</translation>
+    </message>
+    <message>
+      <location filename="../../app/ui/editor/conference_form.py" line="140" />
       <source>Fellows</source>
       <translation>Fellows</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="108" />
+      <location filename="../../app/ui/editor/conference_form.py" line="210" />
       <source>The conference needs a topic</source>
       <translation>Die Konferenz braucht ein Thema</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/conference_form.py" line="112" />
+      <location filename="../../app/ui/editor/conference_form.py" line="214" />
       <source>The VNR has 19 digits</source>
       <translation>Die VNR hat 19 Ziffern</translation>
     </message>
@@ -1937,22 +1987,22 @@
     </message>
     <message>
       <location filename="../../app/ui/editor/editor.py" line="96" />
-      <location filename="../../app/ui/editor/editor.py" line="275" />
-      <location filename="../../app/ui/editor/editor.py" line="278" />
+      <location filename="../../app/ui/editor/editor.py" line="268" />
+      <location filename="../../app/ui/editor/editor.py" line="271" />
       <source>New case</source>
       <translation>Neuer Fall</translation>
     </message>
     <message>
       <location filename="../../app/ui/editor/editor.py" line="97" />
+      <location filename="../../app/ui/editor/editor.py" line="287" />
+      <location filename="../../app/ui/editor/editor.py" line="292" />
       <location filename="../../app/ui/editor/editor.py" line="294" />
-      <location filename="../../app/ui/editor/editor.py" line="299" />
-      <location filename="../../app/ui/editor/editor.py" line="301" />
       <source>New question</source>
       <translation>Neue Frage</translation>
     </message>
     <message>
       <location filename="../../app/ui/editor/editor.py" line="98" />
-      <location filename="../../app/ui/editor/editor.py" line="334" />
+      <location filename="../../app/ui/editor/editor.py" line="327" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>
@@ -1977,47 +2027,47 @@
       <translation>Nicht gespeichert</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="239" />
+      <location filename="../../app/ui/editor/editor.py" line="232" />
       <source>Edit conference</source>
       <translation>Konferenz bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="251" />
+      <location filename="../../app/ui/editor/editor.py" line="244" />
       <source>Edit case</source>
       <translation>Fall bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="266" />
+      <location filename="../../app/ui/editor/editor.py" line="259" />
       <source>Edit question</source>
       <translation>Frage bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="294" />
+      <location filename="../../app/ui/editor/editor.py" line="287" />
       <source>Choose the case the question belongs to.</source>
       <translation>Bitte den Fall wählen, zu dem die Frage gehört.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="319" />
+      <location filename="../../app/ui/editor/editor.py" line="312" />
       <source>Delete case</source>
       <translation>Fall löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="320" />
+      <location filename="../../app/ui/editor/editor.py" line="313" />
       <source>Delete case %1 with its questions?</source>
       <translation>Fall „%1“ mit seinen Fragen löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="324" />
+      <location filename="../../app/ui/editor/editor.py" line="317" />
       <source>Delete question</source>
       <translation>Frage löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="325" />
+      <location filename="../../app/ui/editor/editor.py" line="318" />
       <source>Delete question %1?</source>
       <translation>Frage %1 löschen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/editor/editor.py" line="351" />
+      <location filename="../../app/ui/editor/editor.py" line="344" />
       <source>Move</source>
       <translation>Verschieben</translation>
     </message>

@@ -367,3 +367,27 @@ def test_changed_ballots_keep_their_history_in_json_and_xlsx(db: Database, tmp_p
     rows = [tuple(r[key[f]] for f in (*fields, "counts")) for r in sheet[1:]]
     # write-only sheets store empty text as no cell at all
     assert rows == [tuple(None if v == "" else v for v in row) for row in expected]
+
+
+def test_info_sheet_and_json_carry_the_times_and_the_cme_block(
+    db: Database, demo_id: int, tmp_path: Path
+) -> None:
+    write_results(db, demo_id, tmp_path / "r.xlsx", "xlsx", lang="de")
+    info = load_workbook(tmp_path / "r.xlsx", read_only=True)["Info"]
+    rows = {row[0]: row[1] for row in info.iter_rows(values_only=True)}
+    assert (rows["Beginn"], rows["Ende"], rows["CME-Kategorie"], rows["CME-Punkte"]) == (
+        "16:00",
+        "17:30",
+        "A",
+        "2",
+    )
+    assert rows["Wissenschaftliche Leitung"] == "Prof. Dr. med. Lena Leitung (fiktiv)"
+    write_results(db, demo_id, tmp_path / "r.json", "json", lang="en")
+    conference = json.loads((tmp_path / "r.json").read_text("utf-8"))["conference"]
+    assert {k: conference[k] for k in ("starts_at", "ends_at", "cme_category", "cme_points")} == {
+        "starts_at": "16:00",
+        "ends_at": "17:30",
+        "cme_category": "A",
+        "cme_points": 2,
+    }
+    assert conference["scientific_lead"] == "Prof. Dr. med. Lena Leitung (fiktiv)"

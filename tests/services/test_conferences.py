@@ -206,3 +206,59 @@ def test_a_site_that_voted_stays_invited(db: Database) -> None:
     with db.read() as session:
         invited = [i.site.id for i in conferences.invitations(session, setup.conference_id)]
     assert invited == [setup.site_ids[0]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("16:00", "16:00"),
+        ("9:05", "09:05"),  # the leading zero is added
+        (" 23:59 ", "23:59"),
+        ("00:00", "00:00"),
+        ("", ""),  # not yet known
+        ("24:00", None),
+        ("12:60", None),
+        ("16.00", None),
+        ("1600", None),
+        ("16:0", None),
+        ("116:00", None),
+    ],
+)
+def test_a_clock_time_is_hh_mm(typed: str, stored: str | None) -> None:
+    if stored is not None:
+        assert conferences.normalise_time(typed, "field_starts_at") == stored
+    else:
+        with pytest.raises(InvalidInput) as caught:
+            conferences.normalise_time(typed, "field_ends_at")
+        assert caught.value.message.in_language("de") == f"Ende „{typed}“: Uhrzeit HH:MM erwartet"
+
+
+@pytest.mark.parametrize(
+    ("typed", "points"),
+    [("3", 3), (" 0 ", 0), ("100", 100), ("", None), ("  ", None)]
+    + [(bad, "refused") for bad in ("-1", "101", "1000", "2,5", "drei", "+3")],
+)
+def test_cme_points_as_typed_are_0_to_100_or_empty(typed: str, points: int | str | None) -> None:
+    if points == "refused":
+        with pytest.raises(InvalidInput) as caught:
+            conferences.parse_cme_points(typed)
+        assert caught.value.message.in_language("en") == "CME points 0–100"
+    else:
+        assert conferences.parse_cme_points(typed) == points
+
+
+def test_a_wrong_end_time_changes_nothing_and_points_can_be_cleared(db: Database) -> None:
+    conf_id = make_conference(db).conference_id
+    with db.write() as s:
+        conferences.update_conference(s, conf_id, starts_at="9:30", cme_points=3)
+    with pytest.raises(InvalidInput), db.write() as s:
+        conferences.update_conference(s, conf_id, starts_at="10:00", ends_at="25:00")
+    with pytest.raises(InvalidInput), db.write() as s:
+        conferences.set_cme_points(s, conf_id, -1)
+    with db.read() as s:
+        conf = conferences.get_conference(s, conf_id)
+    assert (conf.starts_at, conf.ends_at, conf.cme_points) == ("09:30", "", 3)
+    with db.write() as s:
+        conferences.set_cme_points(s, conf_id, None)
+    with db.read() as s:
+        assert conferences.get_conference(s, conf_id).cme_points is None

@@ -88,6 +88,9 @@ def hostile_conference(db: Database) -> int:
             s, f"{h[0]} {h[7]}", dt.date(2026, 11, 30), moderator=h[1], language="de"
         )
         conferences.set_fellows(s, conf_id, [(h[2], h[3]), (h[4], h[6])])
+        conferences.update_conference(
+            s, conf_id, scientific_lead=f"{h[5]} {h[0]}", cme_category=h[2][:10]
+        )
         sites = [
             conferences.save_site(s, SiteData(text, f"{i}{text[:18]}", text, text))
             for i, text in enumerate(h)

@@ -97,6 +97,8 @@ def test_editor_shows_every_hostile_text_literally(qtbot, db, db_url, hostile_id
     form = editor.conference_form
     assert form.topic.text() == conf.topic  # type: ignore[attr-defined]
     assert form.moderator.text() == conf.moderator  # type: ignore[attr-defined]
+    assert form.scientific_lead.text() == conf.scientific_lead  # type: ignore[attr-defined]
+    assert form.cme_category.text() == conf.cme_category  # type: ignore[attr-defined]
     fellows = [form.fellows.item(r, c).text() for r in range(2) for c in range(2)]
     assert fellows == [v for f in conf.fellows for v in (f.name, f.site)]  # type: ignore[attr-defined]
 

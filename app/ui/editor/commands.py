@@ -230,8 +230,12 @@ def update_conference(
         def write(s: Session) -> None:
             fields = dict(values)
             fellows = fields.pop("fellows", None)
+            has_points = "cme_points" in fields
+            points = fields.pop("cme_points", None)
             # the form's own field names and values; update_conference checks each
             conferences.update_conference(s, ctx.conference_id, **fields)  # type: ignore[arg-type]
+            if has_points:  # None clears them, which update_conference cannot
+                conferences.set_cme_points(s, ctx.conference_id, points)  # type: ignore[arg-type]  # as above
             if fellows is not None:
                 conferences.set_fellows(s, ctx.conference_id, fellows)  # type: ignore[arg-type]  # as above
 

@@ -225,14 +225,7 @@ class PreparationEditor(QWidget):
     def on_conference_form_changed(self, values: dict[str, object]) -> None:
         with self._db.read() as session:
             conf = conferences.get_conference(session, self._conference_id)
-        before: dict[str, object] = {
-            "topic": conf.topic,
-            "date": conf.date,
-            "moderator": conf.moderator,
-            "language": conf.language,
-            "vnr": conf.vnr,
-            "fellows": [(f.name, f.site) for f in conf.fellows],
-        }
+        before = ConferenceForm.stored(conf)
         if before == values:
             return
         do, undo = commands.update_conference(self.ctx, before, values)
