@@ -17,11 +17,11 @@ burst, and cold start.
    real entry ``main.py`` (command line parsed first). The children keep their bytecode in
    a temporary cache, as an installed app has it: with ``PYTHONDONTWRITEBYTECODE`` (set on
    the development machine) every start compiled Votum's modules anew while PySide6's came
-   compiled. ``--against DIR`` cold-starts another checkout (the code before a change) in
-   the same interleaved run.
+   compiled (``--compile`` measures that way, as before 2026-12-01). ``--against DIR``
+   cold-starts another checkout (the code before a change) in the same interleaved run.
 
-``python benchmarks/bench_live.py [--ballots 200] [--rounds 7] [--runs 11] [--against DIR]``
-(offscreen Qt).
+``python benchmarks/bench_live.py [--ballots 200] [--rounds 7] [--runs 11] [--against DIR]
+[--compile]`` (offscreen Qt).
 """
 
 from __future__ import annotations
@@ -44,13 +44,15 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_ballots import add_bare, build_conference  # noqa: E402
 
-#: Both children print "shown" at the window's first paint event and then quit.
+#: Both children print "shown" and the CPU time they used (all threads, since the process
+#: started) at the window's first paint event, and then quit.
 PAINTED = """
+import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 class Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print("shown", flush=True)
+            print("shown", time.process_time(), flush=True)
             QTimer.singleShot(0, app.quit)
             obj.removeEventFilter(self)
         return False
@@ -85,13 +87,13 @@ window = MainWindow(sys.argv[1], offer_demo=False, warm=False)
 #: ``main.py`` as a user starts it (``VOTUM_DB`` names the database); the first paint of
 #: its main window is seen by an event filter installed when the event loop starts.
 ENTRY = """
-import runpy, sys
+import runpy, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 class Painted(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
-            print("shown", flush=True)
+            print("shown", time.process_time(), flush=True)
             QTimer.singleShot(0, QApplication.instance().quit)
             QApplication.instance().removeEventFilter(self)
         return False
@@ -377,9 +379,11 @@ def desktop_burst(n_sites: int, rounds: int) -> tuple[list[float], list[float], 
     return ballot, bare, lags, failed
 
 
-def cold_start(runs: int, against: Path | None = None) -> dict[str, list[float]]:
-    """Milliseconds to the first paint per program: "bare", "window", "main.py" (and
-    "window before", "main.py before" from the ``against`` checkout), interleaved."""
+def cold_start(
+    runs: int, against: Path | None = None, *, compile_each_start: bool = False
+) -> dict[str, list[tuple[float, float]]]:
+    """(wall, CPU) milliseconds to the first paint per program: "bare", "window", "main.py"
+    (and "window before", "main.py before" from the ``against`` checkout), interleaved."""
     tmp = Path(tempfile.mkdtemp(prefix="votum-cold-"))
     url = f"sqlite:///{(tmp / 'cold.sqlite3').as_posix()}"
     from app.db import Database
@@ -389,10 +393,15 @@ def cold_start(runs: int, against: Path | None = None) -> dict[str, list[float]]
     with db.write() as s:
         load_demo(s)
     db.dispose()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(QT_QPA_PLATFORM="offscreen", VOTUM_DB=url, PYTHONPYCACHEPREFIX=str(tmp / "pyc"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VOTUM_DB": url}
+    if compile_each_start:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pyc")
 
-    def once(root: Path, code: str, *args: str) -> float:
+    def once(root: Path, code: str, *args: str) -> tuple[float, float]:
+        """(wall, CPU) milliseconds to the first paint."""
         start = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, "-c", code, *args],
@@ -405,9 +414,9 @@ def cold_start(runs: int, against: Path | None = None) -> dict[str, list[float]]
         elapsed = (time.perf_counter() - start) * 1000
         proc.kill()
         proc.wait()
-        if b"shown" not in line:
+        if not line.startswith(b"shown "):
             raise SystemExit(f"the window was not shown ({root})")
-        return elapsed
+        return elapsed, float(line.split()[1]) * 1000
 
     programs = {
         "bare": (ROOT, BARE, ()),
@@ -419,7 +428,7 @@ def cold_start(runs: int, against: Path | None = None) -> dict[str, list[float]]
         programs["main.py before"] = (against, ENTRY, ())
     for root, code, args in programs.values():  # fill the bytecode and file caches
         once(root, code, *args)
-    times: dict[str, list[float]] = {name: [] for name in programs}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
     for _ in range(runs):
         for name, (root, code, args) in programs.items():
             times[name].append(once(root, code, *args))
@@ -440,6 +449,9 @@ def main() -> None:
     parser.add_argument("--skip", default="", help="comma-separated: pace,updates,burst,cold")
     parser.add_argument(
         "--against", type=Path, help="another checkout to cold-start in the same run (before)"
+    )
+    parser.add_argument(
+        "--compile", action="store_true", help="cold starts without a bytecode cache"
     )
     args = parser.parse_args()
     skip = set(args.skip.split(","))
@@ -477,15 +489,19 @@ def main() -> None:
             f"max {max(lags):.1f} ms"
         )
     if "cold" not in skip:
-        times = cold_start(args.runs, args.against)
-        bare = statistics.median(times["bare"])
+        times = cold_start(args.runs, args.against, compile_each_start=args.compile)
+        wall = {name: statistics.median(w for w, _ in runs) for name, runs in times.items()}
+        cpu = {name: statistics.median(c for _, c in runs) for name, runs in times.items()}
         print(
-            f"cold start to the window painted, median of {args.runs}: bare PySide6 {bare:.0f} ms"
+            f"cold start to the window painted, median of {args.runs} (wall / CPU, the CPU "
+            f"steadier on a busy machine): bare PySide6 {wall['bare']:.0f} / {cpu['bare']:.0f} ms"
         )
-        for name, values in times.items():
+        for name in times:
             if name != "bare":
-                median = statistics.median(values)
-                print(f"  Votum {name}: {median:.0f} ms, ratio {median / bare:.2f}")
+                print(
+                    f"  Votum {name}: {wall[name]:.0f} / {cpu[name]:.0f} ms, ratio "
+                    f"{wall[name] / wall['bare']:.2f} / {cpu[name] / cpu['bare']:.2f}"
+                )
 
 
 if __name__ == "__main__":
