@@ -84,27 +84,30 @@ window = MainWindow(sys.argv[1], offer_demo=False, warm=False)
     + PAINTED
 )
 
-#: ``main.py`` as a user starts it (``VOTUM_DB`` names the database); the first paint of
-#: its main window is seen by an event filter installed when the event loop starts.
+#: ``main.py`` as a user starts it (``VOTUM_DB`` names the database); when its event loop
+#: starts, the main window (shown by then) gets the filter that sees its first paint.
 ENTRY = """
-import runpy, sys, time
+import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 class Painted(QObject):
     def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+        if event.type() == QEvent.Type.Paint:
             print("shown", time.process_time(), flush=True)
             QTimer.singleShot(0, QApplication.instance().quit)
-            QApplication.instance().removeEventFilter(self)
+            obj.removeEventFilter(self)
         return False
 painted = Painted()
 exec_ = QApplication.exec
 def watched_exec(app):
-    app.installEventFilter(painted)
+    for widget in app.topLevelWidgets():
+        if isinstance(widget, QMainWindow) and widget.isVisible():
+            widget.installEventFilter(painted)
     return exec_()
 QApplication.exec = watched_exec
 sys.argv = ["main.py"]
-runpy.run_path("main.py", run_name="__main__")
+with open("main.py", encoding="utf-8") as main:
+    exec(compile(main.read(), "main.py", "exec"), {"__name__": "__main__"})
 """
 
 
