@@ -30,6 +30,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -429,12 +430,15 @@ def cold_start(
     if against is not None:
         programs["window before"] = (against, VOTUM, (url,))
         programs["main.py before"] = (against, ENTRY, ())
-    for root, code, args in programs.values():  # fill the bytecode and file caches
-        once(root, code, *args)
-    times: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
-    for _ in range(runs):
-        for name, (root, code, args) in programs.items():
-            times[name].append(once(root, code, *args))
+    try:
+        for root, code, args in programs.values():  # fill the bytecode and file caches
+            once(root, code, *args)
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
+        for _ in range(runs):
+            for name, (root, code, args) in programs.items():
+                times[name].append(once(root, code, *args))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return times
 
 
