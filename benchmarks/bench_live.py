@@ -497,17 +497,18 @@ def main() -> None:
         )
     if "cold" not in skip:
         times = cold_start(args.runs, args.against, compile_each_start=args.compile)
-        wall = {name: statistics.median(w for w, _ in runs) for name, runs in times.items()}
-        cpu = {name: statistics.median(c for _, c in runs) for name, runs in times.items()}
+        wall_ms = {name: statistics.median(w for w, _ in starts) for name, starts in times.items()}
+        cpu_ms = {name: statistics.median(c for _, c in starts) for name, starts in times.items()}
         print(
             f"cold start to the window painted, median of {args.runs} (wall / CPU, the CPU "
-            f"steadier on a busy machine): bare PySide6 {wall['bare']:.0f} / {cpu['bare']:.0f} ms"
+            f"steadier on a busy machine): bare PySide6 {wall_ms['bare']:.0f} / "
+            f"{cpu_ms['bare']:.0f} ms"
         )
         for name in times:
             if name != "bare":
                 print(
-                    f"  Votum {name}: {wall[name]:.0f} / {cpu[name]:.0f} ms, ratio "
-                    f"{wall[name] / wall['bare']:.2f} / {cpu[name] / cpu['bare']:.2f}"
+                    f"  Votum {name}: {wall_ms[name]:.0f} / {cpu_ms[name]:.0f} ms, ratio "
+                    f"{wall_ms[name] / wall_ms['bare']:.2f} / {cpu_ms[name] / cpu_ms['bare']:.2f}"
                 )
 
 
