@@ -9,8 +9,6 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_data_path
-
 APP_NAME = "Votum"
 ENV_PREFIX = "VOTUM_"
 DB_ENV_VAR = f"{ENV_PREFIX}DB"
@@ -135,6 +133,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
 def data_dir() -> Path:
     """The per-user folder for the database (created on demand)."""
+    from platformdirs import user_data_path  # 5 ms at start-up; only this path needs it
+
     path = user_data_path(APP_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path

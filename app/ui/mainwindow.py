@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from app.ui import settings
 from app.ui.plain import plain_title
-from app.ui.window import appearance, help_menu
+from app.ui.window import appearance
 from app.ui.window.commands import FileCommands
 from app.ui.window.menus import MainMenus, menus_of
 from app.ui.window.pages import Pages
@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
+        from app.ui.window import help_menu  # loaded when first opened (start-up speed)
+
         workspace = self.pages.workspace
         console = workspace.console if workspace else None
         actions: list[QAction] = list(console.live_actions.all()) if console else []
@@ -181,7 +183,15 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
+        from app.ui.window import help_menu  # loaded when first opened (start-up speed)
+
         help_menu.show_about(self)
+
+    @Slot()
+    def open_log(self) -> None:
+        from app.ui.window import help_menu  # loaded when first opened (start-up speed)
+
+        help_menu.open_log(self)
 
     # --- events -----------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ import errno
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.texts import Message
 from app.ui.i18n import current_language, translate
 from app.ui.plain import plain_title
 
@@ -94,6 +93,8 @@ def error_text(exc: BaseException) -> str:
     file system error is said in the UI language; any other text as it is."""
     if isinstance(exc, OSError):
         return os_error_text(exc)
+    from app.texts import Message  # the catalogs load with the first error, not at start-up
+
     message = getattr(exc, "message", None)
     return message.in_language(current_language()) if isinstance(message, Message) else str(exc)
 

@@ -8,8 +8,6 @@ a user's text use these helpers; item views and line edits draw plain text anywa
 
 from __future__ import annotations
 
-import html
-
 from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -30,6 +28,8 @@ def plain_tooltip(text: str) -> str:
     tooltips, so such text is escaped (line breaks and spaces kept)."""
     if not text or not QtGui.Qt.mightBeRichText(text):  # QtGui's Qt namespace has it
         return text
+    import html  # with its 2,000 entity names: only markup-like text needs it, not start-up
+
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
 
 

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.services import conferences
@@ -53,3 +60,70 @@ def test_open_conference_switch_language_and_back_to_library(
     window.set_theme("dark")
     assert QApplication.instance().property("votumDark") is True
     window.set_theme("light")
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: ``main.py --db URL`` until its main window's first paint; then prints the loaded modules.
+FIRST_PAINT = """
+import json, runpy, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            print(json.dumps(sorted(sys.modules)), flush=True)
+            QApplication.instance().removeEventFilter(self)
+            QApplication.instance().quit()
+        return False
+painted = Painted()
+exec_ = QApplication.exec
+def watched_exec(app):
+    app.installEventFilter(painted)
+    return exec_()
+QApplication.exec = watched_exec
+sys.argv = ["main.py", "--db", sys.argv[1]]
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+#: What the first paint must not wait for: each loads after it, most in the background.
+LATER = (
+    "sqlalchemy",
+    "app.db",
+    "app.ui.library",
+    "app.ui.workspace",
+    "app.ui.window.help_menu",
+    "app.server",
+    "app.reports",
+    "app.logs",
+    "fastapi",
+    "matplotlib",
+    "platformdirs",
+    "html",
+)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="settings are isolated via XDG_CONFIG_HOME")
+def test_the_first_paint_waits_for_no_database_server_chart_or_help_window(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite:///{(tmp_path / 'start.sqlite3').as_posix()}"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHONPATH": str(ROOT),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_PAINT, url],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stdout.splitlines()[0]))
+    assert "app.ui.mainwindow" in loaded
+    early = sorted(m for m in loaded if any(m == n or m.startswith(n + ".") for n in LATER))
+    assert early == []

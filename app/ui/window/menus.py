@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QMenu
 
 from app.ui import settings
 from app.ui.i18n import current_language
-from app.ui.window import help_menu as help_menu_windows
 from app.ui.window.appearance import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
@@ -124,7 +123,7 @@ class MainMenus(QObject):
             window.show_shortcuts,
             QKeySequence.StandardKey.HelpContents,
         )
-        add(help_menu, self.tr("Open &log file"), lambda: help_menu_windows.open_log(window))
+        add(help_menu, self.tr("Open &log file"), window.open_log)
         about = add(help_menu, self.tr("&About Votum"), window.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         return live

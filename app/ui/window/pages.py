@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QUndoGroup
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from app.services.errors import VotumError
 from app.ui.messages import confirm, error_text, show_error
 
-if TYPE_CHECKING:  # imported when first needed: the window shows before SQLAlchemy loads
+if TYPE_CHECKING:  # here and in the methods: imported when first needed, so the window
+    # shows before SQLAlchemy, the services and their message catalogs load
     from app.db import Database
     from app.ui.library import LibraryPage
     from app.ui.workspace import Workspace
@@ -101,6 +101,7 @@ class Pages(QStackedWidget):
             return
         if self.workspace is not None and not self.close_workspace():
             return
+        from app.services.errors import VotumError
         from app.ui.workspace import Workspace
 
         try:
@@ -198,6 +199,7 @@ class Pages(QStackedWidget):
     def delete_conference(self, conference_id: int) -> None:
         assert self.db is not None
         from app.services import conferences
+        from app.services.errors import VotumError
 
         with self.db.read() as session:
             conf = conferences.get_conference(session, conference_id)
