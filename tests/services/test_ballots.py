@@ -68,7 +68,11 @@ def test_moderator_entry_is_marked_as_such(db: Database) -> None:
         (lambda s, o: {"option_ids": [o[0], o[1]]}, InvalidInput, "Nur eine Option"),
         (lambda s, o: {"option_ids": [999_999]}, InvalidInput, "gehört nicht zu dieser Frage"),
         (lambda s, o: {"option_ids": []}, InvalidInput, "Bitte eine Option wählen"),
-        (lambda s, o: {"option_ids": [o[0]], "abstain": True}, InvalidInput, "Enthaltung und"),
+        (
+            lambda s, o: {"option_ids": [o[0]], "abstain": True},
+            InvalidInput,
+            "Enthaltung kann nicht",
+        ),
         (lambda s, o: {"option_ids": [o[0], o[0]]}, InvalidInput, "doppelt"),
         (lambda s, o: {"option_ids": [o[0]], "comment": "x" * 2001}, InvalidInput, "zu lang"),
     ],
