@@ -80,3 +80,32 @@ def install_language(lang: str) -> bool:
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """Translate outside a QObject; call it with literal strings so lupdate finds them."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+class Catalogue:
+    """The UI's texts in one language, whatever language the UI shows now: for a window
+    that speaks the round's language (the presenter view). English is the source."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._translator: QTranslator | None = None
+        if lang != "en":
+            translator = QTranslator()
+            if translator.load(f"{CATALOGUE}_{lang}", str(I18N_DIR)):
+                self._translator = translator
+
+    # named like QTranslator.translate so that lupdate finds the texts it is called with
+    def translate(self, context: str, text: str) -> str:
+        """``text`` (a literal) of ``context`` in this language; the source if missing."""
+        found = self._translator.translate(context, text) if self._translator else None
+        return found or text
+
+
+_catalogues: dict[str, Catalogue] = {}
+
+
+def catalogue(lang: str) -> Catalogue:
+    """The catalogue of ``lang`` (loaded once; "en" or a missing one: the source texts)."""
+    if lang not in _catalogues:
+        _catalogues[lang] = Catalogue(lang)
+    return _catalogues[lang]

@@ -8,11 +8,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QPalette, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models import QuestionState
 from app.services.views import CaseInfo
 from app.ui import settings
+from app.ui.live.call_totals import CallTotalsNote
 from app.ui.live.chart import ChartStyle, ResultChart
 from app.ui.live.session import LiveSnapshot, ServerState
 from app.ui.live.source import LiveSource
@@ -95,6 +103,11 @@ class PresenterWindow(QWidget):
         palette.setColor(QPalette.ColorRole.Text, QColor(FG))
         palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(MUTED))
         self.chart.setPalette(palette)
+        # an anonymous call poll's totals: after the reveal only, apart from the sites' chart
+        self.call_totals = CallTotalsNote()
+        self.call_totals.setObjectName("callTotals")
+        self.call_totals.setStyleSheet(f"#callTotals {{ border: 2px solid {MUTED}; }}")
+        self.call_totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.count_label = _plain(QLabel())
         self.state_label = _plain(QLabel())
         self.join_label = _plain(QLabel())
@@ -130,6 +143,7 @@ class PresenterWindow(QWidget):
         question.addWidget(self.question_label)
         layout.addLayout(question)
         layout.addLayout(body, 1)
+        layout.addWidget(self.call_totals)
         layout.addLayout(footer)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
@@ -178,6 +192,8 @@ class PresenterWindow(QWidget):
             (self.state_label, 20, False, MUTED),
             (self.join_label, 18, False, MUTED),
             (self.address_label, 18, True, FG),
+            (self.call_totals.title, 18, True, MUTED),
+            (self.call_totals.counts, 26, True, FG),
         ):
             font = label.font()
             font.setPointSizeF(points * scale)
@@ -223,6 +239,7 @@ class PresenterWindow(QWidget):
             self.count_label.setText("")
             self.state_label.setText("")
             self.chart.hide()
+            self.call_totals.show_calls((), lang)
             self.options_label.show()
             return
         self.case_label.setText(f"{self._t('case', n=case.number)} · {case.headline(lang)}")
@@ -239,7 +256,10 @@ class PresenterWindow(QWidget):
             self.options_label.hide()
             self.chart.show()
             self.chart.show_result(snapshot.result, snapshot.round_one, lang)
+            repeated = snapshot.round_one is not None or question.round > 1
+            self.call_totals.show_calls(snapshot.calls, lang, rounds=repeated)
         else:
+            self.call_totals.show_calls((), lang)  # never a result before "Show result"
             self.chart.hide()
             self.options_label.show()
             self._show_options(snapshot)

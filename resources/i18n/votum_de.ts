@@ -165,17 +165,17 @@
   <context>
     <name>CallTotalsNote</name>
     <message>
-      <location filename="../../app/ui/live/call_totals.py" line="54" />
+      <location filename="../../app/ui/live/call_totals.py" line="22" />
       <source>Counted by the video call (anonymous poll): no sites, so not in the chart and without a consensus class</source>
       <translation>Von der Videokonferenz gezählt (anonyme Umfrage): ohne Standorte, daher nicht im Diagramm und ohne Konsensstärke</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/call_totals.py" line="64" />
+      <location filename="../../app/ui/live/call_totals.py" line="31" />
       <source>valid answers: %1 · abstentions: %2</source>
       <translation>gültige Antworten: %1 · Enthaltungen: %2</translation>
     </message>
     <message>
-      <location filename="../../app/ui/live/call_totals.py" line="68" />
+      <location filename="../../app/ui/live/call_totals.py" line="36" />
       <source>Round %1: </source>
       <translation>Runde %1: </translation>
     </message>
@@ -1253,172 +1253,172 @@
   <context>
     <name>MainMenus</name>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="58" />
+      <location filename="../../app/ui/window/menus.py" line="57" />
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="59" />
+      <location filename="../../app/ui/window/menus.py" line="58" />
       <source>&amp;New conference…</source>
       <translation>&amp;Neue Konferenz …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="60" />
+      <location filename="../../app/ui/window/menus.py" line="59" />
       <source>Conference &amp;library</source>
       <translation>Konferenz&amp;bibliothek</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="62" />
+      <location filename="../../app/ui/window/menus.py" line="61" />
       <source>&amp;Close conference</source>
       <translation>Konferenz &amp;schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="65" />
+      <location filename="../../app/ui/window/menus.py" line="64" />
       <source>&amp;Import case packages…</source>
       <translation>Fallpakete &amp;importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="66" />
+      <location filename="../../app/ui/window/menus.py" line="65" />
       <source>&amp;Merge case packages into a new conference…</source>
       <translation>Fallpakete zu neuer Konferenz &amp;zusammenführen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="67" />
+      <location filename="../../app/ui/window/menus.py" line="66" />
       <source>&amp;Export case package…</source>
       <translation>Fallpaket &amp;exportieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="68" />
+      <location filename="../../app/ui/window/menus.py" line="67" />
       <source>Import po&amp;ll report…</source>
       <translation>Umfrage&amp;bericht importieren …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="74" />
+      <location filename="../../app/ui/window/menus.py" line="73" />
       <source>Export &amp;protocol (PDF)…</source>
       <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="75" />
+      <location filename="../../app/ui/window/menus.py" line="74" />
       <source>Export &amp;results (CSV, XLSX, JSON)…</source>
       <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="76" />
+      <location filename="../../app/ui/window/menus.py" line="75" />
       <source>Export &amp;attendance list (CSV)…</source>
       <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="79" />
+      <location filename="../../app/ui/window/menus.py" line="78" />
       <source>Save &amp;chart as…</source>
       <translation>&amp;Diagramm speichern unter …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="85" />
+      <location filename="../../app/ui/window/menus.py" line="84" />
       <source>&amp;Quit</source>
       <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="88" />
+      <location filename="../../app/ui/window/menus.py" line="87" />
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="89" />
+      <location filename="../../app/ui/window/menus.py" line="88" />
       <source>&amp;Undo</source>
       <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="91" />
+      <location filename="../../app/ui/window/menus.py" line="90" />
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="96" />
+      <location filename="../../app/ui/window/menus.py" line="95" />
       <source>&amp;Live</source>
       <translation>&amp;Live</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="97" />
+      <location filename="../../app/ui/window/menus.py" line="96" />
       <source>&amp;View</source>
       <translation>&amp;Ansicht</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="99" />
+      <location filename="../../app/ui/window/menus.py" line="98" />
       <source>&amp;Preparation</source>
       <translation>&amp;Vorbereitung</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="100" />
+      <location filename="../../app/ui/window/menus.py" line="99" />
       <source>&amp;Live console</source>
       <translation>&amp;Live-Konsole</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="103" />
+      <location filename="../../app/ui/window/menus.py" line="102" />
       <source>&amp;Language</source>
       <translation>&amp;Sprache</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="105" />
+      <location filename="../../app/ui/window/menus.py" line="104" />
       <source>&amp;Appearance</source>
       <translation>&amp;Erscheinungsbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="107" />
+      <location filename="../../app/ui/window/menus.py" line="106" />
       <source>Follow the system</source>
       <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="108" />
+      <location filename="../../app/ui/window/menus.py" line="107" />
       <source>Light</source>
       <translation>Hell</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="109" />
+      <location filename="../../app/ui/window/menus.py" line="108" />
       <source>Dark</source>
       <translation>Dunkel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="115" />
+      <location filename="../../app/ui/window/menus.py" line="114" />
       <source>&amp;Full screen</source>
       <translation>&amp;Vollbild</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="120" />
+      <location filename="../../app/ui/window/menus.py" line="119" />
       <source>&amp;Help</source>
       <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="123" />
+      <location filename="../../app/ui/window/menus.py" line="122" />
       <source>&amp;Keyboard shortcuts</source>
       <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="127" />
+      <location filename="../../app/ui/window/menus.py" line="126" />
       <source>Open &amp;log file</source>
       <translation>&amp;Protokolldatei öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="128" />
+      <location filename="../../app/ui/window/menus.py" line="127" />
       <source>&amp;About Votum</source>
       <translation>&amp;Über Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="143" />
+      <location filename="../../app/ui/window/menus.py" line="142" />
       <source>Connect to a voting server…</source>
       <translation>Mit Abstimmungsserver verbinden …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="149" />
+      <location filename="../../app/ui/window/menus.py" line="148" />
       <source>Publish conference…</source>
       <translation>Konferenz veröffentlichen …</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="153" />
+      <location filename="../../app/ui/window/menus.py" line="152" />
       <source>Fetch results</source>
       <translation>Ergebnisse holen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/menus.py" line="157" />
+      <location filename="../../app/ui/window/menus.py" line="156" />
       <source>Start the live session</source>
       <translation>Live-Sitzung beginnen</translation>
     </message>
@@ -1451,38 +1451,38 @@
   <context>
     <name>Messages</name>
     <message>
-      <location filename="../../app/ui/messages.py" line="105" />
+      <location filename="../../app/ui/messages.py" line="106" />
       <source>File or folder not found: %1</source>
       <translation>Datei oder Ordner nicht gefunden: %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="106" />
       <location filename="../../app/ui/messages.py" line="107" />
+      <location filename="../../app/ui/messages.py" line="108" />
       <source>No permission to access %1</source>
       <translation>Keine Berechtigung für %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="108" />
+      <location filename="../../app/ui/messages.py" line="109" />
       <source>The disk is full; %1 was not written</source>
       <translation>Der Datenträger ist voll; %1 wurde nicht geschrieben</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="109" />
+      <location filename="../../app/ui/messages.py" line="110" />
       <source>%1 is on a read-only disk</source>
       <translation>%1 liegt auf einem schreibgeschützten Datenträger</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="110" />
+      <location filename="../../app/ui/messages.py" line="111" />
       <source>%1 is a folder, not a file</source>
       <translation>%1 ist ein Ordner, keine Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="111" />
+      <location filename="../../app/ui/messages.py" line="112" />
       <source>A folder in %1 is a file</source>
       <translation>Ein Ordner in %1 ist eine Datei</translation>
     </message>
     <message>
-      <location filename="../../app/ui/messages.py" line="115" />
+      <location filename="../../app/ui/messages.py" line="116" />
       <source>%1 cannot be read or written (error %2)</source>
       <translation>%1 lässt sich nicht lesen oder schreiben (Fehler %2)</translation>
     </message>
@@ -1649,7 +1649,7 @@
     <name>Pages</name>
     <message>
       <location filename="../../app/ui/window/pages.py" line="37" />
-      <location filename="../../app/ui/window/pages.py" line="245" />
+      <location filename="../../app/ui/window/pages.py" line="247" />
       <source>Opening the database …</source>
       <translation>Datenbank wird geöffnet …</translation>
     </message>
@@ -1661,53 +1661,53 @@
 %1</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="109" />
+      <location filename="../../app/ui/window/pages.py" line="110" />
       <source>Open conference</source>
       <translation>Konferenz öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="138" />
+      <location filename="../../app/ui/window/pages.py" line="139" />
       <source>Close conference</source>
       <translation>Konferenz schließen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="139" />
+      <location filename="../../app/ui/window/pages.py" line="140" />
       <source>The voting server is running. Close the conference and stop the server?</source>
       <translation>Der Abstimmungsserver läuft. Konferenz schließen und Server stoppen?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="140" />
+      <location filename="../../app/ui/window/pages.py" line="141" />
       <source>Close and stop</source>
       <translation>Schließen und stoppen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="187" />
+      <location filename="../../app/ui/window/pages.py" line="188" />
       <source>Welcome to Votum</source>
       <translation>Willkommen bei Votum</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="189" />
+      <location filename="../../app/ui/window/pages.py" line="190" />
       <source>There is no conference yet. Open the demo conference to see the whole flow (preparation, live voting, presenter view)?</source>
       <translation>Es gibt noch keine Konferenz. Die Demo-Konferenz öffnen, um den ganzen Ablauf zu sehen (Vorbereitung, Live-Abstimmung, Präsentationsansicht)?</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="192" />
+      <location filename="../../app/ui/window/pages.py" line="193" />
       <source>Open the demo</source>
       <translation>Demo öffnen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="206" />
-      <location filename="../../app/ui/window/pages.py" line="217" />
+      <location filename="../../app/ui/window/pages.py" line="208" />
+      <location filename="../../app/ui/window/pages.py" line="219" />
       <source>Delete conference</source>
       <translation>Konferenz löschen</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="207" />
+      <location filename="../../app/ui/window/pages.py" line="209" />
       <source>Delete “%1” with all cases, votes and notes? This cannot be undone.</source>
       <translation>„%1“ mit allen Fällen, Stimmen und Notizen löschen? Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-      <location filename="../../app/ui/window/pages.py" line="210" />
+      <location filename="../../app/ui/window/pages.py" line="212" />
       <source>Delete</source>
       <translation>Löschen</translation>
     </message>

@@ -10,6 +10,35 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.services.call_polls import CallTally
+from app.ui.i18n import catalogue
+
+
+def call_totals_text(
+    calls: Sequence[tuple[int, CallTally]], lang: str, *, rounds: bool = False
+) -> tuple[str, list[str]]:
+    """The note's heading and one line per round the call counted, in ``lang`` (the
+    console's is the UI's, the presenter's the round's): the one wording of both."""
+    words = catalogue(lang)
+    title = words.translate(
+        "CallTotalsNote",
+        "Counted by the video call (anonymous poll): no sites, so not in the chart and "
+        "without a consensus class",
+    )
+    lines = []
+    for round_, tally in calls:
+        counts = ", ".join(f"{c.label_in(lang)} {c.count} ({c.percent} %)" for c in tally.options)
+        numbers = (
+            words.translate("CallTotalsNote", "valid answers: %1 · abstentions: %2")
+            .replace("%1", str(tally.n_valid))
+            .replace("%2", str(tally.n_abstain))
+        )
+        prefix = (
+            words.translate("CallTotalsNote", "Round %1: ").replace("%1", str(round_))
+            if rounds
+            else ""
+        )
+        lines.append(f"{prefix}{counts} · {numbers}")
+    return title, lines
 
 
 def _plain(label: QLabel) -> QLabel:
@@ -49,23 +78,7 @@ class CallTotalsNote(QFrame):
             self.counts.setText("")
             self.hide()
             return
-        self.title.setText(
-            self.tr(
-                "Counted by the video call (anonymous poll): no sites, so not in the chart "
-                "and without a consensus class"
-            )
-        )
-        lines = []
-        for round_, tally in calls:
-            counts = ", ".join(
-                f"{c.label_in(lang)} {c.count} ({c.percent} %)" for c in tally.options
-            )
-            numbers = (
-                self.tr("valid answers: %1 · abstentions: %2")
-                .replace("%1", str(tally.n_valid))
-                .replace("%2", str(tally.n_abstain))
-            )
-            prefix = self.tr("Round %1: ").replace("%1", str(round_)) if rounds else ""
-            lines.append(f"{prefix}{counts} · {numbers}")
+        title, lines = call_totals_text(calls, lang, rounds=rounds)
+        self.title.setText(title)
         self.counts.setText("\n".join(lines))
         self.show()
