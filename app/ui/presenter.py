@@ -132,9 +132,7 @@ class PresenterWindow(QWidget):
         join.addStretch(1)
         footer.addLayout(join, 1)
         footer.addWidget(self.qr)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 32, 48, 28)
-        layout.setSpacing(18)
+        self._layout = layout = QVBoxLayout(self)
         layout.addWidget(self.case_label)
         layout.addWidget(self.summary_label)
         question = QVBoxLayout()
@@ -178,10 +176,13 @@ class PresenterWindow(QWidget):
         the size or the reveal changed (not per ballot)."""
         scale = self._scale()
         revealed = self._revealed()
-        key = (scale, revealed, self.options_grid.count())
+        room = min(1.0, self.height() / 720)  # below 720 px the margins give way to the text
+        key = (scale, room, revealed, self.options_grid.count())
         if key == self._fonts_key and not force:
             return
         self._fonts_key = key
+        self._layout.setContentsMargins(*(round(m * room) for m in (48, 32, 48, 28)))
+        self._layout.setSpacing(round(18 * room))
         question_pt = 26 if revealed else 34
         for label, points, bold, color in (
             (self.case_label, 22, False, MUTED),

@@ -109,6 +109,7 @@ def test_the_calls_totals_show_on_the_presenter_only_after_the_reveal(
     shot = presenter.grab().toImage()
     shot.save(str(tmp_path / f"presenter-calls-{lang}-640x360.png"))
     assert note.isVisible() and note.geometry().bottom() < presenter.height()
+    assert presenter.chart.height() >= presenter.height() // 3  # the note leaves the bars room
     assert _ink_of(presenter, note.counts, shot, 1) >= MIN_CALL_INK
 
     assert session.hide_results(asked)  # taken back: gone from the call again
