@@ -31,6 +31,12 @@ def _ink_of(presenter: PresenterWindow, widget: QWidget, image: QImage, factor: 
     return _ink_height(image, small)
 
 
+def _showing(presenter: PresenterWindow, question_id: int) -> bool:
+    snapshot = presenter.snapshot
+    question = snapshot.question if snapshot is not None else None
+    return question is not None and question.id == question_id
+
+
 def _shrunk(presenter: PresenterWindow, path: Path) -> QImage:
     """The presenter grabbed at its size and shrunk to 640×360 as the call shows it."""
     shot = presenter.grab().toImage()
@@ -134,6 +140,6 @@ def test_a_revealed_question_the_call_did_not_count_shows_no_call_totals(
     presenter.show()
     qtbot.waitUntil(presenter.call_totals.isVisible)
     assert session.select(other)
-    qtbot.waitUntil(lambda: presenter.snapshot.question.id == other)  # type: ignore[union-attr]  # set by now
+    qtbot.waitUntil(lambda: _showing(presenter, other))
     assert presenter.chart.isVisible()  # revealed, with its result
     assert not presenter.call_totals.isVisible() and presenter.call_totals.counts.text() == ""
