@@ -107,8 +107,10 @@ class Message:
         return self.texts.get(lang, self.texts[LANGUAGES[0]])
 
     def __str__(self) -> str:
-        """Both languages, ``"deutsch / english"`` (once if they are the same)."""
-        return " / ".join(dict.fromkeys(self.texts[lang] for lang in LANGUAGES))
+        """Both languages, ``"deutsch / english"`` (once if they are the same); a text of
+        several lines gives each language its own block of lines."""
+        texts = dict.fromkeys(self.texts[lang] for lang in LANGUAGES)
+        return ("\n" if any("\n" in text for text in texts) else " / ").join(texts)
 
 
 def _in_language(values: Mapping[str, object], lang: str) -> dict[str, object]:

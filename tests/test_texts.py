@@ -100,6 +100,12 @@ def test_a_message_is_said_in_each_language_and_both_for_a_log() -> None:
         del CATALOGS["test: message"]
 
 
+def test_a_message_of_several_lines_keeps_each_language_in_its_own_block() -> None:
+    message = Message({"de": "a.json: eins\na.json: zwei", "en": "a.json: one\na.json: two"})
+    assert str(message) == "a.json: eins\na.json: zwei\na.json: one\na.json: two"
+    assert " / " not in str(message)
+
+
 def test_a_service_error_carries_its_message_in_every_language() -> None:
     error = InvalidInput(say("option_exclusive", label="Keine Empfehlung"))
     assert error.in_language("de") == (

@@ -262,7 +262,7 @@ def call_totals(
             line = text(
                 lang,
                 "counted_by_call",
-                counts=totals.summary(),
+                counts=totals.summary(lang),
                 n_valid=totals.n_valid,
                 n_abstain=totals.n_abstain,
             )

@@ -195,7 +195,7 @@ def _call_rows(data: ReportData, result: QuestionResult, base: Row, lang: str) -
         call
         | {
             "option_position": position,
-            "option": option.label,
+            "option": option.label_in(lang),
             "option_code": option.code,
             "count": option.count,
             "percent": option.percent,

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DBAPIError
 
 from app import __version__
-from app.config import Settings, load_settings
+from app.config import LANGUAGES, Settings, load_settings
 from app.db import Database, storage_problem
 from app.server.context import ServerContext
 from app.server.feed import ModeratorFeed
@@ -38,6 +38,7 @@ from app.services.ballots import ballots_stored
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
+from app.services.package_schema import problem_of
 from app.texts import Message
 
 
@@ -175,6 +176,12 @@ def _add_error_handlers(app: FastAPI) -> None:
         problems = []
         for error in exc.errors()[:5]:
             where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
-            problems.append(f"{where}: {error.get('msg', '')}" if where else error.get("msg", ""))
-        message = say("invalid_request", problems=Message.plain("; ".join(problems)))
+            problem = problem_of(error)  # our own rules in each language, pydantic's English
+            problems.append(
+                say("field_problem", where=where, problem=problem) if where else problem
+            )
+        joined = Message(
+            {lang: "; ".join(p.in_language(lang) for p in problems) for lang in LANGUAGES}
+        )
+        message = say("invalid_request", problems=joined)
         return JSONResponse(error_body(message), status_code=422)

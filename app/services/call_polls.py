@@ -44,9 +44,9 @@ class CallTally:
     n_valid: int
     n_abstain: int
 
-    def summary(self) -> str:
-        """``"Ja 1 (33 %), Nein 2 (67 %)"``."""
-        return ", ".join(f"{o.label} {o.count} ({o.percent} %)" for o in self.options)
+    def summary(self, lang: str) -> str:
+        """``"Ja 1 (33 %), Nein 2 (67 %)"``, a preset's labels in ``lang``."""
+        return ", ".join(f"{o.label_in(lang)} {o.count} ({o.percent} %)" for o in self.options)
 
 
 def conference_call_totals(session: Session, conference_id: int) -> dict[int, CallTally]:

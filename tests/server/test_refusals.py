@@ -36,3 +36,24 @@ def test_the_voter_page_refuses_an_unknown_link_in_english_alone(client: httpx.C
     german = client.get("/v/" + "y" * 43, params={"lang": "de"})
     assert "Ungültiger oder widerrufener Link" in german.text
     assert "revoked" not in german.text
+
+
+def test_a_rule_of_our_own_in_a_request_body_is_said_in_each_language_apart(
+    served: Served, client: httpx.Client
+) -> None:
+    """A field our own validator refuses (a VNR of five digits) inside a JSON body: each
+    language whole, not pydantic's "Value error, deutsch / english" in both."""
+    from app import __version__
+
+    body = {
+        "format": "votum-conference",
+        "version": 1,
+        "votum_version": __version__,
+        "conference": {"topic": "T", "date": "2026-12-03", "cme": {"vnr": "12345"}},
+    }
+    refused = client.put("/api/moderator/conference", json=body, headers=served.moderator)
+    assert refused.status_code == 422
+    messages = refused.json()["messages"]
+    assert "19 Ziffern" in messages["de"] and "digits" not in messages["de"]
+    assert "19 digits" in messages["en"] and "Ziffern" not in messages["en"]
+    assert "Value error" not in messages["en"]

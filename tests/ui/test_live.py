@@ -213,6 +213,18 @@ def test_notes_are_saved_as_typed(qtbot, db, demo_id, live) -> None:  # type: ig
     assert notes.note_text(stored, question_id=qid).endswith("Datenlage dünn")
 
 
+def test_a_note_too_long_to_store_is_said_in_the_ui_language(qtbot, live) -> None:  # type: ignore[no-untyped-def]
+    from app.services.notes import MAX_NOTE
+    from app.ui.i18n import current_language
+
+    _session, console, _presenter = live
+    panel = console.notes
+    assert current_language() == "en"
+    panel.question_note.insertPlainText("x" * (MAX_NOTE + 10))
+    qtbot.waitUntil(lambda: "50000" in panel.saved.text(), timeout=5000)
+    assert panel.saved.text() == f"note: at most {MAX_NOTE} characters"
+
+
 def test_attendance_check_in(qtbot, db, demo_id, live, prompter) -> None:  # type: ignore[no-untyped-def]
     from app.ui.live.attendance import AttendanceDialog, AttendeesDialog
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.services import notes
 from app.services.errors import VotumError
+from app.ui.messages import error_text
 from app.ui.theme import muted_color
 
 SAVE_DELAY_MS = 800
@@ -117,7 +118,7 @@ class NotesPanel(QWidget):
 
     def _on_saved(self, error: BaseException | None) -> None:
         if error is not None:
-            self.saved.setText(str(error))
+            self.saved.setText(error_text(error))
             return
         stamp = QTime.currentTime().toString("HH:mm:ss")
         self.saved.setText(self.tr("saved %1").replace("%1", stamp) + "  ")
