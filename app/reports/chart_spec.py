@@ -86,13 +86,21 @@ def consensus_line(tally: Tally, lang: str) -> str:
     cons = tally.consensus
     if cons is None:
         return chart_text(lang, "no_class")
-    chosen = [r.option.label_in(lang) for r in tally.options if r.option.id in cons.option_ids]
-    if tally.kind is QuestionKind.AGREEMENT:  # the scale's first two steps, as labelled
-        what = chart_text(lang, "agreeing", steps=" + ".join(chosen))
-    else:
-        what = " / ".join(quote(label, lang) for label in chosen)
     pct = decimal(cons.share * 100, lang)
+    what = consensus_subject(tally, lang)
     return chart_text(lang, "consensus", label=cons.awmf.label(lang), pct=pct, what=what)
+
+
+def consensus_subject(tally: Tally, lang: str) -> str:
+    """What the consensus is for, as chart and protocol say it: the scale's first two
+    steps as labelled, or the quoted option(s); "" without a consensus."""
+    cons = tally.consensus
+    if cons is None:
+        return ""
+    chosen = [r.option.label_in(lang) for r in tally.options if r.option.id in cons.option_ids]
+    if tally.kind is QuestionKind.AGREEMENT:
+        return chart_text(lang, "agreeing", steps=" + ".join(chosen))
+    return " / ".join(quote(label, lang) for label in chosen)
 
 
 def value_label(tally: Tally, index: int, lang: str, with_class: bool) -> str:

@@ -10,6 +10,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from app.models import NoteKind, QuestionKind
+from app.reports.chart_spec import consensus_subject
 from app.reports.data import ReportData
 from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import (
@@ -24,7 +25,7 @@ from app.reports.pdfstyle import (
     para,
     table_style,
 )
-from app.reports.texts import decimal, number, other, quote, text
+from app.reports.texts import decimal, number, other, text
 from app.services.presets import kind_label
 from app.services.results import CaseResults, QuestionResult, round_pairs
 from app.services.views import CaseInfo, OptionInfo
@@ -360,11 +361,7 @@ def consensus_markup(result: QuestionResult, lang: str) -> str:
     cons = tally.consensus
     if cons is None:
         return escape(text(lang, "no_class"))
-    chosen = [o.option.label_in(lang) for o in tally.options if o.option.id in cons.option_ids]
-    if tally.kind is QuestionKind.AGREEMENT:  # the scale's first two steps, as labelled
-        what = text(lang, "agreeing", steps=" + ".join(chosen))
-    else:
-        what = " / ".join(quote(label_text, lang) for label_text in chosen)
+    what = consensus_subject(tally, lang)
     share = decimal(cons.share * 100, lang)
     return (
         f"<b>{escape(cons.awmf.label(lang))}</b> – {escape(share)} % "
