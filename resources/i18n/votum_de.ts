@@ -434,6 +434,7 @@
     <name>ConnectionStrip</name>
     <message>
         <source>Connection lost — retrying in %1 s</source>
+        <extracomment>a note&apos;s save ended: ``done(None)``, or ``done(error)`` (in the GUI thread)</extracomment>
         <translation>Verbindung unterbrochen — neuer Versuch in %1 s</translation>
     </message>
 </context>
@@ -962,53 +963,6 @@
     </message>
 </context>
 <context>
-    <name>LiveSession</name>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Show result</source>
-        <translation>Ergebnis zeigen</translation>
-    </message>
-    <message>
-        <source>Hide result</source>
-        <translation>Ergebnis verbergen</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Round 2</source>
-        <translation>Runde 2</translation>
-    </message>
-    <message>
-        <source>Skip question</source>
-        <translation>Frage überspringen</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Weiter</translation>
-    </message>
-    <message>
-        <source>Choose question</source>
-        <translation>Frage wählen</translation>
-    </message>
-    <message>
-        <source>Enter vote for site</source>
-        <translation>Stimme für Standort eintragen</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Anwesenheit</translation>
-    </message>
-</context>
-<context>
     <name>MainMenus</name>
     <message>
         <source>&amp;File</source>
@@ -1253,7 +1207,6 @@
     <name>NotesPanel</name>
     <message>
         <source>Discussion notes for the protocol …</source>
-        <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
         <translation>Diskussionsnotizen für das Protokoll …</translation>
     </message>
     <message>
@@ -1750,54 +1703,6 @@
     <message>
         <source>This question is not on the server.</source>
         <translation>Diese Frage gibt es auf dem Server nicht.</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Show result</source>
-        <translation>Ergebnis zeigen</translation>
-    </message>
-    <message>
-        <source>Hide result</source>
-        <translation>Ergebnis verbergen</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Round 2</source>
-        <translation>Runde 2</translation>
-    </message>
-    <message>
-        <source>Skip question</source>
-        <translation>Frage überspringen</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Weiter</translation>
-    </message>
-    <message>
-        <source>Choose question</source>
-        <translation>Frage wählen</translation>
-    </message>
-    <message>
-        <source>Enter vote for site</source>
-        <translation>Stimme für Standort eintragen</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Anwesenheit</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Notiz</translation>
     </message>
 </context>
 <context>

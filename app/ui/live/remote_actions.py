@@ -19,7 +19,6 @@ from app.services.conferences import get_conference
 from app.services.fetch_home import FetchOutcome
 from app.ui.i18n import translate
 from app.ui.live.connect_dialog import ConnectDialog
-from app.ui.live.remote_session import RemoteSession
 from app.ui.messages import error_text, inform, show_error
 from app.ui.widgets import ok_cancel_buttons
 
@@ -71,7 +70,7 @@ def ask_connect(workspace: Workspace) -> bool:
 
 def _connection(workspace: Workspace) -> Connection | None:
     session = workspace.session
-    return session.connection if isinstance(session, RemoteSession) else None
+    return session.connection if session is not None else None
 
 
 def publish_preview(plan: PublishPlan) -> str:
@@ -166,8 +165,8 @@ def publish_conference(workspace: Workspace, parent: QWidget | None = None) -> b
     except RemoteError as exc:
         show_error(parent, title, error_text(exc))
         return False
-    if isinstance(workspace.session, RemoteSession):
-        workspace.session.request_sync()
+    if workspace.session is not None:
+        workspace.session.reload()
     return True
 
 

@@ -15,6 +15,7 @@ from app.remote.transfer import plan_publish, publish
 from app.services.conference_export import build_conference_file
 from app.services.conferences import create_conference
 from app.services.fetch_home import fetched_from
+from app.services.moderator_actions import CLOSE, OPEN
 from app.ui.live import remote_actions
 from app.ui.live.remote_session import RemoteSession
 from app.ui.mainwindow import MainWindow
@@ -69,8 +70,8 @@ def test_connecting_swaps_the_console_and_results_come_home_after_the_last_quest
         with hosted.client() as client:  # the last question done: results come home
             for case in client.agenda():
                 for question in case["questions"]:
-                    client.question_action(question["id"], "open")
-                    client.question_action(question["id"], "close")
+                    client.send(OPEN(question_id=question["id"]))
+                    client.send(CLOSE(question_id=question["id"]))
         qtbot.waitUntil(
             lambda: (
                 window.statusBar().currentMessage().startswith(f"Results fetched from {hosted.url}")
