@@ -75,7 +75,7 @@ def main() -> None:
     cert.cert_chain_pems[0].write_to_path(str(certfile))
     ca.cert_pem.write_to_path(str(ca_file))
     hosted = Hosted(url, certfile, keyfile, ca_file)
-    session = RemoteSession(hosted.connection(), mirror_dir=folder)
+    session = RemoteSession(hosted.connection())
     console = LiveConsole(session)
     console.resize(1280, 720)
     console.show()
@@ -90,8 +90,7 @@ def main() -> None:
     try:
         wait(app, lambda: console.snapshot is not None and console.snapshot.question is not None)
         question = console.snapshot.question  # type: ignore[union-attr]
-        remote_q = session.ids.questions[question.id]
-        option = session.ids.options[question.options[0].id]
+        remote_q, option = question.id, question.options[0].id  # the server's own ids
         codes = sorted(site_tokens)
         verify = tls_context(ca_file)
         acks: list[float] = []

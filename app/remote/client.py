@@ -24,7 +24,9 @@ from urllib.parse import urlsplit
 import httpx
 
 from app.remote.messages import say
+from app.remote.traffic import CountingTransport, Traffic
 from app.services.conference_schema import ConferenceFile
+from app.services.live_feed import ANSWER, LiveAnswer
 from app.services.moderator_actions import Action
 from app.texts import Message
 
@@ -70,6 +72,18 @@ class Refused(RemoteError):
     def __init__(self, status: int, message: Message) -> None:
         super().__init__(message)
         self.status = status
+
+
+class TokenRefused(Refused):
+    """The server refuses the moderator token (401, 403)."""
+
+
+class StorageFault(Refused):
+    """The server answers but cannot reach its database (503 with Votum's own JSON)."""
+
+
+class ConferenceGone(Refused):
+    """The conference no longer exists on the server (deleted)."""
 
 
 class NotDone(Unreachable):
@@ -133,6 +147,22 @@ def tls_context(ca_file: Path | None) -> ssl.SSLContext:
     return context
 
 
+def _votum_json(response: httpx.Response) -> bool:
+    """The answer is Votum's own error JSON (not a proxy's or a server limit's page)."""
+    try:
+        data = response.json()
+    except ValueError:
+        return False
+    return isinstance(data, dict) and isinstance(data.get("messages"), dict)
+
+
+def _gone(refused: Refused) -> Refused:
+    """A 404 on a conference-wide read: the conference itself is gone."""
+    if refused.status == 404:
+        return ConferenceGone(404, say("conference_gone"))
+    return refused
+
+
 def said_by(response: httpx.Response) -> Message:
     """What an error answer says: Votum's JSON ``messages`` (each language by itself, see
     :func:`app.server.i18n.error_body`) when it has them, else its ``detail`` split where
@@ -171,12 +201,15 @@ class ModeratorClient:
         )
         self.retries = retries
         self.retry_pause = retry_pause
+        self.traffic = Traffic()
+        verify = tls_context(connection.ca_file)
+        inner = transport or httpx.HTTPTransport(verify=verify)
         self._http = httpx.Client(
             base_url=self.connection.base_url,
             headers={"Authorization": f"Bearer {connection.token}"},
             timeout=TIMEOUT,
-            verify=tls_context(connection.ca_file),
-            transport=transport,
+            verify=verify,
+            transport=CountingTransport(inner, self.traffic),
         )
 
     def close(self) -> None:
@@ -198,6 +231,7 @@ class ModeratorClient:
         body: Json | None = None,
         content: bytes | None = None,
         headers: dict[str, str] | None = None,
+        params: dict[str, str] | None = None,
         timeout: httpx.Timeout | None = None,
     ) -> httpx.Response:
         """One request; transport trouble and error answers become :class:`RemoteError`."""
@@ -208,6 +242,7 @@ class ModeratorClient:
                 json=body,
                 content=content,
                 headers=headers,
+                params=params,
                 timeout=timeout or TIMEOUT,
             )
         except httpx.ConnectError as exc:
@@ -230,13 +265,17 @@ class ModeratorClient:
 
     def _refused(self, response: httpx.Response) -> Refused:
         message = said_by(response)
-        if response.status_code in (401, 403):
+        status = response.status_code
+        if status in (401, 403):
             message = (
                 say("token_refused_because", reason=message)
                 if message.in_language("en")
                 else say("token_refused")
             )
-        return Refused(response.status_code, message)
+            return TokenRefused(status, message)
+        if status == 503 and _votum_json(response):
+            return StorageFault(status, message)
+        return Refused(status, message)
 
     def _get(self, path: str) -> Json:
         return self._request("GET", path).json()
@@ -263,6 +302,15 @@ class ModeratorClient:
         raise NotDone(action, last)
 
     # --- reading --------------------------------------------------------------------
+
+    def live(self, query: dict[str, str] | None = None) -> LiveAnswer:
+        """What a console shows (:mod:`app.services.live_feed`): everything, or what changed
+        since the version and cursor in ``query`` (:meth:`LiveBook.query`)."""
+        try:
+            response = self._request("GET", "/live", params=query or None)
+        except Refused as exc:
+            raise _gone(exc) from None
+        return ANSWER.validate_json(response.content)
 
     def state(self) -> Json:
         """The conference, its current question and who has voted on it."""
@@ -301,7 +349,7 @@ class ModeratorClient:
             with self._http.stream("GET", "/api/moderator/events", timeout=timeout) as response:
                 if response.status_code >= 400:
                     response.read()
-                    raise self._refused(response)
+                    raise _gone(self._refused(response))
                 data: list[str] = []
                 for line in response.iter_lines():
                     if line.startswith("data:"):

@@ -49,6 +49,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Moderator-Token abgelehnt ({reason})",
         "moderator token refused ({reason})",
     ),
+    "conference_gone": (
+        "Diese Konferenz gibt es auf dem Server nicht mehr",
+        "this conference no longer exists on the server",
+    ),
     # --- transfer ----------------------------------------------------------------------
     "server_has_ballots": (
         "Der Server hat schon {ballots} Stimmen für diese Konferenz — nicht überschrieben",

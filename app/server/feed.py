@@ -10,6 +10,12 @@ state for nothing. While a moderator stream is open, the feed instead reads the
 conference's ballot count every :data:`BALLOT_POLL_SECONDS` (one indexed count) and wakes
 the streams when it moved: the moderator hears every worker's ballots within that time,
 and the ballot path pays nothing.
+
+The feed also remembers *what* changed (:meth:`changes_since`): the last
+:data:`LOG_SIZE` changes with their serial, so that a console at serial N can be told just
+what changed after it (:mod:`app.services.live_feed`). The serial is this process's own
+(:attr:`instance`). While the database cannot be reached (the ballot count fails), and
+again once it can, the streams are woken too: a console then reads and finds out which.
 """
 
 from __future__ import annotations
@@ -17,7 +23,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 import threading
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 
 import anyio.to_thread
@@ -25,10 +33,16 @@ from sqlalchemy.exc import DBAPIError
 
 from app.services.ballots import BallotReceipt
 from app.services.events import Notifier, StateChange
+from app.services.live_feed import Changes
 
 log = logging.getLogger(__name__)
 
 BALLOT_POLL_SECONDS = 1.0
+#: changes remembered; a console further behind than this reads everything again
+LOG_SIZE = 10_000
+
+#: (serial, conference id or None: any, change, question id or None)
+Entry = tuple[int, int | None, str, int | None]
 
 
 class ModeratorFeed:
@@ -43,6 +57,10 @@ class ModeratorFeed:
         self._counted = asyncio.Event()
         self._counted.set()  # nothing to count without ``ballots``
         self.serial = 0
+        self.instance = secrets.token_hex(6)  # this process: serials of others differ
+        self._log: deque[Entry] = deque()
+        self._forgotten = 0  # the newest serial of which an entry left the log
+        self._stored_here = 0  # ballots this process announced
         self._lock = threading.Lock()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._changed = asyncio.Event()
@@ -56,16 +74,36 @@ class ModeratorFeed:
 
     def ballot_stored(self, receipt: BallotReceipt) -> None:
         self.inner.ballot_stored(receipt)
-        self._bump()
+        self._stored_here += 1  # (the count's poll knows this one already)
+        conference = receipt.conference_id
+        if receipt.checked_in:  # the ballot checked its site in
+            self._bump(
+                (conference, "ballots", receipt.question_id), (conference, "attendance", None)
+            )
+        else:
+            self._bump((conference, "ballots", receipt.question_id))
 
     def state_changed(self, change: StateChange) -> None:
         self.inner.state_changed(change)
-        self._bump()
+        self._bump((change.conference_id, change.change, change.question_id))
 
     def changed_elsewhere(self) -> None:
         """Thread-safe: something changed that this process did not commit itself (another
         worker's ballot, seen in the ballot count); the streams re-read."""
-        self._bump()
+        self._bump((None, "ballots", None))
+
+    def changes_since(self, conference_id: int, serial: int) -> Changes | None:
+        """What changed for the conference after ``serial`` (None: not known here, so
+        everything: a serial of another process, or one older than the log)."""
+        with self._lock:
+            if serial > self.serial or serial < self._forgotten:
+                return None
+            entries = [
+                (kind, question)
+                for at, conference, kind, question in self._log
+                if at > serial and conference in (None, conference_id)
+            ]
+        return Changes.of(entries)
 
     @contextlib.asynccontextmanager
     async def watching(self) -> AsyncIterator[None]:
@@ -98,20 +136,30 @@ class ModeratorFeed:
     async def _poll(self, ballots: Callable[[], int], counted: asyncio.Event) -> None:
         try:
             seen = await self._count(ballots)
+            mine = self._stored_here
         finally:
             counted.set()  # no stream waits forever, whatever happened
+        failing = seen is None
         while True:
             await asyncio.sleep(BALLOT_POLL_SECONDS)
             count = await self._count(ballots)
+            here = self._stored_here
+            if (count is None) != failing:  # the database went away, or came back:
+                failing = count is None  # the consoles read again and see which
+                self._bump((None, "storage", None))
             if count is None:
                 continue
-            if seen is not None and count != seen:
+            # more than this process announced itself: another one stored some
+            if seen is not None and count - seen > here - mine:
                 self.changed_elsewhere()
-            seen = count
+            seen, mine = count, here
 
-    def _bump(self) -> None:
+    def _bump(self, *entries: tuple[int | None, str, int | None]) -> None:
         with self._lock:
             self.serial += 1
+            self._log.extend((self.serial, *entry) for entry in entries)
+            while len(self._log) > LOG_SIZE:
+                self._forgotten = self._log.popleft()[0]
             if self._wake_pending:
                 return
             self._wake_pending = True

@@ -301,11 +301,12 @@ def current_ballots(session: Session, question_id: int) -> list[BallotView]:
         .join(Site, Site.id == Ballot.site_id)
         .where(Ballot.question_id == question_id)
     ).all()
-    views = [_view(ballot, site) for ballot, site in rows]
+    views = [ballot_view(ballot, site) for ballot, site in rows]
     return sorted(views, key=lambda b: name_key(b.site_name))
 
 
-def _view(ballot: Ballot, site: Site) -> BallotView:
+def ballot_view(ballot: Ballot, site: Site) -> BallotView:
+    """A current ballot as tables and consoles show it."""
     return BallotView(
         site.id,
         site.name,
@@ -329,7 +330,7 @@ def site_ballot(session: Session, question_id: int, site_id: int) -> BallotView 
     if row is None:
         return None
     ballot, site = row
-    return _view(ballot, site)
+    return ballot_view(ballot, site)
 
 
 def ballot_history(session: Session, question_id: int) -> list[HistoryEntry]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -173,24 +174,43 @@ def live_view(session: Session, question_id: int) -> tuple[LiveStatus, QuestionR
         .join(Invitation, Invitation.site_id == Site.id)
         .where(Invitation.conference_id == conference_id)
     ).all()
-    rows = sorted(rows, key=lambda row: name_key(row[0].name))
-    ballots = current_ballots(session, question_id)
+    sites = [(SiteInfo.of(site), present) for site, present in rows]
+    return live_view_of(question, sites, current_ballots(session, question_id))
+
+
+def live_view_of(
+    question: QuestionInfo,
+    sites: Sequence[tuple[SiteInfo, bool]],
+    ballots: Sequence[BallotView],
+) -> tuple[LiveStatus, QuestionResult]:
+    """:func:`live_view` from its parts: the invited sites with their attendance, and the
+    question's current ballots (a remote console has these from the moderator API)."""
+    rows = sorted(sites, key=lambda row: name_key(row[0].name))
     by_site = {b.site_id: b for b in ballots}
     any_present = any(present for _, present in rows)
     voted, missing = [], []
-    for site, present in rows:
-        info = SiteInfo.of(site)
-        ballot = by_site.get(site.id)
+    for info, present in rows:
+        ballot = by_site.get(info.id)
         if ballot is not None:
             voted.append(VotedSite(info, ballot.source, ballot.cast_at, ballot.revision))
         elif present or not any_present:
             missing.append(info)
-    invited = {site.id for site, _ in rows}
-    present_ids = {site.id for site, present in rows if present}
     return (
         LiveStatus(question, tuple(voted), tuple(missing)),
-        _result(question, ballots, invited, present_ids),
+        result_of(question, sites, ballots),
     )
+
+
+def result_of(
+    question: QuestionInfo,
+    sites: Sequence[tuple[SiteInfo, bool]],
+    ballots: Sequence[BallotView],
+) -> QuestionResult:
+    """:func:`question_result` from its parts (ballots in any order)."""
+    ordered = sorted(ballots, key=lambda b: name_key(b.site_name))
+    invited = {site.id for site, _ in sites}
+    present = {site.id for site, here in sites if here}
+    return _result(question, ordered, invited, present)
 
 
 def previous_round(session: Session, question_id: int) -> int | None:

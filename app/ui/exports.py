@@ -127,6 +127,17 @@ def save_chart(parent: QWidget | None, db: Database, question_id: int | None) ->
         round_one = results.question_result(session, parent_id) if parent_id else None
         conf_id = agenda.conference_of_question(session, question_id)
         lang = conferences.get_conference(session, conf_id).language
+    return save_result_chart(parent, result, round_one, lang)
+
+
+def save_result_chart(
+    parent: QWidget | None,
+    result: results.QuestionResult,
+    round_one: results.QuestionResult | None,
+    lang: str,
+) -> bool:
+    """The chart of a result already at hand (a remote console's, as the server counted)."""
+    title = translate("Exports", "Save chart as")
     png = translate("Exports", "PNG image, 300 dpi (*.png)")
     svg = translate("Exports", "SVG vector graphic (*.svg)")
     name = f"frage-{result.question.number.replace('.', '-')}-runde-{result.question.round}.png"

@@ -17,6 +17,8 @@ from app.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported when first needed (start-up speed)
     from app.remote.client import Connection
+    from app.services.fetch_home import FetchOutcome
+    from app.services.results import QuestionResult
     from app.ui.live.console import LiveConsole
     from app.ui.presenter import PresenterWindow
 
@@ -162,17 +164,16 @@ class Workspace(QWidget):
         return self.ensure_console()
 
     @Slot(object)
-    def on_remote_fetched(self, outcome: object) -> None:
+    def on_remote_fetched(self, outcome: FetchOutcome | BaseException) -> None:
         """After the last question the results come home by themselves; the status bar
         says so (or why not)."""
         window = self.window()
         if not isinstance(window, QMainWindow):
             return
-        origin = getattr(outcome, "origin", None)
-        if origin is None:
-            reason = error_text(outcome) if isinstance(outcome, BaseException) else str(outcome)
-            text = self.tr("Results not fetched: %1").replace("%1", reason)
+        if isinstance(outcome, BaseException):
+            text = self.tr("Results not fetched: %1").replace("%1", error_text(outcome))
         else:
+            origin = outcome.origin
             text = (
                 self.tr("Results fetched from %1: %2 ballots")
                 .replace("%1", origin.server)
@@ -181,12 +182,29 @@ class Workspace(QWidget):
         window.statusBar().showMessage(text)
 
     def current_question_id(self) -> int | None:
-        if self.tabs.currentIndex() == LIVE_TAB and self.session and self.session.question:
-            return self.session.question.id
+        """The question commands act on in this computer's database: the live one (of a
+        local session), else the one selected in the editor. A remote console's question
+        has the server's id: never used here (:meth:`remote_result`)."""
+        session = self.session
+        live = session.question if session and session.remote_host is None else None
+        if self.tabs.currentIndex() == LIVE_TAB and live is not None:
+            return live.id
         selected = self.editor.selected_item()
         if selected and selected[0] == "question":
             return selected[1]
-        return self.session.question.id if self.session and self.session.question else None
+        return live.id if live else None
+
+    def remote_result(self) -> tuple[QuestionResult, QuestionResult | None, str] | None:
+        """The live question's result, round 1 and the conference's language of a remote
+        console, as the server counted: its chart is made from these, not looked up here
+        by id."""
+        session = self.session
+        if session is None or session.remote_host is None or self.tabs.currentIndex() != LIVE_TAB:
+            return None
+        snapshot = session.snapshot
+        if snapshot is None or snapshot.result is None:
+            return None
+        return snapshot.result, snapshot.round_one, snapshot.conference.language
 
     def shutdown(self) -> None:
         """Save pending edits and notes, close the presenter, stop the server."""

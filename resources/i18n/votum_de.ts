@@ -440,8 +440,28 @@
 <context>
     <name>ConnectionStrip</name>
     <message>
+        <source>Connection to the voting server</source>
+        <extracomment>a note&apos;s save ended: ``done(None)``, or ``done(error)`` (in the GUI thread) a local source&apos;s connection: always there</extracomment>
+        <translation>Verbindung zum Abstimmungsserver</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: choose its CA file (Live → Connect to a voting server…), or ask IT.</source>
+        <translation>Das Zertifikat des Servers ist nicht vertrauenswürdig: seine CA-Datei wählen (Live → Mit Abstimmungsserver verbinden …) oder die IT fragen.</translation>
+    </message>
+    <message>
+        <source>The server refuses the moderator token: enter it again (Live → Connect to a voting server…).</source>
+        <translation>Der Server lehnt das Moderator-Token ab: bitte neu eingeben (Live → Mit Abstimmungsserver verbinden …).</translation>
+    </message>
+    <message>
+        <source>This conference no longer exists on the server.</source>
+        <translation>Diese Konferenz gibt es auf dem Server nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Connected, but the server cannot reach its database: votes are not being stored. Retrying in %1 s</source>
+        <translation>Verbunden, aber der Server erreicht seine Datenbank nicht: Stimmen werden nicht gespeichert. Neuer Versuch in %1 s</translation>
+    </message>
+    <message>
         <source>Connection lost — retrying in %1 s</source>
-        <extracomment>a note&apos;s save ended: ``done(None)``, or ``done(error)`` (in the GUI thread)</extracomment>
         <translation>Verbindung unterbrochen — neuer Versuch in %1 s</translation>
     </message>
 </context>
@@ -884,8 +904,16 @@
         <translation>↷ ÜBERSPRUNGEN</translation>
     </message>
     <message>
+        <source>Waiting for the voting server …</source>
+        <translation>Warten auf den Abstimmungsserver …</translation>
+    </message>
+    <message>
         <source>Connected to %1</source>
         <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>Nicht verbunden mit %1</translation>
     </message>
     <message>
         <source>Connecting to %1 …</source>
@@ -1788,13 +1816,6 @@
     <message>
         <source>The question needs a text</source>
         <translation>Die Frage braucht einen Text</translation>
-    </message>
-</context>
-<context>
-    <name>RemoteSession</name>
-    <message>
-        <source>This question is not on the server.</source>
-        <translation>Diese Frage gibt es auf dem Server nicht.</translation>
     </message>
 </context>
 <context>

@@ -80,15 +80,20 @@ def server_db_url(new_db_url: Callable[[], str]) -> str:
     return url
 
 
-@pytest.fixture
-def hosted(server_db_url: str, ca: trustme.CA, ca_file: Path, tmp_path: Path) -> Iterator[Hosted]:
+def host(db_url: str, ca: trustme.CA, ca_file: Path, folder: Path) -> Hosted:
+    """``serve`` on ``db_url`` over HTTPS with a certificate of the test CA."""
     cert = ca.issue_cert("127.0.0.1", "localhost")
-    certfile, keyfile = tmp_path / "server.pem", tmp_path / "server.key"
+    certfile, keyfile = folder / "server.pem", folder / "server.key"
     cert.private_key_pem.write_to_path(str(keyfile))
     with certfile.open("wb") as stream:
         for blob in cert.cert_chain_pems:
             stream.write(blob.bytes())
-    server = Hosted(server_db_url, certfile, keyfile, ca_file)
+    return Hosted(db_url, certfile, keyfile, ca_file)
+
+
+@pytest.fixture
+def hosted(server_db_url: str, ca: trustme.CA, ca_file: Path, tmp_path: Path) -> Iterator[Hosted]:
+    server = host(server_db_url, ca, ca_file, tmp_path)
     try:
         yield server
     finally:

@@ -14,6 +14,9 @@ from tests.server.helpers import Served, current_question, tokens
 WITHIN = 2.0  # seconds; the stream is woken on commit, not polled
 
 
+EVERY: list[dict[str, object]] = []  # every event a scenario read, in order
+
+
 async def _event_until(
     lines: object, deadline: float, wanted: Callable[[dict[str, object]], bool] = lambda e: True
 ) -> dict[str, object]:
@@ -21,6 +24,7 @@ async def _event_until(
     async for line in lines:  # type: ignore[attr-defined]
         if line.startswith("data: "):
             event = dict(json.loads(line.removeprefix("data: ")))
+            EVERY.append(event)
             if wanted(event):
                 return event
         if time.monotonic() > deadline:
@@ -69,9 +73,18 @@ def test_ballots_actions_and_notes_each_reach_the_stream(served: Served) -> None
             seen.append(await _event_until(lines, time.monotonic() + WITHIN, later(seen)))
         return seen
 
+    EVERY.clear()
     events = asyncio.run(scenario())
     serials = [int(str(e["serial"])) for e in events]
     assert serials == sorted(set(serials)) and serials[0] == 0  # ballot, close, note: each new
+    # each says what changed, so that the console reads just that (/live?since=serial)
+    said = [list(e["changes"]) for e in EVERY]  # type: ignore[call-overload]
+    assert said[0] == ["conference"]  # the first: read everything
+    assert said[1] == ["ballots"]
+    assert said[2:].count([f"question:{question}"]) == 1  # the close (the pages' may follow)
+    assert said[-1] == ["notes"]
+    assert all(words == [] for words in said[2:-1] if words != [f"question:{question}"])
+    assert len({e["instance"] for e in EVERY}) == 1
 
 
 def test_the_stream_needs_the_moderator_token(served: Served) -> None:

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Header, Request, Response
+from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi import Path as FastPath
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
@@ -45,6 +45,7 @@ from app.server.schemas import (
 from app.services.agenda import agenda, get_question
 from app.services.ballots import BallotReceipt, current_ballots
 from app.services.conferences import get_conference, invitations
+from app.services.live_feed import ANSWER, LiveAnswer, read_live
 from app.services.moderator_actions import ACTIONS, API, Action, Answer, Definition
 from app.services.moderator_rules import require_question
 from app.services.notes import conference_notes
@@ -199,6 +200,55 @@ def state(ctx: CtxDep, lang: LangDep) -> ModeratorStateOut:
     )
 
 
+HeldQuery = Annotated[
+    str,
+    Query(
+        max_length=120,
+        pattern=r"^([0-9]{1,10}(,[0-9]{1,10}){0,9})?$",
+        description="the question ids the console holds (comma-separated)",
+    ),
+]
+Serial = Annotated[int | None, Query(ge=0, le=2**62)]
+
+
+@router.get(
+    "/live",
+    responses={200: {"model": LiveAnswer, "description": "what changed"}, **ERRORS},
+    response_class=Response,
+)
+def live(
+    ctx: CtxDep,
+    request: Request,
+    since: Serial = None,
+    instance: Annotated[str | None, Query(max_length=40)] = None,
+    after: Serial = None,
+    held: HeldQuery = "",
+    state: Annotated[str | None, Query(max_length=200)] = None,
+) -> Response:
+    """What a console shows, keyed by this server's ids, with a version (``version`` of
+    this server process, ``instance``). Without ``since``: everything. With the version
+    and ballot cursor (``after``) of an earlier answer and the questions it holds: only
+    what changed since (``full`` false): question states, the shown questions' ballots
+    cast after the cursor with each one's count, attendance, notes, the agenda."""
+    feed: ModeratorFeed = request.app.state.feed
+    version = feed.serial  # read first: every change up to it is in the read below
+    changes = None
+    if since is not None and instance == feed.instance:
+        changes = feed.changes_since(ctx.conference_id, since)
+    with ctx.db.read() as session:
+        answer = read_live(
+            session,
+            ctx.conference_id,
+            version=version,
+            instance=feed.instance,
+            changes=changes,
+            held={int(q) for q in held.split(",") if q},
+            after=after,
+            state=state,
+        )
+    return Response(ANSWER.dump_json(answer, exclude_defaults=True), media_type="application/json")
+
+
 class CurrentBallotOut(BaseModel):
     """One site's current ballot (what the desktop console mirrors between full reads)."""
 
@@ -272,13 +322,23 @@ def notes_list(ctx: CtxDep) -> list[NoteOut]:
 )
 async def events(ctx: CtxDep, request: Request) -> StreamingResponse:
     """Server-sent events: ``changed`` after every committed ballot, question action,
-    attendance or note, and whenever the pages' state changed otherwise; its data is
-    ``{"serial": …, "version": …}``. Read ``/state`` (or what changed) on each event."""
+    attendance or note, and whenever the pages' state changed otherwise. Its data says
+    what changed: ``{"serial": …, "instance": …, "version": …, "changes": ["question:12",
+    "ballots", "attendance", "notes", "agenda", "current"]}`` (``["conference"]``:
+    anything); ``/live?since=serial`` then gives just that. ``version`` is the voter
+    pages' state."""
     feed: ModeratorFeed = request.app.state.feed
     feed.bind(asyncio.get_running_loop())
 
-    def event(serial: int, version: str) -> str:
-        return f"event: changed\ndata: {json.dumps({'serial': serial, 'version': version})}\n\n"
+    def event(serial: int, version: str, since: int | None) -> str:
+        known = None if since is None else feed.changes_since(ctx.conference_id, since)
+        data = {
+            "serial": serial,
+            "instance": feed.instance,
+            "version": version,
+            "changes": ["conference"] if known is None else known.words(),
+        }
+        return f"event: changed\ndata: {json.dumps(data)}\n\n"
 
     async def stream() -> AsyncIterator[str]:
         async with feed.watching():
@@ -287,7 +347,7 @@ async def events(ctx: CtxDep, request: Request) -> StreamingResponse:
 
     async def changes() -> AsyncIterator[str]:
         serial, version = feed.serial, ctx.live.version
-        yield "retry: 3000\n" + event(serial, version)
+        yield "retry: 3000\n" + event(serial, version, None)
         while not ctx.live.closed:
             waits = {
                 asyncio.ensure_future(feed.wait(serial, HEARTBEAT_SECONDS)),
@@ -299,8 +359,8 @@ async def events(ctx: CtxDep, request: Request) -> StreamingResponse:
             if ctx.live.closed or await request.is_disconnected():
                 break
             if (feed.serial, ctx.live.version) != (serial, version):
-                serial, version = feed.serial, ctx.live.version
-                yield event(serial, version)
+                since, serial, version = serial, feed.serial, ctx.live.version
+                yield event(serial, version, since)
             else:
                 yield ": ping\n\n"
 

@@ -16,6 +16,7 @@ import logging
 import threading
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -24,6 +25,10 @@ log = logging.getLogger(__name__)
 # the progress dialog shows only for calls that take longer than this (ms)
 SHOW_AFTER_MS = 400
 
+# every task whose worker still runs: kept alive here (not by a parent widget that may
+# close meanwhile), so its worker never signals an object already deleted
+_RUNNING: set[BackgroundTask] = set()
+
 
 class Cancelled(Exception):
     """Raised by a task's work when it sees it was cancelled (nothing written)."""
@@ -31,7 +36,9 @@ class Cancelled(Exception):
 
 class BackgroundTask(QObject):
     """One call in a worker thread. Signals ``done(object)``, ``failed(object)`` (the
-    exception), ``cancelled()``; exactly one of them, in the GUI thread."""
+    exception), ``cancelled()``; exactly one of them, in the GUI thread. ``parent`` is
+    the window its progress dialog belongs to; the task itself lives until its worker
+    ends."""
 
     done = Signal(object)
     failed = Signal(object)
@@ -46,7 +53,8 @@ class BackgroundTask(QObject):
         *,
         abandoned: Callable[[], None] | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__()
+        _RUNNING.add(self)
         self._work = work
         self._abandoned = abandoned
         self.stop = threading.Event()
@@ -82,17 +90,17 @@ class BackgroundTask(QObject):
 
     @Slot(object, object)
     def on_finished(self, value: object, error: BaseException | None) -> None:
+        _RUNNING.discard(self)
+        self.deleteLater()
         if not self.running:  # cancelled meanwhile: its outcome is dropped, its parts closed
             if self._abandoned is not None:
                 try:
                     self._abandoned()
                 except Exception:
                     log.exception("cleaning up after a cancelled call failed")
-            self.deleteLater()
             return
         self.running = False
         self._end()
-        self.deleteLater()
         if isinstance(error, Cancelled):
             self.cancelled.emit()
         elif error is not None:
@@ -101,6 +109,8 @@ class BackgroundTask(QObject):
             self.done.emit(value)
 
     def _end(self) -> None:
+        if not shiboken6.isValid(self.progress):  # its window closed meanwhile
+            return
         self.progress.canceled.disconnect(self.on_progress_canceled)  # close() emits it
         self.progress.rejected.disconnect(self.on_progress_canceled)
         self.progress.reset()  # stops its timer: it never shows after this

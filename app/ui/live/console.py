@@ -113,6 +113,7 @@ class LiveConsole(QWidget):
         session.storageAlarm.connect(self.storage_alarm.show_problem)
         session.serverChanged.connect(self.storage_alarm.on_server_changed)
         session.connectionChanged.connect(self.on_session_connection_changed)
+        self.on_session_connection_changed(session.connection_state)
         self.on_session_server_changed(session.server_state)
         first = session.snapshot or session.refresh()  # a remote one may still be on its way
         if first is not None:
@@ -418,7 +419,10 @@ class LiveConsole(QWidget):
             self.actions_.attendance.setEnabled(True)
         primary = primary_step(pos)
         self.primary.setEnabled(primary is not None and self.online)
-        self.primary.setText(self._primary_text(primary))
+        if self.snapshot is None:  # a hosted server's state is on its way
+            self.primary.setText(self.tr("Waiting for the voting server …"))
+        else:
+            self.primary.setText(self._primary_text(primary))
         primary_action = None if primary is None else self._step_actions()[primary]
         for button in self.secondary:  # one button per step: the primary one if it is
             button.setVisible(button.bound_action is not primary_action)
@@ -437,6 +441,8 @@ class LiveConsole(QWidget):
     def on_session_connection_changed(self, state: ConnectionState) -> None:
         self.online = state.online
         self.connection_strip.on_connection_changed(state)
+        if self.remote_host is not None:
+            self.on_session_server_changed(self.session.server_state)
         self._update_actions()
 
     @Slot(object)
@@ -445,6 +451,9 @@ class LiveConsole(QWidget):
             if state.state == "running":
                 text = self.tr("Connected to %1").replace("%1", self.remote_host)
                 self.server_label.setStyleSheet(f"color: {ok_color().name()};")
+            elif self.session.connection_state.problem is not None:
+                text = self.tr("Not connected to %1").replace("%1", self.remote_host)
+                self.server_label.setStyleSheet(f"color: {error_color().name()};")
             else:
                 text = self.tr("Connecting to %1 …").replace("%1", self.remote_host)
                 self.server_label.setStyleSheet(f"color: {error_color().name()};")

@@ -61,7 +61,7 @@ class PublishDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Publish conference"))
         self._workspace, self.plan = workspace, plan
-        self._generation = 0  # of the choice whose file is being prepared
+        self._task: BackgroundTask | None = None  # preparing the file of the latest choice
         self.images = QCheckBox(self.tr("images"))
         self.text = QCheckBox(self.tr("case texts"))
         self.summary = QCheckBox(self.tr("full summaries"))
@@ -117,19 +117,18 @@ class PublishDialog(QDialog):
         ws = self._workspace
         self.ok.setEnabled(False)
         self.preview.setText(self.tr("Preparing the preview …"))
-        self._generation += 1
-        generation = self._generation
-        task = BackgroundTask(
+        self._task = BackgroundTask(
             self,
             self.tr("Preparing the preview …"),
             lambda _stop: outgoing(ws.db, ws.conference_id, chosen),
         )
-        task.done.connect(lambda out: self.on_prepared(generation, out))
-        task.failed.connect(lambda error: self.on_prepared(generation, error))
+        self._task.done.connect(self.on_prepared)
+        self._task.failed.connect(self.on_prepared)
 
-    def on_prepared(self, generation: int, out: Outgoing | BaseException) -> None:
+    @Slot(object)
+    def on_prepared(self, out: Outgoing | BaseException) -> None:
         """The file for a choice is ready (or could not be made); a later choice wins."""
-        if generation != self._generation:
+        if self.sender() is not self._task:
             return
         if isinstance(out, BaseException):
             self.preview.setText(error_text(out))

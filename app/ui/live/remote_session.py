@@ -1,77 +1,94 @@
-"""A live session held by a hosted voting server, read through its moderator API.
+"""A live session held by a hosted voting server, followed through its moderator API.
 
-Implements the same interface as :class:`app.ui.live.session.LiveSession` (the console and
-the presenter view cannot tell the two apart). The server's full conference is mirrored
-into a private SQLite file after each event of the moderator stream, and the snapshot is
-read from the mirror with the very services the local session uses, so both show the same.
-No network call runs in the GUI thread: the stream has its own thread, and syncs and
-moderator actions run one after the other in a worker thread; results come back through
-queued signals. A lost connection is shown at once and retried every few seconds; on
-reconnecting the console catches up from the server's state.
+Implements :class:`~app.ui.live.source.LiveSource` as the local session does: the console
+and the presenter view cannot tell the two apart. The console's state is the server's, by
+the server's own ids (:class:`~app.services.live_book.LiveBook`): the moderator event stream
+says what changed, the worker asks the live endpoint for just that (one request, however
+many changes an event brings), checks it against what it holds and composes the snapshot
+with the same rules as the local session. Nothing is mirrored, nothing is mapped.
+
+No network call runs in the GUI thread: the stream has its own thread, reads and actions
+run one after the other in a worker thread, results come back through queued signals. A
+problem is shown at once and said for what it is (:class:`Problem`): a lost connection or
+a server that cannot reach its database is retried every few seconds; an untrusted
+certificate, a refused token or a conference deleted on the server is not, until the
+moderator connects again.
 """
-# Longer than 450 lines: the remote twin of LiveSession — its two threads, the two kinds of
-# sync and every moderator action share the id map and the connection state.
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
-import tempfile
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.db import Database
-from app.models import QuestionState
-from app.remote.client import Connection, ModeratorClient, RemoteError, Unreachable
-from app.remote.transfer import fetch_results
-from app.services import conferences, notes, results
-from app.services.conference_schema import ConferenceFile
-from app.services.errors import VotumError
-from app.services.fetch_home import adopt_fetched
-from app.services.moderator_actions import NOTE, Action
-from app.ui.live.remote_mirror import (
-    IdMap,
-    id_map,
-    read_snapshot,
-    state_key,
-    write_ballots,
+from app.models import NoteKind, QuestionState, utcnow
+from app.remote.client import (
+    CertificateRefused,
+    ConferenceGone,
+    Connection,
+    ModeratorClient,
+    RemoteError,
+    StorageFault,
+    TokenRefused,
+    Unreachable,
 )
+from app.remote.transfer import fetch_results
+from app.services.errors import VotumError
+from app.services.live_book import LiveBook, Mismatch
+from app.services.live_snapshot import LiveSnapshot
+from app.services.moderator_actions import NOTE, Action
+from app.services.notes import NoteView
+from app.services.views import QuestionInfo
 from app.ui.live.server_control import ServerState
-from app.ui.live.session import LiveSnapshot
-from app.ui.live.source import ConnectionState, Done, title_of
+from app.ui.live.source import ConnectionState, Done, Problem, title_of
 from app.ui.messages import error_text
 
 log = logging.getLogger(__name__)
 
+
+def _id(value: object) -> int | None:
+    return value if isinstance(value, int) else None
+
+
 # seconds between two attempts to reach a server that dropped
 RETRY_SECONDS = 3
-# after the last ballot-only read, the whole conference is read again once it is quiet
-# for this long (seconds): attendance names, notes of others, anything /state cannot tell
-QUIET_FULL_READ = 2.0
+
+
+def problem_of(error: BaseException) -> Problem:
+    """What kind of problem a failed call shows."""
+    if isinstance(error, CertificateRefused):
+        return Problem.CERTIFICATE
+    if isinstance(error, TokenRefused):
+        return Problem.TOKEN
+    if isinstance(error, ConferenceGone):
+        return Problem.GONE
+    if isinstance(error, StorageFault):
+        return Problem.STORAGE
+    return Problem.UNREACHABLE
 
 
 class RemoteSession(QObject):
-    """Signals as :class:`LiveSession` (``refreshed``, ``serverChanged``, ``failed``) and
-    ``connectionChanged(ConnectionState)``."""
+    """Signals as :class:`LiveSession` (``refreshed``, ``serverChanged``, ``failed``,
+    ``connectionChanged(ConnectionState)``), and ``agendaDone`` (every question closed or
+    skipped, once each time it happens), ``fetched(FetchOutcome or RemoteError)``."""
 
     refreshed = Signal(object)
     serverChanged = Signal(object)
     failed = Signal(str, str)
     connectionChanged = Signal(object)
     checkedInByBallot = Signal(int)  # not told by the moderator API
-    storageAlarm = Signal(object)
-    agendaDone = Signal()  # every question closed or skipped (once per time it happens)
-    fetched = Signal(object)  # FetchOutcome, or the RemoteError of a fetch
-    _synced = Signal(object, object)  # from the worker: (snapshot, IdMap)
+    storageAlarm = Signal(object)  # the server's storage: said on the connection strip
+    agendaDone = Signal()
+    fetched = Signal(object)
+    _read = Signal(object)  # from the worker: the new snapshot
     _actionDone = Signal(str, object)  # from the worker: (title, error or None)
-    _dropped = Signal(str)  # from the stream thread: the reason
+    _dropped = Signal(object)  # from a thread: the RemoteError
     _listening = Signal()
 
     def __init__(
@@ -80,94 +97,86 @@ class RemoteSession(QObject):
         parent: QObject | None = None,
         *,
         retry_seconds: int = RETRY_SECONDS,
-        mirror_dir: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.retry_seconds = retry_seconds
         self._client = ModeratorClient(connection)
         self._stream_client = ModeratorClient(connection, retries=0)
         self.connection = self._client.connection
-        self._tmp: tempfile.TemporaryDirectory[str] | None = None
-        if mirror_dir is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="votum-remote-")
-        folder = mirror_dir or Path(self._tmp.name if self._tmp else ".")
-        self.db = Database.open(f"sqlite:///{(folder / 'mirror.sqlite3').as_posix()}")
-        with self.db.write() as session:
-            self.conference_id = conferences.create_conference(
-                session, "…", dt.date.today(), slug="remote-mirror"
-            )
+        self.conference_id = 0  # the server's id of its conference (known after a read)
         self.snapshot: LiveSnapshot | None = None
-        self.ids = IdMap()
         self.pending_actions = 0
         self.connection_state = ConnectionState("connecting", self.connection.host)
+        self._book = LiveBook()  # the worker's alone
         self._serial = 0
-        self._pending_notes: dict[tuple[str, int], Action] = {}
-        self._sync_lock = threading.Lock()
-        self._sync_wanted = False
-        self._shape: list[tuple[str, int]] | None = None
-        self._full_key: tuple[object, ...] | None = None
-        self._full_wanted = False
         self._agenda_done = False
-        self._quiet: threading.Timer | None = None
-        self._worker_ids = IdMap()
-        self._worker_snapshot: LiveSnapshot | None = None
-        self._server_agenda: list[Any] = []
+        self._pending_notes: dict[tuple[str, int], Action] = {}  # typed, not yet stored
+        self._lock = threading.Lock()
+        self._read_wanted = False
+        self._everything = False  # the next read asks for everything
+        self._event: dict[str, Any] | None = None  # the stream's latest event
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="votum-remote")
         self._retry = QTimer(self, singleShot=True)  # one pending retry, never more
-        self._retry.timeout.connect(self.request_sync)
-        self._synced.connect(self.on_synced)
+        self._retry.timeout.connect(self.on_retry_timeout)
+        self._read.connect(self.on_read)
         self._actionDone.connect(self.on_action_done)
         self._dropped.connect(self.on_dropped)
         self._listening.connect(self.on_listening)
         self._stream = threading.Thread(target=self._listen, name="votum-events", daemon=True)
         self._stream.start()
 
-    # --- the stream (its own thread) and the syncs (the worker) ----------------------
+    @property
+    def remote_host(self) -> str:
+        return self.connection.host
+
+    @property
+    def online(self) -> bool:
+        return self.connection_state.online
+
+    @property
+    def traffic(self) -> tuple[int, int, int]:
+        """(requests, bytes sent, bytes received) of both connections so far."""
+        a, b = self._client.traffic.totals(), self._stream_client.traffic.totals()
+        return a[0] + b[0], a[1] + b[1], a[2] + b[2]
+
+    # --- the stream (its own thread) -------------------------------------------------
 
     def _listen(self) -> None:
         while not self._stop.is_set():
+            if self.connection_state.problem is not None and not self.connection_state.retries:
+                self._stop.wait(0.2)  # a problem retrying cannot mend: wait to be closed
+                continue
             try:
-                first = True
-                for _event in self._stream_client.events():
+                for number, event in enumerate(self._stream_client.events()):
                     if self._stop.is_set():
                         return
-                    if first:
+                    if number == 0:
                         self._listening.emit()
-                        first = False
-                    self.request_sync()
+                        self.request_read(everything=True)  # whatever was missed
+                    else:
+                        with self._lock:
+                            self._event = event
+                        self.request_read()
             except RemoteError as exc:
                 if self._stop.is_set():
                     return
-                self._dropped.emit(error_text(exc))
+                self._dropped.emit(exc)
             except Exception as exc:  # a bug: shown, logged, and the stream tried again
                 log.exception("moderator event stream failed")
-                self._dropped.emit(str(exc))
+                self._dropped.emit(exc)
             self._stop.wait(self.retry_seconds)
 
-    def request_sync(self) -> None:
-        """Read the server's state again (coalesced: one sync queued at a time)."""
-        with self._sync_lock:
-            if self._sync_wanted:
+    # --- reading (the worker) ---------------------------------------------------------
+
+    def request_read(self, *, everything: bool = False) -> None:
+        """Read what changed (coalesced: one read queued at a time)."""
+        with self._lock:
+            self._everything = self._everything or everything
+            if self._read_wanted:
                 return
-            self._sync_wanted = True
-        self._submit(self._sync)
-
-    def _arm_quiet_read(self) -> None:
-        """A full read once no ballot came for ``QUIET_FULL_READ`` seconds."""
-        if self._quiet is not None:
-            self._quiet.cancel()
-        if self._stop.is_set():
-            return
-
-        def full() -> None:
-            with self._sync_lock:
-                self._full_wanted = True
-            self.request_sync()
-
-        self._quiet = threading.Timer(QUIET_FULL_READ, full)
-        self._quiet.daemon = True
-        self._quiet.start()
+            self._read_wanted = True
+        self._submit(self._read_changes)
 
     def _submit(self, job: Callable[[], None]) -> None:
         """Run in the worker thread; a bug there is logged, never swallowed."""
@@ -176,102 +185,74 @@ class RemoteSession(QObject):
             try:
                 job()
             except Exception:
-                log.exception("remote session: %s failed", getattr(job, "__name__", "job"))
+                log.exception("remote session: %s failed", job.__name__)
 
         if not self._stop.is_set():
             with contextlib.suppress(RuntimeError):  # closed meanwhile
                 self._pool.submit(logged)
 
-    def _sync(self) -> None:
-        """Catch up with the server. Ballots alone (the same question, state and sites
-        expected) re-read just that question's ballots; anything else, or every
-        once things are quiet (``QUIET_FULL_READ``), the whole conference."""
-        with self._sync_lock:
-            self._sync_wanted = False
-            full_wanted, self._full_wanted = self._full_wanted, False
+    def _up_to_date(self, event: dict[str, Any] | None) -> bool:
+        """The book already holds what the stream's latest event announces."""
+        book = self._book
+        return (
+            event is not None
+            and book.ready
+            and event.get("instance") == book.instance
+            and int(event.get("serial", -1)) <= book.version
+            and event.get("version") == book.state
+        )
+
+    def _read_changes(self) -> None:
+        with self._lock:
+            self._read_wanted = False
+            everything, self._everything = self._everything, False
+            event, self._event = self._event, None
+        book = self._book
+        if not everything and self._up_to_date(event):
+            return
         try:
-            state = self._client.state()
-            key = state_key(state)
-            light = (
-                not full_wanted
-                and key == self._full_key
-                and self._worker_snapshot is not None
-                and state.get("current") is not None
-            )
-            if light:
-                rows = self._client.ballots(int(state["current"]["id"]))
-            else:
-                file: ConferenceFile = self._client.fetch_file()
-                shape = [(q.ref, q.round) for c in file.cases for q in c.questions]
-                if shape != self._shape:  # the agenda (ids) is read again only when it changed
-                    self._server_agenda = self._client.agenda()
-                    self._shape = shape
+            if everything:
+                book.clear()
+            answer = self._client.live(book.query())
+            try:
+                book.apply(answer)
+            except Mismatch as exc:  # never guessed: everything again, checked again
+                log.warning("live answer refused (%s): reading everything", exc)
+                book.clear()
+                book.apply(self._client.live())
         except RemoteError as exc:
-            self._dropped.emit(error_text(exc))
+            self._dropped.emit(exc)
             return
         if not self.connection_state.online:  # back (the stream may follow a moment later)
             self._listening.emit()
-        if light:
-            snapshot = self._ballots_sync(int(state["current"]["id"]), rows)
-            if snapshot is not None:
-                self._synced.emit(snapshot, self._worker_ids)
-                self._arm_quiet_read()
-            else:  # the mirror does not know that question yet: read everything
-                with self._sync_lock:
-                    self._full_wanted = True
-                self.request_sync()
-            return
-        self._full_sync(file)
-        self._full_key = key
-
-    def _ballots_sync(self, remote_question: int, rows: list[Any]) -> LiveSnapshot | None:
-        """Replace one question's ballots in the mirror; the snapshot with its new count."""
-        ids, old = self._worker_ids, self._worker_snapshot
-        question = {v: k for k, v in ids.questions.items()}.get(remote_question)
-        if old is None or old.question is None or question != old.question.id:
-            return None
-        with self.db.write() as session:
-            write_ballots(session, question, rows, ids)
-        with self.db.read() as session:
-            status, result = results.live_view(session, question)
         self._serial += 1
-        snapshot = replace(old, status=status, result=result, serial=self._serial)
-        self._worker_snapshot = snapshot
-        return snapshot
+        self._read.emit(book.snapshot(self._serial, self._notes(book.notes)))
 
-    def _full_sync(self, file: ConferenceFile) -> None:
-        assert file.results is not None
-        # the console shows no history and no audit trail: the mirror keeps neither
-        lean = file.model_copy(
-            update={"results": file.results.model_copy(update={"history": [], "audit": []})}
-        )
-        with self.db.write() as session:
-            adopt_fetched(session, self.conference_id, lean, server=self.connection.base_url)
-        with self.db.read() as session:
-            ids = id_map(session, self.conference_id, self._server_agenda)
-        with self.db.write() as session:
-            back = {v: k for k, v in ids.questions.items()}
-            back_cases = {v: k for k, v in ids.cases.items()}
-            for (kind, remote_id), action in list(self._pending_notes.items()):
-                local = back.get(remote_id) if kind == "question" else back_cases.get(remote_id)
-                if local is not None:  # typed during a drop: shown until the server has it
-                    text = str(action.values.get("text", ""))
-                    if kind == "question":
-                        notes.save_note(session, text, question_id=local)
-                    else:
-                        notes.save_note(session, text, case_id=local)
-        with self.db.read() as session:
-            self._serial += 1
-            snapshot = read_snapshot(session, self.conference_id, self._serial)
-        old = self._worker_snapshot
-        if old is not None and old.cases == snapshot.cases:  # the agenda is not rebuilt
-            snapshot = replace(snapshot, cases=old.cases)
-        self._worker_ids, self._worker_snapshot = ids, snapshot
-        self._synced.emit(snapshot, ids)
+    def _notes(self, stored: tuple[NoteView, ...]) -> tuple[NoteView, ...]:
+        """The server's notes with the ones typed here and not yet stored laid over."""
+        with self._lock:
+            pending = list(self._pending_notes.values())
+        if not pending:
+            return stored
+        now = utcnow()
+        mine = [
+            NoteView(
+                _id(a.value("case_id")),
+                _id(a.value("question_id")),
+                NoteKind.DISCUSSION,
+                str(a.value("text") or ""),
+                now,
+            )
+            for a in pending
+        ]
+        replaced = {(n.case_id, n.question_id, n.kind) for n in mine}
+        kept = [n for n in stored if (n.case_id, n.question_id, n.kind) not in replaced]
+        return (*kept, *mine)
 
-    @Slot(object, object)
-    def on_synced(self, snapshot: LiveSnapshot, ids: IdMap) -> None:
-        self.snapshot, self.ids = snapshot, ids
+    @Slot(object)
+    def on_read(self, snapshot: LiveSnapshot) -> None:
+        self.snapshot = snapshot
+        self.conference_id = snapshot.conference.id
         self.refreshed.emit(snapshot)
         questions = [q for c in snapshot.cases for q in c.questions]
         done = bool(questions) and all(
@@ -294,46 +275,63 @@ class RemoteSession(QObject):
 
         self._submit(job)
 
+    # --- the connection's state -------------------------------------------------------
+
     @Slot()
     def on_listening(self) -> None:
+        if self.connection_state.online:
+            return
         self.connection_state = ConnectionState("connected", self.remote_host)
         self.connectionChanged.emit(self.connection_state)
         self.serverChanged.emit(self.server_state)
-        for action in list(self._pending_notes.values()):
+        with self._lock:
+            pending = list(self._pending_notes.values())
+        for action in pending:
             self._send("", action, quiet=True)
 
-    @Slot(str)
-    def on_dropped(self, reason: str) -> None:
+    @Slot(object)
+    def on_dropped(self, error: BaseException) -> None:
+        problem = problem_of(error)
+        reason = error if isinstance(error, RemoteError) else None
         self.connection_state = ConnectionState(
-            "unreachable", self.remote_host, reason, self.retry_seconds
+            "problem", self.remote_host, problem, reason, self.retry_seconds
         )
         self.connectionChanged.emit(self.connection_state)
         self.serverChanged.emit(self.server_state)
-        if not self._stop.is_set():  # try again (the stream does too, if it dropped)
-            self._retry.start(self.retry_seconds * 1000)
+        if self.connection_state.retries and not self._stop.is_set():
+            self._retry.start(self.retry_seconds * 1000)  # the stream tries again too
+        else:
+            self._retry.stop()
 
-    # --- reading (as LiveSession) ------------------------------------------------------
+    @Slot()
+    def on_retry_timeout(self) -> None:
+        self.request_read(everything=True)
 
-    def refresh(self) -> LiveSnapshot:
-        """The last snapshot (a sync is asked for; ``refreshed`` follows when it is read)."""
-        self.request_sync()
-        if self.snapshot is None:
-            with self.db.read() as session:
-                self.snapshot = read_snapshot(session, self.conference_id, 0)
+    # --- as LiveSession ---------------------------------------------------------------
+
+    def refresh(self) -> LiveSnapshot | None:
+        """The last snapshot (a read is asked for; ``refreshed`` follows when it is in)."""
+        self.request_read()
         return self.snapshot
 
     def schedule_refresh(self) -> None:
-        self.request_sync()
+        self.request_read()
+
+    def reload(self) -> LiveSnapshot | None:
+        """Read everything again (after a publish)."""
+        self.request_read(everything=True)
+        return self.snapshot
 
     @property
-    def question(self) -> Any:
+    def question(self) -> QuestionInfo | None:
         return self.snapshot.question if self.snapshot else None
 
-    @property
-    def online(self) -> bool:
-        return self.connection_state.online
-
     # --- actions ---------------------------------------------------------------------
+
+    def act(self, action: Action) -> bool:
+        """Send a moderator action (its audit actor on the server: the API); the ids are
+        the server's own, as the snapshot has them."""
+        return self._send(title_of(action), action)
 
     def _send(self, title: str, action: Action, *, quiet: bool = False) -> bool:
         self.pending_actions += 1
@@ -341,18 +339,18 @@ class RemoteSession(QObject):
         def job() -> None:
             try:
                 self._client.send(action)
-            except RemoteError as exc:
+            except (RemoteError, VotumError) as exc:
                 self._actionDone.emit("" if quiet else title, exc)
                 return
             except Exception as exc:
                 log.exception("moderator action %r failed", title)
                 self._actionDone.emit(title, exc)
                 return
-            for key, pending in list(self._pending_notes.items()):
-                if pending is action:
-                    del self._pending_notes[key]
+            with self._lock:
+                for key, pending in list(self._pending_notes.items()):
+                    if pending is action:
+                        del self._pending_notes[key]
             self._actionDone.emit(title, None)
-            self.request_sync()
 
         self._submit(job)
         return True
@@ -363,103 +361,46 @@ class RemoteSession(QObject):
         if error is not None and title:
             self.failed.emit(title, error_text(error))
         if isinstance(error, Unreachable):
-            self.on_dropped(error_text(error))
-
-    def _on_server(self, action: Action) -> Action | None:
-        """The action with the mirror's ids replaced by the server's (None: not there)."""
-        ids = self.ids
-        path = dict(action.path_values)
-        values = dict(action.values)
-        if "question_id" in path:
-            remote = ids.questions.get(int(path["question_id"]))
-            if remote is None:
-                return None
-            path["question_id"] = remote
-        for name, mapping in (("question_id", ids.questions), ("case_id", ids.cases)):
-            if values.get(name) is not None:
-                found = mapping.get(int(str(values[name])))
-                if found is None:
-                    return None
-                values[name] = found
-        options = values.get("option_ids")
-        if isinstance(options, list):
-            chosen = [ids.options.get(int(str(o))) for o in options]
-            if None in chosen:
-                return None
-            values["option_ids"] = chosen
-        return replace(action, path_values=path, values=values)
-
-    def act(self, action: Action) -> bool:
-        """Send a moderator action (actor on the server: the API)."""
-        title = title_of(action)
-        remote = self._on_server(action)
-        if remote is None:
-            self.failed.emit(title, self.tr("This question is not on the server."))
-            return False
-        return self._send(title, remote)
+            self.on_dropped(error)
 
     def save_note(
         self, text: str, *, case_id: int | None, question_id: int | None, done: Done
     ) -> None:
-        """Keep the note in the mirror at once and send it; during a drop it waits and is
-        sent (once, by its request id) when the server is back."""
-        if question_id is not None:
-            key, remote = ("question", self.ids.questions.get(question_id))
-        else:
-            key, remote = ("case", self.ids.cases.get(case_id or 0))
+        """Send the note; during a drop it waits and is sent (once, by its request id)
+        when the server is back, and is shown meanwhile."""
+        action = NOTE(case_id=case_id, question_id=question_id, text=text)
         try:
-            with self.db.write() as session:
-                notes.save_note(session, text, case_id=case_id, question_id=question_id)
-        except VotumError as exc:
+            action.body()
+        except VotumError as exc:  # too long: said, nothing sent
             done(exc)
             return
+        key = ("question", question_id) if question_id is not None else ("case", case_id or 0)
+        with self._lock:
+            self._pending_notes[key] = action
         done(None)
-        if remote is None:
-            return
-        action = NOTE(text=text, **{f"{key}_id": remote})
-        self._pending_notes[(key, remote)] = action
         if self.online:
             self._send(title_of(action), action, quiet=True)
 
-    def reload(self) -> LiveSnapshot | None:
-        """Read the whole conference again (after a publish)."""
-        with self._sync_lock:
-            self._full_wanted = True
-        return self.refresh()
-
-    @property
-    def remote_host(self) -> str:
-        return self.connection.host
-
     # --- the server (not ours to start or stop) -----------------------------------------
-
-    @property
-    def server(self) -> None:
-        return None
 
     @property
     def server_state(self) -> ServerState:
         if self.connection_state.online:
             return ServerState("running", (self.connection.base_url,))
-        return ServerState("failed", (self.connection.base_url,), 0, self.connection_state.message)
+        return ServerState("failed", (self.connection.base_url,), 0, "")
 
     def start_server(self, host: str | None = None, port: int | None = None) -> None:
-        self.request_sync()
+        self.request_read(everything=True)
 
     def stop_server(self, *, wait: bool = False) -> None:
         self.close()
 
     def close(self) -> None:
-        """Stop listening; the mirror is removed."""
+        """Stop listening and reading."""
         if self._stop.is_set():
             return
         self._stop.set()
         self._retry.stop()
-        if self._quiet is not None:
-            self._quiet.cancel()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._client.close()
         self._stream_client.close()
-        self.db.dispose()
-        if self._tmp is not None:
-            self._tmp.cleanup()

@@ -11,8 +11,8 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from sqlalchemy.orm import Session
@@ -20,15 +20,14 @@ from sqlalchemy.orm import Session
 from app.config import load_settings
 from app.db import Database, create_db_engine
 from app.server.writer import WriterStopped
-from app.services import agenda, ballots, conferences, results
-from app.services.call_polls import CallTally, question_call_tally
+from app.services import ballots, results
 from app.services.errors import VotumError
+from app.services.live_snapshot import LiveSnapshot, read_snapshot
 from app.services.moderator_actions import DESKTOP, NOTE, Action
-from app.services.notes import NoteView, conference_notes
-from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
+from app.services.views import QuestionInfo
 from app.ui.live.bridge import QtNotifier
 from app.ui.live.server_control import ServerControl, ServerState
-from app.ui.live.source import Done, title_of
+from app.ui.live.source import LOCAL, ConnectionState, Done, title_of
 from app.ui.messages import error_text
 
 __all__ = ["LiveSession", "LiveSnapshot", "ServerState"]
@@ -59,41 +58,6 @@ def _disposer(reads: Database, db: Database, reader: ThreadPoolExecutor) -> Call
             reads.dispose()
 
     return dispose
-
-
-@dataclass(frozen=True)
-class LiveSnapshot:
-    """Everything the console and the presenter view show, read in one transaction."""
-
-    conference: ConferenceInfo
-    cases: tuple[CaseInfo, ...]
-    invitations: tuple[InvitationInfo, ...]
-    question: QuestionInfo | None = None
-    case: CaseInfo | None = None
-    status: results.LiveStatus | None = None
-    result: results.QuestionResult | None = None
-    round_one: results.QuestionResult | None = None
-    serial: int = 0
-    # (round, totals) of the rounds on screen that an anonymous call poll counted
-    calls: tuple[tuple[int, CallTally], ...] = ()
-    notes: tuple[NoteView, ...] = ()  # every note of the conference
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    @property
-    def n_present(self) -> int:
-        return sum(1 for i in self.invitations if i.present)
-
-
-def read_calls(
-    session: Session, *rounds: results.QuestionResult | None
-) -> tuple[tuple[int, CallTally], ...]:
-    """(round, totals) of each round on screen an anonymous call poll counted."""
-    calls = []
-    for result in sorted((r for r in rounds if r is not None), key=lambda r: r.question.round):
-        tally = question_call_tally(session, result.question.id)
-        if tally is not None:
-            calls.append((result.question.round, tally))
-    return tuple(calls)
 
 
 class LiveSession(QObject):
@@ -228,24 +192,7 @@ class LiveSession(QObject):
         return replace(old, status=status, result=result, serial=serial)
 
     def _read(self, session: Session, serial: int) -> LiveSnapshot:
-        conf = conferences.get_conference(session, self.conference_id)
-        cases = tuple(agenda.agenda(session, self.conference_id))
-        invitations = tuple(conferences.invitations(session, self.conference_id))
-        question_id = conf.current_question_id or self._focus
-        question = case = status = result = round_one = None
-        for c in cases:
-            for q in c.questions:
-                if q.id == question_id:
-                    question, case = q, c
-        if question is not None:
-            status, result = results.live_view(session, question.id)
-            if question.parent_id is not None:
-                round_one = results.question_result(session, question.parent_id)
-        return LiveSnapshot(
-            conf, cases, invitations, question, case, status, result, round_one, serial,
-            read_calls(session, result, round_one),
-            tuple(conference_notes(session, self.conference_id)),
-        )  # fmt: skip
+        return read_snapshot(session, self.conference_id, serial, focus=self._focus)
 
     @property
     def question(self) -> QuestionInfo | None:
@@ -354,6 +301,11 @@ class LiveSession(QObject):
     @property
     def connection(self) -> None:
         return None
+
+    @property
+    def connection_state(self) -> ConnectionState:
+        """This computer's server: always at hand (its own troubles: ``serverChanged``)."""
+        return LOCAL
 
     # --- the server (its life cycle is :class:`ServerControl`'s) ---------------------------
 

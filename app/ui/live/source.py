@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, SignalInstance, Slot
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.services.moderator_actions import MESSAGES, Action
 from app.services.views import QuestionInfo
@@ -23,27 +25,53 @@ from app.ui.i18n import current_language
 from app.ui.theme import error_color
 
 if TYPE_CHECKING:
-    from app.remote.client import Connection
+    from app.remote.client import Connection, RemoteError
+    from app.services.live_snapshot import LiveSnapshot
     from app.ui.live.server_control import ServerState
-    from app.ui.live.session import LiveSnapshot
 
 #: a note's save ended: ``done(None)``, or ``done(error)`` (in the GUI thread)
 Done = Callable[[BaseException | None], None]
 
 
+class Problem(Enum):
+    """Why a remote source is not connected."""
+
+    UNREACHABLE = "unreachable"  # no answer: retried
+    STORAGE = "storage"  # it answers, but cannot reach its database: retried
+    CERTIFICATE = "certificate"  # its certificate is not trusted: not retried
+    TOKEN = "token"  # it refuses the moderator token: not retried
+    GONE = "gone"  # the conference was deleted there: not retried
+
+
 @dataclass(frozen=True)
 class ConnectionState:
-    """A remote source's connection: ``connected`` or ``unreachable`` (then ``retry_in``
-    seconds and the reason). A local source is always connected."""
+    """A source's connection: ``connecting``, ``connected``, or ``problem`` (then which,
+    the error that says why, and the seconds to the next attempt). A local source is
+    always connected."""
 
     state: str
     host: str
-    message: str = ""
+    problem: Problem | None = None
+    error: RemoteError | None = None
     retry_in: int = 0
 
     @property
     def online(self) -> bool:
         return self.state == "connected"
+
+    @property
+    def retries(self) -> bool:
+        """The source tries again by itself (a problem time can mend)."""
+        return self.problem in (None, Problem.UNREACHABLE, Problem.STORAGE)
+
+    @property
+    def message(self) -> str:
+        """The error's own words, in the UI language (empty without one)."""
+        return "" if self.error is None else self.error.in_language(current_language())
+
+
+#: a local source's connection: always there
+LOCAL = ConnectionState("connected", "")
 
 
 def title_of(action: Action) -> str:
@@ -69,6 +97,9 @@ class LiveSource(Protocol):
     conference_id: int
     snapshot: LiveSnapshot | None
     pending_actions: int  # actions sent or queued whose outcome has not come back
+
+    @property
+    def connection_state(self) -> ConnectionState: ...
 
     @property
     def remote_host(self) -> str | None:
@@ -109,8 +140,10 @@ class LiveSource(Protocol):
 
 
 class ConnectionStrip(QLabel):
-    """ "Verbindung unterbrochen — neuer Versuch in 3 s": shown while a remote server is
-    unreachable, counting down to the next attempt; hidden while connected."""
+    """A strip across the console while a remote server cannot be used, saying why:
+    "Verbindung unterbrochen — neuer Versuch in 3 s", an untrusted certificate, a refused
+    token, a deleted conference, a server without its database. Hidden while connected;
+    a language switch says the showing problem again in the new language at once."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,14 +151,61 @@ class ConnectionStrip(QLabel):
         self.setWordWrap(True)
         color = error_color().name()
         self.setStyleSheet(f"color: white; background: {color}; padding: 4px;")
+        # as tall as its text at its width, never more (the console below keeps the room)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Connection to the voting server"))
+        self.state: ConnectionState = LOCAL
         self.hide()
 
     @Slot(object)
     def on_connection_changed(self, state: ConnectionState) -> None:
-        if state.online:
+        self.state = state
+        self._say()
+
+    def headline(self, state: ConnectionState) -> str:
+        """The problem in the UI language (what to do about it included)."""
+        seconds = str(state.retry_in)
+        if state.problem is Problem.CERTIFICATE:
+            return self.tr(
+                "The server's certificate is not trusted: choose its CA file "
+                "(Live → Connect to a voting server…), or ask IT."
+            )
+        if state.problem is Problem.TOKEN:
+            return self.tr(
+                "The server refuses the moderator token: enter it again "
+                "(Live → Connect to a voting server…)."
+            )
+        if state.problem is Problem.GONE:
+            return self.tr("This conference no longer exists on the server.")
+        if state.problem is Problem.STORAGE:
+            return self.tr(
+                "Connected, but the server cannot reach its database: votes are not being "
+                "stored. Retrying in %1 s"
+            ).replace("%1", seconds)
+        return self.tr("Connection lost — retrying in %1 s").replace("%1", seconds)
+
+    def _say(self) -> None:
+        state = self.state
+        if state.problem is None:
             self.hide()
             return
-        text = self.tr("Connection lost — retrying in %1 s").replace("%1", str(state.retry_in))
-        self.setText(text)
+        self.setText(self.headline(state))
         self.setToolTip(state.message)
+        self.setAccessibleDescription(state.message)
+        self._fit()
         self.show()
+
+    def _fit(self) -> None:
+        height = self.heightForWidth(max(self.width(), 300))
+        if height > 0:  # (none while it has no text)
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._say()
+        super().changeEvent(event)

@@ -98,4 +98,8 @@ class FileCommands(QObject):
         if self._pages.db is not None and workspace is not None:
             from app.ui import exports
 
+            remote = workspace.remote_result()
+            if remote is not None:  # a hosted server's question: its result as counted there
+                exports.save_result_chart(self._window, *remote)
+                return
             exports.save_chart(self._window, self._pages.db, workspace.current_question_id())

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -43,11 +42,11 @@ def server_db_url(new_db_url: Callable[[], str]) -> str:
 
 @pytest.fixture
 def attached(
-    qtbot: QtBot, db: Database, demo_id: int, hosted: Hosted, tmp_path: Path
+    qtbot: QtBot, db: Database, demo_id: int, hosted: Hosted
 ) -> Iterator[tuple[RemoteSession, LiveConsole]]:
     with hosted.client() as client:
         publish(client, plan_publish(client, db, demo_id))
-    session = RemoteSession(hosted.connection(), retry_seconds=1, mirror_dir=tmp_path)
+    session = RemoteSession(hosted.connection(), retry_seconds=1)
     console = LiveConsole(session)
     qtbot.addWidget(console)
     console.resize(1280, 720)
@@ -95,8 +94,7 @@ def test_the_console_runs_a_session_on_a_hosted_server_through_a_drop(
     )
     question = console.snapshot.question  # type: ignore[union-attr]
     assert question is not None and question.number == "1.1"
-    remote_q = session.ids.questions[question.id]
-    first_option = session.ids.options[question.options[0].id]
+    remote_q, first_option = question.id, question.options[0].id  # the server's own ids
     _vote(hosted, site_tokens, codes[:5], remote_q, first_option)
     qtbot.waitUntil(lambda: console.count.count_text().startswith("5 of "), timeout=WAIT)
     second = [question.options[1].id]
@@ -127,8 +125,7 @@ def test_the_console_runs_a_session_on_a_hosted_server_through_a_drop(
     qtbot.waitUntil(lambda: console.snapshot.question.is_open, timeout=WAIT)  # type: ignore[union-attr]
     round_two = console.snapshot.question  # type: ignore[union-attr]
     assert round_two is not None
-    remote_two = session.ids.questions[round_two.id]
-    option_two = session.ids.options[round_two.options[0].id]
+    remote_two, option_two = round_two.id, round_two.options[0].id
     _vote(hosted, site_tokens, codes[:3], remote_two, option_two)
     qtbot.waitUntil(lambda: console.count.count_text().startswith("3 of "), timeout=WAIT)
 

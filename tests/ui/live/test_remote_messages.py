@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -15,17 +14,16 @@ from app.texts import Message
 from app.ui.i18n import install_language
 from app.ui.live.console import LiveConsole
 from app.ui.live.remote_session import RemoteSession
+from app.ui.live.source import Problem
 from app.ui.messages import error_text
 
 
 @pytest.fixture
-def unreachable(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[RemoteSession, LiveConsole, int]]:
+def unreachable(qtbot: QtBot) -> Iterator[tuple[RemoteSession, LiveConsole, int]]:
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    session = RemoteSession(
-        Connection(f"http://127.0.0.1:{port}", "t" * 40), retry_seconds=60, mirror_dir=tmp_path
-    )
+    session = RemoteSession(Connection(f"http://127.0.0.1:{port}", "t" * 40), retry_seconds=60)
     console = LiveConsole(session)
     qtbot.addWidget(console)
     try:
@@ -38,7 +36,7 @@ def test_an_unreachable_server_is_named_in_english_only(
     qtbot: QtBot, unreachable: tuple[RemoteSession, LiveConsole, int]
 ) -> None:
     session, console, port = unreachable
-    qtbot.waitUntil(lambda: session.connection_state.state == "unreachable", timeout=10_000)
+    qtbot.waitUntil(lambda: session.connection_state.problem is Problem.UNREACHABLE, timeout=10_000)
     reason = session.connection_state.message
     assert reason.startswith(f"server unreachable: 127.0.0.1:{port} (")
     assert "nicht erreichbar" not in reason and " / " not in reason
