@@ -250,7 +250,7 @@ def live(
 
 
 class CurrentBallotOut(BaseModel):
-    """One site's current ballot (what the desktop console mirrors between full reads)."""
+    """One site's current ballot."""
 
     site_code: str
     option_ids: list[int]

@@ -151,13 +151,11 @@ class RemoteSession(QObject):
                 for number, event in enumerate(self._stream_client.events()):
                     if self._stop.is_set():
                         return
-                    if number == 0:
-                        self._listening.emit()
-                        self.request_read(everything=True)  # whatever was missed
-                    else:
-                        with self._lock:
-                            self._event = event
-                        self.request_read()
+                    if number == 0:  # (again): what was missed meanwhile is read now;
+                        self._listening.emit()  # the server knows what that was, unless
+                    with self._lock:  # it restarted (another instance): then everything
+                        self._event = event
+                    self.request_read()
             except RemoteError as exc:
                 if self._stop.is_set():
                     return
@@ -305,7 +303,7 @@ class RemoteSession(QObject):
 
     @Slot()
     def on_retry_timeout(self) -> None:
-        self.request_read(everything=True)
+        self.request_read()
 
     # --- as LiveSession ---------------------------------------------------------------
 
