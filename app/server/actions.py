@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models import BallotSource, Site
 from app.server.messages import say
-from app.services import conferences, lifecycle
+from app.services import checkin, conferences, lifecycle
 from app.services.agenda import conference_of_question
 from app.services.ballot_batch import SubmittedChoice
 from app.services.ballots import BallotReceipt, cast_ballot
@@ -129,7 +129,7 @@ def attendance_action(
     site_code: str,
     present: bool,
     attendee_count: int | None,
-    attendees: list[tuple[str, str]] | None = None,
+    attendees: list[checkin.AttendeeData] | None = None,
 ) -> Callable[[Session], tuple[int, StateChange]]:
     def work(session: Session) -> tuple[int, StateChange]:
         site_id = site_by_code(session, site_code)
@@ -144,5 +144,36 @@ def attendance_action(
         )
         count = get_invitation(session, conference_id, site_id).attendee_count
         return count, StateChange(conference_id, None, "attendance")
+
+    return work
+
+
+def checkin_for_token(
+    conference_id: int, token: str, attendees: list[checkin.AttendeeData]
+) -> Callable[[Session], tuple[checkin.CheckinView, StateChange]]:
+    """A site checks in its own participants through its link (audited as "site")."""
+
+    def work(session: Session) -> tuple[checkin.CheckinView, StateChange]:
+        access = site_access(session, conference_id, token)
+        view = checkin.check_in_by_site(session, conference_id, access.site_id, attendees)
+        return view, StateChange(conference_id, None, "attendance")
+
+    return work
+
+
+def checkin_open_action(
+    conference_id: int, is_open: bool
+) -> Callable[[Session], tuple[bool, StateChange]]:
+    def work(session: Session) -> tuple[bool, StateChange]:
+        checkin.set_checkin_open(session, conference_id, is_open, actor="moderator (API)")
+        return is_open, StateChange(conference_id, None, "checkin")
+
+    return work
+
+
+def held_action(conference_id: int) -> Callable[[Session], tuple[str, StateChange]]:
+    def work(session: Session) -> tuple[str, StateChange]:
+        held_at = checkin.mark_held(session, conference_id, actor="moderator (API)")
+        return held_at.isoformat(), StateChange(conference_id, None, "held")
 
     return work

@@ -58,6 +58,11 @@ class CheckinView:
     site_id: int
     open: bool
     attendees: tuple[AttendeeInfo, ...]
+    #: the session: its date, local times ("HH:MM", empty until known), whether it was held
+    date: dt.date
+    starts_at: str = ""
+    ends_at: str = ""
+    held: bool = False
     limit: int = MAX_SITE_ATTENDEES
 
 
@@ -155,10 +160,15 @@ def checkin_open(conf: Conference) -> bool:
 def site_checkin(session: Session, conference_id: int, site_id: int) -> CheckinView:
     """A site's check-in as its page and its API show it."""
     invitation = get_invitation(session, conference_id, site_id)
+    conf = _conference(session, conference_id)
     return CheckinView(
         site_id,
-        checkin_open(_conference(session, conference_id)),
+        checkin_open(conf),
         tuple(AttendeeInfo(a.name, a.efn, a.role) for a in invitation.attendees),
+        conf.date,
+        conf.starts_at,
+        conf.ends_at,
+        conf.held_at is not None,
     )
 
 

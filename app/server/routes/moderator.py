@@ -23,6 +23,8 @@ from app.server.actions import (
     SubmittedChoice,
     attendance_action,
     cast_for_site,
+    checkin_open_action,
+    held_action,
     next_action,
     question_action,
     require_question,
@@ -53,6 +55,7 @@ from app.server.schemas import (
 )
 from app.services.agenda import agenda, get_question
 from app.services.ballots import current_ballots
+from app.services.checkin import AttendeeData
 from app.services.conferences import get_conference, invitations
 from app.services.errors import InvalidInput, NotFound
 from app.services.events import StateChange
@@ -252,13 +255,49 @@ async def attendance(
             site_code,
             body.present,
             body.attendee_count,
-            None if body.attendees is None else [(a.name, a.efn) for a in body.attendees],
+            None
+            if body.attendees is None
+            else [AttendeeData(a.name, a.efn, a.role) for a in body.attendees],
         ),
         lambda result: AttendanceOut(
             site_code=site_code, present=body.present, attendee_count=result[0]
         ),
         notify,
     )
+
+
+class CheckinStateOut(BaseModel):
+    """Whether the sites may still check in their own participants."""
+
+    checkin_open: bool
+
+
+class HeldOut(BaseModel):
+    """When the session was marked as held (the first time; check-in is closed)."""
+
+    held_at: str
+
+
+def _notify(ctx: ServerContext) -> Callable[[tuple[object, StateChange]], None]:
+    return lambda result: ctx.notifier.state_changed(result[1])
+
+
+@router.post("/checkin/{step}", response_model=CheckinStateOut, responses=ERRORS)
+async def checkin(
+    ctx: CtxDep, step: Literal["open", "close"], request_id: RequestIdHeader = None
+) -> Response:
+    """Open or close the sites' own check-in (attendance stays the moderator's to change)."""
+    work = checkin_open_action(ctx.conference_id, step == "open")
+    return await once(
+        ctx, request_id, work, lambda r: CheckinStateOut(checkin_open=r[0]), _notify(ctx)
+    )
+
+
+@router.post("/held", response_model=HeldOut, responses=ERRORS)
+async def held(ctx: CtxDep, request_id: RequestIdHeader = None) -> Response:
+    """Mark the session as held: the sites' check-in closes (it can be reopened)."""
+    work = held_action(ctx.conference_id)
+    return await once(ctx, request_id, work, lambda r: HeldOut(held_at=r[0]), _notify(ctx))
 
 
 class CurrentBallotOut(BaseModel):
