@@ -34,6 +34,8 @@ class Conference(Base):
     cme_category: Mapped[str] = mapped_column(String(10), default="", server_default="")
     cme_points: Mapped[int | None] = mapped_column(Integer, nullable=True)
     scientific_lead: Mapped[str200] = mapped_column(default="", server_default="")
+    #: who organises the event, as the attendance certificates name it (an institution)
+    organiser: Mapped[str200] = mapped_column(default="", server_default="")
     #: the moderator marked the session as held (closes the sites' check-in)
     held_at: Mapped[opt_timestamp]
     #: when the moderator closed the sites' own check-in (None: open, from the invitation)

@@ -294,6 +294,7 @@ def build_conference_file(
                 category=conf.cme_category,
                 points=conf.cme_points,
                 scientific_lead=conf.scientific_lead,
+                organiser=conf.organiser,
             )
             if full
             else FileCme(),

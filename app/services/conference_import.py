@@ -77,6 +77,7 @@ def _fill(
     conf.cme_category = meta.cme.category
     conf.cme_points = meta.cme.points
     conf.scientific_lead = meta.cme.scientific_lead
+    conf.organiser = meta.cme.organiser
     conf.fellows = [
         Fellow(position=i, name=f.name, site=f.site) for i, f in enumerate(meta.fellows)
     ]

@@ -64,6 +64,7 @@ class FileCme(_Strict):
     category: Annotated[str, Field(max_length=10)] = ""
     points: Annotated[int, Field(ge=0, le=100)] | None = None
     scientific_lead: Text200 = ""
+    organiser: Text200 = ""
 
 
 class FileFellow(_Strict):

@@ -172,6 +172,7 @@ def update_conference(
     cme_category: str | None = None,
     cme_points: int | None = None,
     scientific_lead: str | None = None,
+    organiser: str | None = None,
 ) -> None:
     """Change the given fields (``None`` leaves a field as it is; :func:`set_cme_points`
     also clears the points)."""
@@ -188,6 +189,8 @@ def update_conference(
         conf.cme_points = check_cme_points(cme_points)
     if scientific_lead is not None:
         conf.scientific_lead = _clean(scientific_lead, say("field_scientific_lead"))
+    if organiser is not None:
+        conf.organiser = _clean(organiser, say("field_organiser"))
     if topic is not None:
         conf.topic = _clean(topic, say("field_topic"), required=True)
     if date is not None and date != conf.date:

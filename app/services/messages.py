@@ -59,6 +59,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "field_moderator": ("Moderation", "moderator"),
     "field_cme_category": ("CME-Kategorie", "CME category"),
     "field_scientific_lead": ("Wissenschaftliche Leitung", "scientific lead"),
+    "field_organiser": ("Veranstalter", "organiser"),
     "field_fellow": ("Fellow", "fellow"),
     "field_fellow_site": ("Standort des Fellows", "fellow's site"),
     "field_name": ("Name", "name"),

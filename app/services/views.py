@@ -105,6 +105,7 @@ class ConferenceInfo:
     cme_category: str = ""
     cme_points: int | None = None
     scientific_lead: str = ""
+    organiser: str = ""
     #: when the moderator marked the session as held; whether sites may still check in
     held_at: dt.datetime | None = None
     checkin_open: bool = True
@@ -128,6 +129,7 @@ class ConferenceInfo:
             cme_category=conf.cme_category,
             cme_points=conf.cme_points,
             scientific_lead=conf.scientific_lead,
+            organiser=conf.organiser,
             held_at=conf.held_at,
             checkin_open=conf.checkin_closed_at is None,
         )
