@@ -69,7 +69,6 @@ def run_certificates(args: argparse.Namespace) -> int:
         raise CliError(say("not_a_folder", path=folder))
     if not folder.parent.resolve().is_dir():
         raise CliError(say("folder_missing", path=folder, folder=folder.parent))
-    folder.mkdir(exist_ok=True)
     db = open_db(args)
     try:
         with db.read() as session:

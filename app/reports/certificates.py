@@ -47,8 +47,9 @@ from app.reports.pdfstyle import (
 from app.reports.texts import day_and_time_text, text
 from app.services.cme import efn_valid
 from app.services.conferences import get_conference, invitations
-from app.services.errors import StateConflict
+from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
+from app.services.messages import say
 from app.services.views import ConferenceInfo
 from app.texts import Catalog
 
@@ -280,6 +281,10 @@ def write_certificates(
     if not people:
         raise StateConflict(CERTIFICATE.message("none", slug=conf.slug))
     folder = Path(folder)
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileNotFoundError:
+        raise InvalidInput(say("folder_missing", folder=folder.parent)) from None
     written: list[Path] = []
     for number, person in enumerate(people, start=1):
         path = folder / f"{file_stem(number, person)}.pdf"
