@@ -123,6 +123,7 @@ class LiveConsole(QWidget):
         self.tree.setToolTip(self.tr("Enter or double-click: make this the current question"))
 
         self.attendance_label = _big(_plain(QLabel()), 1.1)
+        self.attendance_label.setWordWrap(True)
         attendance_button = QPushButton(self.tr("Check-in…"))
         attendance_button.clicked.connect(self.actions_.attendance.trigger)
         self.server_label = _plain(QLabel())
@@ -321,6 +322,8 @@ class LiveConsole(QWidget):
         a.skip.triggered.connect(self.skip_question)
         a.ballot.triggered.connect(self.enter_ballot)
         a.attendance.triggered.connect(self.check_in)
+        a.checkin.triggered.connect(self.toggle_checkin)
+        a.held.triggered.connect(self.mark_held)
         a.links.triggered.connect(self.show_links)
         a.presenter.triggered.connect(self.presenterRequested)
         a.server.triggered.connect(self.toggle_server)
@@ -356,10 +359,19 @@ class LiveConsole(QWidget):
         self.state_label.setText(self._state_text())
         present = snapshot.n_present
         people = sum(i.attendee_count for i in snapshot.invitations if i.present)
+        conf = snapshot.conference
+        checkin = self.tr("check-in open") if conf.checkin_open else self.tr("check-in closed")
         self.attendance_label.setText(
             f"{present}/{len(snapshot.invitations)}  ·  "
             + self.tr("%1 attendees").replace("%1", str(people))
+            + f"\n{checkin}"
         )
+        self.actions_.checkin.setText(
+            self.tr("Reopen sites' check-&in")
+            if not conf.checkin_open
+            else self.tr("Close sites' check-&in")
+        )
+        self.actions_.held.setEnabled(conf.held_at is None)
         self.count.show_status(snapshot.status)
         if question is not None and question.revealed:
             self.chart_caption.setText(self.tr("Result — visible to the sites"))
@@ -644,6 +656,25 @@ class LiveConsole(QWidget):
     @Slot()
     def check_in(self) -> None:
         AttendanceDialog(self.session, self).exec()
+
+    @Slot()
+    def toggle_checkin(self) -> None:
+        """Close the sites' own check-in, or reopen it."""
+        if self.snapshot is not None:
+            self.session.set_checkin_open(not self.snapshot.conference.checkin_open)
+
+    @Slot()
+    def mark_held(self) -> None:
+        if confirm(
+            self,
+            self.tr("Mark session as held"),
+            self.tr(
+                "The session is recorded as held and the sites' check-in closes "
+                "(you can reopen it). Mark it as held?"
+            ),
+            self.tr("Mark as held"),
+        ):
+            self.session.mark_held()
 
     @Slot()
     def show_links(self) -> None:

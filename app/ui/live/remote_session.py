@@ -428,13 +428,21 @@ class RemoteSession(QObject):
         site_id: int,
         present: bool,
         count: int | None = None,
-        attendees: list[tuple[str, str]] | None = None,
+        attendees: list[tuple[str, str, str]] | None = None,
     ) -> bool:
         code = self.ids.site_codes.get(site_id, "")
         body: dict[str, Any] = {"present": present, "attendee_count": count}
         if attendees is not None:
-            body["attendees"] = [{"name": n, "efn": e} for n, e in attendees]
+            body["attendees"] = [{"name": n, "efn": e, "role": r} for n, e, r in attendees]
         return self._send(self.tr("Attendance"), Action("PUT", f"/attendance/{code}", body))
+
+    def set_checkin_open(self, is_open: bool) -> bool:
+        title = self.tr("Reopen check-in") if is_open else self.tr("Close check-in")
+        step = "open" if is_open else "close"
+        return self._send(title, Action("POST", f"/checkin/{step}"))
+
+    def mark_held(self) -> bool:
+        return self._send(self.tr("Mark session as held"), Action("POST", "/held"))
 
     def save_note(
         self, text: str, *, case_id: int | None = None, question_id: int | None = None

@@ -21,7 +21,7 @@ from app.config import load_settings
 from app.db import Database, create_db_engine
 from app.models import BallotSource
 from app.server.writer import WriterStopped
-from app.services import agenda, ballots, conferences, lifecycle, results
+from app.services import agenda, ballots, checkin, conferences, lifecycle, results
 from app.services.call_polls import CallTally, question_call_tally
 from app.services.errors import VotumError
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
@@ -386,7 +386,7 @@ class LiveSession(QObject):
         site_id: int,
         present: bool,
         count: int | None = None,
-        attendees: list[tuple[str, str]] | None = None,
+        attendees: list[tuple[str, str, str]] | None = None,
     ) -> bool:
         return self._act(
             self.tr("Attendance"),
@@ -398,6 +398,17 @@ class LiveSession(QObject):
                 attendee_count=count,
                 attendees=attendees,
             ),
+        )
+
+    def set_checkin_open(self, is_open: bool) -> bool:
+        """Open or close the sites' own check-in (attendance stays the moderator's)."""
+        title = self.tr("Reopen check-in") if is_open else self.tr("Close check-in")
+        return self._act(title, lambda s: checkin.set_checkin_open(s, self.conference_id, is_open))
+
+    def mark_held(self) -> bool:
+        """Mark the session as held: the sites' check-in closes (it can be reopened)."""
+        return self._act(
+            self.tr("Mark session as held"), lambda s: checkin.mark_held(s, self.conference_id)
         )
 
     # --- the server (its life cycle is :class:`ServerControl`'s) ---------------------------
