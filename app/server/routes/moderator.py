@@ -30,6 +30,7 @@ from app.server.actions import (
     require_question,
     skip_action,
 )
+from app.server.checkin_schemas import CheckinStateOut, HeldOut
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.feed import ModeratorFeed
@@ -264,18 +265,6 @@ async def attendance(
         ),
         notify,
     )
-
-
-class CheckinStateOut(BaseModel):
-    """Whether the sites may still check in their own participants."""
-
-    checkin_open: bool
-
-
-class HeldOut(BaseModel):
-    """When the session was marked as held (the first time; check-in is closed)."""
-
-    held_at: str
 
 
 def _notify(ctx: ServerContext) -> Callable[[tuple[object, StateChange]], None]:

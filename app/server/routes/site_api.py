@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter, Request, Response
 
 from app.server.actions import SubmittedChoice, checkin_for_token, site_access
+from app.server.checkin_schemas import CheckinIn, CheckinOut
 from app.server.context import ServerContext
 from app.server.deps import (
     BearerDep,
@@ -23,14 +24,7 @@ from app.server.deps import (
     bearer_token,
 )
 from app.server.i18n import clock, pick_lang, texts
-from app.server.schemas import (
-    BallotIn,
-    CheckinIn,
-    CheckinOut,
-    ErrorOut,
-    ReceiptOut,
-    SiteStateOut,
-)
+from app.server.schemas import BallotIn, ErrorOut, ReceiptOut, SiteStateOut
 from app.server.visits import note_visit
 from app.services.ballots import BallotReceipt
 from app.services.checkin import AttendeeData, CheckinView, site_checkin
