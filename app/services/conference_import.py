@@ -78,7 +78,8 @@ def _fill(
     conf.cme_points = meta.cme.points
     conf.scientific_lead = meta.cme.scientific_lead
     conf.organiser = meta.cme.organiser
-    conf.held_at, conf.checkin_closed_at = meta.held_at, meta.checkin_closed_at
+    conf.held_at = meta.held_at or conf.held_at  # fetched home: held here stays held
+    conf.checkin_closed_at = meta.checkin_closed_at
     conf.fellows = [
         Fellow(position=i, name=f.name, site=f.site) for i, f in enumerate(meta.fellows)
     ]
