@@ -92,13 +92,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "checkin_error_title": "Die Anmeldung wurde nicht gespeichert",
         "efn_hint_check_digit": (
             "Die Prüfziffer dieser EFN stimmt nicht. Bitte vergleichen Sie sie mit dem "
-            "Barcode-Etikett; gespeichert bleibt sie, für die Ärztekammer markiert."
+            "Barcode-Etikett; sie wird trotzdem gespeichert, für die Ärztekammer markiert."
         ),
         "efn_hint_digits": (
-            "Eine EFN hat 15 Ziffern. Bitte prüfen; gespeichert bleibt sie, markiert."
+            "Eine EFN hat 15 Ziffern. Bitte prüfen; sie wird trotzdem gespeichert, markiert."
         ),
         "efn_hint_prefix": (
-            "Eine EFN beginnt mit 80276. Bitte prüfen; gespeichert bleibt sie, markiert."
+            "Eine EFN beginnt mit 80276. Bitte prüfen; sie wird trotzdem gespeichert, markiert."
         ),
     },
     "en": {
@@ -181,10 +181,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "checkin_error_title": "The check-in was not saved",
         "efn_hint_check_digit": (
             "The check digit of this EFN does not match. Please compare it with the barcode "
-            "label; it stays stored, marked for the chamber."
+            "label; it is kept all the same, marked for the chamber."
         ),
-        "efn_hint_digits": "An EFN has 15 digits. Please check; it stays stored, marked.",
-        "efn_hint_prefix": "An EFN starts with 80276. Please check; it stays stored, marked.",
+        "efn_hint_digits": "An EFN has 15 digits. Please check; it is kept all the same, marked.",
+        "efn_hint_prefix": (
+            "An EFN starts with 80276. Please check; it is kept all the same, marked."
+        ),
     },
 }
 
