@@ -334,7 +334,7 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     invite.set_defaults(func=_dispatch("invite"))
 
-    from app.commands.attendance import AttendeeEfn, AttendeeName
+    from app.commands.attendance import AttendeeEfn, AttendeeName, AttendeeRole
 
     att = sub.add_parser("attendance", help="check a site in or out, with names and EFNs (CME)")
     att.add_argument("conference", metavar="CONFERENCE", help="id or short name")
@@ -356,6 +356,13 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         dest="attendees",
         metavar="EFN",
         help="the EFN of the --name before it (15 digits)",
+    )
+    att.add_argument(
+        "--role",
+        action=AttendeeRole,
+        dest="attendees",
+        metavar="ROLE",
+        help="the role of the --name before it (e.g. Fellow)",
     )
     att.set_defaults(func=_dispatch("attendance"))
 

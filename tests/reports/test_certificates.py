@@ -145,3 +145,16 @@ def test_the_chamber_list_needs_a_vnr(
     assert main(["--db", db_url, "results", "v", "--format", "eiv", "-o", str(out)]) == 1
     assert "noch keine VNR" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_attendance_list_carries_each_role(
+    db: Database, checked_in: int, tmp_path: Path
+) -> None:
+    from app.reports.attendance import write_attendance_csv
+
+    out = tmp_path / "attendance.csv"
+    write_attendance_csv(db, checked_in, out, lang="en")
+    lines = out.read_text("utf-8-sig").splitlines()
+    header = lines[0].split(";")
+    assert header[header.index("Name") + 1] == "Role"
+    assert any(line.split(";")[header.index("Role")] == "Fellow" for line in lines[1:])
