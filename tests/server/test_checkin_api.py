@@ -187,3 +187,29 @@ def test_a_site_visit_is_written_at_most_every_few_minutes() -> None:
     assert not visits.due(1, now=1200.0)
     assert visits.due(2, now=1200.0)  # another site
     assert visits.due(1, now=1300.5)
+
+
+def test_a_site_check_in_reaches_the_moderators_event_stream(served: Served) -> None:
+    """The remote console re-reads attendance on each event: a check-in must make one."""
+    import asyncio
+    import time
+
+    from tests.server.test_moderator_events import WITHIN, _event_until, later
+
+    token = tokens(served.db, served.conf_id)["FR"]
+
+    async def scenario() -> list[dict[str, object]]:
+        seen: list[dict[str, object]] = []
+        async with (
+            httpx.AsyncClient(base_url=served.url, timeout=10) as http,
+            http.stream("GET", "/api/moderator/events", headers=served.moderator) as stream,
+        ):
+            lines = stream.aiter_lines()
+            seen.append(await _event_until(lines, time.monotonic() + WITHIN))
+            body = {"attendees": [{"name": "Dr. A", "efn": VALID}]}
+            assert (await http.put(f"/api/v/{token}/attendees", json=body)).status_code == 200
+            seen.append(await _event_until(lines, time.monotonic() + WITHIN, later(seen)))
+        return seen
+
+    first, second = asyncio.run(scenario())
+    assert int(str(second["serial"])) > int(str(first["serial"]))
