@@ -35,11 +35,13 @@ def run_status(args: argparse.Namespace) -> int:
 def run_checkin(args: argparse.Namespace) -> int:
     """``conference checkin CONFERENCE --open|--close``: the sites' own check-in."""
     from app.services.checkin import set_checkin_open
+    from app.services.moderator_actions import DESKTOP
 
     db = open_db(args)
     try:
         with db.write() as session:
-            set_checkin_open(session, conference_id(session, args.conference), args.open)
+            conf_id = conference_id(session, args.conference)
+            set_checkin_open(session, conf_id, args.open, actor=DESKTOP)
     finally:
         db.dispose()
     print("check-in open" if args.open else "check-in closed (only the moderator changes it)")
@@ -49,13 +51,16 @@ def run_checkin(args: argparse.Namespace) -> int:
 def run_held(args: argparse.Namespace) -> int:
     """``conference held CONFERENCE``: mark the session as held (closes the check-in)."""
     from app.services.checkin import mark_held
+    from app.services.moderator_actions import DESKTOP
 
     db = open_db(args)
     try:
         with db.write() as session:
-            held_at = mark_held(session, conference_id(session, args.conference))
+            state = mark_held(session, conference_id(session, args.conference), actor=DESKTOP)
+            held_at = state.held_at
     finally:
         db.dispose()
+    assert held_at is not None
     print(f"held: {held_at.astimezone().strftime('%Y-%m-%d %H:%M')}; check-in closed")
     return EXIT_OK
 

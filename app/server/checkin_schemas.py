@@ -3,6 +3,7 @@ check-in actions (strict: unknown fields are refused)."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, Field
@@ -62,12 +63,8 @@ class CheckinOut(BaseModel):
 
 
 class CheckinStateOut(BaseModel):
-    """Whether the sites may still check in their own participants."""
+    """After a check-in action: whether the sites may still check in their own
+    participants, and when the session was marked as held (null: not yet)."""
 
     checkin_open: bool
-
-
-class HeldOut(BaseModel):
-    """When the session was marked as held (the first time; check-in is closed)."""
-
-    held_at: str
+    held_at: datetime | None

@@ -67,6 +67,15 @@ class CheckinView:
 
 
 @dataclass(frozen=True)
+class CheckinState:
+    """After a moderator's check-in action: whether sites may still check in, and when
+    the session was marked as held (None: not yet)."""
+
+    checkin_open: bool
+    held_at: dt.datetime | None
+
+
+@dataclass(frozen=True)
 class LinkVisit:
     """An invited site and the last time it opened its link (None: not yet)."""
 
@@ -221,15 +230,31 @@ def set_checkin_open(
     return is_open
 
 
-def mark_held(session: Session, conference_id: int, *, actor: str = "moderator") -> dt.datetime:
-    """Mark the session as held (once: the first time stays) and close the check-in;
-    returns when it was marked. Reopening the check-in afterwards stays possible."""
+def _state(conf: Conference) -> CheckinState:
+    return CheckinState(checkin_open(conf), conf.held_at)
+
+
+def open_checkin(session: Session, conference_id: int, *, actor: str) -> CheckinState:
+    """Reopen the sites' own check-in (after closing it, or after the session was held)."""
+    set_checkin_open(session, conference_id, True, actor=actor)
+    return _state(_conference(session, conference_id))
+
+
+def close_checkin(session: Session, conference_id: int, *, actor: str) -> CheckinState:
+    """Close the sites' own check-in: from now on only the moderator changes attendance."""
+    set_checkin_open(session, conference_id, False, actor=actor)
+    return _state(_conference(session, conference_id))
+
+
+def mark_held(session: Session, conference_id: int, *, actor: str) -> CheckinState:
+    """Mark the session as held (once: the first time stays) and close the sites'
+    check-in; reopening the check-in afterwards stays possible."""
     conf = _conference(session, conference_id)
     if conf.held_at is None:
         conf.held_at = utcnow()
         audit.record(session, conference_id, actor, "session_held")
     set_checkin_open(session, conference_id, False, actor=actor)
-    return conf.held_at
+    return _state(conf)
 
 
 def record_visit(

@@ -88,7 +88,7 @@ def test_once_the_moderator_closes_check_in_only_the_moderator_changes_it(
 ) -> None:
     token = tokens(served.db, served.conf_id)["FR"]
     closed = client.post("/api/moderator/checkin/close", headers=served.moderator)
-    assert closed.json() == {"checkin_open": False}
+    assert closed.json() == {"checkin_open": False, "held_at": None}
     answer = _put(client, token, [{"name": "Dr. A"}])
     assert answer.status_code == 409
     assert answer.json()["messages"]["en"].startswith("check-in is closed")
@@ -113,6 +113,7 @@ def test_marking_the_session_held_closes_check_in_and_the_page_says_so(
     token = tokens(served.db, served.conf_id)["FR"]
     held = client.post("/api/moderator/held", headers=served.moderator)
     assert held.status_code == 200 and held.json()["held_at"]
+    assert held.json()["checkin_open"] is False
     again = client.post("/api/moderator/held", headers=served.moderator)
     assert again.json() == held.json()  # the first time stays
     with served.db.read() as session:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cme import EFN_PREFIX, EfnProblem, efn_problem
+from app.services.moderator_actions import ATTENDANCE, CHECKIN_CLOSE, CHECKIN_OPEN
 from app.services.views import InvitationInfo
 from app.ui.live.session import LiveSnapshot
 from app.ui.live.source import LiveSource
@@ -219,11 +220,13 @@ class AttendanceDialog(QDialog):
     @Slot()
     def on_checkin_button_clicked(self) -> None:
         snapshot = self._session.snapshot or self._session.refresh()
-        self._session.set_checkin_open(not snapshot.conference.checkin_open)
+        if snapshot is not None:
+            is_open = snapshot.conference.checkin_open
+            self._session.act(CHECKIN_CLOSE() if is_open else CHECKIN_OPEN())
 
     def fill(self) -> None:
         snapshot = self._session.snapshot or self._session.refresh()
-        invitations = snapshot.invitations
+        invitations = snapshot.invitations if snapshot else ()
         self.table.setRowCount(len(invitations))
         for row, inv in enumerate(invitations):
             name = QTableWidgetItem(inv.site.name)
@@ -253,8 +256,7 @@ class AttendanceDialog(QDialog):
             self.table.setItem(row, 4, visit)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        conf = snapshot.conference
-        if conf.checkin_open:
+        if snapshot is None or snapshot.conference.checkin_open:
             self.checkin_state.setText(
                 self.tr("The sites check in their own participants on their voting page.")
             )
@@ -301,16 +303,18 @@ class AttendanceDialog(QDialog):
 
     def _current(self, site_id: int) -> InvitationInfo:
         snapshot = self._session.snapshot or self._session.refresh()
-        return next(i for i in snapshot.invitations if i.site.id == site_id)
+        invitations = snapshot.invitations if snapshot else ()
+        return next(i for i in invitations if i.site.id == site_id)
 
     def on_present_toggled(self, inv: InvitationInfo, checked: bool) -> None:
-        self._session.set_attendance(inv.site.id, checked)
+        self._session.act(ATTENDANCE(site_code=inv.site.code, present=checked))
         self.fill()
 
     def on_count_edited(self, inv: InvitationInfo, value: int) -> None:
         current = self._current(inv.site.id)
         if current.present and value != current.attendee_count:
-            self._session.set_attendance(inv.site.id, True, value)
+            code = inv.site.code
+            self._session.act(ATTENDANCE(site_code=code, present=True, attendee_count=value))
             self.fill()
 
     def on_names_clicked(self, inv: InvitationInfo) -> None:
@@ -323,5 +327,8 @@ class AttendanceDialog(QDialog):
             self._editing = False
         if accepted:
             names, _ = dialog.attendees()
-            self._session.set_attendance(inv.site.id, True, None, names)
+            attendees = [{"name": n, "efn": e, "role": r} for n, e, r in names]
+            self._session.act(
+                ATTENDANCE(site_code=inv.site.code, present=True, attendees=attendees)
+            )
         self.fill()
