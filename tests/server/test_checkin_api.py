@@ -42,7 +42,8 @@ def test_a_site_checks_in_through_its_api_and_the_console_hears_it(
     bearer = {"Authorization": f"Bearer {token}"}
     assert client.get("/api/site/attendees", headers=bearer).json() == body
     served.notifier.settled(changes=before + 1)
-    assert served.notifier.changes[-1].action == "attendance"
+    change = served.notifier.changes[-1]
+    assert (change.action, change.change) == ("attendees", "attendance")
     moderator = client.get("/api/moderator/attendance", headers=served.moderator).json()
     [fr] = [s for s in moderator if s["site_code"] == "FR"]
     assert (fr["present"], fr["attendee_count"]) == (True, 2)
