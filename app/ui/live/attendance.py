@@ -326,9 +326,12 @@ class AttendanceDialog(QDialog):
         finally:
             self._editing = False
         if accepted:
-            names, _ = dialog.attendees()
-            attendees = [{"name": n, "efn": e, "role": r} for n, e, r in names]
-            self._session.act(
-                ATTENDANCE(site_code=inv.site.code, present=True, attendees=attendees)
-            )
+            self.save_names(inv, dialog.attendees()[0])
         self.fill()
+
+    def save_names(self, inv: InvitationInfo, names: list[tuple[str, str, str]]) -> bool:
+        """The moderator's list of (name, EFN, role) replaces the site's names."""
+        attendees = [{"name": n, "efn": e, "role": r} for n, e, r in names]
+        return self._session.act(
+            ATTENDANCE(site_code=inv.site.code, present=True, attendees=attendees)
+        )

@@ -124,7 +124,7 @@ def test_the_moderator_corrects_names_with_roles(  # type: ignore[no-untyped-def
     names.table.item(0, 2).setText("Oberärztin")
     rows, problems = names.attendees()
     assert problems == "" and rows[0][2] == "Oberärztin"
-    session.set_attendance(site.site.id, True, None, rows)
+    assert dialog.save_names(site, rows)
     qtbot.waitUntil(lambda: session.pending_actions == 0, timeout=5000)
     with db.read() as read:
         [dd] = [i for i in invitations(read, demo_id) if i.site.code == "DD"]
