@@ -105,6 +105,7 @@ class LiveConsole(QWidget):
         self.remote_host = session.remote_host
         self.online = True
         self.snapshot: LiveSnapshot | None = None
+        self._held = False  # the session was marked as held (the action is done)
         self.actions_ = make_actions(self)
         self.addActions(self.actions_.all())
         self._build()
@@ -383,7 +384,7 @@ class LiveConsole(QWidget):
             if not conf.checkin_open
             else self.tr("Close sites' check-&in")
         )
-        self.actions_.held.setEnabled(conf.held_at is None)
+        self._held = conf.held_at is not None
         self.count.show_status(snapshot.status)
         if question is not None and question.revealed:
             self.chart_caption.setText(self.tr("Result — visible to the sites"))
@@ -426,11 +427,14 @@ class LiveConsole(QWidget):
         allowed = available_steps(pos)
         for step, action in self._step_actions().items():
             action.setEnabled(step in allowed)
+        a = self.actions_
         if not self.online:  # the server is unreachable: only the notes work
-            for action in (*self._step_actions().values(), self.actions_.attendance):
+            for action in (*self._step_actions().values(), a.attendance, a.checkin, a.held):
                 action.setEnabled(False)
         else:
-            self.actions_.attendance.setEnabled(True)
+            a.attendance.setEnabled(True)
+            a.checkin.setEnabled(True)
+            a.held.setEnabled(not self._held)
         primary = primary_step(pos)
         self.primary.setEnabled(primary is not None and self.online)
         self.primary.setText(self._primary_text(primary))
