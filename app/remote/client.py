@@ -26,6 +26,7 @@ import httpx
 
 from app.remote.messages import say
 from app.services.conference_schema import ConferenceFile
+from app.services.quick import QuickQuestion
 from app.texts import Message
 
 #: connect fast (an unreachable host shows at once), allow a slow answer
@@ -103,6 +104,20 @@ class Action:
     path: str
     body: Json | None = None
     request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+
+def quick_question_action(asked: QuickQuestion) -> Action:
+    """``POST /questions``: a question asked on the spot, as the moderator API takes it."""
+    body = {
+        "text": asked.text,
+        "kind": str(asked.kind),
+        "options": list(asked.options),
+        "case": asked.case_line,
+        "allow_abstain": asked.allow_abstain,
+        "duration_seconds": asked.duration_seconds,
+        "open": asked.open_now,
+    }
+    return Action("POST", "/questions", body)
 
 
 def normalize_address(address: str) -> str:
@@ -332,6 +347,10 @@ class ModeratorClient:
 
     def next_question(self) -> Json:
         return self.send(Action("POST", "/next"))
+
+    def quick_question(self, asked: QuickQuestion) -> Json:
+        """Ask a question on the spot (the free discussion); the answer holds its id."""
+        return self.send(quick_question_action(asked))
 
     def select(self, question_id: int | None) -> Json:
         """Make a question the current one (None: a pause)."""

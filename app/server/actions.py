@@ -20,6 +20,7 @@ from app.services.ballots import BallotReceipt, cast_ballot
 from app.services.errors import NotFound
 from app.services.events import StateChange
 from app.services.messages import say as service_says
+from app.services.quick import QuickQuestion, ask
 from app.services.tokens import SiteAccess, get_invitation, resolve_site_token
 from app.services.views import QuestionInfo
 from app.services.voting import cast_as_site
@@ -112,6 +113,18 @@ def skip_action(
         require_question(session, conference_id, question_id)
         info = lifecycle.skip_question(session, question_id, reason, actor="moderator (API)")
         return info, StateChange(conference_id, info.id, "question_skipped")
+
+    return work
+
+
+def quick_question_action(
+    conference_id: int, asked: QuickQuestion
+) -> Callable[[Session], tuple[QuestionInfo, StateChange]]:
+    """A question asked on the spot (the free discussion), opened at once if asked so."""
+
+    def work(session: Session) -> tuple[QuestionInfo, StateChange]:
+        info = ask(session, conference_id, asked, actor="moderator (API)")
+        return info, StateChange(conference_id, info.id, "quick_question_added")
 
     return work
 

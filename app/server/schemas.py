@@ -50,6 +50,21 @@ class SkipIn(_In):
     reason: Annotated[str, Field(min_length=1, max_length=2_000)]
 
 
+class QuickQuestionIn(_In):
+    """A question asked on the spot in the free discussion: a preset ``kind`` (yes_no,
+    evidence, agreement) or ``options`` of one's own (single, multiple; "Enthaltung" /
+    "abstain" among them offers abstaining), optionally a one-line ``case`` ("presented by
+    site X: 54 y, NSCLC, KRAS G12C"); ``open``: opened for voting at once."""
+
+    text: Annotated[str, Field(min_length=1, max_length=MAX_COMMENT)]
+    kind: QuestionKind
+    options: Annotated[list[Annotated[str, Field(max_length=500)]], Field(max_length=60)] = []
+    case: Annotated[str, Field(max_length=1_000)] = ""
+    allow_abstain: bool = True
+    duration_seconds: Annotated[int, Field(ge=10, le=3_600)] | None = None
+    open: bool = True
+
+
 class AttendeeIn(_In):
     """A named attending doctor; the EFN (15 digits) is optional; a wrong one is kept and
     marked invalid, so the CME office sees what to fix."""

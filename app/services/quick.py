@@ -13,6 +13,7 @@ question: round 2, notes, results and reports work on it as on any other.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -188,3 +189,35 @@ def add_quick_question(
     if _open_question_id(session, conference_id) is None:  # else the open one stays shown
         lifecycle.set_current(session, conference_id, question_id, actor=actor)
     return get_question(session, question_id)
+
+
+@dataclass(frozen=True)
+class QuickQuestion:
+    """What the moderator typed into the quick-question form (or sent to the API), carried
+    as one value from a front end to :func:`ask`."""
+
+    text: str
+    kind: QuestionKind | str
+    options: tuple[str, ...] = ()
+    case_line: str = ""
+    allow_abstain: bool = True
+    duration_seconds: int | None = None
+    open_now: bool = True
+
+
+def ask(
+    session: Session, conference_id: int, asked: QuickQuestion, *, actor: str = "moderator"
+) -> QuestionInfo:
+    """:func:`add_quick_question` with the form's values."""
+    return add_quick_question(
+        session,
+        conference_id,
+        asked.text,
+        asked.kind,
+        asked.options,
+        asked.case_line,
+        allow_abstain=asked.allow_abstain,
+        duration_seconds=asked.duration_seconds,
+        open_now=asked.open_now,
+        actor=actor,
+    )

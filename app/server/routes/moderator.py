@@ -25,6 +25,7 @@ from app.server.actions import (
     cast_for_site,
     next_action,
     question_action,
+    quick_question_action,
     require_question,
     skip_action,
 )
@@ -47,6 +48,7 @@ from app.server.schemas import (
     NoteOut,
     QuestionOut,
     QuestionStateOut,
+    QuickQuestionIn,
     ReceiptOut,
     ResultOut,
     SkipIn,
@@ -58,6 +60,7 @@ from app.services.errors import InvalidInput, NotFound
 from app.services.events import StateChange
 from app.services.lifecycle import set_current
 from app.services.notes import NoteView, conference_notes, save_note
+from app.services.quick import QuickQuestion
 from app.services.requests import REQUEST_ID_PATTERN, recall, remember
 from app.services.results import live_status, question_result
 from app.services.views import QuestionInfo
@@ -166,6 +169,28 @@ async def cast_for(
         cast_for_site(ctx.conference_id, body.site_code, choice),
         lambda receipt: ReceiptOut.of(receipt, confirmation(receipt, lang)),
         ctx.notifier.ballot_stored,
+    )
+
+
+@router.post("/questions", response_model=QuestionStateOut, responses=ERRORS)
+async def quick_question(
+    ctx: CtxDep, body: QuickQuestionIn, lang: LangDep, request_id: RequestIdHeader = None
+) -> Response:
+    """Ask a question on the spot (the free discussion): it goes into a free-discussion
+    case at the end of the agenda (the one with the same one-line ``case``, else a new
+    one), becomes the current question and, with ``open``, is opened at once. Refused
+    while another question is open. The answer is the new question with its id."""
+    asked = QuickQuestion(
+        body.text,
+        body.kind,
+        tuple(body.options),
+        body.case,
+        body.allow_abstain,
+        body.duration_seconds,
+        body.open,
+    )
+    return await _question_changed(
+        ctx, request_id, quick_question_action(ctx.conference_id, asked), lang
     )
 
 

@@ -29,11 +29,19 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.db import Database
 from app.models import QuestionState
-from app.remote.client import Action, Connection, ModeratorClient, RemoteError, Unreachable
+from app.remote.client import (
+    Action,
+    Connection,
+    ModeratorClient,
+    RemoteError,
+    Unreachable,
+    quick_question_action,
+)
 from app.remote.transfer import fetch_results
 from app.services import conferences, notes, results
 from app.services.conference_schema import ConferenceFile
 from app.services.fetch_home import adopt_fetched
+from app.services.quick import QuickQuestion
 from app.ui.live.remote_mirror import (
     ConnectionState,
     IdMap,
@@ -397,6 +405,9 @@ class RemoteSession(QObject):
 
     def next_question(self) -> bool:
         return self._send(self.tr("Next"), Action("POST", "/next"))
+
+    def quick_question(self, asked: QuickQuestion) -> bool:
+        return self._send(self.tr("Quick question"), quick_question_action(asked))
 
     def select(self, question_id: int | None) -> bool:
         remote = None if question_id is None else self.ids.questions.get(question_id)

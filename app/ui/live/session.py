@@ -21,7 +21,7 @@ from app.config import load_settings
 from app.db import Database, create_db_engine
 from app.models import BallotSource
 from app.server.writer import WriterStopped
-from app.services import agenda, ballots, conferences, lifecycle, results
+from app.services import agenda, ballots, conferences, lifecycle, quick, results
 from app.services.call_polls import CallTally, question_call_tally
 from app.services.errors import VotumError
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
@@ -350,6 +350,12 @@ class LiveSession(QObject):
 
     def next_question(self) -> bool:
         return self._act(self.tr("Next"), lambda s: lifecycle.next_question(s, self.conference_id))
+
+    def quick_question(self, asked: quick.QuickQuestion) -> bool:
+        """Ask a question on the spot (the free discussion) and open it."""
+        return self._act(
+            self.tr("Quick question"), lambda s: quick.ask(s, self.conference_id, asked)
+        )
 
     def select(self, question_id: int | None) -> bool:
         """Make a question current (what voter pages and the presenter view show)."""
