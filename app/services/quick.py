@@ -133,6 +133,34 @@ def _case_for(session: Session, conference_id: int, line: str, lang: str) -> Cas
     return case
 
 
+def prepare(
+    text: str,
+    kind: QuestionKind | str,
+    options: Sequence[str] = (),
+    case_line: str = "",
+    allow_abstain: bool = True,
+    duration_seconds: int | None = None,
+) -> tuple[PackageQuestion, str]:
+    """The question as it will be stored and its one-line case, cleaned and checked (no
+    database: the console's form says what is wrong before anything is sent)."""
+    question_kind = _kind(kind)
+    question_text = clean_field(
+        text, say("field_question"), limit=MAX_TEXT, lines=True, required=True
+    )
+    line = " ".join(clean_field(case_line, say("field_case_line"), limit=MAX_CASE_LINE).split())
+    typed, abstain_typed = _options(question_kind, options)
+    data = checked(
+        PackageQuestion(
+            text=question_text,
+            kind=question_kind,
+            options=typed,
+            allow_abstain=allow_abstain or abstain_typed,
+            duration_seconds=duration_seconds,
+        )
+    )
+    return data, line
+
+
 def add_quick_question(
     session: Session,
     conference_id: int,
@@ -156,21 +184,7 @@ def add_quick_question(
     written, while another question is open (``open_now``) or when the input breaks a rule.
     """
     conf = get_conference_row(session, conference_id)
-    question_kind = _kind(kind)
-    question_text = clean_field(
-        text, say("field_question"), limit=MAX_TEXT, lines=True, required=True
-    )
-    line = " ".join(clean_field(case_line, say("field_case_line"), limit=MAX_CASE_LINE).split())
-    typed, abstain_typed = _options(question_kind, options)
-    data = checked(
-        PackageQuestion(
-            text=question_text,
-            kind=question_kind,
-            options=typed,
-            allow_abstain=allow_abstain or abstain_typed,
-            duration_seconds=duration_seconds,
-        )
-    )
+    data, line = prepare(text, kind, options, case_line, allow_abstain, duration_seconds)
     if open_now:
         _refuse_while_open(session, conference_id)
     case = _case_for(session, conference_id, line, conf.language)
@@ -181,7 +195,7 @@ def add_quick_question(
         actor,
         "quick_question_added",
         question_id=question_id,
-        kind=question_kind.value,
+        kind=data.kind.value,
         case_line=line,
     )
     if open_now:

@@ -15,6 +15,10 @@
         <source>OPEN</source>
         <translation>OFFEN</translation>
     </message>
+    <message>
+        <source>Free discussion</source>
+        <translation>Freie Diskussion</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
@@ -746,6 +750,14 @@
         <translation>Eine nicht gestellte Frage überspringen, mit Begründung</translation>
     </message>
     <message>
+        <source>&amp;Quick question…</source>
+        <translation>&amp;Spontanfrage…</translation>
+    </message>
+    <message>
+        <source>Ask a question on the spot (free discussion) and open it</source>
+        <translation>Eine Frage spontan stellen (freie Diskussion) und gleich öffnen</translation>
+    </message>
+    <message>
         <source>&amp;Enter vote for site…</source>
         <translation>Stimme für Standort ein&amp;tragen …</translation>
     </message>
@@ -847,6 +859,10 @@
     <message>
         <source>More</source>
         <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>FREE DISCUSSION</source>
+        <translation>FREIE DISKUSSION</translation>
     </message>
     <message>
         <source>↷ SKIPPED</source>
@@ -994,6 +1010,10 @@
     <message>
         <source>Next</source>
         <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Quick question</source>
+        <translation>Spontanfrage</translation>
     </message>
     <message>
         <source>Choose question</source>
@@ -1746,6 +1766,66 @@
     </message>
 </context>
 <context>
+    <name>QuickQuestionForm</name>
+    <message>
+        <source>Quick question · free discussion</source>
+        <extracomment>the kinds in the order their numbers pick them</extracomment>
+        <translation>Spontanfrage · Freie Diskussion</translation>
+    </message>
+    <message>
+        <source>Enter asks and opens it · Esc closes</source>
+        <translation>Eingabe stellt und öffnet sie · Esc schließt</translation>
+    </message>
+    <message>
+        <source>e.g. Which evidence level would you give?</source>
+        <translation>z. B. Welches Evidenzlevel würden Sie vergeben?</translation>
+    </message>
+    <message>
+        <source>Type the number to choose the kind</source>
+        <translation>Die Ziffer wählt den Fragetyp</translation>
+    </message>
+    <message>
+        <source>One option per line. “No recommendation” stands alone; “Abstain” offers abstaining.</source>
+        <translation>Eine Option pro Zeile. „Keine Empfehlung“ steht für sich; „Enthaltung“ bietet die Enthaltung an.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. presented by site X: 54 y, NSCLC, KRAS G12C</source>
+        <translation>optional, z. B. vorgestellt von Standort X: 54 J., NSCLC, KRAS G12C</translation>
+    </message>
+    <message>
+        <source>Ask and open</source>
+        <translation>Stellen und öffnen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Fragetyp</translation>
+    </message>
+    <message>
+        <source>Case (one line)</source>
+        <translation>Fall (eine Zeile)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+</context>
+<context>
     <name>RemoteSession</name>
     <message>
         <source>This question is not on the server.</source>
@@ -1782,6 +1862,10 @@
     <message>
         <source>Next</source>
         <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Quick question</source>
+        <translation>Spontanfrage</translation>
     </message>
     <message>
         <source>Choose question</source>
