@@ -27,7 +27,7 @@ from app.services.errors import InvalidInput, StateConflict
 from app.services.messages import say
 from app.services.package_schema import PackageOption, PackageQuestion, checked
 from app.services.text import clean_field
-from app.services.views import QuestionInfo
+from app.services.views import CaseInfo, QuestionInfo
 from app.texts import Catalog
 
 FREE_DISCUSSION = Catalog.of_pairs(
@@ -52,6 +52,15 @@ def block_title(lang: str) -> str:
 def case_line_of(title: str) -> str:
     """The one-line case a free-discussion case was asked with ("" for none)."""
     return "" if title in {block_title(lang) for lang in ("de", "en")} else title
+
+
+def case_heading(case: CaseInfo, lang: str) -> str:
+    """The case's title as a list names it: a free-discussion case under the block's name
+    ("Freie Diskussion: Mainz: 54 J., NSCLC, KRAS G12C"; the block alone without a line)."""
+    if not case.free_discussion:
+        return case.title
+    line = case_line_of(case.title)
+    return f"{block_title(lang)}: {line}" if line else block_title(lang)
 
 
 def _kind(kind: QuestionKind | str) -> QuestionKind:
