@@ -1681,8 +1681,8 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
-        <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
+        <source>Asked: the kind, the options&apos; number and order and abstain are fixed; the text, the option labels (typos) and the sentence parts can still be corrected. The votes stay with their options.</source>
+        <translation>Gestellt: Fragetyp, Zahl und Reihenfolge der Optionen und Enthaltung stehen fest; Text, Optionen (Tippfehler) und Satzteile lassen sich noch berichtigen. Die Stimmen bleiben bei ihren Optionen.</translation>
     </message>
     <message>
         <source>Option</source>
