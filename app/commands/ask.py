@@ -11,21 +11,24 @@ from app.commands.messages import say
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services.quick import QuickQuestion, ask
+    from app.services.moderator_actions import DESKTOP
+    from app.services.quick import add_quick_question
 
-    asked = QuickQuestion(
-        text=args.text,
-        kind=args.kind,
-        options=tuple(args.option),
-        case_line=args.case,
-        allow_abstain=not args.no_abstain,
-        duration_seconds=args.duration,
-        open_now=not args.draft,
-    )
     db = open_db(args)
     try:
         with db.write() as session:
-            question = ask(session, conference_id(session, args.conference), asked)
+            question = add_quick_question(
+                session,
+                conference_id(session, args.conference),
+                args.text,
+                args.kind,
+                args.option,
+                args.case,
+                allow_abstain=not args.no_abstain,
+                duration_seconds=args.duration,
+                open=not args.draft,
+                actor=DESKTOP,
+            )
     finally:
         db.dispose()
     state = say("asked_open" if question.is_open else "asked_draft")

@@ -13,7 +13,6 @@ question: round 2, notes, results and reports work on it as on any other.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -176,28 +175,29 @@ def add_quick_question(
     text: str,
     kind: QuestionKind | str,
     options: Sequence[str] = (),
-    case_line: str = "",
-    *,
+    case: str = "",
     allow_abstain: bool = True,
     duration_seconds: int | None = None,
-    open_now: bool = True,
+    open: bool = True,  # the API's word (shadows the builtin here only)
+    *,
     actor: str = "moderator",
 ) -> QuestionInfo:
-    """Ask a question on the spot: into the free discussion at the end of the agenda, made
-    the current question and (``open_now``) opened for voting at once.
+    """Ask a question on the spot: into the free discussion at the end of the agenda (the
+    case with the same one-line ``case``, else a new one), made the current question and
+    (``open``) opened for voting at once.
 
     ``kind`` is one of :class:`QuestionKind`; a preset kind brings its options, single and
     multiple choice take ``options`` (each entry may hold several lines, one option per
     line; "Enthaltung" / "abstain" typed among them offers abstaining instead). "Keine
     Empfehlung" / "no recommendation" stands alone as everywhere. Refused, with nothing
-    written, while another question is open (``open_now``) or when the input breaks a rule.
+    written, while another question is open (``open``) or when the input breaks a rule.
     """
     conf = get_conference_row(session, conference_id)
-    data, line = prepare(text, kind, options, case_line, allow_abstain, duration_seconds)
-    if open_now:
+    data, line = prepare(text, kind, options, case, allow_abstain, duration_seconds)
+    if open:
         _refuse_while_open(session, conference_id)
-    case = _case_for(session, conference_id, line, conf.language)
-    question_id = add_question(session, case.id, data)
+    into = _case_for(session, conference_id, line, conf.language)
+    question_id = add_question(session, into.id, data)
     audit.record(
         session,
         conference_id,
@@ -207,40 +207,8 @@ def add_quick_question(
         kind=data.kind.value,
         case_line=line,
     )
-    if open_now:
+    if open:
         return lifecycle.open_question(session, question_id, actor=actor)
     if _open_question_id(session, conference_id) is None:  # else the open one stays shown
         lifecycle.set_current(session, conference_id, question_id, actor=actor)
     return get_question(session, question_id)
-
-
-@dataclass(frozen=True)
-class QuickQuestion:
-    """What the moderator typed into the quick-question form (or sent to the API), carried
-    as one value from a front end to :func:`ask`."""
-
-    text: str
-    kind: QuestionKind | str
-    options: tuple[str, ...] = ()
-    case_line: str = ""
-    allow_abstain: bool = True
-    duration_seconds: int | None = None
-    open_now: bool = True
-
-
-def ask(
-    session: Session, conference_id: int, asked: QuickQuestion, *, actor: str = "moderator"
-) -> QuestionInfo:
-    """:func:`add_quick_question` with the form's values."""
-    return add_quick_question(
-        session,
-        conference_id,
-        asked.text,
-        asked.kind,
-        asked.options,
-        asked.case_line,
-        allow_abstain=asked.allow_abstain,
-        duration_seconds=asked.duration_seconds,
-        open_now=asked.open_now,
-        actor=actor,
-    )

@@ -31,7 +31,7 @@ def ask_and_vote(db: Database, conf_id: int) -> list[int]:
         sites = [i.site.id for i in conferences.invitations(session, conf_id) if i.present]
         evidence = add_quick_question(
             session, conf_id, "Welches Evidenzlevel würden Sie vergeben?", "evidence",
-            case_line=LINE,
+            case=LINE,
         )  # fmt: skip
         for n, site in enumerate(sites[:6]):
             level = evidence.options[2 if n < 5 else 5].id  # m1C five times, m2C once
@@ -41,13 +41,13 @@ def ask_and_vote(db: Database, conf_id: int) -> list[int]:
         lifecycle.close_question(session, evidence.id)
         lifecycle.reveal_question(session, evidence.id)
         yes_no = add_quick_question(
-            session, conf_id, "Würde Ihr Standort Sotorasib empfehlen?", "yes_no", case_line=LINE
+            session, conf_id, "Würde Ihr Standort Sotorasib empfehlen?", "yes_no", case=LINE
         )
         for site in sites[:4]:
             ballots.cast_ballot(session, yes_no.id, site, option_ids=[yes_no.options[0].id])
         lifecycle.close_question(session, yes_no.id)
         other = add_quick_question(
-            session, conf_id, "Und hier?", "yes_no", case_line=HOSTILE_LINE, open_now=False
+            session, conf_id, "Und hier?", "yes_no", case=HOSTILE_LINE, open=False
         )
     return [evidence.id, yes_no.id, other.id]
 

@@ -50,7 +50,8 @@ def test_a_quick_question_is_asked_opened_and_voted_on_without_javascript(
     assert [q.id for q in cases[-1].questions] == [question["id"]]
     assert question["number"] == f"{cases[-1].number}.1"
     served.notifier.settled(changes=2)
-    assert [c.action for c in served.notifier.changes][-1] == "quick_question_added"
+    last = served.notifier.changes[-1]
+    assert (last.action, last.change, last.question_id) == ("quick", "agenda", question["id"])
 
     # a site's page, plain HTML (no JavaScript needed): the case line, the levels explained
     token = tokens(db, served.conf_id)["DD"]

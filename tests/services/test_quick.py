@@ -32,7 +32,7 @@ def test_a_quick_question_goes_to_a_free_discussion_case_at_the_end_and_opens(
             setup.conference_id,
             "Welches Evidenzlevel würden Sie vergeben?",
             "evidence",
-            case_line=f"  {LINE}\u202e ",
+            case=f"  {LINE}\u202e ",
         )
     cases = _cases(db, setup.conference_id)
     assert [c.free_discussion for c in cases] == [False, True]
@@ -60,10 +60,10 @@ def test_a_quick_question_goes_to_a_free_discussion_case_at_the_end_and_opens(
 def test_the_same_line_joins_its_case_and_a_new_line_starts_the_next(db: Database) -> None:
     setup = make_conference(db, open_question=False)
     with db.write() as session:
-        first = add_quick_question(session, setup.conference_id, "Ja?", "yes_no", case_line=LINE)
+        first = add_quick_question(session, setup.conference_id, "Ja?", "yes_no", case=LINE)
         lifecycle.close_question(session, first.id)
         second = add_quick_question(
-            session, setup.conference_id, "Zustimmung?", "agreement", case_line=LINE
+            session, setup.conference_id, "Zustimmung?", "agreement", case=LINE
         )
         lifecycle.close_question(session, second.id)
         third = add_quick_question(session, setup.conference_id, "Allgemein?", "yes_no")
@@ -85,7 +85,7 @@ def test_typed_options_follow_the_usual_rules(db: Database) -> None:
             QuestionKind.MULTIPLE,
             ["Sotorasib\nAdagrasib\n\n", "Keine Empfehlung", "Enthaltung"],
             allow_abstain=False,
-            open_now=False,
+            open=False,
         )
     assert [(o.label, o.exclusive) for o in asked.options] == [
         ("Sotorasib", False),
@@ -136,9 +136,7 @@ def test_refused_while_another_question_is_open_and_for_an_unknown_conference(
         add_quick_question(session, setup.conference_id, "Jetzt?", "yes_no")
     assert len(_cases(db, setup.conference_id)) == 1
     with db.write() as session:  # prepared while 1.1 runs: 1.1 stays the current one
-        draft = add_quick_question(
-            session, setup.conference_id, "Gleich?", "yes_no", open_now=False
-        )
+        draft = add_quick_question(session, setup.conference_id, "Gleich?", "yes_no", open=False)
         assert lifecycle.current_question_id(session, setup.conference_id) == setup.question_id
     assert draft.state is QuestionState.DRAFT
     with pytest.raises(NotFound), db.write() as session:
@@ -202,7 +200,7 @@ def test_the_free_discussion_travels_in_the_conference_file(db: Database) -> Non
 
     setup = make_conference(db, open_question=False)
     with db.write() as session:
-        add_quick_question(session, setup.conference_id, "Ja?", "yes_no", case_line=LINE)
+        add_quick_question(session, setup.conference_id, "Ja?", "yes_no", case=LINE)
         file = build_conference_file(session, setup.conference_id)
         published = build_conference_file(session, setup.conference_id, publish=Publish())
         copy = import_conference_file(session, file, name="f.json", new_links=True)

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from app.models.enums import QuestionKind
 from app.services.errors import VotumError
+from app.services.moderator_actions import QUICK, Action
 from app.services.presets import kind_label
-from app.services.quick import QuickQuestion, prepare
+from app.services.quick import prepare
 from app.ui.i18n import current_language
 from app.ui.plain import plain_label
 from app.ui.theme import error_color, muted_color
@@ -46,7 +47,8 @@ _SUBMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class QuickQuestionForm(QFrame):
-    """Signals ``asked(QuickQuestion)`` on Enter when the input is fine, ``cancelled()``
+    """Signals ``asked(Action)`` (the quick-question action) on Enter when the input is
+    fine, ``cancelled()``
     on Esc. ``blocked`` (set by the console) says why nothing can be asked now, e.g.
     another question is still open."""
 
@@ -150,15 +152,16 @@ class QuickQuestionForm(QFrame):
     def chosen_kind(self) -> QuestionKind:
         return QuestionKind(self.kind.currentData())
 
-    def question(self) -> QuickQuestion:
+    def typed(self) -> tuple[str, QuestionKind, list[str], str]:
+        """Text, kind, options (as typed, one per line) and the case line."""
         kind = self.chosen_kind()
         lines = self.options.toPlainText() if kind in _WITH_OPTIONS else ""
-        return QuickQuestion(
-            text=self.text.text(),
-            kind=kind,
-            options=(lines,) if lines.strip() else (),
-            case_line=self.case.text(),
-        )
+        return self.text.text(), kind, [lines] if lines.strip() else [], self.case.text()
+
+    def question(self) -> Action:
+        """The quick-question action with what was typed (opened at once)."""
+        text, kind, options, case = self.typed()
+        return QUICK(text=text, kind=kind, options=options, case=case)
 
     def start(self) -> None:
         """Show the form with the cursor in the question (the kind and case line kept)."""
@@ -204,12 +207,13 @@ class QuickQuestionForm(QFrame):
 
     @Slot()
     def on_ask_button_clicked(self) -> None:
-        asked = self.question()
         if self.blocked:
             self.say(self.blocked)
             return
+        asked = self.question()
         try:
-            prepare(asked.text, asked.kind, asked.options, asked.case_line)
+            prepare(*self.typed())  # the rule's own check, before anything is sent
+            asked.body()
         except VotumError as exc:
             self.say(exc.in_language(current_language()))
             return

@@ -203,7 +203,7 @@ def test_the_presenter_fills_its_window_and_reads_at_a_third(
         # a quick question with its one-line case, the evidence levels explained
         with db.write() as s:
             lifecycle.close_question(s, long_id)
-            add_quick_question(s, demo_id, "Welches Evidenzlevel?", "evidence", case_line=LINE)
+            add_quick_question(s, demo_id, "Welches Evidenzlevel?", "evidence", case=LINE)
         session.reload()
         qtbot.waitUntil(
             lambda: window.question_label.text() == "Welches Evidenzlevel?", timeout=5000

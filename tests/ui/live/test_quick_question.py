@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.db import Database
 from app.models import QuestionKind, QuestionState
 from app.services import agenda, conferences
+from app.services.moderator_actions import OPEN
 from app.ui.live.console import LiveConsole
 from app.ui.live.session import LiveSession
 
@@ -160,7 +161,7 @@ def test_the_form_says_what_is_wrong_and_sends_nothing(
     keys.press(Qt.Key.Key_Escape)
     assert not form.isVisible()
     # while a question is open, the form says so and asks nothing
-    assert console.session.open_question(console.snapshot.question.id)
+    assert console.session.act(OPEN(question_id=console.snapshot.question.id))
     qtbot.waitUntil(lambda: console.snapshot.question.is_open, timeout=5000)
     keys.press(Qt.Key.Key_F, ctrl_shift)
     keys.type("Now?")
