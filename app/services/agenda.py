@@ -136,6 +136,7 @@ def add_case(
         conference_id=conf.id,
         position=_next_position(session, Case.position, Case.conference_id == conf.id),
         title=data.title,
+        free_discussion=data.free_discussion,  # where it stands, not its summary: kept on edits
     )
     _apply_case_fields(case, data)
     case.images = [case_image(img, index, base_dir) for index, img in enumerate(data.images)]
@@ -161,7 +162,6 @@ def _apply_case_fields(case: Case, data: PackageCase) -> None:
     case.tmb = data.tmb
     case.msi = data.msi
     case.text = data.text
-    case.free_discussion = data.free_discussion
     case.findings = [finding_row(f, index) for index, f in enumerate(data.findings)]
 
 

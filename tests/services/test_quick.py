@@ -212,3 +212,15 @@ def test_the_free_discussion_travels_in_the_conference_file(db: Database) -> Non
         (True, LINE),
     ]
     assert [f.gene for f in cases[1].findings] == ["KRAS", "STK11"]
+
+
+def test_editing_a_free_discussion_case_keeps_it_in_the_free_discussion(db: Database) -> None:
+    """The editor's case form knows nothing of the block: its save must not move the case."""
+    from app.services.package_schema import PackageCase
+
+    setup = make_conference(db, open_question=False)
+    with db.write() as session:
+        asked = add_quick_question(session, setup.conference_id, "Ja?", "yes_no", case=LINE)
+        agenda.update_case(session, asked.case_id, PackageCase(title=LINE, age=55))
+        case = agenda.get_case(session, asked.case_id)
+    assert case.free_discussion and case.age == 55
