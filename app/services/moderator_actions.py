@@ -43,6 +43,7 @@ from app.services.action_bodies import (
     CurrentIn,
     ModeratorBallotIn,
     NoteIn,
+    QuickQuestionIn,
     SkipIn,
 )
 from app.services.ballots import BallotReceipt
@@ -64,6 +65,7 @@ from app.services.moderator_rules import (
     write_note,
 )
 from app.services.notes import NoteView
+from app.services.quick import add_quick_question
 from app.services.views import QuestionInfo
 from app.texts import Catalog
 
@@ -89,6 +91,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "checkin_open": ("Anmeldung der Standorte wieder öffnen", "Reopen sites' check-in"),
     "checkin_close": ("Anmeldung der Standorte schließen", "Close sites' check-in"),
     "held": ("Sitzung als stattgefunden markieren", "Mark session as held"),
+    "quick": ("Spontanfrage", "Quick question"),
     # --- refusal --------------------------------------------------------------------------
     "action_invalid": ("Ungültige Eingabe: {problems}", "invalid input: {problems}"),
 }
@@ -326,8 +329,19 @@ CHECKIN_CLOSE = Definition(
 )
 HELD = Definition("held", mark_held, "POST", "/held", None, Answer.CHECKIN, Change.CONFERENCE)
 
+#: a question asked on the spot (the free discussion), opened at once
+QUICK = Definition(
+    "quick",
+    add_quick_question,
+    "POST",
+    "/questions",
+    QuickQuestionIn,
+    Answer.QUESTION,
+    Change.AGENDA,
+)
+
 ACTIONS: tuple[Definition, ...] = (
     OPEN, CLOSE, REVEAL, HIDE, REOPEN, REPEAT, SKIP, NEXT, CURRENT, BALLOT, ATTENDANCE, NOTE,
-    CHECKIN_OPEN, CHECKIN_CLOSE, HELD,
+    CHECKIN_OPEN, CHECKIN_CLOSE, HELD, QUICK,
 )  # fmt: skip
 BY_NAME: Mapping[str, Definition] = {d.name: d for d in ACTIONS}

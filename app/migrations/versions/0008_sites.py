@@ -5,8 +5,8 @@ moderator closes the check-in (``checkin_closed_at``) or marks the session as he
 (``held_at``); each invited site's last visit of its link (``last_seen_at``) shows who
 has tested it.
 
-Revision ID: 0007_sites
-Revises: 0006
+Revision ID: 0008_sites
+Revises: 0007_quick
 Create Date: 2026-12-07
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_sites"
-down_revision: str | None = "0006"
+revision: str = "0008_sites"
+down_revision: str | None = "0007_quick"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
