@@ -12,10 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.models import QuestionState
-from app.remote.client import ModeratorClient, tls_context
+from app.remote.client import ModeratorClient, Unreachable, tls_context
 from app.remote.transfer import fetch_results, plan_publish, publish
 from app.services.conferences import create_conference
 from app.services.moderator_actions import BALLOT
+from app.texts import Message
 from app.ui.live.console import LiveConsole
 from app.ui.live.remote_session import RemoteSession
 from app.ui.live.session import LiveSession
@@ -186,7 +187,8 @@ def test_a_failed_action_while_the_stream_lives_does_not_leave_the_console_offli
 ) -> None:
     session, console = attached
     qtbot.waitUntil(lambda: session.online, timeout=WAIT)
-    session.on_dropped("ReadTimeout")  # an action's answer timed out; the server is fine
+    lost = Unreachable(Message.plain("ReadTimeout"))  # an action's answer timed out …
+    session.on_dropped(lost)  # … while the server is fine
     assert console.connection_strip.isVisible() and not session.online
     qtbot.waitUntil(lambda: session.online, timeout=WAIT)  # the retry's read says it is back
     assert not console.connection_strip.isVisible()
