@@ -38,6 +38,8 @@ class Case(Base):
     tmb: Mapped[float | None] = mapped_column(Float, nullable=True)
     msi: Mapped[str40] = mapped_column(default="")
     text: Mapped[str] = mapped_column(Text, default="")
+    #: title, diagnosis, ICD-10 and histology normalised for the archive's search
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     conference: Mapped[Conference] = relationship(back_populates="cases")
     findings: Mapped[list[Finding]] = relationship(
@@ -64,6 +66,8 @@ class Finding(Base):
     kind: Mapped[str] = mapped_column(String(20), default="snv")
     vaf: Mapped[float | None] = mapped_column(Float, nullable=True)
     comment: Mapped[str500] = mapped_column(default="")
+    #: gene and alteration normalised for the archive's search
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     case: Mapped[Case] = relationship(back_populates="findings")
 
