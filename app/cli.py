@@ -20,6 +20,7 @@ from app.commands.common import (
     port_number,
     whole_number,
 )
+from app.commands.series import add_parsers as add_series_parsers
 from app.config import DB_ENV_VAR, LANGUAGES, Settings, SettingsError, default_db_url, load_settings
 
 
@@ -187,6 +188,7 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     poll.add_argument("--dry-run", action="store_true", help="show the preview, store nothing")
     poll.set_defaults(func=_dispatch("poll_import"))
     _add_setup_commands(sub)
+    add_series_parsers(sub, _dispatch)
     return parser
 
 

@@ -194,6 +194,22 @@ def _entry_row(
     )
 
 
+def find_entry(session: Session, ref: str) -> int:
+    """A plan entry's id from its number (as the plan lists it) or its date (YYYY-MM-DD)."""
+    ref = ref.strip()
+    if ref.isdigit():
+        return _entry(session, int(ref)).id
+    try:
+        day = dt.date.fromisoformat(ref)
+    except ValueError:
+        raise NotFound(say("plan_entry_ref", ref=ref)) from None
+    found = session.scalars(select(PlanEntry.id).where(PlanEntry.date == day)).all()
+    if len(found) != 1:
+        key = "plan_entry_ref" if not found else "plan_entry_ambiguous"
+        raise NotFound(say(key, ref=ref))
+    return found[0]
+
+
 # --- editing -----------------------------------------------------------------------------
 
 
@@ -222,6 +238,13 @@ def _apply(entry: PlanEntry, data: PlanEntryData) -> None:
         )
         for position, (name, site) in enumerate(fellows)
     ]
+
+
+def entry_data(session: Session, entry_id: int) -> PlanEntryData:
+    """A plan entry as entered (the base of a change)."""
+    entry = _entry(session, entry_id)
+    fellows = tuple((f.name, f.site) for f in entry.fellows)
+    return PlanEntryData(entry.date, entry.topic, entry.starts_at, entry.ends_at, fellows)
 
 
 def add_entry(

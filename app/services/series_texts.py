@@ -45,6 +45,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Planeintrag {entry_id} nicht gefunden",
         "plan entry {entry_id} not found",
     ),
+    "plan_entry_ref": (
+        "Kein Planeintrag „{ref}“: Nummer (wie „series plan“ sie zeigt) oder Datum JJJJ-MM-TT",
+        "no plan entry “{ref}”: its number (as “series plan” shows it) or its date YYYY-MM-DD",
+    ),
+    "plan_entry_ambiguous": (
+        "Am {ref} stehen mehrere Sitzungen im Plan: bitte die Nummer angeben",
+        "several sessions are planned on {ref}: please give the number",
+    ),
     "plan_has_conference": (
         "Für den Planeintrag vom {date} gibt es schon die Konferenz „{slug}“",
         "the plan entry of {date} already has its conference “{slug}”",
