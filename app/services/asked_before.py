@@ -47,14 +47,17 @@ class EarlierAsking:
     by_hand: bool
     result: ArchivedResult | None
 
-    def sentence(self, today: Tally | None, lang: str) -> str:
+    def sentence(self, today: Tally | None, lang: str, *, now: dt.date | None = None) -> str:
         """ "Juni 2026: 62 % sprechen keine Empfehlung aus; heute: 81 %" (see
         :func:`trend_sentence`)."""
-        return trend_sentence(self, today, lang)
+        return trend_sentence(self, today, lang, now=now)
 
 
-def trend_sentence(earlier: EarlierAsking, today: Tally | None, lang: str) -> str:
-    """The earlier result beside today's, in ``lang``.
+def trend_sentence(
+    earlier: EarlierAsking, today: Tally | None, lang: str, *, now: dt.date | None = None
+) -> str:
+    """The earlier result beside today's, in ``lang``; ``now``: the date of today's
+    session, to name it by its month (a document read later) instead of "today".
 
     The share compared is that of the earlier asking's leading option (so the line stays
     still while today's ballots come in), today's share of the same option (same place,
@@ -71,12 +74,13 @@ def trend_sentence(earlier: EarlierAsking, today: Tally | None, lang: str) -> st
         return then_sentence
     lead = result.tally.options[index]
     then = text(lang, "share_phrase", percent=lead.percent, phrase=result.phrase(index, lang))
-    now = _same_option(today, index, lead.option.label) if today is not None else None
+    share = _same_option(today, index, lead.option.label) if today is not None else None
     if today is None or today.n_valid == 0:
         return text(lang, "trend_then", when=when, then=then)
-    if now is None:
+    if share is None:
         return then_sentence
-    return text(lang, "trend", when=when, then=then, now=now)
+    label = text(lang, "today") if now is None else month_year(now, lang)
+    return text(lang, "trend", when=when, then=then, now=share, label=label)
 
 
 def _same_option(today: Tally, index: int, label: str) -> int | None:

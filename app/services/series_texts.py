@@ -26,10 +26,12 @@ _MONTHS = (
 _TEXTS: dict[str, tuple[str, str]] = {
     **{f"month_{n}": pair for n, pair in enumerate(_MONTHS, start=1)},
     # --- asked before: "Juni 2026: 15 % empfehlen HCQ + Trametinib; heute: 8 %" ------------
-    "trend": ("{when}: {then}; heute: {now} %", "{when}: {then}; today: {now} %"),
+    "trend": ("{when}: {then}; {label}: {now} %", "{when}: {then}; {label}: {now} %"),
+    "today": ("heute", "today"),
     "trend_then": ("{when}: {then}", "{when}: {then}"),
     "share_phrase": ("{percent} % {phrase}", "{percent} % {phrase}"),
     "asked_before": ("Zuvor gefragt", "Asked before"),
+    "asked_before_in": ("„{topic}“, Frage {number}", "“{topic}”, question {number}"),
     "not_asked": ("nicht gestellt", "not asked"),
     "agreeing": ("Zustimmung", "agreeing"),
     # --- the plan ----------------------------------------------------------------------
