@@ -36,8 +36,8 @@ SITES_PER_FIGURE = 40
 
 def shade(share: float) -> tuple[float, float, float]:
     """White (0 %) to the charts' blue (100 %)."""
-    blue = to_rgb(SINGLE_COLOUR)
-    return tuple(1 - share * (1 - c) for c in blue)  # type: ignore[return-value]
+    red, green, blue = to_rgb(SINGLE_COLOUR)
+    return (1 - share * (1 - red), 1 - share * (1 - green), 1 - share * (1 - blue))
 
 
 def _ink(share: float) -> str:

@@ -24,6 +24,7 @@ from app.ui.live.call_totals import CallTotalsNote
 from app.ui.live.chart import ChartStyle, ResultChart
 from app.ui.live.session import LiveSnapshot, ServerState
 from app.ui.live.source import LiveSource
+from app.ui.live.trend import TrendLine
 from app.ui.qr import qr_pixmap
 
 TEXTS = {
@@ -108,6 +109,8 @@ class PresenterWindow(QWidget):
         self.call_totals.setObjectName("callTotals")
         self.call_totals.setStyleSheet(f"#callTotals {{ border: 2px solid {MUTED}; }}")
         self.call_totals.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # asked before (series): the earlier result beside today's, after the reveal only
+        self.trend = TrendLine()
         self.count_label = _plain(QLabel())
         self.state_label = _plain(QLabel())
         self.join_label = _plain(QLabel())
@@ -142,6 +145,7 @@ class PresenterWindow(QWidget):
         layout.addLayout(question)
         layout.addLayout(body, 1)
         layout.addWidget(self.call_totals)
+        layout.addWidget(self.trend)
         layout.addLayout(footer)
         QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_full_screen)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.showNormal)
@@ -195,6 +199,7 @@ class PresenterWindow(QWidget):
             (self.address_label, 18, True, FG),
             (self.call_totals.title, 18, True, MUTED),
             (self.call_totals.counts, 26, True, FG),
+            (self.trend, 20, False, MUTED),
         ):
             font = label.font()
             font.setPointSizeF(points * scale)
@@ -241,6 +246,7 @@ class PresenterWindow(QWidget):
             self.state_label.setText("")
             self.chart.hide()
             self.call_totals.show_calls((), lang)
+            self.trend.show_earlier(None, None, lang)
             self.options_label.show()
             return
         self.case_label.setText(f"{self._t('case', n=case.number)} · {case.headline(lang)}")
@@ -259,8 +265,10 @@ class PresenterWindow(QWidget):
             self.chart.show_result(snapshot.result, snapshot.round_one, lang)
             repeated = snapshot.round_one is not None or question.round > 1
             self.call_totals.show_calls(snapshot.calls, lang, rounds=repeated)
+            self.trend.show_earlier(snapshot.earlier, snapshot.result, lang)
         else:
             self.call_totals.show_calls((), lang)  # never a result before "Show result"
+            self.trend.show_earlier(None, None, lang)
             self.chart.hide()
             self.options_label.show()
             self._show_options(snapshot)

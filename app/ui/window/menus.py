@@ -98,6 +98,7 @@ class MainMenus(QObject):
             add(view, self.tr("&Preparation"), pages.show_preparation, "Alt+1"),
             add(view, self.tr("&Live console"), pages.show_live, "Alt+2"),
         ]
+        add(view, self.tr("&Series plan and participation"), pages.show_series, "Alt+3")
         view.addSeparator()
         languages = view.addMenu(self.tr("&Language"))
         _choices(languages, LANGUAGE_NAMES, current_language(), window.set_language)
