@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.models import (
@@ -50,11 +50,10 @@ class ArchivedResult:
     question_id: int
     round: int
     tally: Tally
-    sentence_de: str
-    sentence_en: str
 
     def sentence(self, lang: str) -> str:
-        return self.sentence_de if lang == "de" else self.sentence_en
+        """The ready sentence ("15 % der Standorte empfehlen …"), made when asked for."""
+        return manuscript_sentence(self.tally, lang)
 
     def lead(self) -> int | None:
         """Index of the leading option (the consensus's, or the most chosen), if any."""
@@ -133,8 +132,8 @@ def _matches(term: str) -> ColumnElement[bool]:
     return or_(
         Question.search_key.like(pattern),
         Case.search_key.like(pattern),
-        exists().where(Option.question_id == Question.id, Option.search_key.like(pattern)),
-        exists().where(Finding.case_id == Case.id, Finding.search_key.like(pattern)),
+        Question.id.in_(select(Option.question_id).where(Option.search_key.like(pattern))),
+        Case.id.in_(select(Finding.case_id).where(Finding.search_key.like(pattern))),
     )
 
 
@@ -144,10 +143,9 @@ def search(session: Session, query: str, *, limit: int = DEFAULT_LIMIT) -> Archi
     if not terms:
         return ArchiveSearch((), (), 0)
     where = and_(Question.parent_id.is_(None), *(_matches(t) for t in terms))
-    found = select(Question.id).join(Case).join(Conference).where(where)
-    total = session.scalar(select(func.count()).select_from(found.subquery())) or 0
     rows = session.execute(
         select(
+            func.count().over(),  # every match, counted in the same scan
             Question.id,
             Question.text,
             Question.kind,
@@ -164,8 +162,9 @@ def search(session: Session, query: str, *, limit: int = DEFAULT_LIMIT) -> Archi
         .order_by(Conference.date.desc(), Conference.id.desc(), Case.position, Question.position)
         .limit(max(0, limit))
     ).all()
-    numbers = agenda_numbers(session, {row[3] for row in rows})
-    last = last_rounds(session, [row[0] for row in rows])
+    total = rows[0][0] if rows else 0
+    numbers = agenda_numbers(session, {row[4] for row in rows})
+    last = last_rounds(session, [row[1] for row in rows])
     counted = results_of(session, last.values())
     hits = tuple(
         ArchiveHit(
@@ -181,7 +180,7 @@ def search(session: Session, query: str, *, limit: int = DEFAULT_LIMIT) -> Archi
             kind=QuestionKind(kind),
             result=counted.get(last[qid]),
         )
-        for qid, question_text, kind, case_id, case_title, conf_id, slug, topic, date in rows
+        for _, qid, question_text, kind, case_id, case_title, conf_id, slug, topic, date in rows
     )
     return ArchiveSearch(terms, hits, total)
 
@@ -276,13 +275,7 @@ def results_of(session: Session, question_ids: Iterable[int]) -> dict[int, Archi
         ballots = _ballots(session, list(asked))
         for qid, (kind, round_) in asked.items():
             counted = tally(kind, options[qid], ballots.get(qid, ()))
-            found[qid] = ArchivedResult(
-                qid,
-                round_,
-                counted,
-                manuscript_sentence(counted, "de"),
-                manuscript_sentence(counted, "en"),
-            )
+            found[qid] = ArchivedResult(qid, round_, counted)
     return found
 
 

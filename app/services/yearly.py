@@ -113,9 +113,21 @@ def check_year(year: int) -> int:
 def year_report(session: Session, year: int, *, today: dt.date | None = None) -> YearReport:
     """The report of the sessions held in ``year``."""
     check_year(year)
-    table = participation(
-        session, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), today=today
-    )
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return period_report(session, year, start=start, end=end, today=today)
+
+
+def period_report(
+    session: Session,
+    year: int,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    today: dt.date | None = None,
+) -> YearReport:
+    """The report of the sessions held from ``start`` to ``end`` (None: no bound), titled
+    ``year``."""
+    table = participation(session, start=start, end=end, today=today)
     ids = [s.conference_id for s in table.sessions]
     sessions = _sessions(session, ids)
     return YearReport(year, sessions, table, _topics(session, ids))
