@@ -38,7 +38,7 @@ from app.services.series_texts import text
 from app.services.tally import BallotInput, OptionSpec, Tally, round_half_up, tally
 
 #: Hits shown at most; the total says how many there are.
-DEFAULT_LIMIT = 200
+DEFAULT_LIMIT = 100
 #: Question ids per statement (well below every database's limit of parameters).
 CHUNK = 500
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from sqlalchemy import func, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.models import Case, Conference, Invitation, PlanEntry, PlanFellow, Question, utcnow
 from app.models.enums import QuestionState
@@ -131,14 +131,19 @@ def plan_status(*, has_questions: bool, held: bool, published: bool) -> PlanStat
 
 def plan(session: Session, *, today: dt.date | None = None) -> list[PlanRow]:
     """Every session of the round, planned or held, by date."""
-    entries = session.scalars(select(PlanEntry).order_by(PlanEntry.date, PlanEntry.id)).all()
+    entries = session.scalars(
+        select(PlanEntry)
+        .options(selectinload(PlanEntry.fellows))
+        .order_by(PlanEntry.date, PlanEntry.id)
+    ).all()
     named = {e.conference_id for e in entries if e.conference_id is not None}
+    with_fellows = select(Conference).options(selectinload(Conference.fellows))
     others = session.scalars(
-        select(Conference).where(Conference.id.not_in(named) if named else true())
+        with_fellows.where(Conference.id.not_in(named) if named else true())
     ).all()
     conference_rows = {c.id: c for c in others}
     conference_rows.update(
-        {c.id: c for c in session.scalars(select(Conference).where(Conference.id.in_(named)))}
+        {c.id: c for c in session.scalars(with_fellows.where(Conference.id.in_(named)))}
     )
     ids = list(conference_rows)
     held = held_conferences(session, ids, today=today)

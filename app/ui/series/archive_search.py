@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 #: Milliseconds of quiet typing before the search runs.
 PAUSE_MS = 150
 #: Hits listed at most (the count says how many there are).
-LIMIT = 200
+LIMIT = 100
 
 
 class ArchiveSearch(QWidget):

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.services import ballots, conferences, lifecycle
+from app.services.moderator_actions import CLOSE, CURRENT, REVEAL
 from app.ui.i18n import install_language
 from app.ui.live.console import LiveConsole
 from app.ui.live.session import LiveSession
@@ -44,7 +45,7 @@ def test_the_console_shows_the_earlier_result_quieter_than_todays(
     console = LiveConsole(session)
     qtbot.addWidget(console)
     console.show()
-    assert session.select(asked_before)
+    assert session.act(CURRENT(question_id=asked_before))
     qtbot.waitUntil(lambda: console.trend.isVisible())
     assert console.trend.text() == (
         "Asked before · June 2026: 85 % give no recommendation; today: 75 %"
@@ -58,7 +59,7 @@ def test_the_console_shows_the_earlier_result_quieter_than_todays(
     assert console.trend.text() == (
         "Zuvor gefragt · Juni 2026: 85 % sprechen keine Empfehlung aus; heute: 75 %"
     )
-    assert session.select(new)
+    assert session.act(CURRENT(question_id=new))
     qtbot.waitUntil(lambda: not console.trend.isVisible())
 
 
@@ -72,12 +73,13 @@ def test_the_presenter_shows_it_after_the_reveal_in_the_rounds_language(
     presenter = PresenterWindow(session)
     qtbot.addWidget(presenter)
     presenter.show()
-    assert session.select(asked_before)
+    assert session.act(CURRENT(question_id=asked_before))
     qtbot.waitUntil(
         lambda: presenter.snapshot is not None and presenter.snapshot.question is not None
     )
     assert not presenter.trend.isVisible()  # the result is not shown yet: nor is the trend
-    assert session.close_question(asked_before) and session.reveal(asked_before)
+    assert session.act(CLOSE(question_id=asked_before))
+    assert session.act(REVEAL(question_id=asked_before))
     qtbot.waitUntil(lambda: presenter.trend.isVisible())
     assert presenter.trend.text() == (
         "Zuvor gefragt · Juni 2026: 85 % sprechen keine Empfehlung aus; heute: 75 %"
