@@ -38,7 +38,9 @@ class Asked:
 
 
 @dataclass(frozen=True)
-class Session_:
+class Held:
+    """A held session: its conference, its questions in order, its sites by code."""
+
     conference_id: int
     question_ids: list[int]
     site_ids: dict[str, int]
@@ -60,7 +62,7 @@ def hold_session(
     diagnosis: str = "Pankreaskarzinom",
     findings: Sequence[tuple[str, str]] = (("KRAS", "p.G12D"),),
     title: str = "KRAS G12D – Pankreaskarzinom",
-) -> Session_:
+) -> Held:
     """A conference on ``date`` with one case that asks ``asked`` in order."""
     with db.write() as session:
         conf_id = conferences.create_conference(session, topic, date)
@@ -119,7 +121,7 @@ def hold_session(
                 )
             if a.close:
                 lifecycle.close_question(session, info.id)
-    return Session_(conf_id, [q.id for q in infos], site_ids)
+    return Held(conf_id, [q.id for q in infos], site_ids)
 
 
 def votes(yes: int, no: int, abstain: int = 0) -> dict[str, int | None]:
