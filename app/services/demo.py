@@ -114,6 +114,7 @@ def _build(session: Session, data: dict[str, Any], slug: str, site_ids: dict[str
         cme_category=meta.get("cme_category", ""),
         cme_points=meta.get("cme_points"),
         scientific_lead=meta.get("scientific_lead", ""),
+        organiser=meta.get("organiser", ""),
     )
     conferences.set_fellows(session, conf_id, [tuple(f) for f in meta["fellows"]])
     conferences.invite_sites(session, conf_id, site_ids.values(), actor="demo")

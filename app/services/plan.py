@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import func, select, true
+from sqlalchemy import and_, func, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import Case, Conference, Invitation, PlanEntry, PlanFellow, Question, utcnow
@@ -84,24 +84,25 @@ class PlanRow:
 def held_conferences(
     session: Session, conference_ids: Iterable[int], *, today: dt.date | None = None
 ) -> set[int]:
-    """The conferences that were held: their date has passed and a question was closed.
-
-    The one place that decides "held" until conferences carry ``held_at`` (the moderator's
-    "mark session as held"); then this reads that instead.
-    """
+    """The conferences that were held: the moderator marked the session as held
+    (``held_at``), or, without the mark (a session from before it existed, or a mark
+    forgotten), its date has passed and it closed a question. The one place that decides
+    "held" for the plan, participation and the yearly report."""
     ids = list(conference_ids)
     if not ids:
         return set()
     day = today or dt.date.today()
+    closed = (
+        select(Question.id)
+        .join(Case, Question.case_id == Case.id)
+        .where(Case.conference_id == Conference.id)
+        .where(Question.state == QuestionState.CLOSED.value)
+        .exists()
+    )
     rows = session.execute(
-        select(Conference.id)
-        .where(Conference.id.in_(ids), Conference.date < day)
-        .where(
-            select(Question.id)
-            .join(Case, Question.case_id == Case.id)
-            .where(Case.conference_id == Conference.id)
-            .where(Question.state == QuestionState.CLOSED.value)
-            .exists()
+        select(Conference.id).where(
+            Conference.id.in_(ids),
+            or_(Conference.held_at.is_not(None), and_(Conference.date < day, closed)),
         )
     )
     return set(rows.scalars())

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.db import Database
 from app.models import Conference
-from app.services import conferences, plan
+from app.services import checkin, conferences, plan
 from app.services.errors import InvalidInput, NotFound
 from app.services.plan import PlanEntryData, PlanStatus
 from tests.services.series_helpers import Asked, hold_session, site_codes, votes
@@ -62,8 +62,12 @@ def test_a_session_moves_from_planned_to_published(db: Database) -> None:
         lifecycle.open_question(session, question)
         lifecycle.close_question(session, question)
     assert _statuses(db) == [(NOVEMBER, PlanStatus.HELD)]
-    with db.read() as session:  # the day of the session itself: not yet over
+    with db.read() as session:  # the day of the session itself: not yet over …
         assert plan.plan(session, today=NOVEMBER)[0].status is PlanStatus.PREPARED
+    with db.write() as session:  # … until the moderator marks it as held
+        checkin.mark_held(session, conf_id, actor="moderator")
+    with db.read() as session:
+        assert plan.plan(session, today=NOVEMBER)[0].status is PlanStatus.HELD
     with db.write() as session:
         plan.set_published(session, entry, True)
     assert _statuses(db) == [(NOVEMBER, PlanStatus.PUBLISHED)]

@@ -77,12 +77,12 @@ def test_the_presenter_shows_it_after_the_reveal_in_the_rounds_language(
     qtbot.waitUntil(
         lambda: presenter.snapshot is not None and presenter.snapshot.question is not None
     )
-    assert not presenter.trend.isVisible()  # the result is not shown yet: nor is the trend
+    assert presenter.result_note.text() == ""  # the result is not shown yet: nor is the trend
     assert session.act(CLOSE(question_id=asked_before))
     assert session.act(REVEAL(question_id=asked_before))
-    qtbot.waitUntil(lambda: presenter.trend.isVisible())
-    assert presenter.trend.text() == (
+    qtbot.waitUntil(lambda: presenter.result_note.text() != "")
+    assert presenter.result_note.text() == (
         "Zuvor gefragt · Juni 2026: 85 % sprechen keine Empfehlung aus; heute: 75 %"
     )
     value = presenter.chart.style_.value
-    assert presenter.trend.font().pointSizeF() * 96 / 72 < value  # never louder than today's
+    assert presenter.result_note.font().pointSizeF() * 96 / 72 < value  # never louder than today's
