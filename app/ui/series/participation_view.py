@@ -77,8 +77,8 @@ class ParticipationView(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.picture.setAccessibleName(self.tr("Heat map of participation per session"))
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Heat map of participation per session"))
         scroll.setWidget(self.picture)
         scroll.setWidgetResizable(True)
         scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # scrolled by keys too
