@@ -34,7 +34,13 @@ class Conference(Base):
     cme_category: Mapped[str] = mapped_column(String(10), default="", server_default="")
     cme_points: Mapped[int | None] = mapped_column(Integer, nullable=True)
     scientific_lead: Mapped[str200] = mapped_column(default="", server_default="")
+    #: the moderator token, kept readable for the laptop that prints it ("" where only its
+    #: hash is kept: a conference the organiser published to a standing server)
     moderator_token: Mapped[str] = mapped_column(String(64))
+    #: its SHA-256, by which a standing server finds the conference a token belongs to
+    moderator_token_hash: Mapped[str | None] = mapped_column(
+        String(64), nullable=True, unique=True, index=True
+    )
     current_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("questions.id", ondelete="SET NULL", use_alter=True),
         nullable=True,

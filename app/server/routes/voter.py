@@ -26,6 +26,7 @@ from app.server.deps import (
     MAX_ID,
     CtxDep,
     LangDep,
+    MaybeCtxDep,
     SiteReadDep,
     TokenPath,
     admit,
@@ -93,10 +94,13 @@ def _plain_form_choice(ctx: ServerContext, token: str, choice: SubmittedChoice) 
 
 
 @router.get("/", response_class=HTMLResponse)
-def welcome(ctx: CtxDep, lang: LangDep) -> HTMLResponse:
-    """Where the join address leads without a token: open your site's own link."""
-    with ctx.db.read() as session:
-        topic = get_conference(session, ctx.conference_id).topic
+def welcome(ctx: MaybeCtxDep, lang: LangDep) -> HTMLResponse:
+    """Where the join address leads without a token: open your site's own link (a
+    standing server serves many conferences: it names none)."""
+    topic = ""
+    if ctx is not None:
+        with ctx.db.read() as session:
+            topic = get_conference(session, ctx.conference_id).topic
     return HTMLResponse(welcome_page(lang, topic))
 
 
