@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from app.db import Database, announce_change
 from app.server.actions import SubmittedChoice, cast_for_token
 from app.server.feed import ModeratorFeed
-from app.server.live import LiveState
+from app.server.live import GONE, LiveState
 from app.server.security import KnownTokens, Limits
 from app.server.writer import BatchHandler, Writer
 from app.services.ballot_batch import SiteBallot, cast_site_ballots
@@ -57,7 +57,7 @@ class ServerContext:
         and the server serves it no more."""
         self.retired = True
         self.known.clear()
-        self.live.close()
+        self.live.close(GONE)
         if self.on_retire is not None:
             self.on_retire(self)
 

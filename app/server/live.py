@@ -115,13 +115,19 @@ class LiveState:
             with contextlib.suppress(RuntimeError):  # loop shutting down
                 loop.call_soon_threadsafe(self._poked.set)
 
-    def close(self) -> None:
-        """Thread-safe: end every open event stream (server shutdown)."""
+    def close(self, version: str | None = None) -> None:
+        """Thread-safe: end every open event stream (server shutdown); ``version`` is the
+        last one they say (:data:`GONE`: the conference was deleted)."""
         self.closed = True
         loop = self._loop
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self._wake_all)
+                loop.call_soon_threadsafe(self._end, version)
+
+    def _end(self, version: str | None) -> None:
+        if version is not None:
+            self.version = version
+        self._wake_all()
 
     async def wait_change(self, seen: str, timeout: float) -> str:
         """The version once it differs from ``seen`` (or whatever it is after ``timeout``)."""

@@ -26,6 +26,7 @@ import anyio.to_thread
 from app.db import Database
 from app.server import fanout
 from app.server.context import ServerContext
+from app.server.live import GONE
 from app.server.security import KnownTokens, RateLimiter
 from app.server.writer import Writer
 from app.services.tokens import SiteAccess, conference_of_moderator_token, resolve_site_token
@@ -185,5 +186,5 @@ class Conferences:
             return  # the served conference's server ends when its moderator stops it
         ctx = self._contexts.pop(conference_id, None)
         if ctx is not None:
-            ctx.live.close()
+            ctx.live.close(GONE)
             log.info("conference %s deleted: no longer served", conference_id)

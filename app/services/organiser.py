@@ -135,28 +135,31 @@ def publish_conference(
 
 def round_conferences(session: Session) -> list[RoundConference]:
     """Every conference on the server, the newest date first."""
-    invited = dict(
-        session.execute(
+    invited: dict[int, int] = {
+        conference_id: count
+        for conference_id, count in session.execute(
             select(Invitation.conference_id, func.count(Invitation.id)).group_by(
                 Invitation.conference_id
             )
-        ).tuples()
-    )
-    ballots = dict(
-        session.execute(
+        )
+    }
+    ballots: dict[int, int] = {
+        conference_id: count
+        for conference_id, count in session.execute(
             select(Case.conference_id, func.count(BallotChange.id))
             .join(Question, Question.case_id == Case.id)
             .join(BallotChange, BallotChange.question_id == Question.id)
             .group_by(Case.conference_id)
-        ).tuples()
-    )
-    activity = dict(
-        session.execute(
+        )
+    }
+    activity: dict[int, dt.datetime] = {
+        conference_id: at
+        for conference_id, at in session.execute(
             select(AuditEvent.conference_id, func.max(AuditEvent.at)).group_by(
                 AuditEvent.conference_id
             )
-        ).tuples()
-    )
+        )
+    }
     rows = session.scalars(select(Conference).order_by(Conference.date.desc(), Conference.id))
     return [
         RoundConference(

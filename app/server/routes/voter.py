@@ -216,12 +216,12 @@ async def events(call: SiteReadDep, request: Request) -> Response:
         yield f"retry: 3000\nevent: state\ndata: {seen}\n\n"
         while not ctx.live.closed:
             version = await ctx.live.wait_change(seen, HEARTBEAT_SECONDS)
-            if ctx.live.closed or await request.is_disconnected():
+            if await request.is_disconnected():
                 break
-            if version != seen:
+            if version != seen:  # the last one too ("gone": the page shows why it ends)
                 seen = version
                 yield f"event: state\ndata: {version}\n\n"
-            else:
+            elif not ctx.live.closed:
                 yield ": ping\n\n"
 
     return StreamingResponse(
