@@ -192,13 +192,13 @@ class Round:
 
 
 @contextmanager
-def serving_round(db: Database, **kwargs: object) -> Iterator[Round]:
+def serving_round(db: Database, *, port: int = 0) -> Iterator[Round]:
     """``serve`` without a conference, in this process, with an organiser token."""
     from app.services.organiser import rotate_organiser_token
 
     with db.write() as session:
         token = rotate_organiser_token(session)
-    server = VotingServer(db, None, host="127.0.0.1", port=0, **kwargs)  # type: ignore[arg-type]
+    server = VotingServer(db, None, host="127.0.0.1", port=port)
     server.start()
     try:
         yield Round(server, db, token)

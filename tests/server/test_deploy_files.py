@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -78,7 +79,7 @@ def _requests_with_links(ports: Ports, ca_file: Path, link: str) -> list[int]:
     """What a site does: its link over HTTPS (page, state, live stream), and over plain
     HTTP (redirected)."""
     statuses = []
-    with httpx.Client(verify=str(ca_file), timeout=10) as https:
+    with httpx.Client(verify=ssl.create_default_context(cafile=str(ca_file)), timeout=10) as https:
         base = f"https://127.0.0.1:{ports.https}"
         statuses.append(https.get(f"{base}/v/{link}").status_code)
         statuses.append(https.get(f"{base}/api/v/{link}/state").status_code)
@@ -182,7 +183,9 @@ def test_no_log_nginx_writes_holds_a_link_whether_votum_is_down_or_up(
     with serving_round(db, port=ports.votum):
         assert _requests_with_links(ports, ca_file, SECRET) == [403, 403, 403, 301]
         assert _requests_with_links(ports, ca_file, link)[:2] == [200, 200]
-        with httpx.Client(verify=str(ca_file), timeout=10) as https:  # a live stream flows
+        with httpx.Client(
+            verify=ssl.create_default_context(cafile=str(ca_file)), timeout=10
+        ) as https:  # a live stream flows
             url = f"https://127.0.0.1:{ports.https}/v/{link}/events"
             with https.stream("GET", url) as stream:
                 assert next(stream.iter_lines()).startswith("retry:")
@@ -340,6 +343,8 @@ def test_the_units_check_and_start_serve_the_round_from_postgresql_with_workers(
     finally:
         proc.terminate()
         proc.wait(30)
+        if proc.stdout is not None:
+            proc.stdout.close()
     broken = subprocess.run(  # the check says every problem, each in one line
         _unit_command("ExecStartPre", {**env, "WORKERS": "2"}),
         env={**env, "VOTUM_DB": "sqlite:////nonexistent/votum.sqlite3", "WORKERS": "2"},
