@@ -358,7 +358,7 @@ async def load(
                 [(f"/bench/bare/{t}", body(0, 0), 0) for t in tokens + other.tokens],
                 [],
             )
-            for key in ("two conferences", "reads quiet", "reads in burst"):
+            for key in ("two conferences", "reads quiet", "reads in burst", "own reads in burst"):
                 results[key] = []
         mine = Conf(tokens, question_id, option_ids)
         for r in range(rounds):
@@ -426,10 +426,16 @@ async def two_conferences(
     results["reads quiet"].append(
         await read_phase(conn, readers, "B's pages, quiet", paths, [], [])
     )
-    burst = [(f"/api/v/{t}/ballot", mine.body(i, r)) for i, t in enumerate(mine.tokens)]
-    results["reads in burst"].append(
-        await read_phase(conn, readers, "B's pages in A's burst", paths, clients, burst)
-    )
+    # the usual latency: A's own pages while A votes (read through B's idle clients); the
+    # two kinds of read take turns going first, so neither gets the quieter moment
+    own = [f"/api/v/{t}/state" for t in mine.tokens[-READERS:]]
+    kinds = [
+        ("reads in burst", "B's pages in A's burst", paths),
+        ("own reads in burst", "A's pages in A's burst", own),
+    ]
+    for n, (key, name, read) in enumerate(kinds if r % 2 == 0 else kinds[::-1]):
+        burst = [(f"/api/v/{t}/ballot", mine.body(i, r + n)) for i, t in enumerate(mine.tokens)]
+        results[key].append(await read_phase(conn, readers, name, read, clients, burst))
 
 
 async def _watch(port: int, token: str, events: list[int]) -> None:
@@ -588,12 +594,15 @@ def run(args: argparse.Namespace) -> int:
             f"  two-conference burst / one-conference burst: "
             f"{two.throughput / burst.throughput:.2f} (medians)"
         )
-        quiet = [x for p in results["reads quiet"] for x in p.latencies]
-        busy = [x for p in results["reads in burst"] for x in p.latencies]
-        for name, data in (("quiet", quiet), ("in A's burst", busy)):
+        for key, name in (
+            ("reads quiet", "B's state page, quiet"),
+            ("reads in burst", "B's state page in A's burst"),
+            ("own reads in burst", "A's state page in A's burst"),
+        ):
+            data = [x for p in results[key] for x in p.latencies]
             merged = Phase(name, data, 1, len(data), 0, 0, 0)
             print(
-                f"  B's state page, {len(data)} reads {name:<13}: p50 {merged.pct(50):6.1f} ms"
+                f"  {name:<28} ({len(data)} reads): p50 {merged.pct(50):6.1f} ms"
                 f"  p95 {merged.pct(95):6.1f} ms  p99 {merged.pct(99):6.1f} ms"
             )
     print(
