@@ -100,6 +100,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{path}: nicht beschreibbar für diesen Benutzer (der Dienst muss dort schreiben)",
         "{path}: not writable for this user (the service must write there)",
     ),
+    # --- ask ------------------------------------------------------------------------------
+    "asked_open": ("geöffnet", "opened"),
+    "asked_draft": ("angelegt, noch nicht geöffnet", "added, not opened yet"),
     # --- poll_import: errors -----------------------------------------------------------
     "not_json": ("{path}: kein JSON ({reason})", "{path}: not JSON ({reason})"),
     "mapping_shape": (

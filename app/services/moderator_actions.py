@@ -43,6 +43,7 @@ from app.services.action_bodies import (
     CurrentIn,
     ModeratorBallotIn,
     NoteIn,
+    QuickQuestionIn,
     SkipIn,
 )
 from app.services.ballots import BallotReceipt
@@ -63,6 +64,7 @@ from app.services.moderator_rules import (
     write_note,
 )
 from app.services.notes import NoteView
+from app.services.quick import add_quick_question
 from app.services.views import QuestionInfo
 from app.texts import Catalog
 
@@ -85,6 +87,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ballot": ("Stimme für Standort eintragen", "Enter vote for site"),
     "attendance": ("Anwesenheit", "Attendance"),
     "note": ("Notiz", "Note"),
+    "quick": ("Spontanfrage", "Quick question"),
     # --- refusal --------------------------------------------------------------------------
     "action_invalid": ("Ungültige Eingabe: {problems}", "invalid input: {problems}"),
 }
@@ -307,8 +310,19 @@ ATTENDANCE = Definition(
     Change.ATTENDANCE,
 )
 NOTE = Definition("note", write_note, "PUT", "/notes", NoteIn, Answer.NOTE, Change.NOTES)
+#: a question asked on the spot (the free discussion), opened at once
+QUICK = Definition(
+    "quick",
+    add_quick_question,
+    "POST",
+    "/questions",
+    QuickQuestionIn,
+    Answer.QUESTION,
+    Change.AGENDA,
+)
 
 ACTIONS: tuple[Definition, ...] = (
     OPEN, CLOSE, REVEAL, HIDE, REOPEN, REPEAT, SKIP, NEXT, CURRENT, BALLOT, ATTENDANCE, NOTE,
+    QUICK,
 )  # fmt: skip
 BY_NAME: Mapping[str, Definition] = {d.name: d for d in ACTIONS}

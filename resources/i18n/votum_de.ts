@@ -15,6 +15,10 @@
         <source>OPEN</source>
         <translation>OFFEN</translation>
     </message>
+    <message>
+        <source>Free discussion</source>
+        <translation>Freie Diskussion</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
@@ -777,6 +781,14 @@
         <translation>Eine nicht gestellte Frage überspringen, mit Begründung</translation>
     </message>
     <message>
+        <source>&amp;Quick question…</source>
+        <translation>&amp;Spontanfrage…</translation>
+    </message>
+    <message>
+        <source>Ask a question on the spot (free discussion) and open it</source>
+        <translation>Eine Frage spontan stellen (freie Diskussion) und gleich öffnen</translation>
+    </message>
+    <message>
         <source>&amp;Enter vote for site…</source>
         <translation>Stimme für Standort ein&amp;tragen …</translation>
     </message>
@@ -878,6 +890,10 @@
     <message>
         <source>More</source>
         <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>FREE DISCUSSION</source>
+        <translation>FREIE DISKUSSION</translation>
     </message>
     <message>
         <source>↷ SKIPPED</source>
@@ -1722,8 +1738,8 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
-        <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
+        <source>Asked: the kind, the options&apos; number and order and abstain are fixed; the text, the option labels (typos) and the sentence parts can still be corrected. The votes stay with their options.</source>
+        <translation>Gestellt: Fragetyp, Zahl und Reihenfolge der Optionen und Enthaltung stehen fest; Text, Optionen (Tippfehler) und Satzteile lassen sich noch berichtigen. Die Stimmen bleiben bei ihren Optionen.</translation>
     </message>
     <message>
         <source>Option</source>
@@ -1804,6 +1820,66 @@
     <message>
         <source>The question needs a text</source>
         <translation>Die Frage braucht einen Text</translation>
+    </message>
+</context>
+<context>
+    <name>QuickQuestionForm</name>
+    <message>
+        <source>Quick question · free discussion</source>
+        <extracomment>the kinds in the order their numbers pick them</extracomment>
+        <translation>Spontanfrage · Freie Diskussion</translation>
+    </message>
+    <message>
+        <source>Enter asks and opens it · Esc closes</source>
+        <translation>Eingabe stellt und öffnet sie · Esc schließt</translation>
+    </message>
+    <message>
+        <source>e.g. Which evidence level would you give?</source>
+        <translation>z. B. Welches Evidenzlevel würden Sie vergeben?</translation>
+    </message>
+    <message>
+        <source>Type the number to choose the kind</source>
+        <translation>Die Ziffer wählt den Fragetyp</translation>
+    </message>
+    <message>
+        <source>One option per line. “No recommendation” stands alone; “Abstain” offers abstaining.</source>
+        <translation>Eine Option pro Zeile. „Keine Empfehlung“ steht für sich; „Enthaltung“ bietet die Enthaltung an.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. presented by site X: 54 y, NSCLC, KRAS G12C</source>
+        <translation>optional, z. B. vorgestellt von Standort X: 54 J., NSCLC, KRAS G12C</translation>
+    </message>
+    <message>
+        <source>Ask and open</source>
+        <translation>Stellen und öffnen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Fragetyp</translation>
+    </message>
+    <message>
+        <source>Case (one line)</source>
+        <translation>Fall (eine Zeile)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ The new column is added and indexed without rebuilding ``conferences`` (SQLite w
 rebuild the table, and its children's ``ON DELETE CASCADE`` would empty them).
 
 Revision ID: 0007_standing
-Revises: 0006
+Revises: 0007_quick
 Create Date: 2026-12-01
 """
 
@@ -23,7 +23,7 @@ from alembic import op
 import app.models.base
 
 revision: str = "0007_standing"
-down_revision: str | None = "0006"
+down_revision: str | None = "0007_quick"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -40,7 +40,9 @@ from app.services.moderator_actions import (
     REPEAT,
     REVEAL,
     SKIP,
+    Action,
 )
+from app.services.quick import case_line_of
 from app.services.steps import (
     Position,
     Step,
@@ -61,6 +63,7 @@ from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.notices import CheckInNote, StorageAlarm
+from app.ui.live.quick_form import QuickQuestionForm
 from app.ui.live.session import LiveSnapshot, ServerState
 from app.ui.live.source import ConnectionState, ConnectionStrip, LiveSource
 from app.ui.messages import confirm, show_error
@@ -208,6 +211,7 @@ class LiveConsole(QWidget):
             self.actions_.previous,
             self.actions_.next,
             None,
+            self.actions_.quick,
             self.actions_.ballot,
             self.actions_.reveal,
         ):
@@ -252,6 +256,11 @@ class LiveConsole(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.setSpacing(4)
+        self.quick_form = QuickQuestionForm()
+        self.quick_form.hide()
+        self.quick_form.asked.connect(self.on_quick_form_asked)
+        self.quick_form.cancelled.connect(self.on_quick_form_cancelled)
+        right_layout.addWidget(self.quick_form)
         header = QHBoxLayout()
         header.addWidget(self.case_label, 1)
         header.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
@@ -328,6 +337,7 @@ class LiveConsole(QWidget):
         a.reopen.triggered.connect(self.reopen)
         a.repeat.triggered.connect(self.repeat)
         a.skip.triggered.connect(self.skip_question)
+        a.quick.triggered.connect(self.quick_question)
         a.ballot.triggered.connect(self.enter_ballot)
         a.attendance.triggered.connect(self.check_in)
         a.links.triggered.connect(self.show_links)
@@ -352,7 +362,12 @@ class LiveConsole(QWidget):
         lang = current_language()
         if case is not None and question is not None:
             word = self.tr("CASE %1").replace("%1", str(case.number))
-            self.case_label.setText(f"{word} · {case.headline(lang)}")
+            about = case.headline(lang)
+            if case.free_discussion:  # the one line as typed, under the block's name
+                about = " · ".join(
+                    p for p in (self.tr("FREE DISCUSSION"), case_line_of(case.title)) if p
+                )
+            self.case_label.setText(f"{word} · {about}")
             number = self.tr("Question %1").replace("%1", question.number)
             if question.round > 1:
                 number += " " + self.tr("(round %1)").replace("%1", str(question.round))
@@ -411,11 +426,19 @@ class LiveConsole(QWidget):
         allowed = available_steps(pos)
         for step, action in self._step_actions().items():
             action.setEnabled(step in allowed)
+        online_only = (self.actions_.attendance, self.actions_.quick)
         if not self.online:  # the server is unreachable: only the notes work
-            for action in (*self._step_actions().values(), self.actions_.attendance):
+            for action in (*self._step_actions().values(), *online_only):
                 action.setEnabled(False)
         else:
-            self.actions_.attendance.setEnabled(True)
+            for action in online_only:
+                action.setEnabled(True)
+        question = self.snapshot.question if self.snapshot else None
+        self.quick_form.blocked = (
+            self.tr("Question %1 is still open; close it first.").replace("%1", question.number)
+            if question is not None and question.is_open
+            else ""
+        )
         primary = primary_step(pos)
         self.primary.setEnabled(primary is not None and self.online)
         self.primary.setText(self._primary_text(primary))
@@ -603,6 +626,23 @@ class LiveConsole(QWidget):
                 return False
             reason = text
         return self.session.act(SKIP(question_id=question.id, reason=reason))
+
+    @Slot()
+    def quick_question(self) -> None:
+        """Open the quick-question form (the free discussion); Enter in it asks."""
+        self.quick_form.start()
+
+    @Slot(object)
+    def on_quick_form_asked(self, asked: Action) -> None:
+        if self.session.act(asked):
+            self.quick_form.clear_question()
+            self.quick_form.hide()
+            self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def on_quick_form_cancelled(self) -> None:
+        self.quick_form.hide()
+        self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def next_question(self) -> None:

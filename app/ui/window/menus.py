@@ -160,7 +160,7 @@ class MainMenus(QObject):
         a = console.live_actions
         for group in (
             (a.open, a.close, a.reveal, a.hide),
-            (a.next, a.previous),
+            (a.next, a.previous, a.quick),
             (a.reopen, a.repeat, a.skip),
             (a.ballot, a.attendance),
             (a.presenter, a.links, a.server),
