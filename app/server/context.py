@@ -5,7 +5,7 @@ holds one per conference (:mod:`app.server.registry`)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import anyio.to_thread
@@ -16,6 +16,7 @@ from app.server.actions import SubmittedChoice, cast_for_token
 from app.server.feed import ModeratorFeed
 from app.server.live import GONE, LiveState
 from app.server.security import KnownTokens, Limits
+from app.server.visits import VisitLog
 from app.server.writer import BatchHandler, Writer
 from app.services.ballot_batch import SiteBallot, cast_site_ballots
 from app.services.ballots import BallotReceipt
@@ -39,6 +40,7 @@ class ServerContext:
     live: LiveState
     limits: Limits
     known: KnownTokens
+    visits: VisitLog = field(default_factory=VisitLog)  # the link test (issue 21)
     #: told when the conference is deleted (the registry forgets it)
     on_retire: Callable[[ServerContext], None] | None = None
     retired: bool = False

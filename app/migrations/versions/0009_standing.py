@@ -9,8 +9,8 @@ organiser's own token is kept only as a hash too (``organiser_tokens``).
 The new column is added and indexed without rebuilding ``conferences`` (SQLite would
 rebuild the table, and its children's ``ON DELETE CASCADE`` would empty them).
 
-Revision ID: 0007_standing
-Revises: 0007_quick
+Revision ID: 0009_standing
+Revises: 0008_sites
 Create Date: 2026-12-01
 """
 
@@ -22,8 +22,8 @@ from alembic import op
 
 import app.models.base
 
-revision: str = "0007_standing"
-down_revision: str | None = "0007_quick"
+revision: str = "0009_standing"
+down_revision: str | None = "0008_sites"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
