@@ -12,6 +12,7 @@ from app.models.enums import (
     QuestionState,
     Sex,
 )
+from app.models.organiser import OrganiserToken
 from app.models.poll import CallPollTotal, PollImport, PollMatchRule
 from app.models.question import Option, Question
 from app.models.record import AuditEvent, ModeratorRequest, Note
@@ -41,6 +42,7 @@ __all__ = [
     "Note",
     "NoteKind",
     "Option",
+    "OrganiserToken",
     "PlanEntry",
     "PlanFellow",
     "PollImport",

@@ -1,4 +1,4 @@
-"""0009_series: the search keys of rows written before it are filled on upgrade, the same
+"""0010_series: the search keys of rows written before it are filled on upgrade, the same
 as the models compute them for new rows."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from app.models.search import search_text, text_key
 
 def test_upgrade_fills_the_search_keys_of_existing_rows(tmp_path: Path) -> None:
     engine = create_db_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
-    upgrade(engine, "0008_sites")
+    upgrade(engine, "0009_standing")
     with engine.begin() as conn:
         conn.execute(
             text(

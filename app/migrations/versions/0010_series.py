@@ -1,8 +1,8 @@
 """The round as a series: the plan of sessions (with their fellows), questions linked by
 hand to an earlier asking, and the archive's search keys (filled here for what exists).
 
-Revision ID: 0009_series
-Revises: 0008_sites
+Revision ID: 0010_series
+Revises: 0009_standing
 Create Date: 2026-12-01
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 from app.models.base import UTCDateTime
 from app.models.search import search_text, text_key
 
-revision: str = "0009_series"
-down_revision: str | None = "0008_sites"
+revision: str = "0010_series"
+down_revision: str | None = "0009_standing"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
