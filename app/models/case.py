@@ -41,6 +41,8 @@ class Case(Base):
     #: Asked on the spot in the free discussion (a quick question's one-line case):
     #: the agenda's and the protocol's "Freie Diskussion" block at the end.
     free_discussion: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: title, diagnosis, ICD-10 and histology normalised for the archive's search
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     conference: Mapped[Conference] = relationship(back_populates="cases")
     findings: Mapped[list[Finding]] = relationship(
@@ -67,6 +69,8 @@ class Finding(Base):
     kind: Mapped[str] = mapped_column(String(20), default="snv")
     vaf: Mapped[float | None] = mapped_column(Float, nullable=True)
     comment: Mapped[str500] = mapped_column(default="")
+    #: gene and alteration normalised for the archive's search
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     case: Mapped[Case] = relationship(back_populates="findings")
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from app.services import agenda, conferences, results
+from app.services import agenda, asked_before, conferences, results
+from app.services.asked_before import EarlierAsking
 from app.services.ballots import BallotView, current_ballots
 from app.services.call_polls import CallTally, question_call_tally
 from app.services.notes import NoteView, conference_notes
@@ -25,12 +26,13 @@ from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, Questio
 
 @dataclass(frozen=True)
 class QuestionPart:
-    """A shown question: its state, every site's current ballot, and the totals of an
-    anonymous call poll imported for it (None: none)."""
+    """A shown question: its state, every site's current ballot, the totals of an
+    anonymous call poll imported for it, and its earlier asking in the series (None: none)."""
 
     question: QuestionInfo
     ballots: tuple[BallotView, ...]
     calls: CallTally | None = None
+    earlier: EarlierAsking | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class LiveSnapshot:
     calls: tuple[tuple[int, CallTally], ...] = ()
     notes: tuple[NoteView, ...] = ()  # every note of the conference
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # the question's earlier asking in the series (its result beside today's), if any
+    earlier: EarlierAsking | None = None
 
     @property
     def n_present(self) -> int:
@@ -89,11 +93,12 @@ def compose(
 ) -> LiveSnapshot:
     """The snapshot from its parts (``focus``: the question shown while none is current)."""
     question, case = find_question(cases, conference.current_question_id or focus)
-    status = result = round_one = None
+    status = result = round_one = earlier = None
     calls: list[tuple[int, CallTally]] = []
     sites: list[tuple[SiteInfo, bool]] = [(i.site, i.present) for i in invitations]
     if question is not None and question.id in parts:
         part = parts[question.id]
+        earlier = part.earlier
         status, result = results.live_view_of(question, sites, part.ballots)
         parent = parts.get(question.parent_id) if question.parent_id is not None else None
         if parent is not None:
@@ -104,7 +109,7 @@ def compose(
             calls.append((question.round, part.calls))
     return LiveSnapshot(
         conference, cases, invitations, question, case, status, result, round_one, serial,
-        tuple(calls), notes,
+        tuple(calls), notes, earlier=earlier,
     )  # fmt: skip
 
 
@@ -114,6 +119,7 @@ def read_part(session: Session, question_id: int) -> QuestionPart:
         agenda.get_question(session, question_id),
         tuple(current_ballots(session, question_id)),
         question_call_tally(session, question_id),
+        asked_before.earlier_asking(session, question_id),
     )
 
 

@@ -3,6 +3,7 @@ what changed, checked, and composed into the very snapshot the local console rea
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -20,6 +21,7 @@ from app.services.live_snapshot import LiveSnapshot, read_snapshot
 from app.services.notes import save_note
 from app.services.package_schema import PackageQuestion
 from tests.services.helpers import make_conference
+from tests.services.series_helpers import Asked, hold_session, votes
 
 
 def _same(a: LiveSnapshot, b: LiveSnapshot) -> None:
@@ -30,7 +32,7 @@ def _same(a: LiveSnapshot, b: LiveSnapshot) -> None:
     assert (a.question, a.case) == (b.question, b.case)
     assert a.status == b.status
     assert a.result == b.result and a.round_one == b.round_one
-    assert (a.calls, a.notes) == (b.calls, b.notes)
+    assert (a.calls, a.notes, a.earlier) == (b.calls, b.notes, b.earlier)
 
 
 class Server:
@@ -198,3 +200,19 @@ def test_a_change_not_known_here_reads_everything() -> None:
         "question:3",
         "question:4",
     ]
+
+
+def test_the_earlier_asking_of_the_series_comes_with_the_question(db: Database) -> None:
+    hold_session(db, dt.date(2026, 6, 3), [Asked(votes=votes(3, 17))])
+    november = hold_session(
+        db, dt.date(2026, 11, 18), [Asked(votes=votes(1, 2), close=False)], topic="Heute"
+    )
+    server = Server(db, november.conference_id)
+    with db.write() as session:
+        lifecycle.set_current(session, november.conference_id, november.question_ids[0])
+    book = LiveBook()
+    book.apply(server.answer(book))
+    snapshot = book.snapshot(0)
+    assert snapshot.earlier is not None and snapshot.earlier.date == dt.date(2026, 6, 3)
+    _same(snapshot, server.local())
+    assert snapshot.earlier == server.local().earlier

@@ -232,7 +232,7 @@ def live(
     and ballot cursor (``after``) of an earlier answer and the questions it holds: only
     what changed since (``full`` false): question states, the shown questions' ballots
     cast after the cursor with each one's count, attendance, notes, the agenda."""
-    feed: ModeratorFeed = request.app.state.feed
+    feed: ModeratorFeed = ctx.notifier  # this conference's (a standing server has many)
     version = feed.serial  # read first: every change up to it is in the read below
     changes = None
     if since is not None and instance == feed.instance:
@@ -329,7 +329,7 @@ async def events(ctx: CtxDep, request: Request) -> StreamingResponse:
     "ballots", "attendance", "notes", "agenda", "current"]}`` (``["conference"]``:
     anything); ``/live?since=serial`` then gives just that. ``version`` is the voter
     pages' state."""
-    feed: ModeratorFeed = request.app.state.feed
+    feed: ModeratorFeed = ctx.notifier  # this conference's (a standing server has many)
     feed.bind(asyncio.get_running_loop())
 
     def event(serial: int, version: str, since: int | None) -> str:
