@@ -33,7 +33,7 @@ from app.services.package_schema import (
     PackageQuestion,
     checked,
 )
-from app.services.presets import PRESETS, exclusive_option
+from app.services.presets import PRESETS, PresetOption, exclusive_option
 from app.services.views import CaseInfo, QuestionInfo, question_number
 
 
@@ -277,6 +277,10 @@ def question_as_package(question: Question) -> PackageQuestion:
     )
 
 
+def _step_code(kind: QuestionKind, step: PresetOption, given: str) -> str:
+    return given if kind is QuestionKind.AGREEMENT and given else step.code
+
+
 def _options_for(data: PackageQuestion, language: str) -> list[Option]:
     if data.options:
         specs = data.options
@@ -289,8 +293,9 @@ def _options_for(data: PackageQuestion, language: str) -> list[Option]:
         Option(
             position=i,
             label=o.label,
-            # a fixed step (yes/no, agreement, evidence) keeps its place and takes its code
-            code=steps[i].code if steps else o.code,
+            # a fixed step keeps its place; yes/no and evidence take its code, an agreement
+            # scale keeps the author's codes (its steps are known by position)
+            code=_step_code(data.kind, steps[i], o.code) if steps else o.code,
             phrase_de=o.phrase_de,
             phrase_en=o.phrase_en,
             exclusive=o.exclusive or exclusive_option(data.kind, i, len(specs), o.label),

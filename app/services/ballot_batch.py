@@ -36,6 +36,7 @@ from app.models import BallotSource, QuestionState, utcnow
 from app.models.base import UTCDateTime
 from app.services.ballots import BallotReceipt, clean_actor, clean_comment, validate_choice
 from app.services.errors import VotumError
+from app.services.presets import label_code
 from app.services.tokens import MAX_TOKEN_LENGTH, token_digest
 
 
@@ -319,7 +320,11 @@ def _write(
         _write_postgresql(session, accepted, common)
     revisions = {a.site_id: a.revision for a in accepted}
     labels = {o.id: o.label for o in question.options}
-    codes = {o.id: o.code for o in question.options}
+    n_options = len(question.options)
+    codes = {
+        o.id: label_code(question.kind, i, n_options, o.code)
+        for i, o in enumerate(question.options)
+    }
     for a in accepted:
         outcome[a.index] = BallotReceipt(
             conference_id=conference_id,

@@ -191,6 +191,14 @@ def preset_step(kind: QuestionKind | str, index: int, count: int) -> PresetOptio
     return steps[index]
 
 
+def label_code(kind: QuestionKind | str, index: int, count: int, code: str) -> str:
+    """The code an option's label is said by (:func:`option_label`): a fixed step's own
+    code, known by its position whatever code the author gave it (an agreement scale may
+    carry codes of its own), else the option's code."""
+    step = preset_step(kind, index, count)
+    return step.code if step is not None else code
+
+
 def _names(step: PresetOption) -> set[str]:
     return {step.code.casefold(), step.label_de.casefold(), step.label_en.casefold()}
 

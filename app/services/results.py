@@ -62,7 +62,10 @@ def _sites(session: Session, conference_id: int) -> tuple[set[int], set[int]]:
 
 
 def _options(question: QuestionInfo) -> list[OptionSpec]:
-    return [OptionSpec(o.id, o.label, o.code, o.phrase_de, o.phrase_en) for o in question.options]
+    return [
+        OptionSpec(o.id, o.label, o.code, o.phrase_de, o.phrase_en, o.step)
+        for o in question.options
+    ]
 
 
 def _tally(

@@ -21,7 +21,7 @@ from app.models import (
     Site,
 )
 from app.services.cme import efn_valid
-from app.services.presets import option_label, preset_for_code
+from app.services.presets import label_code, option_label, preset_for_code
 
 
 def name_key(name: str) -> str:
@@ -132,18 +132,21 @@ class OptionInfo:
     phrase_de: str
     phrase_en: str
     exclusive: bool = False  # stands alone in a multiple-choice ballot
+    #: the code its label is said by (:func:`presets.label_code`: a fixed step's own)
+    step: str = ""
 
     def label_in(self, lang: str) -> str:
         """The label in ``lang`` (a preset's own label translated, any other as typed)."""
-        return option_label(self.label, self.code, lang)
+        return option_label(self.label, self.step or self.code, lang)
 
     def explanation(self, lang: str) -> str:
         """One-line explanation (evidence levels); empty for other options."""
-        preset = preset_for_code(self.code) if self.code else None
+        code = self.step or self.code
+        preset = preset_for_code(code) if code else None
         return preset.explanation(lang) if preset else ""
 
     @classmethod
-    def of(cls, option: Option) -> OptionInfo:
+    def of(cls, option: Option, step: str = "") -> OptionInfo:
         return cls(
             option.id,
             option.label,
@@ -151,6 +154,7 @@ class OptionInfo:
             option.phrase_de,
             option.phrase_en,
             option.exclusive,
+            step,
         )
 
 
@@ -203,7 +207,10 @@ class QuestionInfo:
             question.closed_at,
             question.revealed_at,
             question.duration_seconds,
-            tuple(OptionInfo.of(o) for o in question.options),
+            tuple(
+                OptionInfo.of(o, label_code(question.kind, i, len(question.options), o.code))
+                for i, o in enumerate(question.options)
+            ),
             question.skip_reason,
         )
 
