@@ -178,6 +178,9 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         help="settle a conflict: the number of an answer shown, or abstain",
     )
     poll.add_argument(
+        "--full", action="store_true", help="show every line of a long preview (else a summary)"
+    )
+    poll.add_argument(
         "--confirm",
         action="append",
         default=[],

@@ -251,14 +251,34 @@ def match_participant(
 # --- questions and options -----------------------------------------------------------
 
 
+def can_hold(question: QuestionInfo, answers: Iterable[Sequence[str]]) -> bool:
+    """Whether every answer given in the report is an option of ``question`` (or an
+    abstention it allows), and several at once only where several may be chosen."""
+    for given in answers:
+        vote = to_vote(question, given)
+        if isinstance(vote, str):
+            return False
+        if vote is None:
+            continue
+        if vote.abstain and not question.allow_abstain:
+            return False
+        if len(vote.option_ids) > 1 and question.kind is not QuestionKind.MULTIPLE:
+            return False
+    return True
+
+
 def match_questions(
     texts: Sequence[str],
     questions: Sequence[QuestionInfo],
     chosen: Mapping[str, int | None] | None = None,
+    answers: Mapping[str, Sequence[Sequence[str]]] | None = None,
 ) -> list[QuestionMatch]:
     """Each poll question's counterpart: the moderator's choice, else the same text, else
-    the closest text (to confirm), else none."""
+    the closest text among the questions whose options can hold the report's ``answers``
+    to it (to confirm), else none. A close text whose options cannot take the answers is
+    never suggested: confirmed, it would refuse every one."""
     chosen = chosen or {}
+    answers = answers or {}
     by_id = {q.id: q for q in questions}
     by_text: dict[str, QuestionInfo] = {}
     twins: Counter[str] = Counter()
@@ -288,7 +308,9 @@ def match_questions(
             matches.append(QuestionMatch(text, exact.id, exact.number, how, 1.0))
             continue
         scored = [
-            (difflib.SequenceMatcher(None, key, normalise(q.text)).ratio(), q) for q in questions
+            (difflib.SequenceMatcher(None, key, normalise(q.text)).ratio(), q)
+            for q in questions
+            if can_hold(q, answers.get(text, ()))
         ]
         best = max(scored, key=lambda pair: pair[0], default=None)
         if best is not None and best[0] >= CLOSE_CUTOFF:
@@ -342,7 +364,10 @@ def build_plan(
     close match into a chosen one; ``resolutions`` settle conflicts by (site, question)."""
     resolutions = resolutions or {}
     chosen = dict(chosen_questions or {})
-    question_matches = match_questions(report.questions, questions, chosen)
+    given: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for answer in report.answers:
+        given[answer.question].append(answer.answers)
+    question_matches = match_questions(report.questions, questions, chosen, given)
     confirmed_texts = set(confirmed)
     question_matches = [
         QuestionMatch(m.poll_text, m.question_id, m.number, QuestionMatchKind.CHOSEN, m.score)

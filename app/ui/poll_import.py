@@ -7,8 +7,9 @@ question matches to confirm, conflicts to resolve, then one atomic import."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -41,13 +42,20 @@ from app.services.poll_matching import (
     domain_site,
     email_domain,
 )
-from app.services.poll_reports import CsvColumns
+from app.services.poll_reports import CsvColumns, report_bytes
 from app.ui.i18n import current_language
 from app.ui.messages import error_text
 from app.ui.widgets import ErrorLabel
 
 if TYPE_CHECKING:
     from app.db import Database
+
+Row = TypeVar("Row")
+
+
+#: Rows a table of the preview shows (and problems the list below it): a report of many
+#: thousand lines is summarised, the first rows shown and the rest counted.
+SHOWN_ROWS = 200
 
 
 def _item(text: str) -> QTableWidgetItem:
@@ -109,6 +117,7 @@ class PollImportDialog(QDialog):
         self.later.setInterval(0)
         self.later.timeout.connect(self.refresh)
 
+        self.hidden: list[str] = []  # what the tables leave out, said in the summary
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -192,10 +201,13 @@ class PollImportDialog(QDialog):
     def load_file(self, path: Path) -> None:
         """Read the report and show its preview (an unreadable file shows its error)."""
         try:
-            self.data = path.read_bytes()
-        except OSError as exc:
+            self.data = report_bytes(path)
+        except VotumError as exc:  # too large, or unreadable
             self.data = None
-            self.error.set_error(f"{path}: {exc.strerror or exc}")
+            self.preview = None
+            self.import_button.setEnabled(False)
+            self._clear()
+            self.error.set_error(error_text(exc))
             return
         self.filename = path.name
         self.path.setText(str(path))
@@ -273,15 +285,20 @@ class PollImportDialog(QDialog):
                     "as counted by the call"
                 )
             )
-        self.summary.setText(" · ".join(parts))
+        self.hidden = []
         self.store_totals.setVisible(plan.anonymous)
         self._show_people(preview)
         self._show_domains(preview)
         self._show_questions(preview)
         self._show_conflicts(preview)
         self._show_ballots(preview)
+        self.summary.setText(" · ".join(parts + self.hidden))
         lang = current_language()
-        self.blockers.setPlainText("\n".join(b.in_language(lang) for b in preview.blockers))
+        blockers = [b.in_language(lang) for b in preview.blockers]
+        if len(blockers) > SHOWN_ROWS:
+            more = len(blockers) - SHOWN_ROWS
+            blockers = [*blockers[:SHOWN_ROWS], self.tr("… and %1 more").replace("%1", str(more))]
+        self.blockers.setPlainText("\n".join(blockers))
         self.import_button.setEnabled(preview.ready)
         if plan.conflicts:
             self.tabs.setTabText(
@@ -289,6 +306,18 @@ class PollImportDialog(QDialog):
             )
         else:
             self.tabs.setTabText(2, self.tr("Conflicts"))
+
+    def _shown(self, rows: Sequence[Row], what: str) -> Sequence[Row]:
+        """The first :data:`SHOWN_ROWS` of a table's rows; the summary says how many in all."""
+        if len(rows) <= SHOWN_ROWS:
+            return rows
+        self.hidden.append(
+            self.tr("the first %1 of %2 %3 are shown")
+            .replace("%1", str(SHOWN_ROWS))
+            .replace("%2", str(len(rows)))
+            .replace("%3", what)
+        )
+        return rows[:SHOWN_ROWS]
 
     def _rule_text(self, rule: str, note: str) -> str:
         names = {
@@ -305,7 +334,7 @@ class PollImportDialog(QDialog):
         return text
 
     def _show_people(self, preview: PollPreview) -> None:
-        people = preview.plan.participants
+        people = self._shown(preview.plan.participants, self.tr("participants"))
         self.people.setRowCount(len(people))
         for index, person in enumerate(people):
             self.people.setItem(index, 0, _item(person.label))
@@ -326,7 +355,8 @@ class PollImportDialog(QDialog):
 
     def _show_domains(self, preview: PollPreview) -> None:
         """Every e-mail domain of the report and the site it stands for (editable)."""
-        domains = sorted({email_domain(p.email) for p in preview.plan.participants} - {""})
+        every = sorted({email_domain(p.email) for p in preview.plan.participants} - {""})
+        domains = self._shown(every, self.tr("e-mail domains"))
         self.domain_table.setRowCount(len(domains))
         for index, domain in enumerate(domains):
             self.domain_table.setItem(index, 0, _item(domain))
@@ -337,7 +367,7 @@ class PollImportDialog(QDialog):
             self.domain_table.setCellWidget(index, 1, combo)
 
     def _show_questions(self, preview: PollPreview) -> None:
-        matches = preview.plan.questions
+        matches = self._shown(preview.plan.questions, self.tr("poll questions"))
         self.questions.setRowCount(len(matches))
         hows = {
             QuestionMatchKind.EXACT: self.tr("same text"),
@@ -373,7 +403,7 @@ class PollImportDialog(QDialog):
             self.questions.setCellWidget(index, 3, check)
 
     def _show_conflicts(self, preview: PollPreview) -> None:
-        conflicts = preview.plan.conflicts
+        conflicts = self._shown(preview.plan.conflicts, self.tr("conflicts"))
         self.conflicts.setRowCount(len(conflicts))
         for index, conflict in enumerate(conflicts):
             self.conflicts.setItem(index, 0, _item(preview.site_label(conflict.site_id)))
@@ -426,8 +456,9 @@ class PollImportDialog(QDialog):
                     str(total.count),
                 )
             )
-        self.ballots.setRowCount(len(rows))
-        for index, cells in enumerate(rows):
+        shown = self._shown(rows, self.tr("ballots and totals"))
+        self.ballots.setRowCount(len(shown))
+        for index, cells in enumerate(shown):
             for column, text in enumerate(cells):
                 self.ballots.setItem(index, column, _item(text))
 

@@ -1384,6 +1384,7 @@
     <name>PollImportDialog</name>
     <message>
         <source>Import poll report</source>
+        <extracomment>Rows a table of the preview shows (and problems the list below it): a report of many thousand lines is summarised, the first rows shown and the rest counted.</extracomment>
         <translation>Umfragebericht importieren</translation>
     </message>
     <message>
@@ -1511,8 +1512,16 @@
         <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
         <source>Conflicts (%1)</source>
         <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+        <source>the first %1 of %2 %3 are shown</source>
+        <translation>die ersten %1 von %2 %3 werden gezeigt</translation>
     </message>
     <message>
         <source>table</source>
@@ -1535,6 +1544,18 @@
         <translation>mehrdeutig: %1</translation>
     </message>
     <message>
+        <source>participants</source>
+        <translation>Teilnehmenden</translation>
+    </message>
+    <message>
+        <source>e-mail domains</source>
+        <translation>E-Mail-Domains</translation>
+    </message>
+    <message>
+        <source>poll questions</source>
+        <translation>Umfragefragen</translation>
+    </message>
+    <message>
         <source>same text</source>
         <translation>gleicher Text</translation>
     </message>
@@ -1555,6 +1576,10 @@
         <translation>— nicht importiert —</translation>
     </message>
     <message>
+        <source>conflicts</source>
+        <translation>Konflikten</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— bitte wählen —</translation>
     </message>
@@ -1573,6 +1598,10 @@
     <message>
         <source>counted by the call</source>
         <translation>von der Videokonferenz gezählt</translation>
+    </message>
+    <message>
+        <source>ballots and totals</source>
+        <translation>Stimmen und Summen</translation>
     </message>
 </context>
 <context>
