@@ -104,5 +104,5 @@ def test_an_agreement_scale_keeps_the_authors_codes_and_its_steps_by_position(
         tally = results.question_tally(session, question_id)
     assert [o.code for o in question.options] == codes  # as the file said, nothing invented
     assert [o.label_in("en") for o in question.options] == [s.label_en for s in AGREEMENT]
-    assert [o.option.label_in("en") for o in tally.options][0] == "Strongly agree"
+    assert tally.options[0].option.label_in("en") == "Strongly agree"
     assert receipt.labels_in("en") == ("Strongly agree",)
