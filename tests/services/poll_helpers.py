@@ -40,8 +40,7 @@ def long_report(rows: int) -> bytes:
     head = (FILES / "zoom_2021.csv").read_text("utf-8-sig").split("Poll Name")[0]
     lines = [
         head,
-        "#,User Name,User Email,Submitted Date/Time,"
-        "Würde Ihr Standort HCQ + Trametinib empfehlen?",
+        "#,User Name,User Email,Submitted Date/Time,Würde Ihr Standort HCQ + Trametinib empfehlen?",
     ]
     lines += [
         f'{n},Teilnehmer {n},person{n}@example{n}.org,"Nov 30, 2026 18:10:05",Keine Empfehlung'
