@@ -25,10 +25,12 @@ class QuestionState(StrEnum):
 
 
 class BallotSource(StrEnum):
-    """Who put a ballot in: the site's own browser, the moderator on its behalf, or an
-    imported poll report of the video call."""
+    """Who put a ballot in: the site through its voter page, the site through its JSON
+    API (a program of its own), the moderator on its behalf, or an imported poll report
+    of the video call."""
 
     SITE = "site"
+    API = "api"
     MODERATOR = "moderator"
     POLL = "poll"
 

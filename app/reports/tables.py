@@ -103,11 +103,17 @@ ATTENDANCE_COLUMNS = (
 
 _SOURCE = {
     "de": {
-        "site": "Standort (Browser)",
+        "site": "Standort (Abstimmungsseite)",
+        "api": "Standort (API)",
         "moderator": "Moderation (eingetragen)",
         "poll": "Videokonferenz-Umfrage",
     },
-    "en": {"site": "site (browser)", "moderator": "moderator (entered)", "poll": "call poll"},
+    "en": {
+        "site": "site (voter page)",
+        "api": "site (API)",
+        "moderator": "moderator (entered)",
+        "poll": "call poll",
+    },
 }
 _YES_NO = {"de": ("ja", "nein"), "en": ("yes", "no")}
 #: The mark of an EFN kept as typed because it is not valid (for the CME office to fix).

@@ -110,7 +110,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "Jede Zeile ein Standort, jede Spalte eine Frage (Runde). Es gilt die zuletzt "
             "abgegebene Stimme. „Enth.“ = Enthaltung, „–“ = keine Stimme. "
             "* = durch die Moderation im Auftrag des Standorts eingetragen, "
-            "° = aus der Umfrage der Videokonferenz importiert. "
+            "° = aus der Umfrage der Videokonferenz importiert, "
+            "† = über die JSON-Schnittstelle (API) des Standorts abgegeben. "
             "Evidenzlevel stehen mit ihrem Kürzel "
             "(m1A … m4, „kein“ = kein Evidenzlevel / keine Empfehlung)."
         ),
@@ -250,7 +251,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "One row per site, one column per question (round). The last ballot cast counts. "
             "“Abst.” = abstained, “–” = no ballot. "
             "* = entered by the moderator on the site's behalf, "
-            "° = imported from the video call's poll. "
+            "° = imported from the video call's poll, "
+            "† = cast through the site's JSON API. "
             "Evidence levels stand as their code "
             "(m1A … m4, “none” = no evidence level / no recommendation)."
         ),

@@ -44,7 +44,7 @@ def site_by_code(session: Session, code: str) -> int:
 
 
 def cast_for_token(
-    conference_id: int, token: str, choice: SubmittedChoice
+    conference_id: int, token: str, choice: SubmittedChoice, source: BallotSource
 ) -> Callable[[Session], BallotReceipt]:
     def work(session: Session) -> BallotReceipt:
         site_access(session, conference_id, token)
@@ -55,6 +55,7 @@ def cast_for_token(
             option_ids=choice.option_ids,
             abstain=choice.abstain,
             comment=choice.comment,
+            source=source,
         )
 
     return work

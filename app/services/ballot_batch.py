@@ -52,10 +52,12 @@ class SubmittedChoice:
 
 @dataclass(frozen=True)
 class SiteBallot:
-    """A ballot as a site sent it: its token and its choice."""
+    """A ballot as a site sent it: its token, its choice, and the way it came (the voter
+    page or the site's JSON API)."""
 
     token: str
     choice: SubmittedChoice
+    source: BallotSource = BallotSource.SITE
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ class _Accepted:
     option_ids: tuple[int, ...]
     abstain: bool
     comment: str
+    source: BallotSource
 
 
 # One statement, one row: the current question with its options, whether check-in has
@@ -275,8 +278,10 @@ def cast_site_ballots(
         and (present or not checking_in)
     }
     accepted = _accept(question, ballots, sites)
-    if accepted:
-        _write(session, conference_id, question, accepted, outcome)
+    for source in BallotSource:  # one write per way the ballots came (page, API)
+        same = [a for a in accepted if a.source is source]
+        if same:
+            _write(session, conference_id, question, same, outcome, source)
     return outcome
 
 
@@ -299,7 +304,9 @@ def _accept(
             continue  # the service will refuse it with its own message
         seen.add(site[0])
         accepted.append(
-            _Accepted(index, site[0], site[1], site[2] + 1, chosen, choice.abstain, comment)
+            _Accepted(
+                index, site[0], site[1], site[2] + 1, chosen, choice.abstain, comment, ballot.source
+            )
         )
     return accepted
 
@@ -310,10 +317,10 @@ def _write(
     question: _Question,
     accepted: list[_Accepted],
     outcome: list[BallotReceipt | None],
+    source: BallotSource,
 ) -> None:
     now = utcnow()
-    source = BallotSource.SITE.value
-    common = {"question_id": question.id, "source": source, "now": now}
+    common = {"question_id": question.id, "source": source.value, "now": now}
     if session.get_bind().dialect.name == "sqlite":
         _write_sqlite(session, accepted, common)
     else:
@@ -335,7 +342,7 @@ def _write(
             option_codes=tuple(codes[i] for i in a.option_ids),
             abstain=a.abstain,
             comment=a.comment,
-            source=BallotSource.SITE,
+            source=source,
             cast_at=now,
             revision=revisions[a.site_id],
         )

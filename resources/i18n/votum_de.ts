@@ -441,7 +441,7 @@
     <name>CountPanel</name>
     <message>
         <source>Hover a code for the site&apos;s full name</source>
-        <extracomment>The grid of site codes grows to show this many sites before it scrolls.</extracomment>
+        <extracomment>The grid of site codes grows to show this many sites before it scrolls. How a site&apos;s ballot came, said on hover (&quot;&quot; for its voter page, the usual way)</extracomment>
         <translation>Den vollen Namen zeigt der Mauszeiger über dem Kürzel</translation>
     </message>
     <message>
@@ -471,6 +471,14 @@
     <message>
         <source>entered by the moderator</source>
         <translation>eingetragen durch Moderation</translation>
+    </message>
+    <message>
+        <source>cast through the site&apos;s API</source>
+        <translation>über die API des Standorts abgegeben</translation>
+    </message>
+    <message>
+        <source>from the call&apos;s poll</source>
+        <translation>aus der Umfrage der Videokonferenz</translation>
     </message>
 </context>
 <context>

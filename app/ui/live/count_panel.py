@@ -18,17 +18,21 @@ from PySide6.QtWidgets import (
 
 from app.models import BallotSource
 from app.services.results import LiveStatus
+from app.ui.plain import plain_tooltip
 from app.ui.theme import muted_color
 
 #: The grid of site codes grows to show this many sites before it scrolls.
 SITES_WITHOUT_SCROLLING = 40
 FullName = Qt.ItemDataRole.UserRole
+#: How a site's ballot came, said on hover ("" for its voter page, the usual way)
+SourceNote = Qt.ItemDataRole.UserRole + 1
 
 
 class SiteGrid(QListWidget):
     """Site codes in a compact grid (full name on hover), as tall as its content needs.
 
-    Item texts are plain text by construction (QListWidget never reads markup)."""
+    Item texts are plain text by construction (QListWidget never reads markup); tooltips
+    hold a site's name, so they go through :func:`plain_tooltip`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,13 +47,18 @@ class SiteGrid(QListWidget):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._cell = QSize(60, 20)
-        self.marked_note = ""  # said on hover of a marked site
         self._fit_height()
 
-    def set_sites(self, rows: list[tuple[str, str, bool]]) -> None:
-        """(code, full name, marked) per site; marked ones are italic and muted."""
+    def set_sites(self, rows: list[tuple[str, str, str, bool]]) -> None:
+        """(code, full name, note, marked) per site: the note (how its ballot came) is said
+        on hover after the name; marked ones (entered for the site) are italic and muted."""
         current = [
-            (self.item(i).text(), self.item(i).data(FullName), self.item(i).font().italic())
+            (
+                self.item(i).text(),
+                self.item(i).data(FullName),
+                self.item(i).data(SourceNote),
+                self.item(i).font().italic(),
+            )
             for i in range(self.count())
         ]
         if current == rows:
@@ -57,13 +66,14 @@ class SiteGrid(QListWidget):
         self.setUpdatesEnabled(False)
         self.clear()
         metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(code) for code, _, _ in rows), default=40)
+        widest = max((metrics.horizontalAdvance(row[0]) for row in rows), default=40)
         self._cell = QSize(min(widest, metrics.averageCharWidth() * 12) + 16, metrics.height() + 6)
         self.setGridSize(self._cell)
-        for code, name, marked in rows:
+        for code, name, note, marked in rows:
             item = QListWidgetItem(code)
             item.setData(FullName, name)
-            item.setToolTip(f"{name} — {self.marked_note}" if marked and self.marked_note else name)
+            item.setData(SourceNote, note)
+            item.setToolTip(plain_tooltip(f"{name} — {note}" if note else name))
             item.setSizeHint(self._cell)
             if marked:
                 font = item.font()
@@ -135,13 +145,13 @@ class CountPanel(QWidget):
         return self.missing.names()
 
     def voted_lines(self) -> list[str]:
-        marked = self.tr("entered by the moderator")
-        return [
-            f"{self.voted.item(i).data(FullName)} — {marked}"
-            if self.voted.item(i).font().italic()
-            else str(self.voted.item(i).data(FullName))
-            for i in range(self.voted.count())
-        ]
+        """Each site that voted, with how its ballot came when not through its page."""
+        lines = []
+        for i in range(self.voted.count()):
+            item = self.voted.item(i)
+            note = item.data(SourceNote)
+            lines.append(f"{item.data(FullName)} — {note}" if note else str(item.data(FullName)))
+        return lines
 
     def show_status(self, status: LiveStatus | None) -> None:
         if status is None:
@@ -175,10 +185,15 @@ class CountPanel(QWidget):
             self.tr("Still missing (%1)").replace("%1", str(len(status.missing)))
         )
         self.voted_title.setText(self.tr("Have voted (%1)").replace("%1", str(status.n_voted)))
-        self.missing.set_sites([(s.code or s.name, s.name, False) for s in status.missing])
-        self.voted.marked_note = self.tr("entered by the moderator")
+        self.missing.set_sites([(s.code or s.name, s.name, "", False) for s in status.missing])
+        notes = {
+            BallotSource.MODERATOR: self.tr("entered by the moderator"),
+            BallotSource.API: self.tr("cast through the site's API"),
+            BallotSource.POLL: self.tr("from the call's poll"),
+        }
         rows = []
         for v in sorted(status.voted, key=lambda v: v.site.code or v.site.name):
             by_moderator = v.source is BallotSource.MODERATOR
-            rows.append((v.site.code or v.site.name, v.site.name, by_moderator))
+            note = notes.get(v.source, "")
+            rows.append((v.site.code or v.site.name, v.site.name, note, by_moderator))
         self.voted.set_sites(rows)

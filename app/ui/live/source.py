@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from app.db import Database
 from app.ui.live.server_control import ServerState
 from app.ui.live.session import LiveSnapshot
+from app.ui.plain import plain_tooltip
 from app.ui.theme import error_color
 
 
@@ -86,5 +87,5 @@ class ConnectionStrip(QLabel):
             return
         text = self.tr("Connection lost — retrying in %1 s").replace("%1", str(state.retry_in))
         self.setText(text)
-        self.setToolTip(state.message)
+        self.setToolTip(plain_tooltip(state.message))
         self.show()

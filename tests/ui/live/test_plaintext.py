@@ -16,6 +16,7 @@ from app.ui.live.console import LiveConsole
 from app.ui.live.links import LinksDialog
 from app.ui.live.session import LiveSession
 from app.ui.presenter import PresenterWindow
+from tests.ui.hostile import assert_tooltips_plain
 from tests.ui.live.hostile import HOSTILE
 
 
@@ -81,6 +82,13 @@ def test_console_and_presenter_show_typed_markup_literally(
     shown = _check_literal(console)
     assert HOSTILE[0] in " ".join(shown)  # the question itself, as typed
     assert _red_pixels(console.grab().toImage()) == 0
+    tips = assert_tooltips_plain(console)  # the site codes' names too (item tooltips)
+    assert {f"{HOSTILE[n]} {n}" for n in range(len(HOSTILE))} <= set(tips)
+    with db.read() as s:
+        site = conferences.invitations(s, hostile_demo)[0].site
+    assert session.cast_for_site(question.id, site.id, (question.options[0].id,), False, "")
+    entered = f"{site.name} — entered by the moderator"
+    qtbot.waitUntil(lambda: entered in assert_tooltips_plain(console))
 
     presenter = PresenterWindow(session)
     qtbot.addWidget(presenter)
@@ -125,6 +133,7 @@ def test_live_dialogs_show_typed_markup_literally(qtbot, db, hostile_demo, promp
         dialog.show()
         QApplication.processEvents()
         _check_literal(dialog)
+        assert_tooltips_plain(dialog)
         assert _red_pixels(dialog.grab().toImage()) == 0, type(dialog).__name__
     ballot = dialogs[0]
     assert any(HOSTILE[0] in label.text() for label in ballot.findChildren(QLabel))
