@@ -94,6 +94,7 @@
     <name>BallotDialog</name>
     <message>
         <source>Enter vote for site</source>
+        <extracomment>Characters of a site&apos;s name the site box shows before it elides (the whole name is its tooltip); option labels wrap at about this many characters a line.</extracomment>
         <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
