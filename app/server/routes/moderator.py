@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Annotated, Literal, TypeVar
 
-from fastapi import APIRouter, Header, Request, Response
+from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
@@ -58,7 +58,7 @@ from app.services.errors import InvalidInput, NotFound
 from app.services.events import StateChange
 from app.services.lifecycle import set_current
 from app.services.notes import NoteView, conference_notes, save_note
-from app.services.requests import REQUEST_ID_PATTERN, recall, remember
+from app.services.requests import REQUEST_ID_PATTERN, RequestKey, fingerprint, recall, remember
 from app.services.results import live_status, question_result
 from app.services.views import QuestionInfo
 
@@ -67,22 +67,34 @@ router = APIRouter(prefix="/api/moderator", tags=["moderator"], dependencies=[Mo
 T = TypeVar("T")
 Out = TypeVar("Out", bound=BaseModel)
 
-RequestIdHeader = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        pattern=REQUEST_ID_PATTERN,
-        description="A request id chosen by the client (e.g. a UUID). Sent again with the "
-        "same id, the action is not done twice: the first answer comes back (header "
-        "`Idempotent-Replayed: true`).",
-    ),
-]
+
+async def request_key(
+    request: Request,
+    key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            pattern=REQUEST_ID_PATTERN,
+            description="A request id chosen by the client (e.g. a UUID). The same request "
+            "sent again with the same id is not done twice: the first answer comes back "
+            "(header `Idempotent-Replayed: true`). The id belongs to its request (method, "
+            "path, body): sent with another request it is refused (422).",
+        ),
+    ] = None,
+) -> RequestKey | None:
+    """The request's Idempotency-Key bound to the request (see app.services.requests)."""
+    if key is None:
+        return None
+    return RequestKey(key, fingerprint(request.method, request.url.path, await request.body()))
+
+
+RequestIdHeader = Annotated[RequestKey | None, Depends(request_key)]
 REPLAYED = "Idempotent-Replayed"
 
 
 async def once(
     ctx: ServerContext,
-    request_id: str | None,
+    request_id: RequestKey | None,
     work: Callable[[Session], T],
     answer: Callable[[T], Out],
     after_commit: Callable[[T], None] | None = None,
@@ -113,7 +125,7 @@ async def once(
 
 async def _question_changed(
     ctx: ServerContext,
-    request_id: str | None,
+    request_id: RequestKey | None,
     work: Callable[[Session], tuple[QuestionInfo, StateChange]],
     lang: str,
 ) -> Response:
