@@ -13,6 +13,7 @@ from pathlib import Path
 from app.commands.common import CliError, conference_id, open_db
 from app.commands.links import normalise_base_url
 from app.config import load_settings
+from app.db import Database
 from app.server.addresses import base_urls
 from app.server.connections import ConnectionLimits, TlsFiles
 from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
@@ -57,6 +58,22 @@ def trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(given)
 
 
+def check_storing(db: Database, url: str) -> None:
+    """A server must be able to store what it acknowledges: a database that cannot (a
+    read-only file or folder, a full disk, a read-only PostgreSQL) stops it at start with
+    one line saying what to do, instead of a traceback for every vote."""
+    from app.server.storage import cannot_serve
+
+    try:
+        db.try_write()
+    except Exception as exc:
+        line = cannot_serve(exc, url)
+        if line is None:
+            raise
+        db.dispose()
+        raise CliError(line) from None
+
+
 def connection_limits(args: argparse.Namespace) -> ConnectionLimits:
     """The settings' bounds, with --max-connections if given."""
     limits = ConnectionLimits.from_settings(load_settings())
@@ -74,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers != 1:
         return run_workers(args, tls, proxies, base_url)
     db = open_db(args)
+    check_storing(db, args.db)
     with db.read() as session:
         conf_id = conference_id(session, args.conference)
         conf = get_conference(session, conf_id)
@@ -168,6 +186,7 @@ def run_workers(
         raise CliError(problem)
     db = open_db(args)  # migrates once, before any worker starts
     try:
+        check_storing(db, args.db)
         with db.read() as session:
             conf_id = conference_id(session, args.conference)
             conf = get_conference(session, conf_id)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app import __version__
 from app.config import LANGUAGES, Settings, load_settings
-from app.db import Database, storage_problem
+from app.db import Database
 from app.server.context import ServerContext
 from app.server.feed import ModeratorFeed
 from app.server.i18n import error_body, pick_lang
@@ -33,6 +33,7 @@ from app.server.security import (
     SecurityHeaders,
     install_log_redaction,
 )
+from app.server.storage import StorageWatch
 from app.server.writer import StorageAlarm, Writer, WriterStopped
 from app.services.ballots import ballots_stored
 from app.services.conferences import get_conference
@@ -40,6 +41,9 @@ from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
 from app.services.package_schema import problem_of
 from app.texts import Message
+
+#: A voter page that could not reach the database asks again after this many seconds.
+RETRY_SECONDS = 5
 
 
 def create_app(
@@ -70,8 +74,10 @@ def create_app(
         with db.read() as session:
             return ballots_stored(session, conference_id)
 
+    # one watch of the database's health: one log line per fault, not one per request
+    watch = StorageWatch(db.engine.url.render_as_string(hide_password=False), storage_alarm)
     # the moderator's event stream listens (and counts ballots other processes store)
-    feed = ModeratorFeed(notifier or NullNotifier(), ballots_stored_here)
+    feed = ModeratorFeed(notifier or NullNotifier(), ballots_stored_here, watch=watch)
     with db.read() as session:
         conference = get_conference(session, conference_id)
     limits = Limits.from_settings(settings)
@@ -81,8 +87,8 @@ def create_app(
         language=conference.language,
         notifier=feed,
         # what changes pages is announced by ctx.write, not by every commit
-        writer=Writer(db, storage_alarm=storage_alarm, quiet=True),
-        live=LiveState(db, conference_id, interval=poll_interval),
+        writer=Writer(db, watch=watch, quiet=True),
+        live=LiveState(db, conference_id, interval=poll_interval, watch=watch),
         limits=limits if rate_limiter is None else replace(limits, ballots=rate_limiter),
         known=KnownTokens(),
     )
@@ -115,6 +121,7 @@ def create_app(
     )
     app.state.ctx = ctx
     app.state.feed = feed
+    app.state.watch = watch
     app.include_router(voter.router)
     app.include_router(site_api.router)
     app.include_router(moderator.router)
@@ -150,16 +157,19 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DBAPIError)
     async def storage_fault(request: Request, exc: DBAPIError) -> Response:
         """A database that cannot be read (damaged, disk failing, server gone): 503 and
-        "please try again", on the voter page too; anything else stays a loud 500."""
-        problem = storage_problem(exc)
+        "please try again" (the voter page: a page of its own that tries again by itself),
+        logged once per episode; anything else stays a loud 500."""
+        problem = request.app.state.watch.failed(exc, writing=False)
         if problem is None:
             raise exc
-        message = say("database_unavailable", problem=problem)
-        headers = {"Retry-After": "5"}
-        if request.url.path.startswith("/v/"):
+        stored = request.method == "POST"  # a vote was sent: say it was not stored
+        message = say("not_stored" if stored else "database_unavailable", problem=problem)
+        headers = {"Retry-After": str(RETRY_SECONDS)}
+        if request.url.path.startswith("/v/") and not request.url.path.endswith("/ballot"):
             ctx: ServerContext = request.app.state.ctx
             lang = pick_lang(request.query_params.get("lang"), ctx.language)
-            return HTMLResponse(unavailable_page(lang, message), 503, headers=headers)
+            page = unavailable_page(lang, message, stored=stored, retry=RETRY_SECONDS)
+            return HTMLResponse(page, 503, headers=headers)
         return JSONResponse(error_body(message), status_code=503, headers=headers)
 
     @app.exception_handler(Refusal)

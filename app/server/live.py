@@ -20,6 +20,7 @@ import anyio.to_thread
 
 from app.db import Database
 from app.server import fanout
+from app.server.storage import StorageWatch
 from app.services.voting import state_version
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,17 @@ def read_version(db: Database, conference_id: int) -> str:
 class LiveState:
     """Holds the version and wakes every waiting page when it changes (event-loop side)."""
 
-    def __init__(self, db: Database, conference_id: int, *, interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        db: Database,
+        conference_id: int,
+        *,
+        interval: float = 1.0,
+        watch: StorageWatch | None = None,
+    ) -> None:
+        """``watch`` hears when reading (or listening) fails and works again."""
         self._db = db
+        self._storage = watch or StorageWatch()
         self._conference_id = conference_id
         self._interval = interval
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -61,7 +71,9 @@ class LiveState:
         self._task = asyncio.create_task(self._watch(), name="votum-live-state")
         if self._conninfo is not None:
             self._listener = asyncio.create_task(
-                fanout.listen(self._conninfo, self._poked.set, self._set_listening),
+                fanout.listen(
+                    self._conninfo, self._poked.set, self._set_listening, watch=self._storage
+                ),
                 name="votum-live-listen",
             )
 
@@ -115,9 +127,11 @@ class LiveState:
                 version = await anyio.to_thread.run_sync(
                     read_version, self._db, self._conference_id
                 )
-            except Exception:  # the database is busy or gone for a moment: try again
-                log.exception("reading the conference state failed")
+            except Exception as exc:  # the database is busy or gone for a moment: try again
+                if self._storage.failed(exc, writing=False) is None:  # a fault: said once
+                    log.exception("reading the conference state failed")
                 continue
+            self._storage.worked(writing=False)
             if version != self.version:
                 self.version = version
                 self._wake_all()
