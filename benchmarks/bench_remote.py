@@ -11,11 +11,13 @@ conference of 300 invited sites; the desktop console follows it through a
 2. Burst: the other 260 sites vote at once (concurrent HTTPS clients); meanwhile a 10 ms
    timer in the GUI thread measures how late it fires (event-loop lag): p50 / p99 / max.
 
-``python benchmarks/bench_remote.py``
+``python benchmarks/bench_remote.py [--quick]`` (``--quick``: 5 sites at a pace over 1 s,
+20 in all; seconds, to check the script still runs)
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import gc
 import os
@@ -60,12 +62,24 @@ def wait(app: QApplication, done: object, timeout: float = 60) -> None:
 
 
 def main() -> None:
-    app = QApplication.instance() or QApplication(sys.argv)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0].replace("\n", " "))
+    parser.add_argument(
+        "--quick", action="store_true", help="5 + 15 sites, 1 s pace (checks the script runs)"
+    )
+    args = parser.parse_args()
+    if args.quick:
+        run(pace_sites=5, pace_seconds=1.0, sites=20)
+    else:
+        run(PACE_SITES, PACE_SECONDS, SITES)
+
+
+def run(pace_sites: int, pace_seconds: float, sites: int) -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     folder = Path(tempfile.mkdtemp(prefix="votum-bench-remote-"))
     url = f"sqlite:///{(folder / 'server.sqlite3').as_posix()}"
     database = Database.open(url)
     with database.write() as session:
-        conf_id = make_conference(session, SITES, prefix="Demo")  # slug "demo", question open
+        conf_id = make_conference(session, sites, prefix="Demo")  # slug "demo", question open
     site_tokens = tokens(database, conf_id)
     database.dispose()
     ca = trustme.CA()
@@ -98,8 +112,8 @@ def main() -> None:
 
         def pace() -> None:
             start = time.perf_counter()
-            for i, code in enumerate(codes[:PACE_SITES]):
-                time.sleep(max(0.0, start + i * PACE_SECONDS / PACE_SITES - time.perf_counter()))
+            for i, code in enumerate(codes[:pace_sites]):
+                time.sleep(max(0.0, start + i * pace_seconds / pace_sites - time.perf_counter()))
                 with httpx.Client(base_url=hosted.url, verify=verify, timeout=10) as http:
                     answer = http.post(
                         f"/api/v/{site_tokens[code]}/ballot",
@@ -110,7 +124,7 @@ def main() -> None:
 
         thread = threading.Thread(target=pace)
         thread.start()
-        wait(app, lambda: not thread.is_alive() and shown and shown[-1][1] >= PACE_SITES, 60)
+        wait(app, lambda: not thread.is_alive() and shown and shown[-1][1] >= pace_sites, 60)
         latencies = []
         for n, acked in enumerate(acks, start=1):
             seen = next(t for t, voted in shown if voted >= n and t >= acked - 1)
@@ -145,22 +159,22 @@ def main() -> None:
                             f"/api/v/{site_tokens[code]}/ballot",
                             json={"question_id": remote_q, "option_ids": [option]},
                         )
-                        for code in codes[PACE_SITES:]
+                        for code in codes[pace_sites:]
                     )
                 )
             assert all(a.status_code == 200 for a in answers)
 
         burster = threading.Thread(target=lambda: asyncio.run(burst()))
         burster.start()
-        wait(app, lambda: not burster.is_alive() and shown[-1][1] >= SITES, 120)
+        wait(app, lambda: not burster.is_alive() and shown[-1][1] >= sites, 120)
         timer.stop()
         print(
-            f"ballot acknowledged → count shown, {PACE_SITES} sites over {PACE_SECONDS:.0f} s: "
+            f"ballot acknowledged → count shown, {pace_sites} sites over {pace_seconds:.0f} s: "
             f"p50 {statistics.median(latencies):.0f} / p99 {pct(latencies, 99):.0f} / "
             f"max {max(latencies):.0f} ms"
         )
         print(
-            f"GUI event-loop lag during a {SITES - PACE_SITES}-site burst ({len(lags)} ticks): "
+            f"GUI event-loop lag during a {sites - pace_sites}-site burst ({len(lags)} ticks): "
             f"p50 {statistics.median(lags):.0f} / p99 {pct(lags, 99):.0f} / "
             f"max {max(lags):.0f} ms"
         )
