@@ -11,7 +11,7 @@ import pytest
 from app.db import Database
 from app.services.agenda import agenda
 from app.services.poll_import import preview_import
-from app.services.poll_matching import QuestionMatchKind, match_questions
+from app.services.poll_questions import QuestionMatchKind, match_questions
 from app.services.poll_reports import (
     MAX_REPORT_BYTES,
     PollReportError,
