@@ -29,6 +29,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "a new link for {count} site(s) without one in the file ({codes}); "
         "send it to them: python main.py links {conference}",
     ),
+    # --- ask ------------------------------------------------------------------------------
+    "asked_open": ("geöffnet", "opened"),
+    "asked_draft": ("angelegt, noch nicht geöffnet", "added, not opened yet"),
     # --- poll_import: errors -----------------------------------------------------------
     "not_json": ("{path}: kein JSON ({reason})", "{path}: not JSON ({reason})"),
     "mapping_shape": (

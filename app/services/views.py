@@ -259,10 +259,15 @@ class CaseInfo:
     findings: tuple[FindingInfo, ...]
     images: tuple[ImageInfo, ...]
     questions: tuple[QuestionInfo, ...]
+    #: a case of the free discussion: its title is its one-line case as typed
+    free_discussion: bool = False
 
     def headline(self, lang: str = "de") -> str:
-        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS G12D (VAF 34 %)"."""
+        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS G12D (VAF 34 %)"; none
+        for a case of the free discussion, whose title already is its one line."""
         parts: list[str] = []
+        if self.free_discussion:
+            return ""
         if self.age is not None:
             sex = {"f": "w" if lang == "de" else "f"}.get(self.sex or "", self.sex or "")
             age = f"{self.age} J." if lang == "de" else f"{self.age} y"
@@ -302,6 +307,7 @@ class CaseInfo:
                 QuestionInfo.of(q, question_number(number, case.questions, q))
                 for q in case.questions
             ),
+            case.free_discussion,
         )
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.models import Conference, Option, Question, Site
 from app.services import conferences
+from app.services.moderator_actions import OPEN
 from app.ui.editor.packages_io import OrderDialog
 from app.ui.i18n import install_language
 from app.ui.live.attendance import AttendanceDialog, AttendeesDialog
@@ -55,7 +56,7 @@ def test_no_live_dialog_is_wider_than_the_screen(
     session = LiveSession(db, long_names)
     snapshot = session.refresh()
     assert snapshot.question is not None and snapshot.status is not None
-    session.open_question(snapshot.question.id)
+    session.act(OPEN(question_id=snapshot.question.id))
     snapshot = session.refresh()
     with db.read() as s:
         invitations = tuple(conferences.invitations(s, long_names))
@@ -80,7 +81,7 @@ def test_the_ballot_dialog_elides_a_long_site_name_and_says_it_whole(
     session = LiveSession(db, long_names)
     snapshot = session.refresh()
     assert snapshot.question is not None and snapshot.status is not None
-    session.open_question(snapshot.question.id)
+    session.act(OPEN(question_id=snapshot.question.id))
     snapshot = session.refresh()
     dialog = BallotDialog(snapshot.question, snapshot.status)
     width = _width_after_show(qtbot, dialog)
