@@ -261,7 +261,8 @@ def quick_check(engine: Engine, where: str) -> None:
             raise DatabaseError(damaged_message(where, detail)) from None
         raise
     if rows != ["ok"]:
-        raise DatabaseError(damaged_message(where, "; ".join(str(r) for r in rows)[:200]))
+        found = (line.strip() for row in rows for line in str(row).splitlines())
+        raise DatabaseError(damaged_message(where, "; ".join(f for f in found if f)[:200]))
 
 
 def create_db_engine(url: str, *, echo: bool = False) -> Engine:
