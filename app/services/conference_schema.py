@@ -123,7 +123,7 @@ class FileSite(_Strict):
 class FileAttendee(_Strict):
     name: Name200
     efn: Efn = ""
-    role: Annotated[str, Field(max_length=100)] = ""
+    role: Annotated[str, Line, Field(max_length=100)] = ""
 
 
 class FileInvitation(_Strict):

@@ -80,6 +80,9 @@ def full_file(tmp_path: Path) -> dict[str, Any]:
             "data": _tiny_png(),
         }
     )
+    data["conference"]["held_at"] = "2026-11-18T17:30:00+00:00"
+    data["conference"]["checkin_closed_at"] = "2026-11-18T16:20:00+00:00"
+    data["invitations"][0]["last_seen_at"] = "2026-11-16T09:00:00+00:00"
     draft = next(q for c in data["cases"] for q in c["questions"] if q["state"] == "draft")
     draft["skip_reason"] = "Keine Zeit für die Frage"
     question = next(q for q in case["questions"] if q["options"])
