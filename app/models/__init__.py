@@ -2,7 +2,7 @@
 
 from app.models.ballot import Ballot, BallotChange, BallotChoice
 from app.models.base import Base, utcnow
-from app.models.case import Case, CaseImage, Finding
+from app.models.case import Case, CaseImage, Finding, TherapyLine
 from app.models.conference import Attendee, Conference, Fellow, Invitation
 from app.models.enums import (
     BallotSource,
@@ -11,6 +11,7 @@ from app.models.enums import (
     QuestionKind,
     QuestionState,
     Sex,
+    TherapyResponse,
 )
 from app.models.poll import CallPollTotal, PollImport, PollMatchRule
 from app.models.question import Option, Question
@@ -44,5 +45,7 @@ __all__ = [
     "QuestionState",
     "Sex",
     "Site",
+    "TherapyLine",
+    "TherapyResponse",
     "utcnow",
 ]
