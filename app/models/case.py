@@ -64,7 +64,7 @@ class Finding(Base):
     """One molecular finding as a pathology report gives it: gene (or signature), the
     protein change (``alteration``) with its coding change and reference transcript, kind,
     variant allele frequency, copy number, fusion partner and breakpoints, a score
-    (signatures such as HRD)."""
+    (signatures such as HRD), the evidence level the presenting board gave it."""
 
     __tablename__ = "findings"
 
@@ -82,6 +82,8 @@ class Finding(Base):
     partner: Mapped[str40] = mapped_column(default="")
     breakpoints: Mapped[str200] = mapped_column(default="")
     score: Mapped[float | None] = mapped_column(Float, nullable=True)
+    #: the NCT/DKTK evidence level the presenting board gave it ("m1A", "m2B is")
+    evidence: Mapped[str40] = mapped_column(default="")
 
     case: Mapped[Case] = relationship(back_populates="findings")
 

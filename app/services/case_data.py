@@ -43,6 +43,7 @@ FINDING_FIELDS = (
     "partner",
     "breakpoints",
     "score",
+    "evidence",
 )
 
 

@@ -50,9 +50,8 @@ def finding_label(finding: FindingInfo, lang: str) -> str:
     return f"{finding.gene} {alteration}".strip()
 
 
-def finding_measures(finding: FindingInfo, lang: str) -> list[str]:
-    """What was measured: "VAF 34 %", "CN 12", "Score 58", and a fusion partner the
-    alteration does not name already."""
+def finding_values(finding: FindingInfo, lang: str) -> list[str]:
+    """What was measured: "VAF 34 %", "CN 12", "Score 58"."""
     parts = []
     if finding.vaf is not None:
         parts.append(WORDS.text(lang, "vaf", value=number(finding.vaf, lang)))
@@ -60,9 +59,20 @@ def finding_measures(finding: FindingInfo, lang: str) -> list[str]:
         parts.append(WORDS.text(lang, "copy_number", value=number(finding.copy_number, lang)))
     if finding.score is not None:
         parts.append(WORDS.text(lang, "score", value=number(finding.score, lang)))
-    if finding.partner and finding.partner not in finding.alteration:
-        parts.append(WORDS.text(lang, "partner", partner=finding.partner))
     return parts
+
+
+def partner_text(finding: FindingInfo, lang: str) -> str:
+    """ "Partner CD74" for a fusion partner the alteration does not name already, else ""."""
+    if finding.partner and finding.partner not in finding.alteration:
+        return WORDS.text(lang, "partner", partner=finding.partner)
+    return ""
+
+
+def finding_measures(finding: FindingInfo, lang: str) -> list[str]:
+    """The measured values and a fusion partner the alteration does not name."""
+    partner = partner_text(finding, lang)
+    return finding_values(finding, lang) + ([partner] if partner else [])
 
 
 def finding_line(finding: FindingInfo, lang: str) -> str:

@@ -95,6 +95,12 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "„{transcript}“ ist kein Referenztranskript (z. B. NM_004985.5, ENST00000256078.10)",
         "'{transcript}' is not a reference transcript (e.g. NM_004985.5, ENST00000256078.10)",
     ),
+    "not_evidence_level": (
+        "„{level}“ ist kein Evidenzlevel (m1A, m1B, m1C, m2A, m2B, m2C, m3, m4; "
+        "dahinter is, iv, Z, R)",
+        "'{level}' is not an evidence level (m1A, m1B, m1C, m2A, m2B, m2C, m3, m4; "
+        "then is, iv, Z, R)",
+    ),
     "not_coding": (
         "„{coding}“ ist keine c.-Notation (z. B. c.35G>A, c.2235_2249del)",
         "'{coding}' is not in c. notation (e.g. c.35G>A, c.2235_2249del)",

@@ -52,6 +52,8 @@ TNM = re.compile(r"(?<![A-Za-z])(y|r|a|yr|ry)?[cpu]?(T(X|is|[0-4])|N(X|[0-3])|M(
 TRANSCRIPT = re.compile(
     r"^((N[MRCG]|X[MR])_[0-9]+(\.[0-9]+)?|ENS[TG][0-9]{11}(\.[0-9]+)?|LRG_[0-9]+(t[0-9]+)?)$"
 )
+#: An NCT/DKTK evidence level with its optional add-ons: m1A … m4, then is, iv, Z, R.
+EVIDENCE_LEVEL = re.compile(r"^m(1[ABC]|2[ABC]|3|4)(\s?(is|iv|Z|R))*$")
 #: A coding (or non-coding) DNA change: c.35G>A, c.2235_2249del, c.-14C>T, n.76A>T.
 CODING = re.compile(r"^[cn]\.[-*]?[0-9]+\S*$")
 #: The shape of a protein, coding or genomic HGVS change (checked for SNVs and indels).
@@ -165,8 +167,8 @@ class PackageQuestion(_Strict):
 class PackageFinding(_Strict):
     """A molecular finding row: gene (or a signature's name), the protein change
     (``alteration``, HGVS) with its coding change and reference transcript, kind, VAF in
-    percent, copy number, fusion partner and breakpoints, and a score (HRD and other
-    signatures)."""
+    percent, copy number, fusion partner and breakpoints, a score (HRD and other
+    signatures), and the evidence level (NCT/DKTK) the presenting board gave it."""
 
     gene: Name40
     alteration: Text200 = ""
@@ -181,6 +183,9 @@ class PackageFinding(_Strict):
     score: Annotated[float, Field(ge=0, le=10_000)] | None = Field(
         default=None, description="a signature's score, e.g. an HRD score of 58"
     )
+    evidence: Text40 = Field(
+        default="", description="NCT/DKTK evidence level the presenting board gave, e.g. m1A"
+    )
 
     @model_validator(mode="after")
     def _hgvs_shape(self) -> PackageFinding:
@@ -193,6 +198,13 @@ class PackageFinding(_Strict):
     def _transcript_shape(cls, value: str) -> str:
         if value and not TRANSCRIPT.match(value):
             raise ValueError(say("not_transcript", transcript=value))
+        return value
+
+    @field_validator("evidence")
+    @classmethod
+    def _evidence_shape(cls, value: str) -> str:
+        if value and not EVIDENCE_LEVEL.match(value):
+            raise ValueError(say("not_evidence_level", level=value))
         return value
 
     @field_validator("coding")

@@ -225,6 +225,7 @@ class FindingInfo:
     partner: str = ""
     breakpoints: str = ""
     score: float | None = None
+    evidence: str = ""
 
     @classmethod
     def of(cls, finding: Finding) -> FindingInfo:
@@ -240,6 +241,7 @@ class FindingInfo:
             finding.partner,
             finding.breakpoints,
             finding.score,
+            finding.evidence,
         )
 
 

@@ -78,6 +78,7 @@ def pathology_package() -> dict:
             "alteration": "p.G12D",
             "kind": "snv",
             "vaf": 34.5,
+            "evidence": "m2C is",
         },
         {
             "gene": "NRG1",
@@ -136,6 +137,7 @@ def test_every_pathology_field_is_stored_and_survives_both_file_formats(
     ]
     kras, nrg1, erbb2, hrd = case.findings
     assert (kras.transcript, kras.coding, kras.alteration) == ("NM_004985.5", "c.35G>A", "p.G12D")
+    assert kras.evidence == "m2C is"
     assert (nrg1.partner, nrg1.breakpoints) == ("CD74", "CD74 exon 6 :: NRG1 exon 6")
     assert (erbb2.copy_number, hrd.score) == (12.5, 58.0)
     assert case.n_prior_lines == 1  # not stated: the numbered lines listed
@@ -168,6 +170,7 @@ def test_every_pathology_field_is_stored_and_survives_both_file_formats(
         (("icdo3_morphology",), "8500", "ICD-O-3"),
         (("findings", 0, "transcript"), "KRAS-201", "transcript"),
         (("findings", 0, "coding"), "35G>A", "c. notation"),
+        (("findings", 0, "evidence"), "m5", "not an evidence level"),
         (("findings", 2, "copy_number"), 1001, "less than or equal to 1000"),
         (("findings", 2, "copy_number"), -1, "greater than or equal to 0"),
         (("findings", 3, "score"), 10_001, "less than or equal to 10000"),

@@ -1,6 +1,6 @@
 """What a pathology report gives: TNM, ICD-O-3 and comorbidities of a case; reference
-transcript, coding change, copy number, fusion partner and breakpoints, and a score
-(signatures) of a finding; structured prior therapy lines.
+transcript, coding change, copy number, fusion partner and breakpoints, a score
+(signatures) and the evidence level of a finding; structured prior therapy lines.
 
 Revision ID: 0007_article
 Revises: 0006
@@ -37,6 +37,7 @@ def upgrade() -> None:
             sa.Column("breakpoints", sa.String(200), nullable=False, server_default="")
         )
         batch.add_column(sa.Column("score", sa.Float(), nullable=True))
+        batch.add_column(sa.Column("evidence", sa.String(40), nullable=False, server_default=""))
     op.create_table(
         "therapy_lines",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -60,7 +61,7 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_therapy_lines_case_id"), table_name="therapy_lines")
     op.drop_table("therapy_lines")
     with op.batch_alter_table("findings") as batch:
-        for column in ("score", "breakpoints", "partner", "copy_number", "coding", "transcript"):
+        for column in ("evidence", "score", "breakpoints", "partner", "copy_number", "coding", "transcript"):
             batch.drop_column(column)
     with op.batch_alter_table("cases") as batch:
         for column in ("comorbidities", "icdo3_morphology", "icdo3_topography", "tnm"):
