@@ -175,10 +175,6 @@
         <translation>Gen</translation>
     </message>
     <message>
-        <source>Alteration (HGVS)</source>
-        <translation>Veränderung (HGVS)</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -187,12 +183,12 @@
         <translation>VAF %</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
+        <source>Partner</source>
+        <translation>Partner</translation>
     </message>
     <message>
-        <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
-        <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -253,6 +249,90 @@
     <message>
         <source>Molecular findings</source>
         <translation>Molekulare Befunde</translation>
+    </message>
+    <message>
+        <source>ICD-O-3 topography</source>
+        <translation>ICD-O-3-Topographie</translation>
+    </message>
+    <message>
+        <source>ICD-O-3 morphology with behaviour code</source>
+        <translation>ICD-O-3-Morphologie mit Dignitätskode</translation>
+    </message>
+    <message>
+        <source>What the table of lines does not say</source>
+        <translation>Was die Tabelle der Linien nicht sagt</translation>
+    </message>
+    <message>
+        <source>Alteration (p.)</source>
+        <translation>Veränderung (p.)</translation>
+    </message>
+    <message>
+        <source>c. notation</source>
+        <translation>c.-Notation</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>CN</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Bruchpunkte</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenzlevel</translation>
+    </message>
+    <message>
+        <source>Paste rows from a spreadsheet with Ctrl+V: gene, alteration, kind, VAF, c. notation, transcript, … in the order of the columns, or any order under a header row</source>
+        <translation>Zeilen aus einer Tabellenkalkulation mit Strg+V einfügen: Gen, Veränderung, Art, VAF, c.-Notation, Transkript, … in der Reihenfolge der Spalten, oder in beliebiger Reihenfolge unter einer Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Substances</source>
+        <translation>Substanzen</translation>
+    </message>
+    <message>
+        <source>Best response</source>
+        <translation>Beste Antwort</translation>
+    </message>
+    <message>
+        <source>Prior lines of therapy</source>
+        <translation>Therapielinien</translation>
+    </message>
+    <message>
+        <source>Paste rows with Ctrl+V: line, substances, best response (CR, PR, SD, PD, NE)</source>
+        <translation>Zeilen mit Strg+V einfügen: Linie, Substanzen, beste Antwort (CR, PR, SD, PD, NE)</translation>
+    </message>
+    <message>
+        <source>ICD-&amp;O-3</source>
+        <translation>ICD-&amp;O-3</translation>
+    </message>
+    <message>
+        <source>T&amp;NM</source>
+        <translation>T&amp;NM</translation>
+    </message>
+    <message>
+        <source>Como&amp;rbidities</source>
+        <translation>Begleiterk&amp;rankungen</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Linie hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Linie entfernen</translation>
     </message>
     <message>
         <source>Add finding</source>
@@ -555,6 +635,7 @@
     <name>FindingKinds</name>
     <message>
         <source>SNV</source>
+        <extracomment>The columns in the order shown and pasted: the first four as a spreadsheet of SNVs has them (gene, alteration, kind, VAF), the report&apos;s details after them, the comment last. Numbers typed with a decimal comma or a percent sign, by column. Header cells a pasted spreadsheet may carry (lower case), beside the table&apos;s own.</extracomment>
         <translation>SNV</translation>
     </message>
     <message>
@@ -1877,6 +1958,29 @@
     </message>
 </context>
 <context>
+    <name>TherapyResponses</name>
+    <message>
+        <source>CR – complete response</source>
+        <translation>CR – komplette Remission</translation>
+    </message>
+    <message>
+        <source>PR – partial response</source>
+        <translation>PR – partielle Remission</translation>
+    </message>
+    <message>
+        <source>SD – stable disease</source>
+        <translation>SD – stabile Erkrankung</translation>
+    </message>
+    <message>
+        <source>PD – progressive disease</source>
+        <translation>PD – Progress</translation>
+    </message>
+    <message>
+        <source>NE – not evaluable</source>
+        <translation>NE – nicht beurteilbar</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Unknown kind “%1”</source>
@@ -1914,6 +2018,10 @@
     <message>
         <source>Must be a whole number</source>
         <translation>Muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>Best response: CR, PR, SD, PD or NE</source>
+        <translation>Beste Antwort: CR, PR, SD, PD oder NE</translation>
     </message>
     <message>
         <source>Must be a number</source>
