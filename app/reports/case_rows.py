@@ -77,24 +77,30 @@ class FindingText:
 
     gene: str
     alteration: str
-    details: str
+    hgvs: str  # reference and c. notation
+    extras: str  # fusion partner, breakpoints
     kind: str
     measures: str
     evidence: str
     comment: str
 
+    @property
+    def details(self) -> str:
+        return " · ".join(part for part in (self.hgvs, self.extras) if part)
+
 
 def finding_rows(case: CaseInfo, lang: str) -> list[FindingText]:
     rows = []
     for finding in case.findings:
-        details = [hgvs(finding), partner_text(finding, lang)]
+        extras = [partner_text(finding, lang)]
         if finding.breakpoints:
-            details.append(word(lang, "breakpoints", breakpoints=finding.breakpoints))
+            extras.append(word(lang, "breakpoints", breakpoints=finding.breakpoints))
         rows.append(
             FindingText(
                 gene=finding.gene,
                 alteration=finding.alteration,
-                details=" · ".join(d for d in details if d),
+                hgvs=hgvs(finding),
+                extras=" · ".join(e for e in extras if e),
                 kind=text(lang, f"fk_{finding.kind}") if finding.kind else "",
                 measures=", ".join(finding_values(finding, lang)),
                 evidence=finding.evidence,

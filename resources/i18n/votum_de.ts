@@ -595,6 +595,18 @@
         <translation>PDF-Protokoll (*.pdf)</translation>
     </message>
     <message>
+        <source>Export manuscript draft</source>
+        <translation>Manuskriptentwurf exportieren</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-Dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Markdown, figures in a folder beside it (*.md)</source>
+        <translation>Markdown, Abbildungen in einem Ordner daneben (*.md)</translation>
+    </message>
+    <message>
         <source>Export results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
@@ -1126,6 +1138,10 @@
     <message>
         <source>Export &amp;protocol (PDF)…</source>
         <translation>&amp;Protokoll exportieren (PDF) …</translation>
+    </message>
+    <message>
+        <source>Export &amp;manuscript draft (Word, Markdown)…</source>
+        <translation>&amp;Manuskriptentwurf exportieren (Word, Markdown) …</translation>
     </message>
     <message>
         <source>Export &amp;results (CSV, XLSX, JSON)…</source>
