@@ -130,9 +130,13 @@ def findings_table(case: CaseInfo, key: str, lang: str) -> Table:
 
 def supplement(data: ReportData, asked: list[Asked], lang: str) -> Section:
     """Sites, every result, participation per question, and the questions not asked."""
-    blocks: list[Block] = [sites_table(data, lang), full_table(asked, lang)]
-    blocks.append(participation_table(asked, lang))
     missing = not_asked_table(data, asked, lang)
+    refs = {"sites": Ref("sites"), "all": Ref("results-all"), "part": Ref("participation")}
+    intro = with_refs(lang, "supplement_intro", refs)
+    if missing is not None:
+        intro += with_refs(lang, "supplement_not_asked", {"not_asked": Ref("not-asked")})
+    blocks: list[Block] = [Paragraph(intro), sites_table(data, lang), full_table(asked, lang)]
+    blocks.append(participation_table(asked, lang))
     if missing is not None:
         blocks.append(missing)
     return Section("supplement", word(lang, "supplement"), blocks)

@@ -149,6 +149,16 @@ WORDS = Catalog.of_pairs(
         "evidence": ("Evidenzlevel", "Evidence level"),
         # --- supplement ---------------------------------------------------------------
         "supplement": ("Supplement", "Supplement"),
+        "supplement_intro": (
+            "{sites} nennt die eingeladenen Standorte, {all} alle Ergebnisse je Antwort, "
+            "{part} die Beteiligung je Frage.",
+            "{sites} lists the invited sites, {all} every result per answer, {part} the "
+            "participation per question.",
+        ),
+        "supplement_not_asked": (
+            " {not_asked} nennt die Fragen, die nicht gestellt wurden.",
+            " {not_asked} lists the questions that were not asked.",
+        ),
         "sites_caption": (
             "Eingeladene Standorte und ihre Teilnahme.",
             "Invited sites and their participation.",
