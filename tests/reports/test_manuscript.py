@@ -175,9 +175,7 @@ def test_the_markdown_draft_is_the_same_article_with_its_figures_beside_it(
     assert "**Table S4:**" in source and "(Figure 1, Table 1)" in source
 
 
-def test_no_attendee_names_efns_or_link_secrets(
-    db: Database, demo_id: int, tmp_path: Path
-) -> None:
+def test_no_attendee_names_efns_or_link_secrets(db: Database, demo_id: int, tmp_path: Path) -> None:
     write_manuscript(db, demo_id, tmp_path / "draft.docx")
     write_manuscript(db, demo_id, tmp_path / "draft.md")
     texts = [text_of(read_docx(tmp_path / "draft.docx")), (tmp_path / "draft.md").read_text()]
@@ -250,9 +248,7 @@ def _rendered(markdown: str) -> _Text:
     return parser
 
 
-def test_hostile_text_stays_literal_in_word_and_in_markdown(
-    db: Database, tmp_path: Path
-) -> None:
+def test_hostile_text_stays_literal_in_word_and_in_markdown(db: Database, tmp_path: Path) -> None:
     conf_id = build_hostile(db, tmp_path)
     word, markdown = tmp_path / "draft.docx", tmp_path / "draft.md"
     write_manuscript(db, conf_id, word)

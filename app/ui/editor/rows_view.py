@@ -69,9 +69,7 @@ class RowsView(QTableView):
         self.setModel(model)
         self._model = model
         for column, listed in (choices or {}).items():
-            self.setItemDelegateForColumn(
-                model.columns.index(column), ChoiceDelegate(listed, self)
-            )
+            self.setItemDelegateForColumn(model.columns.index(column), ChoiceDelegate(listed, self))
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
