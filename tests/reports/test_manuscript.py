@@ -290,3 +290,19 @@ def test_markdown_escapes_what_markdown_would_read_as_syntax(typed: str, source:
 
     assert escape(typed) == source
     assert "".join(_rendered(source).text).strip() == typed
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])  # drawing does not depend on the database
+def test_charts_drawn_with_a_worker_process_are_those_drawn_here(
+    db: Database, demo_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.reports.manuscript import pictures
+
+    results = [r for r in gather(db, demo_id).results if r.ballots]
+    charts = [pictures.Chart(results[i % len(results)], None, "de") for i in range(8)]
+    here = pictures.pngs(charts)
+    monkeypatch.setattr(pictures, "CHARTS_PER_WORKER", 2)
+    monkeypatch.setattr(pictures.os, "cpu_count", lambda: 2)
+    assert pictures.workers_for(len(charts)) == 1
+    assert pictures.pngs(charts) == here  # the same pictures, in the same order
+    assert len({here[0], here[1], here[2]}) == 3 and here[0] == here[3]

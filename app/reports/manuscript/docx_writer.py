@@ -9,15 +9,16 @@ the report font lacks are named (:func:`app.reports.glyphs.printable`), as in th
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from docx.table import Table as DocxTable
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
+from docx.oxml.shape import CT_Inline
+from docx.shared import Cm, Length, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from app.reports.glyphs import printable
@@ -64,22 +65,35 @@ class _Writer:
         self.lang = manuscript.lang
         self.labels = manuscript.labels(Labels(manuscript.lang))
         self.document: DocxDocument = Document()
+        self._style_ids: dict[str, str] = {}
+        self._shapes = 0  # the pictures' shape ids (nothing else in the draft has one)
+        self._table_style = self.document.styles["Table Grid"].style_id
+
+    def _paragraph(self, style: str | None = None) -> DocxParagraph:
+        """A new paragraph in a built-in style, looked up once (python-docx looks a style
+        name up through every style of the document each time)."""
+        paragraph = self.document.add_paragraph()
+        if style is not None:
+            if style not in self._style_ids:
+                self._style_ids[style] = self.document.styles[style].style_id
+            paragraph._p.style = self._style_ids[style]
+        return paragraph
 
     def write(self) -> None:
         self._page_and_language()
         self._front()
         for section in self.manuscript.sections:
             if section.title:
-                self.document.add_heading(printable(section.title), level=1)
+                self._paragraph("Heading 1").add_run(printable(section.title))
             for block in section.blocks:
                 if isinstance(block, Heading):
-                    self.document.add_heading(printable(block.text), level=block.level)
+                    self._paragraph(f"Heading {block.level}").add_run(printable(block.text))
                 elif isinstance(block, Paragraph):
                     style = "Quote" if block.draft else None
-                    self._inline(self.document.add_paragraph(style=style), block.parts)
+                    self._inline(self._paragraph(style), block.parts)
                 elif isinstance(block, Bullets):
                     for item in block.items:
-                        self._inline(self.document.add_paragraph(style="List Bullet"), item)
+                        self._inline(self._paragraph("List Bullet"), item)
                 elif isinstance(block, Figure):
                     self._figure(block)
                 else:
@@ -105,8 +119,8 @@ class _Writer:
 
     def _front(self) -> None:
         manuscript = self.manuscript
-        self.document.add_paragraph(printable(manuscript.title), style="Title")
-        self.document.add_paragraph(printable(manuscript.subtitle), style="Subtitle")
+        self._paragraph("Title").add_run(printable(manuscript.title))
+        self._paragraph("Subtitle").add_run(printable(manuscript.subtitle))
         names = self.document.add_paragraph()
         for index, author in enumerate(manuscript.authors):
             if index:
@@ -134,7 +148,7 @@ class _Writer:
 
     def _caption(self, label: Label, parts: tuple[Inline, ...]) -> DocxParagraph:
         """ "Abbildung 1: …" in Word's Caption style, the number a SEQ field."""
-        caption = self.document.add_paragraph(style="Caption")
+        caption = self._paragraph("Caption")
         caption.add_run(label.prefix)
         _seq_field(caption, _SEQUENCES[(self.lang, label.kind)], label.number)
         caption.add_run(": ")
@@ -146,74 +160,78 @@ class _Writer:
     def _figure(self, figure: Figure) -> None:
         holder = self.document.add_paragraph()
         holder.paragraph_format.keep_with_next = True
-        holder.add_run().add_picture(io.BytesIO(figure.png), width=Cm(figure.width_cm))
+        run = holder.add_run()
+        part = self.document.part
+        relation, image = part.get_or_add_image(io.BytesIO(figure.png))
+        width, height = image.scaled_dimensions(Cm(figure.width_cm), None)
+        # python-docx would search the whole document for a free shape id each time
+        self._shapes += 1
+        inline = CT_Inline.new_pic_inline(self._shapes, relation, image.filename, width, height)
+        run._r.add_drawing(inline)
         self._caption(self.labels[figure.key], figure.legend)
 
     def _table(self, table: Table) -> None:
+        """The caption, then the table: its rows written as XML in one piece each
+        (python-docx's cell objects cost a walk of the whole table per row)."""
         caption = self._caption(self.labels[table.key], table.caption)
         caption.paragraph_format.keep_with_next = True
-        n_head = 2 if table.spans else 1
-        grid = self.document.add_table(rows=n_head + len(table.rows), cols=len(table.header))
-        grid.style = self.document.styles["Table Grid"]
-        grid.alignment = WD_TABLE_ALIGNMENT.LEFT
-        if table.spans:
-            column = 0
-            for text, width in table.spans:
-                cell = grid.cell(0, column)
-                if width > 1:
-                    cell = cell.merge(grid.cell(0, column + width - 1))
-                _cell_text(cell.paragraphs[0], text, bold=True, centre=True)
-                column += width
         numeric = table.numeric or (False,) * len(table.header)
-        for column, text in enumerate(table.header):
-            _cell_text(grid.cell(n_head - 1, column).paragraphs[0], text, bold=True)
-        for row_index, row in enumerate(table.rows, start=n_head):
-            for column, text in enumerate(row):
-                paragraph = grid.cell(row_index, column).paragraphs[0]
-                _cell_text(paragraph, text, right=numeric[column])
-        _repeat_header(grid, n_head)
-        _column_widths(grid, numeric, TEXT_WIDTH_CM)
+        widths = _widths(numeric, TEXT_WIDTH_CM)
+        grid = self.document.add_table(rows=0, cols=len(table.header))
+        grid._tbl.tblStyle_val = self._table_style  # the id: no lookup by name each time
+        grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+        grid.autofit = False
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
+        rows = []
+        if table.spans:
+            cells, column = [], 0
+            for text, span in table.spans:
+                width = Length(sum(widths[column : column + span]))
+                cells.append(_cell(text, width, span=span, bold=True, align="center"))
+                column += span
+            rows.append(_row(cells, header=True))
+        header = [_cell(t, w, bold=True) for t, w in zip(table.header, widths, strict=True)]
+        rows.append(_row(header, header=True))
+        for values in table.rows:
+            cells = [
+                _cell(text, width, align="right" if right else "")
+                for text, width, right in zip(values, widths, numeric, strict=True)
+            ]
+            rows.append(_row(cells))
+        for row in rows:
+            grid._tbl.append(parse_xml(row))
         if table.note:
-            self.document.add_paragraph(printable(table.note), style="Caption")
+            self._paragraph("Caption").add_run(printable(table.note))
         self.document.add_paragraph()
 
 
-def _cell_text(
-    paragraph: DocxParagraph,
-    text: str,
-    *,
-    bold: bool = False,
-    right: bool = False,
-    centre: bool = False,
-) -> None:
-    run = paragraph.add_run(printable(text))
-    run.font.size = Pt(9)
-    run.bold = bold or None
-    if right:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    elif centre:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-
-
-def _column_widths(grid: DocxTable, numeric: tuple[bool, ...], total_cm: float) -> None:
+def _widths(numeric: tuple[bool, ...], total_cm: float) -> list[Length]:
     """Numbers narrow, text columns share the rest (Word would make every column equal)."""
     n_numbers = sum(numeric)
-    n_text = len(numeric) - n_numbers
     number_cm = 1.6
-    text_cm = (total_cm - n_numbers * number_cm) / max(1, n_text)
-    grid.autofit = False
-    for row in grid.rows:
-        for cell, right in zip(row.cells, numeric, strict=False):
-            cell.width = Cm(number_cm if right else text_cm)
+    text_cm = (total_cm - n_numbers * number_cm) / max(1, len(numeric) - n_numbers)
+    return [Cm(number_cm if right else text_cm) for right in numeric]
 
 
-def _repeat_header(grid: DocxTable, n_head: int) -> None:
-    """The header rows repeat on every page a table runs over."""
-    for row in grid.rows[:n_head]:
-        properties = row._tr.get_or_add_trPr()
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        properties.append(header)
+def _cell(text: str, width: Length, *, span: int = 1, bold: bool = False, align: str = "") -> str:
+    """A table cell's XML: its width, the text in 9 pt (bold), aligned."""
+    properties = f'<w:tcW w:w="{width.twips}" w:type="dxa"/>'
+    if span > 1:
+        properties += f'<w:gridSpan w:val="{span}"/>'
+    paragraph = f'<w:pPr><w:jc w:val="{align}"/></w:pPr>' if align else ""
+    run = "<w:rPr>" + ("<w:b/>" if bold else "") + '<w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
+    content = escape(printable(text))
+    return (
+        f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{paragraph}<w:r>{run}"
+        f'<w:t xml:space="preserve">{content}</w:t></w:r></w:p></w:tc>'
+    )
+
+
+def _row(cells: list[str], *, header: bool = False) -> str:
+    """A table row's XML; header rows repeat on every page a table runs over."""
+    properties = '<w:trPr><w:tblHeader w:val="true"/></w:trPr>' if header else ""
+    return f"<w:tr {nsdecls('w')}>{properties}{''.join(cells)}</w:tr>"
 
 
 def _seq_field(paragraph: DocxParagraph, sequence: str, number: int) -> None:

@@ -1,9 +1,10 @@
 """The manuscript's figures: the protocol's chart of each asked question as PNG at 300 dpi.
 
 Drawing a chart's text is most of the time and holds the interpreter's lock, so many
-charts are drawn in worker processes (started fresh, "spawn": safe beside Qt's threads
-and the same on Windows). The PNG is a 64-colour palette image: a chart has a few flat
-colours and grey edges, and the file is a third of a true-colour one.
+charts are drawn by worker processes beside this one (one per spare core, started fresh,
+"spawn": safe beside Qt's threads and the same on Windows). The PNG is a 64-colour
+palette image: a chart has a few flat colours and grey edges, and the file is a third of
+a true-colour one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from app.reports.figures import PNG_DPI
@@ -21,6 +23,8 @@ from app.services.results import QuestionResult
 #: Fewer charts than this per worker are drawn here: a worker costs a second to start.
 CHARTS_PER_WORKER = 8
 MAX_WORKERS = 8
+#: Charts handed to a worker at a time.
+CHUNK = 3
 
 
 @dataclass(frozen=True)
@@ -57,16 +61,36 @@ def png(chart: Chart) -> bytes:
 
 
 def workers_for(n_charts: int) -> int:
-    """How many worker processes draw ``n_charts`` (0: draw them here)."""
-    wanted = min(os.cpu_count() or 1, MAX_WORKERS, n_charts // CHARTS_PER_WORKER)
-    return wanted if wanted >= 2 else 0
+    """How many worker processes help this one draw ``n_charts`` (0: it draws alone)."""
+    spare = (os.cpu_count() or 1) - 1
+    return max(0, min(spare, MAX_WORKERS, n_charts // CHARTS_PER_WORKER))
+
+
+def _drawn(charts: Sequence[Chart]) -> list[bytes]:
+    return [png(chart) for chart in charts]
 
 
 def pngs(charts: Sequence[Chart]) -> list[bytes]:
-    """Every chart as PNG, in order."""
+    """Every chart as PNG, in order. Charts go out in small chunks to the workers; this
+    process draws too, taking chunks from the end that no worker has started, so that
+    the time the workers need to start is not lost."""
     workers = workers_for(len(charts))
     if not workers:
-        return [png(chart) for chart in charts]
+        return _drawn(charts)
+    chunks = [charts[i : i + CHUNK] for i in range(0, len(charts), CHUNK)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(png, charts, chunksize=max(1, len(charts) // (workers * 3))))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(_drawn, chunk) for chunk in chunks]
+            here = {
+                index: _drawn(chunks[index])
+                for index in reversed(range(len(chunks)))
+                if futures[index].cancel()
+            }
+            return [
+                picture
+                for index, future in enumerate(futures)
+                for picture in (here[index] if index in here else future.result())
+            ]
+    except (OSError, RuntimeError, BrokenProcessPool):  # no processes here: slower, not lost
+        return _drawn(charts)
