@@ -38,6 +38,7 @@ class Chart:
 
 def png(chart: Chart) -> bytes:
     """The chart as a PNG of 300 dpi (the protocol's figure, the same builder)."""
+    import matplotlib
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from PIL import Image
@@ -47,7 +48,8 @@ def png(chart: Chart) -> bytes:
     figure = question_figure(chart.result, lang=chart.lang, round_one=chart.round_one)
     canvas = FigureCanvasAgg(figure)
     figure.set_dpi(PNG_DPI)
-    canvas.draw()
+    with matplotlib.rc_context({"text.hinting": "none"}):  # no pixel grid to fit at 300 dpi
+        canvas.draw()
     image = Image.fromarray(np.asarray(canvas.buffer_rgba()))
     palette = image.convert("RGB").quantize(64, method=Image.Quantize.FASTOCTREE)
     colours = palette.getpalette() or []
@@ -56,7 +58,7 @@ def png(chart: Chart) -> bytes:
             colours[start : start + 3] = [255, 255, 255]
     palette.putpalette(colours)
     buffer = io.BytesIO()
-    palette.save(buffer, format="PNG", dpi=(PNG_DPI, PNG_DPI))
+    palette.save(buffer, format="PNG", dpi=(PNG_DPI, PNG_DPI), compress_level=3)
     return buffer.getvalue()
 
 

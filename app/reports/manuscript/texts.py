@@ -86,7 +86,6 @@ WORDS = Catalog.of_pairs(
         ),
         "question_heading": ("Frage {number} (Fall {case})", "Question {number} (case {case})"),
         "result_refs": ("({figure}, {table})", "({figure}, {table})"),
-        "result_table_ref": ("({table})", "({table})"),
         "round": ("Runde {round}: ", "Round {round}: "),
         "consensus": ("Konsensstärke (AWMF): ", "Consensus strength (AWMF): "),
         "consensus_for": ("{label} ({share} % für {what})", "{label} ({share} % for {what})"),
