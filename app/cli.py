@@ -204,7 +204,38 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     poll.add_argument("--dry-run", action="store_true", help="show the preview, store nothing")
     poll.set_defaults(func=_dispatch("poll_import"))
     _add_setup_commands(sub)
+    _add_ask(sub)
     return parser
+
+
+def _add_ask(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``ask``: a quick question of the free discussion (scripted sessions)."""
+    ask = sub.add_parser("ask", help="ask a quick question (free discussion) and open it at once")
+    ask.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    ask.add_argument("text", metavar="TEXT", help="the question")
+    ask.add_argument(
+        "--kind",
+        default="yes_no",
+        choices=("yes_no", "evidence", "agreement", "single", "multiple", "free_text"),
+        help="a preset kind, or single/multiple with --option (default yes_no)",
+    )
+    ask.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="LABEL",
+        help="an option of your own (repeat; single and multiple choice)",
+    )
+    ask.add_argument(
+        "--case",
+        default="",
+        metavar="LINE",
+        help='the case in one line, e.g. "presented by site X: 54 y, NSCLC, KRAS G12C"',
+    )
+    ask.add_argument("--no-abstain", action="store_true", help="do not offer abstaining")
+    ask.add_argument("--duration", type=whole_number, metavar="S", help="countdown in seconds")
+    ask.add_argument("--draft", action="store_true", help="add it, but do not open it yet")
+    ask.set_defaults(func=_dispatch("ask"))
 
 
 def _add_reach_options(serve: argparse.ArgumentParser, settings: Settings) -> None:

@@ -22,6 +22,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{kind} {path}: nicht geschrieben ({reason}); die Links oben gelten",
         "{kind} {path}: not written ({reason}); the links above are valid",
     ),
+    # --- ask ------------------------------------------------------------------------------
+    "asked_open": ("geöffnet", "opened"),
+    "asked_draft": ("angelegt, noch nicht geöffnet", "added, not opened yet"),
     # --- poll_import: errors -----------------------------------------------------------
     "not_json": ("{path}: kein JSON ({reason})", "{path}: not JSON ({reason})"),
     "mapping_shape": (

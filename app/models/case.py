@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Float, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import Float, ForeignKey, LargeBinary, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, intpk, str40, str200, str500
@@ -44,6 +44,9 @@ class Case(Base):
     icdo3_morphology: Mapped[str] = mapped_column(String(10), default="")
     comorbidities: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text, default="")
+    #: Asked on the spot in the free discussion (a quick question's one-line case):
+    #: the agenda's and the protocol's "Freie Diskussion" block at the end.
+    free_discussion: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     conference: Mapped[Conference] = relationship(back_populates="cases")
     findings: Mapped[list[Finding]] = relationship(

@@ -13,6 +13,7 @@ from app.reports.pdfstyle import TEXT_WIDTH, label, para, table_style
 from app.reports.tables import INVALID_EFN
 from app.reports.texts import cme_text, datetime_text, day_and_time_text, text
 from app.services.consensus import AWMF_RULE
+from app.services.quick import case_heading
 from app.services.results import round_pairs
 from app.services.views import AttendeeInfo
 
@@ -161,10 +162,11 @@ def agenda_section(data: ReportData, lang: str) -> list[Flowable]:
         rows.append(
             [
                 para(f"{text(lang, 'case')} {case.number}", "cell_bold"),
-                para(case.title, "cell_bold"),
+                para(case_heading(case, lang), "cell_bold"),  # a free discussion says so
             ]
         )
-        rows.append([para("", "cell"), para(case.headline(lang), "small")])
+        if case.headline(lang):
+            rows.append([para("", "cell"), para(case.headline(lang), "small")])
         for round_one, round_two in round_pairs(case_results):
             rounds = f" ({text(lang, 'round')} 1 + 2)" if round_two is not None else ""
             rows.append(

@@ -9,6 +9,7 @@ from typing import Any
 from app.models import QuestionKind
 from app.reports.data import ReportData
 from app.reports.texts import share_percent, text
+from app.services.quick import case_heading
 from app.services.results import QuestionResult
 
 Row = dict[str, Any]
@@ -137,7 +138,7 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
     for case in data.cases:
         for result in case.results:
             tally = result.tally
-            base = _question_fields(result, case.case.number, case.case.title)
+            base = _question_fields(result, case.case.number, case_heading(case.case, lang))
             if not result.asked:  # no counts at all: nobody was asked
                 base |= {
                     "kind": kind_label(result.question.kind, lang),
@@ -231,7 +232,7 @@ def ballot_rows(data: ReportData, lang: str) -> list[Row]:
             codes = {o.id: o.code for o in result.question.options}
             for ballot in result.ballots:
                 rows.append(
-                    _question_fields(result, case.case.number, case.case.title)
+                    _question_fields(result, case.case.number, case_heading(case.case, lang))
                     | {
                         "site": ballot.site_name,
                         "site_code": ballot.site_code,
@@ -270,7 +271,7 @@ def history_rows(data: ReportData, lang: str) -> list[Row]:
         name, code = sites.get(entry.site_id, ("?", "?"))
         yes_no = _YES_NO[_lang(lang)]
         rows.append(
-            _question_fields(result, case.case.number, case.case.title)
+            _question_fields(result, case.case.number, case_heading(case.case, lang))
             | {
                 "site": name,
                 "site_code": code,

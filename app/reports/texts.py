@@ -50,6 +50,11 @@ _TEXTS: dict[str, dict[str, str]] = {
             "{sites} von {invited} eingeladenen Standorten anwesend, {people} Teilnehmende"
         ),
         "agenda": "Tagesordnung",
+        "free_discussion": "Freie Diskussion",
+        "free_discussion_intro": (
+            "Fragen, die in der freien Fallbesprechung spontan gestellt wurden, je "
+            "vorgestellter Fall unter seiner Zeile, wie sie in der Sitzung eingegeben wurde."
+        ),
         "case": "Fall",
         "question": "Frage",
         "round": "Runde",
@@ -190,6 +195,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "total": "Total",
         "total_line": "{sites} of {invited} invited sites present, {people} attendees",
         "agenda": "Agenda",
+        "free_discussion": "Free discussion",
+        "free_discussion_intro": (
+            "Questions asked on the spot in the free case discussion, under the line of each "
+            "case presented as it was typed during the session."
+        ),
         "case": "Case",
         "question": "Question",
         "round": "Round",

@@ -146,6 +146,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         if images
         else [],
         questions=questions,
+        free_discussion=case.free_discussion,
     )
 
 

@@ -157,6 +157,37 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "kind and options are fixed once opened",
     ),
     "question_has_ballots": ("Zu dieser Frage gibt es Stimmen", "this question has ballots"),
+    "options_fixed_once_asked": (
+        "Die Optionen einer gestellten Frage lassen sich berichtigen, aber nicht hinzufügen, "
+        "entfernen oder zusammenlegen (die Stimmen gelten ihnen)",
+        "the options of a question that was asked can be corrected, not added, removed or "
+        "merged (the ballots are for them)",
+    ),
+    # --- quick questions (free discussion) -------------------------------------------
+    "quick_kind_unknown": (
+        "Fragetyp „{kind}“ gibt es nicht ({kinds})",
+        "there is no question kind “{kind}” ({kinds})",
+    ),
+    "quick_two_options": (
+        "Bitte mindestens zwei Optionen eingeben, eine pro Zeile",
+        "please enter at least two options, one per line",
+    ),
+    "quick_options_given": (
+        "{kind}: die Optionen sind vorgegeben; eigene Optionen gibt es bei Einfach- und "
+        "Mehrfachauswahl",
+        "{kind}: the options are given; options of your own go with single and multiple choice",
+    ),
+    "quick_option_twice": (
+        "Option „{label}“ steht zweimal da",
+        "option “{label}” is there twice",
+    ),
+    "quick_too_many_options": (
+        "Höchstens {limit} Optionen",
+        "at most {limit} options",
+    ),
+    "field_question": ("Frage", "question"),
+    "field_option": ("Option", "option"),
+    "field_case_line": ("Fall in einer Zeile", "one-line case"),
     # --- tokens ----------------------------------------------------------------------
     "link_invalid": ("Ungültiger Link", "invalid link"),
     "link_invalid_or_revoked": ("Ungültiger oder widerrufener Link", "invalid or revoked link"),

@@ -295,10 +295,13 @@ class CaseInfo:
     icdo3_morphology: str = ""
     comorbidities: str = ""
     therapy_lines: tuple[TherapyLineInfo, ...] = ()
+    #: a case of the free discussion: its title is its one-line case as typed
+    free_discussion: bool = False
 
     def headline(self, lang: str = "de") -> str:
-        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS p.G12D (VAF 34 %)"."""
-        return case_text.headline(self, lang)
+        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS p.G12D (VAF 34 %)"; none
+        for a case of the free discussion, whose title already is its one line."""
+        return "" if self.free_discussion else case_text.headline(self, lang)
 
     @property
     def n_prior_lines(self) -> int | None:
@@ -338,6 +341,7 @@ class CaseInfo:
             case.icdo3_morphology,
             case.comorbidities,
             tuple(TherapyLineInfo.of(line) for line in case.therapy_lines),
+            case.free_discussion,
         )
 
 

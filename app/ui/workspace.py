@@ -12,6 +12,7 @@ from app.db import Database
 from app.ui import settings
 from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
+from app.ui.live.source import LiveSource
 from app.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported when first needed (start-up speed)
@@ -35,13 +36,13 @@ class Workspace(QWidget):
         conference_id: int,
         parent: QWidget | None = None,
         *,
-        session: LiveSession | None = None,
+        session: LiveSource | None = None,
         auto_start_server: bool = True,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.conference_id = conference_id
-        self.session = session
+        self.session: LiveSource | None = session
         self.console: LiveConsole | None = None
         self.presenter: PresenterWindow | None = None
         self._auto_start = auto_start_server
@@ -65,7 +66,7 @@ class Workspace(QWidget):
     def show_preparation(self) -> None:
         self.tabs.setCurrentIndex(0)
 
-    def ensure_session(self) -> LiveSession:
+    def ensure_session(self) -> LiveSource:
         if self.session is None:
             self.session = LiveSession(self.db, self.conference_id, self)
         return self.session
@@ -93,8 +94,8 @@ class Workspace(QWidget):
         gc.freeze()
         if (
             self._auto_start
+            and session.remote_host is None  # a hosted server is not ours to start
             and session.server_state.state in ("stopped", "failed")
-            and session.server is None
         ):
             session.start_server(port=settings.server_port())
         self.consoleCreated.emit()
@@ -126,6 +127,7 @@ class Workspace(QWidget):
         if self.presenter is None:
             self.presenter = PresenterWindow(self.ensure_session())
             self.presenter.addActions(console.live_actions.all())
+            self.presenter.follow_countdown(console.countdown)  # the console's ±15 s too
             self.presenter.ensure_chart()
         return self.presenter
 
@@ -133,7 +135,7 @@ class Workspace(QWidget):
         """After a change written outside the editor and the console (a poll report
         import): both show the database again."""
         self.editor.reload()
-        if isinstance(self.session, LiveSession):
+        if self.session is not None:
             self.session.reload()
 
     def connect_remote(self, connection: Connection) -> LiveConsole:
@@ -156,8 +158,7 @@ class Workspace(QWidget):
         remote = RemoteSession(connection, self)
         remote.agendaDone.connect(lambda: remote.fetch_home(self.db, self.conference_id))
         remote.fetched.connect(self.on_remote_fetched)
-        # the workspace's session is annotated LiveSession; a RemoteSession is its twin
-        self.session = remote  # type: ignore[assignment]
+        self.session = remote
         self.tabs.setCurrentIndex(LIVE_TAB)
         return self.ensure_console()
 

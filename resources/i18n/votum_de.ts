@@ -15,6 +15,10 @@
         <source>OPEN</source>
         <translation>OFFEN</translation>
     </message>
+    <message>
+        <source>Free discussion</source>
+        <translation>Freie Diskussion</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
@@ -88,6 +92,13 @@
     <message>
         <source>check digit wrong</source>
         <translation>Prüfziffer falsch</translation>
+    </message>
+</context>
+<context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -514,6 +525,7 @@
     <name>ConnectionStrip</name>
     <message>
         <source>Connection lost — retrying in %1 s</source>
+        <extracomment>a note&apos;s save ended: ``done(None)``, or ``done(error)`` (in the GUI thread)</extracomment>
         <translation>Verbindung unterbrochen — neuer Versuch in %1 s</translation>
     </message>
 </context>
@@ -641,6 +653,29 @@
     <message>
         <source>SVG vector graphic (*.svg)</source>
         <translation>SVG-Vektorgrafik (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>Fetcher</name>
+    <message>
+        <source>Fetch results</source>
+        <translation>Ergebnisse holen</translation>
+    </message>
+    <message>
+        <source>Fetching the results from %1 …</source>
+        <translation>Hole die Ergebnisse von %1 …</translation>
+    </message>
+    <message>
+        <source>%1 ballots fetched from %2.</source>
+        <translation>%1 Stimmen von %2 geholt.</translation>
+    </message>
+    <message>
+        <source>Nothing new on %1.</source>
+        <translation>Nichts Neues auf %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed here.</source>
+        <translation>Abgebrochen: hier wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -839,6 +874,14 @@
         <translation>Eine nicht gestellte Frage überspringen, mit Begründung</translation>
     </message>
     <message>
+        <source>&amp;Quick question…</source>
+        <translation>&amp;Spontanfrage…</translation>
+    </message>
+    <message>
+        <source>Ask a question on the spot (free discussion) and open it</source>
+        <translation>Eine Frage spontan stellen (freie Diskussion) und gleich öffnen</translation>
+    </message>
+    <message>
         <source>&amp;Enter vote for site…</source>
         <translation>Stimme für Standort ein&amp;tragen …</translation>
     </message>
@@ -940,6 +983,10 @@
     <message>
         <source>More</source>
         <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>FREE DISCUSSION</source>
+        <translation>FREIE DISKUSSION</translation>
     </message>
     <message>
         <source>↷ SKIPPED</source>
@@ -1052,53 +1099,6 @@
     <message>
         <source>Stop server</source>
         <translation>Server stoppen</translation>
-    </message>
-</context>
-<context>
-    <name>LiveSession</name>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Show result</source>
-        <translation>Ergebnis zeigen</translation>
-    </message>
-    <message>
-        <source>Hide result</source>
-        <translation>Ergebnis verbergen</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Round 2</source>
-        <translation>Runde 2</translation>
-    </message>
-    <message>
-        <source>Skip question</source>
-        <translation>Frage überspringen</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Weiter</translation>
-    </message>
-    <message>
-        <source>Choose question</source>
-        <translation>Frage wählen</translation>
-    </message>
-    <message>
-        <source>Enter vote for site</source>
-        <translation>Stimme für Standort eintragen</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Anwesenheit</translation>
     </message>
 </context>
 <context>
@@ -1350,7 +1350,6 @@
     <name>NotesPanel</name>
     <message>
         <source>Discussion notes for the protocol …</source>
-        <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
         <translation>Diskussionsnotizen für das Protokoll …</translation>
     </message>
     <message>
@@ -1756,10 +1755,72 @@
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish conference</source>
+        <translation>Konferenz veröffentlichen</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>case texts</source>
+        <translation>Falltexte</translation>
+    </message>
+    <message>
+        <source>full summaries</source>
+        <translation>vollständige Zusammenfassungen</translation>
+    </message>
+    <message>
+        <source>Goes out: %1 cases, %2 questions, %3 sites</source>
+        <translation>Geht hinaus: %1 Fälle, %2 Fragen, %3 Standorte</translation>
+    </message>
+    <message>
+        <source>only what the sites need</source>
+        <translation>nur, was die Standorte brauchen</translation>
+    </message>
+    <message>
+        <source>The server has “%4”: %1 cases, %2 sites, %3 ballots</source>
+        <translation>Der Server hat „%4“: %1 Fälle, %2 Standorte, %3 Stimmen</translation>
+    </message>
+    <message>
+        <source>Preparing the preview …</source>
+        <translation>Vorschau wird vorbereitet …</translation>
+    </message>
+</context>
+<context>
+    <name>Publisher</name>
+    <message>
+        <source>Publish conference</source>
+        <translation>Konferenz veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Asking %1 what it holds …</source>
+        <translation>Frage %1, was dort liegt …</translation>
+    </message>
+    <message>
+        <source>The server&apos;s conference already has ballots; it is not overwritten.</source>
+        <translation>Die Konferenz auf dem Server hat schon Stimmen; sie wird nicht überschrieben.</translation>
+    </message>
+    <message>
+        <source>Publishing to %1 …</source>
+        <translation>Veröffentliche auf %1 …</translation>
+    </message>
+    <message>
+        <source>Published on %1.</source>
+        <translation>Auf %1 veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The server may have received the conference already: “Publish conference…” shows what it holds.</source>
+        <translation>Abgebrochen. Der Server hat die Konferenz vielleicht schon erhalten: „Konferenz veröffentlichen …“ zeigt, was er hat.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionForm</name>
     <message>
-        <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
-        <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
+        <source>Asked: the kind, the options&apos; number and order and abstain are fixed; the text, the option labels (typos) and the sentence parts can still be corrected. The votes stay with their options.</source>
+        <translation>Gestellt: Fragetyp, Zahl und Reihenfolge der Optionen und Enthaltung stehen fest; Text, Optionen (Tippfehler) und Satzteile lassen sich noch berichtigen. Die Stimmen bleiben bei ihren Optionen.</translation>
     </message>
     <message>
         <source>Option</source>
@@ -1843,58 +1904,70 @@
     </message>
 </context>
 <context>
+    <name>QuickQuestionForm</name>
+    <message>
+        <source>Quick question · free discussion</source>
+        <extracomment>the kinds in the order their numbers pick them</extracomment>
+        <translation>Spontanfrage · Freie Diskussion</translation>
+    </message>
+    <message>
+        <source>Enter asks and opens it · Esc closes</source>
+        <translation>Eingabe stellt und öffnet sie · Esc schließt</translation>
+    </message>
+    <message>
+        <source>e.g. Which evidence level would you give?</source>
+        <translation>z. B. Welches Evidenzlevel würden Sie vergeben?</translation>
+    </message>
+    <message>
+        <source>Type the number to choose the kind</source>
+        <translation>Die Ziffer wählt den Fragetyp</translation>
+    </message>
+    <message>
+        <source>One option per line. “No recommendation” stands alone; “Abstain” offers abstaining.</source>
+        <translation>Eine Option pro Zeile. „Keine Empfehlung“ steht für sich; „Enthaltung“ bietet die Enthaltung an.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. presented by site X: 54 y, NSCLC, KRAS G12C</source>
+        <translation>optional, z. B. vorgestellt von Standort X: 54 J., NSCLC, KRAS G12C</translation>
+    </message>
+    <message>
+        <source>Ask and open</source>
+        <translation>Stellen und öffnen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Fragetyp</translation>
+    </message>
+    <message>
+        <source>Case (one line)</source>
+        <translation>Fall (eine Zeile)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+</context>
+<context>
     <name>RemoteSession</name>
     <message>
         <source>This question is not on the server.</source>
         <translation>Diese Frage gibt es auf dem Server nicht.</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Show result</source>
-        <translation>Ergebnis zeigen</translation>
-    </message>
-    <message>
-        <source>Hide result</source>
-        <translation>Ergebnis verbergen</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Round 2</source>
-        <translation>Runde 2</translation>
-    </message>
-    <message>
-        <source>Skip question</source>
-        <translation>Frage überspringen</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Weiter</translation>
-    </message>
-    <message>
-        <source>Choose question</source>
-        <translation>Frage wählen</translation>
-    </message>
-    <message>
-        <source>Enter vote for site</source>
-        <translation>Stimme für Standort eintragen</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Anwesenheit</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Notiz</translation>
     </message>
 </context>
 <context>

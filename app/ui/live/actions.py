@@ -24,6 +24,7 @@ class LiveActions:
     reopen: QAction
     repeat: QAction
     skip: QAction
+    quick: QAction
     ballot: QAction
     attendance: QAction
     links: QAction
@@ -71,6 +72,11 @@ def make_actions(owner: QObject) -> LiveActions:
             translate("LiveActions", "S&kip question…"),
             "Ctrl+Shift+K",
             translate("LiveActions", "Skip a question that was not asked, with a reason"),
+        ),
+        quick=action(
+            translate("LiveActions", "&Quick question…"),
+            "Ctrl+Shift+F",
+            translate("LiveActions", "Ask a question on the spot (free discussion) and open it"),
         ),
         ballot=action(translate("LiveActions", "&Enter vote for site…"), "Ctrl+B"),
         attendance=action(translate("LiveActions", "&Attendance check-in…"), "Ctrl+Shift+A"),

@@ -29,6 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import QuestionState
+from app.services.moderator_actions import (
+    BALLOT,
+    CLOSE,
+    CURRENT,
+    HIDE,
+    NEXT,
+    OPEN,
+    REOPEN,
+    REPEAT,
+    REVEAL,
+    SKIP,
+    Action,
+)
+from app.services.quick import case_line_of
 from app.services.steps import (
     Position,
     Step,
@@ -49,8 +63,9 @@ from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.notices import CheckInNote, StorageAlarm
-from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
-from app.ui.live.source import ConnectionStrip, LiveSource
+from app.ui.live.quick_form import QuickQuestionForm
+from app.ui.live.session import LiveSnapshot, ServerState
+from app.ui.live.source import ConnectionState, ConnectionStrip, LiveSource
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
@@ -87,7 +102,7 @@ class LiveConsole(QWidget):
     def __init__(self, session: LiveSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.remote_host: str | None = getattr(session, "remote_host", None)
+        self.remote_host = session.remote_host
         self.online = True
         self.snapshot: LiveSnapshot | None = None
         self.actions_ = make_actions(self)
@@ -97,14 +112,16 @@ class LiveConsole(QWidget):
         session.refreshed.connect(self.on_session_refreshed)
         session.serverChanged.connect(self.on_session_server_changed)
         session.failed.connect(self.on_session_failed)
-        if isinstance(session, LiveSession):  # what only this computer's server tells
-            session.checkedInByBallot.connect(self.on_session_checked_in_by_ballot)
-            session.storageAlarm.connect(self.storage_alarm.show_problem)
-            session.serverChanged.connect(self.storage_alarm.on_server_changed)
-        if hasattr(session, "connectionChanged"):
-            session.connectionChanged.connect(self.on_session_connection_changed)
+        session.checkedInByBallot.connect(self.on_session_checked_in_by_ballot)
+        session.storageAlarm.connect(self.storage_alarm.show_problem)
+        session.serverChanged.connect(self.storage_alarm.on_server_changed)
+        session.connectionChanged.connect(self.on_session_connection_changed)
         self.on_session_server_changed(session.server_state)
-        self.on_session_refreshed(session.snapshot or session.refresh())
+        first = session.snapshot or session.refresh()  # a remote one may still be on its way
+        if first is not None:
+            self.on_session_refreshed(first)
+        else:
+            self._update_actions()
 
     @property
     def live_actions(self) -> LiveActions:
@@ -194,6 +211,7 @@ class LiveConsole(QWidget):
             self.actions_.previous,
             self.actions_.next,
             None,
+            self.actions_.quick,
             self.actions_.ballot,
             self.actions_.reveal,
         ):
@@ -214,12 +232,7 @@ class LiveConsole(QWidget):
         self.more_button.setMenu(self.more_menu)
         self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         more.addWidget(self.more_button)
-        self.notes = NotesPanel(
-            self.session.db,
-            self.session.conference_id,
-            write=getattr(self.session, "write", None),
-            save=getattr(self.session, "save_note", None),  # a remote session sends notes
-        )
+        self.notes = NotesPanel(self.session.save_note)
         self.notes.setMinimumHeight(70)
 
         line = QFrame()
@@ -243,6 +256,11 @@ class LiveConsole(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.setSpacing(4)
+        self.quick_form = QuickQuestionForm()
+        self.quick_form.hide()
+        self.quick_form.asked.connect(self.on_quick_form_asked)
+        self.quick_form.cancelled.connect(self.on_quick_form_cancelled)
+        right_layout.addWidget(self.quick_form)
         header = QHBoxLayout()
         header.addWidget(self.case_label, 1)
         header.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
@@ -319,6 +337,7 @@ class LiveConsole(QWidget):
         a.reopen.triggered.connect(self.reopen)
         a.repeat.triggered.connect(self.repeat)
         a.skip.triggered.connect(self.skip_question)
+        a.quick.triggered.connect(self.quick_question)
         a.ballot.triggered.connect(self.enter_ballot)
         a.attendance.triggered.connect(self.check_in)
         a.links.triggered.connect(self.show_links)
@@ -343,7 +362,12 @@ class LiveConsole(QWidget):
         lang = current_language()
         if case is not None and question is not None:
             word = self.tr("CASE %1").replace("%1", str(case.number))
-            self.case_label.setText(f"{word} · {case.headline(lang)}")
+            about = case.headline(lang)
+            if case.free_discussion:  # the one line as typed, under the block's name
+                about = " · ".join(
+                    p for p in (self.tr("FREE DISCUSSION"), case_line_of(case.title)) if p
+                )
+            self.case_label.setText(f"{word} · {about}")
             number = self.tr("Question %1").replace("%1", question.number)
             if question.round > 1:
                 number += " " + self.tr("(round %1)").replace("%1", str(question.round))
@@ -369,7 +393,9 @@ class LiveConsole(QWidget):
         repeated = snapshot.round_one is not None or (question is not None and question.round > 1)
         self.call_totals.show_calls(snapshot.calls, lang, rounds=repeated)
         self.countdown.set_question(question)
-        self.notes.show_item(case.id if case else None, question.id if question else None)
+        self.notes.show_item(
+            case.id if case else None, question.id if question else None, snapshot.notes
+        )
         self._update_actions()
         self.displayed.emit(snapshot.serial)
 
@@ -400,11 +426,19 @@ class LiveConsole(QWidget):
         allowed = available_steps(pos)
         for step, action in self._step_actions().items():
             action.setEnabled(step in allowed)
+        online_only = (self.actions_.attendance, self.actions_.quick)
         if not self.online:  # the server is unreachable: only the notes work
-            for action in (*self._step_actions().values(), self.actions_.attendance):
+            for action in (*self._step_actions().values(), *online_only):
                 action.setEnabled(False)
         else:
-            self.actions_.attendance.setEnabled(True)
+            for action in online_only:
+                action.setEnabled(True)
+        question = self.snapshot.question if self.snapshot else None
+        self.quick_form.blocked = (
+            self.tr("Question %1 is still open; close it first.").replace("%1", question.number)
+            if question is not None and question.is_open
+            else ""
+        )
         primary = primary_step(pos)
         self.primary.setEnabled(primary is not None and self.online)
         self.primary.setText(self._primary_text(primary))
@@ -423,8 +457,8 @@ class LiveConsole(QWidget):
         return neighbour(self.snapshot.cases, self.snapshot.question, step)
 
     @Slot(object)
-    def on_session_connection_changed(self, state: object) -> None:
-        self.online = bool(getattr(state, "online", True))
+    def on_session_connection_changed(self, state: ConnectionState) -> None:
+        self.online = state.online
         self.connection_strip.on_connection_changed(state)
         self._update_actions()
 
@@ -497,7 +531,7 @@ class LiveConsole(QWidget):
     @Slot()
     def open_question(self) -> None:
         if (qid := self._question_id()) is not None:
-            self.session.open_question(qid)
+            self.session.act(OPEN(question_id=qid))
 
     @Slot()
     def close_question(self, *, ask: bool = True) -> None:
@@ -523,7 +557,7 @@ class LiveConsole(QWidget):
                 )
                 if not confirm(self, self.tr("Close voting"), text, self.tr("Close voting")):
                     return
-        self.session.close_question(qid)
+        self.session.act(CLOSE(question_id=qid))
 
     @Slot()
     def reveal(self) -> None:
@@ -539,12 +573,12 @@ class LiveConsole(QWidget):
             self.tr("Show result"),
         ):
             return
-        self.session.reveal(question.id)
+        self.session.act(REVEAL(question_id=question.id))
 
     @Slot()
     def hide_results(self) -> None:
         if (qid := self._question_id()) is not None:
-            self.session.hide_results(qid)
+            self.session.act(HIDE(question_id=qid))
 
     @Slot()
     def reopen(self) -> None:
@@ -557,7 +591,7 @@ class LiveConsole(QWidget):
             ),
             self.tr("Reopen"),
         ):
-            self.session.reopen(qid)
+            self.session.act(REOPEN(question_id=qid))
 
     @Slot()
     def repeat(self) -> None:
@@ -570,7 +604,7 @@ class LiveConsole(QWidget):
             ),
             self.tr("Create round 2"),
         ):
-            self.session.repeat(qid)
+            self.session.act(REPEAT(question_id=qid))
 
     @Slot()
     def skip_question(self, reason: str | None = None) -> bool:
@@ -591,17 +625,34 @@ class LiveConsole(QWidget):
             if not ok:
                 return False
             reason = text
-        return self.session.skip(question.id, reason)
+        return self.session.act(SKIP(question_id=question.id, reason=reason))
+
+    @Slot()
+    def quick_question(self) -> None:
+        """Open the quick-question form (the free discussion); Enter in it asks."""
+        self.quick_form.start()
+
+    @Slot(object)
+    def on_quick_form_asked(self, asked: Action) -> None:
+        if self.session.act(asked):
+            self.quick_form.clear_question()
+            self.quick_form.hide()
+            self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def on_quick_form_cancelled(self) -> None:
+        self.quick_form.hide()
+        self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def next_question(self) -> None:
-        self.session.next_question()
+        self.session.act(NEXT())
 
     @Slot()
     def previous_question(self) -> None:
         target = self._neighbour(-1)
         if target is not None:
-            self.session.select(target)
+            self.session.act(CURRENT(question_id=target))
 
     @Slot(QModelIndex)
     def on_tree_activated(self, index: QModelIndex) -> None:
@@ -618,7 +669,7 @@ class LiveConsole(QWidget):
                 ),
             )
             return
-        self.session.select(item_id)
+        self.session.act(CURRENT(question_id=item_id))
 
     @Slot(int)
     def on_countdown_expired(self, question_id: int) -> None:
@@ -636,10 +687,20 @@ class LiveConsole(QWidget):
 
     def submit_ballot(self, dialog: BallotDialog) -> bool:
         site_id, ids, abstain, comment = dialog.choice()
-        question = self.snapshot.question if self.snapshot else None
-        if site_id is None or question is None:
+        snapshot = self.snapshot
+        question = snapshot.question if snapshot else None
+        if site_id is None or question is None or snapshot is None:
             return False
-        return self.session.cast_for_site(question.id, site_id, ids, abstain, comment)
+        code = next(i.site.code for i in snapshot.invitations if i.site.id == site_id)
+        return self.session.act(
+            BALLOT(
+                question_id=question.id,
+                site_code=code,
+                option_ids=list(ids),
+                abstain=abstain,
+                comment=comment,
+            )
+        )
 
     @Slot()
     def check_in(self) -> None:

@@ -148,7 +148,7 @@ class MainMenus(QObject):
                 self.tr("Connect to a voting server…"),
                 lambda: remote_actions.ask_connect(workspace),
             )
-            if getattr(workspace.session, "remote_host", None):
+            if workspace.session is not None and workspace.session.remote_host:
                 add_action(
                     menu,
                     self.tr("Publish conference…"),
@@ -165,7 +165,7 @@ class MainMenus(QObject):
         a = console.live_actions
         for group in (
             (a.open, a.close, a.reveal, a.hide),
-            (a.next, a.previous),
+            (a.next, a.previous, a.quick),
             (a.reopen, a.repeat, a.skip),
             (a.ballot, a.attendance),
             (a.presenter, a.links, a.server),
