@@ -3,9 +3,10 @@
 20 cases with their pathology fields, 100 questions (every kind but free text; 10 of them
 repeated as a round 2), 40 sites that all vote, built through the services in a temporary
 SQLite file. Each run reads the conference, builds the article, draws every chart at
-300 dpi and writes the file. The charts are drawn with the help of worker processes, one
-per spare core ("workers"), or all in this process ("inline"); the two variants are
-interleaved run by run.
+300 dpi and writes the file; the PDF protocol of the same conference is timed beside it as
+the reference (same charts, drawn as vectors). The charts are drawn with the help of
+worker processes, one per spare core ("workers"), or all in this process ("inline"); the
+variants are interleaved run by run.
 
     python benchmarks/bench_manuscript.py [--runs 3] [--quick]
 """
@@ -177,6 +178,7 @@ def main() -> None:
     args = parser.parse_args()
     from app.reports.manuscript import pictures
     from app.reports.manuscript.write import write_manuscript
+    from app.reports.protocol import write_protocol
 
     sizes = (2, 3, 6, 1) if args.quick else (20, 5, 40, 10)
     runs = 1 if args.quick else args.runs
@@ -197,6 +199,10 @@ def main() -> None:
                     results.setdefault(f"{suffix[1:]:4} {variant}", []).append(
                         timed(partial(write_manuscript, db, conf, path))
                     )
+            pdf = Path(folder, "protocol.pdf")  # the reference: the protocol, same charts
+            results.setdefault("PDF protocol", []).append(
+                timed(partial(write_protocol, db, conf, pdf))
+            )
         pictures.CHARTS_PER_WORKER = per_worker
         docx = Path(folder, "draft-workers.docx")
         print(f"charts: {pictures.workers_for(sizes[0] * sizes[1])} worker processes")
