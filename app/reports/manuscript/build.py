@@ -12,7 +12,7 @@ from app.models import QuestionKind
 from app.reports.chart_spec import consensus_subject
 from app.reports.data import ReportData
 from app.reports.manuscript.build_cases import case_reports, discussion, supplement
-from app.reports.manuscript.pictures import Chart, pngs
+from app.reports.manuscript.pictures import Chart, Painter, pngs
 from app.reports.manuscript.structure import (
     Author,
     Block,
@@ -76,8 +76,15 @@ def asked_questions(data: ReportData) -> list[Asked]:
     return found
 
 
-def build(data: ReportData, lang: str, *, extras: Sequence[ResultExtras] = ()) -> Manuscript:
-    """The whole article in ``lang``; ``extras`` add blocks under each result."""
+def build(
+    data: ReportData,
+    lang: str,
+    *,
+    extras: Sequence[ResultExtras] = (),
+    painter: Painter | None = None,
+) -> Manuscript:
+    """The whole article in ``lang``; ``extras`` add blocks under each result; ``painter``
+    draws the charts (one made here otherwise)."""
     conf = data.conference
     authors, affiliations = _authors(data, lang)
     manuscript = Manuscript(
@@ -92,7 +99,7 @@ def build(data: ReportData, lang: str, *, extras: Sequence[ResultExtras] = ()) -
     manuscript.sections = [
         Section("front", "", [_draft_note(data, lang)]),
         methods(data, asked, lang),
-        results(data, asked, lang, extras),
+        results(data, asked, lang, extras, painter),
         discussion(data, lang),
         case_reports(data, lang),
         supplement(data, asked, lang),
@@ -164,11 +171,15 @@ def methods(data: ReportData, asked: list[Asked], lang: str) -> Section:
 
 
 def results(
-    data: ReportData, asked: list[Asked], lang: str, extras: Sequence[ResultExtras]
+    data: ReportData,
+    asked: list[Asked],
+    lang: str,
+    extras: Sequence[ResultExtras],
+    painter: Painter | None,
 ) -> Section:
     """Per asked question: text, sentence, consensus class, figure, table."""
     charts = [Chart(a.final, a.one if a.two else None, lang) for a in asked if a.charted]
-    pictures = iter(pngs(charts))
+    pictures = iter(painter.pngs(charts) if painter is not None else pngs(charts))
     not_asked = any(not one.asked for case in data.cases for one, _ in round_pairs(case))
     intro = (
         with_refs(lang, "results_intro", {"not_asked": Ref("not-asked")})

@@ -72,18 +72,49 @@ def _drawn(charts: Sequence[Chart]) -> list[bytes]:
     return [png(chart) for chart in charts]
 
 
-def pngs(charts: Sequence[Chart]) -> list[bytes]:
-    """Every chart as PNG, in order. Charts go out in small chunks to the workers; this
-    process draws too, taking chunks from the end that no worker has started, so that
-    the time the workers need to start is not lost."""
-    workers = workers_for(len(charts))
-    if not workers:
-        return _drawn(charts)
-    chunks = [charts[i : i + CHUNK] for i in range(0, len(charts), CHUNK)]
-    context = multiprocessing.get_context("spawn")
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(_drawn, chunk) for chunk in chunks]
+def _ready() -> None:
+    """A worker's first task: import what drawing needs while the conference is read."""
+    from app.reports import figures  # noqa: F401
+    from app.services import results  # noqa: F401
+
+
+class Painter:
+    """Draws the charts of one draft. Made before the conference is read, it starts its
+    worker processes at once (one per spare core, for ``expected`` charts), so that their
+    start overlaps the reading; :meth:`pngs` hands them chunks of charts while this process
+    draws the chunks from the end that no worker has started."""
+
+    def __init__(self, expected: int) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        workers = workers_for(expected)
+        if not workers:
+            return
+        context = multiprocessing.get_context("spawn")
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            for _ in range(workers):
+                self._pool.submit(_ready)
+        except (OSError, RuntimeError):  # no processes here: drawn here, slower, not lost
+            self.close()
+
+    def __enter__(self) -> Painter:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def pngs(self, charts: Sequence[Chart]) -> list[bytes]:
+        """Every chart as PNG, in order."""
+        if self._pool is None:
+            return _drawn(charts)
+        chunks = [charts[i : i + CHUNK] for i in range(0, len(charts), CHUNK)]
+        try:
+            futures = [self._pool.submit(_drawn, chunk) for chunk in chunks]
             here = {
                 index: _drawn(chunks[index])
                 for index in reversed(range(len(chunks)))
@@ -94,5 +125,12 @@ def pngs(charts: Sequence[Chart]) -> list[bytes]:
                 for index, future in enumerate(futures)
                 for picture in (here[index] if index in here else future.result())
             ]
-    except (OSError, RuntimeError, BrokenProcessPool):  # no processes here: slower, not lost
-        return _drawn(charts)
+        except (OSError, RuntimeError, BrokenProcessPool):
+            self.close()
+            return _drawn(charts)
+
+
+def pngs(charts: Sequence[Chart]) -> list[bytes]:
+    """Every chart as PNG, in order (workers started for them alone)."""
+    with Painter(len(charts)) as painter:
+        return painter.pngs(charts)

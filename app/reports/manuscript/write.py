@@ -10,8 +10,10 @@ from pathlib import Path
 from app.db import Database
 from app.reports.data import ReportData, gather, protocol_language
 from app.reports.manuscript.build import build
+from app.reports.manuscript.pictures import Painter
 from app.reports.manuscript.structure import Figure, Manuscript, ResultExtras
 from app.reports.manuscript.texts import say
+from app.services.agenda import agenda
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic, write_text_atomic
 
@@ -30,9 +32,20 @@ def check_target(path: Path) -> None:
 
 
 def manuscript_of(
-    data: ReportData, lang: str, *, extras: Sequence[ResultExtras] = ()
+    data: ReportData,
+    lang: str,
+    *,
+    extras: Sequence[ResultExtras] = (),
+    painter: Painter | None = None,
 ) -> Manuscript:
-    return build(data, lang, extras=extras)
+    """The article's structure (the place to add sections: :meth:`Manuscript.insert_after`)."""
+    return build(data, lang, extras=extras, painter=painter)
+
+
+def _charts_expected(db: Database, conference_id: int) -> int:
+    """How many charts a draft will have at most: the conference's question rounds."""
+    with db.read() as session:
+        return sum(len(case.questions) for case in agenda(session, conference_id))
 
 
 def write_manuscript(
@@ -47,11 +60,12 @@ def write_manuscript(
     written. A conference without a ballot is refused unless ``allow_empty``."""
     path = Path(path)
     check_target(path)
-    data = gather(db, conference_id, with_images=False)
-    chosen = protocol_language(data, lang)
-    if data.n_ballots == 0 and not allow_empty:
-        raise StateConflict(say("no_ballots_no_manuscript", slug=data.conference.slug))
-    manuscript = manuscript_of(data, chosen)
+    with Painter(_charts_expected(db, conference_id)) as painter:  # workers start now
+        data = gather(db, conference_id, with_images=False)
+        chosen = protocol_language(data, lang)
+        if data.n_ballots == 0 and not allow_empty:
+            raise StateConflict(say("no_ballots_no_manuscript", slug=data.conference.slug))
+        manuscript = manuscript_of(data, chosen, painter=painter)
     if path.suffix.lower() == ".docx":
         from app.reports.manuscript.docx_writer import docx_bytes
 
