@@ -17,6 +17,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{path}: Ordner {folder} existiert nicht",
         "{path}: folder {folder} does not exist",
     ),
+    "not_a_folder": ("{path}: ist kein Ordner", "{path}: is not a folder"),
     # --- links -------------------------------------------------------------------------
     "sheet_not_written": (
         "{kind} {path}: nicht geschrieben ({reason}); die Links oben gelten",

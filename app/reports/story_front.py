@@ -27,6 +27,7 @@ def title_page(data: ReportData, lang: str, *, anonymise: bool) -> list[Flowable
         (text(lang, "date"), day_and_time_text(conf.date, conf.starts_at, conf.ends_at, lang)),
         (text(lang, "moderator"), conf.moderator or "–"),
         (text(lang, "scientific_lead"), conf.scientific_lead or "–"),
+        (text(lang, "organiser"), conf.organiser or "–"),
         (text(lang, "fellows"), fellows or "–"),
         (text(lang, "vnr"), conf.vnr or text(lang, "vnr_missing")),
         (text(lang, "cme"), cme_text(conf.cme_category, conf.cme_points, lang) or "–"),
@@ -131,6 +132,7 @@ def attendance_section(data: ReportData, lang: str) -> list[Flowable]:
             "body",
             markup=label(text(lang, "scientific_lead") + ":"),
         ),
+        para(conf.organiser or "–", "body", markup=label(text(lang, "organiser") + ":")),
         para(
             day_and_time_text(conf.date, conf.starts_at, conf.ends_at, lang),
             "body",

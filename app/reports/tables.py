@@ -98,6 +98,7 @@ ATTENDANCE_COLUMNS = (
     Column("present", "Anwesend", "Present", 9),
     Column("attendee_count", "Teilnehmende", "Attendees", 12),
     Column("name", "Name", "Name", 30),
+    Column("role", "Funktion", "Role", 18),
     Column("efn", "EFN", "EFN", 17),
     Column("efn_check", "EFN-Prüfung", "EFN check", 14),
 )
@@ -307,10 +308,11 @@ def attendance_rows(data: ReportData, lang: str) -> list[Row]:
         }
         people = inv.attendees or ()
         if not people:
-            rows.append(base | {"name": "", "efn": "", "efn_check": ""})
+            rows.append(base | {"name": "", "role": "", "efn": "", "efn_check": ""})
         for person in people:
             check = INVALID_EFN[_lang(lang)] if person.efn_invalid else ""
-            rows.append(base | {"name": person.name, "efn": person.efn, "efn_check": check})
+            named = {"name": person.name, "role": person.role, "efn": person.efn}
+            rows.append(base | named | {"efn_check": check})
     return rows
 
 

@@ -50,6 +50,7 @@ class AttendeeIn(Body):
 
     name: Annotated[str, Field(min_length=1, max_length=200)]
     efn: Annotated[str, Field(max_length=40)] = ""
+    role: Annotated[str, Field(max_length=100)] = ""
 
 
 class AttendanceIn(Body):

@@ -59,6 +59,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "field_moderator": ("Moderation", "moderator"),
     "field_cme_category": ("CME-Kategorie", "CME category"),
     "field_scientific_lead": ("Wissenschaftliche Leitung", "scientific lead"),
+    "field_organiser": ("Veranstalter", "organiser"),
     "field_fellow": ("Fellow", "fellow"),
     "field_fellow_site": ("Standort des Fellows", "fellow's site"),
     "field_name": ("Name", "name"),
@@ -104,6 +105,30 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "attendee_count_range": (
         "Teilnehmerzahl 0–{limit}",
         "attendee count 0–{limit}",
+    ),
+    # --- checkin ---------------------------------------------------------------------
+    "field_role": ("Funktion", "role"),
+    "attendee_row": ("Person {number}", "person {number}"),
+    "attendee_problem": ("{where}: {problem}", "{where}: {problem}"),
+    "attendee_name_missing": (
+        "Person {number}: bitte den Namen eintragen",
+        "person {number}: please enter the name",
+    ),
+    "attendee_twice": (
+        "„{name}“ ist schon für diesen Standort angemeldet",
+        "“{name}” is already checked in for this site",
+    ),
+    "attendee_efn_twice": (
+        "Die EFN {efn} steht schon bei „{name}“",
+        "the EFN {efn} is already given for “{name}”",
+    ),
+    "too_many_site_attendees": (
+        "Höchstens {limit} Personen je Standort; für mehr bitte die Moderation ansprechen",
+        "at most {limit} people per site; for more, please ask the moderator",
+    ),
+    "checkin_closed": (
+        "Die Anmeldung ist geschlossen; Änderungen bitte über die Moderation",
+        "check-in is closed; please ask the moderator for changes",
     ),
     # --- lifecycle -------------------------------------------------------------------
     "question_already_open": ("Die Frage ist schon offen", "the question is already open"),

@@ -50,6 +50,7 @@ class SiteInfo:
 class AttendeeInfo:
     name: str
     efn: str
+    role: str = ""
 
     @property
     def efn_invalid(self) -> bool:
@@ -66,6 +67,8 @@ class InvitationInfo:
     attendee_count: int
     attendees: tuple[AttendeeInfo, ...]
     token: str | None
+    #: the site's last visit of its link (None: it has not opened it yet)
+    last_seen_at: dt.datetime | None = None
 
     @classmethod
     def of(cls, inv: Invitation) -> InvitationInfo:
@@ -73,8 +76,9 @@ class InvitationInfo:
             SiteInfo.of(inv.site),
             inv.present,
             inv.attendee_count,
-            tuple(AttendeeInfo(a.name, a.efn) for a in inv.attendees),
+            tuple(AttendeeInfo(a.name, a.efn, a.role) for a in inv.attendees),
             inv.token,
+            inv.last_seen_at,
         )
 
 
@@ -103,6 +107,10 @@ class ConferenceInfo:
     cme_category: str = ""
     cme_points: int | None = None
     scientific_lead: str = ""
+    organiser: str = ""
+    #: when the moderator marked the session as held; whether sites may still check in
+    held_at: dt.datetime | None = None
+    checkin_open: bool = True
 
     @classmethod
     def of(cls, conf: Conference) -> ConferenceInfo:
@@ -123,6 +131,9 @@ class ConferenceInfo:
             cme_category=conf.cme_category,
             cme_points=conf.cme_points,
             scientific_lead=conf.scientific_lead,
+            organiser=conf.organiser,
+            held_at=conf.held_at,
+            checkin_open=conf.checkin_closed_at is None,
         )
 
 

@@ -43,12 +43,48 @@
         <translation>Namen / EFN</translation>
     </message>
     <message>
+        <source>Link tested</source>
+        <translation>Link getestet</translation>
+    </message>
+    <message>
+        <source>Present: %1</source>
+        <translation>Anwesend: %1</translation>
+    </message>
+    <message>
+        <source>Attendees: %1</source>
+        <translation>Teilnehmende: %1</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>Namen: %1</translation>
+    </message>
+    <message>
+        <source>The sites check in their own participants on their voting page.</source>
+        <translation>Die Standorte melden ihre Teilnehmenden selbst auf ihrer Abstimmungsseite an.</translation>
+    </message>
+    <message>
+        <source>Close sites&apos; check-in</source>
+        <translation>Anmeldung der Standorte schließen</translation>
+    </message>
+    <message>
+        <source>Sites&apos; check-in closed: only you change attendance now.</source>
+        <translation>Anmeldung der Standorte geschlossen: nur Sie ändern die Anwesenheit.</translation>
+    </message>
+    <message>
+        <source>Reopen sites&apos; check-in</source>
+        <translation>Anmeldung der Standorte wieder öffnen</translation>
+    </message>
+    <message>
         <source>Names (%1)…</source>
         <translation>Namen (%1) …</translation>
     </message>
     <message>
         <source>Names (%1, %2 invalid EFN)…</source>
         <translation>Namen (%1, %2 EFN ungültig)…</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
     </message>
     <message>
         <source>%1 of %2 sites present, %3 attendees</source>
@@ -68,6 +104,14 @@
     <message>
         <source>EFN (15 digits)</source>
         <translation>EFN (15 Ziffern)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Teilnehmende</translation>
     </message>
     <message>
         <source>Add row</source>
@@ -449,6 +493,10 @@
         <translation>&amp;Wissenschaftliche Leitung</translation>
     </message>
     <message>
+        <source>Or&amp;ganiser</source>
+        <translation>&amp;Veranstalter</translation>
+    </message>
+    <message>
         <source>&amp;Language of the round</source>
         <translation>&amp;Sprache der Runde</translation>
     </message>
@@ -637,6 +685,14 @@
     <message>
         <source>Export attendance list</source>
         <translation>Anwesenheitsliste exportieren</translation>
+    </message>
+    <message>
+        <source>Export attendance certificates</source>
+        <translation>Teilnahmebescheinigungen exportieren</translation>
+    </message>
+    <message>
+        <source>Export chamber&apos;s list (EIV)</source>
+        <translation>Kammerliste exportieren (EIV)</translation>
     </message>
     <message>
         <source>Save chart as</source>
@@ -890,6 +946,22 @@
         <translation>&amp;Anwesenheit erfassen …</translation>
     </message>
     <message>
+        <source>Close sites&apos; check-&amp;in</source>
+        <translation>Anmeldung der Standorte s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Sites can no longer change their participants</source>
+        <translation>Die Standorte können ihre Teilnehmenden nicht mehr ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Mark session as held</source>
+        <translation>Sitzung als statt&amp;gefunden markieren</translation>
+    </message>
+    <message>
+        <source>The session took place; the sites&apos; check-in closes</source>
+        <translation>Die Sitzung hat stattgefunden; die Anmeldung der Standorte schließt</translation>
+    </message>
+    <message>
         <source>Voting &amp;links and QR codes…</source>
         <translation>Abstimmungs&amp;links und QR-Codes …</translation>
     </message>
@@ -983,6 +1055,22 @@
     <message>
         <source>More</source>
         <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>check-in open</source>
+        <translation>Anmeldung offen</translation>
+    </message>
+    <message>
+        <source>check-in closed</source>
+        <translation>Anmeldung geschlossen</translation>
+    </message>
+    <message>
+        <source>Reopen sites&apos; check-&amp;in</source>
+        <translation>Anmeldung der Standorte wieder &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Close sites&apos; check-&amp;in</source>
+        <translation>Anmeldung der Standorte s&amp;chließen</translation>
     </message>
     <message>
         <source>FREE DISCUSSION</source>
@@ -1089,6 +1177,18 @@
         <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
+        <source>Mark session as held</source>
+        <translation>Sitzung als stattgefunden markieren</translation>
+    </message>
+    <message>
+        <source>The session is recorded as held and the sites&apos; check-in closes (you can reopen it). Mark it as held?</source>
+        <translation>Die Sitzung wird als stattgefunden vermerkt und die Anmeldung der Standorte geschlossen (Sie können sie wieder öffnen). Als stattgefunden markieren?</translation>
+    </message>
+    <message>
+        <source>Mark as held</source>
+        <translation>Als stattgefunden markieren</translation>
+    </message>
+    <message>
         <source>Stop voting server</source>
         <translation>Abstimmungsserver stoppen</translation>
     </message>
@@ -1150,6 +1250,14 @@
     <message>
         <source>Export &amp;attendance list (CSV)…</source>
         <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
+    </message>
+    <message>
+        <source>Export attendance cer&amp;tificates (PDF)…</source>
+        <translation>&amp;Teilnahmebescheinigungen exportieren (PDF) …</translation>
+    </message>
+    <message>
+        <source>Export chamber&apos;s list (EI&amp;V)…</source>
+        <translation>Kammer&amp;liste exportieren (EIV) …</translation>
     </message>
     <message>
         <source>Save &amp;chart as…</source>

@@ -27,6 +27,8 @@ class LiveActions:
     quick: QAction
     ballot: QAction
     attendance: QAction
+    checkin: QAction  # close (or reopen) the sites' own check-in
+    held: QAction
     links: QAction
     presenter: QAction
     server: QAction
@@ -80,6 +82,16 @@ def make_actions(owner: QObject) -> LiveActions:
         ),
         ballot=action(translate("LiveActions", "&Enter vote for site…"), "Ctrl+B"),
         attendance=action(translate("LiveActions", "&Attendance check-in…"), "Ctrl+Shift+A"),
+        checkin=action(
+            translate("LiveActions", "Close sites' check-&in"),
+            None,
+            translate("LiveActions", "Sites can no longer change their participants"),
+        ),
+        held=action(
+            translate("LiveActions", "&Mark session as held"),
+            None,
+            translate("LiveActions", "The session took place; the sites' check-in closes"),
+        ),
         links=action(translate("LiveActions", "Voting &links and QR codes…"), "Ctrl+Shift+L"),
         presenter=action(translate("LiveActions", "Presenter &view"), "F5"),
         server=action(translate("LiveActions", "Start voting &server"), None),

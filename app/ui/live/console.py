@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
 from app.models import QuestionState
 from app.services.moderator_actions import (
     BALLOT,
+    CHECKIN_CLOSE,
+    CHECKIN_OPEN,
     CLOSE,
     CURRENT,
+    HELD,
     HIDE,
     NEXT,
     OPEN,
@@ -105,6 +108,7 @@ class LiveConsole(QWidget):
         self.remote_host = session.remote_host
         self.online = True
         self.snapshot: LiveSnapshot | None = None
+        self._held = False  # the session was marked as held (the action is done)
         self.actions_ = make_actions(self)
         self.addActions(self.actions_.all())
         self._build()
@@ -140,6 +144,7 @@ class LiveConsole(QWidget):
         self.tree.setToolTip(self.tr("Enter or double-click: make this the current question"))
 
         self.attendance_label = _big(_plain(QLabel()), 1.1)
+        self.attendance_label.setWordWrap(True)
         attendance_button = QPushButton(self.tr("Check-in…"))
         attendance_button.clicked.connect(self.actions_.attendance.trigger)
         self.server_label = _plain(QLabel())
@@ -340,6 +345,8 @@ class LiveConsole(QWidget):
         a.quick.triggered.connect(self.quick_question)
         a.ballot.triggered.connect(self.enter_ballot)
         a.attendance.triggered.connect(self.check_in)
+        a.checkin.triggered.connect(self.toggle_checkin)
+        a.held.triggered.connect(self.mark_held)
         a.links.triggered.connect(self.show_links)
         a.presenter.triggered.connect(self.presenterRequested)
         a.server.triggered.connect(self.toggle_server)
@@ -380,10 +387,19 @@ class LiveConsole(QWidget):
         self.state_label.setText(self._state_text())
         present = snapshot.n_present
         people = sum(i.attendee_count for i in snapshot.invitations if i.present)
+        conf = snapshot.conference
+        checkin = self.tr("check-in open") if conf.checkin_open else self.tr("check-in closed")
         self.attendance_label.setText(
             f"{present}/{len(snapshot.invitations)}  ·  "
             + self.tr("%1 attendees").replace("%1", str(people))
+            + f"\n{checkin}"
         )
+        self.actions_.checkin.setText(
+            self.tr("Reopen sites' check-&in")
+            if not conf.checkin_open
+            else self.tr("Close sites' check-&in")
+        )
+        self._held = conf.held_at is not None
         self.count.show_status(snapshot.status)
         if question is not None and question.revealed:
             self.chart_caption.setText(self.tr("Result — visible to the sites"))
@@ -426,13 +442,15 @@ class LiveConsole(QWidget):
         allowed = available_steps(pos)
         for step, action in self._step_actions().items():
             action.setEnabled(step in allowed)
-        online_only = (self.actions_.attendance, self.actions_.quick)
+        a = self.actions_
+        online_only = (a.attendance, a.quick, a.checkin, a.held)
         if not self.online:  # the server is unreachable: only the notes work
             for action in (*self._step_actions().values(), *online_only):
                 action.setEnabled(False)
         else:
             for action in online_only:
                 action.setEnabled(True)
+            a.held.setEnabled(not self._held)
         question = self.snapshot.question if self.snapshot else None
         self.quick_form.blocked = (
             self.tr("Question %1 is still open; close it first.").replace("%1", question.number)
@@ -705,6 +723,26 @@ class LiveConsole(QWidget):
     @Slot()
     def check_in(self) -> None:
         AttendanceDialog(self.session, self).exec()
+
+    @Slot()
+    def toggle_checkin(self) -> None:
+        """Close the sites' own check-in, or reopen it."""
+        if self.snapshot is not None:
+            is_open = self.snapshot.conference.checkin_open
+            self.session.act(CHECKIN_CLOSE() if is_open else CHECKIN_OPEN())
+
+    @Slot()
+    def mark_held(self) -> None:
+        if confirm(
+            self,
+            self.tr("Mark session as held"),
+            self.tr(
+                "The session is recorded as held and the sites' check-in closes "
+                "(you can reopen it). Mark it as held?"
+            ),
+            self.tr("Mark as held"),
+        ):
+            self.session.act(HELD())
 
     @Slot()
     def show_links(self) -> None:

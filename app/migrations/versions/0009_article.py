@@ -2,8 +2,8 @@
 transcript, coding change, copy number, fusion partner and breakpoints, a score
 (signatures) and the evidence level of a finding; structured prior therapy lines.
 
-Revision ID: 0008_article
-Revises: 0007_quick
+Revision ID: 0009_article
+Revises: 0008_sites
 Create Date: 2026-12-04
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008_article"
-down_revision: str | None = "0007_quick"
+revision: str = "0009_article"
+down_revision: str | None = "0008_sites"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
