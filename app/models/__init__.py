@@ -13,10 +13,15 @@ from app.models.enums import (
     Sex,
     TherapyResponse,
 )
+from app.models.organiser import OrganiserToken
 from app.models.poll import CallPollTotal, PollImport, PollMatchRule
 from app.models.question import Option, Question
 from app.models.record import AuditEvent, ModeratorRequest, Note
+from app.models.series import PlanEntry, PlanFellow, QuestionLink
 from app.models.site import Site
+
+# after the models: sets their archive search keys on every insert and update
+import app.models.search  # noqa: F401  isort: skip
 
 __all__ = [
     "Attendee",
@@ -38,10 +43,14 @@ __all__ = [
     "Note",
     "NoteKind",
     "Option",
+    "OrganiserToken",
+    "PlanEntry",
+    "PlanFellow",
     "PollImport",
     "PollMatchRule",
     "Question",
     "QuestionKind",
+    "QuestionLink",
     "QuestionState",
     "Sex",
     "Site",

@@ -47,6 +47,8 @@ class Case(Base):
     #: Asked on the spot in the free discussion (a quick question's one-line case):
     #: the agenda's and the protocol's "Freie Diskussion" block at the end.
     free_discussion: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: title, diagnosis, ICD-10 and histology normalised for the archive's search
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     conference: Mapped[Conference] = relationship(back_populates="cases")
     findings: Mapped[list[Finding]] = relationship(
@@ -87,6 +89,8 @@ class Finding(Base):
     score: Mapped[float | None] = mapped_column(Float, nullable=True)
     #: the NCT/DKTK evidence level the presenting board gave it ("m1A", "m2B is")
     evidence: Mapped[str40] = mapped_column(default="")
+    #: gene and alteration normalised for the archive's search
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     case: Mapped[Case] = relationship(back_populates="findings")
 

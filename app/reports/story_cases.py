@@ -26,6 +26,7 @@ from app.reports.pdfstyle import (
     table_style,
 )
 from app.reports.story_summary import findings, images, summary
+from app.reports.story_trend import trend_lines
 from app.reports.texts import decimal, other, text
 from app.services.presets import kind_label
 from app.services.results import CaseResults, QuestionResult, round_pairs
@@ -131,6 +132,7 @@ def question_section(
     if round_two is not None and not round_two.ballots:
         block.append(para(text(lang, "round2_pending"), "meta"))
     block += sentences(voted, lang)
+    block += trend_lines(data.earlier.get(question.id), shown, lang, data.conference.date)
     block += call_totals(data, (round_one, round_two), lang)
     block += comments(voted, lang)
     for result in (round_one, round_two):

@@ -2,8 +2,8 @@
 transcript, coding change, copy number, fusion partner and breakpoints, a score
 (signatures) and the evidence level of a finding; structured prior therapy lines.
 
-Revision ID: 0009_article
-Revises: 0008_sites
+Revision ID: 0011_article
+Revises: 0010_series
 Create Date: 2026-12-04
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009_article"
-down_revision: str | None = "0008_sites"
+revision: str = "0011_article"
+down_revision: str | None = "0010_series"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
