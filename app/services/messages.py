@@ -231,6 +231,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         'Idempotency-Key "{request_id}" belongs to another request; '
         "send a new key for a new action",
     ),
+    "organiser_token_wrong": (
+        "Organisationstoken falsch, widerrufen oder ersetzt",
+        "organiser token wrong, revoked or replaced",
+    ),
     # --- voting ----------------------------------------------------------------------
     "question_not_current": (
         "Diese Frage ist nicht mehr aktuell",

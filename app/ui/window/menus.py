@@ -71,6 +71,12 @@ class MainMenus(QObject):
             export,
             self.poll_action,
             add(file, self.tr("Export &protocol (PDF)…"), commands.export_protocol, "Ctrl+Shift+P"),
+            add(
+                file,
+                self.tr("Export &manuscript draft (Word, Markdown)…"),
+                commands.export_manuscript,
+                "Ctrl+Shift+M",
+            ),
             add(file, self.tr("Export &results (CSV, XLSX, JSON)…"), commands.export_results),
             add(file, self.tr("Export &attendance list (CSV)…"), commands.export_attendance),
             add(
@@ -104,6 +110,7 @@ class MainMenus(QObject):
             add(view, self.tr("&Preparation"), pages.show_preparation, "Alt+1"),
             add(view, self.tr("&Live console"), pages.show_live, "Alt+2"),
         ]
+        add(view, self.tr("&Series plan and participation"), pages.show_series, "Alt+3")
         view.addSeparator()
         languages = view.addMenu(self.tr("&Language"))
         _choices(languages, LANGUAGE_NAMES, current_language(), window.set_language)
@@ -157,6 +164,7 @@ class MainMenus(QObject):
                 add_action(
                     menu, self.tr("Fetch results"), lambda: remote_actions.fetch(workspace, window)
                 )
+            self.fill_round_menu(menu.addMenu(self.tr("The round's &server")), window)
             menu.addSeparator()
         if console is None:
             start = add_action(menu, self.tr("Start the live session"), window.pages.show_live)
@@ -173,6 +181,31 @@ class MainMenus(QObject):
             for action in group:
                 menu.addAction(action)
             menu.addSeparator()
+
+    def fill_round_menu(self, menu: QMenu, window: MainWindow) -> None:
+        """The round's standing server, with the organiser's credential."""
+        from app.ui.live import round_server
+
+        workspace = window.pages.workspace
+        assert workspace is not None
+        add_action(
+            menu,
+            self.tr("Server and organiser token…"),
+            lambda: round_server.ask_round_server(window),
+        )
+        add_action(
+            menu,
+            self.tr("Publish as a new conference…"),
+            lambda: round_server.publish_to_round(workspace, window),
+        )
+        add_action(
+            menu, self.tr("Fetch results"), lambda: round_server.fetch_from_round(workspace, window)
+        )
+        add_action(
+            menu,
+            self.tr("Delete from the server…"),
+            lambda: round_server.delete_from_round(workspace, window),
+        )
 
 
 def menus_of(actions: list[QAction]) -> list[QMenu]:

@@ -4,8 +4,8 @@ The same ``Idempotency-Key`` sent again with the same request gets the first ans
 with a different request it is refused (422) instead of answering with the first one. Rows
 remembered before this version have no fingerprint and keep replaying as they did.
 
-Revision ID: 0009_request_fingerprint
-Revises: 0008_sites
+Revision ID: 0012_request_fingerprint
+Revises: 0011_article
 Create Date: 2026-12-01
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0009_request_fingerprint"
-down_revision: str | None = "0008_sites"
+revision: str = "0012_request_fingerprint"
+down_revision: str | None = "0011_article"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
