@@ -147,11 +147,9 @@ def storage_problem(exc: BaseException, *, detail: bool = False) -> Message | No
     key = storage_kind(exc)
     if key is None:
         return None
-    if key == "unreachable":
-        return (
-            say("unreachable", reason=storage_detail(exc)) if detail else say("unreachable_plain")
-        )
-    return say(key)
+    if key == "unreachable" and detail:
+        return say("unreachable", reason=storage_detail(exc))
+    return say("unreachable_plain" if key == "unreachable" else key)
 
 
 def storage_kind(exc: BaseException) -> str | None:
@@ -404,23 +402,8 @@ class Database:
         ``quiet``: its commits are announced only on request (:func:`announce_change`)."""
         return self._write_quiet() if quiet else self._write()
 
-    def try_write(self) -> None:
-        """A write, rolled back: raises what the driver raises when the database cannot
-        store (read-only file or folder, full disk, a read-only PostgreSQL), so that a
-        server refuses to start before it promises sites to store their votes."""
-        try:
-            with self.write() as session:
-                session.execute(text("UPDATE alembic_version SET version_num = version_num"))
-                raise _TriedWrite
-        except _TriedWrite:
-            return
-
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-class _TriedWrite(Exception):
-    """Rolls :meth:`Database.try_write`'s trial write back."""
 
 
 def _alembic_config(engine: Engine) -> Any:

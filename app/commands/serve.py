@@ -62,10 +62,10 @@ def check_storing(db: Database, url: str) -> None:
     """A server must be able to store what it acknowledges: a database that cannot (a
     read-only file or folder, a full disk, a read-only PostgreSQL) stops it at start with
     one line saying what to do, instead of a traceback for every vote."""
-    from app.server.storage import cannot_serve
+    from app.server.storage import cannot_serve, try_write
 
     try:
-        db.try_write()
+        try_write(db)
     except Exception as exc:
         line = cannot_serve(exc, url)
         if line is None:

@@ -19,9 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from app.db import sqlite_file, storage_detail, storage_kind, storage_problem
+from app.db import Database, sqlite_file, storage_detail, storage_kind, storage_problem
 from app.server.messages import say
 from app.texts import Message
 
@@ -55,9 +56,25 @@ def storage_advice(kind: str, url: str) -> Message:
     return say(_ADVICE.get(kind, "advice_other"), folder=folder)
 
 
+def try_write(db: Database) -> None:
+    """A write, rolled back: raises what the driver raises when the database cannot store
+    (read-only file or folder, full disk, a read-only PostgreSQL), so that a server refuses
+    to start before it promises sites to store their votes."""
+    try:
+        with db.write() as session:
+            session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+            raise _TriedWrite
+    except _TriedWrite:
+        return
+
+
+class _TriedWrite(Exception):
+    """Rolls :func:`try_write`'s trial write back."""
+
+
 def cannot_serve(exc: BaseException, url: str) -> Message | None:
     """The one line for a server that must not start on a database that cannot store
-    (``exc`` from :meth:`app.db.Database.try_write`); None if ``exc`` is no such fault."""
+    (``exc`` from :func:`try_write`); None if ``exc`` is no such fault."""
     kind = storage_kind(exc)
     if kind is None:
         return None

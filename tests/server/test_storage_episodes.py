@@ -131,7 +131,7 @@ def test_a_database_turning_read_only_is_one_log_line_and_one_when_it_recovers(
 
 
 @contextlib.contextmanager
-def small_disk(folder: Path, size: str = "3M") -> Iterator[Path]:
+def small_disk(folder: Path, size: str = "8M") -> Iterator[Path]:
     """A tmpfs of ``size`` at ``folder`` (skipped where mounting is not allowed)."""
     if sys.platform != "linux":
         pytest.skip("needs a Linux tmpfs")
@@ -150,10 +150,9 @@ def small_disk(folder: Path, size: str = "3M") -> Iterator[Path]:
 
 def _fill(path: Path) -> None:
     """Take every free byte of the disk ``path`` lies on."""
-    with path.open("wb") as filler, contextlib.suppress(OSError):
-        while True:
+    with path.open("wb", buffering=0) as filler, contextlib.suppress(OSError):
+        while True:  # unbuffered: nothing is left to write when the file closes
             filler.write(b"\0" * 65536)
-            filler.flush()
 
 
 def test_a_full_disk_in_a_burst_is_one_log_line_and_nothing_lost(
