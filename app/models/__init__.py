@@ -13,7 +13,7 @@ from app.models.enums import (
     Sex,
 )
 from app.models.poll import CallPollTotal, PollImport, PollMatchRule
-from app.models.question import Option, Question
+from app.models.question import Elector, Option, Question
 from app.models.record import AuditEvent, ModeratorRequest, Note
 from app.models.site import Site
 
@@ -29,6 +29,7 @@ __all__ = [
     "Case",
     "CaseImage",
     "Conference",
+    "Elector",
     "Fellow",
     "Finding",
     "FindingKind",
