@@ -153,6 +153,7 @@ class LibraryPage(QWidget):
         )
         self.placeholder.setWordWrap(True)
         self.view = QListView()
+        self.view.setAccessibleName(self.tr("Conferences"))
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
         self.view.setItemDelegate(ConferenceDelegate(self.view))

@@ -23,6 +23,10 @@
         <translation>Anwesenheit erfassen</translation>
     </message>
     <message>
+        <source>Invited sites</source>
+        <translation>Eingeladene Standorte</translation>
+    </message>
+    <message>
         <source>Site</source>
         <translation>Standort</translation>
     </message>
@@ -56,6 +60,10 @@
     <message>
         <source>Attendees: %1</source>
         <translation>Teilnehmende: %1</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Teilnehmende</translation>
     </message>
     <message>
         <source>Name</source>
@@ -441,7 +449,7 @@
     <name>CountPanel</name>
     <message>
         <source>Hover a code for the site&apos;s full name</source>
-        <extracomment>The grid of site codes grows to show this many sites before it scrolls.</extracomment>
+        <extracomment>The grid of site codes grows to show this many sites before it scrolls. With cities the grid may take this many rows (40 codes take 3 to 4 at 1280×720). Room around a cell&apos;s text (the style&apos;s item padding).</extracomment>
         <translation>Den vollen Namen zeigt der Mauszeiger über dem Kürzel</translation>
     </message>
     <message>
@@ -671,6 +679,14 @@
         <translation>Jeder Link lässt genau einen Standort abstimmen. Nur an diesen Standort senden; dieses Fenster nicht teilen.</translation>
     </message>
     <message>
+        <source>Address of the links</source>
+        <translation>Adresse der Links</translation>
+    </message>
+    <message>
+        <source>Voting links</source>
+        <translation>Abstimmungslinks</translation>
+    </message>
+    <message>
         <source>Site</source>
         <translation>Standort</translation>
     </message>
@@ -843,6 +859,14 @@
     <message>
         <source>End of the agenda</source>
         <translation>Ende der Agenda</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Port of the voting server</source>
+        <translation>Port des Abstimmungsservers</translation>
     </message>
     <message>
         <source>More</source>
@@ -1253,16 +1277,20 @@
     <name>NotesPanel</name>
     <message>
         <source>Discussion notes for the protocol …</source>
-        <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
         <translation>Diskussionsnotizen für das Protokoll …</translation>
     </message>
     <message>
         <source>Notes on the question</source>
+        <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
         <translation>Notizen zur Frage</translation>
     </message>
     <message>
         <source>Notes on the case</source>
         <translation>Notizen zum Fall</translation>
+    </message>
+    <message>
+        <source>Saved as you type</source>
+        <translation>Wird beim Tippen gespeichert</translation>
     </message>
     <message>
         <source>saved %1</source>
@@ -1278,6 +1306,10 @@
     <message>
         <source>Order of the case packages</source>
         <translation>Reihenfolge der Fallpakete</translation>
+    </message>
+    <message>
+        <source>Case packages in agenda order</source>
+        <translation>Fallpakete in der Reihenfolge der Agenda</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -1471,6 +1503,10 @@
         <translation>E-Mail-Domains</translation>
     </message>
     <message>
+        <source>What keeps the import from being stored</source>
+        <translation>Was das Speichern des Imports verhindert</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -1592,6 +1628,10 @@
     <message>
         <source>Changes are saved as you type; Ctrl+Z undoes them.</source>
         <translation>Änderungen werden beim Tippen gespeichert; Strg+Z macht sie rückgängig.</translation>
+    </message>
+    <message>
+        <source>Agenda: cases and questions</source>
+        <translation>Agenda: Fälle und Fragen</translation>
     </message>
     <message>
         <source>New case</source>
@@ -1806,6 +1846,10 @@
         <source>The chart appears here.</source>
         <translation>Hier erscheint das Diagramm.</translation>
     </message>
+    <message>
+        <source>Result chart</source>
+        <translation>Ergebnisdiagramm</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1843,6 +1887,10 @@
     <message>
         <source>E-mail</source>
         <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Standorte</translation>
     </message>
     <message>
         <source>New site…</source>

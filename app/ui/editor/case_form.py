@@ -25,7 +25,7 @@ from app.ui.editor.findings_view import FindingsView
 from app.ui.editor.images_box import ImagesBox
 from app.ui.models.findings_model import FindingRow, FindingsModel
 from app.ui.validation import reason
-from app.ui.widgets import ErrorLabel, Field, OptionalSpinBox
+from app.ui.widgets import ErrorLabel, Field, OptionalSpinBox, name_form_rows
 
 
 class CaseForm(AutoSaveForm):
@@ -134,6 +134,7 @@ class CaseForm(AutoSaveForm):
         self.images = ImagesBox()
         self.images.edited.connect(self.on_field_edited)
         layout = QVBoxLayout(self)
+        name_form_rows(form)
         layout.addLayout(form)
         layout.addWidget(findings_box, 1)
         layout.addWidget(self.images)

@@ -31,7 +31,7 @@ from app.ui.editor.autosave import AutoSaveForm
 from app.ui.i18n import current_language
 from app.ui.plain import plain_label
 from app.ui.validation import reason
-from app.ui.widgets import Field, OptionalSpinBox
+from app.ui.widgets import Field, OptionalSpinBox, name_form_rows
 
 DEFAULT_DURATION = 90
 ALONE = 3  # the column of the "stands alone" check box
@@ -138,6 +138,7 @@ class QuestionForm(AutoSaveForm):
         form.addRow(self.tr("&Duration"), self.duration)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        name_form_rows(form)
         layout.addLayout(form)
         layout.addStretch(1)
 

@@ -23,7 +23,7 @@ from app.services.cme import EFN_PREFIX, EfnProblem, efn_problem
 from app.services.views import InvitationInfo
 from app.ui.live.source import LiveSource
 from app.ui.theme import warning_color
-from app.ui.widgets import ErrorLabel, ok_cancel_buttons
+from app.ui.widgets import ErrorLabel, ok_cancel_buttons, put_cell_widget
 
 
 class AttendeesDialog(QDialog):
@@ -35,6 +35,7 @@ class AttendeesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Attendees: %1").replace("%1", invitation.site.name))
         self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName(self.tr("Attendees"))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("EFN (15 digits)")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for attendee in invitation.attendees:
@@ -149,6 +150,7 @@ class AttendanceDialog(QDialog):
         self.setWindowTitle(self.tr("Attendance check-in"))
         self._session = session
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("Invited sites"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Site"), self.tr("Present"), self.tr("Attendees"), self.tr("Names / EFN")]
         )
@@ -187,9 +189,9 @@ class AttendanceDialog(QDialog):
             if any(a.efn_invalid for a in inv.attendees):
                 names.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
             names.clicked.connect(lambda _=False, i=inv: self.on_names_clicked(i))
-            self.table.setCellWidget(row, 1, present)
-            self.table.setCellWidget(row, 2, count)
-            self.table.setCellWidget(row, 3, names)
+            put_cell_widget(self.table, row, 1, present)
+            put_cell_widget(self.table, row, 2, count)
+            put_cell_widget(self.table, row, 3, names)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         present_n = sum(1 for i in invitations if i.present)

@@ -116,6 +116,7 @@ class LiveConsole(QWidget):
         self.agenda_model = AgendaModel(self)
         self.agenda_model.set_language(current_language())
         self.tree = QTreeView()
+        self.tree.setAccessibleName(self.tr("Agenda"))
         self.tree.setModel(self.agenda_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -152,6 +153,7 @@ class LiveConsole(QWidget):
         self.port.setRange(1024, 65535)
         self.port.setValue(self.session.server_state.port or settings.server_port())
         self.port.setPrefix(self.tr("Port "))
+        self.port.setAccessibleName(self.tr("Port of the voting server"))
         self.port.setToolTip(self.tr("Port of the voting server; change it if the port is in use"))
         server_buttons = QHBoxLayout()
         server_buttons.addWidget(self.port)
@@ -537,6 +539,7 @@ class LiveConsole(QWidget):
                 "The voting is still open. Sites that have not voted yet will see the result. Show it anyway?"  # noqa: E501
             ),
             self.tr("Show result"),
+            destroys=True,  # a result seen before voting cannot be unseen
         ):
             return
         self.session.reveal(question.id)

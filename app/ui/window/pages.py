@@ -191,7 +191,6 @@ class Pages(QStackedWidget):
                 "(preparation, live voting, presenter view)?"
             ),
             self.tr("Open the demo"),
-            default_action=True,
         ):
             self.open_demo()
 
@@ -210,6 +209,7 @@ class Pages(QStackedWidget):
                 "%1", conf.topic
             ),
             self.tr("Delete"),
+            destroys=True,
         ):
             return
         try:
