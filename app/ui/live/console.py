@@ -56,6 +56,9 @@ from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
 
 MANY_MISSING_SHARE = 0.2
+#: The chart's least height: readable with two rounds, small enough that the window fits
+#: 1366×768 at 125 % (tests/ui/live/test_scaling.py).
+CHART_MIN_HEIGHT = 130
 BigT = TypeVar("BigT", bound=QWidget)
 
 
@@ -139,9 +142,10 @@ class LiveConsole(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self._caption(self.tr("AGENDA")))
         left_layout.addWidget(self.tree, 1)
+        # the left column stacks its controls: narrow enough for 1366×768 at 125 %
         box = QGroupBox(self.tr("Attendance"))
-        box_layout = QHBoxLayout(box)
-        box_layout.addWidget(self.attendance_label, 1)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.attendance_label)
         box_layout.addWidget(attendance_button)
         left_layout.addWidget(box)
         self.check_in_note = CheckInNote()
@@ -155,10 +159,8 @@ class LiveConsole(QWidget):
         self.port.setPrefix(self.tr("Port "))
         self.port.setAccessibleName(self.tr("Port of the voting server"))
         self.port.setToolTip(self.tr("Port of the voting server; change it if the port is in use"))
-        server_buttons = QHBoxLayout()
-        server_buttons.addWidget(self.port)
-        server_buttons.addWidget(self.server_button)
-        server_layout.addLayout(server_buttons)
+        server_layout.addWidget(self.port)
+        server_layout.addWidget(self.server_button)
         server_layout.addWidget(links_button)
         server_layout.addWidget(presenter_button)
         left_layout.addWidget(server_box)
@@ -172,7 +174,7 @@ class LiveConsole(QWidget):
         self.state_label = _big(_plain(QLabel()), 1.0)
         self.count = CountPanel()
         self.chart = ResultChart()
-        self.chart.setMinimumHeight(150)
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.chart_caption = _plain(QLabel())
         self.chart_caption.setStyleSheet(f"color: {muted_color().name()}")
         self.call_totals = CallTotalsNote()
