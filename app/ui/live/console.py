@@ -86,6 +86,7 @@ class LiveConsole(QWidget):
 
     displayed = Signal(int)
     presenterRequested = Signal()
+    questionOpening = Signal()  # the moderator opens a question: the live session starts
 
     def __init__(self, session: LiveSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -501,6 +502,7 @@ class LiveConsole(QWidget):
     @Slot()
     def open_question(self) -> None:
         if (qid := self._question_id()) is not None:
+            self.questionOpening.emit()
             self.session.open_question(qid)
 
     @Slot()
