@@ -37,10 +37,10 @@ FONT_FAMILY = "DejaVu Sans"
 TEXTS = {
     "de": {
         "voted": "{n} von {N} Standorten haben abgestimmt",
-        "abstain": "{n} Enthaltung",
-        "abstains": "{n} Enthaltungen",
-        "silent": "{n} anwesende Standorte ohne Stimme",
-        "silent1": "1 anwesender Standort ohne Stimme",
+        "abstain.one": "{n} Enthaltung",
+        "abstain.other": "{n} Enthaltungen",
+        "silent.one": "{n} anwesender Standort ohne Stimme",
+        "silent.other": "{n} anwesende Standorte ohne Stimme",
         "apart": "nicht in %",
         "axis": "% der Standorte mit gültiger Antwort",
         "round": "Runde {r}",
@@ -52,10 +52,10 @@ TEXTS = {
     },
     "en": {
         "voted": "{n} of {N} sites voted",
-        "abstain": "{n} abstention",
-        "abstains": "{n} abstentions",
-        "silent": "{n} sites present did not vote",
-        "silent1": "1 site present did not vote",
+        "abstain.one": "{n} abstention",
+        "abstain.other": "{n} abstentions",
+        "silent.one": "{n} site present did not vote",
+        "silent.other": "{n} sites present did not vote",
         "apart": "not in %",
         "axis": "% of sites with a valid answer",
         "round": "Round {r}",
@@ -78,11 +78,11 @@ def status_line(tally: Tally, lang: str) -> str:
     """ "16 von 17 Standorten haben abgestimmt · 1 Enthaltung (nicht in den Prozenten)"."""
     parts = [chart_text(lang, "voted", n=tally.n_voted, N=tally.n_eligible)]
     if tally.n_abstain:
-        key = "abstain" if tally.n_abstain == 1 else "abstains"
-        parts.append(f"{chart_text(lang, key, n=tally.n_abstain)} ({chart_text(lang, 'apart')})")
+        abstained = CHART.plural(lang, "abstain", tally.n_abstain)
+        parts.append(f"{abstained} ({chart_text(lang, 'apart')})")
     if tally.n_present_not_voted:
         n = tally.n_present_not_voted
-        parts.append(chart_text(lang, "silent1") if n == 1 else chart_text(lang, "silent", n=n))
+        parts.append(CHART.plural(lang, "silent", n))
     return " · ".join(parts)
 
 

@@ -21,6 +21,8 @@ from app.reports.pdfstyle import (
     TEXT_WIDTH,
     register_fonts,
 )
+from app.reports.texts import text
+from app.texts import FORMATS
 
 
 @dataclass(frozen=True)
@@ -151,8 +153,8 @@ class ProtocolDocument(BaseDocTemplate):
             author=author,
             subject=subject,
             creator="Votum",
-            keywords=["MTB", "Protokoll" if lang == "de" else "protocol", "Votum"],
-            lang="de-DE" if lang == "de" else "en-GB",
+            keywords=["MTB", text(lang, "protocol"), "Votum"],
+            lang=FORMATS.text(lang, "language_tag"),
             displayDocTitle=1,
             initialFontName=FONT,
             initialFontSize=9,

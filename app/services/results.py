@@ -19,6 +19,7 @@ from app.services.sentences import (
 )
 from app.services.tally import BallotInput, OptionSpec, Tally, tally
 from app.services.views import CaseInfo, QuestionInfo, SiteInfo, name_key
+from app.texts import in_language
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,10 @@ class QuestionResult:
     participation_en: str
 
     def sentence(self, lang: str) -> str:
-        return self.sentence_de if lang == "de" else self.sentence_en
+        return in_language((self.sentence_de, self.sentence_en), lang)
 
     def participation(self, lang: str) -> str:
-        return self.participation_de if lang == "de" else self.participation_en
+        return in_language((self.participation_de, self.participation_en), lang)
 
     @property
     def asked(self) -> bool:

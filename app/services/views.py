@@ -22,6 +22,19 @@ from app.models import (
 )
 from app.services.cme import efn_valid
 from app.services.presets import option_label, preset_for_code
+from app.texts import Catalog
+
+#: The case's headline in short: age and sex as the round writes them.
+HEADLINE = Catalog.of_pairs(
+    "case headline",
+    {
+        "age": ("{age} J.", "{age} y"),
+        "sex_f": ("w", "f"),
+        "sex_m": ("m", "m"),
+        "sex_d": ("d", "d"),
+    },
+)
+SEXES = ("f", "m", "d")
 
 
 def name_key(name: str) -> str:
@@ -257,8 +270,8 @@ class CaseInfo:
         """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS G12D (VAF 34 %)"."""
         parts: list[str] = []
         if self.age is not None:
-            sex = {"f": "w" if lang == "de" else "f"}.get(self.sex or "", self.sex or "")
-            age = f"{self.age} J." if lang == "de" else f"{self.age} y"
+            sex = HEADLINE.text(lang, f"sex_{self.sex}") if self.sex in SEXES else ""
+            age = HEADLINE.text(lang, "age", age=self.age)
             parts.append(f"{age}, {sex}" if sex else age)
         if self.diagnosis:
             parts.append(self.diagnosis)

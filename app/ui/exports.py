@@ -53,13 +53,15 @@ def _slug(db: Database, conference_id: int) -> tuple[str, str]:
 def export_protocol(
     parent: QWidget | None, db: Database, conference_id: int, lang: str | None = None
 ) -> bool:
+    from app.reports.texts import text
+
     slug, conf_lang = _slug(db, conference_id)
     title = translate("Exports", "Export protocol")
     filters = translate("Exports", "PDF protocol (*.pdf)")
     path, _ = _ask(
         parent,
         title,
-        f"{slug}-protokoll.pdf" if conf_lang == "de" else f"{slug}-protocol.pdf",
+        f"{slug}-{text(conf_lang, 'protocol_file')}.pdf",
         filters,
     )
     if path is None:
