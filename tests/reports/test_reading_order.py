@@ -64,7 +64,9 @@ def test_every_charts_numbers_follow_it_as_text(
         after = lines[axis[0] :]
         for option in result.tally.options:
             label, numbers = option.option.label_in("de"), f" {option.count} {option.percent}"
-            assert any(
-                line.startswith(label) and line.endswith(numbers) for line in after[:40]
-            ), (result.question.number, label, numbers)
+            assert any(line.startswith(label) and line.endswith(numbers) for line in after[:40]), (
+                result.question.number,
+                label,
+                numbers,
+            )
         del lines[axis[0]]  # the next chart's caption comes next
