@@ -862,6 +862,7 @@
     </message>
     <message>
         <source>Agenda</source>
+        <extracomment>The chart&apos;s least height: readable with two rounds, small enough that the window fits 1366×768 at 125 % (tests/ui/live/test_scaling.py).</extracomment>
         <translation>Agenda</translation>
     </message>
     <message>

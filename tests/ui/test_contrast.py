@@ -17,7 +17,14 @@ from app.reports.chart_spec import (
     SINGLE_COLOUR_DARK,
     bar_colour,
 )
-from app.ui.theme import apply_theme, error_color, muted_color, ok_color, warning_color
+from app.ui.theme import (
+    apply_theme,
+    error_color,
+    focus_color,
+    muted_color,
+    ok_color,
+    warning_color,
+)
 
 Role = QPalette.ColorRole
 TEXT = 4.5
@@ -83,6 +90,13 @@ def test_every_text_colour_reaches_4_5_to_1(theme: str) -> None:
             if value < TEXT:
                 low.append((name, background.name, round(value, 2)))
     assert low == []
+
+
+def test_the_focus_ring_reaches_3_to_1_in_both_themes(theme: str) -> None:
+    palette = QApplication.palette()
+    ring = focus_color()
+    for background in (Role.Window, Role.Base, Role.AlternateBase):
+        assert ratio(ring, palette.color(background)) >= GRAPHICS, background.name
 
 
 def test_chart_bars_reach_3_to_1_in_both_themes(theme: str) -> None:

@@ -37,6 +37,7 @@ from app.reports.chart_spec import (
     value_label,
 )
 from app.services.results import QuestionResult
+from app.ui.theme import focus_color
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ class ResultChart(QWidget):
         if self._result is not None:
             self._paint(painter, self._result, self._round_one)
         if self.hasFocus():  # the keyboard is here: a ring in the accent colour
-            pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2)
+            pen = QPen(focus_color(), 2)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
