@@ -449,7 +449,7 @@
     <name>CountPanel</name>
     <message>
         <source>Hover a code for the site&apos;s full name</source>
-        <extracomment>The grid of site codes grows to show this many sites before it scrolls. With cities the grid may take this many rows (40 codes take 3 to 4 at 1280×720). Room around a cell&apos;s text (the style&apos;s item padding).</extracomment>
+        <extracomment>The grid of site codes grows to show this many sites before it scrolls.</extracomment>
         <translation>Den vollen Namen zeigt der Mauszeiger über dem Kürzel</translation>
     </message>
     <message>
@@ -862,7 +862,6 @@
     </message>
     <message>
         <source>Agenda</source>
-        <extracomment>The chart&apos;s least height: readable with two rounds, small enough that the window fits 1366×768 at 125 % (tests/ui/live/test_scaling.py).</extracomment>
         <translation>Agenda</translation>
     </message>
     <message>

@@ -56,8 +56,8 @@ from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
 
 MANY_MISSING_SHARE = 0.2
-#: The chart's least height: readable with two rounds, small enough that the window fits
-#: 1366×768 at 125 % (tests/ui/live/test_scaling.py).
+# The chart's least height: readable with two rounds, small enough that the window fits
+# 1366×768 at 125 % (tests/ui/live/test_scaling.py).
 CHART_MIN_HEIGHT = 130
 BigT = TypeVar("BigT", bound=QWidget)
 

@@ -26,9 +26,9 @@ from app.ui.theme import focus_ring_style, muted_color
 #: The grid of site codes grows to show this many sites before it scrolls.
 SITES_WITHOUT_SCROLLING = 40
 FullName = Qt.ItemDataRole.UserRole
-#: With cities the grid may take this many rows (40 codes take 3 to 4 at 1280×720).
+# With cities the grid may take this many rows (40 codes take 3 to 4 at 1280×720).
 CITY_ROWS = 4
-#: Room around a cell's text (the style's item padding).
+# Room around a cell's text (the style's item padding).
 CELL_PADDING = 16
 
 
