@@ -22,6 +22,7 @@ from app.db import Database
 from app.models import BallotSource
 from app.services import ballots, conferences, lifecycle
 from app.services.demo import load_demo
+from app.services.moderator_actions import CLOSE, REOPEN, REVEAL
 
 #: The main window's size in the shots: the common hospital laptop screen.
 LAPTOP = (1366, 768)
@@ -150,8 +151,8 @@ def main(out: Path = OUT) -> None:
         presenter.show()
         grab(presenter, out / f"presenter-open-{suffix}.png")
         if lang == "de" and theme == "light":
-            session.close_question(question_id)
-            session.reveal(question_id)
+            session.act(CLOSE(question_id=question_id))
+            session.act(REVEAL(question_id=question_id))
             wait_for(lambda s=session: s.pending_actions == 0)  # queued in the writer
             grab(window, out / f"console-revealed-{suffix}.png")
             grab(presenter, out / f"presenter-revealed-{suffix}.png")
@@ -171,7 +172,7 @@ def main(out: Path = OUT) -> None:
             from app.ui.live.attendance import AttendanceDialog
             from app.ui.live.ballot_dialog import BallotDialog
 
-            session.reopen(question_id)
+            session.act(REOPEN(question_id=question_id))
             wait_for(lambda s=session: s.pending_actions == 0)
             snap = session.refresh()
             ballot = BallotDialog(snap.question, snap.status, workspace.console)

@@ -27,6 +27,7 @@ from app.remote.client import tls_context  # noqa: E402
 from app.remote.transfer import plan_publish, publish  # noqa: E402
 from app.services.conferences import create_conference  # noqa: E402
 from app.services.demo import load_demo  # noqa: E402
+from app.services.moderator_actions import NEXT, OPEN  # noqa: E402
 from tests.remote.hosting import Hosted  # noqa: E402
 from tests.server.helpers import tokens  # noqa: E402
 from tools.screenshots import LAPTOP, README_DIR, readme_copy, wait, wait_for  # noqa: E402
@@ -90,11 +91,11 @@ def main() -> None:
         session = workspace.session
         assert isinstance(session, RemoteSession)
         wait_for(lambda: console.snapshot is not None and bool(console.snapshot.cases))
-        session.next_question()
+        session.act(NEXT())
         wait_for(lambda: console.snapshot is not None and console.snapshot.question is not None)
         question = console.snapshot.question  # type: ignore[union-attr]
         assert question is not None
-        session.open_question(question.id)
+        session.act(OPEN(question_id=question.id))
         wait_for(lambda: console.snapshot.question.is_open)  # type: ignore[union-attr]
         site_tokens = tokens(db, conf_id)
         remote_q = session.ids.questions[question.id]

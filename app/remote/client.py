@@ -15,9 +15,8 @@ import ipaddress
 import json
 import ssl
 import time
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,6 +25,7 @@ import httpx
 
 from app.remote.messages import say
 from app.services.conference_schema import ConferenceFile
+from app.services.moderator_actions import Action
 from app.texts import Message
 
 #: connect fast (an unreachable host shows at once), allow a slow answer
@@ -93,16 +93,6 @@ class Connection:
     def host(self) -> str:
         """The host (and port) as shown to the moderator ("Verbunden mit …")."""
         return urlsplit(self.base_url).netloc
-
-
-@dataclass(frozen=True)
-class Action:
-    """One moderator action, with the request id it keeps across every retry."""
-
-    method: str
-    path: str
-    body: Json | None = None
-    request_id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 def normalize_address(address: str) -> str:
@@ -252,7 +242,8 @@ class ModeratorClient:
         return self._request("GET", path).json()
 
     def send(self, action: Action) -> Json:
-        """Send a moderator action, again with the same request id after a lost answer.
+        """Send a moderator action (:mod:`app.services.moderator_actions`: every action is
+        sent this way), again with the same request id after a lost answer.
 
         The server answers a repeated id with its first answer, so the action is done at
         most once; when no attempt gets an answer, :class:`NotDone` says so."""
@@ -263,7 +254,7 @@ class ModeratorClient:
                 time.sleep(self.retry_pause * attempt)
             try:
                 return self._request(
-                    action.method, action.path, body=action.body, headers=headers
+                    action.method, action.path, body=action.json(), headers=headers
                 ).json()
             except CertificateRefused:
                 raise
@@ -323,65 +314,6 @@ class ModeratorClient:
         except httpx.TransportError as exc:
             raise Unreachable(say("connection_lost", reason=type(exc).__name__)) from None
         raise Unreachable(say("connection_closed"))
-
-    # --- moderator actions (each once, by its request id) ---------------------------
-
-    def question_action(self, question_id: int, action: str) -> Json:
-        """open, close, reveal, hide, reopen or repeat (round 2)."""
-        return self.send(Action("POST", f"/questions/{question_id}/{action}"))
-
-    def next_question(self) -> Json:
-        return self.send(Action("POST", "/next"))
-
-    def select(self, question_id: int | None) -> Json:
-        """Make a question the current one (None: a pause)."""
-        return self.send(Action("PUT", "/current", {"question_id": question_id}))
-
-    def skip(self, question_id: int, reason: str) -> Json:
-        return self.send(Action("POST", f"/questions/{question_id}/skip", {"reason": reason}))
-
-    def cast_for(
-        self,
-        question_id: int,
-        site_code: str,
-        option_ids: list[int],
-        *,
-        abstain: bool = False,
-        comment: str = "",
-    ) -> Json:
-        """Enter a site's ballot on its behalf."""
-        body = {
-            "site_code": site_code,
-            "option_ids": option_ids,
-            "abstain": abstain,
-            "comment": comment,
-        }
-        return self.send(Action("POST", f"/questions/{question_id}/ballots", body))
-
-    def set_attendance(
-        self,
-        site_code: str,
-        present: bool,
-        attendee_count: int | None = None,
-        attendees: list[tuple[str, str]] | None = None,
-    ) -> Json:
-        body: dict[str, Json] = {"present": present, "attendee_count": attendee_count}
-        if attendees is not None:
-            body["attendees"] = [{"name": n, "efn": e} for n, e in attendees]
-        return self.send(Action("PUT", f"/attendance/{site_code}", body))
-
-    def save_note(
-        self,
-        text: str,
-        *,
-        case_id: int | None = None,
-        question_id: int | None = None,
-        kind: str | None = None,
-    ) -> Json:
-        body: dict[str, Json] = {"text": text, "case_id": case_id, "question_id": question_id}
-        if kind is not None:
-            body["kind"] = kind
-        return self.send(Action("PUT", "/notes", body))
 
     def publish(self, file: ConferenceFile) -> Json:
         """Put a conference file into the served conference (refused once it has ballots)."""

@@ -99,7 +99,13 @@ def publish(client: ModeratorClient, plan: PublishPlan) -> dict[str, object]:
 def fetch_results(client: ModeratorClient, db: Database, conference_id: int) -> FetchOutcome:
     """Bring the server's conference (results, attendance, notes, audit) into the local
     conference; nothing changes when nothing changed on the server."""
-    file = client.fetch_file()
+    return adopt_results(client, db, conference_id, client.fetch_file())
+
+
+def adopt_results(
+    client: ModeratorClient, db: Database, conference_id: int, file: ConferenceFile
+) -> FetchOutcome:
+    """The second half of :func:`fetch_results`: a fetched file into the local conference."""
     server = file.origin.server or client.connection.base_url
     with db.write() as session:
         return adopt_fetched(session, conference_id, file, server=server)

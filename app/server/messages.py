@@ -11,11 +11,6 @@ from app.texts import Catalog
 
 #: key → (German, English)
 _TEXTS: dict[str, tuple[str, str]] = {
-    # --- actions ---------------------------------------------------------------------
-    "site_not_found": (
-        "Standort „{code}“ nicht gefunden",
-        "site “{code}” not found",
-    ),
     # --- app (error handlers) ----------------------------------------------------------
     "invalid_request": ("Ungültige Anfrage: {problems}", "invalid request: {problems}"),
     "field_problem": ("{where}: {problem}", "{where}: {problem}"),
@@ -68,11 +63,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "shutting_down": ("Server wird beendet", "server is shutting down"),
     # --- routes ------------------------------------------------------------------------
-    "give_case_or_question": (
-        "case_id oder question_id angeben",
-        "give case_id or question_id",
-    ),
-    "case_not_found": ("Fall nicht gefunden", "case not found"),
     "invalid_choice": ("Ungültige Auswahl", "invalid choice"),
     "invalid_form": (
         "Ungültige Eingabe; bitte erneut abstimmen",

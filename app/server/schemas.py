@@ -8,18 +8,27 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.models import BallotSource, NoteKind, QuestionKind, QuestionState
+from app.services.action_bodies import (
+    MAX_OPTIONS,
+    AttendanceIn,
+    AttendeeIn,
+    Comment,
+    CurrentIn,
+    Id,
+    ModeratorBallotIn,
+    NoteIn,
+    SkipIn,
+)
 from app.services.ballots import MAX_COMMENT, BallotReceipt, BallotView
-from app.services.notes import MAX_NOTE, NoteView
+from app.services.notes import NoteView
 from app.services.results import LiveStatus, QuestionResult
 from app.services.tally import Tally
 from app.services.views import CaseInfo, InvitationInfo, QuestionInfo
 from app.services.voting import VoterView
 
-MAX_OPTIONS = 30
-#: a database id: the id columns are INTEGER, signed 32-bit on PostgreSQL; larger ids get a
-#: 422, not a 500 (SQLite would hold 64 bits, but the limit is the same on every backend)
-Id = Annotated[int, Field(ge=1, le=2**31 - 1)]
-Comment = Annotated[str, Field(max_length=MAX_COMMENT)]
+# the moderator actions' bodies are part of their one definition (app.services); kept
+# importable from here with the other request bodies
+REEXPORTED = (AttendanceIn, AttendeeIn, CurrentIn, ModeratorBallotIn, NoteIn, SkipIn)
 
 
 class _In(BaseModel):
@@ -33,38 +42,6 @@ class BallotIn(_In):
     option_ids: Annotated[list[Id], Field(max_length=MAX_OPTIONS)] = []
     abstain: bool = False
     comment: Comment = ""
-
-
-class ModeratorBallotIn(_In):
-    """A ballot the moderator enters for a site (by voice or chat); marked as such."""
-
-    site_code: Annotated[str, Field(min_length=1, max_length=20)]
-    option_ids: Annotated[list[Id], Field(max_length=MAX_OPTIONS)] = []
-    abstain: bool = False
-    comment: Comment = ""
-
-
-class SkipIn(_In):
-    """Why the moderator skips a question that was never opened (shown in the protocol)."""
-
-    reason: Annotated[str, Field(min_length=1, max_length=2_000)]
-
-
-class AttendeeIn(_In):
-    """A named attending doctor; the EFN (15 digits) is optional; a wrong one is kept and
-    marked invalid, so the CME office sees what to fix."""
-
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    efn: Annotated[str, Field(max_length=40)] = ""
-
-
-class AttendanceIn(_In):
-    """Check a site in or out, optionally with its number of attendees and their names
-    (``attendees`` replaces the names given before; left out, they stay)."""
-
-    present: bool
-    attendee_count: Annotated[int, Field(ge=0, le=500)] | None = None
-    attendees: Annotated[list[AttendeeIn], Field(max_length=500)] | None = None
 
 
 class ErrorOut(BaseModel):
@@ -364,17 +341,6 @@ class InvitationOut(BaseModel):
                 for a in invitation.attendees
             ],
         )
-
-
-class NoteIn(BaseModel):
-    """A note for a case or for a question (give one of the two ids); replaces its text."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    case_id: Id | None = None
-    question_id: Id | None = None
-    kind: NoteKind = NoteKind.DISCUSSION
-    text: Annotated[str, Field(max_length=MAX_NOTE)]
 
 
 class NoteOut(BaseModel):

@@ -15,11 +15,14 @@ from app.services.ballots import BallotReceipt
 
 @dataclass(frozen=True)
 class StateChange:
-    """A question or conference state change (``action`` as in the audit trail)."""
+    """A question or conference state change: the moderator action (its name in
+    :mod:`app.services.moderator_actions`), and what it changed (a
+    :class:`~app.services.moderator_actions.Change`; "conference": anything)."""
 
     conference_id: int
     question_id: int | None
     action: str
+    change: str = "conference"
 
 
 class Notifier(Protocol):

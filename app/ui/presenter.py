@@ -152,7 +152,9 @@ class PresenterWindow(QWidget):
         session.refreshed.connect(self.on_session_refreshed)
         session.serverChanged.connect(self.on_session_server_changed)
         self.on_session_server_changed(session.server_state)
-        self.on_session_refreshed(session.snapshot or session.refresh())
+        first = session.snapshot or session.refresh()  # a remote one may be on its way
+        if first is not None:
+            self.on_session_refreshed(first)
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()

@@ -12,6 +12,7 @@ from app.db import Database
 from app.ui import settings
 from app.ui.editor.editor import PreparationEditor
 from app.ui.live.session import LiveSession
+from app.ui.live.source import LiveSource
 from app.ui.messages import error_text
 
 if TYPE_CHECKING:  # imported when first needed (start-up speed)
@@ -35,13 +36,13 @@ class Workspace(QWidget):
         conference_id: int,
         parent: QWidget | None = None,
         *,
-        session: LiveSession | None = None,
+        session: LiveSource | None = None,
         auto_start_server: bool = True,
     ) -> None:
         super().__init__(parent)
         self.db = db
         self.conference_id = conference_id
-        self.session = session
+        self.session: LiveSource | None = session
         self.console: LiveConsole | None = None
         self.presenter: PresenterWindow | None = None
         self._auto_start = auto_start_server
@@ -69,7 +70,7 @@ class Workspace(QWidget):
     def show_preparation(self) -> None:
         self.tabs.setCurrentIndex(0)
 
-    def ensure_session(self) -> LiveSession:
+    def ensure_session(self) -> LiveSource:
         if self.session is None:
             self.session = LiveSession(self.db, self.conference_id, self)
         return self.session
@@ -151,7 +152,7 @@ class Workspace(QWidget):
         """After a change written outside the editor and the console (a poll report
         import): both show the database again."""
         self.editor.reload()
-        if isinstance(self.session, LiveSession):
+        if self.session is not None:
             self.session.reload()
 
     def connect_remote(self, connection: Connection) -> LiveConsole:
@@ -174,8 +175,7 @@ class Workspace(QWidget):
         remote = RemoteSession(connection, self)
         remote.agendaDone.connect(lambda: remote.fetch_home(self.db, self.conference_id))
         remote.fetched.connect(self.on_remote_fetched)
-        # the workspace's session is annotated LiveSession; a RemoteSession is its twin
-        self.session = remote  # type: ignore[assignment]
+        self.session = remote
         self.tabs.setCurrentIndex(LIVE_TAB)
         return self.ensure_console()
 

@@ -99,6 +99,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>BallotDialog</name>
     <message>
         <source>Enter vote for site</source>
@@ -442,6 +449,7 @@
     <name>ConnectionStrip</name>
     <message>
         <source>Connection lost — retrying in %1 s</source>
+        <extracomment>a note&apos;s save ended: ``done(None)``, or ``done(error)`` (in the GUI thread)</extracomment>
         <translation>Verbindung unterbrochen — neuer Versuch in %1 s</translation>
     </message>
 </context>
@@ -557,6 +565,29 @@
     <message>
         <source>SVG vector graphic (*.svg)</source>
         <translation>SVG-Vektorgrafik (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>Fetcher</name>
+    <message>
+        <source>Fetch results</source>
+        <translation>Ergebnisse holen</translation>
+    </message>
+    <message>
+        <source>Fetching the results from %1 …</source>
+        <translation>Hole die Ergebnisse von %1 …</translation>
+    </message>
+    <message>
+        <source>%1 ballots fetched from %2.</source>
+        <translation>%1 Stimmen von %2 geholt.</translation>
+    </message>
+    <message>
+        <source>Nothing new on %1.</source>
+        <translation>Nichts Neues auf %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed here.</source>
+        <translation>Abgebrochen: hier wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
@@ -986,53 +1017,6 @@
     </message>
 </context>
 <context>
-    <name>LiveSession</name>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Show result</source>
-        <translation>Ergebnis zeigen</translation>
-    </message>
-    <message>
-        <source>Hide result</source>
-        <translation>Ergebnis verbergen</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Round 2</source>
-        <translation>Runde 2</translation>
-    </message>
-    <message>
-        <source>Skip question</source>
-        <translation>Frage überspringen</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Weiter</translation>
-    </message>
-    <message>
-        <source>Choose question</source>
-        <translation>Frage wählen</translation>
-    </message>
-    <message>
-        <source>Enter vote for site</source>
-        <translation>Stimme für Standort eintragen</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Anwesenheit</translation>
-    </message>
-</context>
-<context>
     <name>MainMenus</name>
     <message>
         <source>&amp;File</source>
@@ -1281,7 +1265,6 @@
     </message>
     <message>
         <source>Notes on the question</source>
-        <extracomment>Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).</extracomment>
         <translation>Notizen zur Frage</translation>
     </message>
     <message>
@@ -1699,6 +1682,68 @@
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish conference</source>
+        <translation>Konferenz veröffentlichen</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>case texts</source>
+        <translation>Falltexte</translation>
+    </message>
+    <message>
+        <source>full summaries</source>
+        <translation>vollständige Zusammenfassungen</translation>
+    </message>
+    <message>
+        <source>Goes out: %1 cases, %2 questions, %3 sites</source>
+        <translation>Geht hinaus: %1 Fälle, %2 Fragen, %3 Standorte</translation>
+    </message>
+    <message>
+        <source>only what the sites need</source>
+        <translation>nur, was die Standorte brauchen</translation>
+    </message>
+    <message>
+        <source>The server has “%4”: %1 cases, %2 sites, %3 ballots</source>
+        <translation>Der Server hat „%4“: %1 Fälle, %2 Standorte, %3 Stimmen</translation>
+    </message>
+    <message>
+        <source>Preparing the preview …</source>
+        <translation>Vorschau wird vorbereitet …</translation>
+    </message>
+</context>
+<context>
+    <name>Publisher</name>
+    <message>
+        <source>Publish conference</source>
+        <translation>Konferenz veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Asking %1 what it holds …</source>
+        <translation>Frage %1, was dort liegt …</translation>
+    </message>
+    <message>
+        <source>The server&apos;s conference already has ballots; it is not overwritten.</source>
+        <translation>Die Konferenz auf dem Server hat schon Stimmen; sie wird nicht überschrieben.</translation>
+    </message>
+    <message>
+        <source>Publishing to %1 …</source>
+        <translation>Veröffentliche auf %1 …</translation>
+    </message>
+    <message>
+        <source>Published on %1.</source>
+        <translation>Auf %1 veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The server may have received the conference already: “Publish conference…” shows what it holds.</source>
+        <translation>Abgebrochen. Der Server hat die Konferenz vielleicht schon erhalten: „Konferenz veröffentlichen …“ zeigt, was er hat.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionForm</name>
     <message>
         <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
@@ -1790,54 +1835,6 @@
     <message>
         <source>This question is not on the server.</source>
         <translation>Diese Frage gibt es auf dem Server nicht.</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Show result</source>
-        <translation>Ergebnis zeigen</translation>
-    </message>
-    <message>
-        <source>Hide result</source>
-        <translation>Ergebnis verbergen</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Round 2</source>
-        <translation>Runde 2</translation>
-    </message>
-    <message>
-        <source>Skip question</source>
-        <translation>Frage überspringen</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>Weiter</translation>
-    </message>
-    <message>
-        <source>Choose question</source>
-        <translation>Frage wählen</translation>
-    </message>
-    <message>
-        <source>Enter vote for site</source>
-        <translation>Stimme für Standort eintragen</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Anwesenheit</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Notiz</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from app.remote.client import (
     tls_context,
 )
 from app.services.ballots import ballot_history, current_ballots
+from app.services.moderator_actions import BALLOT, CURRENT, NEXT, OPEN
 from tests.remote.hosting import Hosted
 
 pytestmark = pytest.mark.slow
@@ -71,7 +72,7 @@ def test_a_certificate_not_trusted_is_refused_clearly(hosted: Hosted) -> None:
         with pytest.raises(CertificateRefused, match=r"nicht vertrauenswürdig.*not trusted"):
             client.state()
         with pytest.raises(CertificateRefused):  # an action is refused too, never retried on
-            client.next_question()
+            client.send(NEXT())
 
 
 def test_a_wrong_token_is_refused(hosted: Hosted) -> None:
@@ -95,11 +96,12 @@ def test_an_action_whose_answer_was_lost_is_done_once(hosted: Hosted, server_db_
     with hosted.client() as reader:
         state = reader.state()
         question = state["current"]["id"]
-        reader.question_action(question, "open")
+        reader.send(OPEN(question_id=question))
         option = reader.state()["current"]["options"][0]["id"]
     losing = LosingAnswers(httpx.HTTPTransport(verify=tls_context(hosted.ca_file)), n=1)
     with ModeratorClient(hosted.connection(), transport=losing, retry_pause=0) as client:
-        receipt = client.cast_for(question, "GOE", [option], comment="per Telefon")
+        entered = BALLOT(question_id=question, site_code="GOE", option_ids=[option], comment="Tel.")
+        receipt = client.send(entered)
     assert losing.sent == 2  # sent twice under one request id …
     assert receipt["revision"] == 1
     assert _ballots_of(server_db_url, question, "GOE") == (1, 1)  # … stored once
@@ -110,11 +112,11 @@ def test_an_action_during_a_drop_is_reported_not_done_and_sent_again_once(
 ) -> None:
     with hosted.client(retry_pause=0) as client:
         question = client.state()["current"]["id"]
-        client.question_action(question, "open")
+        client.send(OPEN(question_id=question))
         option = client.state()["current"]["options"][0]["id"]
         hosted.kill()
         with pytest.raises(NotDone, match=r"Nicht ausgeführt.*not done") as not_done:
-            client.cast_for(question, "HD", [option])
+            client.send(BALLOT(question_id=question, site_code="HD", option_ids=[option]))
         hosted.start()
         assert _ballots_of(server_db_url, question, "HD") == (0, 0)
         first = client.send(not_done.value.action)
@@ -126,7 +128,7 @@ def test_an_action_during_a_drop_is_reported_not_done_and_sent_again_once(
 def test_the_console_chooses_the_current_question(hosted: Hosted) -> None:
     with hosted.client() as client:
         last = client.agenda()[-1]["questions"][-1]["id"]
-        assert client.select(last) == {"current_question_id": last}
+        assert client.send(CURRENT(question_id=last)) == {"current_question_id": last}
         assert client.state()["current"]["id"] == last
-        client.select(None)
+        client.send(CURRENT(question_id=None))
         assert client.state()["current"] is None

@@ -9,7 +9,6 @@ import httpx
 import pytest
 
 from app.remote.client import (
-    Action,
     Connection,
     ModeratorClient,
     NotDone,
@@ -20,6 +19,7 @@ from app.remote.client import (
 from app.server.i18n import error_body
 from app.services.errors import Forbidden
 from app.services.messages import say
+from app.services.moderator_actions import NEXT
 from app.texts import Message
 
 
@@ -73,7 +73,7 @@ def test_a_server_that_does_not_answer_is_said_in_each_language_and_an_action_no
         with pytest.raises(Unreachable) as caught:
             client.state()
         with pytest.raises(NotDone) as not_done:
-            client.send(Action("POST", "/next"))
+            client.send(NEXT())
     english = caught.value.in_language("en")
     assert english.startswith(f"server unreachable: 127.0.0.1:{port} (")
     assert "nicht erreichbar" not in english

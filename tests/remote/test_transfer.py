@@ -18,6 +18,7 @@ from app.services.cme import luhn_valid
 from app.services.conference_export import build_conference_file
 from app.services.conferences import create_conference, get_conference, invitations
 from app.services.fetch_home import fetched_from
+from app.services.moderator_actions import ATTENDANCE, BALLOT, CLOSE, NOTE, OPEN, REPEAT, REVEAL
 from app.services.results import question_result
 from tests.remote.hosting import Hosted
 from tests.server.helpers import snapshot, tokens
@@ -45,7 +46,7 @@ def _run_a_question(client: ModeratorClient, hosted: Hosted, site_tokens: dict[s
     """Open the first question, 5 sites vote over HTTP, one entered by the moderator,
     attendance, a note, then close and reveal; the question's id on the server."""
     question = client.agenda()[0]["questions"][0]
-    client.question_action(question["id"], "open")
+    client.send(OPEN(question_id=question["id"]))
     options = [o["id"] for o in question["options"]]
     verify = tls_context(hosted.ca_file)
     with httpx.Client(base_url=hosted.url, verify=verify, timeout=10) as sites:
@@ -55,11 +56,14 @@ def _run_a_question(client: ModeratorClient, hosted: Hosted, site_tokens: dict[s
                 json={"question_id": question["id"], "option_ids": [options[index % 2]]},
             )
             assert cast.status_code == 200, cast.text
-    client.cast_for(question["id"], "GOE", [options[1]], comment="per Chat")
-    client.set_attendance("GOE", True, 2, [("Dr. Anna Beispiel", _efn())])
-    client.save_note("Studienoption prüfen", question_id=question["id"])
-    client.question_action(question["id"], "close")
-    client.question_action(question["id"], "reveal")
+    qid = question["id"]
+    chat = BALLOT(question_id=qid, site_code="GOE", option_ids=[options[1]], comment="per Chat")
+    client.send(chat)
+    attendees = [{"name": "Dr. Anna Beispiel", "efn": _efn()}]
+    client.send(ATTENDANCE(site_code="GOE", present=True, attendee_count=2, attendees=attendees))
+    client.send(NOTE(question_id=qid, text="Studienoption prüfen"))
+    client.send(CLOSE(question_id=qid))
+    client.send(REVEAL(question_id=qid))
     return int(question["id"])
 
 
@@ -156,7 +160,7 @@ def test_fetched_results_equal_the_servers_and_fetching_twice_changes_nothing(
         assert not again.changed
         assert snapshot(db) == before
 
-        client.question_action(question, "repeat")  # the server moves on: round 2
+        client.send(REPEAT(question_id=question))  # the server moves on: round 2
         fetch_results(client, db, demo_id)
         server_trail = client.fetch_file().results
         assert server_trail is not None

@@ -8,8 +8,10 @@ import pytest
 from app.db import Database
 from app.models import BallotSource
 from app.services.agenda import agenda
-from app.services.ballots import current_ballots
+from app.services.audit import trail
+from app.services.ballots import ballot_history, current_ballots
 from app.services.cme import luhn_valid
+from app.services.moderator_actions import ACTIONS
 from tests.server.helpers import Served, current_question, snapshot, tokens
 
 
@@ -44,6 +46,8 @@ def test_moderator_endpoints_need_the_token(
 def test_moderator_runs_a_question(served: Served, client: httpx.Client, db: Database) -> None:
     auth = served.moderator
     question = current_question(db, served.conf_id)
+    with db.read() as session:
+        earlier = len(trail(session, served.conf_id))
     state = client.get("/api/moderator/state", headers=auth).json()
     assert state["current"]["id"] == question and state["live"]["n_voted"] == 0
     options = [o["id"] for o in state["current"]["options"]]
@@ -97,18 +101,26 @@ def test_moderator_runs_a_question(served: Served, client: httpx.Client, db: Dat
 
     with db.read() as session:
         (ballot,) = current_ballots(session, question)
+        (entered,) = ballot_history(session, question)
+        actors = {e.actor for e in trail(session, served.conf_id)[earlier:]}
     assert ballot.source is BallotSource.MODERATOR and ballot.comment == "per Telefon"
+    assert entered.actor == "moderator (API)" and actors == {"moderator (API)"}
     actions = [c.action for c in served.notifier.settled(changes=7).changes]
-    assert actions == [
-        "question_closed",
-        "results_revealed",
-        "question_reopened",
-        "question_closed",
-        "current_question",
-        "question_reopened",
-        "attendance",
-    ]
+    assert actions == ["close", "reveal", "reopen", "close", "next", "reopen", "attendance"]
     assert [r.source for r in served.notifier.settled(1).receipts] == [BallotSource.MODERATOR]
+
+
+def test_every_moderator_action_has_its_route_made_from_its_definition(
+    client: httpx.Client,
+) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for definition in ACTIONS:
+        operation = paths[f"/api/moderator{definition.path}"][definition.method.lower()]
+        assert operation["summary"] == definition.title[1]
+        assert operation["description"] == definition.doc
+        documented = {p["name"] for p in operation.get("parameters", [])}
+        assert set(definition.path_parameters) | {"Idempotency-Key"} <= documented
+        assert ("requestBody" in operation) == (definition.body is not None)
 
 
 def test_openapi_documents_both_apis(client: httpx.Client) -> None:

@@ -131,3 +131,21 @@ def test_the_exports_say_the_stored_number(db: Database, tmp_path: Path) -> None
     (question,) = json.loads((tmp_path / "r.json").read_text("utf-8"))["questions"]
     assert (question["n_valid"], question["n_eligible"]) == (18, 20)
     assert question["n_present_not_voted"] == 2
+
+
+def test_a_call_poll_imported_later_keeps_who_could_vote_at_the_close(db: Database) -> None:
+    """The import reopens and closes the question again; its count stays that of the first
+    close with attendance edited in between, the poll's site counted besides."""
+    from app.services.poll_import import import_report
+
+    setup = _checked_in_and_voted(db, 20, 17)
+    with db.write() as s:
+        for site in setup.site_ids[17:]:
+            conferences.set_attendance(s, setup.conference_id, site, present=False)
+    report = (
+        "Standort;Frage;Antwort\n"
+        "S019;Würde Ihr Standort HCQ + Trametinib empfehlen?;Keine Empfehlung\n"
+    ).encode()
+    with db.write() as s:
+        import_report(s, setup.conference_id, report, format="csv")
+    assert _counts(db, setup.question_id) == (18, 20, 18, 20)

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from app.services.moderator_actions import CURRENT, OPEN
 from app.ui import messages
 from app.ui.live.server_control import ServerState
 from app.ui.mainwindow import MainWindow
@@ -28,27 +29,27 @@ def _console(window: MainWindow):  # type: ignore[no-untyped-def]
 def _open_with_sites_missing(window: MainWindow) -> None:
     console = _console(window)
     question = console.snapshot.question
-    console.session.open_question(question.id)
+    console.session.act(OPEN(question_id=question.id))
     assert len(console.snapshot.status.missing) >= 3
     console.close_question()
 
 
 def _reveal_while_open(window: MainWindow) -> None:
     console = _console(window)
-    console.session.open_question(console.snapshot.question.id)
+    console.session.act(OPEN(question_id=console.snapshot.question.id))
     console.reveal()
 
 
 def _reopen(window: MainWindow) -> None:
     console = _console(window)
-    console.session.select(console.snapshot.round_one.question.id)
+    console.session.act(CURRENT(question_id=console.snapshot.round_one.question.id))
     console.reopen()
 
 
 def _repeat(window: MainWindow) -> None:
     console = _console(window)
     second = next(q for c in console.snapshot.cases for q in c.questions if q.number == "1.2")
-    console.session.select(second.id)
+    console.session.act(CURRENT(question_id=second.id))
     console.repeat()
 
 

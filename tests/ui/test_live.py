@@ -14,6 +14,7 @@ from sqlalchemy import event
 
 from app.models import QuestionState
 from app.services import conferences
+from app.services.moderator_actions import ATTENDANCE
 from app.ui.live.ballot_dialog import BallotDialog
 from app.ui.live.console import LiveConsole
 from app.ui.live.session import LiveSession
@@ -272,7 +273,8 @@ def test_a_wrong_efn_keeps_the_site_list_marked_not_refused(
     assert names.result() == QDialog.DialogCode.Accepted  # no refusal, no modal box
     assert prompter.errors == []
     rows, _ = names.attendees()
-    session.set_attendance(site.site.id, True, None, rows)
+    attendees = [{"name": name, "efn": efn} for name, efn in rows]
+    session.act(ATTENDANCE(site_code=site.site.code, present=True, attendees=attendees))
     _settle(qtbot, session)
     stored = next(i for i in session.snapshot.invitations if i.site.id == site.site.id)
     assert [(a.name, a.efn_invalid) for a in stored.attendees] == [

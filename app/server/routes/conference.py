@@ -48,7 +48,7 @@ async def publish(ctx: CtxDep, file: ConferenceFile) -> ConferenceSummaryOut:
     summary = await ctx.write(
         work,
         lambda _summary: ctx.notifier.state_changed(
-            StateChange(ctx.conference_id, None, "conference_replaced")
+            StateChange(ctx.conference_id, None, "publish")
         ),
     )
     ctx.language = file.conference.language

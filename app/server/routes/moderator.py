@@ -1,7 +1,9 @@
 """The moderator's JSON API (``Authorization: Bearer <moderator token>``): the session's
 actions, what the console lists, the conference as a whole, and an event stream.
 
-Every action goes through the same writer as the ballots, so a ballot racing a close is
+The actions' routes are made from their one definition
+(:data:`app.services.moderator_actions.ACTIONS`). Every action goes through the same
+writer as the ballots, so a ballot racing a close is
 either committed before it (and counted) or refused after it, never half. An action sent
 with an ``Idempotency-Key`` is done at most once: its answer is stored with it.
 """
@@ -9,58 +11,45 @@ with an ``Idempotency-Key`` is done at most once: its answer is stored with it.
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import asdict
 from datetime import datetime
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Header, Request, Response
+from fastapi import Path as FastPath
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
-from app.server.actions import (
-    SubmittedChoice,
-    attendance_action,
-    cast_for_site,
-    next_action,
-    question_action,
-    require_question,
-    skip_action,
-)
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.feed import ModeratorFeed
-from app.server.messages import say
 from app.server.routes.site_api import ERRORS, confirmation
 from app.server.routes.voter import HEARTBEAT_SECONDS
 from app.server.schemas import (
     AgendaCaseOut,
-    AttendanceIn,
     AttendanceOut,
     InvitationOut,
     LiveOut,
-    ModeratorBallotIn,
     ModeratorStateOut,
     NextOut,
-    NoteIn,
     NoteOut,
     QuestionOut,
     QuestionStateOut,
     ReceiptOut,
     ResultOut,
-    SkipIn,
 )
 from app.services.agenda import agenda, get_question
-from app.services.ballots import current_ballots
+from app.services.ballots import BallotReceipt, current_ballots
 from app.services.conferences import get_conference, invitations
-from app.services.errors import InvalidInput, NotFound
-from app.services.events import StateChange
-from app.services.lifecycle import set_current
-from app.services.notes import NoteView, conference_notes, save_note
+from app.services.moderator_actions import ACTIONS, API, Action, Answer, Definition
+from app.services.moderator_rules import require_question
+from app.services.notes import conference_notes
 from app.services.requests import REQUEST_ID_PATTERN, recall, remember
 from app.services.results import live_status, question_result
-from app.services.views import QuestionInfo
 
 router = APIRouter(prefix="/api/moderator", tags=["moderator"], dependencies=[ModeratorDep])
 
@@ -111,27 +100,88 @@ async def once(
     return JSONResponse(json.loads(body), headers=headers)
 
 
-async def _question_changed(
-    ctx: ServerContext,
-    request_id: str | None,
-    work: Callable[[Session], tuple[QuestionInfo, StateChange]],
-    lang: str,
-) -> Response:
-    """A question's life-cycle step, done once per request id; every page hears of it."""
+#: each path parameter an action's route may have, as FastAPI reads it
+PATH_PARAMETERS: dict[str, object] = {
+    "question_id": IdPath,
+    "site_code": Annotated[str, FastPath(min_length=1, max_length=20)],
+}
 
-    def notify(result: tuple[QuestionInfo, StateChange]) -> None:
-        ctx.notifier.state_changed(result[1])
+#: each kind of answer: its response model and how a rule's value becomes it
+ANSWERS: dict[Answer, tuple[type[BaseModel], Callable[[Any, str], BaseModel]]] = {
+    Answer.QUESTION: (
+        QuestionStateOut,
+        lambda info, lang: QuestionStateOut(question=QuestionOut.of(info, lang)),
+    ),
+    Answer.CURRENT: (NextOut, lambda current, _lang: NextOut(current_question_id=current)),
+    Answer.RECEIPT: (
+        ReceiptOut,
+        lambda receipt, lang: ReceiptOut.of(receipt, confirmation(receipt, lang)),
+    ),
+    Answer.ATTENDANCE: (AttendanceOut, lambda done, _lang: AttendanceOut(**asdict(done))),
+    Answer.NOTE: (NoteOut, lambda note, _lang: NoteOut.of(note)),
+}
 
-    return await once(
-        ctx,
-        request_id,
-        work,
-        lambda result: QuestionStateOut(question=QuestionOut.of(result[0], lang)),
-        notify,
+
+def _announce(ctx: ServerContext, action: Action, value: object) -> None:
+    """Tell every page and the moderator's stream (a ballot as a ballot)."""
+    if isinstance(value, BallotReceipt):
+        ctx.notifier.ballot_stored(value)
+    else:
+        ctx.notifier.state_changed(action.announced(ctx.conference_id, value))
+
+
+def action_route(definition: Definition) -> Callable[..., Awaitable[Response]]:
+    """The route of one moderator action: its path parameters and body as the definition
+    says, the rule run once per request id through the writer (actor: the API)."""
+    model, render = ANSWERS[definition.answer]
+
+    async def endpoint(
+        ctx: ServerContext,
+        lang: str,
+        request_id: str | None = None,
+        body: BaseModel | None = None,
+        **path: int | str,
+    ) -> Response:
+        action = Action(definition, path, dict(body or {}))
+        return await once(
+            ctx,
+            request_id,
+            lambda session: action.run(session, ctx.conference_id, actor=API),
+            lambda value: render(value, lang),
+            lambda value: _announce(ctx, action, value),
+        )
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    parameters = [
+        inspect.Parameter("ctx", keyword, annotation=CtxDep),
+        inspect.Parameter("lang", keyword, annotation=LangDep),
+        *(
+            inspect.Parameter(name, keyword, annotation=PATH_PARAMETERS[name])
+            for name in definition.path_parameters
+        ),
+    ]
+    if definition.body is not None:
+        parameters.append(inspect.Parameter("body", keyword, annotation=definition.body))
+    parameters.append(
+        inspect.Parameter("request_id", keyword, annotation=RequestIdHeader, default=None)
     )
+    # FastAPI reads the parameters from the signature: these, not the generic ones above
+    endpoint.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    endpoint.__name__ = definition.name
+    endpoint.__doc__ = definition.doc
+    router.add_api_route(
+        definition.path,
+        endpoint,
+        methods=[definition.method],
+        response_model=model,
+        responses=ERRORS,
+        summary=definition.title[1],
+    )
+    return endpoint
 
 
-Action = Literal["open", "close", "reveal", "hide", "reopen", "repeat"]
+for _definition in ACTIONS:
+    action_route(_definition)
 
 
 @router.get("/state", responses=ERRORS)
@@ -146,118 +196,6 @@ def state(ctx: CtxDep, lang: LangDep) -> ModeratorStateOut:
             live = LiveOut.of(live_status(session, info.id))
     return ModeratorStateOut(
         conference_id=conf.id, slug=conf.slug, topic=conf.topic, current=current, live=live
-    )
-
-
-@router.post("/questions/{question_id}/ballots", response_model=ReceiptOut, responses=ERRORS)
-async def cast_for(
-    ctx: CtxDep,
-    question_id: IdPath,
-    body: ModeratorBallotIn,
-    lang: LangDep,
-    request_id: RequestIdHeader = None,
-) -> Response:
-    """Enter a site's ballot on its behalf (given by voice or chat); marked as such."""
-    choice = SubmittedChoice(question_id, tuple(body.option_ids), body.abstain, body.comment)
-
-    return await once(  # pages re-read the state: the site sees the entered ballot at once
-        ctx,
-        request_id,
-        cast_for_site(ctx.conference_id, body.site_code, choice),
-        lambda receipt: ReceiptOut.of(receipt, confirmation(receipt, lang)),
-        ctx.notifier.ballot_stored,
-    )
-
-
-@router.post("/questions/{question_id}/skip", response_model=QuestionStateOut, responses=ERRORS)
-async def skip(
-    ctx: CtxDep,
-    question_id: IdPath,
-    body: SkipIn,
-    lang: LangDep,
-    request_id: RequestIdHeader = None,
-) -> Response:
-    """Skip a question that was never opened, with a reason: reported as not asked."""
-    work = skip_action(ctx.conference_id, question_id, body.reason)
-    return await _question_changed(ctx, request_id, work, lang)
-
-
-@router.post("/questions/{question_id}/{action}", response_model=QuestionStateOut, responses=ERRORS)
-async def question(
-    ctx: CtxDep,
-    question_id: IdPath,
-    action: Action,
-    lang: LangDep,
-    request_id: RequestIdHeader = None,
-) -> Response:
-    """Open, close, reveal (results to voters), hide, reopen, or repeat (round 2) a question."""
-    work = question_action(ctx.conference_id, action, question_id)
-    return await _question_changed(ctx, request_id, work, lang)
-
-
-@router.post("/next", response_model=NextOut, responses=ERRORS)
-async def next_question(ctx: CtxDep, request_id: RequestIdHeader = None) -> Response:
-    """Move every page to the question after the current one (refused while it is open)."""
-
-    def notify(result: tuple[int | None, StateChange]) -> None:
-        ctx.notifier.state_changed(result[1])
-
-    return await once(
-        ctx,
-        request_id,
-        next_action(ctx.conference_id),
-        lambda result: NextOut(current_question_id=result[0]),
-        notify,
-    )
-
-
-class CurrentIn(BaseModel):
-    """The question every page shows (None: a pause between questions)."""
-
-    question_id: int | None
-
-
-@router.put("/current", response_model=NextOut, responses=ERRORS)
-async def choose_current(
-    ctx: CtxDep, body: CurrentIn, request_id: RequestIdHeader = None
-) -> Response:
-    """Make a question the current one (the console's agenda and "previous question")."""
-
-    def work(session: Session) -> tuple[int | None, StateChange]:
-        set_current(session, ctx.conference_id, body.question_id, actor="moderator (API)")
-        return body.question_id, StateChange(ctx.conference_id, body.question_id, "current")
-
-    def notify(result: tuple[int | None, StateChange]) -> None:
-        ctx.notifier.state_changed(result[1])
-
-    return await once(
-        ctx, request_id, work, lambda result: NextOut(current_question_id=result[0]), notify
-    )
-
-
-@router.put("/attendance/{site_code}", response_model=AttendanceOut, responses=ERRORS)
-async def attendance(
-    ctx: CtxDep, site_code: str, body: AttendanceIn, request_id: RequestIdHeader = None
-) -> Response:
-    """Check a site in or out (CME attendance), with names and EFNs if given."""
-
-    def notify(result: tuple[int, StateChange]) -> None:
-        ctx.notifier.state_changed(result[1])
-
-    return await once(
-        ctx,
-        request_id,
-        attendance_action(
-            ctx.conference_id,
-            site_code,
-            body.present,
-            body.attendee_count,
-            None if body.attendees is None else [(a.name, a.efn) for a in body.attendees],
-        ),
-        lambda result: AttendanceOut(
-            site_code=site_code, present=body.present, attendee_count=result[0]
-        ),
-        notify,
     )
 
 
@@ -322,31 +260,6 @@ def notes_list(ctx: CtxDep) -> list[NoteOut]:
     """Every note and key message of the conference."""
     with ctx.db.read() as session:
         return [NoteOut.of(n) for n in conference_notes(session, ctx.conference_id)]
-
-
-@router.put("/notes", response_model=NoteOut, responses=ERRORS)
-async def write_note(ctx: CtxDep, body: NoteIn, request_id: RequestIdHeader = None) -> Response:
-    """Create or replace the note of this kind for a case or a question of this conference."""
-    if (body.case_id is None) == (body.question_id is None):
-        raise InvalidInput(say("give_case_or_question"))
-
-    def work(session: Session) -> NoteView:
-        if body.question_id is not None:
-            require_question(session, ctx.conference_id, body.question_id)
-        elif body.case_id not in {c.id for c in agenda(session, ctx.conference_id)}:
-            raise NotFound(say("case_not_found"))
-        return save_note(
-            session,
-            body.text,
-            case_id=body.case_id,
-            question_id=body.question_id,
-            kind=body.kind,
-        )
-
-    def notify(note: NoteView) -> None:
-        ctx.notifier.state_changed(StateChange(ctx.conference_id, note.question_id, "note"))
-
-    return await once(ctx, request_id, work, NoteOut.of, notify)
 
 
 # --- the moderator's event stream ------------------------------------------------------

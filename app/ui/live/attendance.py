@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cme import EFN_PREFIX, EfnProblem, efn_problem
+from app.services.moderator_actions import ATTENDANCE
 from app.services.views import InvitationInfo
 from app.ui.live.source import LiveSource
 from app.ui.theme import warning_color
@@ -171,7 +172,7 @@ class AttendanceDialog(QDialog):
 
     def fill(self) -> None:
         snapshot = self._session.snapshot or self._session.refresh()
-        invitations = snapshot.invitations
+        invitations = snapshot.invitations if snapshot else ()
         self.table.setRowCount(len(invitations))
         for row, inv in enumerate(invitations):
             name = QTableWidgetItem(inv.site.name)
@@ -216,16 +217,18 @@ class AttendanceDialog(QDialog):
 
     def _current(self, site_id: int) -> InvitationInfo:
         snapshot = self._session.snapshot or self._session.refresh()
-        return next(i for i in snapshot.invitations if i.site.id == site_id)
+        invitations = snapshot.invitations if snapshot else ()
+        return next(i for i in invitations if i.site.id == site_id)
 
     def on_present_toggled(self, inv: InvitationInfo, checked: bool) -> None:
-        self._session.set_attendance(inv.site.id, checked)
+        self._session.act(ATTENDANCE(site_code=inv.site.code, present=checked))
         self.fill()
 
     def on_count_edited(self, inv: InvitationInfo, value: int) -> None:
         current = self._current(inv.site.id)
         if current.present and value != current.attendee_count:
-            self._session.set_attendance(inv.site.id, True, value)
+            code = inv.site.code
+            self._session.act(ATTENDANCE(site_code=code, present=True, attendee_count=value))
             self.fill()
 
     def on_names_clicked(self, inv: InvitationInfo) -> None:
@@ -233,5 +236,8 @@ class AttendanceDialog(QDialog):
         dialog = AttendeesDialog(current, self)
         if dialog.exec():
             names, _ = dialog.attendees()
-            self._session.set_attendance(inv.site.id, True, None, names)
+            attendees = [{"name": name, "efn": efn} for name, efn in names]
+            self._session.act(
+                ATTENDANCE(site_code=inv.site.code, present=True, attendees=attendees)
+            )
             self.fill()

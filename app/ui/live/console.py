@@ -29,6 +29,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import QuestionState
+from app.services.moderator_actions import (
+    BALLOT,
+    CLOSE,
+    CURRENT,
+    HIDE,
+    NEXT,
+    OPEN,
+    REOPEN,
+    REPEAT,
+    REVEAL,
+    SKIP,
+)
 from app.services.steps import (
     Position,
     Step,
@@ -49,8 +61,8 @@ from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.notices import CheckInNote, StorageAlarm
-from app.ui.live.session import LiveSession, LiveSnapshot, ServerState
-from app.ui.live.source import ConnectionStrip, LiveSource
+from app.ui.live.session import LiveSnapshot, ServerState
+from app.ui.live.source import ConnectionState, ConnectionStrip, LiveSource
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
@@ -91,7 +103,7 @@ class LiveConsole(QWidget):
     def __init__(self, session: LiveSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.remote_host: str | None = getattr(session, "remote_host", None)
+        self.remote_host = session.remote_host
         self.online = True
         self.snapshot: LiveSnapshot | None = None
         self.actions_ = make_actions(self)
@@ -101,14 +113,16 @@ class LiveConsole(QWidget):
         session.refreshed.connect(self.on_session_refreshed)
         session.serverChanged.connect(self.on_session_server_changed)
         session.failed.connect(self.on_session_failed)
-        if isinstance(session, LiveSession):  # what only this computer's server tells
-            session.checkedInByBallot.connect(self.on_session_checked_in_by_ballot)
-            session.storageAlarm.connect(self.storage_alarm.show_problem)
-            session.serverChanged.connect(self.storage_alarm.on_server_changed)
-        if hasattr(session, "connectionChanged"):
-            session.connectionChanged.connect(self.on_session_connection_changed)
+        session.checkedInByBallot.connect(self.on_session_checked_in_by_ballot)
+        session.storageAlarm.connect(self.storage_alarm.show_problem)
+        session.serverChanged.connect(self.storage_alarm.on_server_changed)
+        session.connectionChanged.connect(self.on_session_connection_changed)
         self.on_session_server_changed(session.server_state)
-        self.on_session_refreshed(session.snapshot or session.refresh())
+        first = session.snapshot or session.refresh()  # a remote one may still be on its way
+        if first is not None:
+            self.on_session_refreshed(first)
+        else:
+            self._update_actions()
 
     @property
     def live_actions(self) -> LiveActions:
@@ -219,12 +233,7 @@ class LiveConsole(QWidget):
         self.more_button.setMenu(self.more_menu)
         self.more_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         more.addWidget(self.more_button)
-        self.notes = NotesPanel(
-            self.session.db,
-            self.session.conference_id,
-            write=getattr(self.session, "write", None),
-            save=getattr(self.session, "save_note", None),  # a remote session sends notes
-        )
+        self.notes = NotesPanel(self.session.save_note)
         self.notes.setMinimumHeight(70)
 
         line = QFrame()
@@ -374,7 +383,9 @@ class LiveConsole(QWidget):
         repeated = snapshot.round_one is not None or (question is not None and question.round > 1)
         self.call_totals.show_calls(snapshot.calls, lang, rounds=repeated)
         self.countdown.set_question(question)
-        self.notes.show_item(case.id if case else None, question.id if question else None)
+        self.notes.show_item(
+            case.id if case else None, question.id if question else None, snapshot.notes
+        )
         self._update_actions()
         self.displayed.emit(snapshot.serial)
 
@@ -428,8 +439,8 @@ class LiveConsole(QWidget):
         return neighbour(self.snapshot.cases, self.snapshot.question, step)
 
     @Slot(object)
-    def on_session_connection_changed(self, state: object) -> None:
-        self.online = bool(getattr(state, "online", True))
+    def on_session_connection_changed(self, state: ConnectionState) -> None:
+        self.online = state.online
         self.connection_strip.on_connection_changed(state)
         self._update_actions()
 
@@ -503,7 +514,7 @@ class LiveConsole(QWidget):
     def open_question(self) -> None:
         if (qid := self._question_id()) is not None:
             self.questionOpening.emit()
-            self.session.open_question(qid)
+            self.session.act(OPEN(question_id=qid))
 
     @Slot()
     def close_question(self, *, ask: bool = True) -> None:
@@ -529,7 +540,7 @@ class LiveConsole(QWidget):
                 )
                 if not confirm(self, self.tr("Close voting"), text, self.tr("Close voting")):
                     return
-        self.session.close_question(qid)
+        self.session.act(CLOSE(question_id=qid))
 
     @Slot()
     def reveal(self) -> None:
@@ -546,12 +557,12 @@ class LiveConsole(QWidget):
             destroys=True,  # a result seen before voting cannot be unseen
         ):
             return
-        self.session.reveal(question.id)
+        self.session.act(REVEAL(question_id=question.id))
 
     @Slot()
     def hide_results(self) -> None:
         if (qid := self._question_id()) is not None:
-            self.session.hide_results(qid)
+            self.session.act(HIDE(question_id=qid))
 
     @Slot()
     def reopen(self) -> None:
@@ -564,7 +575,7 @@ class LiveConsole(QWidget):
             ),
             self.tr("Reopen"),
         ):
-            self.session.reopen(qid)
+            self.session.act(REOPEN(question_id=qid))
 
     @Slot()
     def repeat(self) -> None:
@@ -577,7 +588,7 @@ class LiveConsole(QWidget):
             ),
             self.tr("Create round 2"),
         ):
-            self.session.repeat(qid)
+            self.session.act(REPEAT(question_id=qid))
 
     @Slot()
     def skip_question(self, reason: str | None = None) -> bool:
@@ -598,17 +609,17 @@ class LiveConsole(QWidget):
             if not ok:
                 return False
             reason = text
-        return self.session.skip(question.id, reason)
+        return self.session.act(SKIP(question_id=question.id, reason=reason))
 
     @Slot()
     def next_question(self) -> None:
-        self.session.next_question()
+        self.session.act(NEXT())
 
     @Slot()
     def previous_question(self) -> None:
         target = self._neighbour(-1)
         if target is not None:
-            self.session.select(target)
+            self.session.act(CURRENT(question_id=target))
 
     @Slot(QModelIndex)
     def on_tree_activated(self, index: QModelIndex) -> None:
@@ -625,7 +636,7 @@ class LiveConsole(QWidget):
                 ),
             )
             return
-        self.session.select(item_id)
+        self.session.act(CURRENT(question_id=item_id))
 
     @Slot(int)
     def on_countdown_expired(self, question_id: int) -> None:
@@ -643,10 +654,20 @@ class LiveConsole(QWidget):
 
     def submit_ballot(self, dialog: BallotDialog) -> bool:
         site_id, ids, abstain, comment = dialog.choice()
-        question = self.snapshot.question if self.snapshot else None
-        if site_id is None or question is None:
+        snapshot = self.snapshot
+        question = snapshot.question if snapshot else None
+        if site_id is None or question is None or snapshot is None:
             return False
-        return self.session.cast_for_site(question.id, site_id, ids, abstain, comment)
+        code = next(i.site.code for i in snapshot.invitations if i.site.id == site_id)
+        return self.session.act(
+            BALLOT(
+                question_id=question.id,
+                site_code=code,
+                option_ids=list(ids),
+                abstain=abstain,
+                comment=comment,
+            )
+        )
 
     @Slot()
     def check_in(self) -> None:

@@ -1,42 +1,40 @@
-"""Discussion notes per question and per case, saved as typed (debounced)."""
+"""Discussion notes per question and per case, saved as typed (debounced).
+
+The notes come with the live snapshot and are saved through the live source
+(:meth:`app.ui.live.source.LiveSource.save_note`): no database here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTime, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTabWidget, QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
-from app.db import Database
 from app.services import notes
-from app.services.errors import VotumError
+from app.services.notes import NoteView
+from app.ui.live.source import Done
 from app.ui.messages import error_text
 from app.ui.theme import muted_color
 
 SAVE_DELAY_MS = 800
 
-#: Runs a write and then ``done(error or None)`` in the GUI thread (:meth:`LiveSession.write`).
-Writer = Callable[[Callable[[Session], object], Callable[[BaseException | None], None]], None]
+
+class SaveNote(Protocol):
+    """Saves a note, then ``done(error or None)`` in the GUI thread."""
+
+    def __call__(
+        self, text: str, *, case_id: int | None, question_id: int | None, done: Done
+    ) -> None: ...
 
 
 class NotesPanel(QWidget):
     """Two note editors; "saved 14:03:12" tells when the last save happened."""
 
-    def __init__(
-        self,
-        db: Database,
-        conference_id: int,
-        parent: QWidget | None = None,
-        *,
-        write: Writer | None = None,
-        save: Callable[..., None] | None = None,
-    ) -> None:
+    def __init__(self, save: SaveNote, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
-        self._write = write or self._write_here
-        self._save_elsewhere = save  # a remote session keeps and sends the note itself
-        self._conference_id = conference_id
+        self._save_note = save
         self._question_id: int | None = None
         self._case_id: int | None = None
         self._loading = False
@@ -66,14 +64,16 @@ class NotesPanel(QWidget):
         self.case_note.textChanged.connect(self.on_case_note_text_changed)
         self.setEnabled(False)
 
-    def show_item(self, case_id: int | None, question_id: int | None) -> None:
-        """Follow the current question (pending edits of the previous one are saved first)."""
+    def show_item(
+        self, case_id: int | None, question_id: int | None, all_notes: Sequence[NoteView]
+    ) -> None:
+        """Follow the current question (pending edits of the previous one are saved first);
+        ``all_notes``: the conference's notes as the snapshot has them."""
         if (case_id, question_id) == (self._case_id, self._question_id):
             return
         self.flush()
         self._case_id, self._question_id = case_id, question_id
-        with self._db.read() as session:
-            all_notes = notes.conference_notes(session, self._conference_id)
+        all_notes = list(all_notes)
         self._loading = True
         self.question_note.setPlainText(
             notes.note_text(all_notes, question_id=question_id) if question_id else ""
@@ -91,33 +91,10 @@ class NotesPanel(QWidget):
             self._case_timer.stop()
             self.on_case_timer_timeout()
 
-    def _write_here(
-        self, work: Callable[[Session], object], done: Callable[[BaseException | None], None]
-    ) -> None:
-        try:
-            with self._db.write() as session:
-                work(session)
-        except VotumError as exc:
-            done(exc)
-            return
-        done(None)
-
     def _save(
         self, text: str, *, case_id: int | None = None, question_id: int | None = None
     ) -> None:
-        if self._save_elsewhere is not None:
-            try:
-                self._save_elsewhere(text, case_id=case_id, question_id=question_id)
-            except VotumError as exc:
-                self._on_saved(exc)
-                return
-            self._on_saved(None)
-            return
-
-        def work(session: Session) -> None:
-            notes.save_note(session, text, case_id=case_id, question_id=question_id)
-
-        self._write(work, self._on_saved)
+        self._save_note(text, case_id=case_id, question_id=question_id, done=self._on_saved)
 
     def _on_saved(self, error: BaseException | None) -> None:
         if error is not None:

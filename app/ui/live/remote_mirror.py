@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Ballot, BallotChoice
 from app.services import agenda, conferences, results
+from app.services.notes import conference_notes
 from app.ui.live.session import LiveSnapshot, read_calls
 
 
@@ -30,20 +31,6 @@ def state_key(state: dict[str, Any]) -> tuple[object, ...]:
         (live or {}).get("n_expected"),
         expected,
     )
-
-
-@dataclass(frozen=True)
-class ConnectionState:
-    """``connected`` or ``unreachable`` (then ``retry_in`` seconds and the reason)."""
-
-    state: str
-    host: str
-    message: str = ""
-    retry_in: int = 0
-
-    @property
-    def online(self) -> bool:
-        return self.state == "connected"
 
 
 @dataclass
@@ -71,8 +58,9 @@ def read_snapshot(session: Session, conference_id: int, serial: int) -> LiveSnap
         if question.parent_id is not None:
             round_one = results.question_result(session, question.parent_id)
     calls = read_calls(session, result, round_one)
+    notes = tuple(conference_notes(session, conference_id))
     return LiveSnapshot(
-        conf, cases, invitations, question, case, status, result, round_one, serial, calls
+        conf, cases, invitations, question, case, status, result, round_one, serial, calls, notes
     )
 
 

@@ -29,13 +29,14 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.db import Database
 from app.models import QuestionState
-from app.remote.client import Action, Connection, ModeratorClient, RemoteError, Unreachable
+from app.remote.client import Connection, ModeratorClient, RemoteError, Unreachable
 from app.remote.transfer import fetch_results
 from app.services import conferences, notes, results
 from app.services.conference_schema import ConferenceFile
+from app.services.errors import VotumError
 from app.services.fetch_home import adopt_fetched
+from app.services.moderator_actions import NOTE, Action
 from app.ui.live.remote_mirror import (
-    ConnectionState,
     IdMap,
     id_map,
     read_snapshot,
@@ -44,6 +45,7 @@ from app.ui.live.remote_mirror import (
 )
 from app.ui.live.server_control import ServerState
 from app.ui.live.session import LiveSnapshot
+from app.ui.live.source import ConnectionState, Done, title_of
 from app.ui.messages import error_text
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,8 @@ class RemoteSession(QObject):
     serverChanged = Signal(object)
     failed = Signal(str, str)
     connectionChanged = Signal(object)
+    checkedInByBallot = Signal(int)  # not told by the moderator API
+    storageAlarm = Signal(object)
     agendaDone = Signal()  # every question closed or skipped (once per time it happens)
     fetched = Signal(object)  # FetchOutcome, or the RemoteError of a fetch
     _synced = Signal(object, object)  # from the worker: (snapshot, IdMap)
@@ -83,7 +87,6 @@ class RemoteSession(QObject):
         self._client = ModeratorClient(connection)
         self._stream_client = ModeratorClient(connection, retries=0)
         self.connection = self._client.connection
-        self.remote_host = self.connection.host
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         if mirror_dir is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="votum-remote-")
@@ -96,7 +99,7 @@ class RemoteSession(QObject):
         self.snapshot: LiveSnapshot | None = None
         self.ids = IdMap()
         self.pending_actions = 0
-        self.connection_state = ConnectionState("connecting", self.remote_host)
+        self.connection_state = ConnectionState("connecting", self.connection.host)
         self._serial = 0
         self._pending_notes: dict[tuple[str, int], Action] = {}
         self._sync_lock = threading.Lock()
@@ -252,7 +255,7 @@ class RemoteSession(QObject):
             for (kind, remote_id), action in list(self._pending_notes.items()):
                 local = back.get(remote_id) if kind == "question" else back_cases.get(remote_id)
                 if local is not None:  # typed during a drop: shown until the server has it
-                    text = str((action.body or {}).get("text", ""))
+                    text = str(action.values.get("text", ""))
                     if kind == "question":
                         notes.save_note(session, text, question_id=local)
                     else:
@@ -362,82 +365,41 @@ class RemoteSession(QObject):
         if isinstance(error, Unreachable):
             self.on_dropped(error_text(error))
 
-    def _question(self, title: str, question_id: int, what: str) -> bool:
-        remote = self.ids.questions.get(question_id)
+    def _on_server(self, action: Action) -> Action | None:
+        """The action with the mirror's ids replaced by the server's (None: not there)."""
+        ids = self.ids
+        path = dict(action.path_values)
+        values = dict(action.values)
+        if "question_id" in path:
+            remote = ids.questions.get(int(path["question_id"]))
+            if remote is None:
+                return None
+            path["question_id"] = remote
+        for name, mapping in (("question_id", ids.questions), ("case_id", ids.cases)):
+            if values.get(name) is not None:
+                found = mapping.get(int(str(values[name])))
+                if found is None:
+                    return None
+                values[name] = found
+        options = values.get("option_ids")
+        if isinstance(options, list):
+            chosen = [ids.options.get(int(str(o))) for o in options]
+            if None in chosen:
+                return None
+            values["option_ids"] = chosen
+        return replace(action, path_values=path, values=values)
+
+    def act(self, action: Action) -> bool:
+        """Send a moderator action (actor on the server: the API)."""
+        title = title_of(action)
+        remote = self._on_server(action)
         if remote is None:
             self.failed.emit(title, self.tr("This question is not on the server."))
             return False
-        return self._send(title, Action("POST", f"/questions/{remote}/{what}"))
-
-    def open_question(self, question_id: int) -> bool:
-        return self._question(self.tr("Open"), question_id, "open")
-
-    def close_question(self, question_id: int) -> bool:
-        return self._question(self.tr("Close"), question_id, "close")
-
-    def reveal(self, question_id: int) -> bool:
-        return self._question(self.tr("Show result"), question_id, "reveal")
-
-    def hide_results(self, question_id: int) -> bool:
-        return self._question(self.tr("Hide result"), question_id, "hide")
-
-    def reopen(self, question_id: int) -> bool:
-        return self._question(self.tr("Reopen"), question_id, "reopen")
-
-    def repeat(self, question_id: int) -> bool:
-        return self._question(self.tr("Round 2"), question_id, "repeat")
-
-    def skip(self, question_id: int, reason: str) -> bool:
-        title = self.tr("Skip question")
-        remote = self.ids.questions.get(question_id)
-        if remote is None:
-            self.failed.emit(title, self.tr("This question is not on the server."))
-            return False
-        return self._send(title, Action("POST", f"/questions/{remote}/skip", {"reason": reason}))
-
-    def next_question(self) -> bool:
-        return self._send(self.tr("Next"), Action("POST", "/next"))
-
-    def select(self, question_id: int | None) -> bool:
-        remote = None if question_id is None else self.ids.questions.get(question_id)
-        return self._send(
-            self.tr("Choose question"), Action("PUT", "/current", {"question_id": remote})
-        )
-
-    def cast_for_site(
-        self,
-        question_id: int,
-        site_id: int,
-        option_ids: tuple[int, ...],
-        abstain: bool,
-        comment: str,
-        actor: str = "moderator",
-    ) -> bool:
-        title = self.tr("Enter vote for site")
-        remote = self.ids.questions.get(question_id)
-        code = self.ids.site_codes.get(site_id)
-        chosen = [self.ids.options.get(o) for o in option_ids]
-        if remote is None or code is None or None in chosen:
-            self.failed.emit(title, self.tr("This question is not on the server."))
-            return False
-        body = {"site_code": code, "option_ids": chosen, "abstain": abstain, "comment": comment}
-        return self._send(title, Action("POST", f"/questions/{remote}/ballots", body))
-
-    def set_attendance(
-        self,
-        site_id: int,
-        present: bool,
-        count: int | None = None,
-        attendees: list[tuple[str, str]] | None = None,
-    ) -> bool:
-        code = self.ids.site_codes.get(site_id, "")
-        body: dict[str, Any] = {"present": present, "attendee_count": count}
-        if attendees is not None:
-            body["attendees"] = [{"name": n, "efn": e} for n, e in attendees]
-        return self._send(self.tr("Attendance"), Action("PUT", f"/attendance/{code}", body))
+        return self._send(title, remote)
 
     def save_note(
-        self, text: str, *, case_id: int | None = None, question_id: int | None = None
+        self, text: str, *, case_id: int | None, question_id: int | None, done: Done
     ) -> None:
         """Keep the note in the mirror at once and send it; during a drop it waits and is
         sent (once, by its request id) when the server is back."""
@@ -445,15 +407,29 @@ class RemoteSession(QObject):
             key, remote = ("question", self.ids.questions.get(question_id))
         else:
             key, remote = ("case", self.ids.cases.get(case_id or 0))
-        with self.db.write() as session:
-            notes.save_note(session, text, case_id=case_id, question_id=question_id)
+        try:
+            with self.db.write() as session:
+                notes.save_note(session, text, case_id=case_id, question_id=question_id)
+        except VotumError as exc:
+            done(exc)
+            return
+        done(None)
         if remote is None:
             return
-        body = {"text": text, f"{key}_id": remote}
-        action = Action("PUT", "/notes", body)
+        action = NOTE(text=text, **{f"{key}_id": remote})
         self._pending_notes[(key, remote)] = action
         if self.online:
-            self._send(self.tr("Note"), action, quiet=True)
+            self._send(title_of(action), action, quiet=True)
+
+    def reload(self) -> LiveSnapshot | None:
+        """Read the whole conference again (after a publish)."""
+        with self._sync_lock:
+            self._full_wanted = True
+        return self.refresh()
+
+    @property
+    def remote_host(self) -> str:
+        return self.connection.host
 
     # --- the server (not ours to start or stop) -----------------------------------------
 

@@ -19,14 +19,16 @@ from sqlalchemy.orm import Session
 
 from app.config import load_settings
 from app.db import Database, create_db_engine
-from app.models import BallotSource
 from app.server.writer import WriterStopped
-from app.services import agenda, ballots, conferences, lifecycle, results
+from app.services import agenda, ballots, conferences, results
 from app.services.call_polls import CallTally, question_call_tally
 from app.services.errors import VotumError
+from app.services.moderator_actions import DESKTOP, NOTE, Action
+from app.services.notes import NoteView, conference_notes
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
 from app.ui.live.bridge import QtNotifier
 from app.ui.live.server_control import ServerControl, ServerState
+from app.ui.live.source import Done, title_of
 from app.ui.messages import error_text
 
 __all__ = ["LiveSession", "LiveSnapshot", "ServerState"]
@@ -74,6 +76,7 @@ class LiveSnapshot:
     serial: int = 0
     # (round, totals) of the rounds on screen that an anonymous call poll counted
     calls: tuple[tuple[int, CallTally], ...] = ()
+    notes: tuple[NoteView, ...] = ()  # every note of the conference
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -101,6 +104,7 @@ class LiveSession(QObject):
     refreshed = Signal(object)
     serverChanged = Signal(object)
     failed = Signal(str, str)
+    connectionChanged = Signal(object)  # never: this computer's server is always at hand
     checkedInByBallot = Signal(int)  # a site marked absent voted: its site id
     storageAlarm = Signal(object)  # ballots cannot be stored: the problem; None: stored again
     _actionDone = Signal(str, object)  # from the writer thread: (title, error or None)
@@ -240,6 +244,7 @@ class LiveSession(QObject):
         return LiveSnapshot(
             conf, cases, invitations, question, case, status, result, round_one, serial,
             read_calls(session, result, round_one),
+            tuple(conference_notes(session, self.conference_id)),
         )  # fmt: skip
 
     @property
@@ -322,83 +327,33 @@ class LiveSession(QObject):
             self.server.notify_changed()
         self.refresh()
 
-    def open_question(self, question_id: int) -> bool:
-        return self._act(self.tr("Open"), lambda s: lifecycle.open_question(s, question_id))
-
-    def close_question(self, question_id: int) -> bool:
-        return self._act(self.tr("Close"), lambda s: lifecycle.close_question(s, question_id))
-
-    def reveal(self, question_id: int) -> bool:
+    def act(self, action: Action) -> bool:
+        """Do a moderator action here (actor: the desktop), through the server's writer
+        while it runs."""
         return self._act(
-            self.tr("Show result"), lambda s: lifecycle.reveal_question(s, question_id)
+            title_of(action), lambda s: action.run(s, self.conference_id, actor=DESKTOP)
         )
 
-    def hide_results(self, question_id: int) -> bool:
-        return self._act(self.tr("Hide result"), lambda s: lifecycle.hide_results(s, question_id))
+    def save_note(
+        self, text: str, *, case_id: int | None, question_id: int | None, done: Done
+    ) -> None:
+        """Save a note as typed (the note action, on the writer's path while it runs)."""
+        note = NOTE(case_id=case_id, question_id=question_id, text=text)
+        try:
+            note.body()
+        except VotumError as exc:  # too long: said, nothing written
+            done(exc)
+            return
+        self.write(lambda s: note.run(s, self.conference_id, actor=DESKTOP), done)
 
-    def reopen(self, question_id: int) -> bool:
-        return self._act(self.tr("Reopen"), lambda s: lifecycle.reopen_question(s, question_id))
+    @property
+    def remote_host(self) -> None:
+        """This computer's server: no remote host."""
+        return None
 
-    def repeat(self, question_id: int) -> bool:
-        return self._act(self.tr("Round 2"), lambda s: lifecycle.repeat_question(s, question_id))
-
-    def skip(self, question_id: int, reason: str) -> bool:
-        """Skip a question that was never opened; the protocol reports it with ``reason``."""
-        return self._act(
-            self.tr("Skip question"), lambda s: lifecycle.skip_question(s, question_id, reason)
-        )
-
-    def next_question(self) -> bool:
-        return self._act(self.tr("Next"), lambda s: lifecycle.next_question(s, self.conference_id))
-
-    def select(self, question_id: int | None) -> bool:
-        """Make a question current (what voter pages and the presenter view show)."""
-        return self._act(
-            self.tr("Choose question"),
-            lambda s: lifecycle.set_current(s, self.conference_id, question_id),
-        )
-
-    def cast_for_site(
-        self,
-        question_id: int,
-        site_id: int,
-        option_ids: tuple[int, ...],
-        abstain: bool,
-        comment: str,
-        actor: str = "moderator",
-    ) -> bool:
-        def write(s: Session) -> None:
-            ballots.cast_ballot(
-                s,
-                question_id,
-                site_id,
-                option_ids=option_ids,
-                abstain=abstain,
-                comment=comment,
-                source=BallotSource.MODERATOR,
-                actor=actor,
-            )
-
-        return self._act(self.tr("Enter vote for site"), write)
-
-    def set_attendance(
-        self,
-        site_id: int,
-        present: bool,
-        count: int | None = None,
-        attendees: list[tuple[str, str]] | None = None,
-    ) -> bool:
-        return self._act(
-            self.tr("Attendance"),
-            lambda s: conferences.set_attendance(
-                s,
-                self.conference_id,
-                site_id,
-                present=present,
-                attendee_count=count,
-                attendees=attendees,
-            ),
-        )
+    @property
+    def connection(self) -> None:
+        return None
 
     # --- the server (its life cycle is :class:`ServerControl`'s) ---------------------------
 

@@ -1,70 +1,111 @@
-"""Where a live session lives: the interface the console and the presenter view use.
+"""Where a live session lives: the one interface the console, the presenter view and the
+workspace know.
 
 :class:`app.ui.live.session.LiveSession` (this computer's database and server) and
 :class:`app.ui.live.remote_session.RemoteSession` (a hosted server's moderator API) both
-implement it; the widgets never ask which one they have.
+implement :class:`LiveSource`, checked by mypy; the widgets never ask which one they have.
+Every moderator action reaches a source the same way: :meth:`LiveSource.act` with an
+:class:`~app.services.moderator_actions.Action` from its one definition.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, SignalInstance, Slot
+from PySide6.QtCore import QObject, Qt, SignalInstance, Slot
 from PySide6.QtWidgets import QLabel, QWidget
 
-from app.db import Database
-from app.ui.live.server_control import ServerState
-from app.ui.live.session import LiveSnapshot
+from app.services.moderator_actions import MESSAGES, Action
+from app.services.views import QuestionInfo
+from app.ui.i18n import current_language
 from app.ui.theme import error_color
+
+if TYPE_CHECKING:
+    from app.remote.client import Connection
+    from app.ui.live.server_control import ServerState
+    from app.ui.live.session import LiveSnapshot
+
+#: a note's save ended: ``done(None)``, or ``done(error)`` (in the GUI thread)
+Done = Callable[[BaseException | None], None]
+
+
+@dataclass(frozen=True)
+class ConnectionState:
+    """A remote source's connection: ``connected`` or ``unreachable`` (then ``retry_in``
+    seconds and the reason). A local source is always connected."""
+
+    state: str
+    host: str
+    message: str = ""
+    retry_in: int = 0
+
+    @property
+    def online(self) -> bool:
+        return self.state == "connected"
+
+
+def title_of(action: Action) -> str:
+    """The action's name in the UI language (a failed action's message box title)."""
+    return MESSAGES.text(current_language(), action.name)
 
 
 class LiveSource(Protocol):
-    """Signals ``refreshed(LiveSnapshot)``, ``serverChanged(ServerState)``, ``failed(str,
-    str)``; a remote source also ``connectionChanged(ConnectionState)``."""
+    """A live session, wherever it lives.
+
+    Signals: ``refreshed(LiveSnapshot)`` after each (coalesced) change,
+    ``serverChanged(ServerState)``, ``failed(title, message)`` when an action is refused
+    (in the UI language), ``connectionChanged(ConnectionState)`` (a remote source),
+    ``checkedInByBallot(site_id)`` and ``storageAlarm(problem or None)``.
+    """
 
     refreshed: SignalInstance
     serverChanged: SignalInstance
     failed: SignalInstance
-    db: Database  # the notes are read here (a remote source: its mirror)
+    connectionChanged: SignalInstance
+    checkedInByBallot: SignalInstance
+    storageAlarm: SignalInstance
     conference_id: int
     snapshot: LiveSnapshot | None
-    pending_actions: int
+    pending_actions: int  # actions sent or queued whose outcome has not come back
 
-    def refresh(self) -> LiveSnapshot: ...
-    def schedule_refresh(self) -> None: ...
     @property
-    def question(self) -> Any: ...
-    def open_question(self, question_id: int) -> bool: ...
-    def close_question(self, question_id: int) -> bool: ...
-    def reveal(self, question_id: int) -> bool: ...
-    def hide_results(self, question_id: int) -> bool: ...
-    def reopen(self, question_id: int) -> bool: ...
-    def repeat(self, question_id: int) -> bool: ...
-    def skip(self, question_id: int, reason: str) -> bool: ...
-    def next_question(self) -> bool: ...
-    def select(self, question_id: int | None) -> bool: ...
-    def cast_for_site(
-        self,
-        question_id: int,
-        site_id: int,
-        option_ids: tuple[int, ...],
-        abstain: bool,
-        comment: str,
-        actor: str = "moderator",
-    ) -> bool: ...
-    def set_attendance(
-        self,
-        site_id: int,
-        present: bool,
-        count: int | None = None,
-        attendees: list[tuple[str, str]] | None = None,
-    ) -> bool: ...
+    def remote_host(self) -> str | None:
+        """The hosted server's host (None: this computer's server)."""
+
     @property
-    def server(self) -> Any: ...
+    def connection(self) -> Connection | None:
+        """How the hosted server is reached (None: this computer's server)."""
+
+    @property
+    def question(self) -> QuestionInfo | None: ...
+
     @property
     def server_state(self) -> ServerState: ...
+
+    def refresh(self) -> LiveSnapshot | None:
+        """Read again now; the snapshot (a remote source: the last one, if any, while the
+        new one is fetched; ``refreshed`` follows)."""
+
+    def schedule_refresh(self) -> None: ...
+
+    def reload(self) -> LiveSnapshot | None:
+        """Read everything again after a change made outside the session."""
+
+    def act(self, action: Action) -> bool:
+        """Do a moderator action; False if it was refused at once. Its outcome comes back
+        as a refresh, or ``failed``."""
+
+    def save_note(
+        self, text: str, *, case_id: int | None, question_id: int | None, done: Done
+    ) -> None: ...
+
     def start_server(self, host: str | None = None, port: int | None = None) -> None: ...
+
     def stop_server(self, *, wait: bool = False) -> None: ...
+
+    def setParent(self, parent: QObject | None) -> None: ...
 
 
 class ConnectionStrip(QLabel):
@@ -80,7 +121,7 @@ class ConnectionStrip(QLabel):
         self.hide()
 
     @Slot(object)
-    def on_connection_changed(self, state: Any) -> None:
+    def on_connection_changed(self, state: ConnectionState) -> None:
         if state.online:
             self.hide()
             return

@@ -142,7 +142,7 @@ class MainMenus(QObject):
                 self.tr("Connect to a voting server…"),
                 lambda: remote_actions.ask_connect(workspace),
             )
-            if getattr(workspace.session, "remote_host", None):
+            if workspace.session is not None and workspace.session.remote_host:
                 add_action(
                     menu,
                     self.tr("Publish conference…"),

@@ -42,6 +42,7 @@ def probe(lang: str, folder: Path) -> dict[str, object]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     from app.db import Database
     from app.services.demo import load_demo
+    from app.services.moderator_actions import CLOSE, CURRENT, OPEN, REVEAL
     from app.ui.application import create_application
     from app.ui.i18n import install_language
     from app.ui.mainwindow import MainWindow
@@ -88,14 +89,14 @@ def probe(lang: str, folder: Path) -> dict[str, object]:
     question = console.snapshot.question
     assert question is not None
     check("not yet opened")
-    session.open_question(question.id)
+    session.act(OPEN(question_id=question.id))
     check("open")
-    session.close_question(question.id)
+    session.act(CLOSE(question_id=question.id))
     check("closed")
-    session.reveal(question.id)
+    session.act(REVEAL(question_id=question.id))
     check("revealed")
     last = [q for c in console.snapshot.cases for q in c.questions][-1]
-    session.select(last.id)
+    session.act(CURRENT(question_id=last.id))
     check("last question")
     ratio = app.primaryScreen().devicePixelRatio()
     path = folder / "console.png"

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.db import Database
 from app.services import ballots, conferences, lifecycle
 from app.services.agenda import get_question
+from app.services.moderator_actions import CURRENT
 from app.services.poll_import import import_report
 from app.ui.i18n import install_language
 from app.ui.live.console import LiveConsole
@@ -60,7 +61,7 @@ def test_the_calls_totals_are_shown_apart_from_the_sites_chart(
     conf, asked, other = anonymous_poll_beside_a_site_ballot(db, tmp_path)
     install_language(lang)
     session = LiveSession(db, conf)
-    assert session.select(asked)
+    assert session.act(CURRENT(question_id=asked))
     console = LiveConsole(session)
     qtbot.addWidget(console)
     console.resize(1366, 768)
@@ -76,7 +77,7 @@ def test_the_calls_totals_are_shown_apart_from_the_sites_chart(
     qtbot.waitUntil(lambda: any(b.kind == "status" for b in console.chart.boxes))
     status = next(b.text for b in console.chart.boxes if b.kind == "status")
     assert status.startswith(sites) and "3" not in status.split("·")[0].split()[0]
-    assert session.select(other)
+    assert session.act(CURRENT(question_id=other))
     qtbot.waitUntil(lambda: not note.isVisible())  # a question the call did not count
     assert note.counts.text() == ""
 
@@ -88,7 +89,7 @@ def test_a_repeated_question_names_the_round_the_call_counted(
     with db.write() as session:
         again = lifecycle.repeat_question(session, asked).id
     live = LiveSession(db, conf)
-    assert live.select(again)
+    assert live.act(CURRENT(question_id=again))
     console = LiveConsole(live)
     qtbot.addWidget(console)
     console.show()

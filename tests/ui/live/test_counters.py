@@ -14,6 +14,7 @@ import pytest
 from app.reports.chart_spec import status_line
 from app.reports.protocol import write_protocol
 from app.services import conferences
+from app.services.moderator_actions import ATTENDANCE, CURRENT, REVEAL
 from app.ui.live.console import LiveConsole
 from app.ui.live.session import LiveSession
 from app.ui.presenter import PresenterWindow
@@ -54,7 +55,7 @@ def test_the_attendance_panel_counts_sites_checked_in_by_their_ballot(
     session = console.session
     absent = [i for i in session.snapshot.invitations if i.present][:7]
     for inv in absent:  # seven sites are marked absent; check-in has begun
-        session.set_attendance(inv.site.id, False)
+        session.act(ATTENDANCE(site_code=inv.site.code, present=False))
     assert console.attendance_label.text().startswith("10/18")
     session.start_server(host="127.0.0.1", port=0)
     qtbot.waitUntil(lambda: session.server_state.state == "running", timeout=15_000)
@@ -87,15 +88,15 @@ def test_attendance_edited_after_the_close_leaves_the_count(
     session = console.session
     round_one = console.snapshot.round_one
     assert round_one is not None
-    session.select(round_one.question.id)
+    session.act(CURRENT(question_id=round_one.question.id))
     assert console.count.count_text() == "17 of 17 sites have voted"
     late = next(i for i in session.snapshot.invitations if not i.present)
-    session.set_attendance(late.site.id, True, 2)
+    session.act(ATTENDANCE(site_code=late.site.code, present=True, attendee_count=2))
     assert console.attendance_label.text().startswith("18/18")
     assert console.count.count_text() == "17 of 17 sites have voted"
     assert console.snapshot.result.tally.n_eligible == 17
     assert console.chart.numbers().startswith("17 of 17 sites voted")  # one round shown
-    session.reveal(round_one.question.id)
+    session.act(REVEAL(question_id=round_one.question.id))
     presenter = PresenterWindow(session)
     qtbot.addWidget(presenter)
     presenter.ensure_chart()

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from app.models import QuestionState
+from app.services.moderator_actions import CLOSE, CURRENT, OPEN, REVEAL
 from app.services.results import LiveStatus
 from app.services.views import SiteInfo, name_key
 from app.ui.i18n import install_language
@@ -47,20 +48,20 @@ def _states(session: LiveSession, console: LiveConsole):  # type: ignore[no-unty
     question = console.snapshot.question
     assert question is not None and question.state is QuestionState.DRAFT
     yield "open"
-    session.open_question(question.id)
+    session.act(OPEN(question_id=question.id))
     yield "close"
-    session.close_question(question.id)
+    session.act(CLOSE(question_id=question.id))
     yield "reveal"
-    session.reveal(question.id)
+    session.act(REVEAL(question_id=question.id))
     yield "next"
     last = [q for c in console.snapshot.cases for q in c.questions][-1]
-    session.select(last.id)
+    session.act(CURRENT(question_id=last.id))
     if last.state is QuestionState.DRAFT:
-        session.open_question(last.id)
+        session.act(OPEN(question_id=last.id))
     if console.snapshot.question.state is not QuestionState.CLOSED:
-        session.close_question(last.id)
+        session.act(CLOSE(question_id=last.id))
     if not console.snapshot.question.revealed:
-        session.reveal(last.id)
+        session.act(REVEAL(question_id=last.id))
     yield "end"
 
 

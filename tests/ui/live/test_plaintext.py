@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app.models import Case, Conference, Option, Question, Site
 from app.services import conferences
+from app.services.moderator_actions import CLOSE, OPEN, REVEAL
 from app.ui.live.attendance import AttendanceDialog, AttendeesDialog
 from app.ui.live.ballot_dialog import BallotDialog
 from app.ui.live.console import LiveConsole
@@ -76,7 +77,7 @@ def test_console_and_presenter_show_typed_markup_literally(
     console.show()
     question = console.snapshot.question
     assert question is not None and question.text == HOSTILE[0]
-    session.open_question(question.id)
+    session.act(OPEN(question_id=question.id))
     QApplication.processEvents()
     shown = _check_literal(console)
     assert HOSTILE[0] in " ".join(shown)  # the question itself, as typed
@@ -96,8 +97,8 @@ def test_console_and_presenter_show_typed_markup_literally(
     assert presenter.question_label.height() < 2.5 * line
 
     # after the reveal the chart draws the option labels as typed
-    session.close_question(question.id)
-    session.reveal(question.id)
+    session.act(CLOSE(question_id=question.id))
+    session.act(REVEAL(question_id=question.id))
     QApplication.processEvents()
     presenter.repaint()
     labels = [b.text for b in presenter.chart.boxes if b.kind == "label"]
@@ -109,7 +110,7 @@ def test_live_dialogs_show_typed_markup_literally(qtbot, db, hostile_demo, promp
     session = LiveSession(db, hostile_demo)
     snapshot = session.refresh()
     assert snapshot.question is not None
-    session.open_question(snapshot.question.id)
+    session.act(OPEN(question_id=snapshot.question.id))
     snapshot = session.refresh()
     assert snapshot.status is not None
     with db.read() as s:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db import Database
 from app.services import conferences, lifecycle
+from app.services.moderator_actions import CURRENT, HIDE, REVEAL
 from app.ui.i18n import install_language
 from app.ui.live.session import LiveSession
 from app.ui.presenter import PresenterWindow
@@ -76,7 +77,7 @@ def test_the_calls_totals_show_on_the_presenter_only_after_the_reveal(
         conferences.update_conference(s, conf, language=lang)
     install_language("en" if lang == "de" else "de")  # the round's language, not the UI's
     session = LiveSession(db, conf)
-    assert session.select(asked)
+    assert session.act(CURRENT(question_id=asked))
     presenter = PresenterWindow(session)
     qtbot.addWidget(presenter)
     presenter.resize(1280, 720)
@@ -85,7 +86,7 @@ def test_the_calls_totals_show_on_the_presenter_only_after_the_reveal(
     qtbot.waitUntil(lambda: presenter.snapshot is not None and presenter.snapshot.calls != ())
     # closed, not revealed: the console may see the call's totals, the call must not
     assert not note.isVisible() and note.counts.text() == ""
-    assert session.reveal(asked)
+    assert session.act(REVEAL(question_id=asked))
     qtbot.waitUntil(note.isVisible)
     assert note.title.text() == heading
     line = note.counts.text()
@@ -118,7 +119,7 @@ def test_the_calls_totals_show_on_the_presenter_only_after_the_reveal(
     assert presenter.chart.height() >= presenter.height() // 3  # the note leaves the bars room
     assert _ink_of(presenter, note.counts, shot, 1) >= MIN_CALL_INK
 
-    assert session.hide_results(asked)  # taken back: gone from the call again
+    assert session.act(HIDE(question_id=asked))  # taken back: gone from the call again
     qtbot.waitUntil(lambda: not note.isVisible())
     assert note.counts.text() == ""
 
@@ -134,12 +135,12 @@ def test_a_revealed_question_the_call_did_not_count_shows_no_call_totals(
         lifecycle.reveal_question(s, other)
         lifecycle.reveal_question(s, asked)
     session = LiveSession(db, conf)
-    assert session.select(asked)
+    assert session.act(CURRENT(question_id=asked))
     presenter = PresenterWindow(session)
     qtbot.addWidget(presenter)
     presenter.show()
     qtbot.waitUntil(presenter.call_totals.isVisible)
-    assert session.select(other)
+    assert session.act(CURRENT(question_id=other))
     qtbot.waitUntil(lambda: _showing(presenter, other))
     assert presenter.chart.isVisible()  # revealed, with its result
     assert not presenter.call_totals.isVisible() and presenter.call_totals.counts.text() == ""

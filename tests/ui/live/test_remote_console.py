@@ -16,6 +16,7 @@ from app.models import QuestionState
 from app.remote.client import ModeratorClient, tls_context
 from app.remote.transfer import fetch_results, plan_publish, publish
 from app.services.conferences import create_conference
+from app.services.moderator_actions import BALLOT
 from app.ui.live.console import LiveConsole
 from app.ui.live.remote_session import RemoteSession
 from app.ui.live.session import LiveSession
@@ -98,8 +99,9 @@ def test_the_console_runs_a_session_on_a_hosted_server_through_a_drop(
     first_option = session.ids.options[question.options[0].id]
     _vote(hosted, site_tokens, codes[:5], remote_q, first_option)
     qtbot.waitUntil(lambda: console.count.count_text().startswith("5 of "), timeout=WAIT)
-    goe = next(i.site.id for i in console.snapshot.invitations if i.site.code == "GOE")  # type: ignore[union-attr]
-    assert session.cast_for_site(question.id, goe, (question.options[1].id,), False, "per Chat")
+    second = [question.options[1].id]
+    chat = BALLOT(question_id=question.id, site_code="GOE", option_ids=second, comment="per Chat")
+    assert session.act(chat)
     qtbot.waitUntil(lambda: console.count.count_text().startswith("6 of "), timeout=WAIT)
     chart = console.chart._result
     assert chart is not None and [o.count for o in chart.tally.options][:2] == [5, 1]

@@ -7,6 +7,7 @@ import threading
 import time
 
 from app.models import QuestionState
+from app.services.moderator_actions import CLOSE, OPEN
 from app.ui.live.session import LiveSession
 
 
@@ -35,7 +36,7 @@ def test_action_returns_at_once_while_the_writer_is_busy(qtbot, db, demo_id, pro
         assert busy.wait(5)
         jobs = writer.jobs
         start = time.perf_counter()
-        assert session.open_question(question.id)
+        assert session.act(OPEN(question_id=question.id))
         assert (time.perf_counter() - start) < 0.1  # queued, not waited for
         assert session.pending_actions == 1
         assert session.snapshot.question.state is QuestionState.DRAFT  # not yet
@@ -55,7 +56,7 @@ def test_a_refused_action_comes_back_as_a_message(qtbot, db, demo_id, prompter) 
         session.failed.connect(lambda title, text: failures.append((title, text)))
         question = session.snapshot.question
         assert question is not None
-        session.close_question(question.id)  # a draft cannot be closed
+        session.act(CLOSE(question_id=question.id))  # a draft cannot be closed
         qtbot.waitUntil(lambda: session.pending_actions == 0, timeout=5000)
         assert len(failures) == 1 and failures[0][1]
         assert session.snapshot.question.state is QuestionState.DRAFT
@@ -75,7 +76,7 @@ def test_ballot_refreshes_are_read_outside_the_gui_thread(
     session = _running(qtbot, db, demo_id)
     try:
         question = session.snapshot.question
-        session.open_question(question.id)
+        session.act(OPEN(question_id=question.id))
         qtbot.waitUntil(lambda: session.pending_actions == 0, timeout=5000)
         readers: list[str] = []
         live_view = results.live_view
@@ -122,9 +123,9 @@ def test_notes_are_saved_through_the_writer(qtbot, db, demo_id, prompter) -> Non
     session = _running(qtbot, db, demo_id)
     try:
         question = session.snapshot.question
-        panel = NotesPanel(db, demo_id, write=session.write)
+        panel = NotesPanel(session.save_note)
         qtbot.addWidget(panel)
-        panel.show_item(question.case_id, question.id)
+        panel.show_item(question.case_id, question.id, session.snapshot.notes)
         jobs = session.server.ctx.writer.jobs
         panel.question_note.setPlainText("Datenlage dünn")
         panel.flush()

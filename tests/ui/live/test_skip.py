@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.models import QuestionState
+from app.services.moderator_actions import OPEN
 from app.ui.live.console import LiveConsole
 from app.ui.live.session import LiveSession
 from app.ui.presenter import PresenterWindow
@@ -33,5 +34,5 @@ def test_skip_question_with_a_reason_then_next(qtbot, db, demo_id, prompter) -> 
     assert presenter.state_label.text() == "Frage übersprungen"  # the round's language
     assert actions.open.isEnabled()  # it may still be asked after all
 
-    session.open_question(skipped.id)
+    session.act(OPEN(question_id=skipped.id))
     assert not actions.skip.isEnabled()  # an open question cannot be skipped
