@@ -142,9 +142,9 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     res.add_argument(
         "--format",
         required=True,
-        choices=("csv", "xlsx", "json", "attendance-csv"),
+        choices=("csv", "xlsx", "json", "attendance-csv", "eiv"),
         help="csv also writes FILE.ballots.csv beside FILE; attendance-csv is "
-        "the CME attendance list",
+        "the CME attendance list; eiv the chamber's list (VNR;EFN, valid EFNs once)",
     )
     res.add_argument("-o", "--output", required=True, metavar="FILE")
     res.add_argument("--lang", choices=LANGUAGES, help="default: the conference's language")
@@ -152,6 +152,14 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         "--allow-empty", action="store_true", help="export even if no ballot has been cast yet"
     )
     res.set_defaults(func=_dispatch("reports", "run_results"))
+
+    cert = sub.add_parser(
+        "certificates", help="attendance certificates: a PDF per participant, and all in one"
+    )
+    cert.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    cert.add_argument("-o", "--output", required=True, metavar="FOLDER")
+    cert.add_argument("--lang", choices=LANGUAGES, help="default: the conference's language")
+    cert.set_defaults(func=_dispatch("checkin", "run_certificates"))
 
     poll = sub.add_parser("poll-import", help="import a video call's poll report (Zoom or CSV)")
     poll.add_argument("conference", metavar="CONFERENCE", help="id or short name")
@@ -187,7 +195,38 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     poll.add_argument("--dry-run", action="store_true", help="show the preview, store nothing")
     poll.set_defaults(func=_dispatch("poll_import"))
     _add_setup_commands(sub)
+    _add_ask(sub)
     return parser
+
+
+def _add_ask(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``ask``: a quick question of the free discussion (scripted sessions)."""
+    ask = sub.add_parser("ask", help="ask a quick question (free discussion) and open it at once")
+    ask.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    ask.add_argument("text", metavar="TEXT", help="the question")
+    ask.add_argument(
+        "--kind",
+        default="yes_no",
+        choices=("yes_no", "evidence", "agreement", "single", "multiple", "free_text"),
+        help="a preset kind, or single/multiple with --option (default yes_no)",
+    )
+    ask.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="LABEL",
+        help="an option of your own (repeat; single and multiple choice)",
+    )
+    ask.add_argument(
+        "--case",
+        default="",
+        metavar="LINE",
+        help='the case in one line, e.g. "presented by site X: 54 y, NSCLC, KRAS G12C"',
+    )
+    ask.add_argument("--no-abstain", action="store_true", help="do not offer abstaining")
+    ask.add_argument("--duration", type=whole_number, metavar="S", help="countdown in seconds")
+    ask.add_argument("--draft", action="store_true", help="add it, but do not open it yet")
+    ask.set_defaults(func=_dispatch("ask"))
 
 
 def _add_reach_options(serve: argparse.ArgumentParser, settings: Settings) -> None:
@@ -271,6 +310,17 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     exp.set_defaults(func=_dispatch("conference", "run_export"))
 
+    checkin = actions.add_parser("checkin", help="open or close the sites' own check-in")
+    checkin.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    step = checkin.add_mutually_exclusive_group(required=True)
+    step.add_argument("--open", dest="open", action="store_true")
+    step.add_argument("--close", dest="open", action="store_false")
+    checkin.set_defaults(func=_dispatch("checkin", "run_checkin"))
+
+    held = actions.add_parser("held", help="mark the session as held (closes the check-in)")
+    held.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    held.set_defaults(func=_dispatch("checkin", "run_held"))
+
     put = actions.add_parser("set", help="change a conference's date, times, CME data, people")
     put.add_argument("conference", metavar="CONFERENCE", help="id or short name")
     put.add_argument("--topic")
@@ -283,6 +333,7 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     put.add_argument("--cme-category", metavar="CAT", help="CME category, e.g. A")
     put.add_argument("--cme-points", type=whole_number, metavar="N", help="CME points")
     put.add_argument("--scientific-lead", metavar="NAME")
+    put.add_argument("--organiser", metavar="NAME", help="as the attendance certificates name it")
     put.add_argument(
         "--fellow",
         action="append",
@@ -300,6 +351,11 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     sites_out.add_argument("file", metavar="FILE", help="target file, or - for standard output")
     sites_out.add_argument("--json", action="store_true", help="JSON on standard output")
     sites_out.set_defaults(func=_dispatch("sites", "run_export"))
+    status = site_actions.add_parser(
+        "status", help="which invited sites have opened their link (the link test)"
+    )
+    status.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    status.set_defaults(func=_dispatch("checkin", "run_status"))
 
     invite = sub.add_parser("invite", help="invite sites to a conference (each gets its link)")
     invite.add_argument("conference", metavar="CONFERENCE", help="id or short name")
@@ -309,7 +365,7 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     invite.set_defaults(func=_dispatch("invite"))
 
-    from app.commands.attendance import AttendeeEfn, AttendeeName
+    from app.commands.attendance import AttendeeEfn, AttendeeName, AttendeeRole
 
     att = sub.add_parser("attendance", help="check a site in or out, with names and EFNs (CME)")
     att.add_argument("conference", metavar="CONFERENCE", help="id or short name")
@@ -331,6 +387,13 @@ def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]
         dest="attendees",
         metavar="EFN",
         help="the EFN of the --name before it (15 digits)",
+    )
+    att.add_argument(
+        "--role",
+        action=AttendeeRole,
+        dest="attendees",
+        metavar="ROLE",
+        help="the role of the --name before it (e.g. Fellow)",
     )
     att.set_defaults(func=_dispatch("attendance"))
 

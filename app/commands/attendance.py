@@ -10,21 +10,32 @@ from app.commands.common import EXIT_OK, CliError, conference_id, open_db
 
 
 class AttendeeName(argparse.Action):
-    """``--name N`` starts an attendee; a following ``--efn E`` belongs to that name."""
+    """``--name N`` starts an attendee; a following ``--efn E`` and ``--role R`` belong to
+    that name."""
 
     def __call__(self, parser: Any, namespace: Any, value: Any, option: Any = None) -> None:
         attendees = list(getattr(namespace, "attendees", None) or [])
-        attendees.append([str(value), ""])
+        attendees.append([str(value), "", ""])
         namespace.attendees = attendees
 
 
-class AttendeeEfn(argparse.Action):
+class _AttendeeField(argparse.Action):
+    index = 1
+
     def __call__(self, parser: Any, namespace: Any, value: Any, option: Any = None) -> None:
         attendees = list(getattr(namespace, "attendees", None) or [])
-        if not attendees or attendees[-1][1]:
-            parser.error("--efn belongs to the --name before it")
-        attendees[-1][1] = str(value)
+        if not attendees or attendees[-1][self.index]:
+            parser.error(f"{option} belongs to the --name before it")
+        attendees[-1][self.index] = str(value)
         namespace.attendees = attendees
+
+
+class AttendeeEfn(_AttendeeField):
+    index = 1
+
+
+class AttendeeRole(_AttendeeField):
+    index = 2
 
 
 def run(args: argparse.Namespace) -> int:

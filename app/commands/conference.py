@@ -102,6 +102,7 @@ def run_set(args: argparse.Namespace) -> int:
                 cme_category=args.cme_category,
                 cme_points=args.cme_points,
                 scientific_lead=args.scientific_lead,
+                organiser=args.organiser,
             )
             if fellows is not None:
                 set_fellows(session, conf_id, fellows)

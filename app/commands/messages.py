@@ -17,11 +17,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{path}: Ordner {folder} existiert nicht",
         "{path}: folder {folder} does not exist",
     ),
+    "not_a_folder": ("{path}: ist kein Ordner", "{path}: is not a folder"),
     # --- links -------------------------------------------------------------------------
     "sheet_not_written": (
         "{kind} {path}: nicht geschrieben ({reason}); die Links oben gelten",
         "{kind} {path}: not written ({reason}); the links above are valid",
     ),
+    # --- ask ------------------------------------------------------------------------------
+    "asked_open": ("geöffnet", "opened"),
+    "asked_draft": ("angelegt, noch nicht geöffnet", "added, not opened yet"),
     # --- poll_import: errors -----------------------------------------------------------
     "not_json": ("{path}: kein JSON ({reason})", "{path}: not JSON ({reason})"),
     "mapping_shape": (

@@ -60,6 +60,8 @@ def run_results(args: argparse.Namespace) -> int:
 
     if args.format == "attendance-csv":
         return run_attendance(args)
+    if args.format == "eiv":
+        return run_eiv(args)
     path = _target(args.output)
     _with_conference(
         args,
@@ -86,4 +88,15 @@ def run_attendance(args: argparse.Namespace) -> int:
         args, lambda db, conf_id: write_attendance_csv(db, conf_id, path, lang=args.lang)
     )
     print(f"attendance written: {path}")
+    return EXIT_OK
+
+
+def run_eiv(args: argparse.Namespace) -> int:
+    """``results CONFERENCE --format eiv -o FILE``: the chamber's list (VNR;EFN)."""
+    from app.reports.eiv import write_eiv
+
+    path = _target(args.output)
+    counted: list[int] = []
+    _with_conference(args, lambda db, conf_id: counted.append(write_eiv(db, conf_id, path)))
+    print(f"chamber list written: {path} ({counted[0]} valid EFN)")
     return EXIT_OK

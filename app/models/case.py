@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Float, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import Float, ForeignKey, LargeBinary, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, intpk, str40, str200, str500
@@ -38,6 +38,9 @@ class Case(Base):
     tmb: Mapped[float | None] = mapped_column(Float, nullable=True)
     msi: Mapped[str40] = mapped_column(default="")
     text: Mapped[str] = mapped_column(Text, default="")
+    #: Asked on the spot in the free discussion (a quick question's one-line case):
+    #: the agenda's and the protocol's "Freie Diskussion" block at the end.
+    free_discussion: Mapped[bool] = mapped_column(default=False, server_default=false())
 
     conference: Mapped[Conference] = relationship(back_populates="cases")
     findings: Mapped[list[Finding]] = relationship(

@@ -34,6 +34,12 @@ class Conference(Base):
     cme_category: Mapped[str] = mapped_column(String(10), default="", server_default="")
     cme_points: Mapped[int | None] = mapped_column(Integer, nullable=True)
     scientific_lead: Mapped[str200] = mapped_column(default="", server_default="")
+    #: who organises the event, as the attendance certificates name it (an institution)
+    organiser: Mapped[str200] = mapped_column(default="", server_default="")
+    #: the moderator marked the session as held (closes the sites' check-in)
+    held_at: Mapped[opt_timestamp]
+    #: when the moderator closed the sites' own check-in (None: open, from the invitation)
+    checkin_closed_at: Mapped[opt_timestamp]
     moderator_token: Mapped[str] = mapped_column(String(64))
     current_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("questions.id", ondelete="SET NULL", use_alter=True),
@@ -68,6 +74,8 @@ class Invitation(Base):
     present: Mapped[bool] = mapped_column(default=False)
     attendee_count: Mapped[int] = mapped_column(Integer, default=0)
     checked_in_at: Mapped[opt_timestamp]
+    #: the site's last visit of its link (written at most every few minutes: the link test)
+    last_seen_at: Mapped[opt_timestamp]
 
     conference: Mapped[Conference] = relationship(back_populates="invitations")
     site: Mapped[Site] = relationship(lazy="joined")
@@ -88,6 +96,8 @@ class Attendee(Base):
     )
     name: Mapped[str200]
     efn: Mapped[str] = mapped_column(String(40), default="")
+    #: what the person does at the site ("Fellow", "Molekularbiologie"); optional
+    role: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     invitation: Mapped[Invitation] = relationship(back_populates="attendees")
 

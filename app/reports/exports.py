@@ -280,6 +280,7 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
             "ends_at": conf.ends_at,
             "moderator": conf.moderator,
             "scientific_lead": conf.scientific_lead,
+            "organiser": conf.organiser,
             "vnr": conf.vnr,
             "cme_category": conf.cme_category,
             "cme_points": conf.cme_points,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -13,6 +14,7 @@ from app.reports.pdfcharts import chart
 from app.reports.pdfdoc import PageInfo, ProtocolDocument
 from app.reports.story_appendix import appendix_section
 from app.reports.story_cases import cases_section
+from app.reports.story_free import free_discussion_section
 from app.reports.story_front import agenda_section, attendance_section, title_page
 from app.reports.texts import date_text, datetime_text, say, text
 from app.services.errors import StateConflict
@@ -21,7 +23,8 @@ from app.services.results import QuestionResult
 
 
 def build_story(data: ReportData, lang: str, *, anonymise: bool = False) -> list[Flowable]:
-    """Title page, attendance, agenda, the cases with their questions, the ballot appendix."""
+    """Title page, attendance, agenda, the cases with their questions, the free discussion,
+    the ballot appendix."""
 
     def make_chart(result: QuestionResult, round_one: QuestionResult | None) -> Flowable:
         return chart(result, lang, round_one)
@@ -30,7 +33,9 @@ def build_story(data: ReportData, lang: str, *, anonymise: bool = False) -> list
     story += title_page(data, lang, anonymise=anonymise)
     story += attendance_section(data, lang)
     story += agenda_section(data, lang)
-    story += cases_section(data, lang, make_chart)
+    prepared = tuple(c for c in data.cases if not c.case.free_discussion)
+    story += cases_section(replace(data, cases=prepared), lang, make_chart)
+    story += free_discussion_section(data, lang, make_chart)
     story += appendix_section(data, lang, anonymise=anonymise)
     return story
 

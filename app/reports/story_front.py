@@ -13,6 +13,7 @@ from app.reports.pdfstyle import TEXT_WIDTH, label, para, table_style
 from app.reports.tables import invalid_efn
 from app.reports.texts import cme_text, datetime_text, day_and_time_text, text
 from app.services.consensus import awmf_rule
+from app.services.quick import case_heading
 from app.services.results import round_pairs
 from app.services.views import AttendeeInfo
 
@@ -26,6 +27,7 @@ def title_page(data: ReportData, lang: str, *, anonymise: bool) -> list[Flowable
         (text(lang, "date"), day_and_time_text(conf.date, conf.starts_at, conf.ends_at, lang)),
         (text(lang, "moderator"), conf.moderator or "–"),
         (text(lang, "scientific_lead"), conf.scientific_lead or "–"),
+        (text(lang, "organiser"), conf.organiser or "–"),
         (text(lang, "fellows"), fellows or "–"),
         (text(lang, "vnr"), conf.vnr or text(lang, "vnr_missing")),
         (text(lang, "cme"), cme_text(conf.cme_category, conf.cme_points, lang) or "–"),
@@ -130,6 +132,7 @@ def attendance_section(data: ReportData, lang: str) -> list[Flowable]:
             "body",
             markup=label(text(lang, "scientific_lead") + ":"),
         ),
+        para(conf.organiser or "–", "body", markup=label(text(lang, "organiser") + ":")),
         para(
             day_and_time_text(conf.date, conf.starts_at, conf.ends_at, lang),
             "body",
@@ -161,10 +164,11 @@ def agenda_section(data: ReportData, lang: str) -> list[Flowable]:
         rows.append(
             [
                 para(f"{text(lang, 'case')} {case.number}", "cell_bold"),
-                para(case.title, "cell_bold"),
+                para(case_heading(case, lang), "cell_bold"),  # a free discussion says so
             ]
         )
-        rows.append([para("", "cell"), para(case.headline(lang), "small")])
+        if case.headline(lang):
+            rows.append([para("", "cell"), para(case.headline(lang), "small")])
         for round_one, round_two in round_pairs(case_results):
             rounds = f" ({text(lang, 'round')} 1 + 2)" if round_two is not None else ""
             rows.append(

@@ -9,6 +9,7 @@ from typing import Any
 from app.models import QuestionKind
 from app.reports.data import ReportData
 from app.reports.texts import share_percent, text
+from app.services.quick import case_heading
 from app.services.results import QuestionResult
 from app.texts import Catalog
 
@@ -60,6 +61,7 @@ EXPORTS = Catalog.of_pairs(
         "present": ("Anwesend", "Present"),
         "attendee_count": ("Teilnehmende", "Attendees"),
         "name": ("Name", "Name"),
+        "role": ("Funktion", "Role"),
         "efn": ("EFN", "EFN"),
         "efn_check": ("EFN-Prüfung", "EFN check"),
         "source_site": ("Standort (Browser)", "site (browser)"),
@@ -156,6 +158,7 @@ ATTENDANCE_COLUMNS = (
     Column("present", 9),
     Column("attendee_count", 12),
     Column("name", 30),
+    Column("role", 18),
     Column("efn", 17),
     Column("efn_check", 14),
 )
@@ -193,7 +196,7 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
     for case in data.cases:
         for result in case.results:
             tally = result.tally
-            base = _question_fields(result, case.case.number, case.case.title)
+            base = _question_fields(result, case.case.number, case_heading(case.case, lang))
             if not result.asked:  # no counts at all: nobody was asked
                 base |= {
                     "kind": kind_label(result.question.kind, lang),
@@ -287,7 +290,7 @@ def ballot_rows(data: ReportData, lang: str) -> list[Row]:
             codes = {o.id: o.code for o in result.question.options}
             for ballot in result.ballots:
                 rows.append(
-                    _question_fields(result, case.case.number, case.case.title)
+                    _question_fields(result, case.case.number, case_heading(case.case, lang))
                     | {
                         "site": ballot.site_name,
                         "site_code": ballot.site_code,
@@ -325,7 +328,7 @@ def history_rows(data: ReportData, lang: str) -> list[Row]:
         codes = {o.id: o.code for o in result.question.options}
         name, code = sites.get(entry.site_id, ("?", "?"))
         rows.append(
-            _question_fields(result, case.case.number, case.case.title)
+            _question_fields(result, case.case.number, case_heading(case.case, lang))
             | {
                 "site": name,
                 "site_code": code,
@@ -359,10 +362,11 @@ def attendance_rows(data: ReportData, lang: str) -> list[Row]:
         }
         people = inv.attendees or ()
         if not people:
-            rows.append(base | {"name": "", "efn": "", "efn_check": ""})
+            rows.append(base | {"name": "", "role": "", "efn": "", "efn_check": ""})
         for person in people:
             check = invalid_efn(lang) if person.efn_invalid else ""
-            rows.append(base | {"name": person.name, "efn": person.efn, "efn_check": check})
+            named = {"name": person.name, "role": person.role, "efn": person.efn}
+            rows.append(base | named | {"efn_check": check})
     return rows
 
 

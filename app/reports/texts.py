@@ -13,6 +13,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "protocol": "Protokoll",
         "protocol_file": "protokoll",
+        "certificates_folder": "teilnahmebescheinigungen",
         "sheet_results": "Ergebnisse",
         "sheet_ballots": "Stimmen",
         "sheet_history": "Verlauf",
@@ -38,6 +39,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "time_from": "ab {start} Uhr",
         "time_until": "bis {end} Uhr",
         "scientific_lead": "Wissenschaftliche Leitung",
+        "organiser": "Veranstalter",
         "cme": "CME",
         "cme_category": "Kategorie {category}",
         "cme_points.one": "{n} Punkt",
@@ -67,6 +69,11 @@ _TEXTS: dict[str, dict[str, str]] = {
             "{sites} von {invited} eingeladenen Standorten anwesend, {people} Teilnehmende"
         ),
         "agenda": "Tagesordnung",
+        "free_discussion": "Freie Diskussion",
+        "free_discussion_intro": (
+            "Fragen, die in der freien Fallbesprechung spontan gestellt wurden, je "
+            "vorgestellter Fall unter seiner Zeile, wie sie in der Sitzung eingegeben wurde."
+        ),
         "case": "Fall",
         "question": "Frage",
         "round": "Runde",
@@ -170,6 +177,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "protocol": "Protocol",
         "protocol_file": "protocol",
+        "certificates_folder": "certificates",
         "sheet_results": "Results",
         "sheet_ballots": "Ballots",
         "sheet_history": "History",
@@ -195,6 +203,7 @@ _TEXTS: dict[str, dict[str, str]] = {
         "time_from": "from {start}",
         "time_until": "until {end}",
         "scientific_lead": "Scientific lead",
+        "organiser": "Organiser",
         "cme": "CME",
         "cme_category": "category {category}",
         "cme_points.one": "{n} point",
@@ -222,6 +231,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "total": "Total",
         "total_line": "{sites} of {invited} invited sites present, {people} attendees",
         "agenda": "Agenda",
+        "free_discussion": "Free discussion",
+        "free_discussion_intro": (
+            "Questions asked on the spot in the free case discussion, under the line of each "
+            "case presented as it was typed during the session."
+        ),
         "case": "Case",
         "question": "Question",
         "round": "Round",

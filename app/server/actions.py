@@ -12,13 +12,21 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from app.services import checkin
 from app.services.ballot_batch import SubmittedChoice
 from app.services.ballots import BallotReceipt
+from app.services.events import StateChange
 from app.services.moderator_rules import require_question
 from app.services.tokens import SiteAccess, resolve_site_token
 from app.services.voting import cast_as_site
 
-__all__ = ["SubmittedChoice", "cast_for_token", "require_question", "site_access"]
+__all__ = [
+    "SubmittedChoice",
+    "cast_for_token",
+    "checkin_for_token",
+    "require_question",
+    "site_access",
+]
 
 
 def site_access(session: Session, conference_id: int, token: str) -> SiteAccess:
@@ -39,5 +47,18 @@ def cast_for_token(
             abstain=choice.abstain,
             comment=choice.comment,
         )
+
+    return work
+
+
+def checkin_for_token(
+    conference_id: int, token: str, attendees: list[checkin.AttendeeData]
+) -> Callable[[Session], tuple[checkin.CheckinView, StateChange]]:
+    """A site checks in its own participants through its link (audited as "site")."""
+
+    def work(session: Session) -> tuple[checkin.CheckinView, StateChange]:
+        access = site_access(session, conference_id, token)
+        view = checkin.check_in_by_site(session, conference_id, access.site_id, attendees)
+        return view, StateChange(conference_id, None, "attendees", "attendance")
 
     return work

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from app.db import Database, announce_change
 from app.server.actions import SubmittedChoice, cast_for_token
 from app.server.live import LiveState
 from app.server.security import KnownTokens, Limits
+from app.server.visits import VisitLog
 from app.server.writer import BatchHandler, Writer
 from app.services.ballot_batch import SiteBallot, cast_site_ballots
 from app.services.ballots import BallotReceipt
@@ -33,6 +34,7 @@ class ServerContext:
     live: LiveState
     limits: Limits
     known: KnownTokens
+    visits: VisitLog = field(default_factory=VisitLog)  # the link test (issue 21)
 
     async def write(
         self,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from app.config import LANGUAGES
 from app.texts import Catalog, Message
@@ -65,6 +65,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "language": "English",
         "answer": "Antwort",
         "answers_stored": "Gespeichert",
+        "checkin_title": "Wer ist von unserem Standort dabei?",
+        "link_works": "Ihr Link funktioniert.",
+        "session_on": "Sitzung: {when}",
+        "session_held": "Die Sitzung hat stattgefunden.",
+        "clock_suffix": " Uhr",
+        "weekdays": "Mo.|Di.|Mi.|Do.|Fr.|Sa.|So.",
+        "months": "",
+        "checkin_hint": (
+            "Tragen Sie hier ein, wer von Ihrem Standort teilnimmt: jede Person erhält eine "
+            "Teilnahmebescheinigung, mit EFN werden die CME-Punkte der Ärztekammer gemeldet."
+        ),
+        "person": "Person {n}",
+        "new_person": "Weitere Person",
+        "field_name": "Name",
+        "field_efn": "EFN (freiwillig)",
+        "efn_placeholder": "15 Ziffern",
+        "field_role": "Funktion (freiwillig)",
+        "role_placeholder": "z.\u00a0B. Fellow",
+        "remove": "Entfernen",
+        "checkin_save": "Anmeldung speichern",
+        "add_row": "Weitere Person hinzufügen",
+        "checkin_saved": "Gespeichert: {n} angemeldet.",
+        "checkin_closed": "Die Anmeldung ist geschlossen. Änderungen bitte über die Moderation.",
+        "checkin_none": "Noch niemand angemeldet.",
+        "checkin_error_title": "Die Anmeldung wurde nicht gespeichert",
+        "efn_hint_check_digit": (
+            "Die Prüfziffer dieser EFN stimmt nicht. Bitte vergleichen Sie sie mit dem "
+            "Barcode-Etikett; sie wird trotzdem gespeichert, für die Ärztekammer markiert."
+        ),
+        "efn_hint_digits": (
+            "Eine EFN hat 15 Ziffern. Bitte prüfen; sie wird trotzdem gespeichert, markiert."
+        ),
+        "efn_hint_prefix": (
+            "Eine EFN beginnt mit 80276. Bitte prüfen; sie wird trotzdem gespeichert, markiert."
+        ),
     },
     "en": {
         "voting_for": "You are voting for",
@@ -119,6 +154,39 @@ TEXTS: dict[str, dict[str, str]] = {
         "language": "Deutsch",
         "answer": "Answer",
         "answers_stored": "Stored",
+        "checkin_title": "Who is here from our site?",
+        "link_works": "Your link works.",
+        "session_on": "Session: {when}",
+        "session_held": "The session has taken place.",
+        "clock_suffix": "",
+        "weekdays": "Mon|Tue|Wed|Thu|Fri|Sat|Sun",
+        "months": "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec",
+        "checkin_hint": (
+            "Enter who takes part from your site: each person gets an attendance "
+            "certificate, and with an EFN the CME points are reported to the chamber."
+        ),
+        "person": "Person {n}",
+        "new_person": "Another person",
+        "field_name": "Name",
+        "field_efn": "EFN (optional)",
+        "efn_placeholder": "15 digits",
+        "field_role": "Role (optional)",
+        "role_placeholder": "e.g. fellow",
+        "remove": "Remove",
+        "checkin_save": "Save check-in",
+        "add_row": "Add another person",
+        "checkin_saved": "Saved: {n} checked in.",
+        "checkin_closed": "Check-in is closed. Please ask the moderator for changes.",
+        "checkin_none": "Nobody checked in yet.",
+        "checkin_error_title": "The check-in was not saved",
+        "efn_hint_check_digit": (
+            "The check digit of this EFN does not match. Please compare it with the barcode "
+            "label; it is kept all the same, marked for the chamber."
+        ),
+        "efn_hint_digits": "An EFN has 15 digits. Please check; it is kept all the same, marked.",
+        "efn_hint_prefix": (
+            "An EFN starts with 80276. Please check; it is kept all the same, marked."
+        ),
     },
 }
 
@@ -139,6 +207,18 @@ def texts(lang: str) -> Mapping[str, str]:
 def clock(moment: datetime) -> str:
     """Wall-clock time on the server's machine (the moderator's laptop): ``14:03:12``."""
     return time.strftime("%H:%M:%S", time.localtime(moment.timestamp()))
+
+
+def session_when(lang: str, date: date, starts_at: str, ends_at: str) -> str:
+    """ "Mi., 18.11.2026, 16:00–17:30 Uhr" / "Wed, 18 Nov 2026, 16:00–17:30"."""
+    t = texts(lang)
+    weekday = t["weekdays"].split("|")[date.weekday()]
+    if t["months"]:
+        day = f"{weekday}, {date.day} {t['months'].split('|')[date.month - 1]} {date.year}"
+    else:
+        day = f"{weekday}, {date.day:02d}.{date.month:02d}.{date.year}"
+    times = "–".join(x for x in (starts_at, ends_at) if x)
+    return f"{day}, {times}{t['clock_suffix']}" if times else day
 
 
 def error_body(message: Message) -> dict[str, object]:

@@ -11,8 +11,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from app.config import LANGUAGES, RESOURCES
 from app.models import BallotSource, QuestionKind
-from app.server.i18n import clock, texts
+from app.server.i18n import clock, session_when, texts
 from app.services.ballots import BallotView
+from app.services.checkin import AttendeeData, CheckinView
+from app.services.cme import EfnProblem, efn_problem
 from app.services.tally import Tally
 from app.services.views import QuestionInfo
 from app.services.voting import VoterView
@@ -55,6 +57,68 @@ class Typed:
     question_id: str
     choices: tuple[str, ...]
     comment: str
+
+
+@dataclass(frozen=True)
+class CheckinRow:
+    """One person in the check-in form (``blank``: the row for someone new)."""
+
+    name: str
+    efn: str
+    role: str
+    hint: str = ""
+    removed: bool = False
+    blank: bool = False
+
+
+@dataclass(frozen=True)
+class CheckinTyped:
+    """What a site sent with the plain check-in form, shown again when it was refused."""
+
+    rows: tuple[AttendeeData, ...]
+    removed: frozenset[int]
+
+
+_EFN_HINTS = {
+    EfnProblem.CHECK_DIGIT: "efn_hint_check_digit",
+    EfnProblem.DIGITS: "efn_hint_digits",
+    EfnProblem.PREFIX: "efn_hint_prefix",
+}
+
+
+def efn_hint(efn: str, lang: str) -> str:
+    """A gentle word under an EFN that fails its check (empty when it is fine)."""
+    problem = efn_problem(efn)
+    return texts(lang)[_EFN_HINTS[problem]] if problem else ""
+
+
+def checkin_context(
+    checkin: CheckinView,
+    lang: str,
+    *,
+    error: Message | None = None,
+    typed: CheckinTyped | None = None,
+    saved: bool = False,
+) -> dict[str, Any]:
+    """Everything ``checkin.html`` needs: the form's rows (as stored, or as typed when a
+    post was refused), blank rows for new people, the session's date and time."""
+    if typed is not None:
+        rows = [
+            CheckinRow(r.name, r.efn, r.role, efn_hint(r.efn, lang), i in typed.removed)
+            for i, r in enumerate(typed.rows)
+            if r.name or r.efn or r.role
+        ]
+    else:
+        rows = [CheckinRow(a.name, a.efn, a.role, efn_hint(a.efn, lang)) for a in checkin.attendees]
+    blanks = max(0, min(3 if not rows else 1, checkin.limit - len(rows)))
+    rows += [CheckinRow("", "", "", blank=True) for _ in range(blanks)]
+    return {
+        "checkin": checkin,
+        "checkin_rows": rows,
+        "checkin_error": error.in_language(lang) if error else None,
+        "checkin_saved": saved and error is None,
+        "session_when": session_when(lang, checkin.date, checkin.starts_at, checkin.ends_at),
+    }
 
 
 @dataclass(frozen=True)
@@ -157,8 +221,16 @@ def voter_page(
     *,
     error: Message | None = None,
     typed: Typed | None = None,
+    checkin: dict[str, Any] | None = None,
 ) -> str:
-    return render("page.html", **page_context(view, token, lang, error=error, typed=typed))
+    """The whole page; ``checkin``: :func:`checkin_context` (without it, no check-in)."""
+    context = page_context(view, token, lang, error=error, typed=typed)
+    return render("page.html", **context, **(checkin or {"checkin": None}))
+
+
+def checkin_section(view: VoterView, token: str, lang: str, checkin: dict[str, Any]) -> str:
+    """The check-in part of the page alone, for the page's script after a change."""
+    return render("checkin.html", **page_context(view, token, lang), **checkin)
 
 
 def voter_panel(view: VoterView, token: str, lang: str) -> str:

@@ -318,16 +318,19 @@ class AttendeeOut(BaseModel):
     name: str
     efn: str
     efn_invalid: bool = False
+    role: str = ""
 
 
 class InvitationOut(BaseModel):
-    """An invited site's attendance, names and EFNs included (moderator only)."""
+    """An invited site's attendance, names and EFNs included (moderator only), and when
+    it last opened its link (null: not yet)."""
 
     site_code: str
     site_name: str
     present: bool
     attendee_count: int
     attendees: list[AttendeeOut]
+    last_seen_at: datetime | None = None
 
     @classmethod
     def of(cls, invitation: InvitationInfo) -> InvitationOut:
@@ -337,9 +340,10 @@ class InvitationOut(BaseModel):
             present=invitation.present,
             attendee_count=invitation.attendee_count,
             attendees=[
-                AttendeeOut(name=a.name, efn=a.efn, efn_invalid=a.efn_invalid)
+                AttendeeOut(name=a.name, efn=a.efn, efn_invalid=a.efn_invalid, role=a.role)
                 for a in invitation.attendees
             ],
+            last_seen_at=invitation.last_seen_at,
         )
 
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.models import NoteKind
+from app.models import NoteKind, QuestionKind
 from app.services.ballots import MAX_COMMENT
 from app.services.notes import MAX_NOTE
 
@@ -50,6 +50,7 @@ class AttendeeIn(Body):
 
     name: Annotated[str, Field(min_length=1, max_length=200)]
     efn: Annotated[str, Field(max_length=40)] = ""
+    role: Annotated[str, Field(max_length=100)] = ""
 
 
 class AttendanceIn(Body):
@@ -78,3 +79,21 @@ class NoteIn(Body):
     # the rule says "at most 50 000 characters" in words; this bound only keeps absurd
     # bodies from costing the cleaning work
     text: Annotated[str, Field(max_length=4 * MAX_NOTE)]
+
+
+class QuickQuestionIn(Body):
+    """A question asked on the spot in the free discussion: a preset ``kind`` (yes_no,
+    evidence, agreement) or ``options`` of one's own (single, multiple; one per line, and
+    "Enthaltung" / "abstain" among them offers abstaining), optionally a one-line ``case``
+    ("presented by site X: 54 y, NSCLC, KRAS G12C"); ``open``: opened for voting at once.
+    The rule says in words what breaks its limits (an empty text, a case line over 200)."""
+
+    text: Annotated[str, Field(max_length=MAX_COMMENT)]
+    kind: QuestionKind
+    options: Annotated[
+        list[Annotated[str, Field(max_length=MAX_COMMENT)]], Field(max_length=60)
+    ] = []
+    case: Annotated[str, Field(max_length=1_000)] = ""
+    allow_abstain: bool = True
+    duration_seconds: Annotated[int, Field(ge=10, le=3_600)] | None = None
+    open: bool = True

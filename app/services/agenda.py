@@ -136,6 +136,7 @@ def add_case(
         conference_id=conf.id,
         position=_next_position(session, Case.position, Case.conference_id == conf.id),
         title=data.title,
+        free_discussion=data.free_discussion,  # where it stands, not its summary: kept on edits
     )
     _apply_case_fields(case, data)
     case.images = [case_image(img, index, base_dir) for index, img in enumerate(data.images)]
@@ -161,10 +162,11 @@ def _apply_case_fields(case: Case, data: PackageCase) -> None:
     case.tmb = data.tmb
     case.msi = data.msi
     case.text = data.text
-    case.findings = [_finding(f, index) for index, f in enumerate(data.findings)]
+    case.findings = [finding_row(f, index) for index, f in enumerate(data.findings)]
 
 
-def _finding(data: PackageFinding, position: int) -> Finding:
+def finding_row(data: PackageFinding, position: int) -> Finding:
+    """A finding of the package format as a row of a case."""
     return Finding(
         position=position,
         gene=data.gene,
@@ -252,6 +254,7 @@ def case_as_package(session: Session, case_id: int) -> PackageCase:
             for i in case.images
         ],
         questions=[question_as_package(q) for q in case.questions if q.parent_id is None],
+        free_discussion=case.free_discussion,
     )
 
 
@@ -326,31 +329,60 @@ def add_question(
 
 
 def update_question(session: Session, question_id: int, data: PackageQuestion) -> None:
-    """Edit a question. Once it has been opened (or has ballots) its kind, options and
-    abstain setting are fixed; the text, the duration and the sentence parts of the
-    options may still be corrected (authors polish them for the manuscript)."""
+    """Edit a question. Once it has been opened (or has ballots) what was voted on is fixed:
+    its kind, the number and order of its options, which of them stands alone, and the
+    abstain setting. The text, the options' labels (a typo seen afterwards), the duration
+    and the sentence parts may still be corrected; the ballots keep pointing at the same
+    options. A correction of round 1 is made in its round 2 as well where that still reads
+    as round 1 did."""
     data = checked(data)
     question = _question_row(session, question_id)
+    frozen = question.state != QuestionState.DRAFT.value or _has_ballots(session, question_id)
+    if frozen:
+        _correct_asked(session, question, data)
+        return
     question.text = data.text
     question.duration_seconds = data.duration_seconds
     same_options = [(o.label, o.code, o.exclusive) for o in question.options] == [
         (o.label, o.code, o.exclusive)
         for o in _options_for(data, question.case.conference.language)
     ]
-    frozen = question.state != QuestionState.DRAFT.value or _has_ballots(session, question_id)
     if question.kind == data.kind.value and (same_options or not data.options):
         for option, new in zip(question.options, data.options, strict=False):
             option.phrase_de, option.phrase_en = new.phrase_de, new.phrase_en
-        if question.allow_abstain != data.allow_abstain:
-            if frozen:
-                raise StateConflict(say("abstain_fixed"))
-            question.allow_abstain = data.allow_abstain
+        question.allow_abstain = data.allow_abstain
         return
-    if frozen:
-        raise StateConflict(say("kind_fixed"))
     question.kind = data.kind.value
     question.allow_abstain = data.allow_abstain
     question.options = _options_for(data, question.case.conference.language)
+
+
+def _correct_asked(session: Session, question: Question, data: PackageQuestion) -> None:
+    """Corrections of a question that was asked (see :func:`update_question`)."""
+    if question.kind != data.kind.value:
+        raise StateConflict(say("kind_fixed"))
+    if question.allow_abstain != data.allow_abstain:
+        raise StateConflict(say("abstain_fixed"))
+    given = data.options
+    alone = [
+        o.exclusive or exclusive_option(data.kind, i, len(given), o.label)
+        for i, o in enumerate(given)
+    ]
+    if given and alone != [o.exclusive for o in question.options]:
+        raise StateConflict(say("options_fixed_once_asked"))
+    was = (question.text, [o.label for o in question.options])
+    followers = [
+        child
+        for child in session.scalars(select(Question).where(Question.parent_id == question.id))
+        if (child.text, [o.label for o in child.options]) == was
+    ]
+    for target in (question, *followers):
+        target.text = data.text
+        if target is question:
+            target.duration_seconds = data.duration_seconds
+        for option, new in zip(target.options, given, strict=False):
+            option.label = new.label
+            option.phrase_de, option.phrase_en = new.phrase_de, new.phrase_en
 
 
 def delete_question(session: Session, question_id: int) -> None:

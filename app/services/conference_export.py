@@ -147,6 +147,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         if images
         else [],
         questions=questions,
+        free_discussion=case.free_discussion,
     )
 
 
@@ -310,10 +311,13 @@ def build_conference_file(
                 category=conf.cme_category,
                 points=conf.cme_points,
                 scientific_lead=conf.scientific_lead,
+                organiser=conf.organiser,
             )
             if full
             else FileCme(),
             fellows=[FileFellow(name=f.name, site=f.site) for f in conf.fellows] if full else [],
+            held_at=conf.held_at if full else None,
+            checkin_closed_at=conf.checkin_closed_at if full else None,
         ),
         sites=[
             FileSite(
@@ -331,9 +335,10 @@ def build_conference_file(
                 present=i.present if full else False,
                 attendee_count=i.attendee_count if full else 0,
                 checked_in_at=i.checked_in_at if full else None,
-                attendees=[FileAttendee(name=a.name, efn=a.efn) for a in i.attendees]
+                attendees=[FileAttendee(name=a.name, efn=a.efn, role=a.role) for a in i.attendees]
                 if full
                 else [],
+                last_seen_at=i.last_seen_at if full else None,
             )
             for i in invitations
         ],

@@ -77,6 +77,9 @@ def _fill(
     conf.cme_category = meta.cme.category
     conf.cme_points = meta.cme.points
     conf.scientific_lead = meta.cme.scientific_lead
+    conf.organiser = meta.cme.organiser
+    conf.held_at = meta.held_at or conf.held_at  # fetched home: held here stays held
+    conf.checkin_closed_at = meta.checkin_closed_at
     conf.fellows = [
         Fellow(position=i, name=f.name, site=f.site) for i, f in enumerate(meta.fellows)
     ]
@@ -100,7 +103,8 @@ def _fill(
             present=inv.present,
             attendee_count=max(inv.attendee_count, len(inv.attendees)) if inv.present else 0,
             checked_in_at=inv.checked_in_at,
-            attendees=[Attendee(name=a.name, efn=a.efn) for a in inv.attendees],
+            attendees=[Attendee(name=a.name, efn=a.efn, role=a.role) for a in inv.attendees],
+            last_seen_at=inv.last_seen_at,
         )
         if new_links and inv.token:  # a revoked link stays revoked
             issue_token(invitation)

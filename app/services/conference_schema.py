@@ -64,6 +64,7 @@ class FileCme(_Strict):
     category: Annotated[str, Field(max_length=10)] = ""
     points: Annotated[int, Field(ge=0, le=100)] | None = None
     scientific_lead: Text200 = ""
+    organiser: Text200 = ""
 
 
 class FileFellow(_Strict):
@@ -83,6 +84,9 @@ class FileConference(_Strict):
     moderator: Text200 = ""
     cme: FileCme = Field(default_factory=FileCme)
     fellows: list[FileFellow] = Field(default_factory=list, max_length=50)
+    #: when the moderator marked the session as held, and closed the sites' check-in
+    held_at: Stamp | None = None
+    checkin_closed_at: Stamp | None = None
 
 
 class FileSite(_Strict):
@@ -97,6 +101,7 @@ class FileSite(_Strict):
 class FileAttendee(_Strict):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     efn: Efn = ""
+    role: Annotated[str, Field(max_length=100)] = ""
 
 
 class FileInvitation(_Strict):
@@ -108,6 +113,8 @@ class FileInvitation(_Strict):
     attendee_count: Annotated[int, Field(ge=0, le=500)] = 0
     checked_in_at: Stamp | None = None
     attendees: list[FileAttendee] = Field(default_factory=list, max_length=500)
+    #: the site's last visit of its link (the link test)
+    last_seen_at: Stamp | None = None
 
 
 class FileQuestion(PackageQuestion):

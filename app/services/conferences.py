@@ -13,9 +13,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.config import LANGUAGES
-from app.models import Attendee, Conference, Fellow, Invitation, Site, utcnow
+from app.models import Conference, Fellow, Invitation, Site, utcnow
 from app.services import audit
-from app.services.cme import normalise_vnr, stored_efn
+from app.services.checkin import AttendeeData, clean_attendees, replace_attendees
+from app.services.cme import normalise_vnr
 from app.services.errors import InvalidInput, NotFound
 from app.services.messages import say
 from app.services.text import clean, clean_field
@@ -171,6 +172,7 @@ def update_conference(
     cme_category: str | None = None,
     cme_points: int | None = None,
     scientific_lead: str | None = None,
+    organiser: str | None = None,
 ) -> None:
     """Change the given fields (``None`` leaves a field as it is; :func:`set_cme_points`
     also clears the points)."""
@@ -187,6 +189,8 @@ def update_conference(
         conf.cme_points = check_cme_points(cme_points)
     if scientific_lead is not None:
         conf.scientific_lead = _clean(scientific_lead, say("field_scientific_lead"))
+    if organiser is not None:
+        conf.organiser = _clean(organiser, say("field_organiser"))
     if topic is not None:
         conf.topic = _clean(topic, say("field_topic"), required=True)
     if date is not None and date != conf.date:
@@ -321,29 +325,28 @@ def set_attendance(
     *,
     present: bool,
     attendee_count: int | None = None,
-    attendees: Sequence[tuple[str, str]] | None = None,
+    attendees: Sequence[AttendeeData | Sequence[str]] | None = None,
     actor: str = "moderator",
 ) -> None:
-    """Check a site in or out; ``attendees`` are (name, EFN) pairs. A wrong EFN keeps its
-    person: it is stored as typed and marked invalid in the CME list.
+    """Check a site in or out (the moderator's; also once the sites' check-in is closed);
+    ``attendees`` are :class:`AttendeeData` or (name, EFN[, role]) tuples and replace the
+    names given before. A wrong EFN keeps its person: it is stored as typed and marked
+    invalid in the CME list; the same person twice is refused.
 
     The count never falls below the number of named attendees.
     """
     invitation = get_invitation(session, conference_id, site_id)
-    named: list[Attendee] | None = None
+    named: list[AttendeeData] | None = None
     if attendees is not None:
         if len(attendees) > MAX_ATTENDEES:
             raise InvalidInput(say("too_many_names", limit=MAX_ATTENDEES))
-        named = [
-            Attendee(name=_clean(name, say("field_name"), required=True), efn=stored_efn(efn))
-            for name, efn in attendees
-            if clean(name) or efn.strip()
-        ]
+        named = clean_attendees(attendees, limit=MAX_ATTENDEES)
     count = invitation.attendee_count if attendee_count is None else attendee_count
     if count < 0 or count > MAX_ATTENDEES:
         raise InvalidInput(say("attendee_count_range", limit=MAX_ATTENDEES))
+    changes: dict[str, list[str]] = {}
     if named is not None:
-        invitation.attendees[:] = named
+        changes = replace_attendees(invitation, named)
         count = max(count, len(named))
     if present and count == 0:
         count = 1
@@ -358,4 +361,5 @@ def set_attendance(
         site_id=site_id,
         present=present,
         attendee_count=invitation.attendee_count,
+        names=changes,
     )

@@ -52,6 +52,7 @@ def load_demo(session: Session, *, path: Path = DEMO_FILE, reset: bool = False) 
         cme_category=meta.get("cme_category", ""),
         cme_points=meta.get("cme_points"),
         scientific_lead=meta.get("scientific_lead", ""),
+        organiser=meta.get("organiser", ""),
     )
     conferences.set_fellows(session, conf_id, [tuple(f) for f in meta["fellows"]])
     site_ids = {

@@ -92,6 +92,7 @@ def _with_local_metadata(
             category=local.cme_category,
             points=local.cme_points,
             scientific_lead=local.scientific_lead,
+            organiser=local.organiser,
         )
     if not meta.fellows:
         update["fellows"] = [FileFellow(name=f.name, site=f.site) for f in local.fellows]

@@ -59,6 +59,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "field_moderator": ("Moderation", "moderator"),
     "field_cme_category": ("CME-Kategorie", "CME category"),
     "field_scientific_lead": ("Wissenschaftliche Leitung", "scientific lead"),
+    "field_organiser": ("Veranstalter", "organiser"),
     "field_fellow": ("Fellow", "fellow"),
     "field_fellow_site": ("Standort des Fellows", "fellow's site"),
     "field_name": ("Name", "name"),
@@ -104,6 +105,30 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "attendee_count_range": (
         "Teilnehmerzahl 0–{limit}",
         "attendee count 0–{limit}",
+    ),
+    # --- checkin ---------------------------------------------------------------------
+    "field_role": ("Funktion", "role"),
+    "attendee_row": ("Person {number}", "person {number}"),
+    "attendee_problem": ("{where}: {problem}", "{where}: {problem}"),
+    "attendee_name_missing": (
+        "Person {number}: bitte den Namen eintragen",
+        "person {number}: please enter the name",
+    ),
+    "attendee_twice": (
+        "„{name}“ ist schon für diesen Standort angemeldet",
+        "“{name}” is already checked in for this site",
+    ),
+    "attendee_efn_twice": (
+        "Die EFN {efn} steht schon bei „{name}“",
+        "the EFN {efn} is already given for “{name}”",
+    ),
+    "too_many_site_attendees": (
+        "Höchstens {limit} Personen je Standort; für mehr bitte die Moderation ansprechen",
+        "at most {limit} people per site; for more, please ask the moderator",
+    ),
+    "checkin_closed": (
+        "Die Anmeldung ist geschlossen; Änderungen bitte über die Moderation",
+        "check-in is closed; please ask the moderator for changes",
     ),
     # --- lifecycle -------------------------------------------------------------------
     "question_already_open": ("Die Frage ist schon offen", "the question is already open"),
@@ -157,6 +182,37 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "kind and options are fixed once opened",
     ),
     "question_has_ballots": ("Zu dieser Frage gibt es Stimmen", "this question has ballots"),
+    "options_fixed_once_asked": (
+        "Die Optionen einer gestellten Frage lassen sich berichtigen, aber nicht hinzufügen, "
+        "entfernen oder zusammenlegen (die Stimmen gelten ihnen)",
+        "the options of a question that was asked can be corrected, not added, removed or "
+        "merged (the ballots are for them)",
+    ),
+    # --- quick questions (free discussion) -------------------------------------------
+    "quick_kind_unknown": (
+        "Fragetyp „{kind}“ gibt es nicht ({kinds})",
+        "there is no question kind “{kind}” ({kinds})",
+    ),
+    "quick_two_options": (
+        "Bitte mindestens zwei Optionen eingeben, eine pro Zeile",
+        "please enter at least two options, one per line",
+    ),
+    "quick_options_given": (
+        "{kind}: die Optionen sind vorgegeben; eigene Optionen gibt es bei Einfach- und "
+        "Mehrfachauswahl",
+        "{kind}: the options are given; options of your own go with single and multiple choice",
+    ),
+    "quick_option_twice": (
+        "Option „{label}“ steht zweimal da",
+        "option “{label}” is there twice",
+    ),
+    "quick_too_many_options": (
+        "Höchstens {limit} Optionen",
+        "at most {limit} options",
+    ),
+    "field_question": ("Frage", "question"),
+    "field_option": ("Option", "option"),
+    "field_case_line": ("Fall in einer Zeile", "one-line case"),
     # --- tokens ----------------------------------------------------------------------
     "link_invalid": ("Ungültiger Link", "invalid link"),
     "link_invalid_or_revoked": ("Ungültiger oder widerrufener Link", "invalid or revoked link"),

@@ -43,9 +43,11 @@ from app.services.action_bodies import (
     CurrentIn,
     ModeratorBallotIn,
     NoteIn,
+    QuickQuestionIn,
     SkipIn,
 )
 from app.services.ballots import BallotReceipt
+from app.services.checkin import close_checkin, mark_held, open_checkin
 from app.services.errors import InvalidInput
 from app.services.events import StateChange
 from app.services.moderator_rules import (
@@ -63,6 +65,7 @@ from app.services.moderator_rules import (
     write_note,
 )
 from app.services.notes import NoteView
+from app.services.quick import add_quick_question
 from app.services.views import QuestionInfo
 from app.texts import Catalog
 
@@ -85,6 +88,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "ballot": ("Stimme für Standort eintragen", "Enter vote for site"),
     "attendance": ("Anwesenheit", "Attendance"),
     "note": ("Notiz", "Note"),
+    "checkin_open": ("Anmeldung der Standorte wieder öffnen", "Reopen sites' check-in"),
+    "checkin_close": ("Anmeldung der Standorte schließen", "Close sites' check-in"),
+    "held": ("Sitzung als stattgefunden markieren", "Mark session as held"),
+    "quick": ("Spontanfrage", "Quick question"),
     # --- refusal --------------------------------------------------------------------------
     "action_invalid": ("Ungültige Eingabe: {problems}", "invalid input: {problems}"),
 }
@@ -101,6 +108,7 @@ class Answer(StrEnum):
     RECEIPT = "receipt"  # exactly what was stored (BallotReceipt)
     ATTENDANCE = "attendance"  # a site's attendance (AttendanceSet)
     NOTE = "note"  # the note as stored (NoteView)
+    CHECKIN = "checkin"  # the sites' check-in open or not, the session held (CheckinState)
 
 
 class Change(StrEnum):
@@ -307,8 +315,33 @@ ATTENDANCE = Definition(
     Change.ATTENDANCE,
 )
 NOTE = Definition("note", write_note, "PUT", "/notes", NoteIn, Answer.NOTE, Change.NOTES)
+CHECKIN_OPEN = Definition(
+    "checkin_open", open_checkin, "POST", "/checkin/open", None, Answer.CHECKIN, Change.CONFERENCE
+)
+CHECKIN_CLOSE = Definition(
+    "checkin_close",
+    close_checkin,
+    "POST",
+    "/checkin/close",
+    None,
+    Answer.CHECKIN,
+    Change.CONFERENCE,
+)
+HELD = Definition("held", mark_held, "POST", "/held", None, Answer.CHECKIN, Change.CONFERENCE)
+
+#: a question asked on the spot (the free discussion), opened at once
+QUICK = Definition(
+    "quick",
+    add_quick_question,
+    "POST",
+    "/questions",
+    QuickQuestionIn,
+    Answer.QUESTION,
+    Change.AGENDA,
+)
 
 ACTIONS: tuple[Definition, ...] = (
     OPEN, CLOSE, REVEAL, HIDE, REOPEN, REPEAT, SKIP, NEXT, CURRENT, BALLOT, ATTENDANCE, NOTE,
+    CHECKIN_OPEN, CHECKIN_CLOSE, HELD, QUICK,
 )  # fmt: skip
 BY_NAME: Mapping[str, Definition] = {d.name: d for d in ACTIONS}

@@ -156,7 +156,8 @@ def set_attendance(
     *,
     actor: str,
 ) -> AttendanceSet:
-    """Check a site in or out (CME attendance), with names and EFNs if given."""
+    """Check a site in or out (CME attendance), with names, EFNs and roles if given (also
+    once the sites' own check-in is closed)."""
     site_id = site_by_code(session, site_code)
     conferences.set_attendance(
         session,
@@ -164,7 +165,7 @@ def set_attendance(
         site_id,
         present=present,
         attendee_count=attendee_count,
-        attendees=None if attendees is None else [(a.name, a.efn) for a in attendees],
+        attendees=None if attendees is None else [(a.name, a.efn, a.role) for a in attendees],
         actor=actor,
     )
     count = get_invitation(session, conference_id, site_id).attendee_count

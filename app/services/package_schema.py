@@ -204,6 +204,10 @@ class PackageCase(_Strict):
     findings: list[PackageFinding] = Field(default_factory=list, max_length=200)
     images: list[PackageImage] = Field(default_factory=list, max_length=20)
     questions: list[PackageQuestion] = Field(default_factory=list, max_length=100)
+    free_discussion: bool = Field(
+        default=False,
+        description="Asked on the spot in the free discussion: the title is its one-line case",
+    )
 
     @field_validator("icd10")
     @classmethod

@@ -61,6 +61,7 @@ class SiteInfo:
 class AttendeeInfo:
     name: str
     efn: str
+    role: str = ""
 
     @property
     def efn_invalid(self) -> bool:
@@ -77,6 +78,8 @@ class InvitationInfo:
     attendee_count: int
     attendees: tuple[AttendeeInfo, ...]
     token: str | None
+    #: the site's last visit of its link (None: it has not opened it yet)
+    last_seen_at: dt.datetime | None = None
 
     @classmethod
     def of(cls, inv: Invitation) -> InvitationInfo:
@@ -84,8 +87,9 @@ class InvitationInfo:
             SiteInfo.of(inv.site),
             inv.present,
             inv.attendee_count,
-            tuple(AttendeeInfo(a.name, a.efn) for a in inv.attendees),
+            tuple(AttendeeInfo(a.name, a.efn, a.role) for a in inv.attendees),
             inv.token,
+            inv.last_seen_at,
         )
 
 
@@ -114,6 +118,10 @@ class ConferenceInfo:
     cme_category: str = ""
     cme_points: int | None = None
     scientific_lead: str = ""
+    organiser: str = ""
+    #: when the moderator marked the session as held; whether sites may still check in
+    held_at: dt.datetime | None = None
+    checkin_open: bool = True
 
     @classmethod
     def of(cls, conf: Conference) -> ConferenceInfo:
@@ -134,6 +142,9 @@ class ConferenceInfo:
             cme_category=conf.cme_category,
             cme_points=conf.cme_points,
             scientific_lead=conf.scientific_lead,
+            organiser=conf.organiser,
+            held_at=conf.held_at,
+            checkin_open=conf.checkin_closed_at is None,
         )
 
 
@@ -265,10 +276,15 @@ class CaseInfo:
     findings: tuple[FindingInfo, ...]
     images: tuple[ImageInfo, ...]
     questions: tuple[QuestionInfo, ...]
+    #: a case of the free discussion: its title is its one-line case as typed
+    free_discussion: bool = False
 
     def headline(self, lang: str = "de") -> str:
-        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS G12D (VAF 34 %)"."""
+        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS G12D (VAF 34 %)"; none
+        for a case of the free discussion, whose title already is its one line."""
         parts: list[str] = []
+        if self.free_discussion:
+            return ""
         if self.age is not None:
             sex = HEADLINE.text(lang, f"sex_{self.sex}") if self.sex in SEXES else ""
             age = HEADLINE.text(lang, "age", age=self.age)
@@ -308,6 +324,7 @@ class CaseInfo:
                 QuestionInfo.of(q, question_number(number, case.questions, q))
                 for q in case.questions
             ),
+            case.free_discussion,
         )
 
 

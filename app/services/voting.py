@@ -13,6 +13,7 @@ from app.services.agenda import get_case, get_question
 from app.services.ballots import BallotReceipt, BallotView, cast_ballot, site_ballot
 from app.services.errors import StateConflict
 from app.services.messages import say
+from app.services.quick import case_heading
 from app.services.results import question_tally
 from app.services.tally import Tally
 from app.services.tokens import SiteAccess, resolve_site_token
@@ -88,7 +89,8 @@ def view_for(session: Session, access: SiteAccess) -> VoterView:
     if current is not None and current.state is not QuestionState.DRAFT:
         question = current
         case = get_case(session, question.case_id)
-        case_number, case_title, headline = case.number, case.title, case.headline(conf.language)
+        case_title, headline = case_heading(case, conf.language), case.headline(conf.language)
+        case_number = case.number
         ballot = site_ballot(session, question.id, access.site_id)
         if question.revealed:
             counted = question_tally(session, question.id)

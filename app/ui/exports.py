@@ -118,6 +118,43 @@ def export_attendance(
     return _run(parent, title, path, work)
 
 
+def export_certificates(parent: QWidget | None, db: Database, conference_id: int) -> bool:
+    """Attendance certificates into a new folder inside the one chosen: a PDF per
+    participant and one with all of them for printing."""
+    from app.reports.texts import text
+
+    slug, conf_lang = _slug(db, conference_id)
+    title = translate("Exports", "Export attendance certificates")
+    chosen = QFileDialog.getExistingDirectory(parent, title)
+    if not chosen:
+        return False
+    name = text(conf_lang, "certificates_folder")
+    folder = Path(chosen) / f"{slug}-{name}"
+
+    def work() -> None:
+        from app.reports.certificates import write_certificates
+
+        write_certificates(db, conference_id, folder)
+
+    return _run(parent, title, folder, work)
+
+
+def export_chamber_list(parent: QWidget | None, db: Database, conference_id: int) -> bool:
+    """The chamber's list for the EIV report: the VNR with the valid EFNs."""
+    slug, _ = _slug(db, conference_id)
+    title = translate("Exports", "Export chamber's list (EIV)")
+    path, _ = _ask(parent, title, f"{slug}-eiv.csv", translate("Exports", "CSV table (*.csv)"))
+    if path is None:
+        return False
+
+    def work() -> None:
+        from app.reports.eiv import write_eiv
+
+        write_eiv(db, conference_id, path)
+
+    return _run(parent, title, path, work)
+
+
 def save_chart(parent: QWidget | None, db: Database, question_id: int | None) -> bool:
     title = translate("Exports", "Save chart as")
     if question_id is None:

@@ -145,6 +145,7 @@ class Workspace(QWidget):
         if self.presenter is None:
             self.presenter = PresenterWindow(self.ensure_session())
             self.presenter.addActions(console.live_actions.all())
+            self.presenter.follow_countdown(console.countdown)  # the console's ±15 s too
             self.presenter.ensure_chart()
         return self.presenter
 

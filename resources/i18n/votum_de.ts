@@ -15,16 +15,16 @@
         <source>OPEN</source>
         <translation>OFFEN</translation>
     </message>
+    <message>
+        <source>Free discussion</source>
+        <translation>Freie Diskussion</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceDialog</name>
     <message>
         <source>Attendance check-in</source>
         <translation>Anwesenheit erfassen</translation>
-    </message>
-    <message>
-        <source>Invited sites</source>
-        <translation>Eingeladene Standorte</translation>
     </message>
     <message>
         <source>Site</source>
@@ -43,12 +43,48 @@
         <translation>Namen / EFN</translation>
     </message>
     <message>
+        <source>Link tested</source>
+        <translation>Link getestet</translation>
+    </message>
+    <message>
+        <source>Present: %1</source>
+        <translation>Anwesend: %1</translation>
+    </message>
+    <message>
+        <source>Attendees: %1</source>
+        <translation>Teilnehmende: %1</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>Namen: %1</translation>
+    </message>
+    <message>
+        <source>The sites check in their own participants on their voting page.</source>
+        <translation>Die Standorte melden ihre Teilnehmenden selbst auf ihrer Abstimmungsseite an.</translation>
+    </message>
+    <message>
+        <source>Close sites&apos; check-in</source>
+        <translation>Anmeldung der Standorte schließen</translation>
+    </message>
+    <message>
+        <source>Sites&apos; check-in closed: only you change attendance now.</source>
+        <translation>Anmeldung der Standorte geschlossen: nur Sie ändern die Anwesenheit.</translation>
+    </message>
+    <message>
+        <source>Reopen sites&apos; check-in</source>
+        <translation>Anmeldung der Standorte wieder öffnen</translation>
+    </message>
+    <message>
         <source>Names (%1)…</source>
         <translation>Namen (%1) …</translation>
     </message>
     <message>
         <source>Names (%1, %2 invalid EFN)…</source>
         <translation>Namen (%1, %2 EFN ungültig)…</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
     </message>
     <message>
         <source>%1 of %2 sites present, %3 attendees</source>
@@ -72,6 +108,10 @@
     <message>
         <source>EFN (15 digits)</source>
         <translation>EFN (15 Ziffern)</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Funktion</translation>
     </message>
     <message>
         <source>Add row</source>
@@ -373,6 +413,10 @@
         <translation>&amp;Wissenschaftliche Leitung</translation>
     </message>
     <message>
+        <source>Or&amp;ganiser</source>
+        <translation>&amp;Veranstalter</translation>
+    </message>
+    <message>
         <source>&amp;Language of the round</source>
         <translation>&amp;Sprache der Runde</translation>
     </message>
@@ -549,6 +593,14 @@
     <message>
         <source>Export attendance list</source>
         <translation>Anwesenheitsliste exportieren</translation>
+    </message>
+    <message>
+        <source>Export attendance certificates</source>
+        <translation>Teilnahmebescheinigungen exportieren</translation>
+    </message>
+    <message>
+        <source>Export chamber&apos;s list (EIV)</source>
+        <translation>Kammerliste exportieren (EIV)</translation>
     </message>
     <message>
         <source>Save chart as</source>
@@ -793,12 +845,36 @@
         <translation>Eine nicht gestellte Frage überspringen, mit Begründung</translation>
     </message>
     <message>
+        <source>&amp;Quick question…</source>
+        <translation>&amp;Spontanfrage…</translation>
+    </message>
+    <message>
+        <source>Ask a question on the spot (free discussion) and open it</source>
+        <translation>Eine Frage spontan stellen (freie Diskussion) und gleich öffnen</translation>
+    </message>
+    <message>
         <source>&amp;Enter vote for site…</source>
         <translation>Stimme für Standort ein&amp;tragen …</translation>
     </message>
     <message>
         <source>&amp;Attendance check-in…</source>
         <translation>&amp;Anwesenheit erfassen …</translation>
+    </message>
+    <message>
+        <source>Close sites&apos; check-&amp;in</source>
+        <translation>Anmeldung der Standorte s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Sites can no longer change their participants</source>
+        <translation>Die Standorte können ihre Teilnehmenden nicht mehr ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Mark session as held</source>
+        <translation>Sitzung als statt&amp;gefunden markieren</translation>
+    </message>
+    <message>
+        <source>The session took place; the sites&apos; check-in closes</source>
+        <translation>Die Sitzung hat stattgefunden; die Anmeldung der Standorte schließt</translation>
     </message>
     <message>
         <source>Voting &amp;links and QR codes…</source>
@@ -904,6 +980,26 @@
         <translation>Mehr</translation>
     </message>
     <message>
+        <source>check-in open</source>
+        <translation>Anmeldung offen</translation>
+    </message>
+    <message>
+        <source>check-in closed</source>
+        <translation>Anmeldung geschlossen</translation>
+    </message>
+    <message>
+        <source>Reopen sites&apos; check-&amp;in</source>
+        <translation>Anmeldung der Standorte wieder &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Close sites&apos; check-&amp;in</source>
+        <translation>Anmeldung der Standorte s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>FREE DISCUSSION</source>
+        <translation>FREIE DISKUSSION</translation>
+    </message>
+    <message>
         <source>↷ SKIPPED</source>
         <translation>↷ ÜBERSPRUNGEN</translation>
     </message>
@@ -1004,6 +1100,18 @@
         <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
     </message>
     <message>
+        <source>Mark session as held</source>
+        <translation>Sitzung als stattgefunden markieren</translation>
+    </message>
+    <message>
+        <source>The session is recorded as held and the sites&apos; check-in closes (you can reopen it). Mark it as held?</source>
+        <translation>Die Sitzung wird als stattgefunden vermerkt und die Anmeldung der Standorte geschlossen (Sie können sie wieder öffnen). Als stattgefunden markieren?</translation>
+    </message>
+    <message>
+        <source>Mark as held</source>
+        <translation>Als stattgefunden markieren</translation>
+    </message>
+    <message>
         <source>Stop voting server</source>
         <translation>Abstimmungsserver stoppen</translation>
     </message>
@@ -1061,6 +1169,14 @@
     <message>
         <source>Export &amp;attendance list (CSV)…</source>
         <translation>&amp;Anwesenheitsliste exportieren (CSV) …</translation>
+    </message>
+    <message>
+        <source>Export attendance cer&amp;tificates (PDF)…</source>
+        <translation>&amp;Teilnahmebescheinigungen exportieren (PDF) …</translation>
+    </message>
+    <message>
+        <source>Export chamber&apos;s list (EI&amp;V)…</source>
+        <translation>Kammer&amp;liste exportieren (EIV) …</translation>
     </message>
     <message>
         <source>Save &amp;chart as…</source>
@@ -1746,8 +1862,8 @@
 <context>
     <name>QuestionForm</name>
     <message>
-        <source>Kind, options and abstain are fixed once the question has been opened; the sentence parts can still be corrected.</source>
-        <translation>Art, Optionen und „Enthaltung“ sind fest, sobald die Frage geöffnet wurde; die Satzteile lassen sich weiter korrigieren.</translation>
+        <source>Asked: the kind, the options&apos; number and order and abstain are fixed; the text, the option labels (typos) and the sentence parts can still be corrected. The votes stay with their options.</source>
+        <translation>Gestellt: Fragetyp, Zahl und Reihenfolge der Optionen und Enthaltung stehen fest; Text, Optionen (Tippfehler) und Satzteile lassen sich noch berichtigen. Die Stimmen bleiben bei ihren Optionen.</translation>
     </message>
     <message>
         <source>Option</source>
@@ -1828,6 +1944,66 @@
     <message>
         <source>The question needs a text</source>
         <translation>Die Frage braucht einen Text</translation>
+    </message>
+</context>
+<context>
+    <name>QuickQuestionForm</name>
+    <message>
+        <source>Quick question · free discussion</source>
+        <extracomment>the kinds in the order their numbers pick them</extracomment>
+        <translation>Spontanfrage · Freie Diskussion</translation>
+    </message>
+    <message>
+        <source>Enter asks and opens it · Esc closes</source>
+        <translation>Eingabe stellt und öffnet sie · Esc schließt</translation>
+    </message>
+    <message>
+        <source>e.g. Which evidence level would you give?</source>
+        <translation>z. B. Welches Evidenzlevel würden Sie vergeben?</translation>
+    </message>
+    <message>
+        <source>Type the number to choose the kind</source>
+        <translation>Die Ziffer wählt den Fragetyp</translation>
+    </message>
+    <message>
+        <source>One option per line. “No recommendation” stands alone; “Abstain” offers abstaining.</source>
+        <translation>Eine Option pro Zeile. „Keine Empfehlung“ steht für sich; „Enthaltung“ bietet die Enthaltung an.</translation>
+    </message>
+    <message>
+        <source>optional, e.g. presented by site X: 54 y, NSCLC, KRAS G12C</source>
+        <translation>optional, z. B. vorgestellt von Standort X: 54 J., NSCLC, KRAS G12C</translation>
+    </message>
+    <message>
+        <source>Ask and open</source>
+        <translation>Stellen und öffnen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Fragetyp</translation>
+    </message>
+    <message>
+        <source>Case (one line)</source>
+        <translation>Fall (eine Zeile)</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
     </message>
 </context>
 <context>

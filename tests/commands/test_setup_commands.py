@@ -178,11 +178,14 @@ def test_invite_and_withdraw(
 
 def test_attendance_with_names_and_efns(demo_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["--db", demo_url, "attendance", "demo", "HD", "--present", "--count", "4"]
-    args += ["--name", "Dr. A", "--efn", EFN, "--name", "Dr. B"]
+    args += ["--name", "Dr. A", "--efn", EFN, "--name", "Dr. B", "--role", "Fellow"]
     assert main(args) == 0
     row = next(i for i in _read(demo_url)[1] if i.site.code == "HD")
     assert row.present and row.attendee_count == 4
-    assert [(a.name, a.efn) for a in row.attendees] == [("Dr. A", EFN), ("Dr. B", "")]
+    assert [(a.name, a.efn, a.role) for a in row.attendees] == [
+        ("Dr. A", EFN, ""),
+        ("Dr. B", "", "Fellow"),
+    ]
     assert main(["--db", demo_url, "attendance", "demo", "HD", "--absent"]) == 0
     row = next(i for i in _read(demo_url)[1] if i.site.code == "HD")
     assert not row.present and row.attendee_count == 0
@@ -195,6 +198,8 @@ def test_attendance_with_names_and_efns(demo_url: str, capsys: pytest.CaptureFix
     assert [(a.name, a.efn, a.efn_invalid) for a in row.attendees] == [("X", "1", True)]
     with pytest.raises(SystemExit):
         main(["--db", demo_url, "attendance", "demo", "HD", "--present", "--efn", EFN])
+    with pytest.raises(SystemExit):
+        main(["--db", demo_url, "attendance", "demo", "HD", "--present", "--role", "Fellow"])
 
 
 def test_a_fetched_conference_file_writes_the_same_protocol(demo_url: str, tmp_path: Path) -> None:

@@ -215,13 +215,17 @@ def test_the_console_lists_agenda_attendance_and_notes(
     checked = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
     assert checked.status_code == 200 and checked.json()["attendee_count"] == 3
     rows = {r["site_code"]: r for r in client.get("/api/moderator/attendance", headers=auth).json()}
-    assert rows["HD"]["attendees"] == [{"name": "Dr. A", "efn": efn, "efn_invalid": False}]
+    assert rows["HD"]["attendees"] == [
+        {"name": "Dr. A", "efn": efn, "efn_invalid": False, "role": ""}
+    ]
     assert rows["HD"]["present"]
     body["attendees"] = [{"name": "Dr. B", "efn": "123"}]  # kept, marked for the CME office
     kept = client.put("/api/moderator/attendance/HD", json=body, headers=auth)
     assert kept.status_code == 200
     rows = {r["site_code"]: r for r in client.get("/api/moderator/attendance", headers=auth).json()}
-    assert rows["HD"]["attendees"] == [{"name": "Dr. B", "efn": "123", "efn_invalid": True}]
+    assert rows["HD"]["attendees"] == [
+        {"name": "Dr. B", "efn": "123", "efn_invalid": True, "role": ""}
+    ]
 
     question = first[0]["id"]
     note = {"question_id": question, "text": "Studienoption prüfen"}

@@ -68,7 +68,7 @@ def test_kind_and_options_are_frozen_once_opened_but_text_may_be_fixed(db: Datab
         kind=QuestionKind.SINGLE,
         options=[PackageOption(label="Ja"), PackageOption(label="Nein"), PackageOption(label="?")],
     )
-    with pytest.raises(StateConflict, match="fest"), db.write() as session:
+    with pytest.raises(StateConflict, match="nicht hinzufügen"), db.write() as session:
         agenda.update_question(session, setup.question_id, changed)
     with db.write() as session:
         agenda.update_question(

@@ -256,3 +256,38 @@ def test_question_form_marks_an_option_that_stands_alone(qtbot, db, db_url, prom
     checks = [qform.options.item(r, ALONE).checkState() for r in range(3)]
     assert checks == [Qt.CheckState.Unchecked, Qt.CheckState.Unchecked, Qt.CheckState.Checked]
     assert prompter.errors == []
+
+
+def test_an_asked_question_takes_typo_fixes_in_text_and_labels_with_its_votes_kept(
+    qtbot, db, db_url, prompter
+) -> None:  # type: ignore[no-untyped-def]
+    from app.services import ballots
+    from app.services.quick import add_quick_question
+
+    conf_id = _conference(db)
+    with db.write() as session:
+        site = conferences.save_site(session, conferences.SiteData("Klinikum A", "A"))
+        conferences.invite_sites(session, conf_id, [site])
+        asked = add_quick_question(
+            session, conf_id, "Empfehlung Sotrasib?", "single", ["Ja", "Nien"]
+        )
+        ballots.cast_ballot(session, asked.id, site, option_ids=[asked.options[1].id])
+    editor = _editor(qtbot, db, conf_id)
+    editor.select("question", asked.id)
+    qform = editor.question_form
+    assert qform.frozen_note.isVisibleTo(qform)
+    assert not qform.add_option.isEnabled() and not qform.remove_option.isEnabled()
+    assert not qform.kind.isEnabled() and not qform.abstain.isEnabled()
+    label = qform.options.item(1, 0)
+    assert label.flags() & Qt.ItemFlag.ItemIsEditable  # a typo can be fixed
+    assert not qform.options.item(1, ALONE).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    qform.text.setPlainText("Empfehlung Sotorasib?")
+    label.setText("Nein")
+    qform.flush()
+    with db.read() as session:
+        fixed = agenda.get_question(session, asked.id)
+        (ballot,) = ballots.current_ballots(session, asked.id)
+    assert fixed.text == "Empfehlung Sotorasib?"
+    assert [o.label for o in fixed.options] == ["Ja", "Nein"]
+    assert ballot.option_ids == (asked.options[1].id,)  # the vote is for "Nein" still
+    assert prompter.errors == []

@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
 from sqlalchemy.orm import Session
 
+from app.server.checkin_schemas import CheckinStateOut
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.feed import ModeratorFeed
@@ -119,6 +120,7 @@ ANSWERS: dict[Answer, tuple[type[BaseModel], Callable[[Any, str], BaseModel]]] =
     ),
     Answer.ATTENDANCE: (AttendanceOut, lambda done, _lang: AttendanceOut(**asdict(done))),
     Answer.NOTE: (NoteOut, lambda note, _lang: NoteOut.of(note)),
+    Answer.CHECKIN: (CheckinStateOut, lambda state, _lang: CheckinStateOut(**asdict(state))),
 }
 
 

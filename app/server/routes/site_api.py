@@ -11,11 +11,13 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from app.server.actions import SubmittedChoice, site_access
+from app.server.actions import SubmittedChoice, checkin_for_token, site_access
+from app.server.checkin_schemas import CheckinIn, CheckinOut
 from app.server.context import ServerContext
 from app.server.deps import (
     BearerDep,
     BearerReadDep,
+    SiteCall,
     SiteReadDep,
     TokenPath,
     admit,
@@ -23,7 +25,9 @@ from app.server.deps import (
 )
 from app.server.i18n import clock, pick_lang, texts
 from app.server.schemas import BallotIn, ErrorOut, ReceiptOut, SiteStateOut
+from app.server.visits import note_visit
 from app.services.ballots import BallotReceipt
+from app.services.checkin import AttendeeData, CheckinView, site_checkin
 from app.services.voting import view_for
 
 router = APIRouter(prefix="/api", tags=["site"])
@@ -89,16 +93,82 @@ async def _cast(request: Request, token: str, ballot: BallotIn) -> Response:
     return Response(receipt_out.model_dump_json(), media_type="application/json")
 
 
+def visited(call: SiteCall) -> None:
+    """The site used its link (the link test; written at most every few minutes)."""
+    ctx = call.ctx
+    note_visit(ctx.visits, ctx.writer, ctx.conference_id, call.site_id)
+
+
 @router.get("/v/{token}/state", responses=ERRORS)
 def state_by_link(call: SiteReadDep) -> SiteStateOut:
     """The site's view: current case and question, its own ballot, results once revealed."""
+    visited(call)
     return _state(call.ctx, call.token, call.lang)
 
 
 @router.get("/site/state", responses=ERRORS)
 def state_by_header(call: BearerReadDep) -> SiteStateOut:
     """As ``/api/v/{token}/state``, with the token in ``Authorization: Bearer``."""
+    visited(call)
     return _state(call.ctx, call.token, call.lang)
+
+
+# --- the site's own check-in -------------------------------------------------------------
+
+
+def read_checkin(ctx: ServerContext, site_id: int) -> CheckinView:
+    with ctx.db.read() as session:
+        return site_checkin(session, ctx.conference_id, site_id)
+
+
+async def save_checkin(
+    request: Request, ctx: ServerContext, token: str, people: list[AttendeeData]
+) -> CheckinView:
+    """Replace the site's participants (the ballot budget: a write), durably; the
+    console hears of it at once."""
+    await admit(ctx, request, token, ctx.limits.ballots)
+    view, _change = await ctx.write(
+        checkin_for_token(ctx.conference_id, token, people),
+        lambda result: ctx.notifier.state_changed(result[1]),
+    )
+    return view
+
+
+def _people(body: CheckinIn) -> list[AttendeeData]:
+    return [AttendeeData(a.name, a.efn, a.role) for a in body.attendees]
+
+
+@router.get("/v/{token}/attendees", responses=ERRORS)
+def attendees_by_link(call: SiteReadDep) -> CheckinOut:
+    """Who is checked in for this site, and whether the check-in is still open."""
+    visited(call)
+    return CheckinOut.of(read_checkin(call.ctx, call.site_id))
+
+
+@router.get("/site/attendees", responses=ERRORS)
+def attendees_by_header(call: BearerReadDep) -> CheckinOut:
+    """As ``/api/v/{token}/attendees``, with the token in ``Authorization: Bearer``."""
+    visited(call)
+    return CheckinOut.of(read_checkin(call.ctx, call.site_id))
+
+
+@router.put("/v/{token}/attendees", responses=ERRORS)
+async def check_in_by_link(request: Request, token: TokenPath, body: CheckinIn) -> CheckinOut:
+    """The site's whole list of participants (name; EFN and role optional) replaces the
+    one before; naming anyone marks the site present. Refused (409) once the moderator
+    closed the check-in, and (422) for the same person twice or more than 30 people."""
+    ctx: ServerContext = request.app.state.ctx
+    return CheckinOut.of(await save_checkin(request, ctx, token, _people(body)))
+
+
+@router.put("/site/attendees", responses=ERRORS)
+async def check_in_by_header(
+    request: Request, credentials: BearerDep, body: CheckinIn
+) -> CheckinOut:
+    """As ``PUT /api/v/{token}/attendees``, with the token in ``Authorization: Bearer``."""
+    ctx: ServerContext = request.app.state.ctx
+    token = bearer_token(credentials)
+    return CheckinOut.of(await save_checkin(request, ctx, token, _people(body)))
 
 
 @router.post(

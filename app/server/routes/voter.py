@@ -31,10 +31,21 @@ from app.server.deps import (
     admit,
 )
 from app.server.messages import say
-from app.server.pages import Typed, stored_page, voter_page, voter_panel, welcome_page
+from app.server.pages import (
+    CheckinTyped,
+    Typed,
+    checkin_context,
+    checkin_section,
+    stored_page,
+    voter_page,
+    voter_panel,
+    welcome_page,
+)
+from app.server.routes.site_api import read_checkin, save_checkin, visited
 from app.server.security import Refusal
 from app.services.agenda import get_question
 from app.services.ballots import MAX_COMMENT, plain_form_choice, site_ballot
+from app.services.checkin import MAX_NAME, MAX_ROLE, AttendeeData, CheckinView
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, InvalidInput, NotFound, VotumError
 from app.services.messages import say as service_says
@@ -100,9 +111,90 @@ def welcome(ctx: CtxDep, lang: LangDep) -> HTMLResponse:
     return HTMLResponse(welcome_page(lang, topic))
 
 
+def _parts(ctx: ServerContext, token: str) -> tuple[VoterView, CheckinView]:
+    """The page's two parts, read together: the vote and the site's check-in."""
+    with ctx.db.read() as session:
+        access = site_access(session, ctx.conference_id, token)
+        view = view_for(session, access)
+    return view, read_checkin(ctx, access.site_id)
+
+
 @router.get("/v/{token}", response_class=HTMLResponse)
-def page(call: SiteReadDep) -> HTMLResponse:
-    return HTMLResponse(voter_page(_view(call.ctx, call.token), call.token, call.lang))
+def page(call: SiteReadDep, request: Request) -> HTMLResponse:
+    """The site's page: the current question and, below it, the check-in (the page also
+    confirms that the link works and when the session is: the link test)."""
+    visited(call)
+    view, checkin = _parts(call.ctx, call.token)
+    saved = request.query_params.get("checkin") == "saved"
+    context = checkin_context(checkin, call.lang, saved=saved)
+    return HTMLResponse(voter_page(view, call.token, call.lang, checkin=context))
+
+
+@router.get("/v/{token}/checkin", response_class=HTMLResponse)
+def checkin_part(call: SiteReadDep, request: Request) -> HTMLResponse:
+    """The check-in part alone, for the page's script after a change."""
+    view, checkin = _parts(call.ctx, call.token)
+    saved = request.query_params.get("saved") == "1"
+    context = checkin_context(checkin, call.lang, saved=saved)
+    return HTMLResponse(checkin_section(view, call.token, call.lang, context))
+
+
+MAX_FORM_ROWS = 100
+
+
+def _checkin_typed(raw: Any) -> CheckinTyped:
+    """The plain check-in form: ``name``, ``efn``, ``role`` once per person in order,
+    ``remove`` with the number of each person to remove."""
+
+    def column(key: str, limit: int) -> list[str]:
+        return [v[: 2 * limit] if isinstance(v, str) else "" for v in raw.getlist(key)]
+
+    names, efns, roles = column("name", MAX_NAME), column("efn", 40), column("role", MAX_ROLE)
+    count = max(len(names), len(efns), len(roles))
+    if count > MAX_FORM_ROWS:
+        raise InvalidInput(INVALID_FORM)
+
+    def at(values: list[str], index: int) -> str:
+        return values[index] if index < len(values) else ""
+
+    removed = frozenset(
+        int(v) for v in raw.getlist("remove") if isinstance(v, str) and v.isdigit() and len(v) <= 3
+    )
+    rows = tuple(AttendeeData(at(names, i), at(efns, i), at(roles, i)) for i in range(count))
+    return CheckinTyped(rows, removed)
+
+
+@router.post("/v/{token}/checkin", response_class=HTMLResponse)
+async def check_in(request: Request, ctx: CtxDep, token: TokenPath, lang: LangDep) -> Response:
+    """Save the site's participants from the plain form, then back to the page (PRG); a
+    refusal shows the page again with the message and everything typed."""
+    typed: CheckinTyped | None = None
+    try:
+        typed = _checkin_typed(await request.form())
+        people = [row for i, row in enumerate(typed.rows) if i not in typed.removed]
+        await save_checkin(request, ctx, token, people)
+    except Refusal as exc:
+        return await _checkin_again(ctx, token, lang, exc.message, exc.status_code, typed)
+    except HTTPException as exc:
+        return await _checkin_again(ctx, token, lang, INVALID_FORM, exc.status_code, typed)
+    except Forbidden:
+        raise  # the handler shows the page for wrong links
+    except VotumError as exc:
+        return await _checkin_again(ctx, token, lang, exc.message, exc.status, typed)
+    return RedirectResponse(f"/v/{token}?lang={lang}&checkin=saved#checkin", status_code=303)
+
+
+async def _checkin_again(
+    ctx: ServerContext,
+    token: str,
+    lang: str,
+    message: Message,
+    status: int,
+    typed: CheckinTyped | None,
+) -> HTMLResponse:
+    view, checkin = await anyio.to_thread.run_sync(_parts, ctx, token)
+    context = checkin_context(checkin, lang, error=message, typed=typed)
+    return HTMLResponse(voter_page(view, token, lang, checkin=context), status_code=status)
 
 
 @router.get("/v/{token}/panel", response_class=HTMLResponse)
@@ -141,10 +233,12 @@ async def _again(
     typed: Typed | None,
 ) -> HTMLResponse:
     """The voter page again, with ``message`` and the voter's input."""
-    view = await anyio.to_thread.run_sync(_view, ctx, token)
+    view, checkin = await anyio.to_thread.run_sync(_parts, ctx, token)
     headers = {"Connection": "close"} if status == 413 else None  # the body was not read
     return HTMLResponse(
-        voter_page(view, token, lang, error=message, typed=typed),
+        voter_page(
+            view, token, lang, error=message, typed=typed, checkin=checkin_context(checkin, lang)
+        ),
         status_code=status,
         headers=headers,
     )

@@ -95,6 +95,9 @@ class ConferenceForm(AutoSaveForm):
         self.cme_points.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.scientific_lead = QLineEdit()
         self.scientific_lead.setPlaceholderText(self.tr("as on the attendance certificates"))
+        self.organiser = QLineEdit()
+        self.organiser.setPlaceholderText(self.tr("as on the attendance certificates"))
+        self.organiser.setMaximumWidth(560)
         self.date.setMaximumWidth(170)
         self.language.setMaximumWidth(220)
         self.vnr.setMaximumWidth(320)
@@ -127,6 +130,7 @@ class ConferenceForm(AutoSaveForm):
         form.addRow(self.tr("&Moderator"), self.moderator)
         lead = _buddy_label(self.tr("Scie&ntific lead"), self.scientific_lead)
         form.addRow(lead, self.scientific_lead)
+        form.addRow(_buddy_label(self.tr("Or&ganiser"), self.organiser), self.organiser)
         form.addRow(self.tr("&Language of the round"), self.language)
         form.addRow(self.tr("&VNR (CME event number)"), self.vnr_field)
         form.addRow(_buddy_label(self.tr("&CME category"), self.cme_category), cme)
@@ -152,6 +156,7 @@ class ConferenceForm(AutoSaveForm):
             self.cme_category,
             self.cme_points,
             self.scientific_lead,
+            self.organiser,
         ):
             edit.textEdited.connect(self.on_field_edited)
         self.date.dateChanged.connect(self.on_field_edited)
@@ -170,6 +175,7 @@ class ConferenceForm(AutoSaveForm):
             self.cme_category.setText(conf.cme_category)
             self.cme_points.setText("" if conf.cme_points is None else str(conf.cme_points))
             self.scientific_lead.setText(conf.scientific_lead)
+            self.organiser.setText(conf.organiser)
             self.fellows.setRowCount(0)
             for fellow in conf.fellows:
                 self._append_fellow(fellow.name, fellow.site)
@@ -196,6 +202,7 @@ class ConferenceForm(AutoSaveForm):
             "cme_category": conf.cme_category,
             "cme_points": conf.cme_points,
             "scientific_lead": conf.scientific_lead,
+            "organiser": conf.organiser,
             "fellows": [(f.name, f.site) for f in conf.fellows],
         }
 
@@ -243,6 +250,7 @@ class ConferenceForm(AutoSaveForm):
             "cme_category": self.cme_category.text().strip(),
             "cme_points": points,
             "scientific_lead": self.scientific_lead.text().strip(),
+            "organiser": self.organiser.text().strip(),
             "fellows": [f for f in fellows if f[0].strip()],
         }, {}
 

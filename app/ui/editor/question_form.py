@@ -65,8 +65,9 @@ class QuestionForm(AutoSaveForm):
             self.kind.addItem(kind_label(kind, lang), kind.value)
         self.frozen_note = QLabel(
             self.tr(
-                "Kind, options and abstain are fixed once the question has been opened; "
-                "the sentence parts can still be corrected."
+                "Asked: the kind, the options' number and order and abstain are fixed; the "
+                "text, the option labels (typos) and the sentence parts can still be "
+                "corrected. The votes stay with their options."
             )
         )
         self.frozen_note.setWordWrap(True)
@@ -185,13 +186,9 @@ class QuestionForm(AutoSaveForm):
             self._show_errors({})
 
     def _freeze_labels(self, frozen: bool) -> None:
-        """Option labels are fixed once voting began; their sentence parts stay editable."""
+        """Once voting began, which option stands alone is fixed (and no option is added or
+        removed); labels and sentence parts stay editable, for typos seen afterwards."""
         for row in range(self.options.rowCount()):
-            item = self.options.item(row, 0)
-            if item is not None:
-                flags = item.flags()
-                editable = Qt.ItemFlag.ItemIsEditable
-                item.setFlags(flags & ~editable if frozen else flags | editable)
             box = self.options.item(row, ALONE)
             if box is not None:
                 checkable = Qt.ItemFlag.ItemIsUserCheckable

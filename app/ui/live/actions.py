@@ -24,8 +24,11 @@ class LiveActions:
     reopen: QAction
     repeat: QAction
     skip: QAction
+    quick: QAction
     ballot: QAction
     attendance: QAction
+    checkin: QAction  # close (or reopen) the sites' own check-in
+    held: QAction
     links: QAction
     presenter: QAction
     server: QAction
@@ -72,8 +75,23 @@ def make_actions(owner: QObject) -> LiveActions:
             "Ctrl+Shift+K",
             translate("LiveActions", "Skip a question that was not asked, with a reason"),
         ),
+        quick=action(
+            translate("LiveActions", "&Quick question…"),
+            "Ctrl+Shift+F",
+            translate("LiveActions", "Ask a question on the spot (free discussion) and open it"),
+        ),
         ballot=action(translate("LiveActions", "&Enter vote for site…"), "Ctrl+B"),
         attendance=action(translate("LiveActions", "&Attendance check-in…"), "Ctrl+Shift+A"),
+        checkin=action(
+            translate("LiveActions", "Close sites' check-&in"),
+            None,
+            translate("LiveActions", "Sites can no longer change their participants"),
+        ),
+        held=action(
+            translate("LiveActions", "&Mark session as held"),
+            None,
+            translate("LiveActions", "The session took place; the sites' check-in closes"),
+        ),
         links=action(translate("LiveActions", "Voting &links and QR codes…"), "Ctrl+Shift+L"),
         presenter=action(translate("LiveActions", "Presenter &view"), "F5"),
         server=action(translate("LiveActions", "Start voting &server"), None),

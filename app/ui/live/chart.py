@@ -166,6 +166,35 @@ class ResultChart(QWidget):
         super().focusOutEvent(event)
         self.update()
 
+    def value_px(self, style: ChartStyle, width: float, height: float) -> float:
+        """The size "count (percent)" would get in a chart of this size with ``style``: the
+        style's, or less where the bars are thin (as :meth:`_paint` works it out)."""
+        result, round_one = self._result, self._round_one
+        if result is None or not result.question.options:
+            return style.value
+        rounds = [result] if round_one is None else [round_one, result]
+        m, flags = style.margin, int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        y = m
+        for res in rounds:
+            prefix = (
+                f"{chart_text(self._lang, 'round', r=res.question.round)}: " if round_one else ""
+            )
+            for line, px, bold in (
+                (status_line(res.tally, self._lang), style.status, False),
+                (consensus_line(res.tally, self._lang), style.consensus, self._large),
+            ):
+                metrics = QFontMetricsF(self._font(px, bold))
+                y += metrics.boundingRect(
+                    QRectF(m, 0, width - 2 * m, height), flags, prefix + line
+                ).height()
+                y += px * 0.15
+        top = y + style.ticks * 0.6
+        tick_h = QFontMetricsF(self._font(style.ticks)).height()
+        legend_h = QFontMetricsF(self._font(style.legend)).height() if round_one else 0.0
+        bottom = height - m - legend_h * (1.4 if round_one else 0) - 2 * tick_h - 6
+        band = max(1.0, (bottom - top) / len(result.question.options))
+        return min(style.value, band * 0.72 / len(rounds) * 1.05)
+
     # --- painting -------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:

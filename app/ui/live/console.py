@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
 from app.models import QuestionState
 from app.services.moderator_actions import (
     BALLOT,
+    CHECKIN_CLOSE,
+    CHECKIN_OPEN,
     CLOSE,
     CURRENT,
+    HELD,
     HIDE,
     NEXT,
     OPEN,
@@ -40,7 +43,9 @@ from app.services.moderator_actions import (
     REPEAT,
     REVEAL,
     SKIP,
+    Action,
 )
+from app.services.quick import case_line_of
 from app.services.steps import (
     Position,
     Step,
@@ -61,6 +66,7 @@ from app.ui.live.countdown import Countdown
 from app.ui.live.links import LinksDialog
 from app.ui.live.notes_panel import NotesPanel
 from app.ui.live.notices import CheckInNote, StorageAlarm
+from app.ui.live.quick_form import QuickQuestionForm
 from app.ui.live.session import LiveSnapshot, ServerState
 from app.ui.live.source import ConnectionState, ConnectionStrip, LiveSource
 from app.ui.messages import confirm, show_error
@@ -106,6 +112,7 @@ class LiveConsole(QWidget):
         self.remote_host = session.remote_host
         self.online = True
         self.snapshot: LiveSnapshot | None = None
+        self._held = False  # the session was marked as held (the action is done)
         self.actions_ = make_actions(self)
         self.addActions(self.actions_.all())
         self._build()
@@ -142,6 +149,7 @@ class LiveConsole(QWidget):
         self.tree.setToolTip(self.tr("Enter or double-click: make this the current question"))
 
         self.attendance_label = _big(_plain(QLabel()), 1.1)
+        self.attendance_label.setWordWrap(True)
         attendance_button = QPushButton(self.tr("Check-in…"))
         attendance_button.clicked.connect(self.actions_.attendance.trigger)
         self.server_label = _plain(QLabel())
@@ -213,6 +221,7 @@ class LiveConsole(QWidget):
             self.actions_.previous,
             self.actions_.next,
             None,
+            self.actions_.quick,
             self.actions_.ballot,
             self.actions_.reveal,
         ):
@@ -257,6 +266,11 @@ class LiveConsole(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.setSpacing(4)
+        self.quick_form = QuickQuestionForm()
+        self.quick_form.hide()
+        self.quick_form.asked.connect(self.on_quick_form_asked)
+        self.quick_form.cancelled.connect(self.on_quick_form_cancelled)
+        right_layout.addWidget(self.quick_form)
         header = QHBoxLayout()
         header.addWidget(self.case_label, 1)
         header.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
@@ -333,8 +347,11 @@ class LiveConsole(QWidget):
         a.reopen.triggered.connect(self.reopen)
         a.repeat.triggered.connect(self.repeat)
         a.skip.triggered.connect(self.skip_question)
+        a.quick.triggered.connect(self.quick_question)
         a.ballot.triggered.connect(self.enter_ballot)
         a.attendance.triggered.connect(self.check_in)
+        a.checkin.triggered.connect(self.toggle_checkin)
+        a.held.triggered.connect(self.mark_held)
         a.links.triggered.connect(self.show_links)
         a.presenter.triggered.connect(self.presenterRequested)
         a.server.triggered.connect(self.toggle_server)
@@ -357,7 +374,12 @@ class LiveConsole(QWidget):
         lang = current_language()
         if case is not None and question is not None:
             word = self.tr("CASE %1").replace("%1", str(case.number))
-            self.case_label.setText(f"{word} · {case.headline(lang)}")
+            about = case.headline(lang)
+            if case.free_discussion:  # the one line as typed, under the block's name
+                about = " · ".join(
+                    p for p in (self.tr("FREE DISCUSSION"), case_line_of(case.title)) if p
+                )
+            self.case_label.setText(f"{word} · {about}")
             number = self.tr("Question %1").replace("%1", question.number)
             if question.round > 1:
                 number += " " + self.tr("(round %1)").replace("%1", str(question.round))
@@ -370,10 +392,19 @@ class LiveConsole(QWidget):
         self.state_label.setText(self._state_text())
         present = snapshot.n_present
         people = sum(i.attendee_count for i in snapshot.invitations if i.present)
+        conf = snapshot.conference
+        checkin = self.tr("check-in open") if conf.checkin_open else self.tr("check-in closed")
         self.attendance_label.setText(
             f"{present}/{len(snapshot.invitations)}  ·  "
             + self.tr("%1 attendees").replace("%1", str(people))
+            + f"\n{checkin}"
         )
+        self.actions_.checkin.setText(
+            self.tr("Reopen sites' check-&in")
+            if not conf.checkin_open
+            else self.tr("Close sites' check-&in")
+        )
+        self._held = conf.held_at is not None
         self.count.show_status(snapshot.status)
         if question is not None and question.revealed:
             self.chart_caption.setText(self.tr("Result — visible to the sites"))
@@ -416,11 +447,21 @@ class LiveConsole(QWidget):
         allowed = available_steps(pos)
         for step, action in self._step_actions().items():
             action.setEnabled(step in allowed)
+        a = self.actions_
+        online_only = (a.attendance, a.quick, a.checkin, a.held)
         if not self.online:  # the server is unreachable: only the notes work
-            for action in (*self._step_actions().values(), self.actions_.attendance):
+            for action in (*self._step_actions().values(), *online_only):
                 action.setEnabled(False)
         else:
-            self.actions_.attendance.setEnabled(True)
+            for action in online_only:
+                action.setEnabled(True)
+            a.held.setEnabled(not self._held)
+        question = self.snapshot.question if self.snapshot else None
+        self.quick_form.blocked = (
+            self.tr("Question %1 is still open; close it first.").replace("%1", question.number)
+            if question is not None and question.is_open
+            else ""
+        )
         primary = primary_step(pos)
         self.primary.setEnabled(primary is not None and self.online)
         self.primary.setText(self._primary_text(primary))
@@ -612,6 +653,23 @@ class LiveConsole(QWidget):
         return self.session.act(SKIP(question_id=question.id, reason=reason))
 
     @Slot()
+    def quick_question(self) -> None:
+        """Open the quick-question form (the free discussion); Enter in it asks."""
+        self.quick_form.start()
+
+    @Slot(object)
+    def on_quick_form_asked(self, asked: Action) -> None:
+        if self.session.act(asked):
+            self.quick_form.clear_question()
+            self.quick_form.hide()
+            self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def on_quick_form_cancelled(self) -> None:
+        self.quick_form.hide()
+        self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
     def next_question(self) -> None:
         self.session.act(NEXT())
 
@@ -672,6 +730,26 @@ class LiveConsole(QWidget):
     @Slot()
     def check_in(self) -> None:
         AttendanceDialog(self.session, self).exec()
+
+    @Slot()
+    def toggle_checkin(self) -> None:
+        """Close the sites' own check-in, or reopen it."""
+        if self.snapshot is not None:
+            is_open = self.snapshot.conference.checkin_open
+            self.session.act(CHECKIN_CLOSE() if is_open else CHECKIN_OPEN())
+
+    @Slot()
+    def mark_held(self) -> None:
+        if confirm(
+            self,
+            self.tr("Mark session as held"),
+            self.tr(
+                "The session is recorded as held and the sites' check-in closes "
+                "(you can reopen it). Mark it as held?"
+            ),
+            self.tr("Mark as held"),
+        ):
+            self.session.act(HELD())
 
     @Slot()
     def show_links(self) -> None:

@@ -14,13 +14,27 @@ from app.ui.theme import error_color
 STEP_SECONDS = 15
 
 
+def seconds_left(question: QuestionInfo | None, extra: int = 0) -> int | None:
+    """Seconds left of an opened question's countdown (``extra``: the moderator's
+    adjustment); None without a countdown."""
+    if question is None or question.duration_seconds is None or question.opened_at is None:
+        return None
+    opened = question.opened_at
+    if opened.tzinfo is None:
+        opened = opened.replace(tzinfo=dt.UTC)
+    elapsed = (dt.datetime.now(dt.UTC) - opened).total_seconds()
+    return int(question.duration_seconds + extra - elapsed + 0.999)
+
+
 class Countdown(QWidget):
     """Counts down from the question's ``duration_seconds`` since it was opened.
 
-    Signals ``expired(question_id)`` once at zero when "close when time is up" is ticked.
+    Signals ``expired(question_id)`` once at zero when "close when time is up" is ticked,
+    ``adjusted()`` when the moderator lengthens or shortens it (the presenter follows).
     """
 
     expired = Signal(int)
+    adjusted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,14 +70,12 @@ class Countdown(QWidget):
         self._show()
 
     def remaining(self) -> int | None:
+        return seconds_left(self._question, self._extra)
+
+    def extra_for(self, question_id: int) -> int:
+        """The moderator's adjustment of this question's countdown (0 for another)."""
         question = self._question
-        if question is None or question.duration_seconds is None or question.opened_at is None:
-            return None
-        opened = question.opened_at
-        if opened.tzinfo is None:
-            opened = opened.replace(tzinfo=dt.UTC)
-        elapsed = (dt.datetime.now(dt.UTC) - opened).total_seconds()
-        return int(question.duration_seconds + self._extra - elapsed + 0.999)
+        return self._extra if question is not None and question.id == question_id else 0
 
     def set_question(self, question: QuestionInfo | None) -> None:
         key = None if question is None else (question.id, question.opened_at, question.state)
@@ -110,9 +122,11 @@ class Countdown(QWidget):
     def on_minus_clicked(self) -> None:
         self._extra -= STEP_SECONDS
         self._show()
+        self.adjusted.emit()
 
     @Slot()
     def on_plus_clicked(self) -> None:
         self._extra += STEP_SECONDS
         self._fired = False
         self._show()
+        self.adjusted.emit()

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from app.models.enums import QuestionState
+from app.services.quick import case_line_of
 from app.services.views import CaseInfo, QuestionInfo
 from app.ui.icons import question_icon_kind, state_icon
 from app.ui.plain import plain_tooltip
@@ -78,6 +79,7 @@ class AgendaModel(QAbstractItemModel):
             "case": self.tr("Case %1"),
             "round": self.tr("Round %1"),
             "open": self.tr("OPEN"),
+            "free": self.tr("Free discussion"),
         }
 
     def cases(self) -> list[CaseInfo]:
@@ -153,6 +155,9 @@ class AgendaModel(QAbstractItemModel):
     def _case_data(self, case: CaseInfo, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             word = self._words["case"].replace("%1", str(case.number))
+            if case.free_discussion:  # its title is its one-line case, if one was given
+                line = case_line_of(case.title)
+                return f"{word}  {self._words['free']}" + (f" · {line}" if line else "")
             return f"{word}  {case.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(case.headline(self._lang))

@@ -93,6 +93,22 @@ class FileCommands(QObject):
             exports.export_attendance(self._window, self._pages.db, conf_id)
 
     @Slot()
+    def export_certificates(self) -> None:
+        conf_id = self._open_conference()
+        if conf_id is not None and self._pages.db is not None:
+            from app.ui import exports
+
+            exports.export_certificates(self._window, self._pages.db, conf_id)
+
+    @Slot()
+    def export_chamber_list(self) -> None:
+        conf_id = self._open_conference()
+        if conf_id is not None and self._pages.db is not None:
+            from app.ui import exports
+
+            exports.export_chamber_list(self._window, self._pages.db, conf_id)
+
+    @Slot()
     def save_chart(self) -> None:
         workspace = self._pages.workspace
         if self._pages.db is not None and workspace is not None:

@@ -75,6 +75,12 @@ class MainMenus(QObject):
             add(file, self.tr("Export &attendance list (CSV)…"), commands.export_attendance),
             add(
                 file,
+                self.tr("Export attendance cer&tificates (PDF)…"),
+                commands.export_certificates,
+            ),
+            add(file, self.tr("Export chamber's list (EI&V)…"), commands.export_chamber_list),
+            add(
+                file,
                 self.tr("Save &chart as…"),
                 commands.save_chart,
                 QKeySequence.StandardKey.SaveAs,
@@ -159,9 +165,9 @@ class MainMenus(QObject):
         a = console.live_actions
         for group in (
             (a.open, a.close, a.reveal, a.hide),
-            (a.next, a.previous),
+            (a.next, a.previous, a.quick),
             (a.reopen, a.repeat, a.skip),
-            (a.ballot, a.attendance),
+            (a.ballot, a.attendance, a.checkin, a.held),
             (a.presenter, a.links, a.server),
         ):
             for action in group:

@@ -257,3 +257,173 @@
   bind();
   listen();
 }());
+
+/* The check-in ("Who is here from our site?"): saved without reloading the page, a gentle
+   hint under an EFN whose check digit fails (as typed), and a button for another person.
+   Without this script the same form posts and the page comes back. */
+(function () {
+  "use strict";
+  if (!window.XMLHttpRequest || !document.querySelector || !window.JSON) { return; }
+  var PREFIX = "80276";
+
+  function section() { return document.getElementById("checkin"); }
+
+  function luhnValid(digits) {
+    var total = 0;
+    for (var i = 0; i < digits.length; i++) {
+      var d = parseInt(digits.charAt(digits.length - 1 - i), 10);
+      if (i % 2 === 1) { d *= 2; if (d > 9) { d -= 9; } }
+      total += d;
+    }
+    return total % 10 === 0;
+  }
+
+  /* The same rule as the server's (app.services.cme.efn_problem). */
+  function efnHint(raw) {
+    var box = section();
+    var efn = raw.replace(/[\s-]/g, "");
+    if (!efn) { return ""; }
+    if (!/^[0-9]{15}$/.test(efn)) { return box.getAttribute("data-hint-digits"); }
+    if (efn.indexOf(PREFIX) !== 0) { return box.getAttribute("data-hint-prefix"); }
+    if (!luhnValid(efn)) { return box.getAttribute("data-hint-check-digit"); }
+    return "";
+  }
+
+  function showHint(input) {
+    var hint = document.getElementById(input.getAttribute("aria-describedby"));
+    if (!hint) { return; }
+    var text = efnHint(input.value);
+    hint.textContent = text;
+    if (text) {
+      hint.removeAttribute("hidden");
+      input.setAttribute("aria-invalid", "true");
+    } else {
+      hint.setAttribute("hidden", "");
+      input.removeAttribute("aria-invalid");
+    }
+  }
+
+  function refusal(body, lang) {
+    var answer = JSON.parse(body);
+    if (answer.messages && typeof answer.messages[lang] === "string") {
+      return answer.messages[lang];
+    }
+    return String(answer.detail);
+  }
+
+  function people(form) {
+    var list = [];
+    var sets = form.querySelectorAll("fieldset.person");
+    for (var i = 0; i < sets.length; i++) {
+      var remove = sets[i].querySelector("input[name=remove]");
+      if (remove && remove.checked) { continue; }
+      var person = {
+        name: sets[i].querySelector("input[name=name]").value,
+        efn: sets[i].querySelector("input[name=efn]").value,
+        role: sets[i].querySelector("input[name=role]").value
+      };
+      if (person.name || person.efn || person.role) { list.push(person); }
+    }
+    return list;
+  }
+
+  function replaceSection(html, focusSaved) {
+    var old = section();
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var fresh = holder.querySelector("#checkin");
+    if (!old || !fresh) { return; }
+    old.parentNode.replaceChild(fresh, old);
+    bind();
+    var saved = document.getElementById("checkin-saved");
+    if (focusSaved && saved && saved.focus) { saved.setAttribute("tabindex", "-1"); saved.focus(); }
+  }
+
+  function showError(text) {
+    var box = section().querySelector(".checkin-messages");
+    var title = section().getAttribute("data-error-title") || "";
+    box.innerHTML = "";
+    var notice = document.createElement("div");
+    notice.className = "notice error";
+    notice.setAttribute("role", "alert");
+    notice.textContent = (title ? title + ": " : "") + text;
+    box.appendChild(notice);
+  }
+
+  function send(method, url, body, done) {
+    var xhr = new XMLHttpRequest();
+    xhr.open(method, url, true);
+    xhr.timeout = 20000;
+    xhr.setRequestHeader("Accept", body === null ? "text/html" : "application/json");
+    if (body !== null) { xhr.setRequestHeader("Content-Type", "application/json"); }
+    xhr.onreadystatechange = function () { if (xhr.readyState === 4) { done(xhr); } };
+    xhr.send(body);
+  }
+
+  function submit(event) {
+    if (event && event.preventDefault) { event.preventDefault(); }
+    var box = section();
+    var form = box.querySelector("form.checkin-form");
+    var button = form.querySelector("button.save");
+    var lang = box.getAttribute("data-lang");
+    button.disabled = true;
+    send("PUT", box.getAttribute("data-api"), JSON.stringify({ attendees: people(form) }),
+      function (xhr) {
+        button.disabled = false;
+        if (xhr.status === 200) {
+          send("GET", box.getAttribute("data-section") + "&saved=1", null, function (page) {
+            if (page.status === 200) { replaceSection(page.responseText, true); }
+          });
+          return;
+        }
+        var message = "HTTP " + xhr.status;
+        try { message = refusal(xhr.responseText, lang); } catch (e) { /* keep */ }
+        if (xhr.status === 0) { message = document.getElementById("live").getAttribute("data-offline"); }
+        showError(message);
+      });
+    return false;
+  }
+
+  function addRow() {
+    var form = section().querySelector("form.checkin-form");
+    var blanks = form.querySelectorAll("fieldset.person.blank");
+    var all = form.querySelectorAll("fieldset.person");
+    if (!blanks.length) { return; }
+    var copy = blanks[blanks.length - 1].cloneNode(true);
+    var n = all.length;
+    var inputs = copy.querySelectorAll("input, label, p");
+    for (var i = 0; i < inputs.length; i++) {
+      var el = inputs[i];
+      if (el.id) { el.id = el.id.replace(/-[0-9]+$/, "-" + n); }
+      if (el.htmlFor) { el.htmlFor = el.htmlFor.replace(/-[0-9]+$/, "-" + n); }
+      if (el.getAttribute("aria-describedby")) {
+        el.setAttribute("aria-describedby", "efn-hint-" + n);
+      }
+      if (el.tagName === "INPUT") { el.value = ""; el.removeAttribute("aria-invalid"); }
+      if (el.tagName === "P") { el.textContent = ""; el.setAttribute("hidden", ""); }
+    }
+    all[all.length - 1].parentNode.insertBefore(copy, all[all.length - 1].nextSibling);
+    bindInputs(copy);
+    copy.querySelector("input[name=name]").focus();
+  }
+
+  function bindInputs(root) {
+    var efns = root.querySelectorAll("input[name=efn]");
+    for (var i = 0; i < efns.length; i++) {
+      efns[i].oninput = function () { showHint(this); };
+    }
+  }
+
+  function bind() {
+    var box = section();
+    if (!box) { return; }
+    var form = box.querySelector("form.checkin-form");
+    if (!form) { return; }
+    form.onsubmit = submit;
+    var add = form.querySelector("button.add-row");
+    if (add) { add.removeAttribute("hidden"); add.onclick = addRow; }
+    bindInputs(form);
+  }
+
+  bind();
+}());
