@@ -56,7 +56,13 @@ from app.services.steps import (
 )
 from app.ui import settings
 from app.ui.i18n import current_language
-from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
+from app.ui.live.actions import (
+    ActionButton,
+    ButtonRow,
+    LiveActions,
+    make_actions,
+    shortcut_text,
+)
 from app.ui.live.attendance import AttendanceDialog
 from app.ui.live.ballot_dialog import BallotDialog
 from app.ui.live.call_totals import CallTotalsNote
@@ -216,7 +222,8 @@ class LiveConsole(QWidget):
         steps.addWidget(self.primary, 1)
         steps.addSpacing(8)
         steps.addWidget(self.countdown)
-        more = QHBoxLayout()
+        self.more_row = ButtonRow()
+        more = self.more_row.row
         for act in (
             self.actions_.previous,
             self.actions_.next,
@@ -277,7 +284,7 @@ class LiveConsole(QWidget):
         right_layout.addLayout(header)
         right_layout.addWidget(self.question_label)
         right_layout.addLayout(steps)
-        right_layout.addLayout(more)
+        right_layout.addWidget(self.more_row)
         right_layout.addWidget(line)
         right_layout.addWidget(self.body, 1)
 
@@ -468,6 +475,8 @@ class LiveConsole(QWidget):
         primary_action = None if primary is None else self._step_actions()[primary]
         for button in self.secondary:  # one button per step: the primary one if it is
             button.setVisible(button.bound_action is not primary_action)
+        self.more_row.updateGeometry()
+        self.more_row.fit()
 
     def primary_action(self) -> QAction | None:
         """The action of the one obvious next step (:func:`app.services.steps.primary_step`)."""

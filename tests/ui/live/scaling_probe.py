@@ -99,6 +99,7 @@ def probe(lang: str, folder: Path) -> dict[str, object]:
     session.act(CURRENT(question_id=last.id))
     check("last question")
     ratio = app.primaryScreen().devicePixelRatio()
+    compact = console.more_row.compact  # the shortcuts only in tooltips and menus
     path = folder / "console.png"
     window.grab().save(str(path))
     window.close()
@@ -108,6 +109,7 @@ def probe(lang: str, folder: Path) -> dict[str, object]:
         "ratio": ratio,
         "free": free.toTuple(),
         "problems": problems,
+        "compact": compact,
         "screenshot": str(path),
     }
 

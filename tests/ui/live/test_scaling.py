@@ -52,3 +52,5 @@ def test_the_console_fits_at_each_scaling(
     assert found["ratio"] == factor
     assert tuple(found["screen"]) == (round(size[0] / factor), round(size[1] / factor))
     assert found["problems"] == []
+    # the buttons name their shortcuts wherever the row has room (not at 1093 px wide)
+    assert found["compact"] is (size == (1366, 768) and factor == 1.25)
