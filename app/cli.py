@@ -20,6 +20,8 @@ from app.commands.common import (
     port_number,
     whole_number,
 )
+from app.commands.organiser_args import add_organiser_commands
+from app.commands.setup_args import add_setup_commands
 from app.config import DB_ENV_VAR, LANGUAGES, Settings, SettingsError, default_db_url, load_settings
 
 
@@ -99,8 +101,17 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     )
     links.set_defaults(func=_dispatch("links"))
 
-    serve = sub.add_parser("serve", help="run the voting server without the desktop app")
-    serve.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    serve = sub.add_parser(
+        "serve",
+        help="run the voting server without the desktop app (one conference, or the round)",
+    )
+    serve.add_argument(
+        "conference",
+        metavar="CONFERENCE",
+        nargs="?",
+        help="id or short name; without it: every conference of the database on one "
+        "address, with the organiser API (the standing server of the round)",
+    )
     serve.add_argument(
         "--host", default=settings.host, help=f"address to bind (default {settings.host})"
     )
@@ -118,7 +129,19 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         metavar="N",
         help="worker processes (default 1; more than one needs PostgreSQL)",
     )
+    serve.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the configuration (database, schema, options, port) and say what "
+        "is wrong; for systemd's ExecStartPre",
+    )
     serve.set_defaults(func=_dispatch("serve"))
+
+    migrate = sub.add_parser(
+        "migrate", help="bring the database's schema up to this Votum (server stopped)"
+    )
+    migrate.set_defaults(func=_dispatch("migrate"))
+    add_organiser_commands(sub, _dispatch)
 
     report = sub.add_parser("report", help="write the PDF protocol")
     report.add_argument("conference", metavar="CONFERENCE", help="id or short name")
@@ -194,7 +217,7 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     )
     poll.add_argument("--dry-run", action="store_true", help="show the preview, store nothing")
     poll.set_defaults(func=_dispatch("poll_import"))
-    _add_setup_commands(sub)
+    add_setup_commands(sub, _dispatch)
     _add_ask(sub)
     return parser
 
@@ -264,138 +287,6 @@ def _add_reach_options(serve: argparse.ArgumentParser, settings: Settings) -> No
         metavar="FILE",
         help="write the moderator token to FILE (mode 0600) instead of printing it",
     )
-
-
-def _add_setup_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Setting up a conference without the desktop: conference files, sites, invitations,
-    attendance."""
-    conference = sub.add_parser(
-        "conference", help="a conference whole as a conference file; set its data"
-    )
-    actions = conference.add_subparsers(title="actions", metavar="ACTION", required=True)
-
-    imp = actions.add_parser("import", help="a new conference from a conference file")
-    imp.add_argument("file", metavar="FILE", help="conference file (.votum-conference.json)")
-    imp.add_argument(
-        "--new-links",
-        action="store_true",
-        help="give every site a new link (to copy a conference within one database)",
-    )
-    imp.set_defaults(func=_dispatch("conference", "run_import"))
-
-    new = actions.add_parser(
-        "new", help="an empty conference (a hosted server's place to publish into)"
-    )
-    new.add_argument("topic", metavar="TOPIC")
-    new.add_argument("--date", type=iso_date, required=True, help="YYYY-MM-DD")
-    new.add_argument("--language", choices=LANGUAGES, default="de")
-    new.add_argument("--slug", metavar="NAME", help="short name (default: date and topic)")
-    new.set_defaults(func=_dispatch("conference", "run_new"))
-
-    exp = actions.add_parser(
-        "export", help="write a conference file (whole, or --publish for a hosted server)"
-    )
-    exp.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    exp.add_argument("file", metavar="FILE", help="target file (.votum-conference.json)")
-    exp.add_argument(
-        "--publish",
-        action="store_true",
-        help="only what the sites' pages show: case number, title, headline, questions "
-        "(no names, EFNs, notes, images or free text unless added below)",
-    )
-    exp.add_argument("--with-images", action="store_true", help="publish the case images too")
-    exp.add_argument("--with-text", action="store_true", help="publish the cases' free text too")
-    exp.add_argument(
-        "--with-summary", action="store_true", help="publish the whole structured summary too"
-    )
-    exp.set_defaults(func=_dispatch("conference", "run_export"))
-
-    checkin = actions.add_parser("checkin", help="open or close the sites' own check-in")
-    checkin.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    step = checkin.add_mutually_exclusive_group(required=True)
-    step.add_argument("--open", dest="open", action="store_true")
-    step.add_argument("--close", dest="open", action="store_false")
-    checkin.set_defaults(func=_dispatch("checkin", "run_checkin"))
-
-    held = actions.add_parser("held", help="mark the session as held (closes the check-in)")
-    held.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    held.set_defaults(func=_dispatch("checkin", "run_held"))
-
-    put = actions.add_parser("set", help="change a conference's date, times, CME data, people")
-    put.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    put.add_argument("--topic")
-    put.add_argument("--date", type=iso_date, help="YYYY-MM-DD (the short name follows)")
-    put.add_argument("--starts", metavar="HH:MM", help="start time")
-    put.add_argument("--ends", metavar="HH:MM", help="end time")
-    put.add_argument("--language", choices=LANGUAGES)
-    put.add_argument("--moderator", metavar="NAME")
-    put.add_argument("--vnr", help="the 19-digit CME event number (VNR)")
-    put.add_argument("--cme-category", metavar="CAT", help="CME category, e.g. A")
-    put.add_argument("--cme-points", type=whole_number, metavar="N", help="CME points")
-    put.add_argument("--scientific-lead", metavar="NAME")
-    put.add_argument("--organiser", metavar="NAME", help="as the attendance certificates name it")
-    put.add_argument(
-        "--fellow",
-        action="append",
-        metavar="NAME@SITE",
-        help="a fellow (repeat for each; replaces the list); --fellow '' clears it",
-    )
-    put.set_defaults(func=_dispatch("conference", "run_set"))
-
-    sites = sub.add_parser("sites", help="the site registry as CSV or JSON")
-    site_actions = sites.add_subparsers(title="actions", metavar="ACTION", required=True)
-    sites_in = site_actions.add_parser("import", help="add or update sites (by code) from a file")
-    sites_in.add_argument("file", metavar="FILE", help="CSV (code,name,city,email) or .json")
-    sites_in.set_defaults(func=_dispatch("sites", "run_import"))
-    sites_out = site_actions.add_parser("export", help="write the registry (JSON for *.json)")
-    sites_out.add_argument("file", metavar="FILE", help="target file, or - for standard output")
-    sites_out.add_argument("--json", action="store_true", help="JSON on standard output")
-    sites_out.set_defaults(func=_dispatch("sites", "run_export"))
-    status = site_actions.add_parser(
-        "status", help="which invited sites have opened their link (the link test)"
-    )
-    status.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    status.set_defaults(func=_dispatch("checkin", "run_status"))
-
-    invite = sub.add_parser("invite", help="invite sites to a conference (each gets its link)")
-    invite.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    invite.add_argument("codes", nargs="+", metavar="CODE", help="site code from the registry")
-    invite.add_argument(
-        "--withdraw", action="store_true", help="withdraw the invitations (not after voting)"
-    )
-    invite.set_defaults(func=_dispatch("invite"))
-
-    from app.commands.attendance import AttendeeEfn, AttendeeName, AttendeeRole
-
-    att = sub.add_parser("attendance", help="check a site in or out, with names and EFNs (CME)")
-    att.add_argument("conference", metavar="CONFERENCE", help="id or short name")
-    att.add_argument("code", metavar="CODE", help="the site's code")
-    presence = att.add_mutually_exclusive_group(required=True)
-    presence.add_argument("--present", dest="present", action="store_true")
-    presence.add_argument("--absent", dest="present", action="store_false")
-    att.add_argument("--count", type=whole_number, metavar="N", help="how many attend at the site")
-    att.add_argument(
-        "--name",
-        action=AttendeeName,
-        dest="attendees",
-        metavar="NAME",
-        help="an attending doctor (repeat; replaces the names given before)",
-    )
-    att.add_argument(
-        "--efn",
-        action=AttendeeEfn,
-        dest="attendees",
-        metavar="EFN",
-        help="the EFN of the --name before it (15 digits)",
-    )
-    att.add_argument(
-        "--role",
-        action=AttendeeRole,
-        dest="attendees",
-        metavar="ROLE",
-        help="the role of the --name before it (e.g. Fellow)",
-    )
-    att.set_defaults(func=_dispatch("attendance"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

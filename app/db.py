@@ -391,3 +391,23 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         if "Can't locate revision" in str(exc):
             raise DatabaseError(say("newer_votum")) from exc
         raise
+
+
+def schema_revisions(engine: Engine) -> tuple[str | None, str]:
+    """The database's schema revision (None: no Votum schema yet) and this Votum's."""
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config(engine)).get_current_head()
+    assert head is not None
+    with engine.connect() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+    return current, head
+
+
+def known_revision(engine: Engine, revision: str) -> bool:
+    """True if ``revision`` is one of this Votum's (else a newer Votum wrote it)."""
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(_alembic_config(engine))
+    return any(script.revision == revision for script in scripts.walk_revisions())

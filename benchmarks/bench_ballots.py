@@ -9,6 +9,13 @@ this process is the load generator. PostgreSQL: ``--db postgresql://postgres@HOS
 Phases: a burst (every site casts at once) and a
 session's real pace (40 sites spread over 10 s), each for the real ballot endpoint and for
 a bare endpoint (same request body, no database) mounted only in this benchmark's app.
+
+The server serves as the round's standing server does (``serve`` without a conference:
+every conference, each found by its links), unless ``--fixed`` (``serve CONFERENCE``). Then
+each round adds a two-conference burst: as many sites again, half in conference A and half
+in B, all at once through the one server; and another conference's pages while a burst
+runs: sites of B read their state page while all of A votes, against the same reads with
+nothing else going on.
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ from fastapi import FastAPI  # noqa: E402
 from app.server.schemas import BallotIn  # noqa: E402
 
 
-def build_conference(url: str, n_sites: int) -> None:
+def build_conference(url: str, n_sites: int, slug: str = "bench", prefix: str = "B") -> None:
     from app.db import Database
     from app.models import QuestionKind
     from app.services import agenda, conferences, lifecycle
@@ -43,11 +50,12 @@ def build_conference(url: str, n_sites: int) -> None:
     db = Database.open(url)
     with db.write() as session:
         conf_id = conferences.create_conference(
-            session, "Benchmark", dt.date(2026, 11, 18), slug="bench"
+            session, f"Benchmark {slug}", dt.date(2026, 11, 18), slug=slug
         )
         ids = [
             conferences.save_site(
-                session, conferences.SiteData(name=f"Standort {i:03d}", code=f"B{i:03d}")
+                session,
+                conferences.SiteData(name=f"Standort {prefix}{i:03d}", code=f"{prefix}{i:03d}"),
             )
             for i in range(n_sites)
         ]
@@ -103,17 +111,17 @@ def add_bare(app: FastAPI) -> None:
         return {"question_id": ballot.question_id, "revision": 0}
 
 
-def serve(url: str, conn: mp.connection.Connection, workers: int = 1) -> None:
+def serve(url: str, conn: mp.connection.Connection, workers: int = 1, fixed: bool = False) -> None:
     """Child process: the real server plus ``POST /bench/bare/{token}``; answers "cpu" with
     its CPU seconds so far (all threads; with workers: theirs too), "stop" with the
-    writer's counts."""
+    writer's counts. It serves every conference (the standing server) unless ``fixed``."""
     from app.db import Database
     from app.server.runner import VotingServer, tune_garbage_collector
     from app.services.conferences import find_conference
 
     db = Database.open(url)
     with db.read() as session:
-        conf_id = find_conference(session, "bench").id
+        conf_id = find_conference(session, "bench").id if fixed else None
     if workers > 1:
         db.dispose()
         serve_workers(url, conf_id, conn, workers)
@@ -124,12 +132,15 @@ def serve(url: str, conn: mp.connection.Connection, workers: int = 1) -> None:
     conn.send(server.port)
     while conn.recv() == "cpu":
         conn.send(time.process_time())
-    conn.send((server.ctx.writer.groups, server.ctx.writer.jobs))
+    writer = server.conferences.writer
+    conn.send((writer.groups, writer.jobs))
     server.stop()
     db.dispose()
 
 
-def serve_workers(url: str, conf_id: int, conn: mp.connection.Connection, workers: int) -> None:
+def serve_workers(
+    url: str, conf_id: int | None, conn: mp.connection.Connection, workers: int
+) -> None:
     """As ``serve --workers N``: this process supervises, the workers serve (Linux: their
     CPU time is read from /proc)."""
     import os
@@ -208,6 +219,22 @@ class Phase:
         )
 
 
+@dataclass(frozen=True)
+class Conf:
+    """A conference of the run: its sites' links, its open question and the options."""
+
+    tokens: list[str]
+    question: int
+    options: list[int]
+
+    def body(self, i: int, r: int) -> dict:
+        return {"question_id": self.question, "option_ids": [self.options[(i + r) % 2]]}
+
+
+#: the other conference's pages read during a burst: readers × reads, this far apart
+READERS, READS, READ_GAP = 20, 5, 0.02
+
+
 def server_cpu(conn: mp.connection.Connection) -> float:
     conn.send("cpu")
     return conn.recv()
@@ -250,6 +277,43 @@ async def run_phase(
     return Phase(name, latencies, seconds, len(latencies) - failed, failed, cpu, own)
 
 
+async def read_phase(conn, readers, name: str, paths: list[str], clients, burst) -> Phase:
+    """Each reader reads its state page :data:`READS` times, :data:`READ_GAP` apart, while
+    ``burst`` ((path, body) per client, all at once: another conference's ballots) runs;
+    the latencies are the reads'."""
+    latencies: list[float] = []
+    failed = 0
+    gc.collect()
+    gc.disable()
+    cpu = server_cpu(conn)
+    start = time.perf_counter()
+    own = time.process_time()
+
+    async def read(client, path: str) -> None:
+        nonlocal failed
+        for _ in range(READS):
+            t0 = time.perf_counter()
+            response = await client.get(path)
+            latencies.append(time.perf_counter() - t0)
+            failed += response.status_code != 200
+            await asyncio.sleep(READ_GAP)
+
+    async def vote(client, path: str, body: dict) -> None:
+        await client.post(path, json=body)
+
+    try:
+        await asyncio.gather(
+            *(read(client, path) for client, path in zip(readers, paths, strict=True)),
+            *(vote(client, *job) for client, job in zip(clients, burst, strict=False)),
+        )
+    finally:
+        gc.enable()
+    seconds = time.perf_counter() - start
+    own = time.process_time() - own
+    cpu = server_cpu(conn) - cpu
+    return Phase(name, latencies, seconds, len(latencies) - failed, failed, cpu, own)
+
+
 async def load(
     conn,
     port: int,
@@ -258,6 +322,7 @@ async def load(
     option_ids: list[int],
     rounds: int,
     moderator: str | None = None,
+    other: Conf | None = None,
 ):
     import ssl
 
@@ -268,7 +333,7 @@ async def load(
     context = ssl.create_default_context()
     clients = [
         httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60, verify=context)
-        for _ in tokens
+        for _ in tokens + (other.tokens if other else [])
     ]
     watcher, events = None, [0]
     if moderator is not None:  # the moderator's event stream stays open, read throughout
@@ -285,6 +350,17 @@ async def load(
             conn, clients, "warm-up", [(f"/bench/bare/{t}", body(0, 0), 0) for t in tokens], []
         )
         results: dict[str, list[Phase]] = {"burst": [], "bare burst": []}
+        if other is not None:  # its sites' connections too
+            await run_phase(
+                conn,
+                clients,
+                "warm-up",
+                [(f"/bench/bare/{t}", body(0, 0), 0) for t in tokens + other.tokens],
+                [],
+            )
+            for key in ("two conferences", "reads quiet", "reads in burst", "own reads in burst"):
+                results[key] = []
+        mine = Conf(tokens, question_id, option_ids)
         for r in range(rounds):
             results["bare burst"].append(
                 await run_phase(
@@ -304,6 +380,8 @@ async def load(
                     acked,
                 )
             )
+            if other is not None:
+                await two_conferences(conn, clients, mine, other, r, results, acked)
         rng = random.Random(7)
         offsets = [rng.uniform(0, 10) for _ in tokens[:40]]
 
@@ -328,6 +406,36 @@ async def load(
             watcher.cancel()
             print(f"moderator stream: {events[0]} events read", file=sys.stderr)
     return results, pace, bare_pace, acked
+
+
+async def two_conferences(
+    conn, clients, mine: Conf, other: Conf, r: int, results: dict[str, list[Phase]], acked
+) -> None:
+    """This round's two-conference burst (every site of both at once, taken in turn), and
+    the other conference's pages: read alone, then while all of this one votes."""
+    jobs = []
+    for i in range(max(len(mine.tokens), len(other.tokens))):
+        for conf in (mine, other):
+            if i < len(conf.tokens):
+                jobs.append((f"/api/v/{conf.tokens[i]}/ballot", conf.body(i, r + 1), 0))
+    results["two conferences"].append(
+        await run_phase(conn, clients, "two-conference burst", jobs, acked)
+    )
+    readers = clients[len(mine.tokens) :][:READERS]
+    paths = [f"/api/v/{t}/state" for t in other.tokens[:READERS]]
+    results["reads quiet"].append(
+        await read_phase(conn, readers, "B's pages, quiet", paths, [], [])
+    )
+    # the usual latency: A's own pages while A votes (read through B's idle clients); the
+    # two kinds of read take turns going first, so neither gets the quieter moment
+    own = [f"/api/v/{t}/state" for t in mine.tokens[-READERS:]]
+    kinds = [
+        ("reads in burst", "B's pages in A's burst", paths),
+        ("own reads in burst", "A's pages in A's burst", own),
+    ]
+    for n, (key, name, read) in enumerate(kinds if r % 2 == 0 else kinds[::-1]):
+        burst = [(f"/api/v/{t}/ballot", mine.body(i, r + n)) for i, t in enumerate(mine.tokens)]
+        results[key].append(await read_phase(conn, readers, name, read, clients, burst))
 
 
 async def _watch(port: int, token: str, events: list[int]) -> None:
@@ -357,6 +465,11 @@ def main() -> int:
         "--pg-cluster", action="store_true", help="start a throwaway PostgreSQL cluster"
     )
     parser.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL)")
+    parser.add_argument(
+        "--fixed",
+        action="store_true",
+        help="serve the one conference as serve CONFERENCE does (no two-conference phases)",
+    )
     parser.add_argument(
         "--moderator-stream",
         action="store_true",
@@ -394,23 +507,36 @@ def run(args: argparse.Namespace) -> int:
         url = f"sqlite:///{(folder / 'bench.sqlite3').as_posix()}"
         where = "SQLite WAL synchronous=FULL"
     build_conference(url, args.sites)
+    if not args.fixed:
+        build_conference(url, args.sites, slug="bench-2", prefix="C")
     db = Database.open(url)
+    other = None
     with db.read() as session:
         conf_id = find_conference(session, "bench").id
         tokens = [i.token for i in invitations(session, conf_id) if i.token]
         question = agenda(session, conf_id)[0].questions[0]
         token = moderator_token(session, conf_id) if args.moderator_stream else None
+        if not args.fixed:
+            second = find_conference(session, "bench-2").id
+            asked = agenda(session, second)[0].questions[0]
+            other = Conf(
+                [i.token for i in invitations(session, second) if i.token],
+                asked.id,
+                [o.id for o in asked.options],
+            )
     option_ids = [o.id for o in question.options]
 
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=serve, args=(url, child, args.workers), daemon=args.workers == 1)
+    proc = ctx.Process(
+        target=serve, args=(url, child, args.workers, args.fixed), daemon=args.workers == 1
+    )
     # (a daemonic process may not start the workers)
     proc.start()
     port = parent.recv()
     try:
         results, pace, bare_pace, acked = asyncio.run(
-            load(parent, port, tokens, question.id, option_ids, args.rounds, token)
+            load(parent, port, tokens, question.id, option_ids, args.rounds, token, other)
         )
     finally:
         parent.send("stop")
@@ -418,8 +544,9 @@ def run(args: argparse.Namespace) -> int:
         proc.join(30)
 
     with db.read() as session:
-        history = {(h.site_id, h.revision) for h in ballot_history(session, question.id)}
-    lost = sum(1 for a in acked if (a["site_id"], a["revision"]) not in history)
+        asked = [question.id] + ([other.question] if other else [])
+        history = {(q, h.site_id, h.revision) for q in asked for h in ballot_history(session, q)}
+    lost = sum(1 for a in acked if (a["question_id"], a["site_id"], a["revision"]) not in history)
     db.dispose()
     if args.db:
         drop_postgresql(args.db, url)
@@ -431,7 +558,8 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"Votum ballot benchmark · {dt.date.today().isoformat()} · {args.sites} sites · "
         f"median of {args.rounds} bursts · server in a child process "
-        f"({args.workers} worker{'s' if args.workers > 1 else ''}), {where}"
+        f"({args.workers} worker{'s' if args.workers > 1 else ''}, "
+        f"{'one conference' if args.fixed else 'the standing server'}), {where}"
         + (", moderator stream open" if args.moderator_stream else "")
     )
     for phase in (burst, bare, pace, bare_pace):
@@ -459,6 +587,24 @@ def run(args: argparse.Namespace) -> int:
         f"  server CPU per request in bursts (median): ballot {cpu_ballot:.0f} µs, "
         f"bare {cpu_bare:.0f} µs (ratio {cpu_bare / cpu_ballot:.2f})"
     )
+    if other is not None:
+        two = median(results["two conferences"])
+        print("  " + two.line())
+        print(
+            f"  two-conference burst / one-conference burst: "
+            f"{two.throughput / burst.throughput:.2f} (medians)"
+        )
+        for key, name in (
+            ("reads quiet", "B's state page, quiet"),
+            ("reads in burst", "B's state page in A's burst"),
+            ("own reads in burst", "A's state page in A's burst"),
+        ):
+            data = [x for p in results[key] for x in p.latencies]
+            merged = Phase(name, data, 1, len(data), 0, 0, 0)
+            print(
+                f"  {name:<28} ({len(data)} reads): p50 {merged.pct(50):6.1f} ms"
+                f"  p95 {merged.pct(95):6.1f} ms  p99 {merged.pct(99):6.1f} ms"
+            )
     print(
         f"  acknowledged ballots: {len(acked)}, lost: {lost}; "
         f"writer: {jobs} jobs in {groups} commits ({jobs / max(groups, 1):.1f} per commit)"

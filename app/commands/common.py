@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -48,6 +49,21 @@ def _shown(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except Exception:  # not even a URL: the user typed it, print it as it is
         return url
+
+
+def write_private(path: Path, text: str) -> None:
+    """A secret for the operator only (mode 0600), kept out of a service's journal and
+    the terminal's scrollback."""
+    import os
+
+    from app.commands.messages import say
+
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise CliError(say("token_file_unwritable", path=path, reason=exc.strerror)) from None
 
 
 def conference_id(session: Session, ref: str) -> int:

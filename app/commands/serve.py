@@ -1,22 +1,28 @@
-"""``python main.py serve CONFERENCE``: the voting server without the desktop app."""
+"""``python main.py serve [CONFERENCE]``: the voting server without the desktop app, for
+one conference or (without one) the standing server of the round; ``--check`` says what
+is wrong with its configuration before it starts."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import ipaddress
 import os
 import threading
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from app.commands.common import CliError, conference_id, open_db
+from app.commands.common import CliError, conference_id, open_db, write_private
 from app.commands.links import normalise_base_url
+from app.commands.messages import say
 from app.config import load_settings
+from app.db import Database
 from app.server.addresses import base_urls
 from app.server.connections import ConnectionLimits, TlsFiles
 from app.server.runner import ServerStartError, VotingServer, tune_garbage_collector
-from app.services.conferences import get_conference, invitations, moderator_token
+from app.services.conferences import get_conference, invitations, list_conferences, moderator_token
+from app.services.organiser import organiser_token_since
 from app.services.views import InvitationInfo
 
 
@@ -25,11 +31,11 @@ def tls_files(args: argparse.Namespace) -> TlsFiles | None:
     if not args.certfile and not args.keyfile:
         return None
     if not args.certfile or not args.keyfile:
-        raise CliError("--certfile and --keyfile go together (HTTPS needs both)")
+        raise CliError(say("tls_pair"))
     for option, name in (("--certfile", args.certfile), ("--keyfile", args.keyfile)):
         path = Path(name)
         if not path.is_file() or not os.access(path, os.R_OK):
-            raise CliError(f"{option} {name}: no readable file")
+            raise CliError(say("no_readable_file", option=option, name=name))
     return TlsFiles(str(Path(args.certfile)), str(Path(args.keyfile)))
 
 
@@ -38,22 +44,17 @@ def trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
     given = [p.strip() for item in args.forwarded_allow_ips for p in item.split(",") if p.strip()]
     if not args.proxy_headers:
         if given:
-            raise CliError("--forwarded-allow-ips needs --proxy-headers")
+            raise CliError(say("allow_ips_need_proxy_headers"))
         return ()
     if not given:
-        raise CliError(
-            "--proxy-headers needs --forwarded-allow-ips with the proxy's address, "
-            "e.g. 127.0.0.1 (never * on a reachable host: anyone could forge addresses)"
-        )
+        raise CliError(say("proxy_headers_need_allow_ips"))
     for item in given:
         if item == "*":
             continue
         try:
             ipaddress.ip_network(item, strict=False)
         except ValueError:
-            raise CliError(
-                f"--forwarded-allow-ips {item!r}: not an IP address or network"
-            ) from None
+            raise CliError(say("not_an_ip", item=repr(item))) from None
     return tuple(given)
 
 
@@ -63,24 +64,63 @@ def connection_limits(args: argparse.Namespace) -> ConnectionLimits:
     if args.max_connections is None:
         return limits
     if args.max_connections < 10:
-        raise CliError("--max-connections: at least 10")
+        raise CliError(say("max_connections_least", least=10))
     return replace(limits, max_connections=args.max_connections)
 
 
+@dataclass(frozen=True)
+class Served:
+    """What ``serve`` serves, read before it starts: one conference, or the round."""
+
+    conference_id: int | None
+    title: str
+    #: the conference's moderator token ("" where only its hash is kept); None: the round
+    token: str | None
+    slug: str = ""
+    invited: Sequence[InvitationInfo] = ()
+    #: a standing server: when its organiser token was issued (None: there is none)
+    organiser_since: dt.datetime | None = None
+
+
+def served(db: Database, args: argparse.Namespace) -> Served:
+    """The conference named on the command line, or every conference of the database."""
+    with db.read() as session:
+        if args.conference is None:
+            count = len(list_conferences(session))
+            return Served(
+                None,
+                f"Votum voting server for the round: {count} conference(s)",
+                None,
+                organiser_since=organiser_token_since(session),
+            )
+        conf_id = conference_id(session, args.conference)
+        conf = get_conference(session, conf_id)
+        return Served(
+            conf_id,
+            f"Votum voting server: {conf.slug} — {conf.topic}",
+            moderator_token(session, conf_id),  # the same for every worker: stored
+            conf.slug,
+            invitations(session, conf_id),
+        )
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.check:
+        from app.commands.check import run_check
+
+        return run_check(args)
     tls = tls_files(args)
     proxies = trusted_proxies(args)
     base_url = normalise_base_url(args.base_url) if args.base_url else None
+    if args.conference is None and args.moderator_token_file:
+        raise CliError(say("token_file_needs_conference"))
     if args.workers != 1:
         return run_workers(args, tls, proxies, base_url)
     db = open_db(args)
-    with db.read() as session:
-        conf_id = conference_id(session, args.conference)
-        conf = get_conference(session, conf_id)
-        invited = invitations(session, conf_id)
+    what = served(db, args)
     server = VotingServer(
         db,
-        conf_id,
+        what.conference_id,
         host=args.host,
         port=args.port,
         settings=args.settings,
@@ -94,9 +134,8 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     tune_garbage_collector(args.settings.gc_thresholds)
     urls = server.base_urls()
-    print(f"Votum voting server: {conf.slug} — {conf.topic}", flush=True)
-    _print_reach(args, urls, base_url, proxies, server.moderator_token)
-    _print_links_hint(conf.slug, invited, base_url or urls[0])
+    print(what.title, flush=True)
+    _print_reach(args, urls, base_url, proxies, what)
     print(f"  API description: {base_url or urls[-1]}/openapi.json", flush=True)
     print("Press Ctrl+C to stop.", flush=True)
     stopped = threading.Event()
@@ -116,40 +155,44 @@ def _print_reach(
     urls: list[str],
     base_url: str | None,
     proxies: tuple[str, ...],
-    token: str,
+    what: Served,
 ) -> None:
-    """Where the server listens, how sites reach it, whom it trusts, the moderator token
-    (or the private file it went to)."""
+    """Where the server listens, how sites reach it, whom it trusts; the moderator token
+    (or the private file it went to) and the links, or the organiser's credential."""
     for url in urls:
         print(f"  listening on {url}", flush=True)
     if base_url:
         print(f"  sites reach it as {base_url}", flush=True)
     if proxies:
         print(f"  trusting X-Forwarded-For from {', '.join(proxies)}", flush=True)
-    if args.moderator_token_file:
-        _write_private(Path(args.moderator_token_file), token + "\n")
+    if what.token is None:
+        _print_organiser(what, base_url or urls[0])
+        return
+    if not what.token:
+        print("  moderator token: with the organiser (this server keeps only its hash)")
+    elif args.moderator_token_file:
+        write_private(Path(args.moderator_token_file), what.token + "\n")
         print(f"  moderator token: written to {args.moderator_token_file}", flush=True)
     else:
-        print(f"  moderator token: {token}", flush=True)
-
-
-def _print_links_hint(slug: str, invited: Sequence[InvitationInfo], base: str) -> None:
-    with_link = sum(1 for i in invited if i.token)
+        print(f"  moderator token: {what.token}", flush=True)
+    with_link = sum(1 for i in what.invited if i.token)
     print(
-        f"  {with_link} of {len(invited)} invited sites have a link; print them with:\n"
-        f"    python main.py links {slug} --base-url {base}",
+        f"  {with_link} of {len(what.invited)} invited sites have a link; print them with:\n"
+        f"    python main.py links {what.slug} --base-url {base_url or urls[0]}",
         flush=True,
     )
 
 
-def _write_private(path: Path, text: str) -> None:
-    """A secret for the operator only (mode 0600), not for the service's journal."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            stream.write(text)
-    except OSError as exc:
-        raise CliError(f"--moderator-token-file {path}: cannot write ({exc.strerror})") from None
+def _print_organiser(what: Served, base: str) -> None:
+    if what.organiser_since is None:
+        print(
+            "  organiser token: none yet; make one with: python main.py organiser token --rotate",
+            flush=True,
+        )
+    else:
+        since = what.organiser_since.strftime("%Y-%m-%d %H:%M UTC")
+        print(f"  organiser token: issued {since}", flush=True)
+    print(f"  organiser API: {base}/api/organiser/", flush=True)
 
 
 def run_workers(
@@ -168,11 +211,7 @@ def run_workers(
         raise CliError(problem)
     db = open_db(args)  # migrates once, before any worker starts
     try:
-        with db.read() as session:
-            conf_id = conference_id(session, args.conference)
-            conf = get_conference(session, conf_id)
-            token = moderator_token(session, conf_id)  # the same for every worker: stored
-            invited = invitations(session, conf_id)
+        what = served(db, args)
     finally:
         db.dispose()
     try:
@@ -184,12 +223,11 @@ def run_workers(
     urls = base_urls(args.host, port)
     if tls is not None:  # the printed links must name the scheme the workers speak
         urls = ["https://" + url.removeprefix("http://") for url in urls]
-    print(f"Votum voting server: {conf.slug} — {conf.topic} ({args.workers} workers)", flush=True)
-    _print_reach(args, urls, base_url, proxies, token)
-    _print_links_hint(conf.slug, invited, base_url or urls[0])
+    print(f"{what.title} ({args.workers} workers)", flush=True)
+    _print_reach(args, urls, base_url, proxies, what)
     print("Press Ctrl+C to stop.", flush=True)
     serve_with_workers(
-        WorkerSettings(args.db, conf_id),
+        WorkerSettings(args.db, what.conference_id),
         sock,
         args.workers,
         tls=tls,

@@ -12,6 +12,7 @@ from app.models.enums import (
     QuestionState,
     Sex,
 )
+from app.models.organiser import OrganiserToken
 from app.models.poll import CallPollTotal, PollImport, PollMatchRule
 from app.models.question import Elector, Option, Question
 from app.models.record import AuditEvent, ModeratorRequest, Note
@@ -38,6 +39,7 @@ __all__ = [
     "Note",
     "NoteKind",
     "Option",
+    "OrganiserToken",
     "PollImport",
     "PollMatchRule",
     "Question",

@@ -40,7 +40,13 @@ class Conference(Base):
     held_at: Mapped[opt_timestamp]
     #: when the moderator closed the sites' own check-in (None: open, from the invitation)
     checkin_closed_at: Mapped[opt_timestamp]
+    #: the moderator token, kept readable for the laptop that prints it ("" where only its
+    #: hash is kept: a conference the organiser published to a standing server)
     moderator_token: Mapped[str] = mapped_column(String(64))
+    #: its SHA-256, by which a standing server finds the conference a token belongs to
+    moderator_token_hash: Mapped[str | None] = mapped_column(
+        String(64), nullable=True, unique=True, index=True
+    )
     current_question_id: Mapped[int | None] = mapped_column(
         ForeignKey("questions.id", ondelete="SET NULL", use_alter=True),
         nullable=True,

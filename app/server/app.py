@@ -1,12 +1,13 @@
-"""The FastAPI app factory: routers, static files, error mapping, protective middleware."""
+"""The FastAPI app factory: routers, static files, error mapping, protective middleware;
+one conference served, or the standing server of the round (every conference)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 
-import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -17,13 +18,15 @@ from app import __version__
 from app.config import LANGUAGES, Settings, load_settings
 from app.db import Database, storage_problem
 from app.server.context import ServerContext
+from app.server.deps import forget_token, request_context
 from app.server.feed import ModeratorFeed
 from app.server.i18n import error_body, pick_lang
 from app.server.live import LiveState
 from app.server.messages import say
 from app.server.pages import STATIC, forbidden_page, unavailable_page
+from app.server.registry import Conferences
 from app.server.routes import conference as conference_routes
-from app.server.routes import moderator, site_api, voter
+from app.server.routes import moderator, organiser, site_api, voter
 from app.server.security import (
     BodySizeLimit,
     KnownTokens,
@@ -44,7 +47,7 @@ from app.texts import Message
 
 def create_app(
     db: Database,
-    conference_id: int,
+    conference_id: int | None = None,
     *,
     settings: Settings | None = None,
     notifier: Notifier | None = None,
@@ -53,7 +56,9 @@ def create_app(
     configure: Callable[[FastAPI], None] | None = None,
     storage_alarm: StorageAlarm | None = None,
 ) -> FastAPI:
-    """The voting server for one conference (raises NotFound if it does not exist).
+    """The voting server for one conference (raises NotFound if it does not exist), or
+    without ``conference_id`` the standing server of the round: every conference of the
+    database, each found by its tokens, and the organiser API.
 
     ``settings`` (default: read from the environment) give the limits; ``rate_limiter``
     replaces the per-site budget for ballots (see :class:`Limits`).
@@ -65,46 +70,62 @@ def create_app(
     """
     settings = settings or load_settings()
     install_log_redaction()
+    limits = Limits.from_settings(settings)  # the organiser's, and the shared unknown budget
+    # one writer for every conference: one write path, ballot groups per conference; what
+    # changes pages is announced by ctx.write, not by every commit
+    writer = Writer(db, storage_alarm=storage_alarm, quiet=True)
+    standing = conference_id is None
 
-    def ballots_stored_here() -> int:
+    def make_context(conf_id: int, on_gone: Callable[[], None]) -> ServerContext:
+        def ballots_stored_here() -> int:
+            with db.read() as session:
+                return ballots_stored(session, conf_id)
+
         with db.read() as session:
-            return ballots_stored(session, conference_id)
+            conference = get_conference(session, conf_id)
+        own = replace(Limits.from_settings(settings), unknown=limits.unknown)
+        return ServerContext(
+            db=db,
+            conference_id=conf_id,
+            language=conference.language,
+            # the moderator's event stream listens (and counts ballots others store)
+            notifier=ModeratorFeed(notifier or NullNotifier(), ballots_stored_here),
+            writer=writer,
+            live=LiveState(
+                db, conf_id, interval=poll_interval, listen=not standing, on_gone=on_gone
+            ),
+            limits=own if rate_limiter is None else replace(own, ballots=rate_limiter),
+            known=KnownTokens(),
+        )
 
-    # the moderator's event stream listens (and counts ballots other processes store)
-    feed = ModeratorFeed(notifier or NullNotifier(), ballots_stored_here)
-    with db.read() as session:
-        conference = get_conference(session, conference_id)
-    limits = Limits.from_settings(settings)
-    ctx = ServerContext(
-        db=db,
-        conference_id=conference_id,
-        language=conference.language,
-        notifier=feed,
-        # what changes pages is announced by ctx.write, not by every commit
-        writer=Writer(db, storage_alarm=storage_alarm, quiet=True),
-        live=LiveState(db, conference_id, interval=poll_interval),
-        limits=limits if rate_limiter is None else replace(limits, ballots=rate_limiter),
-        known=KnownTokens(),
-    )
+    conferences = Conferences(db, writer, make_context, unknown=limits.unknown, fixed=conference_id)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        ctx.writer.start()
-        await anyio.to_thread.run_sync(ctx.remember_invited)
-        await ctx.live.start()
+        await conferences.start()
         try:
             yield
         finally:
-            await ctx.live.stop()
-            ctx.writer.stop()
+            await conferences.stop()
 
+    if conferences.fixed is not None:
+        with db.read() as session:
+            topic = get_conference(session, conferences.fixed.conference_id).topic
+        description = (
+            f"Live voting for {topic!r}. Sites use their secret link; moderator "
+            "actions need the moderator token as `Authorization: Bearer`."
+        )
+    else:
+        description = (
+            "The standing voting server of a round: every conference it holds on one "
+            "address. Sites use their secret link; moderator actions need that "
+            "conference's moderator token, the organiser API (`/api/organiser/`) the "
+            "organiser token, each as `Authorization: Bearer`."
+        )
     app = FastAPI(
         title="Votum voting server",
         version=__version__,
-        description=(
-            f"Live voting for {conference.topic!r}. Sites use their secret link; moderator "
-            "actions need the moderator token as `Authorization: Bearer`."
-        ),
+        description=description,
         docs_url=None,  # Swagger UI loads scripts from a CDN: offline and CSP say no
         redoc_url=None,
         lifespan=lifespan,
@@ -113,12 +134,17 @@ def create_app(
         # request an environment lookup. Votum runs on a laptop and reports to nobody.
         telemetry={"tracing": False, "metrics": False, "logs": False},
     )
-    app.state.ctx = ctx
-    app.state.feed = feed
+    app.state.conferences = conferences
+    app.state.limits = limits
+    if conferences.fixed is not None:
+        app.state.ctx = conferences.fixed
+        app.state.feed = conferences.fixed.notifier
     app.include_router(voter.router)
     app.include_router(site_api.router)
     app.include_router(moderator.router)
     app.include_router(conference_routes.router)
+    if standing:
+        app.include_router(organiser.router)
     _add_error_handlers(app)
     if configure is not None:
         configure(app)
@@ -127,23 +153,28 @@ def create_app(
         BodySizeLimit,
         limit=settings.max_body_bytes,
         own_answer=voter.FORM_PATH,
-        uploads=conference_routes.UPLOAD_PATH,
+        uploads=re.compile(
+            f"{conference_routes.UPLOAD_PATH.pattern}|{organiser.UPLOAD_PATH.pattern}"
+        ),
         upload_limit=settings.max_upload_bytes,
     )
     app.add_middleware(SecurityHeaders)  # added last: the outermost, so every answer has them
     return app
 
 
+def _language(request: Request) -> str:
+    """The language of the voter page's answer: ``?lang=``, else its conference's."""
+    ctx = request_context(request)
+    return pick_lang(request.query_params.get("lang"), ctx.language if ctx else LANGUAGES[0])
+
+
 def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(VotumError)
     async def votum_error(request: Request, exc: VotumError) -> Response:
         if isinstance(exc, Forbidden):
-            ctx: ServerContext = request.app.state.ctx
-            token = request.path_params.get("token")
-            if isinstance(token, str):
-                ctx.known.forget(token)
+            forget_token(request)
             if request.url.path.startswith("/v/"):  # the voter page: a page, not JSON
-                lang = pick_lang(request.query_params.get("lang"), ctx.language)
+                lang = _language(request)
                 return HTMLResponse(forbidden_page(lang, exc.message), status_code=exc.status)
         return JSONResponse(error_body(exc.message), status_code=exc.status)
 
@@ -157,9 +188,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         message = say("database_unavailable", problem=problem)
         headers = {"Retry-After": "5"}
         if request.url.path.startswith("/v/"):
-            ctx: ServerContext = request.app.state.ctx
-            lang = pick_lang(request.query_params.get("lang"), ctx.language)
-            return HTMLResponse(unavailable_page(lang, message), 503, headers=headers)
+            return HTMLResponse(unavailable_page(_language(request), message), 503, headers=headers)
         return JSONResponse(error_body(message), status_code=503, headers=headers)
 
     @app.exception_handler(Refusal)

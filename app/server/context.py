@@ -1,4 +1,6 @@
-"""Everything one running voting server shares: database, conference, writer, live state."""
+"""Everything the routes of one served conference share: database, conference, writer,
+live state, budgets. ``serve CONFERENCE`` and the desktop serve one; a standing server
+holds one per conference (:mod:`app.server.registry`)."""
 
 from __future__ import annotations
 
@@ -6,35 +8,60 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import anyio.to_thread
 from sqlalchemy.orm import Session
 
 from app.db import Database, announce_change
 from app.server.actions import SubmittedChoice, cast_for_token
-from app.server.live import LiveState
+from app.server.feed import ModeratorFeed
+from app.server.live import GONE, LiveState
 from app.server.security import KnownTokens, Limits
 from app.server.visits import VisitLog
 from app.server.writer import BatchHandler, Writer
 from app.services.ballot_batch import SiteBallot, cast_site_ballots
 from app.services.ballots import BallotReceipt
 from app.services.conferences import invitations
-from app.services.events import Notifier
 
 T = TypeVar("T")
 
 
-@dataclass
+@dataclass(eq=False)
 class ServerContext:
-    """The served conference and the parts every route needs (kept in ``app.state.ctx``)."""
+    """A served conference and the parts every route needs (``app.state.ctx`` when the
+    server serves one; :class:`~app.server.registry.Conferences` finds it by token)."""
 
     db: Database
     conference_id: int
     language: str
-    notifier: Notifier
+    #: the moderator's event stream and whoever else listens (the desktop console)
+    notifier: ModeratorFeed
+    #: the server's one writer, shared by every conference it serves
     writer: Writer
     live: LiveState
     limits: Limits
     known: KnownTokens
     visits: VisitLog = field(default_factory=VisitLog)  # the link test (issue 21)
+    #: told when the conference is deleted (the registry forgets it)
+    on_retire: Callable[[ServerContext], None] | None = None
+    retired: bool = False
+
+    async def start(self) -> None:
+        """Before the first request (on the event loop): remember the links, watch the
+        state."""
+        await anyio.to_thread.run_sync(self.remember_invited)
+        await self.live.start()
+
+    async def stop(self) -> None:
+        await self.live.stop()
+
+    def retire(self) -> None:
+        """The conference is deleted: its tokens are forgotten, its pages and streams end,
+        and the server serves it no more."""
+        self.retired = True
+        self.known.clear()
+        self.live.close(GONE)
+        if self.on_retire is not None:
+            self.on_retire(self)
 
     async def write(
         self,
@@ -52,7 +79,7 @@ class ServerContext:
         every other process serving from the same PostgreSQL database.
         """
         if changes_state:
-            work = _announced(work)
+            work = announced(work)
 
         def after(value: T) -> None:
             if changes_state:
@@ -60,7 +87,9 @@ class ServerContext:
             if after_commit is not None:
                 after_commit(value)
 
-        return await self.writer.submit_async(work, after, batch=batch, payload=payload)
+        return await self.writer.submit_async(
+            work, after, batch=batch, payload=payload, lane=self.conference_id
+        )
 
     def remember_invited(self) -> None:
         """Note every invited site's current token, so that even a site's very first ballot
@@ -84,7 +113,10 @@ class ServerContext:
         return list(cast_site_ballots(session, self.conference_id, ballots))
 
 
-def _announced(work: Callable[[Session], T]) -> Callable[[Session], T]:
+def announced(work: Callable[[Session], T]) -> Callable[[Session], T]:
+    """``work`` whose commit is announced to every process serving from the database
+    (the writer's session is quiet otherwise)."""
+
     def announcing(session: Session) -> T:
         value = work(session)
         announce_change(session)  # rolled back with the job's savepoint if it is refused

@@ -7,7 +7,12 @@ re-read right after every write the server commits, on :meth:`LiveState.poke` (t
 desktop app changed state through the services directly) and about once a second as a
 fallback (another process changed the database). On PostgreSQL, every committed write of
 any process is announced (:mod:`app.server.fanout`; ``serve --workers N``): while that
-channel listens, the fallback reads only every :data:`LISTENING_POLL_SECONDS`.
+channel listens, the fallback reads only every :data:`LISTENING_POLL_SECONDS`. A standing
+server (many conferences) listens once for all of them and pokes each (``listen=False``
+here, :meth:`LiveState.set_listening` from the one listener).
+
+A conference deleted meanwhile (here or by another process) reads as :data:`GONE`: its
+pages hear it once, every stream ends, and ``on_gone`` lets the server forget it.
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Callable
 
 import anyio.to_thread
+from sqlalchemy import select
 
 from app.db import Database
+from app.models import Conference
 from app.server import fanout
 from app.services.voting import state_version
 
@@ -26,18 +34,34 @@ log = logging.getLogger(__name__)
 
 #: The fallback read while PostgreSQL announces every change: a safety net only.
 LISTENING_POLL_SECONDS = 30.0
+#: The version of a conference that no longer exists (deleted).
+GONE = "gone"
 
 
 def read_version(db: Database, conference_id: int) -> str:
-    """The current state version of the conference (:func:`state_version`)."""
+    """The current state version of the conference (:func:`state_version`), or
+    :data:`GONE` once it has been deleted."""
     with db.read() as session:
+        if session.scalar(select(Conference.id).where(Conference.id == conference_id)) is None:
+            return GONE
         return state_version(session, conference_id)
 
 
 class LiveState:
     """Holds the version and wakes every waiting page when it changes (event-loop side)."""
 
-    def __init__(self, db: Database, conference_id: int, *, interval: float = 1.0) -> None:
+    def __init__(
+        self,
+        db: Database,
+        conference_id: int,
+        *,
+        interval: float = 1.0,
+        listen: bool = True,
+        on_gone: Callable[[], None] | None = None,
+    ) -> None:
+        """``listen``: follow PostgreSQL's announcements itself (else someone calls
+        :meth:`poke` and :meth:`set_listening`); ``on_gone`` runs on the event loop once
+        the conference is found deleted."""
         self._db = db
         self._conference_id = conference_id
         self._interval = interval
@@ -46,7 +70,8 @@ class LiveState:
         self._poked = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._listener: asyncio.Task[None] | None = None
-        self._conninfo = fanout.listen_conninfo(db)
+        self._conninfo = fanout.listen_conninfo(db) if listen else None
+        self._on_gone = on_gone
         self.listening = False
         self.closed = False
         self.version = read_version(db, conference_id)
@@ -78,6 +103,11 @@ class LiveState:
         self.listening = listening
         self._poked.set()  # the next wait takes the interval that now applies
 
+    def set_listening(self, listening: bool) -> None:
+        """On the event loop: whether someone else's listener hears every change now."""
+        if listening != self.listening:
+            self._set_listening(listening)
+
     def poke(self) -> None:
         """Thread-safe: re-read the state now (after a commit or a change made elsewhere)."""
         loop = self._loop
@@ -85,13 +115,19 @@ class LiveState:
             with contextlib.suppress(RuntimeError):  # loop shutting down
                 loop.call_soon_threadsafe(self._poked.set)
 
-    def close(self) -> None:
-        """Thread-safe: end every open event stream (server shutdown)."""
+    def close(self, version: str | None = None) -> None:
+        """Thread-safe: end every open event stream (server shutdown); ``version`` is the
+        last one they say (:data:`GONE`: the conference was deleted)."""
         self.closed = True
         loop = self._loop
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self._wake_all)
+                loop.call_soon_threadsafe(self._end, version)
+
+    def _end(self, version: str | None) -> None:
+        if version is not None:
+            self.version = version
+        self._wake_all()
 
     async def wait_change(self, seen: str, timeout: float) -> str:
         """The version once it differs from ``seen`` (or whatever it is after ``timeout``)."""
@@ -104,6 +140,8 @@ class LiveState:
     def _wake_all(self) -> None:
         event, self._changed = self._changed, asyncio.Event()
         event.set()
+        if self.closed:
+            self._poked.set()  # the watcher ends now, not after its interval
 
     async def _watch(self) -> None:
         while not self.closed:
@@ -120,4 +158,11 @@ class LiveState:
                 continue
             if version != self.version:
                 self.version = version
+                if version == GONE:
+                    self.closed = True
                 self._wake_all()
+            if version == GONE:
+                log.info("conference %s was deleted: its pages are closed", self._conference_id)
+                if self._on_gone is not None:
+                    self._on_gone()
+                return

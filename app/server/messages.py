@@ -27,6 +27,14 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Moderationstoken fehlt (Authorization: Bearer …)",
         "moderator token missing (Authorization: Bearer …)",
     ),
+    "organiser_token_missing": (
+        "Organisationstoken fehlt (Authorization: Bearer …)",
+        "organiser token missing (Authorization: Bearer …)",
+    ),
+    "conference_unknown": (
+        "Diese Adresse gehört zu keiner Konferenz; bitte den Link des eigenen Standorts öffnen",
+        "this address belongs to no conference; please open your site's own link",
+    ),
     "site_token_missing": (
         "Standort-Token fehlt (Authorization: Bearer …)",
         "site token missing (Authorization: Bearer …)",

@@ -25,6 +25,7 @@ from app.server.app import create_app
 from app.server.connections import ConnectionLimits, TlsFiles, uvicorn_config
 from app.server.context import ServerContext
 from app.server.messages import say
+from app.server.registry import Conferences
 from app.server.security import RateLimiter
 from app.server.writer import StorageAlarm
 from app.services.conferences import moderator_token
@@ -101,12 +102,13 @@ def restore_garbage_collector() -> None:
 
 
 class VotingServer:
-    """The voting server for one conference, in a thread of this process."""
+    """The voting server for one conference (or, without one, the standing server of the
+    round), in a thread of this process."""
 
     def __init__(
         self,
         db: Database,
-        conference_id: int,
+        conference_id: int | None,
         *,
         host: str | None = None,
         port: int | None = None,
@@ -142,13 +144,22 @@ class VotingServer:
 
     @property
     def moderator_token(self) -> str:
-        """Read afresh: the moderator may have issued a new one."""
+        """Read afresh: the moderator may have issued a new one ("" where the server keeps
+        only its hash)."""
         with self.ctx.db.read() as session:
             return moderator_token(session, self.ctx.conference_id)
 
     @property
+    def conferences(self) -> Conferences:
+        conferences: Conferences = self.app.state.conferences
+        return conferences
+
+    @property
     def ctx(self) -> ServerContext:
-        ctx: ServerContext = self.app.state.ctx
+        """The served conference's context (a server for one conference only)."""
+        ctx = self.conferences.fixed
+        if ctx is None:
+            raise RuntimeError("a standing server serves many conferences")
         return ctx
 
     @property
@@ -202,7 +213,7 @@ class VotingServer:
         server, thread = self._server, self._thread
         if server is None or thread is None:
             return
-        self.ctx.live.close()
+        self.conferences.close()
         server.should_exit = True
         thread.join(GRACEFUL_SECONDS + 10)
         self._server = None
@@ -217,4 +228,4 @@ class VotingServer:
 
     def notify_changed(self) -> None:
         """Thread-safe: state was changed outside the server; push it to every page now."""
-        self.ctx.live.poke()
+        self.conferences.poke_all()

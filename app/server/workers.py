@@ -1,4 +1,5 @@
-"""``serve --workers N``: N worker processes share one socket and one PostgreSQL database.
+"""``serve [CONFERENCE] --workers N``: N worker processes share one socket and one
+PostgreSQL database.
 
 uvicorn's own process model: the parent binds the socket, starts N *spawned* children
 (no fork, so it runs the same on Windows) and replaces any that dies. Each child imports
@@ -6,8 +7,11 @@ uvicorn's own process model: the parent binds the socket, starts N *spawned* chi
 What must be the same in every worker lives in the database: the ballots (written under
 PostgreSQL's write lock, acknowledged after their commit, see :mod:`app.db`), the moderator
 token (a column of the conference, never generated per process) and the state pages
-follow (announced across processes by :mod:`app.server.fanout`). What stays per process:
-rate-limit budgets (so a site's budget is N times one worker's) and the known-token cache.
+follow (announced across processes by :mod:`app.server.fanout`), the conferences of a
+standing server and the organiser token (each worker finds a conference by its tokens in
+the database, so one published through one worker is served by all, and one deleted or a
+token rotated through one fails at once on all). What stays per process: rate-limit
+budgets (so a site's budget is N times one worker's) and the token caches.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ class WorkerSettings:
     """What each worker needs to build its app (travels as JSON in the environment)."""
 
     db_url: str
-    conference_id: int
+    #: the one conference served, or None: the standing server (every conference)
+    conference_id: int | None
     poll_interval: float = 1.0
     #: "module:function" that adds routes to each worker's app (benchmarks do), or ""
     configure: str = ""

@@ -81,6 +81,8 @@ class _Job(Generic[T]):
     after_commit: Callable[[T], None] | None
     batch: BatchHandler | None = None
     payload: Any = None
+    #: the conference the job belongs to (its jobs keep their order; see :func:`_runs`)
+    lane: int | None = None
     future: Future[T] | None = None
     waiter: asyncio.Future[T] | None = None
 
@@ -141,14 +143,16 @@ class Writer:
         *,
         batch: BatchHandler | None = None,
         payload: Any = None,
+        lane: int | None = None,
     ) -> Future[T]:
         """Queue ``work``; its future resolves after the commit (or with its error).
 
-        Consecutive jobs with the same ``batch`` handler are first offered to it together
-        (their ``payload`` values); ``work`` runs only for those it leaves undecided.
+        Consecutive jobs of one ``lane`` (a conference) with the same ``batch`` handler are
+        first offered to it together (their ``payload`` values); ``work`` runs only for
+        those it leaves undecided.
         """
         future: Future[T] = Future()
-        self._put(_Job(work, after_commit, batch, payload, future=future))
+        self._put(_Job(work, after_commit, batch, payload, lane, future=future))
         return future
 
     def submit_async(
@@ -158,11 +162,12 @@ class Writer:
         *,
         batch: BatchHandler | None = None,
         payload: Any = None,
+        lane: int | None = None,
     ) -> asyncio.Future[T]:
         """As :meth:`submit`, from the event loop: all waiters of a group are settled with
         one thread-safe call per group (not one wake-up of the loop per ballot)."""
         waiter = asyncio.get_running_loop().create_future()
-        self._put(_Job(work, after_commit, batch, payload, waiter=waiter))
+        self._put(_Job(work, after_commit, batch, payload, lane, waiter=waiter))
         return waiter
 
     def _put(self, job: _Job[Any]) -> None:
@@ -303,11 +308,34 @@ def _settle_on_loop(outcomes: list[tuple[asyncio.Future[Any], Any, BaseException
 
 
 def _runs(jobs: list[_Job[Any]]) -> list[list[_Job[Any]]]:
-    """Consecutive jobs sharing a batch handler, in queue order (others stand alone)."""
+    """Consecutive jobs of a lane sharing a batch handler (others stand alone).
+
+    Each lane (a conference of a standing server) keeps its jobs in queue order; lanes
+    touch disjoint rows, so between two jobs without a lane (which keep their place among
+    all: the desktop's own writes) a group takes them one lane after the other. Two
+    conferences voting at once still make one batch each, not a run of single ballots.
+    """
     runs: list[list[_Job[Any]]] = []
-    for job in jobs:
-        if runs and job.batch is not None and runs[-1][0].batch == job.batch:
+    lanes: dict[int, list[_Job[Any]]] = {}
+
+    def add(job: _Job[Any], first: int) -> None:
+        if len(runs) > first and job.batch is not None and runs[-1][0].batch == job.batch:
             runs[-1].append(job)
         else:
             runs.append([job])
+
+    def take_lanes() -> None:
+        for lane in lanes.values():
+            first = len(runs)
+            for job in lane:
+                add(job, first)
+        lanes.clear()
+
+    for job in jobs:
+        if job.lane is None:
+            take_lanes()
+            add(job, len(runs) - 1 if runs and runs[-1][0].lane is None else len(runs))
+        else:
+            lanes.setdefault(job.lane, []).append(job)
+    take_lanes()
     return runs

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import secrets
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from app.services.cme import normalise_vnr
 from app.services.errors import InvalidInput, NotFound
 from app.services.messages import say
 from app.services.text import clean, clean_field
-from app.services.tokens import get_invitation, issue_token
+from app.services.tokens import get_invitation, issue_token, new_moderator_token
 from app.services.views import ConferenceInfo, InvitationInfo, SiteInfo, name_key
 from app.texts import Message
 
@@ -120,8 +119,8 @@ def create_conference(
         moderator=_clean(moderator, say("field_moderator")),
         language=language,
         vnr=normalise_vnr(vnr),
-        moderator_token=secrets.token_urlsafe(32),
     )
+    new_moderator_token(conf)
     session.add(conf)
     session.flush()
     audit.record(session, conf.id, actor, "conference_created", topic=topic)

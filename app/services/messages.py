@@ -224,6 +224,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Moderationstoken fehlt oder ist falsch",
         "moderator token missing or wrong",
     ),
+    "organiser_token_wrong": (
+        "Organisationstoken falsch, widerrufen oder ersetzt",
+        "organiser token wrong, revoked or replaced",
+    ),
     # --- voting ----------------------------------------------------------------------
     "question_not_current": (
         "Diese Frage ist nicht mehr aktuell",

@@ -60,15 +60,45 @@ def resolve_site_token(
     return SiteAccess(invitation.conference_id, invitation.site_id, invitation.site.name)
 
 
+def set_moderator_token(conf: Conference, token: str, *, keep: bool = True) -> str:
+    """Give the conference ``token`` as its moderator token (the old one fails at once);
+    ``keep=False`` stores only its hash (a standing server: the organiser holds it)."""
+    conf.moderator_token = token if keep else ""
+    conf.moderator_token_hash = token_digest(token)
+    return token
+
+
+def new_moderator_token(conf: Conference, *, keep: bool = True) -> str:
+    """A fresh moderator token for the conference (see :func:`set_moderator_token`)."""
+    return set_moderator_token(conf, secrets.token_urlsafe(TOKEN_BYTES), keep=keep)
+
+
 def check_moderator_token(session: Session, conference_id: int, token: str | None) -> None:
-    """Raise :class:`Forbidden` unless ``token`` is the conference's moderator token."""
+    """Raise :class:`Forbidden` unless ``token`` is the conference's moderator token
+    (compared by its hash, in constant time)."""
     conf = session.get(Conference, conference_id)
     if conf is None:
         raise NotFound(say("conference_not_found", conference_id=conference_id))
-    if not token or not hmac.compare_digest(
-        conf.moderator_token.encode(), token.encode("utf-8", "replace")
-    ):
+    if not token or len(token) > MAX_TOKEN_LENGTH or not conf.moderator_token_hash:
         raise Forbidden(say("moderator_token_wrong"))
+    if not hmac.compare_digest(conf.moderator_token_hash, token_digest(token)):
+        raise Forbidden(say("moderator_token_wrong"))
+
+
+def conference_of_moderator_token(session: Session, token: str) -> int:
+    """The conference whose moderator token ``token`` is (a standing server serves many);
+    :class:`Forbidden` for any other token."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise Forbidden(say("moderator_token_wrong"))
+    digest = token_digest(token)
+    row = session.execute(
+        select(Conference.id, Conference.moderator_token_hash).where(
+            Conference.moderator_token_hash == digest
+        )
+    ).first()
+    if row is None or not hmac.compare_digest(row.moderator_token_hash or "", digest):
+        raise Forbidden(say("moderator_token_wrong"))
+    return int(row.id)
 
 
 def get_invitation(session: Session, conference_id: int, site_id: int) -> Invitation:
@@ -102,13 +132,17 @@ def revoke_site_token(
     audit.record(session, conference_id, actor, "token_revoked", site_id=site_id)
 
 
-def reissue_moderator_token(session: Session, conference_id: int) -> str:
+def reissue_moderator_token(
+    session: Session, conference_id: int, *, keep: bool = True, actor: str = "moderator"
+) -> str:
+    """A new moderator token; the old one fails at once (``keep``: see
+    :func:`set_moderator_token`)."""
     conf = session.get(Conference, conference_id)
     if conf is None:
         raise NotFound(say("conference_not_found", conference_id=conference_id))
-    conf.moderator_token = secrets.token_urlsafe(TOKEN_BYTES)
-    audit.record(session, conference_id, "moderator", "moderator_token_reissued")
-    return conf.moderator_token
+    token = new_moderator_token(conf, keep=keep)
+    audit.record(session, conference_id, actor, "moderator_token_reissued")
+    return token
 
 
 def voter_link(base_url: str, token: str) -> str:

@@ -1267,8 +1267,24 @@
         <translation>Ergebnisse holen</translation>
     </message>
     <message>
+        <source>The round&apos;s &amp;server</source>
+        <translation>&amp;Server der Runde</translation>
+    </message>
+    <message>
         <source>Start the live session</source>
         <translation>Live-Sitzung beginnen</translation>
+    </message>
+    <message>
+        <source>Server and organiser token…</source>
+        <translation>Server und Organisationstoken …</translation>
+    </message>
+    <message>
+        <source>Publish as a new conference…</source>
+        <translation>Als neue Konferenz veröffentlichen …</translation>
+    </message>
+    <message>
+        <source>Delete from the server…</source>
+        <translation>Vom Server löschen …</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2041,126 @@
     </message>
 </context>
 <context>
+    <name>RoundDeleter</name>
+    <message>
+        <source>Delete from the round&apos;s server</source>
+        <translation>Vom Server der Runde löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1” from %2 with every ballot, name and link? Its links and its moderator token stop working at once. Fetch the results home first.</source>
+        <translation>„%1“ mit allen Stimmen, Namen und Links von %2 löschen? Seine Links und sein Moderator-Token gelten sofort nicht mehr. Vorher die Ergebnisse holen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleting from %1 …</source>
+        <translation>Wird von %1 gelöscht …</translation>
+    </message>
+    <message>
+        <source>Deleted from %1.</source>
+        <translation>Von %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundFetcher</name>
+    <message>
+        <source>Fetch results from the round&apos;s server</source>
+        <translation>Ergebnisse vom Server der Runde holen</translation>
+    </message>
+    <message>
+        <source>Fetching the results from %1 …</source>
+        <translation>Ergebnisse werden von %1 geholt …</translation>
+    </message>
+    <message>
+        <source>%1 ballots fetched from %2.</source>
+        <translation>%1 Stimmen von %2 geholt.</translation>
+    </message>
+    <message>
+        <source>Nothing new on %1.</source>
+        <translation>Nichts Neues auf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundPublishDialog</name>
+    <message>
+        <source>A new conference on %1, the round&apos;s server; its moderator token is kept in this computer&apos;s credential store.</source>
+        <translation>Eine neue Konferenz auf %1, dem Server der Runde; ihr Moderator-Token bleibt im Schlüsselbund dieses Computers.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundPublisher</name>
+    <message>
+        <source>Publish to the round&apos;s server</source>
+        <translation>Auf dem Server der Runde veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Preparing the preview …</source>
+        <translation>Vorschau wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>Publishing to %1 …</source>
+        <translation>Wird auf %1 veröffentlicht …</translation>
+    </message>
+    <message>
+        <source>Published on %1 as “%2”; the console now follows it there.</source>
+        <translation>Auf %1 als „%2“ veröffentlicht; die Konsole folgt ihr jetzt dort.</translation>
+    </message>
+    <message>
+        <source>No credential store: note the moderator token now, it is shown only once: %1</source>
+        <translation>Kein Schlüsselbund: das Moderator-Token jetzt notieren, es wird nur einmal gezeigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoundServerDialog</name>
+    <message>
+        <source>The round&apos;s server</source>
+        <extracomment>the credential store&apos;s service name for the organiser token</extracomment>
+        <translation>Server der Runde</translation>
+    </message>
+    <message>
+        <source>optional: your hospital&apos;s CA certificate</source>
+        <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>One server for the whole round: hospital IT gives the organiser its token once. It is kept in the system&apos;s credential store, never in a settings file.</source>
+        <translation>Ein Server für die ganze Runde: die IT des Klinikums gibt der Organisation ihr Token einmal. Es wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Organiser token</source>
+        <translation>Organisationstoken</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Enter the organiser token.</source>
+        <translation>Bitte das Organisationstoken eingeben.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file does not exist.</source>
+        <translation>Die CA-Zertifikatsdatei gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>No credential store: the token is not remembered.</source>
+        <translation>Kein Schlüsselbund: das Token wird nicht gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2191,6 +2327,13 @@
     <message>
         <source>Results fetched from %1: %2 ballots</source>
         <translation>Ergebnisse von %1 geholt: %2 Stimmen</translation>
+    </message>
+</context>
+<context>
+    <name>_Action</name>
+    <message>
+        <source>Cancelled: nothing was changed here.</source>
+        <translation>Abgebrochen: hier wurde nichts geändert.</translation>
     </message>
 </context>
 </TS>

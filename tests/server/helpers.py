@@ -165,3 +165,42 @@ def serving(
         yield Served(server, db, conf_id, notifier)
     finally:
         server.stop()
+
+
+@dataclass
+class Round:
+    """A running standing server (every conference of ``db``) and its organiser token."""
+
+    server: VotingServer
+    db: Database
+    organiser_token: str
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.port}"
+
+    @property
+    def organiser(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.organiser_token}"}
+
+    def moderator(self, conf_id: int) -> dict[str, str]:
+        """The conference's moderator token (where the laptop made it, it is readable)."""
+        with self.db.read() as session:
+            token = conferences.moderator_token(session, conf_id)
+        assert token, "only the hash of this conference's moderator token is kept"
+        return {"Authorization": f"Bearer {token}"}
+
+
+@contextmanager
+def serving_round(db: Database, *, port: int = 0) -> Iterator[Round]:
+    """``serve`` without a conference, in this process, with an organiser token."""
+    from app.services.organiser import rotate_organiser_token
+
+    with db.write() as session:
+        token = rotate_organiser_token(session)
+    server = VotingServer(db, None, host="127.0.0.1", port=port)
+    server.start()
+    try:
+        yield Round(server, db, token)
+    finally:
+        server.stop()

@@ -29,9 +29,11 @@ ROOT = Path(__file__).resolve().parents[2]
 class Serve:
     """``python main.py serve`` as a subprocess whose output is read line by line."""
 
-    def __init__(self, db_url: str, *extra: str, conference: str = "demo") -> None:
+    def __init__(self, db_url: str, *extra: str, conference: str | None = "demo") -> None:
+        """``conference=None``: the standing server of the round."""
+        served = [] if conference is None else [conference]
         self.proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "main.py"), "--db", db_url, "serve", conference, *extra],
+            [sys.executable, str(ROOT / "main.py"), "--db", db_url, "serve", *served, *extra],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -222,3 +222,44 @@ def test_writer_survives_a_failed_rollback(db: Database, monkeypatch: pytest.Mon
     assert after == sites[1]
     with db.read() as session:
         assert [b.site_id for b in current_ballots(session, question)] == [sites[1]]
+
+
+def _job(lane: int | None, batch: object = None, name: str = "") -> object:
+    from app.server.writer import _Job
+
+    return _Job(lambda _s: name, None, batch, name, lane)  # type: ignore[arg-type]
+
+
+def test_interleaved_conferences_make_one_batch_each_in_their_own_order() -> None:
+    """A group with ballots of two conferences taken in turn: each conference's ballots
+    are one batch (not runs of one), in the order they came; a job without a lane (the
+    desktop's own write) keeps its place among all."""
+    from app.server.writer import _runs
+
+    def cast_a(_s: Session, _p: list[object]) -> list[object]:
+        return []
+
+    def cast_b(_s: Session, _p: list[object]) -> list[object]:
+        return []
+
+    queue = [
+        _job(1, cast_a, "a1"),
+        _job(2, cast_b, "b1"),
+        _job(1, cast_a, "a2"),
+        _job(2, None, "b-close"),
+        _job(2, cast_b, "b2"),
+        _job(1, cast_a, "a3"),
+        _job(None, None, "desktop"),
+        _job(1, cast_a, "a4"),
+        _job(2, cast_b, "b3"),
+    ]
+    runs = [[job.payload for job in run] for run in _runs(queue)]  # type: ignore[arg-type]
+    assert runs == [
+        ["a1", "a2", "a3"],
+        ["b1"],
+        ["b-close"],
+        ["b2"],
+        ["desktop"],
+        ["a4"],
+        ["b3"],
+    ]

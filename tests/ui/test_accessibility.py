@@ -164,18 +164,31 @@ def _ballot(db: Database, conf_id: int) -> QDialog:
     return BallotDialog(snapshot.question, snapshot.status)
 
 
-def _publish(db: Database, conf_id: int) -> QDialog:
+def _publish(db: Database, conf_id: int, *, round_server: bool = False) -> QDialog:
     from app.remote.transfer import PublishPlan, outgoing
     from app.services.conference_export import Publish
     from app.ui.live.remote_actions import PublishDialog
+    from app.ui.live.round_server import RoundPublishDialog
     from app.ui.workspace import Workspace
 
     workspace = Workspace(db, conf_id, auto_start_server=False)
-    plan = PublishPlan(outgoing(db, conf_id, Publish()), {"ballots": 0, "invited_sites": 0})
-    dialog = PublishDialog(workspace, plan, None)
+    server: dict[str, object] = {"ballots": 0, "invited_sites": 0, "host": "round.example"}
+    plan = PublishPlan(outgoing(db, conf_id, Publish()), server)
+    kind = RoundPublishDialog if round_server else PublishDialog
+    dialog = kind(workspace, plan, None)
     workspace.setParent(dialog)
     workspace.hide()
     return dialog
+
+
+def _round_publish(db: Database, conf_id: int) -> QDialog:
+    return _publish(db, conf_id, round_server=True)
+
+
+def _round_server(db: Database, conf_id: int) -> QDialog:
+    from app.ui.live.round_dialog import RoundServerDialog
+
+    return RoundServerDialog()
 
 
 #: A way to build each dialog class of app/ui, by class name.
@@ -191,6 +204,8 @@ DIALOGS: dict[str, Callable[[Database, int], QDialog]] = {
     "ConnectDialog": _connect,
     "BallotDialog": _ballot,
     "PublishDialog": _publish,
+    "RoundPublishDialog": _round_publish,
+    "RoundServerDialog": _round_server,
 }
 
 

@@ -70,8 +70,8 @@ def fetch_home(ctx: CtxDep, request: Request) -> ConferenceFile:
 @router.delete("/conference", status_code=204, responses=ERRORS)
 async def delete(ctx: CtxDep) -> Response:
     """Delete the conference and everything of it from this server (after fetching the
-    results home). The server then serves nothing more: stop it."""
+    results home): its links and this token stop working at once. A server serving only
+    this conference then serves nothing more: stop it."""
     await ctx.write(lambda session: delete_conference(session, ctx.conference_id))
-    ctx.known.clear()
-    ctx.live.close()
+    ctx.retire()
     return Response(status_code=status.HTTP_204_NO_CONTENT)

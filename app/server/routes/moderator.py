@@ -276,7 +276,7 @@ async def events(ctx: CtxDep, request: Request) -> StreamingResponse:
     """Server-sent events: ``changed`` after every committed ballot, question action,
     attendance or note, and whenever the pages' state changed otherwise; its data is
     ``{"serial": …, "version": …}``. Read ``/state`` (or what changed) on each event."""
-    feed: ModeratorFeed = request.app.state.feed
+    feed: ModeratorFeed = ctx.notifier  # this conference's (a standing server has many)
     feed.bind(asyncio.get_running_loop())
 
     def event(serial: int, version: str) -> str:

@@ -2,7 +2,8 @@
 
 The site token goes in the path (``/api/v/{token}/…``, as in the link) or in an
 ``Authorization: Bearer`` header (``/api/site/…``); both act only for that site and only
-in the conference this server serves.
+in its conference (the one this server serves, or on a standing server the one the token
+belongs to).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.server.deps import (
     TokenPath,
     admit,
     bearer_token,
+    site_context,
 )
 from app.server.i18n import clock, pick_lang, texts
 from app.server.schemas import BallotIn, ErrorOut, ReceiptOut, SiteStateOut
@@ -82,7 +84,7 @@ async def _cast(request: Request, token: str, ballot: BallotIn) -> Response:
     its 422 before the token is looked at. The receipt is serialised here, once, rather
     than validated again by FastAPI (``response_model`` still documents it).
     """
-    ctx: ServerContext = request.app.state.ctx
+    ctx = await site_context(request, token)
     await admit(ctx, request, token, ctx.limits.ballots)
     choice = SubmittedChoice(
         ballot.question_id, tuple(ballot.option_ids), ballot.abstain, ballot.comment

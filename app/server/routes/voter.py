@@ -26,6 +26,7 @@ from app.server.deps import (
     MAX_ID,
     CtxDep,
     LangDep,
+    MaybeCtxDep,
     SiteReadDep,
     TokenPath,
     admit,
@@ -104,10 +105,13 @@ def _plain_form_choice(ctx: ServerContext, token: str, choice: SubmittedChoice) 
 
 
 @router.get("/", response_class=HTMLResponse)
-def welcome(ctx: CtxDep, lang: LangDep) -> HTMLResponse:
-    """Where the join address leads without a token: open your site's own link."""
-    with ctx.db.read() as session:
-        topic = get_conference(session, ctx.conference_id).topic
+def welcome(ctx: MaybeCtxDep, lang: LangDep) -> HTMLResponse:
+    """Where the join address leads without a token: open your site's own link (a
+    standing server serves many conferences: it names none)."""
+    topic = ""
+    if ctx is not None:
+        with ctx.db.read() as session:
+            topic = get_conference(session, ctx.conference_id).topic
     return HTMLResponse(welcome_page(lang, topic))
 
 
@@ -306,12 +310,12 @@ async def events(call: SiteReadDep, request: Request) -> Response:
         yield f"retry: 3000\nevent: state\ndata: {seen}\n\n"
         while not ctx.live.closed:
             version = await ctx.live.wait_change(seen, HEARTBEAT_SECONDS)
-            if ctx.live.closed or await request.is_disconnected():
+            if await request.is_disconnected():
                 break
-            if version != seen:
+            if version != seen:  # the last one too ("gone": the page shows why it ends)
                 seen = version
                 yield f"event: state\ndata: {version}\n\n"
-            else:
+            elif not ctx.live.closed:
                 yield ": ping\n\n"
 
     return StreamingResponse(

@@ -157,6 +157,7 @@ class MainMenus(QObject):
                 add_action(
                     menu, self.tr("Fetch results"), lambda: remote_actions.fetch(workspace, window)
                 )
+            self.fill_round_menu(menu.addMenu(self.tr("The round's &server")), window)
             menu.addSeparator()
         if console is None:
             start = add_action(menu, self.tr("Start the live session"), window.pages.show_live)
@@ -173,6 +174,31 @@ class MainMenus(QObject):
             for action in group:
                 menu.addAction(action)
             menu.addSeparator()
+
+    def fill_round_menu(self, menu: QMenu, window: MainWindow) -> None:
+        """The round's standing server, with the organiser's credential."""
+        from app.ui.live import round_server
+
+        workspace = window.pages.workspace
+        assert workspace is not None
+        add_action(
+            menu,
+            self.tr("Server and organiser token…"),
+            lambda: round_server.ask_round_server(window),
+        )
+        add_action(
+            menu,
+            self.tr("Publish as a new conference…"),
+            lambda: round_server.publish_to_round(workspace, window),
+        )
+        add_action(
+            menu, self.tr("Fetch results"), lambda: round_server.fetch_from_round(workspace, window)
+        )
+        add_action(
+            menu,
+            self.tr("Delete from the server…"),
+            lambda: round_server.delete_from_round(workspace, window),
+        )
 
 
 def menus_of(actions: list[QAction]) -> list[QMenu]:
