@@ -21,6 +21,7 @@ from app.commands.common import (
     whole_number,
 )
 from app.commands.organiser_args import add_organiser_commands
+from app.commands.series import add_parsers as add_series_parsers
 from app.commands.setup_args import add_setup_commands
 from app.config import DB_ENV_VAR, LANGUAGES, Settings, SettingsError, default_db_url, load_settings
 
@@ -160,6 +161,23 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     )
     report.set_defaults(func=_dispatch("reports", "run_report"))
 
+    draft = sub.add_parser("manuscript", help="write the manuscript draft (Word or Markdown)")
+    draft.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    draft.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="draft.docx (Word) or draft.md (Markdown, its figures in draft-figures/ beside it)",
+    )
+    draft.add_argument("--lang", choices=LANGUAGES, help="default: the conference's language")
+    draft.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write the draft even if no ballot has been cast yet",
+    )
+    draft.set_defaults(func=_dispatch("reports", "run_manuscript"))
+
     res = sub.add_parser("results", help="export ballots and results")
     res.add_argument("conference", metavar="CONFERENCE", help="id or short name")
     res.add_argument(
@@ -219,6 +237,7 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     poll.set_defaults(func=_dispatch("poll_import"))
     add_setup_commands(sub, _dispatch)
     _add_ask(sub)
+    add_series_parsers(sub, _dispatch)
     return parser
 
 

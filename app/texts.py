@@ -202,6 +202,9 @@ FORMATS = Catalog.of_pairs(
         "date_style": ("date_numeric", "date_spelled"),
         "date_numeric": ("{day:02d}.{month:02d}.{year}", "{day:02d}.{month:02d}.{year}"),
         "date_spelled": ("{day}. {month_name} {year}", "{day} {month_name} {year}"),
+        # a date that stays on one line of a table: 18.11.2026; 18 Nov 2026
+        "date_short_style": ("date_numeric", "date_abbreviated"),
+        "date_abbreviated": ("{day}. {month_name:.3}. {year}", "{day} {month_name:.3} {year}"),
         "month_1": ("Januar", "January"),
         "month_2": ("Februar", "February"),
         "month_3": ("März", "March"),
@@ -226,6 +229,13 @@ def quote(text: str, lang: str) -> str:
 def date_text(day: date, lang: str) -> str:
     """A day as the language writes it in a document: 18.11.2026; 18 November 2026."""
     style = FORMATS.text(lang, "date_style")
+    month = FORMATS.text(lang, f"month_{day.month}")
+    return FORMATS.text(lang, style, day=day.day, month=day.month, month_name=month, year=day.year)
+
+
+def short_date_text(day: date, lang: str) -> str:
+    """A day that stays on one line of a table: 18.11.2026; 18 Nov 2026."""
+    style = FORMATS.text(lang, "date_short_style")
     month = FORMATS.text(lang, f"month_{day.month}")
     return FORMATS.text(lang, style, day=day.day, month=day.month, month_name=month, year=day.year)
 

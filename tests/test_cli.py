@@ -58,7 +58,8 @@ def test_demo_import_export_through_the_real_program(tmp_path: Path) -> None:
     assert imported.returncode == 0, imported.stderr
     assert "imported 6 case(s) from 2 file(s)" in imported.stdout
     listed = run("list")
-    assert listed.stdout.count("\n") == 2 and "\tdemo\t" in listed.stdout
+    # the imported conference, the demo and its round's earlier session
+    assert listed.stdout.count("\n") == 3 and "\tdemo\t" in listed.stdout
 
 
 def test_broken_package_exits_non_zero_with_one_clear_line(

@@ -12,7 +12,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     with db.write() as session:
-        conf_id = load_demo(session, reset=args.reset)
+        conf_id = load_demo(session, reset=args.reset, series=True)
     if args.no_gui:
         from app.services.conferences import get_conference
 

@@ -54,6 +54,16 @@ class FindingKind(StrEnum):
     OTHER = "other"
 
 
+class TherapyResponse(StrEnum):
+    """Best response to a line of therapy (RECIST), or not evaluable."""
+
+    CR = "CR"
+    PR = "PR"
+    SD = "SD"
+    PD = "PD"
+    NE = "NE"
+
+
 class NoteKind(StrEnum):
     """Discussion notes are taken live; key messages are written afterwards."""
 

@@ -39,6 +39,9 @@ class Question(Base):
     duration_seconds: Mapped[int | None]
     #: Set when the moderator skipped the (never opened) question: it was not asked.
     skip_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: the text normalised for the archive's search, and its digest (app.models.search)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    text_key: Mapped[str] = mapped_column(String(32), default="", server_default="", index=True)
 
     case: Mapped[Case] = relationship(back_populates="questions")
     options: Mapped[list[Option]] = relationship(
@@ -65,6 +68,8 @@ class Option(Base):
     phrase_de: Mapped[str500] = mapped_column(default="")
     phrase_en: Mapped[str500] = mapped_column(default="")
     exclusive: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: the label normalised for the archive's search (app.models.search)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     question: Mapped[Question] = relationship(back_populates="options")
 

@@ -12,6 +12,7 @@ from app.db import Database
 from app.models import NoteKind
 from app.reports.texts import say
 from app.services.agenda import image_data
+from app.services.asked_before import EarlierAsking, conference_earlier
 from app.services.ballots import HistoryEntry, conference_history
 from app.services.call_polls import CallTally, conference_call_totals
 from app.services.conferences import get_conference, invitations
@@ -32,6 +33,8 @@ class ReportData:
     images: dict[int, tuple[str, bytes]] = field(default_factory=dict)
     history: tuple[HistoryEntry, ...] = ()  # every ballot ever cast, oldest first
     call_totals: dict[int, CallTally] = field(default_factory=dict)
+    #: a question's (round 1's id) earlier asking in the series, where there is one
+    earlier: dict[int, EarlierAsking] = field(default_factory=dict)
     generated_at: dt.datetime = field(default_factory=lambda: dt.datetime.now().astimezone())
     version: str = __version__
 
@@ -85,7 +88,10 @@ def gather(db: Database, conference_id: int, *, with_images: bool = True) -> Rep
             else {}
         )
         history = tuple(conference_history(session, conference_id))
-    return ReportData(conference, invited, cases, notes, images, history, call_totals)
+        earlier = conference_earlier(session, conference_id)
+    return ReportData(
+        conference, invited, cases, notes, images, history, call_totals, earlier=earlier
+    )
 
 
 def protocol_language(data: ReportData, lang: str | None) -> str:

@@ -1,5 +1,8 @@
-"""The conference-file format (version 1): one conference whole, to move it between
+"""The conference-file format (version 2): one conference whole, to move it between
 laptop and server and to bring its results home.
+
+Version 2 carries the cases' pathology fields (see :mod:`app.services.package_schema`);
+a version-1 file is read as it is.
 
 The pydantic models below are the format's single definition; ``resources/
 conference_file.schema.json`` is generated from them (``python -m
@@ -24,7 +27,9 @@ from app.services.errors import InvalidInput
 from app.services.package_schema import PackageCase, PackageQuestion, Text500
 
 FORMAT: Final = "votum-conference"
-VERSION: Final = 1
+VERSION: Final = 2
+#: the versions this program reads
+VERSIONS = Literal[1, 2]
 SUFFIX = ".votum-conference.json"
 
 Text200 = Annotated[str, Field(max_length=200)]
@@ -245,7 +250,7 @@ class ConferenceFile(_Strict):
     the moderator chose to publish; "full" holds everything, results included."""
 
     format: Literal["votum-conference"] = FORMAT
-    version: Literal[1] = VERSION
+    version: VERSIONS = VERSION
     mode: Literal["full", "publish"] = "full"
     origin: FileOrigin = Field(default_factory=FileOrigin)
     conference: FileConference
@@ -259,8 +264,8 @@ def json_schema() -> dict[str, object]:
     """The JSON Schema of the format, as written to ``resources/``."""
     schema = ConferenceFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "votum-conference-v1.schema.json"
-    schema["title"] = "Votum conference file, version 1"
+    schema["$id"] = f"votum-conference-v{VERSION}.schema.json"
+    schema["title"] = f"Votum conference file, version {VERSION} (reads version 1 too)"
     return schema
 
 

@@ -1,5 +1,6 @@
 """The demo conference from ``resources/demo_conference.json``: a clearly fictional session
-with sites, attendance, three cases, a repeated question and some ballots."""
+with sites, attendance, three cases, a repeated question and some ballots; with the round
+around it on request (``resources/demo_series.json``: an earlier session, the plan)."""
 
 from __future__ import annotations
 
@@ -12,27 +13,88 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.config import RESOURCES
-from app.models import BallotSource, Conference, NoteKind
-from app.services import agenda, ballots, conferences, lifecycle, notes
+from app.models import BallotSource, Conference, NoteKind, PlanEntry
+from app.services import agenda, ballots, conferences, lifecycle, notes, plan
 from app.services.package_schema import CasePackage
 
 DEMO_FILE = RESOURCES / "demo_conference.json"
+SERIES_FILE = RESOURCES / "demo_series.json"
 DEMO_SLUG = "demo"
+EARLIER_SLUG = "demo-juni"
+#: how the demo's plan entries' calendar UIDs begin (a reset removes them)
+PLAN_UID = "demo-plan-"
 
 
 def demo_conference_id(session: Session) -> int | None:
     return session.scalar(select(Conference.id).where(Conference.slug == DEMO_SLUG))
 
 
-def load_demo(session: Session, *, path: Path = DEMO_FILE, reset: bool = False) -> int:
-    """Create the demo conference (or return the existing one; ``reset`` builds it anew)."""
+def load_demo(
+    session: Session,
+    *,
+    path: Path = DEMO_FILE,
+    reset: bool = False,
+    series: bool = False,
+    series_path: Path = SERIES_FILE,
+) -> int:
+    """Create the demo conference (or return the existing one; ``reset`` builds it anew).
+
+    ``series`` adds the round around it (``resources/demo_series.json``): an earlier
+    session in June that asked two of its questions already, with other results (the
+    trend), and the round's plan. The desktop's demo and ``python main.py demo`` show it.
+    """
     existing = demo_conference_id(session)
     if existing is not None:
         if not reset:
             return existing
-        conferences.delete_conference(session, existing)
-        session.flush()
+        _remove_demo(session)
     data: dict[str, Any] = json.loads(Path(path).read_text("utf-8"))
+    site_ids = {
+        s["code"]: conferences.ensure_site(session, conferences.SiteData(**s))
+        for s in data["sites"]
+    }
+    round_: dict[str, Any] = json.loads(Path(series_path).read_text("utf-8")) if series else {}
+    slugs: dict[str, int] = {}
+    if round_:
+        slugs[EARLIER_SLUG] = _build(session, round_["earlier"], EARLIER_SLUG, site_ids)
+    conf_id = slugs[DEMO_SLUG] = _build(session, data, DEMO_SLUG, site_ids)
+    for entry in round_.get("plan", []):
+        _plan_entry(session, entry, slugs)
+    return conf_id
+
+
+def _remove_demo(session: Session) -> None:
+    """The demo conferences and the demo's plan entries."""
+    for slug in (DEMO_SLUG, EARLIER_SLUG):
+        conf_id = session.scalar(select(Conference.id).where(Conference.slug == slug))
+        if conf_id is not None:
+            conferences.delete_conference(session, conf_id)
+    for entry in session.scalars(select(PlanEntry).where(PlanEntry.uid.like(f"{PLAN_UID}%"))):
+        session.delete(entry)
+    session.flush()
+
+
+def _plan_entry(session: Session, entry: dict[str, Any], slugs: dict[str, int]) -> None:
+    fellows = tuple((name, site) for name, site in entry["fellows"])
+    entry_id = plan.add_entry(
+        session,
+        plan.PlanEntryData(
+            dt.date.fromisoformat(entry["date"]),
+            entry["topic"],
+            entry.get("starts_at", ""),
+            entry.get("ends_at", ""),
+            fellows,
+        ),
+        uid=f"{PLAN_UID}{entry['date']}@votum",
+        conference_id=slugs.get(entry.get("conference") or ""),
+    )
+    if entry.get("published"):
+        plan.set_published(session, entry_id, True)
+
+
+def _build(session: Session, data: dict[str, Any], slug: str, site_ids: dict[str, int]) -> int:
+    """One demo session from its file's data: conference, invitations, attendance, cases,
+    the ballots played round by round, the current question and the notes."""
     meta = data["conference"]
     conf_id = conferences.create_conference(
         session,
@@ -41,7 +103,7 @@ def load_demo(session: Session, *, path: Path = DEMO_FILE, reset: bool = False) 
         moderator=meta["moderator"],
         language=meta["language"],
         vnr=meta["vnr"],
-        slug=DEMO_SLUG,
+        slug=slug,
         actor="demo",
     )
     conferences.update_conference(
@@ -55,10 +117,6 @@ def load_demo(session: Session, *, path: Path = DEMO_FILE, reset: bool = False) 
         organiser=meta.get("organiser", ""),
     )
     conferences.set_fellows(session, conf_id, [tuple(f) for f in meta["fellows"]])
-    site_ids = {
-        s["code"]: conferences.ensure_site(session, conferences.SiteData(**s))
-        for s in data["sites"]
-    }
     conferences.invite_sites(session, conf_id, site_ids.values(), actor="demo")
     for entry in data["attendance"]:
         conferences.set_attendance(

@@ -1,4 +1,5 @@
-"""The library: every conference in the database, with new, open, demo and delete."""
+"""The library: every conference in the database (new, open, demo, delete, and the archive
+search across all of them), the series plan and participation by site."""
 
 from __future__ import annotations
 
@@ -18,9 +19,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +31,9 @@ from PySide6.QtWidgets import (
 from app.services.errors import VotumError
 from app.ui.messages import error_text
 from app.ui.models.conferences_model import ConferencesModel, DetailRole
+from app.ui.series.archive_search import ArchiveSearch
+from app.ui.series.participation_view import ParticipationView
+from app.ui.series.plan_view import PlanView
 from app.ui.theme import muted_color
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
 
@@ -128,7 +134,8 @@ class ConferenceDelegate(QStyledItemDelegate):
 
 
 class LibraryPage(QWidget):
-    """Lists conferences. Signals ``openRequested(id)``, ``newRequested()``,
+    """Three tabs: the conferences (with the archive search across all of them), the
+    series plan, participation by site. Signals ``openRequested(id)``, ``newRequested()``,
     ``demoRequested()``, ``importRequested()`` and ``deleteRequested(id)``."""
 
     openRequested = Signal(int)
@@ -137,21 +144,22 @@ class LibraryPage(QWidget):
     importRequested = Signal()
     deleteRequested = Signal(int)
 
+    CONFERENCES, SERIES, PARTICIPATION = range(3)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._db: Database | None = None
         self.model = ConferencesModel(self)
         self.model.set_sites_word(self.tr("sites"))
-        title = QLabel(self.tr("Conferences"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
         self.placeholder = QLabel(
             self.tr(
                 "No conference yet. Create one, import case packages, or open the demo conference."
             )
         )
         self.placeholder.setWordWrap(True)
+        self.search = ArchiveSearch()
+        self.search.openRequested.connect(self.openRequested)
+        self.search.searching.connect(self.on_search_searching)
         self.view = QListView()
         self.view.setAccessibleName(self.tr("Conferences"))
         self.view.setModel(self.model)
@@ -159,6 +167,7 @@ class LibraryPage(QWidget):
         self.view.setItemDelegate(ConferenceDelegate(self.view))
         self.view.setAlternatingRowColors(True)
         self.view.setMaximumWidth(1100)
+        self.view.setAccessibleName(self.tr("Conferences"))
         self.view.activated.connect(self.on_view_activated)
         self.view.doubleClicked.connect(self.on_view_activated)
         self.open_button = QPushButton(self.tr("&Open"))
@@ -177,26 +186,76 @@ class LibraryPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(delete)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(title)
+        conferences = QWidget()
+        self._list_layout = layout = QVBoxLayout(conferences)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.search)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self.search.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.plan = PlanView()
+        self.plan.openRequested.connect(self.openRequested)
+        self.plan.conferencesChanged.connect(self.on_plan_conferences_changed)
+        self.participation = ParticipationView()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(conferences, self.tr("Conferences"))
+        self.tabs.addTab(self.plan, self.tr("Series"))
+        self.tabs.addTab(self.participation, self.tr("Participation"))
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 12, 24, 18)
+        outer.addWidget(self.tabs)
 
     def reload(self, db: Database, select_id: int | None = None) -> None:
         from app.services import conferences
 
+        self._db = db
         with db.read() as session:
             items = conferences.list_conferences(session)
         self.model.set_conferences(items)
-        self.placeholder.setVisible(not items)
+        self.placeholder.setVisible(not items and not self.search.active())
         row = self.model.row_of(select_id) if select_id is not None else 0
         if items:
             self.view.setCurrentIndex(self.model.index(max(row, 0), 0))
+        self.search.set_database(db)
+        self.on_tabs_current_changed(self.tabs.currentIndex())
         self.view.setFocus()
 
+    def show_tab(self, index: int) -> None:
+        """Bring a tab to the front (the View menu's "Series")."""
+        self.tabs.setCurrentIndex(index)
+        self.on_tabs_current_changed(index)
+
+    @Slot(int)
+    def on_tabs_current_changed(self, index: int) -> None:
+        """The plan and the participation are read when their tab shows."""
+        if self._db is None:
+            return
+        if index == self.SERIES:
+            self.plan.reload(self._db)
+        elif index == self.PARTICIPATION:
+            self.participation.reload(self._db)
+
+    @Slot(bool)
+    def on_search_searching(self, searching: bool) -> None:
+        """The hits take the list's place (and its room) while the field holds words."""
+        vertical = QSizePolicy.Policy.Expanding if searching else QSizePolicy.Policy.Maximum
+        self.search.setSizePolicy(QSizePolicy.Policy.Preferred, vertical)
+        self._list_layout.setStretchFactor(self.search, 1 if searching else 0)
+        self.view.setVisible(not searching)
+        self.placeholder.setVisible(not searching and self.model.rowCount() == 0)
+
+    @Slot(int)
+    def on_plan_conferences_changed(self, conference_id: int) -> None:
+        if self._db is not None:
+            self.reload(self._db, conference_id)
+            self.show_tab(self.SERIES)
+
     def _current_id(self) -> int | None:
+        if self.search.active():  # the hits are on screen: the chosen hit's conference
+            return self.search.current_conference()
         index = self.view.currentIndex()
         return self.model.conference_at(index.row()).id if index.isValid() else None
 

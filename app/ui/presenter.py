@@ -36,6 +36,7 @@ from app.ui.live.chart import ResultChart
 from app.ui.live.countdown import Countdown, seconds_left
 from app.ui.live.session import LiveSnapshot, ServerState
 from app.ui.live.source import LiveSource
+from app.ui.live.trend import trend_text
 from app.ui.presenter_fit import OptionRow, plain, sized
 from app.ui.presenter_layout import PresenterLayout
 from app.ui.presenter_texts import presenter_text
@@ -214,9 +215,11 @@ class PresenterWindow(QWidget):
         self._place()
 
     def result_lines(self, snapshot: LiveSnapshot) -> list[str]:
-        """More lines under the revealed result, quieter than it (none yet; the place for,
-        e.g., a linked question's earlier result)."""
-        return []
+        """More lines under the revealed result, quieter than it: a question asked before in
+        the series shows the earlier result beside today's (in the round's language)."""
+        if snapshot.earlier is None:
+            return []
+        return [trend_text(snapshot.earlier, snapshot.result, snapshot.conference.language)]
 
     def _case_line(self, case: CaseInfo) -> str:
         if case.free_discussion:  # the line as typed, under the block's name

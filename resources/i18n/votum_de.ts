@@ -21,6 +21,97 @@
     </message>
 </context>
 <context>
+    <name>ArchiveSearch</name>
+    <message>
+        <source>Search all conferences: question, option, case, diagnosis, gene (Ctrl+F)</source>
+        <extracomment>Milliseconds of quiet typing before the search runs. Hits listed at most (the count says how many there are).</extracomment>
+        <translation>Alle Konferenzen durchsuchen: Frage, Option, Fall, Diagnose, Gen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search all conferences</source>
+        <translation>Alle Konferenzen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Konferenz</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>nicht gestellt</translation>
+    </message>
+    <message>
+        <source>Questions found in the archive</source>
+        <translation>Gefundene Fragen im Archiv</translation>
+    </message>
+    <message>
+        <source>%1 questions found; the newest %2 are shown</source>
+        <translation>%1 Fragen gefunden; die neuesten %2 werden gezeigt</translation>
+    </message>
+    <message>
+        <source>1 question found</source>
+        <translation>1 Frage gefunden</translation>
+    </message>
+    <message>
+        <source>%1 questions found</source>
+        <translation>%1 Fragen gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>AskedBeforeBox</name>
+    <message>
+        <source>Link to an earlier question…</source>
+        <translation>Mit früherer Frage verknüpfen …</translation>
+    </message>
+    <message>
+        <source>Not asked before</source>
+        <translation>Nicht zuvor gefragt</translation>
+    </message>
+    <message>
+        <source>Link by the text</source>
+        <translation>Nach dem Text verknüpfen</translation>
+    </message>
+    <message>
+        <source>Undo the choice by hand: an earlier question with the same text is linked</source>
+        <translation>Die Wahl von Hand zurücknehmen: eine frühere Frage mit demselben Text wird verknüpft</translation>
+    </message>
+    <message>
+        <source>chosen by hand</source>
+        <translation>von Hand gewählt</translation>
+    </message>
+    <message>
+        <source>the same text</source>
+        <translation>derselbe Text</translation>
+    </message>
+    <message>
+        <source>Not asked before (chosen by hand).</source>
+        <translation>Nicht zuvor gefragt (von Hand gewählt).</translation>
+    </message>
+    <message>
+        <source>Not asked before: no earlier question has this text.</source>
+        <translation>Nicht zuvor gefragt: keine frühere Frage hat diesen Text.</translation>
+    </message>
+    <message>
+        <source>Asked before</source>
+        <translation>Zuvor gefragt</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceDialog</name>
     <message>
         <source>Attendance check-in</source>
@@ -230,10 +321,6 @@
         <translation>Gen</translation>
     </message>
     <message>
-        <source>Alteration (HGVS)</source>
-        <translation>Veränderung (HGVS)</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -242,12 +329,12 @@
         <translation>VAF %</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
+        <source>Partner</source>
+        <translation>Partner</translation>
     </message>
     <message>
-        <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
-        <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -308,6 +395,90 @@
     <message>
         <source>Molecular findings</source>
         <translation>Molekulare Befunde</translation>
+    </message>
+    <message>
+        <source>ICD-O-3 topography</source>
+        <translation>ICD-O-3-Topographie</translation>
+    </message>
+    <message>
+        <source>ICD-O-3 morphology with behaviour code</source>
+        <translation>ICD-O-3-Morphologie mit Dignitätskode</translation>
+    </message>
+    <message>
+        <source>What the table of lines does not say</source>
+        <translation>Was die Tabelle der Linien nicht sagt</translation>
+    </message>
+    <message>
+        <source>Alteration (p.)</source>
+        <translation>Veränderung (p.)</translation>
+    </message>
+    <message>
+        <source>c. notation</source>
+        <translation>c.-Notation</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>CN</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Bruchpunkte</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenzlevel</translation>
+    </message>
+    <message>
+        <source>Paste rows from a spreadsheet with Ctrl+V: gene, alteration, kind, VAF, c. notation, transcript, … in the order of the columns, or any order under a header row</source>
+        <translation>Zeilen aus einer Tabellenkalkulation mit Strg+V einfügen: Gen, Veränderung, Art, VAF, c.-Notation, Transkript, … in der Reihenfolge der Spalten, oder in beliebiger Reihenfolge unter einer Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Substances</source>
+        <translation>Substanzen</translation>
+    </message>
+    <message>
+        <source>Best response</source>
+        <translation>Beste Antwort</translation>
+    </message>
+    <message>
+        <source>Prior lines of therapy</source>
+        <translation>Therapielinien</translation>
+    </message>
+    <message>
+        <source>Paste rows with Ctrl+V: line, substances, best response (CR, PR, SD, PD, NE)</source>
+        <translation>Zeilen mit Strg+V einfügen: Linie, Substanzen, beste Antwort (CR, PR, SD, PD, NE)</translation>
+    </message>
+    <message>
+        <source>ICD-&amp;O-3</source>
+        <translation>ICD-&amp;O-3</translation>
+    </message>
+    <message>
+        <source>T&amp;NM</source>
+        <translation>T&amp;NM</translation>
+    </message>
+    <message>
+        <source>Como&amp;rbidities</source>
+        <translation>Begleiterk&amp;rankungen</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Linie hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Linie entfernen</translation>
     </message>
     <message>
         <source>Add finding</source>
@@ -575,6 +746,18 @@
         <translation>PDF-Protokoll (*.pdf)</translation>
     </message>
     <message>
+        <source>Export manuscript draft</source>
+        <translation>Manuskriptentwurf exportieren</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-Dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Markdown, figures in a folder beside it (*.md)</source>
+        <translation>Markdown, Abbildungen in einem Ordner daneben (*.md)</translation>
+    </message>
+    <message>
         <source>Export results</source>
         <translation>Ergebnisse exportieren</translation>
     </message>
@@ -646,6 +829,7 @@
     <name>FindingKinds</name>
     <message>
         <source>SNV</source>
+        <extracomment>The columns in the order shown and pasted: the first four as a spreadsheet of SNVs has them (gene, alteration, kind, VAF), the report&apos;s details after them, the comment last. Numbers typed with a decimal comma or a percent sign, by column. Header cells a pasted spreadsheet may carry (lower case), beside the table&apos;s own.</extracomment>
         <translation>SNV</translation>
     </message>
     <message>
@@ -749,6 +933,69 @@
     <message>
         <source>De&amp;lete…</source>
         <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Reihe</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Teilnahme</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <source>Link to an earlier question</source>
+        <translation>Mit früherer Frage verknüpfen</translation>
+    </message>
+    <message>
+        <source>Search earlier sessions (words of the question)</source>
+        <translation>Frühere Sitzungen durchsuchen (Wörter der Frage)</translation>
+    </message>
+    <message>
+        <source>Search earlier sessions</source>
+        <translation>Frühere Sitzungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Earlier questions</source>
+        <translation>Frühere Fragen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Konferenz</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>the same text</source>
+        <translation>derselbe Text</translation>
+    </message>
+    <message>
+        <source>a similar text</source>
+        <translation>ein ähnlicher Text</translation>
+    </message>
+    <message>
+        <source>the same gene and diagnosis</source>
+        <translation>dasselbe Gen und dieselbe Diagnose</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>gefunden</translation>
     </message>
 </context>
 <context>
@@ -1163,6 +1410,10 @@
         <translation>&amp;Protokoll exportieren (PDF) …</translation>
     </message>
     <message>
+        <source>Export &amp;manuscript draft (Word, Markdown)…</source>
+        <translation>&amp;Manuskriptentwurf exportieren (Word, Markdown) …</translation>
+    </message>
+    <message>
         <source>Export &amp;results (CSV, XLSX, JSON)…</source>
         <translation>E&amp;rgebnisse exportieren (CSV, XLSX, JSON) …</translation>
     </message>
@@ -1213,6 +1464,10 @@
     <message>
         <source>&amp;Live console</source>
         <translation>&amp;Live-Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Series plan and participation</source>
+        <translation>&amp;Reihe: Plan und Teilnahme</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1525,6 +1780,220 @@
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationView</name>
+    <message>
+        <source>Sessions of</source>
+        <extracomment>The heat map&apos;s width in inches on screen (its height follows the number of sites).</extracomment>
+        <translation>Sitzungen von</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions of</source>
+        <translation>&amp;Sitzungen von</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Questions voted</source>
+        <translation>Fragen mit Stimme</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Participation by site</source>
+        <translation>Teilnahme nach Standort</translation>
+    </message>
+    <message>
+        <source>Heat map of participation per session</source>
+        <translation>Heatmap der Teilnahme je Sitzung</translation>
+    </message>
+    <message>
+        <source>the whole round</source>
+        <translation>die ganze Reihe</translation>
+    </message>
+    <message>
+        <source>%1 sessions held · %2 sites took part</source>
+        <translation>%1 Sitzungen · %2 Standorte haben teilgenommen</translation>
+    </message>
+    <message>
+        <source>No session held in this period.</source>
+        <translation>In diesem Zeitraum fand keine Sitzung statt.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEntryDialog</name>
+    <message>
+        <source>Change session</source>
+        <translation>Sitzung ändern</translation>
+    </message>
+    <message>
+        <source>Plan a session</source>
+        <translation>Sitzung planen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>e.g. CDK4/6 and mTOR inhibitors in breast cancer</source>
+        <translation>z. B. CDK4/6- und mTOR-Inhibitoren beim Mammakarzinom</translation>
+    </message>
+    <message>
+        <source>Fellow</source>
+        <translation>Fellow</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Fellows</source>
+        <translation>Fellows</translation>
+    </message>
+    <message>
+        <source>Add fellow</source>
+        <translation>Fellow hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove fellow</source>
+        <translation>Fellow entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time (start, end)</source>
+        <translation>&amp;Uhrzeit (Beginn, Ende)</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>&amp;Thema</translation>
+    </message>
+</context>
+<context>
+    <name>PlanView</name>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Thema</translation>
+    </message>
+    <message>
+        <source>Fellows (site)</source>
+        <translation>Fellows (Standort)</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Conference</source>
+        <translation>Konferenz</translation>
+    </message>
+    <message>
+        <source>Sessions of the round</source>
+        <translation>Sitzungen der Reihe</translation>
+    </message>
+    <message>
+        <source>&amp;Plan a session…</source>
+        <translation>Sitzung &amp;planen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Make its conference</source>
+        <translation>&amp;Konferenz anlegen</translation>
+    </message>
+    <message>
+        <source>Mark p&amp;ublished</source>
+        <translation>Als &amp;veröffentlicht markieren</translation>
+    </message>
+    <message>
+        <source>Chan&amp;ge…</source>
+        <translation>Ä&amp;ndern …</translation>
+    </message>
+    <message>
+        <source>Open c&amp;onference</source>
+        <translation>Konferenz ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Calen&amp;dar (.ics)…</source>
+        <translation>Kalender (.ic&amp;s) …</translation>
+    </message>
+    <message>
+        <source>&amp;Yearly report (PDF)…</source>
+        <translation>&amp;Jahresbericht (PDF) …</translation>
+    </message>
+    <message>
+        <source>Not p&amp;ublished</source>
+        <translation>Nicht &amp;veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Remove from the plan</source>
+        <translation>Aus dem Plan entfernen</translation>
+    </message>
+    <message>
+        <source>Take “%1” (%2) off the plan? Its conference, if made, stays.</source>
+        <translation>„%1“ (%2) aus dem Plan nehmen? Eine schon angelegte Konferenz bleibt.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Make its conference</source>
+        <translation>Konferenz anlegen</translation>
+    </message>
+    <message>
+        <source>Mark published</source>
+        <translation>Als veröffentlicht markieren</translation>
+    </message>
+    <message>
+        <source>Export the plan as a calendar</source>
+        <translation>Plan als Kalender exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Yearly report</source>
+        <translation>Jahresbericht</translation>
+    </message>
+    <message>
+        <source>The report of the sessions held in the year:</source>
+        <translation>Bericht über die Sitzungen im Jahr:</translation>
+    </message>
+    <message>
+        <source>report-%1.pdf</source>
+        <translation>jahresbericht-%1.pdf</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1950,6 +2419,10 @@
         <translation>&amp;Dauer</translation>
     </message>
     <message>
+        <source>Asked before</source>
+        <translation>Zuvor gefragt</translation>
+    </message>
+    <message>
         <source>Question %1</source>
         <translation>Frage %1</translation>
     </message>
@@ -2234,6 +2707,48 @@
     </message>
 </context>
 <context>
+    <name>TherapyResponses</name>
+    <message>
+        <source>CR – complete response</source>
+        <translation>CR – komplette Remission</translation>
+    </message>
+    <message>
+        <source>PR – partial response</source>
+        <translation>PR – partielle Remission</translation>
+    </message>
+    <message>
+        <source>SD – stable disease</source>
+        <translation>SD – stabile Erkrankung</translation>
+    </message>
+    <message>
+        <source>PD – progressive disease</source>
+        <translation>PD – Progress</translation>
+    </message>
+    <message>
+        <source>NE – not evaluable</source>
+        <translation>NE – nicht beurteilbar</translation>
+    </message>
+</context>
+<context>
+    <name>TrendLine</name>
+    <message>
+        <source>Asked before</source>
+        <translation>Zuvor gefragt</translation>
+    </message>
+    <message>
+        <source>linked by hand</source>
+        <translation>von Hand verknüpft</translation>
+    </message>
+    <message>
+        <source>linked by its text (the same question)</source>
+        <translation>über den Text verknüpft (dieselbe Frage)</translation>
+    </message>
+    <message>
+        <source>“%1” of %2, question %3</source>
+        <translation>„%1“ vom %2, Frage %3</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>Unknown kind “%1”</source>
@@ -2271,6 +2786,10 @@
     <message>
         <source>Must be a whole number</source>
         <translation>Muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>Best response: CR, PR, SD, PD or NE</source>
+        <translation>Beste Antwort: CR, PR, SD, PD oder NE</translation>
     </message>
     <message>
         <source>Must be a number</source>

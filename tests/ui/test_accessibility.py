@@ -191,6 +191,21 @@ def _round_server(db: Database, conf_id: int) -> QDialog:
     return RoundServerDialog()
 
 
+def _plan_entry(db: Database, conf_id: int) -> QDialog:
+    from app.ui.series.plan_dialog import PlanEntryDialog
+
+    return PlanEntryDialog(db)
+
+
+def _link(db: Database, conf_id: int) -> QDialog:
+    from app.services.agenda import agenda
+    from app.ui.editor.asked_before import LinkDialog
+
+    with db.read() as session:
+        question_id = agenda(session, conf_id)[0].questions[0].id
+    return LinkDialog(db, question_id)
+
+
 #: A way to build each dialog class of app/ui, by class name.
 DIALOGS: dict[str, Callable[[Database, int], QDialog]] = {
     "OrderDialog": _order,
@@ -206,6 +221,8 @@ DIALOGS: dict[str, Callable[[Database, int], QDialog]] = {
     "PublishDialog": _publish,
     "RoundPublishDialog": _round_publish,
     "RoundServerDialog": _round_server,
+    "PlanEntryDialog": _plan_entry,
+    "LinkDialog": _link,
 }
 
 

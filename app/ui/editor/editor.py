@@ -191,6 +191,8 @@ class PreparationEditor(QWidget):
                 assert row is not None
                 self.question_form.load(question, agenda.question_as_package(row))
                 self.forms.setCurrentIndex(2)
+            if kind == "question":
+                self.question_form.asked_before.show_question(self._db, item_id)
 
     def _mark_saved(self) -> None:
         stamp = QTime.currentTime().toString("HH:mm:ss")

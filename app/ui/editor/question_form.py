@@ -27,6 +27,7 @@ from app.models.enums import QuestionKind, QuestionState
 from app.services.package_schema import PackageOption, PackageQuestion
 from app.services.presets import PRESETS, kind_label
 from app.services.views import QuestionInfo
+from app.ui.editor.asked_before import AskedBeforeBox
 from app.ui.editor.autosave import AutoSaveForm
 from app.ui.i18n import current_language
 from app.ui.plain import plain_label
@@ -137,6 +138,8 @@ class QuestionForm(AutoSaveForm):
         form.addRow(self.tr("Options"), self.options_field)
         form.addRow("", self.abstain)
         form.addRow(self.tr("&Duration"), self.duration)
+        self.asked_before = AskedBeforeBox()  # the series: its earlier asking (editor fills)
+        form.addRow(self.tr("Asked before"), self.asked_before)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         name_form_rows(form)

@@ -75,6 +75,7 @@ from app.ui.live.notices import CheckInNote, StorageAlarm
 from app.ui.live.quick_form import QuickQuestionForm
 from app.ui.live.session import LiveSnapshot, ServerState
 from app.ui.live.source import ConnectionState, ConnectionStrip, LiveSource
+from app.ui.live.trend import TrendLine
 from app.ui.messages import confirm, show_error
 from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
@@ -201,6 +202,8 @@ class LiveConsole(QWidget):
         self.question_label.setWordWrap(True)
         self.question_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state_label = _big(_plain(QLabel()), 1.0)
+        self.trend = TrendLine()  # asked before: the earlier result, quieter than today's
+        self.trend.setStyleSheet(f"color: {muted_color().name()}")
         self.count = CountPanel()
         self.chart = ResultChart()
         self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
@@ -283,6 +286,7 @@ class LiveConsole(QWidget):
         header.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(header)
         right_layout.addWidget(self.question_label)
+        right_layout.addWidget(self.trend)
         right_layout.addLayout(steps)
         right_layout.addWidget(self.more_row)
         right_layout.addWidget(line)
@@ -418,6 +422,7 @@ class LiveConsole(QWidget):
         else:
             self.chart_caption.setText(self.tr("Live result — only you see it until “Show result”"))
         self.chart.show_result(snapshot.result, snapshot.round_one, lang)
+        self.trend.show_earlier(snapshot.earlier, snapshot.result, lang)
         repeated = snapshot.round_one is not None or (question is not None and question.round > 1)
         self.call_totals.show_calls(snapshot.calls, lang, rounds=repeated)
         self.countdown.set_question(question)

@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session
 from app.config import load_settings
 from app.db import Database, create_db_engine
 from app.server.writer import WriterStopped
-from app.services import agenda, ballots, conferences, results
+from app.services import agenda, asked_before, ballots, conferences, results
+from app.services.asked_before import EarlierAsking
 from app.services.call_polls import CallTally, question_call_tally
 from app.services.errors import VotumError
 from app.services.moderator_actions import DESKTOP, NOTE, Action
@@ -78,6 +79,8 @@ class LiveSnapshot:
     calls: tuple[tuple[int, CallTally], ...] = ()
     notes: tuple[NoteView, ...] = ()  # every note of the conference
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # the question's earlier asking in the series (its result beside today's), if any
+    earlier: EarlierAsking | None = None
 
     @property
     def n_present(self) -> int:
@@ -237,14 +240,16 @@ class LiveSession(QObject):
             for q in c.questions:
                 if q.id == question_id:
                     question, case = q, c
+        earlier = None
         if question is not None:
             status, result = results.live_view(session, question.id)
             if question.parent_id is not None:
                 round_one = results.question_result(session, question.parent_id)
+            earlier = asked_before.earlier_asking(session, question.id)
         return LiveSnapshot(
             conf, cases, invitations, question, case, status, result, round_one, serial,
             read_calls(session, result, round_one),
-            tuple(conference_notes(session, self.conference_id)),
+            tuple(conference_notes(session, self.conference_id)), earlier=earlier,
         )  # fmt: skip
 
     @property

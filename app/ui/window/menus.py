@@ -71,6 +71,12 @@ class MainMenus(QObject):
             export,
             self.poll_action,
             add(file, self.tr("Export &protocol (PDF)…"), commands.export_protocol, "Ctrl+Shift+P"),
+            add(
+                file,
+                self.tr("Export &manuscript draft (Word, Markdown)…"),
+                commands.export_manuscript,
+                "Ctrl+Shift+M",
+            ),
             add(file, self.tr("Export &results (CSV, XLSX, JSON)…"), commands.export_results),
             add(file, self.tr("Export &attendance list (CSV)…"), commands.export_attendance),
             add(
@@ -104,6 +110,7 @@ class MainMenus(QObject):
             add(view, self.tr("&Preparation"), pages.show_preparation, "Alt+1"),
             add(view, self.tr("&Live console"), pages.show_live, "Alt+2"),
         ]
+        add(view, self.tr("&Series plan and participation"), pages.show_series, "Alt+3")
         view.addSeparator()
         languages = view.addMenu(self.tr("&Language"))
         _choices(languages, LANGUAGE_NAMES, current_language(), window.set_language)

@@ -158,6 +158,13 @@ class Pages(QStackedWidget):
         self.changed.emit()
 
     @Slot()
+    def show_series(self) -> None:
+        """The library at its series plan."""
+        self.show_library()
+        if self.library is not None and self.currentWidget() is self.library:
+            self.library.show_tab(self.library.SERIES)
+
+    @Slot()
     def new_conference(self) -> None:
         if self.db is None:
             return
@@ -177,7 +184,7 @@ class Pages(QStackedWidget):
         from app.services.demo import load_demo
 
         with self.db.write() as session:
-            conf_id = load_demo(session)
+            conf_id = load_demo(session, series=True)
         self.reload_library(conf_id)
         self.open_conference(conf_id)
 

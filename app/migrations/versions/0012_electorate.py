@@ -3,8 +3,8 @@
 A closed question's count ("18 of 20 sites") no longer follows attendance edited after
 it closed: the sites present at its close are kept, one row each.
 
-Revision ID: 0010_electorate
-Revises: 0009_standing
+Revision ID: 0012_electorate
+Revises: 0011_article
 Create Date: 2026-12-02
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_electorate"
-down_revision: str | None = "0009_standing"
+revision: str = "0012_electorate"
+down_revision: str | None = "0011_article"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
