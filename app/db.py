@@ -259,8 +259,9 @@ def quick_check(engine: Engine, where: str) -> None:
             raise DatabaseError(damaged_message(where, detail)) from None
         raise
     if rows != ["ok"]:
-        found = (line.strip() for row in rows for line in str(row).splitlines())
-        raise DatabaseError(damaged_message(where, "; ".join(f for f in found if f)[:200]))
+        # a row may hold several lines ("*** in database main ***\nOn tree page …"): one line
+        found = " ".join("; ".join(str(r) for r in rows).split())
+        raise DatabaseError(damaged_message(where, found[:200]))
 
 
 def create_db_engine(url: str, *, echo: bool = False) -> Engine:

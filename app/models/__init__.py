@@ -15,7 +15,7 @@ from app.models.enums import (
 )
 from app.models.organiser import OrganiserToken
 from app.models.poll import CallPollTotal, PollImport, PollMatchRule
-from app.models.question import Option, Question
+from app.models.question import Elector, Option, Question
 from app.models.record import AuditEvent, ModeratorRequest, Note
 from app.models.series import PlanEntry, PlanFellow, QuestionLink
 from app.models.site import Site
@@ -35,6 +35,7 @@ __all__ = [
     "Case",
     "CaseImage",
     "Conference",
+    "Elector",
     "Fellow",
     "Finding",
     "FindingKind",

@@ -18,7 +18,7 @@ from app.services.cme import EfnProblem, efn_problem
 from app.services.tally import Tally
 from app.services.views import QuestionInfo
 from app.services.voting import VoterView
-from app.texts import Message
+from app.texts import Message, quote
 
 TEMPLATES = RESOURCES / "voter"
 STATIC = TEMPLATES / "static"
@@ -132,13 +132,12 @@ def ballot_summary(question: QuestionInfo, ballot: BallotView, lang: str) -> str
     """What was stored, in words: „Keine Empfehlung“ (quoted labels, abstain, or the text)."""
     t = texts(lang)
     if ballot.abstain:
-        return f"„{t['abstain']}“" if lang == "de" else f"“{t['abstain']}”"
+        return quote(t["abstain"], lang)
     labels = {o.id: o.label_in(lang) for o in question.options}
     parts = [labels.get(i, "?") for i in ballot.option_ids]
     if question.kind is QuestionKind.FREE_TEXT:
         parts = [ballot.comment]
-    quote = ("„", "“") if lang == "de" else ("“", "”")
-    return ", ".join(f"{quote[0]}{p}{quote[1]}" for p in parts)
+    return ", ".join(quote(part, lang) for part in parts)
 
 
 def choices(

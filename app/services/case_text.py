@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.models.enums import FindingKind, TherapyResponse
-from app.texts import Catalog
+from app.texts import Catalog, with_decimal_mark
 
 if TYPE_CHECKING:
     from app.services.views import CaseInfo, FindingInfo, TherapyLineInfo
@@ -38,8 +38,7 @@ WORDS = Catalog.of_pairs(
 
 def number(value: float, lang: str) -> str:
     """A measured value as written in ``lang``: "22,5" in German, "22.5" in English."""
-    shown = f"{value:g}"
-    return shown.replace(".", ",") if lang == "de" else shown
+    return with_decimal_mark(f"{value:g}", lang)
 
 
 def finding_label(finding: FindingInfo, lang: str) -> str:

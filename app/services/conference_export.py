@@ -43,6 +43,7 @@ from app.services.conference_schema import (
     FileCase,
     FileCme,
     FileConference,
+    FileElectorate,
     FileFellow,
     FileInvitation,
     FileNote,
@@ -54,6 +55,7 @@ from app.services.conference_schema import (
     FileSite,
 )
 from app.services.conferences import get_conference_row
+from app.services.electorate import kept
 from app.services.package_schema import PackageFinding, PackageImage
 
 
@@ -266,7 +268,21 @@ def _results(
             )
             for p in polls
         ],
+        electorates=_electorates(session, conf, refs),
     )
+
+
+def _electorates(session: Session, conf: Conference, refs: dict[int, str]) -> list[FileElectorate]:
+    """Who could vote on each closed question (sites still invited: the file's sites)."""
+    invited = {i.site_id: i.site.code for i in conf.invitations}
+    return [
+        FileElectorate(
+            question=refs[question_id],
+            sites=sorted(invited[s] for s in electorate.site_ids if s in invited),
+            checked_in=electorate.checked_in,
+        )
+        for question_id, electorate in sorted(kept(session, refs).items())
+    ]
 
 
 def build_conference_file(

@@ -31,7 +31,7 @@ from app.models import (
     Question,
     utcnow,
 )
-from app.services import audit
+from app.services import audit, electorate
 from app.services.agenda import add_case
 from app.services.conference_file import ConferenceFileError
 from app.services.conference_schema import ConferenceFile
@@ -268,6 +268,11 @@ def _restore_results(
                     count=total.count,
                 )
             )
+    for kept in results.electorates:
+        sites = [site_ids[code.lower()] for code in kept.sites]
+        electorate.restore(
+            session, question_ids[kept.question], sites, sites if kept.checked_in else ()
+        )
     session.flush()
     conf.current_question_id = question_ids.get(results.current_question or "")
 

@@ -239,6 +239,15 @@ class FilePollImport(_Strict):
     totals: list[FilePollTotal] = Field(default_factory=list, max_length=10_000)
 
 
+class FileElectorate(_Strict):
+    """Who could vote on a question when it closed: the sites present then
+    (``checked_in``), or every invited site while nobody had checked in."""
+
+    question: Ref
+    sites: list[Code] = Field(default_factory=list, max_length=1_000)
+    checked_in: bool = False
+
+
 class FileResults(_Strict):
     """What the session produced: ballots with their full history, notes, the audit trail."""
 
@@ -248,6 +257,8 @@ class FileResults(_Strict):
     notes: list[FileNote] = Field(default_factory=list, max_length=10_000)
     audit: list[FileAuditEvent] = Field(default_factory=list, max_length=200_000)
     poll_imports: list[FilePollImport] = Field(default_factory=list, max_length=1_000)
+    #: per closed question, who could vote (its count stays as it was at the close)
+    electorates: list[FileElectorate] = Field(default_factory=list, max_length=10_000)
 
 
 class FileOrigin(_Strict):

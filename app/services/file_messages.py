@@ -23,8 +23,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "at": ("{where}: {problem}", "{where}: {problem}"),
     "file_at": ("{file}: {where}: {problem}", "{file}: {where}: {problem}"),
     "at_line": ("Zeile {line}: {problem}", "line {line}: {problem}"),
-    "more_problem": ("… und 1 weiteres Problem", "… and 1 more problem"),
-    "more_problems": ("… und {count} weitere Probleme", "… and {count} more problems"),
+    "more_problems.one": ("… und {n} weiteres Problem", "… and {n} more problem"),
+    "more_problems.other": ("… und {n} weitere Probleme", "… and {n} more problems"),
     # --- packages (reading a JSON file) ----------------------------------------------
     "file_not_found": ("Datei nicht gefunden", "file not found"),
     "file_unreadable": ("nicht lesbar ({reason})", "cannot be read ({reason})"),
@@ -279,5 +279,5 @@ def first_problems(problems: Iterable[Message], count: int | None = None) -> Mes
     problems in all; default: as many as given)."""
     found = list(problems)
     more = (len(found) if count is None else count) - SHOWN
-    tail = [] if more <= 0 else [say("more_problem" if more == 1 else "more_problems", count=more)]
+    tail = [] if more <= 0 else [MESSAGES.plural_message("more_problems", more)]
     return lines([*found[:SHOWN], *tail])

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.models.enums import QuestionKind
-from app.texts import Catalog
+from app.texts import Catalog, in_language
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,13 @@ class PresetOption:
     exclusive: bool = False  # cannot be combined with another option
 
     def label(self, lang: str) -> str:
-        return self.label_de if lang == "de" else self.label_en
+        return in_language((self.label_de, self.label_en), lang)
 
     def phrase(self, lang: str) -> str:
-        return self.phrase_de if lang == "de" else self.phrase_en
+        return in_language((self.phrase_de, self.phrase_en), lang)
 
     def explanation(self, lang: str) -> str:
-        return self.explanation_de if lang == "de" else self.explanation_en
+        return in_language((self.explanation_de, self.explanation_en), lang)
 
 
 YES_NO = (

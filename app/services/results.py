@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.models import BallotSource, Invitation, Question, Site
 from app.services.agenda import agenda, conference_of_question, get_question
 from app.services.ballots import BallotView, current_ballots
+from app.services.electorate import Electorate, electorates, kept
 from app.services.sentences import (
     manuscript_sentence,
     not_asked_sentence,
@@ -18,6 +19,7 @@ from app.services.sentences import (
 )
 from app.services.tally import BallotInput, OptionSpec, Tally, tally
 from app.services.views import CaseInfo, QuestionInfo, SiteInfo, name_key
+from app.texts import in_language
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,10 @@ class QuestionResult:
     participation_en: str
 
     def sentence(self, lang: str) -> str:
-        return self.sentence_de if lang == "de" else self.sentence_en
+        return in_language((self.sentence_de, self.sentence_en), lang)
 
     def participation(self, lang: str) -> str:
-        return self.participation_de if lang == "de" else self.participation_en
+        return in_language((self.participation_de, self.participation_en), lang)
 
     @property
     def asked(self) -> bool:
@@ -52,15 +54,6 @@ class CaseResults:
     results: tuple[QuestionResult, ...]
 
 
-def _sites(session: Session, conference_id: int) -> tuple[set[int], set[int]]:
-    rows = session.execute(
-        select(Invitation.site_id, Invitation.present).where(
-            Invitation.conference_id == conference_id
-        )
-    ).all()
-    return {site for site, _ in rows}, {site for site, present in rows if present}
-
-
 def _options(question: QuestionInfo) -> list[OptionSpec]:
     return [
         OptionSpec(o.id, o.label, o.code, o.phrase_de, o.phrase_en, o.step)
@@ -68,33 +61,37 @@ def _options(question: QuestionInfo) -> list[OptionSpec]:
     ]
 
 
-def _tally(
-    question: QuestionInfo, ballots: list[BallotView], invited: set[int], present: set[int]
-) -> Tally:
+def _tally(question: QuestionInfo, ballots: list[BallotView], electorate: Electorate) -> Tally:
+    """Counted over the question's electorate (:mod:`app.services.electorate`); a question
+    not asked has no present site that "did not vote", but the same sites who could."""
     return tally(
         question.kind,
         _options(question),
         [BallotInput(b.site_id, b.option_ids, b.abstain, b.comment) for b in ballots],
-        eligible_site_ids=invited,
-        present_site_ids=present,
+        eligible_site_ids=electorate.site_ids,
+        present_site_ids=electorate.present if question.asked else (),
     )
+
+
+def _electorate(session: Session, question_id: int) -> Electorate:
+    conference_id = conference_of_question(session, question_id)
+    return electorates(session, conference_id, [question_id])[question_id]
 
 
 def question_tally(session: Session, question_id: int) -> Tally:
     """The tally of one question round as it stands now."""
     question = get_question(session, question_id)
-    invited, present = _sites(session, conference_of_question(session, question_id))
-    return _tally(question, current_ballots(session, question_id), invited, present)
+    electorate = _electorate(session, question_id)
+    return _tally(question, current_ballots(session, question_id), electorate)
 
 
 def _result(
-    question: QuestionInfo, ballots: list[BallotView], invited: set[int], present: set[int]
+    question: QuestionInfo, ballots: list[BallotView], electorate: Electorate
 ) -> QuestionResult:
-    if not question.asked:  # nobody was expected to answer: no one "did not vote"
-        counted = _tally(question, ballots, set(), set())
+    counted = _tally(question, ballots, electorate)
+    if not question.asked:
         de, en = (not_asked_sentence(question.skip_reason, lang) for lang in ("de", "en"))
         return QuestionResult(question, counted, tuple(ballots), de, en, de, en)
-    counted = _tally(question, ballots, invited, present)
     return QuestionResult(
         question,
         counted,
@@ -108,21 +105,20 @@ def _result(
 
 def question_result(session: Session, question_id: int) -> QuestionResult:
     question = get_question(session, question_id)
-    invited, present = _sites(session, conference_of_question(session, question_id))
-    return _result(question, current_ballots(session, question_id), invited, present)
+    electorate = _electorate(session, question_id)
+    return _result(question, current_ballots(session, question_id), electorate)
 
 
 def conference_results(session: Session, conference_id: int) -> list[CaseResults]:
     """Every case with the results of all its question rounds (drafts included, empty)."""
-    invited, present = _sites(session, conference_id)
+    cases = agenda(session, conference_id)
+    who = electorates(session, conference_id, [q.id for case in cases for q in case.questions])
     return [
         CaseResults(
             case,
-            tuple(
-                _result(q, current_ballots(session, q.id), invited, present) for q in case.questions
-            ),
+            tuple(_result(q, current_ballots(session, q.id), who[q.id]) for q in case.questions),
         )
-        for case in agenda(session, conference_id)
+        for case in cases
     ]
 
 
@@ -161,8 +157,9 @@ class LiveStatus:
 
 
 def live_status(session: Session, question_id: int) -> LiveStatus:
-    """Voted and missing sites; expected are the present sites once check-in has begun,
-    otherwise all invited sites (a site that votes counts as expected either way)."""
+    """Voted and missing sites; expected are the question's electorate (the present sites
+    once check-in has begun, otherwise all invited sites; stored at its close) and every
+    site that voted."""
     return live_view(session, question_id)[0]
 
 
@@ -176,23 +173,29 @@ def live_view(session: Session, question_id: int) -> tuple[LiveStatus, QuestionR
         .join(Invitation, Invitation.site_id == Site.id)
         .where(Invitation.conference_id == conference_id)
     ).all()
-    rows = sorted(rows, key=lambda row: name_key(row[0].name))
+    sites = {site.id: SiteInfo.of(site) for site, _ in rows}
+    electorate = kept(session, [question_id]).get(question_id)
+    if electorate is None:  # open or not yet closed: who could vote now
+        present = frozenset(site.id for site, here in rows if here)
+        electorate = Electorate(present or frozenset(sites), present)
     ballots = current_ballots(session, question_id)
     by_site = {b.site_id: b for b in ballots}
-    any_present = any(present for _, present in rows)
-    voted, missing = [], []
-    for site, present in rows:
-        info = SiteInfo.of(site)
-        ballot = by_site.get(site.id)
-        if ballot is not None:
-            voted.append(VotedSite(info, ballot.source, ballot.cast_at, ballot.revision))
-        elif present or not any_present:
-            missing.append(info)
-    invited = {site.id for site, _ in rows}
-    present_ids = {site.id for site, present in rows if present}
+    strangers = (electorate.site_ids | set(by_site)) - set(sites)  # uninvited since
+    if strangers:
+        for site in session.scalars(select(Site).where(Site.id.in_(strangers))):
+            sites[site.id] = SiteInfo.of(site)
+    order = sorted(sites.values(), key=lambda info: name_key(info.name))
+    voted = [
+        VotedSite(
+            info, by_site[info.id].source, by_site[info.id].cast_at, by_site[info.id].revision
+        )
+        for info in order
+        if info.id in by_site
+    ]
+    missing = [info for info in order if info.id in electorate.site_ids and info.id not in by_site]
     return (
         LiveStatus(question, tuple(voted), tuple(missing)),
-        _result(question, ballots, invited, present_ids),
+        _result(question, ballots, electorate),
     )
 
 

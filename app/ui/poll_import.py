@@ -40,7 +40,7 @@ from app.services.poll_questions import QuestionMatchKind
 from app.services.poll_reports import CsvColumns, report_bytes
 from app.ui.i18n import current_language
 from app.ui.messages import error_text
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, name_form_rows, put_cell_widget
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -141,12 +141,21 @@ class PollImportDialog(QDialog):
         ):
             header.setSectionResizeMode(column, mode)
         self.tabs = QTabWidget()
+        for table, name in (
+            (self.people, self.tr("Participants")),
+            (self.questions, self.tr("Questions")),
+            (self.conflicts, self.tr("Conflicts")),
+            (self.ballots, self.tr("Ballots to store")),
+            (self.domain_table, self.tr("E-mail domains")),
+        ):
+            table.setAccessibleName(name)
         self.tabs.addTab(self.people, self.tr("Participants"))
         self.tabs.addTab(self.questions, self.tr("Questions"))
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self.tabs.addTab(self.ballots, self.tr("Ballots to store"))
         self.tabs.addTab(self.domain_table, self.tr("E-mail domains"))
         self.blockers = QPlainTextEdit()
+        self.blockers.setAccessibleName(self.tr("What keeps the import from being stored"))
         self.blockers.setReadOnly(True)
         self.blockers.setMaximumHeight(90)
         self.error = ErrorLabel()
@@ -174,6 +183,7 @@ class PollImportDialog(QDialog):
         form.addRow(self.tr("CSV &columns"), self.columns)
         form.addRow(self.tr("&Round"), self.round)
         layout = QVBoxLayout(self)
+        name_form_rows(form)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.store_totals)
@@ -338,7 +348,7 @@ class PollImportDialog(QDialog):
             combo.currentIndexChanged.connect(
                 lambda _=0, key=person.key, box=combo: self.on_site_chosen(key, box.currentData())
             )
-            self.people.setCellWidget(index, 2, combo)
+            put_cell_widget(self.people, index, 2, combo)
 
     def _site_box(self, preview: PollPreview, site_id: int | None) -> QComboBox:
         combo = QComboBox()
@@ -359,7 +369,7 @@ class PollImportDialog(QDialog):
             combo.currentIndexChanged.connect(
                 lambda _=0, key=domain, box=combo: self.on_domain_chosen(key, box.currentData())
             )
-            self.domain_table.setCellWidget(index, 1, combo)
+            put_cell_widget(self.domain_table, index, 1, combo)
 
     def _show_questions(self, preview: PollPreview) -> None:
         matches = self._shown(preview.plan.questions, self.tr("poll questions"))
@@ -388,14 +398,14 @@ class PollImportDialog(QDialog):
                     text, box.currentData()
                 )
             )
-            self.questions.setCellWidget(index, 2, combo)
+            put_cell_widget(self.questions, index, 2, combo)
             check = QCheckBox()
             check.setChecked(not match.needs_confirmation and match.question_id is not None)
             check.setEnabled(match.needs_confirmation)
             check.toggled.connect(
                 lambda on, text=match.poll_text: self.on_question_confirmed(text, on)
             )
-            self.questions.setCellWidget(index, 3, check)
+            put_cell_widget(self.questions, index, 3, check)
 
     def _show_conflicts(self, preview: PollPreview) -> None:
         conflicts = self._shown(preview.plan.conflicts, self.tr("conflicts"))
@@ -417,7 +427,7 @@ class PollImportDialog(QDialog):
                     self.on_conflict_resolved(key, box.currentData())
                 )
             )
-            self.conflicts.setCellWidget(index, 2, combo)
+            put_cell_widget(self.conflicts, index, 2, combo)
 
     def _show_ballots(self, preview: PollPreview) -> None:
         ballots = preview.plan.ballots

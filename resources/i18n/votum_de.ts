@@ -189,6 +189,10 @@
         <translation>Teilnehmende: %1</translation>
     </message>
     <message>
+        <source>Attendees</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -199,10 +203,6 @@
     <message>
         <source>Role</source>
         <translation>Funktion</translation>
-    </message>
-    <message>
-        <source>Attendees</source>
-        <translation>Teilnehmende</translation>
     </message>
     <message>
         <source>Add row</source>
@@ -1018,6 +1018,14 @@
         <translation>Jeder Link lässt genau einen Standort abstimmen. Nur an diesen Standort senden; dieses Fenster nicht teilen.</translation>
     </message>
     <message>
+        <source>Address of the links</source>
+        <translation>Adresse der Links</translation>
+    </message>
+    <message>
+        <source>Voting links</source>
+        <translation>Abstimmungslinks</translation>
+    </message>
+    <message>
         <source>Site</source>
         <translation>Standort</translation>
     </message>
@@ -1214,6 +1222,14 @@
     <message>
         <source>End of the agenda</source>
         <translation>Ende der Agenda</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Port of the voting server</source>
+        <translation>Port des Abstimmungsservers</translation>
     </message>
     <message>
         <source>More</source>
@@ -1652,6 +1668,10 @@
         <translation>Notizen zum Fall</translation>
     </message>
     <message>
+        <source>Saved as you type</source>
+        <translation>Wird beim Tippen gespeichert</translation>
+    </message>
+    <message>
         <source>saved %1</source>
         <translation>gespeichert %1</translation>
     </message>
@@ -1665,6 +1685,10 @@
     <message>
         <source>Order of the case packages</source>
         <translation>Reihenfolge der Fallpakete</translation>
+    </message>
+    <message>
+        <source>Case packages in agenda order</source>
+        <translation>Fallpakete in der Reihenfolge der Agenda</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -1973,6 +1997,10 @@
         <translation>Bericht über die Sitzungen im Jahr:</translation>
     </message>
     <message>
+        <source>report-%1.pdf</source>
+        <translation>jahresbericht-%1.pdf</translation>
+    </message>
+    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -2067,6 +2095,10 @@
     <message>
         <source>E-mail domains</source>
         <translation>E-Mail-Domains</translation>
+    </message>
+    <message>
+        <source>What keeps the import from being stored</source>
+        <translation>Was das Speichern des Imports verhindert</translation>
     </message>
     <message>
         <source>Import</source>
@@ -2218,6 +2250,10 @@
     <message>
         <source>Changes are saved as you type; Ctrl+Z undoes them.</source>
         <translation>Änderungen werden beim Tippen gespeichert; Strg+Z macht sie rückgängig.</translation>
+    </message>
+    <message>
+        <source>Agenda: cases and questions</source>
+        <translation>Agenda: Fälle und Fragen</translation>
     </message>
     <message>
         <source>New case</source>
@@ -2510,6 +2546,10 @@
         <source>The chart appears here.</source>
         <translation>Hier erscheint das Diagramm.</translation>
     </message>
+    <message>
+        <source>Result chart</source>
+        <translation>Ergebnisdiagramm</translation>
+    </message>
 </context>
 <context>
     <name>RoundDeleter</name>
@@ -2667,6 +2707,10 @@
     <message>
         <source>E-mail</source>
         <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Sites</source>
+        <translation>Standorte</translation>
     </message>
     <message>
         <source>New site…</source>

@@ -30,7 +30,7 @@ from app.reports.manuscript.structure import (
 )
 from app.reports.manuscript.texts import counted, with_refs, word
 from app.reports.texts import date_text, datetime_text, decimal, text
-from app.services.consensus import AWMF_RULE
+from app.services.consensus import awmf_rule
 from app.services.results import QuestionResult, round_pairs
 
 
@@ -161,7 +161,7 @@ def methods(data: ReportData, asked: list[Asked], lang: str) -> Section:
         questions = counted(lang, "repeated", repeated)
         blocks.append(Paragraph((word(lang, "methods_repeat", questions=questions),)))
     blocks.append(Paragraph((text(lang, "rule_percent"),)))
-    blocks.append(Paragraph((AWMF_RULE["en" if lang == "en" else "de"],)))
+    blocks.append(Paragraph((awmf_rule(lang),)))
     if any(a.one.question.kind is QuestionKind.EVIDENCE for a in asked):
         blocks.append(Paragraph((word(lang, "methods_evidence"),)))
     return Section("methods", word(lang, "methods"), blocks)
@@ -276,9 +276,8 @@ def legend(item: Asked, lang: str) -> str:
 
 
 def _file_name(item: Asked, lang: str) -> str:
-    stem = "frage" if lang == "de" else "question"
     question = item.final.question
-    return f"{stem}-{question.number.replace('.', '-')}-{question.round}.png"
+    return word(lang, "figure_file", number=question.number.replace(".", "-"), round=question.round)
 
 
 def result_table(item: Asked, key: str, lang: str) -> Table:

@@ -19,6 +19,9 @@ WORDS = Catalog.of_pairs(
             "für die Diskussionsrunde der deutschen Molekularen Tumorboards",
             "for the German molecular tumor board discussion round",
         ),
+        # file names: a figure's PNG beside the Markdown draft, the draft itself
+        "figure_file": ("frage-{number}-{round}.png", "question-{number}-{round}.png"),
+        "draft_file": ("{slug}-manuskript", "{slug}-manuscript"),
         "affiliation_missing": ("[Affiliation ergänzen]", "[add affiliation]"),
         "draft_note": (
             "Entwurf, erzeugt von Votum {version} am {when} aus den Daten der Sitzung. "

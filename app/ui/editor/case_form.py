@@ -29,7 +29,7 @@ from app.ui.editor.rows_view import RowsView
 from app.ui.models.findings_model import FindingRow, FindingsModel
 from app.ui.models.therapy_lines_model import TherapyLineRow, TherapyLinesModel
 from app.ui.validation import reason
-from app.ui.widgets import ErrorLabel, Field, OptionalSpinBox, row
+from app.ui.widgets import ErrorLabel, Field, OptionalSpinBox, name_form_rows, row
 
 
 class CaseForm(AutoSaveForm):
@@ -183,6 +183,7 @@ class CaseForm(AutoSaveForm):
         self.images = ImagesBox()
         self.images.edited.connect(self.on_field_edited)
         layout = QVBoxLayout(self)
+        name_form_rows(form)
         layout.addLayout(form)
         layout.addWidget(therapy_box)
         layout.addWidget(findings_box, 1)

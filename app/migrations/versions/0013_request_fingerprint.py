@@ -4,8 +4,8 @@ The same ``Idempotency-Key`` sent again with the same request gets the first ans
 with a different request it is refused (422) instead of answering with the first one. Rows
 remembered before this version have no fingerprint and keep replaying as they did.
 
-Revision ID: 0012_request_fingerprint
-Revises: 0011_article
+Revision ID: 0013_request_fingerprint
+Revises: 0012_electorate
 Create Date: 2026-12-01
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0012_request_fingerprint"
-down_revision: str | None = "0011_article"
+revision: str = "0013_request_fingerprint"
+down_revision: str | None = "0012_electorate"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
