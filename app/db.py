@@ -197,8 +197,7 @@ def _storage_kind(exc: BaseException) -> str | None:
     return None
 
 
-#: PostgreSQL's SQLSTATEs of a server that cannot store: a read-only transaction (a
-#: standby, ``default_transaction_read_only``), a full disk, a shutdown or a connection lost
+#: PostgreSQL's SQLSTATEs of a server that cannot store (read-only, disk full, gone)
 _PG_STATES = {"25006": "read_only", "53100": "disk_full"} | dict.fromkeys(
     ("57P01", "57P02", "57P03", "08000", "08003", "08006"), "unreachable"
 )
