@@ -161,6 +161,23 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
     )
     report.set_defaults(func=_dispatch("reports", "run_report"))
 
+    draft = sub.add_parser("manuscript", help="write the manuscript draft (Word or Markdown)")
+    draft.add_argument("conference", metavar="CONFERENCE", help="id or short name")
+    draft.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help="draft.docx (Word) or draft.md (Markdown, its figures in draft-figures/ beside it)",
+    )
+    draft.add_argument("--lang", choices=LANGUAGES, help="default: the conference's language")
+    draft.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write the draft even if no ballot has been cast yet",
+    )
+    draft.set_defaults(func=_dispatch("reports", "run_manuscript"))
+
     res = sub.add_parser("results", help="export ballots and results")
     res.add_argument("conference", metavar="CONFERENCE", help="id or short name")
     res.add_argument(
@@ -208,6 +225,9 @@ def build_parser(settings: Settings | None = None) -> argparse.ArgumentParser:
         default=[],
         metavar="SITE:QUESTION=CHOICE",
         help="settle a conflict: the number of an answer shown, or abstain",
+    )
+    poll.add_argument(
+        "--full", action="store_true", help="show every line of a long preview (else a summary)"
     )
     poll.add_argument(
         "--confirm",

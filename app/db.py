@@ -60,6 +60,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Datenbank nicht erreichbar ({reason})",
         "database unreachable ({reason})",
     ),
+    "unreachable_plain": ("Datenbankserver nicht erreichbar", "database server unreachable"),
     "nothing_stored": (
         "Datenbank: {problem}; nichts gespeichert",
         "database: {problem}; nothing was stored",
@@ -138,11 +139,33 @@ _STORAGE_FAULTS = {
 DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
-def storage_problem(exc: BaseException) -> Message | None:
+def storage_problem(exc: BaseException, *, detail: bool = False) -> Message | None:
     """What keeps the database from storing, in a few words, if ``exc`` says so (read-only
     file or folder, full disk, damaged file, lost server); None for anything else, which
-    is a bug and stays loud."""
-    return next((p for p in map(_storage_problem, _chain(exc)) if p is not None), None)
+    is a bug and stays loud. ``detail``: a lost server with the driver's reason (its host
+    and port: for the operator's command line and log, never for the sites' pages)."""
+    key = storage_kind(exc)
+    if key is None:
+        return None
+    if key == "unreachable" and detail:
+        return say("unreachable", reason=storage_detail(exc))
+    return say("unreachable_plain" if key == "unreachable" else key)
+
+
+def storage_kind(exc: BaseException) -> str | None:
+    """The catalog key of the storage problem ``exc`` shows ("read_only", "disk_full",
+    "unreachable" …), or None when it shows none."""
+    return next((k for k in map(_storage_kind, _chain(exc)) if k is not None), None)
+
+
+def storage_detail(exc: BaseException) -> str:
+    """The first line of the driver's own words about ``exc`` (for the operator)."""
+    for seen in _chain(exc):
+        orig = getattr(seen, "orig", None) or seen
+        text = str(orig).strip()
+        if text:
+            return text.splitlines()[0]
+    return type(exc).__name__
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
@@ -156,24 +179,36 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return chain
 
 
-def _storage_problem(exc: BaseException) -> Message | None:
+def _storage_kind(exc: BaseException) -> str | None:
     from sqlalchemy import exc as sa_exc
 
     orig = getattr(exc, "orig", None) or exc
     name = getattr(orig, "sqlite_errorname", None)
     if isinstance(name, str):
         base = next((k for k in _STORAGE_FAULTS if name == k or name.startswith(k + "_")), None)
-        return None if base is None else say(_STORAGE_FAULTS[base])
+        return None if base is None else _STORAGE_FAULTS[base]
+    state = getattr(orig, "sqlstate", None)
+    if isinstance(state, str) and state in _PG_STATES:
+        return _PG_STATES[state]
     if isinstance(exc, sa_exc.OperationalError | sa_exc.InterfaceError):
-        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-        return say("unreachable", reason=first)
+        return "unreachable"
+    if type(orig).__module__.startswith("psycopg") and type(orig).__name__ in _PG_UNREACHABLE:
+        return "unreachable"  # the listener's own connection (psycopg, not SQLAlchemy)
     return None
+
+
+#: PostgreSQL's SQLSTATEs of a server that cannot store (read-only, disk full, gone)
+_PG_STATES = {"25006": "read_only", "53100": "disk_full"} | dict.fromkeys(
+    ("57P01", "57P02", "57P03", "08000", "08003", "08006"), "unreachable"
+)
+#: psycopg's errors of a server that cannot be reached or went away
+_PG_UNREACHABLE = frozenset({"OperationalError", "InterfaceError", "ConnectionTimeout"})
 
 
 def storage_message(exc: BaseException, url: str) -> Message | None:
     """The one line for a command whose write (or read) the database refused, with what
     to do; None when ``exc`` is no storage problem."""
-    problem = storage_problem(exc)
+    problem = storage_problem(exc, detail=True)
     if problem is None:
         return None
     where = sqlite_file(url)
@@ -223,7 +258,9 @@ def quick_check(engine: Engine, where: str) -> None:
             raise DatabaseError(damaged_message(where, detail)) from None
         raise
     if rows != ["ok"]:
-        raise DatabaseError(damaged_message(where, "; ".join(str(r) for r in rows)[:200]))
+        # a row may hold several lines ("*** in database main ***\nOn tree page …"): one line
+        found = " ".join("; ".join(str(r) for r in rows).split())
+        raise DatabaseError(damaged_message(where, found[:200]))
 
 
 def create_db_engine(url: str, *, echo: bool = False) -> Engine:
@@ -338,7 +375,7 @@ class Database:
             raise
         except BaseException as exc:
             db.dispose()
-            problem = storage_problem(exc)
+            problem = storage_problem(exc, detail=True)
             if problem is None:
                 raise
             shown = where or make_url(url).render_as_string(hide_password=True)  # no password

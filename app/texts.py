@@ -8,6 +8,12 @@ gettext: the texts are few (a few hundred), both languages are always loaded, th
 are read by code that picks the language per request or per document, and a table lets a
 test name the key that is missing in a language.
 
+A text that depends on a number has two keys, ``key.one`` and ``key.other`` (German and
+English both say the singular for exactly one: :data:`PLURAL_RULES`), and is said with
+:meth:`Catalog.plural`. How a language writes quotation marks, decimals and its language
+tag is the :data:`FORMATS` catalog's (:func:`quote`, :func:`decimal_mark`). A pair written
+by the data itself (a preset's German and English label) is picked with :func:`in_language`.
+
 A service's error does not know who reads it, so it carries a :class:`Message`: its
 catalog entry filled in once per language. The front end picks the language it shows (the
 voter page the site's, the desktop the UI's, the API sends both); ``str()`` says both,
@@ -16,8 +22,9 @@ voter page the site's, the desktop the UI's, the API sends both); ``str()`` says
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from string import Formatter
 from types import MappingProxyType
 
@@ -25,6 +32,13 @@ from app.config import LANGUAGES
 
 #: every catalog by name, in the order the modules defining them were imported
 CATALOGS: dict[str, Catalog] = {}
+
+#: Which plural form a number takes, per language: "one" or "other".
+PLURAL_RULES: dict[str, Callable[[int], str]] = {
+    "de": lambda n: "one" if n == 1 else "other",
+    "en": lambda n: "one" if n == 1 else "other",
+}
+PLURAL_FORMS = ("one", "other")
 
 
 class Catalog:
@@ -56,6 +70,16 @@ class Catalog:
         template = self.table(lang)[key]
         return template.format(**values) if values else template
 
+    def plural(self, lang: str, key: str, n: int, **values: object) -> str:
+        """The text ``key`` for the number ``n`` (``key.one`` or ``key.other`` as the
+        language's rule says), with ``{n}`` and ``values`` filled in."""
+        lang = lang if lang in LANGUAGES else LANGUAGES[0]
+        return self.text(lang, f"{key}.{PLURAL_RULES[lang](n)}", n=n, **values)
+
+    def plural_message(self, key: str, n: int, **values: object) -> Message:
+        """:meth:`plural` in every language (a refusal that counts something)."""
+        return Message({lang: self.plural(lang, key, n, **values) for lang in LANGUAGES})
+
     def message(self, key: str, **values: object) -> Message:
         """The text ``key`` in every language, filled with ``values``; a value that is a
         :class:`Message` itself is put in in the same language."""
@@ -77,6 +101,14 @@ class Catalog:
                 fields[lang] = sorted(placeholders(template))
             if len({tuple(names) for names in fields.values()}) > 1:
                 found.append(f"{self.name}: {key!r} has different placeholders {fields}")
+        for key in sorted(keys):
+            stem, _, form = key.rpartition(".")
+            if form in PLURAL_FORMS and stem:
+                found += [
+                    f"{self.name}: {key!r} has no {stem}.{other}"
+                    for other in PLURAL_FORMS
+                    if f"{stem}.{other}" not in keys
+                ]
         return found
 
 
@@ -151,3 +183,67 @@ def _separator(message: str) -> int:
         elif message.startswith(" / ", index):
             return index
     return -1
+
+
+def in_language(pair: tuple[str, str], lang: str) -> str:
+    """The part of a ``(German, English)`` pair in ``lang`` (German for another language):
+    for texts the data brings in both languages, such as a preset's labels."""
+    return pair[LANGUAGES.index(lang) if lang in LANGUAGES else 0]
+
+
+#: How each language writes what is not a word: quotation marks, the decimal mark, its tag.
+FORMATS = Catalog.of_pairs(
+    "formats",
+    {
+        "quote": ("„{text}“", "“{text}”"),
+        "decimal_mark": (",", "."),
+        "language_tag": ("de-DE", "en-GB"),
+        # a date as the language writes it in a document: the style's key, then each style
+        "date_style": ("date_numeric", "date_spelled"),
+        "date_numeric": ("{day:02d}.{month:02d}.{year}", "{day:02d}.{month:02d}.{year}"),
+        "date_spelled": ("{day}. {month_name} {year}", "{day} {month_name} {year}"),
+        # a date that stays on one line of a table: 18.11.2026; 18 Nov 2026
+        "date_short_style": ("date_numeric", "date_abbreviated"),
+        "date_abbreviated": ("{day}. {month_name:.3}. {year}", "{day} {month_name:.3} {year}"),
+        "month_1": ("Januar", "January"),
+        "month_2": ("Februar", "February"),
+        "month_3": ("März", "March"),
+        "month_4": ("April", "April"),
+        "month_5": ("Mai", "May"),
+        "month_6": ("Juni", "June"),
+        "month_7": ("Juli", "July"),
+        "month_8": ("August", "August"),
+        "month_9": ("September", "September"),
+        "month_10": ("Oktober", "October"),
+        "month_11": ("November", "November"),
+        "month_12": ("Dezember", "December"),
+    },
+)
+
+
+def quote(text: str, lang: str) -> str:
+    """``text`` in the language's quotation marks: „so“ or “so”."""
+    return FORMATS.text(lang, "quote", text=text)
+
+
+def date_text(day: date, lang: str) -> str:
+    """A day as the language writes it in a document: 18.11.2026; 18 November 2026."""
+    style = FORMATS.text(lang, "date_style")
+    month = FORMATS.text(lang, f"month_{day.month}")
+    return FORMATS.text(lang, style, day=day.day, month=day.month, month_name=month, year=day.year)
+
+
+def short_date_text(day: date, lang: str) -> str:
+    """A day that stays on one line of a table: 18.11.2026; 18 Nov 2026."""
+    style = FORMATS.text(lang, "date_short_style")
+    month = FORMATS.text(lang, f"month_{day.month}")
+    return FORMATS.text(lang, style, day=day.day, month=day.month, month_name=month, year=day.year)
+
+
+def decimal_mark(lang: str) -> str:
+    return FORMATS.text(lang, "decimal_mark")
+
+
+def with_decimal_mark(number: str, lang: str) -> str:
+    """A number written with "." as Python writes it, in the language's decimal mark."""
+    return number.replace(".", decimal_mark(lang))

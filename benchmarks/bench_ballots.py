@@ -323,6 +323,7 @@ async def load(
     rounds: int,
     moderator: str | None = None,
     other: Conf | None = None,
+    pace: tuple[int, float] = (40, 10.0),
 ):
     import ssl
 
@@ -383,19 +384,21 @@ async def load(
             if other is not None:
                 await two_conferences(conn, clients, mine, other, r, results, acked)
         rng = random.Random(7)
-        offsets = [rng.uniform(0, 10) for _ in tokens[:40]]
+        n_paced, seconds = pace
+        offsets = [rng.uniform(0, seconds) for _ in tokens[:n_paced]]
 
         def paced(path: str) -> list[tuple[str, dict, float]]:
             return [
                 (path.format(t), body(i, 9), o)
-                for i, (t, o) in enumerate(zip(tokens[:40], offsets, strict=True))
+                for i, (t, o) in enumerate(zip(tokens[:n_paced], offsets, strict=True))
             ]
 
-        pace = await run_phase(
-            conn, clients, "ballot pace 40/10 s", paced("/api/v/{}/ballot"), acked
+        label = f"pace {n_paced}/{seconds:g} s"
+        real_pace = await run_phase(
+            conn, clients, f"ballot {label}", paced("/api/v/{}/ballot"), acked
         )
         bare_pace = await run_phase(
-            conn, clients, "bare pace 40/10 s", paced("/bench/bare/{}"), bare_acked
+            conn, clients, f"bare {label}", paced("/bench/bare/{}"), bare_acked
         )
     finally:
         for client in clients:
@@ -405,7 +408,7 @@ async def load(
                 watcher.result()  # its failure, if it failed
             watcher.cancel()
             print(f"moderator stream: {events[0]} events read", file=sys.stderr)
-    return results, pace, bare_pace, acked
+    return results, real_pace, bare_pace, acked
 
 
 async def two_conferences(
@@ -475,7 +478,12 @@ def main() -> int:
         action="store_true",
         help="keep the moderator's event stream open during the run",
     )
+    parser.add_argument(
+        "--quick", action="store_true", help="tiny sizes, seconds (checks the script runs)"
+    )
     args = parser.parse_args()
+    if args.quick:
+        args.sites, args.rounds = 20, 1
     cluster = None
     if args.pg_cluster:
         from tests.pgcluster import Cluster, find_bin_dir
@@ -536,7 +544,17 @@ def run(args: argparse.Namespace) -> int:
     port = parent.recv()
     try:
         results, pace, bare_pace, acked = asyncio.run(
-            load(parent, port, tokens, question.id, option_ids, args.rounds, token, other)
+            load(
+                parent,
+                port,
+                tokens,
+                question.id,
+                option_ids,
+                args.rounds,
+                token,
+                other,
+                pace=(5, 1.0) if args.quick else (40, 10.0),
+            )
         )
     finally:
         parent.send("stop")

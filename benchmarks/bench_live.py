@@ -21,7 +21,8 @@ burst, and cold start.
    cold-starts another checkout (the code before a change) in the same interleaved run.
 
 ``python benchmarks/bench_live.py [--ballots 200] [--rounds 7] [--runs 11] [--against DIR]
-[--compile]`` (offscreen Qt).
+[--compile] [--quick]`` (offscreen Qt; ``--quick``: tiny sizes, one round and one cold
+start each, to check the script still runs).
 """
 
 from __future__ import annotations
@@ -460,20 +461,30 @@ def main() -> None:
     parser.add_argument(
         "--compile", action="store_true", help="cold starts without a bytecode cache"
     )
+    parser.add_argument(
+        "--quick", action="store_true", help="tiny sizes, one run each (checks the script runs)"
+    )
     args = parser.parse_args()
     skip = set(args.skip.split(","))
+    # (sites at a real pace, seconds), (sites, ballots) one after another, burst sites
+    paced, pace_seconds, series, burst_sites = 40, 10.0, [(40, args.ballots)], 300
+    series.append((300, max(60, args.ballots // 2)))
+    if args.quick:
+        args.rounds, args.runs = 1, 1
+        paced, pace_seconds, series, burst_sites = 4, 1.0, [(4, 10), (20, 10)], 20
     print(f"Votum desktop benchmark · {dt.date.today().isoformat()}")
     if hasattr(os, "getloadavg"):
         print(f"load average before: {os.getloadavg()[0]:.2f} ({os.cpu_count()} CPUs)")
     if "pace" not in skip:
-        lat, cpu = updates(40, 40, pace=10.0)
+        lat, cpu = updates(paced, paced, pace=pace_seconds)
         print(
-            f"40 sites at a real pace (each once within 10 s): ballot → console painted "
+            f"{paced} sites at a real pace (each once within {pace_seconds:g} s): ballot → "
+            f"console painted "
             f"p50 {percentile(lat, 50):.1f} ms, p99 {percentile(lat, 99):.1f} ms, "
             f"max {max(lat):.1f} ms"
         )
     if "updates" not in skip:
-        for n_sites, n_ballots in ((40, args.ballots), (300, max(60, args.ballots // 2))):
+        for n_sites, n_ballots in series:
             lat, cpu = updates(n_sites, n_ballots)
             print(
                 f"{n_sites} sites, {len(lat)} ballots one after another: ballot → console "
@@ -483,10 +494,11 @@ def main() -> None:
                 f"p99 {percentile(cpu, 99):.1f} ms"
             )
     if "burst" not in skip:
-        ballot, bare, lags, failed = desktop_burst(300, args.rounds)
+        ballot, bare, lags, failed = desktop_burst(burst_sites, args.rounds)
         b, r = statistics.median(ballot), statistics.median(bare)
         print(
-            f"desktop-mode burst, 300 sites, median of {args.rounds}: ballot burst {b * 1000:.0f} "
+            f"desktop-mode burst, {burst_sites} sites, median of {args.rounds}: ballot burst "
+            f"{b * 1000:.0f} "
             f"ms, bare burst {r * 1000:.0f} ms, ratio bare/ballot throughput {r / b:.2f} "
             f"(ballot bursts {', '.join(f'{x * 1000:.0f}' for x in ballot)} ms); failed {failed}"
         )

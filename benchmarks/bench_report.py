@@ -3,7 +3,9 @@
 20 cases, 100 questions (every kind; 10 of them repeated as a round 2), 40 sites that all
 vote, built through the services in a temporary SQLite file. Prints median time and size.
 
-    python benchmarks/bench_report.py [--runs 3]
+    python benchmarks/bench_report.py [--runs 3] [--quick]
+
+``--quick``: 2 cases, 6 sites, one run (seconds; checks that the script still runs).
 """
 
 from __future__ import annotations
@@ -62,7 +64,14 @@ def _question(case: int, index: int) -> PackageQuestion:
     )
 
 
-def build(db: Database, seed: int = 7) -> int:
+def build(
+    db: Database,
+    seed: int = 7,
+    *,
+    n_cases: int = N_CASES,
+    n_sites: int = N_SITES,
+    n_repeated: int = N_REPEATED,
+) -> int:
     """The benchmark conference; returns its id."""
     rng = random.Random(seed)
     with db.write() as session:
@@ -77,14 +86,14 @@ def build(db: Database, seed: int = 7) -> int:
             conferences.ensure_site(
                 session, conferences.SiteData(f"Universitätsklinikum Nr. {i:02d} Süd", f"B{i:02d}")
             )
-            for i in range(N_SITES)
+            for i in range(n_sites)
         ]
         conferences.invite_sites(session, conf, site_ids)
         for site in site_ids:
             conferences.set_attendance(
                 session, conf, site, present=True, attendee_count=rng.randint(1, 5)
             )
-        for case_no in range(1, N_CASES + 1):
+        for case_no in range(1, n_cases + 1):
             agenda.add_case(
                 session,
                 conf,
@@ -113,7 +122,7 @@ def build(db: Database, seed: int = 7) -> int:
                 ),
             )
         cases = agenda.agenda(session, conf)
-        repeated = {c.questions[0].id for c in cases[:N_REPEATED]}
+        repeated = {c.questions[0].id for c in cases[:n_repeated]}
         for case in cases:
             for question in case.questions:
                 q_id = question.id
@@ -128,12 +137,14 @@ def build(db: Database, seed: int = 7) -> int:
 def _vote(session: Session, question_id: int, site_ids: list[int], rng: random.Random) -> None:
     question = lifecycle.open_question(session, question_id)
     ids = [o.id for o in question.options]
+    # "Keine Empfehlung" stands alone: a multiple choice combines only the others
+    combinable = [o.id for o in question.options if not o.exclusive]
     for site in site_ids:
         if rng.random() < 0.05:
             continue  # present, but did not vote
         abstain = rng.random() < 0.08
         if question.kind is QuestionKind.MULTIPLE and not abstain:
-            chosen = rng.sample(ids, rng.randint(1, 2))
+            chosen = rng.sample(combinable, rng.randint(1, 2))
         else:
             chosen = [] if abstain else [rng.choice(ids[:3])]
         ballots.cast_ballot(
@@ -170,14 +181,20 @@ def _accelerated() -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--quick", action="store_true", help="2 cases, 6 sites, one run (checks the script runs)"
+    )
     args = parser.parse_args()
+    sizes = {"n_cases": 2, "n_sites": 6, "n_repeated": 1} if args.quick else {}
+    if args.quick:
+        args.runs = 1
     from app.reports.exports import write_results
     from app.reports.protocol import write_protocol
 
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(f"sqlite:///{Path(folder, 'bench.sqlite3').as_posix()}")
         start = time.perf_counter()
-        conf = build(db)
+        conf = build(db, **sizes)
         print(f"built conference in {time.perf_counter() - start:.1f} s")
         pdf, xlsx = Path(folder, "protocol.pdf"), Path(folder, "results.xlsx")
         write_protocol(db, conf, Path(folder, "warm.pdf"))  # imports, fonts

@@ -9,8 +9,9 @@ from app.commands.common import EXIT_OK, CliError, conference_id, open_db
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from app.commands.messages import say
     from app.services.conference_file import read_conference_file
-    from app.services.conference_import import import_conference_file
+    from app.services.conference_import import import_conference_file, sites_without_link
     from app.services.conferences import get_conference
 
     path = Path(args.file)
@@ -28,6 +29,10 @@ def run_import(args: argparse.Namespace) -> int:
         f"imported {conf.slug} ({conf.date.isoformat()}): {len(file.cases)} case(s), "
         f"{len(file.invitations)} invited site(s)"
     )
+    fresh = sites_without_link(file)
+    if fresh:
+        codes = ", ".join(fresh)
+        print(say("links_made", count=len(fresh), codes=codes, conference=conf.slug))
     return EXIT_OK
 
 

@@ -23,6 +23,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{kind} {path}: nicht geschrieben ({reason}); die Links oben gelten",
         "{kind} {path}: not written ({reason}); the links above are valid",
     ),
+    # --- conference import ---------------------------------------------------------------
+    "links_made": (
+        "neuer Link für {count} Standort(e) ohne Link in der Datei ({codes}); "
+        "senden Sie ihn: python main.py links {conference}",
+        "a new link for {count} site(s) without one in the file ({codes}); "
+        "send it to them: python main.py links {conference}",
+    ),
     # --- serve -------------------------------------------------------------------------
     "tls_pair": (
         "--certfile und --keyfile gehören zusammen (HTTPS braucht beide)",
@@ -140,6 +147,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "abstain": ("Enthaltung", "abstain"),
     "valid": ("gültig", "valid"),
     "conflict": ("Konflikt", "conflict"),
+    "more_lines": (
+        "… und {count} weitere (--full zeigt alle)",
+        "… and {count} more (--full shows all)",
+    ),
 }
 
 MESSAGES = Catalog.of_pairs("command messages", _TEXTS)

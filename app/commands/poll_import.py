@@ -24,13 +24,10 @@ RESOLVE_HINT = "--resolve SITE:QUESTION=1|2|…|abstain"
 
 def run(args: argparse.Namespace) -> int:
     from app.services.poll_import import import_report, preview_import
-    from app.services.poll_reports import CsvColumns
+    from app.services.poll_reports import CsvColumns, report_bytes
 
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CliError(f"{path}: {exc.strerror or exc}") from None
+    data = report_bytes(path)  # refused before reading when too large
     mapping = _read_mapping(args.mapping) if args.mapping else {}
     columns = CsvColumns.parse(args.columns) if args.columns else None
     db = open_db(args)
@@ -50,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
                 columns=columns,
                 choices=choices,
             )
-            print(describe(preview))
+            print(describe(preview, full=args.full))
             blockers = preview.blockers
             if blockers:
                 more = f" (+{len(blockers) - 1} more, see above)" if len(blockers) > 1 else ""
@@ -169,8 +166,21 @@ def _site(sites: Mapping[int, SiteInfo], site_id: int | None) -> str:
     return sites[site_id].code
 
 
-def describe(preview: PollPreview) -> str:
-    """The preview as text: questions, participants, ballots, conflicts, what stays out."""
+#: Lines a section of the preview shows before it says how many more there are.
+PREVIEW_LINES = 20
+
+
+def _capped(entries: list[str], full: bool) -> list[str]:
+    """A section's lines, the first :data:`PREVIEW_LINES` and how many more (unless ``full``)."""
+    if full or len(entries) <= PREVIEW_LINES:
+        return entries
+    more = len(entries) - PREVIEW_LINES
+    return [*entries[:PREVIEW_LINES], f"  {say('more_lines', count=more)}"]
+
+
+def describe(preview: PollPreview, *, full: bool = False) -> str:
+    """The preview as text: questions, participants, ballots, conflicts, what stays out;
+    each section summarised after :data:`PREVIEW_LINES` lines unless ``full``."""
     plan, report = preview.plan, preview.report
     lines = [
         f"{say('report')}: {preview.filename} ({report.format.value}), "
@@ -179,32 +189,62 @@ def describe(preview: PollPreview) -> str:
     if plan.anonymous:
         lines.append(str(say("anonymous_poll")))
     lines.append(f"{say('questions')}:")
+    questions = []
     for match in plan.questions:
         number = match.number or "—"
         note = f" — {say('confirm')}: --confirm {number}" if match.needs_confirmation else ""
-        lines.append(f"  {number:5} {match.how.value:6} {match.score:.2f}  {match.poll_text}{note}")
+        questions.append(
+            f"  {number:5} {match.how.value:6} {match.score:.2f}  {match.poll_text}{note}"
+        )
+    lines += _capped(questions, full)
     if plan.participants:
         lines.append(f"{say('participants')}:")
+        people = []
         for person in plan.participants:
             rule = person.rule.value + (f": {person.note}" if person.note else "")
-            lines.append(f"  {person.label} → {_site(preview.sites, person.site_id)} ({rule})")
-    for earlier in report.superseded:
-        lines.append(
+            people.append(f"  {person.label} → {_site(preview.sites, person.site_id)} ({rule})")
+        lines += _capped(people, full)
+    lines += _capped(
+        [
             f"  {say('line')} {earlier.line}: {earlier.name or earlier.email} — {say('superseded')}"
-        )
+            for earlier in report.superseded
+        ],
+        full,
+    )
     lines.append(f"{say('ballots')}: {len(plan.ballots)}")
+    lines += _capped(_ballot_lines(preview), full)
+    conflicts = []
+    for conflict in plan.conflicts:
+        site = _site(preview.sites, conflict.site_id)
+        number = preview.questions[conflict.question_id].number
+        conflicts.append(f"{say('conflict')} {site} {number}:")
+        for index, variant in enumerate(conflict.variants, start=1):
+            answer = variant.vote.comment or preview.answer_text(
+                conflict.question_id, variant.vote.option_ids, variant.vote.abstain
+            )
+            conflicts.append(f"  [{index}] {answer} — {', '.join(variant.participants)}")
+        conflicts.append(f"  --resolve {site}:{number}=1|…|abstain")
+    lines += _capped(conflicts, full)
+    lines += _capped([f"! {blocker}" for blocker in preview.blockers], full)
+    return "\n".join(lines)
+
+
+def _ballot_lines(preview: PollPreview) -> list[str]:
+    """The ballots, the stored ones they replace, and an anonymous poll's totals."""
+    plan = preview.plan
+    found = []
     for ballot in plan.ballots:
         number = preview.questions[ballot.question_id].number
         answer = ballot.vote.comment or preview.answer_text(
             ballot.question_id, ballot.vote.option_ids, ballot.vote.abstain
         )
         counted = f" ({len(ballot.participants)}×, {say('counted_once')})"
-        lines.append(
+        found.append(
             f"  {number:5} {_site(preview.sites, ballot.site_id):6} {answer}"
             + (counted if len(ballot.participants) > 1 else "")
         )
     for replaced in preview.replaced:
-        lines.append(
+        found.append(
             f"  {say('replaces')} {_site(preview.sites, replaced.site_id)} "
             f"{preview.questions[replaced.question_id].number} ({replaced.source.value})"
         )
@@ -216,17 +256,5 @@ def describe(preview: PollPreview) -> str:
             if total.option_id is None
             else preview.answer_text(total.question_id, (total.option_id,), False)
         )
-        lines.append(f"  {preview.questions[total.question_id].number:5} {what}: {total.count}")
-    for conflict in plan.conflicts:
-        site = _site(preview.sites, conflict.site_id)
-        number = preview.questions[conflict.question_id].number
-        lines.append(f"{say('conflict')} {site} {number}:")
-        for index, variant in enumerate(conflict.variants, start=1):
-            answer = variant.vote.comment or preview.answer_text(
-                conflict.question_id, variant.vote.option_ids, variant.vote.abstain
-            )
-            lines.append(f"  [{index}] {answer} — {', '.join(variant.participants)}")
-        lines.append(f"  --resolve {site}:{number}=1|…|abstain")
-    for blocker in preview.blockers:
-        lines.append(f"! {blocker}")
-    return "\n".join(lines)
+        found.append(f"  {preview.questions[total.question_id].number:5} {what}: {total.count}")
+    return found

@@ -1,4 +1,5 @@
-"""``report`` and ``results``: the protocol and the exports, one line on success or error."""
+"""``report``, ``manuscript`` and ``results``: the protocol, the article's draft and the
+exports, one line on success or error."""
 
 from __future__ import annotations
 
@@ -51,6 +52,24 @@ def run_report(args: argparse.Namespace) -> int:
         ),
     )
     print(f"protocol written: {path}")
+    return EXIT_OK
+
+
+def run_manuscript(args: argparse.Namespace) -> int:
+    """``manuscript CONFERENCE -o draft.docx|draft.md [--lang]``: the article's draft."""
+    from app.reports.manuscript.write import check_target, write_manuscript
+
+    path = _target(args.output)
+    check_target(path)
+    written: list[Path] = []
+    _with_conference(
+        args,
+        lambda db, conf_id: written.extend(
+            write_manuscript(db, conf_id, path, lang=args.lang, allow_empty=args.allow_empty)
+        ),
+    )
+    figures = f" and {len(written) - 1} figures in {written[1].parent}" if len(written) > 1 else ""
+    print(f"manuscript written: {path}{figures}")
     return EXIT_OK
 
 

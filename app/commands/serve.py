@@ -58,6 +58,22 @@ def trusted_proxies(args: argparse.Namespace) -> tuple[str, ...]:
     return tuple(given)
 
 
+def check_storing(db: Database, url: str) -> None:
+    """A server must be able to store what it acknowledges: a database that cannot (a
+    read-only file or folder, a full disk, a read-only PostgreSQL) stops it at start with
+    one line saying what to do, instead of a traceback for every vote."""
+    from app.server.storage import cannot_serve, try_write
+
+    try:
+        try_write(db)
+    except Exception as exc:
+        line = cannot_serve(exc, url)
+        if line is None:
+            raise
+        db.dispose()
+        raise CliError(line) from None
+
+
 def connection_limits(args: argparse.Namespace) -> ConnectionLimits:
     """The settings' bounds, with --max-connections if given."""
     limits = ConnectionLimits.from_settings(load_settings())
@@ -117,6 +133,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers != 1:
         return run_workers(args, tls, proxies, base_url)
     db = open_db(args)
+    check_storing(db, args.db)
     what = served(db, args)
     server = VotingServer(
         db,
@@ -211,6 +228,7 @@ def run_workers(
         raise CliError(problem)
     db = open_db(args)  # migrates once, before any worker starts
     try:
+        check_storing(db, args.db)
         what = served(db, args)
     finally:
         db.dispose()

@@ -2,7 +2,7 @@
 
 from app.models.ballot import Ballot, BallotChange, BallotChoice
 from app.models.base import Base, utcnow
-from app.models.case import Case, CaseImage, Finding
+from app.models.case import Case, CaseImage, Finding, TherapyLine
 from app.models.conference import Attendee, Conference, Fellow, Invitation
 from app.models.enums import (
     BallotSource,
@@ -11,10 +11,11 @@ from app.models.enums import (
     QuestionKind,
     QuestionState,
     Sex,
+    TherapyResponse,
 )
 from app.models.organiser import OrganiserToken
 from app.models.poll import CallPollTotal, PollImport, PollMatchRule
-from app.models.question import Option, Question
+from app.models.question import Elector, Option, Question
 from app.models.record import AuditEvent, ModeratorRequest, Note
 from app.models.series import PlanEntry, PlanFellow, QuestionLink
 from app.models.site import Site
@@ -34,6 +35,7 @@ __all__ = [
     "Case",
     "CaseImage",
     "Conference",
+    "Elector",
     "Fellow",
     "Finding",
     "FindingKind",
@@ -53,5 +55,7 @@ __all__ = [
     "QuestionState",
     "Sex",
     "Site",
+    "TherapyLine",
+    "TherapyResponse",
     "utcnow",
 ]

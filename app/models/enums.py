@@ -25,10 +25,12 @@ class QuestionState(StrEnum):
 
 
 class BallotSource(StrEnum):
-    """Who put a ballot in: the site's own browser, the moderator on its behalf, or an
-    imported poll report of the video call."""
+    """Who put a ballot in: the site through its voter page, the site through its JSON
+    API (a program of its own), the moderator on its behalf, or an imported poll report
+    of the video call."""
 
     SITE = "site"
+    API = "api"
     MODERATOR = "moderator"
     POLL = "poll"
 
@@ -52,6 +54,16 @@ class FindingKind(StrEnum):
     SIGNATURE = "signature"
     GERMLINE = "germline"
     OTHER = "other"
+
+
+class TherapyResponse(StrEnum):
+    """Best response to a line of therapy (RECIST), or not evaluable."""
+
+    CR = "CR"
+    PR = "PR"
+    SD = "SD"
+    PD = "PD"
+    NE = "NE"
 
 
 class NoteKind(StrEnum):

@@ -47,6 +47,9 @@ class Question(Base):
     options: Mapped[list[Option]] = relationship(
         back_populates="question", cascade="all, delete-orphan", order_by="Option.position"
     )
+    electors: Mapped[list[Elector]] = relationship(
+        back_populates="question", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 class Option(Base):
@@ -69,3 +72,22 @@ class Option(Base):
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     question: Mapped[Question] = relationship(back_populates="options")
+
+
+class Elector(Base):
+    """A site that could vote on a question when it closed: the sites present then (or
+    every invited site when nobody had checked in, ``present`` False). Stored at close,
+    so that attendance edited later leaves a closed question's "18 of 20" as it was."""
+
+    __tablename__ = "electors"
+
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("sites.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    #: checked in when the question closed (False: expected only because nobody was)
+    present: Mapped[bool] = mapped_column(default=False)
+
+    question: Mapped[Question] = relationship(back_populates="electors")

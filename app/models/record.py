@@ -55,5 +55,7 @@ class ModeratorRequest(Base):
     id: Mapped[intpk]
     conference_id: Mapped[int] = mapped_column(ForeignKey("conferences.id", ondelete="CASCADE"))
     request_id: Mapped[str] = mapped_column(String(64))
+    #: SHA-256 of the request's method, path and body ("": remembered before it was kept)
+    fingerprint: Mapped[str] = mapped_column(String(64), default="", server_default="")
     response: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[timestamp]

@@ -51,7 +51,7 @@ from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
 from app.services.messages import say
 from app.services.views import ConferenceInfo
-from app.texts import Catalog
+from app.texts import FORMATS, Catalog
 
 CERTIFICATE = Catalog.of_pairs(
     "attendance certificates",
@@ -244,7 +244,7 @@ def _pdf(conf: ConferenceInfo, people: Sequence[Participant], lang: str, title: 
         subject=f"{_t(lang, 'title')}: {conf.topic}",
         creator="Votum",
         keywords=["CME", "EFN", "VNR", _t(lang, "title")],
-        lang="de-DE" if lang == "de" else "en-GB",
+        lang=FORMATS.text(lang, "language_tag"),
         displayDocTitle=1,
         initialFontName=FONT,
         pageCompression=1,

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from app.models.enums import QuestionKind
 from app.reports.texts import decimal, quote
 from app.services.tally import Tally
@@ -19,8 +21,13 @@ OKABE_ITO = {
     "purple": "#CC79A7",
     "black": "#000000",
 }
-ROUND_COLOURS = {1: OKABE_ITO["orange"], 2: OKABE_ITO["blue"]}
+#: Bars on a light background (the figures, the PDF, the light theme): each at least 3:1
+#: against white (WCAG 1.4.11); Okabe–Ito's orange (2.3:1) gives way to its vermillion.
+ROUND_COLOURS = {1: OKABE_ITO["vermillion"], 2: OKABE_ITO["blue"]}
 SINGLE_COLOUR = OKABE_ITO["blue"]
+#: Bars on a dark background (the dark theme): the lighter partners, 3:1 there too.
+ROUND_COLOURS_DARK = {1: OKABE_ITO["orange"], 2: OKABE_ITO["sky_blue"]}
+SINGLE_COLOUR_DARK = OKABE_ITO["sky_blue"]
 TEXT_COLOUR = "#222222"
 MUTED_COLOUR = "#5a5a5a"
 AXIS_COLOUR = "#888888"
@@ -30,10 +37,10 @@ FONT_FAMILY = "DejaVu Sans"
 TEXTS = {
     "de": {
         "voted": "{n} von {N} Standorten haben abgestimmt",
-        "abstain": "{n} Enthaltung",
-        "abstains": "{n} Enthaltungen",
-        "silent": "{n} anwesende Standorte ohne Stimme",
-        "silent1": "1 anwesender Standort ohne Stimme",
+        "abstain.one": "{n} Enthaltung",
+        "abstain.other": "{n} Enthaltungen",
+        "silent.one": "{n} anwesender Standort ohne Stimme",
+        "silent.other": "{n} anwesende Standorte ohne Stimme",
         "apart": "nicht in %",
         "axis": "% der Standorte mit gültiger Antwort",
         "round": "Runde {r}",
@@ -45,10 +52,10 @@ TEXTS = {
     },
     "en": {
         "voted": "{n} of {N} sites voted",
-        "abstain": "{n} abstention",
-        "abstains": "{n} abstentions",
-        "silent": "{n} sites present did not vote",
-        "silent1": "1 site present did not vote",
+        "abstain.one": "{n} abstention",
+        "abstain.other": "{n} abstentions",
+        "silent.one": "{n} site present did not vote",
+        "silent.other": "{n} sites present did not vote",
         "apart": "not in %",
         "axis": "% of sites with a valid answer",
         "round": "Round {r}",
@@ -71,11 +78,11 @@ def status_line(tally: Tally, lang: str) -> str:
     """ "16 von 17 Standorten haben abgestimmt · 1 Enthaltung (nicht in den Prozenten)"."""
     parts = [chart_text(lang, "voted", n=tally.n_voted, N=tally.n_eligible)]
     if tally.n_abstain:
-        key = "abstain" if tally.n_abstain == 1 else "abstains"
-        parts.append(f"{chart_text(lang, key, n=tally.n_abstain)} ({chart_text(lang, 'apart')})")
+        abstained = CHART.plural(lang, "abstain", tally.n_abstain)
+        parts.append(f"{abstained} ({chart_text(lang, 'apart')})")
     if tally.n_present_not_voted:
         n = tally.n_present_not_voted
-        parts.append(chart_text(lang, "silent1") if n == 1 else chart_text(lang, "silent", n=n))
+        parts.append(CHART.plural(lang, "silent", n))
     return " · ".join(parts)
 
 
@@ -109,3 +116,40 @@ def value_label(tally: Tally, index: int, lang: str, with_class: bool) -> str:
     if with_class and result.consensus is not None:
         label += f" · {result.consensus.awmf.label(lang)}"
     return label
+
+
+def bar_colour(round_number: int | None, *, dark: bool = False) -> str:
+    """A bar's colour: by its round when rounds stand side by side (``None``: one round)."""
+    rounds, single = (
+        (ROUND_COLOURS_DARK, SINGLE_COLOUR_DARK)
+        if dark
+        else (
+            ROUND_COLOURS,
+            SINGLE_COLOUR,
+        )
+    )
+    return single if round_number is None else rounds.get(round_number, single)
+
+
+def numbers_text(rounds: Sequence[tuple[int | None, Tally]], lang: str) -> str:
+    """What a chart shows, as text, line by line (a screen reader's text alternative and
+    the numbers beside a chart in the protocol): per round its status and consensus line,
+    then each option with "count (percent)". ``rounds``: (round number or ``None`` for a
+    chart of one round, tally), in the chart's order."""
+    lines: list[str] = []
+    for number, tally in rounds:
+        prefix = f"{chart_text(lang, 'round', r=number)}: " if number is not None else ""
+        lines.append(prefix + status_line(tally, lang))
+        if tally.kind is QuestionKind.FREE_TEXT or not tally.options:
+            lines.append(prefix + chart_text(lang, "free_text", n=tally.n_valid))
+            continue
+        lines.append(prefix + consensus_line(tally, lang))
+        with_class = tally.kind is QuestionKind.MULTIPLE
+        lines.append(
+            prefix
+            + "; ".join(
+                f"{option.option.label_in(lang)}: {value_label(tally, i, lang, with_class)}"
+                for i, option in enumerate(tally.options)
+            )
+        )
+    return "\n".join(lines)

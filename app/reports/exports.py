@@ -32,21 +32,20 @@ from app.reports.tables import (
     history_rows,
     result_rows,
 )
-from app.reports.texts import say, share_percent
+from app.reports.texts import say, share_percent, text
 from app.services.call_polls import CallTally
-from app.services.consensus import AWMF_RULE
+from app.services.consensus import awmf_rule
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic
 from app.services.results import QuestionResult
 from app.services.text import spreadsheet_safe
+from app.texts import with_decimal_mark
 
 FORMATS = ("csv", "xlsx", "json")
 CSV_DELIMITER = ";"
 
-_SHEETS = {
-    "de": ("Ergebnisse", "Stimmen", "Verlauf", "Anwesenheit", "Info"),
-    "en": ("Results", "Ballots", "History", "Attendance", "Info"),
-}
+#: The workbook's sheets (their names: REPORT's ``sheet_…`` texts).
+SHEETS = ("results", "ballots", "history", "attendance", "info")
 
 
 def ballots_path(path: Path) -> Path:
@@ -105,8 +104,7 @@ def _csv_value(value: Any, lang: str) -> Any:
     if isinstance(value, str):
         return spreadsheet_safe(value)  # shown as typed, never run: comments come from sites
     if isinstance(value, float):
-        text = f"{value:g}"
-        return text.replace(".", ",") if lang == "de" else text
+        return with_decimal_mark(f"{value:g}", lang)
     return value
 
 
@@ -128,7 +126,7 @@ def xlsx_bytes(data: ReportData, lang: str) -> bytes:
     history of changed ballots), attendance and an info sheet (streamed: fast)."""
     from openpyxl import Workbook
 
-    names = _SHEETS["en" if lang == "en" else "de"]
+    names = [text(lang, f"sheet_{sheet}") for sheet in SHEETS]
     book = Workbook(write_only=True)
     sheets = [
         (names[0], RESULT_COLUMNS, result_rows(data, lang)),
@@ -183,22 +181,19 @@ def _info_sheet(sheet: Any, data: ReportData, lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     conf = data.conference
-    de = lang == "de"
+    points = "" if conf.cme_points is None else str(conf.cme_points)
     rows = [
-        ("Thema" if de else "Topic", conf.topic),
-        ("Datum" if de else "Date", conf.date.isoformat()),
-        ("Beginn" if de else "Start", conf.starts_at),
-        ("Ende" if de else "End", conf.ends_at),
-        ("Moderation" if de else "Moderator", conf.moderator),
-        ("Wissenschaftliche Leitung" if de else "Scientific lead", conf.scientific_lead),
+        (text(lang, "info_topic"), conf.topic),
+        (text(lang, "info_date"), conf.date.isoformat()),
+        (text(lang, "info_start"), conf.starts_at),
+        (text(lang, "info_end"), conf.ends_at),
+        (text(lang, "info_moderator"), conf.moderator),
+        (text(lang, "scientific_lead"), conf.scientific_lead),
         ("VNR", conf.vnr),
-        ("CME-Kategorie" if de else "CME category", conf.cme_category),
-        (
-            "CME-Punkte" if de else "CME points",
-            "" if conf.cme_points is None else str(conf.cme_points),
-        ),
-        ("Regel" if de else "Rule", AWMF_RULE["de" if de else "en"]),
-        ("Erstellt" if de else "Generated", data.generated_at.isoformat(timespec="seconds")),
+        (text(lang, "info_cme_category"), conf.cme_category),
+        (text(lang, "info_cme_points"), points),
+        (text(lang, "info_rule"), awmf_rule(lang)),
+        (text(lang, "info_generated"), data.generated_at.isoformat(timespec="seconds")),
         ("Votum", data.version),
     ]
     sheet.column_dimensions["A"].width = 26
@@ -293,7 +288,7 @@ def json_document(data: ReportData, lang: str) -> dict[str, Any]:
             "sites_present": len(data.present),
             "attendees": data.attendee_total,
         },
-        "rule": AWMF_RULE["en" if lang == "en" else "de"],
+        "rule": awmf_rule(lang),
         "questions": questions,
         "ballots": ballot_rows(data, lang),
         "ballot_history": history_rows(data, lang),

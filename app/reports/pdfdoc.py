@@ -21,6 +21,8 @@ from app.reports.pdfstyle import (
     TEXT_WIDTH,
     register_fonts,
 )
+from app.reports.texts import text
+from app.texts import FORMATS
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,11 @@ class HeldPages(Canvas):
     Destinations must point at the page objects written at the end, so a bookmark made
     while a page is held is noted with its page and height and set when it is written
     (set at once, every bookmark would point to page 1).
+
+    What :meth:`head` draws goes to the start of the page's content and what
+    :meth:`decorate` draws to its end, so that a reader that follows the content (text
+    extraction, a screen reader in an untagged PDF) meets the header first, then the body,
+    then the footer, as the page shows them.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -87,11 +94,20 @@ class HeldPages(Canvas):
         total = len(self._pages)
         for state in self._pages:
             self.__dict__.update(state)
+            code: list[str] = self._code  # type: ignore[attr-defined]  # reportlab: the page operators
+            body = len(code)
+            self.head(total)
+            header = code[body:]
+            del code[body:]
+            code[0:0] = header
             self.decorate(total)
             for key, top in state["_marks"]:
                 self.bookmarkPage(key, fit="XYZ", top=top + HEADROOM)
             Canvas.showPage(self)
         Canvas.save(self)
+
+    def head(self, total: int) -> None:
+        """Draw what comes first on every page (its header)."""
 
     def decorate(self, total: int) -> None:
         """Draw what every page shows once the number of pages is known."""
@@ -113,12 +129,23 @@ def numbered_canvas(info: PageInfo) -> type[Canvas]:
             self.line(MARGIN_X, y + 10, width - MARGIN_X, y + 10)
             self.drawString(MARGIN_X, y, printable(info.footer_left))
             self.drawRightString(width - MARGIN_X, y, info.page_text(page, total))
-            if page > 1:
-                top = PAGE[1] - MARGIN_TOP + 0.75 * 28.35
-                header = printable(info.header_left)
-                self.drawString(MARGIN_X, top, _fit(self, header, TEXT_WIDTH * 0.75))
-                self.drawRightString(width - MARGIN_X, top, info.header_right)
-                self.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
+            self.restoreState()
+
+        def head(self, total: int) -> None:
+            page: int = self._pageNumber  # type: ignore[attr-defined]  # reportlab keeps it private
+            if page == 1:
+                return
+            width, _height = PAGE
+            self.saveState()
+            self.setFont(FONT, 7.5)
+            self.setFillColor(MUTED)
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.4)
+            top = PAGE[1] - MARGIN_TOP + 0.75 * 28.35
+            header = printable(info.header_left)
+            self.drawString(MARGIN_X, top, _fit(self, header, TEXT_WIDTH * 0.75))
+            self.drawRightString(width - MARGIN_X, top, info.header_right)
+            self.line(MARGIN_X, top - 4, width - MARGIN_X, top - 4)
             self.restoreState()
 
     return NumberedCanvas
@@ -151,8 +178,8 @@ class ProtocolDocument(BaseDocTemplate):
             author=author,
             subject=subject,
             creator="Votum",
-            keywords=["MTB", "Protokoll" if lang == "de" else "protocol", "Votum"],
-            lang="de-DE" if lang == "de" else "en-GB",
+            keywords=["MTB", text(lang, "protocol"), "Votum"],
+            lang=FORMATS.text(lang, "language_tag"),
             displayDocTitle=1,
             initialFontName=FONT,
             initialFontSize=9,

@@ -112,7 +112,7 @@ def plan_calendar(rows: Iterable[PlanRow], lang: str = "de") -> bytes:
     lines: list[str] = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Votum//Series plan//" + ("DE" if lang == "de" else "EN"),
+        "PRODID:-//Votum//Series plan//" + lang.upper(),
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{escape(text(lang, 'calendar_name'))}",
         f"X-WR-TIMEZONE:{ZONE}",

@@ -20,7 +20,8 @@ SITE_COLUMN = 5.2 * cm
 ANON_COLUMN = 2.0 * cm
 VALUE_COLUMN = 1.28 * cm
 SHORT_LABEL = 6  # labels this short stand in the matrix as they are
-SOURCE_MARK = {BallotSource.MODERATOR: "*", BallotSource.POLL: "°"}
+#: A ballot the site did not cast on its voter page is marked (see "appendix_note").
+SOURCE_MARK = {BallotSource.MODERATOR: "*", BallotSource.POLL: "°", BallotSource.API: "†"}
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,13 @@
-"""Story builders for the cases: structured summary, findings, and each question's results."""
+"""Story builders for the cases: each case's page (its summary from :mod:`story_summary`),
+notes, and each question's results."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from app.models import NoteKind, QuestionKind
 from app.reports.chart_spec import consensus_subject
@@ -25,11 +25,12 @@ from app.reports.pdfstyle import (
     para,
     table_style,
 )
+from app.reports.story_summary import findings, images, summary
 from app.reports.story_trend import trend_lines
-from app.reports.texts import decimal, number, other, text
+from app.reports.texts import decimal, other, text
 from app.services.presets import kind_label
 from app.services.results import CaseResults, QuestionResult, round_pairs
-from app.services.views import CaseInfo, OptionInfo
+from app.services.views import OptionInfo
 
 #: Draws the chart of a question (round 2 with round 1 beside it when given).
 ChartMaker = Callable[[QuestionResult, QuestionResult | None], Flowable]
@@ -62,119 +63,6 @@ def case_section(
         story += question_section(round_one, round_two, data, lang, chart)
     story.append(PageBreak())
     return story
-
-
-def summary(case: CaseInfo, lang: str) -> list[Flowable]:
-    """Age, sex, diagnosis with ICD-10, histology, stage, ECOG, prior lines, TMB, MSI."""
-    sex = text(lang, f"sex_{case.sex}") if case.sex in ("f", "m", "d") else (case.sex or "")
-    age = text(lang, "years", age=case.age) if case.age is not None else ""
-    diagnosis = case.diagnosis + (f" ({case.icd10})" if case.icd10 else "")
-    pairs = [
-        (text(lang, "age_sex"), ", ".join(p for p in (age, sex) if p)),
-        (text(lang, "diagnosis"), diagnosis),
-        (text(lang, "histology"), case.histology),
-        (text(lang, "stage"), case.stage),
-        (text(lang, "ecog"), "" if case.ecog is None else str(case.ecog)),
-        (
-            text(lang, "prior_lines"),
-            "" if case.prior_therapy_lines is None else str(case.prior_therapy_lines),
-        ),
-        (text(lang, "tmb"), "" if case.tmb is None else f"{number(case.tmb, lang)} Mut/Mb"),
-        (text(lang, "msi"), case.msi),
-    ]
-    shown = [(k, v or "–") for k, v in pairs]
-    rows = []
-    for i in range(0, len(shown), 2):
-        left, right = shown[i], shown[i + 1] if i + 1 < len(shown) else ("", "")
-        rows.append(
-            [
-                para(left[0], "cell_head"),
-                para(left[1], "cell"),
-                para(right[0], "cell_head"),
-                para(right[1], "cell"),
-            ]
-        )
-    quarter = TEXT_WIDTH / 4
-    table = Table(
-        rows,
-        colWidths=[quarter * 0.8, quarter * 1.2, quarter * 0.8, quarter * 1.2],
-        hAlign="LEFT",
-    )
-    table.setStyle(table_style(header_rows=0))
-    story: list[Flowable] = [para(text(lang, "summary"), "h3"), table]
-    if case.prior_therapies:
-        story += [para(text(lang, "prior_therapies"), "h4"), para(case.prior_therapies)]
-    if case.text:
-        story += [para(text(lang, "case_text"), "h4"), para(case.text)]
-    return story
-
-
-def findings(case: CaseInfo, lang: str) -> list[Flowable]:
-    if not case.findings:
-        return []
-    head: list[Flowable] = [
-        para(text(lang, key), "cell_head_right" if key == "vaf" else "cell_head")
-        for key in ("gene", "alteration", "kind", "vaf", "comment")
-    ]
-    rows: list[list[Flowable]] = [head]
-    for finding in case.findings:
-        kind = text(lang, f"fk_{finding.kind}") if finding.kind else ""
-        vaf = "" if finding.vaf is None else f"{number(finding.vaf, lang)} %"
-        rows.append(
-            [
-                para(finding.gene, "cell_bold"),
-                para(finding.alteration, "cell"),
-                para(kind, "cell"),
-                para(vaf, "cell_right"),
-                para(finding.comment, "cell"),
-            ]
-        )
-    widths = [2.2 * cm, 4.6 * cm, 2.2 * cm, 1.6 * cm]
-    table = Table(rows, colWidths=[*widths, TEXT_WIDTH - sum(widths)], repeatRows=1)
-    table.hAlign = "LEFT"
-    table.setStyle(table_style())
-    return [KeepTogether([para(text(lang, "findings"), "h3"), table])]
-
-
-def images(case: CaseInfo, data: ReportData) -> list[Flowable]:
-    """Case images scaled to the text width (at most 9 cm high), with captions."""
-    story: list[Flowable] = []
-    for info in case.images:
-        mime, payload = data.images.get(info.id, ("", b""))
-        flowable = _image(mime, payload)
-        if flowable is None:
-            continue
-        parts: list[Flowable] = [flowable]
-        if info.caption:
-            parts.append(para(info.caption, "small"))
-        story.append(KeepTogether([Spacer(1, 4), *parts]))
-    return story
-
-
-def _image(mime: str, payload: bytes) -> Flowable | None:
-    max_w, max_h = TEXT_WIDTH, 9 * cm
-    try:
-        if mime == "image/svg+xml":
-            from svglib.svglib import svg2rlg
-
-            drawing = svg2rlg(io.BytesIO(payload))
-            if drawing is None or not drawing.width or not drawing.height:
-                return None
-            factor = min(max_w / drawing.width, max_h / drawing.height)
-            drawing.width, drawing.height = drawing.width * factor, drawing.height * factor
-            drawing.scale(factor, factor)
-            drawing.hAlign = "LEFT"
-            return drawing
-        from reportlab.lib.utils import ImageReader
-
-        width, height = ImageReader(io.BytesIO(payload)).getSize()
-        # Never enlarged beyond 96 pixels per inch: a small image stays small and sharp.
-        factor = min(max_w / width, max_h / height, 72 / 96)
-        image = Image(io.BytesIO(payload), width=width * factor, height=height * factor)
-        image.hAlign = "LEFT"
-        return image
-    except Exception:  # a broken image must not cost the author the protocol
-        return None
 
 
 def notes(

@@ -10,9 +10,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from app.reports.data import ReportData
 from app.reports.pdfdoc import Bookmark
 from app.reports.pdfstyle import TEXT_WIDTH, label, para, table_style
-from app.reports.tables import INVALID_EFN
+from app.reports.tables import invalid_efn
 from app.reports.texts import cme_text, datetime_text, day_and_time_text, text
-from app.services.consensus import AWMF_RULE
+from app.services.consensus import awmf_rule
 from app.services.quick import case_heading
 from app.services.results import round_pairs
 from app.services.views import AttendeeInfo
@@ -61,7 +61,7 @@ def title_page(data: ReportData, lang: str, *, anonymise: bool) -> list[Flowable
         KeepTogether(
             [
                 para(text(lang, "rule_title"), "h3"),
-                para(AWMF_RULE["en" if lang == "en" else "de"], "body"),
+                para(awmf_rule(lang), "body"),
                 para(text(lang, "rule_percent"), "body"),
             ]
         ),
@@ -75,7 +75,7 @@ def _attendee(person: AttendeeInfo, lang: str) -> str:
     if not person.efn:
         return person.name
     if person.efn_invalid:
-        return f"{person.name} ({person.efn} – {INVALID_EFN['en' if lang == 'en' else 'de']})"
+        return f"{person.name} ({person.efn} – {invalid_efn(lang)})"
     return f"{person.name} ({person.efn})"
 
 

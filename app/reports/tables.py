@@ -11,113 +11,171 @@ from app.reports.data import ReportData
 from app.reports.texts import share_percent, text
 from app.services.quick import case_heading
 from app.services.results import QuestionResult
+from app.texts import Catalog
 
 Row = dict[str, Any]
 
 
+#: The exports' words: column headers (by column key) and the values they write.
+EXPORTS = Catalog.of_pairs(
+    "export tables",
+    {
+        "case": ("Fall", "Case"),
+        "case_title": ("Falltitel", "Case title"),
+        "question": ("Frage", "Question"),
+        "round": ("Runde", "Round"),
+        "question_text": ("Fragetext", "Question text"),
+        "kind": ("Fragetyp", "Kind"),
+        "state": ("Status", "State"),
+        "option_position": ("Nr.", "No."),
+        "option": ("Antwort", "Answer"),
+        "option_code": ("Code", "Code"),
+        "count": ("Anzahl", "Count"),
+        "percent": ("Prozent", "Percent"),
+        "n_valid": ("Gültige Antworten", "Valid answers"),
+        "n_abstain": ("Enthaltungen", "Abstentions"),
+        "n_voted": ("Abgestimmt", "Voted"),
+        "n_eligible": ("Erwartet (N)", "Expected (N)"),
+        "n_present_not_voted": ("Anwesend ohne Stimme", "Present, not voted"),
+        "consensus": ("Konsensstärke (AWMF)", "Consensus (AWMF)"),
+        "consensus_share": ("Konsensanteil (exakt)", "Consensus share (exact)"),
+        "consensus_percent": ("Konsensanteil %", "Consensus share %"),
+        "apccc": ("APCCC", "APCCC"),
+        "consensus_option": ("Konsens für", "Consensus for"),
+        "sentence": ("Ergebnissatz", "Sentence"),
+        "counted_by": ("Gezählt von", "Counted by"),
+        "site": ("Standort", "Site"),
+        "site_code": ("Kürzel", "Code"),
+        "answer": ("Antwort", "Answer"),
+        "answer_codes": ("Codes", "Codes"),
+        "abstain": ("Enthaltung", "Abstained"),
+        "comment": ("Kommentar", "Comment"),
+        "source": ("Quelle", "Source"),
+        "cast_at": ("Zeit (UTC)", "Time (UTC)"),
+        "revision": ("Version", "Revision"),
+        "actor": ("Eingetragen von", "Entered by"),
+        "counts": ("Zählt", "Counts"),
+        "vnr": ("VNR", "VNR"),
+        "date": ("Datum", "Date"),
+        "city": ("Stadt", "City"),
+        "present": ("Anwesend", "Present"),
+        "attendee_count": ("Teilnehmende", "Attendees"),
+        "name": ("Name", "Name"),
+        "role": ("Funktion", "Role"),
+        "efn": ("EFN", "EFN"),
+        "efn_check": ("EFN-Prüfung", "EFN check"),
+        "source_site": ("Standort (Abstimmungsseite)", "site (voter page)"),
+        "source_api": ("Standort (API)", "site (API)"),
+        "source_moderator": ("Moderation (eingetragen)", "moderator (entered)"),
+        "source_poll": ("Videokonferenz-Umfrage", "call poll"),
+        "yes": ("ja", "yes"),
+        "no": ("nein", "no"),
+        "invalid_efn": ("EFN ungültig", "invalid EFN"),
+        "counted_by_sites": ("Standorte (eine Stimme je Standort)", "sites (one ballot each)"),
+        "counted_by_call": ("Videokonferenz (anonyme Umfrage)", "video call (anonymous poll)"),
+    },
+)
+
+
 @dataclass(frozen=True)
 class Column:
-    """A column: stable key (JSON, tests), German and English header, width in characters."""
+    """A column: stable key (JSON, tests; its header is :data:`EXPORTS`' text of the key),
+    width in characters."""
 
     key: str
-    de: str
-    en: str
     width: int = 12
 
     def header(self, lang: str) -> str:
-        return self.de if lang == "de" else self.en
+        return EXPORTS.text(lang, self.key)
 
 
 RESULT_COLUMNS = (
-    Column("case", "Fall", "Case", 6),
-    Column("case_title", "Falltitel", "Case title", 32),
-    Column("question", "Frage", "Question", 8),
-    Column("round", "Runde", "Round", 7),
-    Column("question_text", "Fragetext", "Question text", 48),
-    Column("kind", "Fragetyp", "Kind", 12),
-    Column("state", "Status", "State", 10),
-    Column("option_position", "Nr.", "No.", 5),
-    Column("option", "Antwort", "Answer", 32),
-    Column("option_code", "Code", "Code", 8),
-    Column("count", "Anzahl", "Count", 8),
-    Column("percent", "Prozent", "Percent", 8),
-    Column("n_valid", "Gültige Antworten", "Valid answers", 10),
-    Column("n_abstain", "Enthaltungen", "Abstentions", 10),
-    Column("n_voted", "Abgestimmt", "Voted", 10),
-    Column("n_eligible", "Erwartet (N)", "Expected (N)", 10),
-    Column("n_present_not_voted", "Anwesend ohne Stimme", "Present, not voted", 12),
-    Column("consensus", "Konsensstärke (AWMF)", "Consensus (AWMF)", 24),
-    Column("consensus_share", "Konsensanteil (exakt)", "Consensus share (exact)", 12),
-    Column("consensus_percent", "Konsensanteil %", "Consensus share %", 12),
-    Column("apccc", "APCCC", "APCCC", 22),
-    Column("consensus_option", "Konsens für", "Consensus for", 24),
-    Column("sentence", "Ergebnissatz", "Sentence", 60),
-    Column("counted_by", "Gezählt von", "Counted by", 24),
+    Column("case", 6),
+    Column("case_title", 32),
+    Column("question", 8),
+    Column("round", 7),
+    Column("question_text", 48),
+    Column("kind", 12),
+    Column("state", 10),
+    Column("option_position", 5),
+    Column("option", 32),
+    Column("option_code", 8),
+    Column("count", 8),
+    Column("percent", 8),
+    Column("n_valid", 10),
+    Column("n_abstain", 10),
+    Column("n_voted", 10),
+    Column("n_eligible", 10),
+    Column("n_present_not_voted", 12),
+    Column("consensus", 24),
+    Column("consensus_share", 12),
+    Column("consensus_percent", 12),
+    Column("apccc", 22),
+    Column("consensus_option", 24),
+    Column("sentence", 60),
+    Column("counted_by", 24),
 )
 
 BALLOT_COLUMNS = (
-    Column("case", "Fall", "Case", 6),
-    Column("question", "Frage", "Question", 8),
-    Column("round", "Runde", "Round", 7),
-    Column("question_text", "Fragetext", "Question text", 40),
-    Column("site", "Standort", "Site", 36),
-    Column("site_code", "Kürzel", "Code", 8),
-    Column("answer", "Antwort", "Answer", 32),
-    Column("answer_codes", "Codes", "Codes", 10),
-    Column("abstain", "Enthaltung", "Abstained", 10),
-    Column("comment", "Kommentar", "Comment", 40),
-    Column("source", "Quelle", "Source", 22),
-    Column("cast_at", "Zeit (UTC)", "Time (UTC)", 20),
-    Column("revision", "Version", "Revision", 8),
+    Column("case", 6),
+    Column("question", 8),
+    Column("round", 7),
+    Column("question_text", 40),
+    Column("site", 36),
+    Column("site_code", 8),
+    Column("answer", 32),
+    Column("answer_codes", 10),
+    Column("abstain", 10),
+    Column("comment", 40),
+    Column("source", 22),
+    Column("cast_at", 20),
+    Column("revision", 8),
 )
 
 HISTORY_COLUMNS = (
-    Column("case", "Fall", "Case", 6),
-    Column("question", "Frage", "Question", 8),
-    Column("round", "Runde", "Round", 7),
-    Column("question_text", "Fragetext", "Question text", 40),
-    Column("site", "Standort", "Site", 36),
-    Column("site_code", "Kürzel", "Code", 8),
-    Column("revision", "Version", "Revision", 8),
-    Column("cast_at", "Zeit (UTC)", "Time (UTC)", 20),
-    Column("answer", "Antwort", "Answer", 32),
-    Column("answer_codes", "Codes", "Codes", 10),
-    Column("abstain", "Enthaltung", "Abstained", 10),
-    Column("comment", "Kommentar", "Comment", 40),
-    Column("source", "Quelle", "Source", 22),
-    Column("actor", "Eingetragen von", "Entered by", 22),
-    Column("counts", "Zählt", "Counts", 8),
+    Column("case", 6),
+    Column("question", 8),
+    Column("round", 7),
+    Column("question_text", 40),
+    Column("site", 36),
+    Column("site_code", 8),
+    Column("revision", 8),
+    Column("cast_at", 20),
+    Column("answer", 32),
+    Column("answer_codes", 10),
+    Column("abstain", 10),
+    Column("comment", 40),
+    Column("source", 22),
+    Column("actor", 22),
+    Column("counts", 8),
 )
 
 ATTENDANCE_COLUMNS = (
-    Column("vnr", "VNR", "VNR", 21),
-    Column("date", "Datum", "Date", 11),
-    Column("site", "Standort", "Site", 36),
-    Column("site_code", "Kürzel", "Code", 8),
-    Column("city", "Stadt", "City", 14),
-    Column("present", "Anwesend", "Present", 9),
-    Column("attendee_count", "Teilnehmende", "Attendees", 12),
-    Column("name", "Name", "Name", 30),
-    Column("role", "Funktion", "Role", 18),
-    Column("efn", "EFN", "EFN", 17),
-    Column("efn_check", "EFN-Prüfung", "EFN check", 14),
+    Column("vnr", 21),
+    Column("date", 11),
+    Column("site", 36),
+    Column("site_code", 8),
+    Column("city", 14),
+    Column("present", 9),
+    Column("attendee_count", 12),
+    Column("name", 30),
+    Column("role", 18),
+    Column("efn", 17),
+    Column("efn_check", 14),
 )
 
-_SOURCE = {
-    "de": {
-        "site": "Standort (Browser)",
-        "moderator": "Moderation (eingetragen)",
-        "poll": "Videokonferenz-Umfrage",
-    },
-    "en": {"site": "site (browser)", "moderator": "moderator (entered)", "poll": "call poll"},
-}
-_YES_NO = {"de": ("ja", "nein"), "en": ("yes", "no")}
-#: The mark of an EFN kept as typed because it is not valid (for the CME office to fix).
-INVALID_EFN = {"de": "EFN ungültig", "en": "invalid EFN"}
-_COUNTED_BY = {
-    "de": ("Standorte (eine Stimme je Standort)", "Videokonferenz (anonyme Umfrage)"),
-    "en": ("sites (one ballot each)", "video call (anonymous poll)"),
-}
+
+def _yes_no(value: bool, lang: str) -> str:
+    return EXPORTS.text(lang, "yes" if value else "no")
+
+
+def invalid_efn(lang: str) -> str:
+    """The mark of an EFN kept as typed because it is not valid (for the CME office)."""
+    return EXPORTS.text(lang, "invalid_efn")
+
+
+def _source(source: str, lang: str) -> str:
+    return EXPORTS.text(lang, f"source_{source}")
 
 
 def _question_fields(result: QuestionResult, case_number: int, case_title: str) -> Row:
@@ -158,7 +216,7 @@ def result_rows(data: ReportData, lang: str) -> list[Row]:
                 "n_present_not_voted": tally.n_present_not_voted,
                 "sentence": result.sentence(lang),
             }
-            base["counted_by"] = _COUNTED_BY[_lang(lang)][0]
+            base["counted_by"] = EXPORTS.text(lang, "counted_by_sites")
             options = tally.options if tally.kind is not QuestionKind.FREE_TEXT else ()
             if not options:
                 rows.append(base | _consensus_fields(result, None, lang))
@@ -191,7 +249,7 @@ def _call_rows(data: ReportData, result: QuestionResult, base: Row, lang: str) -
         "n_valid": totals.n_valid,
         "n_abstain": totals.n_abstain,
         "n_voted": totals.n_valid + totals.n_abstain,
-        "counted_by": _COUNTED_BY[_lang(lang)][1],
+        "counted_by": EXPORTS.text(lang, "counted_by_call"),
     }
     return [
         call
@@ -239,9 +297,9 @@ def ballot_rows(data: ReportData, lang: str) -> list[Row]:
                         "site_code": ballot.site_code,
                         "answer": " + ".join(labels.get(i, "?") for i in ballot.option_ids),
                         "answer_codes": " + ".join(codes.get(i, "") for i in ballot.option_ids),
-                        "abstain": _YES_NO[_lang(lang)][0 if ballot.abstain else 1],
+                        "abstain": _yes_no(ballot.abstain, lang),
                         "comment": ballot.comment,
-                        "source": _SOURCE[_lang(lang)][ballot.source.value],
+                        "source": _source(ballot.source.value, lang),
                         "cast_at": ballot.cast_at.strftime("%Y-%m-%d %H:%M:%S"),
                         "revision": ballot.revision,
                     }
@@ -270,7 +328,6 @@ def history_rows(data: ReportData, lang: str) -> list[Row]:
         labels = {o.id: o.label_in(lang) for o in result.question.options}
         codes = {o.id: o.code for o in result.question.options}
         name, code = sites.get(entry.site_id, ("?", "?"))
-        yes_no = _YES_NO[_lang(lang)]
         rows.append(
             _question_fields(result, case.case.number, case_heading(case.case, lang))
             | {
@@ -280,13 +337,11 @@ def history_rows(data: ReportData, lang: str) -> list[Row]:
                 "cast_at": entry.at.strftime("%Y-%m-%d %H:%M:%S"),
                 "answer": " + ".join(labels.get(i, "?") for i in entry.option_ids),
                 "answer_codes": " + ".join(codes.get(i, "") for i in entry.option_ids),
-                "abstain": yes_no[0 if entry.abstain else 1],
+                "abstain": _yes_no(entry.abstain, lang),
                 "comment": entry.comment,
-                "source": _SOURCE[_lang(lang)][entry.source.value],
+                "source": _source(entry.source.value, lang),
                 "actor": entry.actor,
-                "counts": yes_no[
-                    0 if last[(entry.question_id, entry.site_id)] == entry.revision else 1
-                ],
+                "counts": _yes_no(last[(entry.question_id, entry.site_id)] == entry.revision, lang),
             }
         )
     return rows
@@ -303,21 +358,17 @@ def attendance_rows(data: ReportData, lang: str) -> list[Row]:
             "site": inv.site.name,
             "site_code": inv.site.code,
             "city": inv.site.city,
-            "present": _YES_NO[_lang(lang)][0 if inv.present else 1],
+            "present": _yes_no(inv.present, lang),
             "attendee_count": inv.attendee_count,
         }
         people = inv.attendees or ()
         if not people:
             rows.append(base | {"name": "", "role": "", "efn": "", "efn_check": ""})
         for person in people:
-            check = INVALID_EFN[_lang(lang)] if person.efn_invalid else ""
+            check = invalid_efn(lang) if person.efn_invalid else ""
             named = {"name": person.name, "role": person.role, "efn": person.efn}
             rows.append(base | named | {"efn_check": check})
     return rows
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang == "en" else "de"
 
 
 def headers(columns: Sequence[Column], lang: str) -> list[str]:

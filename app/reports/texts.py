@@ -5,11 +5,29 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from app.texts import Catalog, Message
+from app import texts as formats
+from app.config import LANGUAGES
+from app.texts import Catalog, Message, with_decimal_mark
 
 _TEXTS: dict[str, dict[str, str]] = {
     "de": {
         "protocol": "Protokoll",
+        "protocol_file": "protokoll",
+        "certificates_folder": "teilnahmebescheinigungen",
+        "sheet_results": "Ergebnisse",
+        "sheet_ballots": "Stimmen",
+        "sheet_history": "Verlauf",
+        "sheet_attendance": "Anwesenheit",
+        "sheet_info": "Info",
+        "info_topic": "Thema",
+        "info_date": "Datum",
+        "info_start": "Beginn",
+        "info_end": "Ende",
+        "info_moderator": "Moderation",
+        "info_cme_category": "CME-Kategorie",
+        "info_cme_points": "CME-Punkte",
+        "info_rule": "Regel",
+        "info_generated": "Erstellt",
         "event": "Veranstaltung",
         "subtitle": "Bundesweite Diskussionsrunde der Molekularen Tumorboards",
         "date": "Datum",
@@ -24,8 +42,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "organiser": "Veranstalter",
         "cme": "CME",
         "cme_category": "Kategorie {category}",
-        "cme_points": "{points} Punkte",
-        "cme_point": "1 Punkt",
+        "cme_points.one": "{n} Punkt",
+        "cme_points.other": "{n} Punkte",
         "sites_present": "Teilnehmende Standorte",
         "attendees_total": "Teilnehmende gesamt",
         "cases": "Fälle",
@@ -116,7 +134,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "Jede Zeile ein Standort, jede Spalte eine Frage (Runde). Es gilt die zuletzt "
             "abgegebene Stimme. „Enth.“ = Enthaltung, „–“ = keine Stimme. "
             "* = durch die Moderation im Auftrag des Standorts eingetragen, "
-            "° = aus der Umfrage der Videokonferenz importiert. "
+            "° = aus der Umfrage der Videokonferenz importiert, "
+            "† = über die JSON-Schnittstelle (API) des Standorts abgegeben. "
             "Evidenzlevel stehen mit ihrem Kürzel "
             "(m1A … m4, „kein“ = kein Evidenzlevel / keine Empfehlung)."
         ),
@@ -158,6 +177,22 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "en": {
         "protocol": "Protocol",
+        "protocol_file": "protocol",
+        "certificates_folder": "certificates",
+        "sheet_results": "Results",
+        "sheet_ballots": "Ballots",
+        "sheet_history": "History",
+        "sheet_attendance": "Attendance",
+        "sheet_info": "Info",
+        "info_topic": "Topic",
+        "info_date": "Date",
+        "info_start": "Start",
+        "info_end": "End",
+        "info_moderator": "Moderator",
+        "info_cme_category": "CME category",
+        "info_cme_points": "CME points",
+        "info_rule": "Rule",
+        "info_generated": "Generated",
         "event": "Event",
         "subtitle": "Nationwide discussion round of the molecular tumor boards",
         "date": "Date",
@@ -172,8 +207,8 @@ _TEXTS: dict[str, dict[str, str]] = {
         "organiser": "Organiser",
         "cme": "CME",
         "cme_category": "category {category}",
-        "cme_points": "{points} points",
-        "cme_point": "1 point",
+        "cme_points.one": "{n} point",
+        "cme_points.other": "{n} points",
         "sites_present": "Participating sites",
         "attendees_total": "Attendees in total",
         "cases": "Cases",
@@ -262,7 +297,8 @@ _TEXTS: dict[str, dict[str, str]] = {
             "One row per site, one column per question (round). The last ballot cast counts. "
             "“Abst.” = abstained, “–” = no ballot. "
             "* = entered by the moderator on the site's behalf, "
-            "° = imported from the video call's poll. "
+            "° = imported from the video call's poll, "
+            "† = cast through the site's JSON API. "
             "Evidence levels stand as their code "
             "(m1A … m4, “none” = no evidence level / no recommendation)."
         ),
@@ -305,21 +341,6 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 REPORT = Catalog("protocol and exports", _TEXTS)
 
 
@@ -334,14 +355,13 @@ def say(key: str, **values: object) -> Message:
 
 
 def other(lang: str) -> str:
-    return "en" if lang == "de" else "de"
+    """The other language of the two (the protocol gives each sentence in both)."""
+    return next(code for code in LANGUAGES if code != lang) if lang in LANGUAGES else LANGUAGES[1]
 
 
 def date_text(day: dt.date, lang: str) -> str:
     """18.11.2026 in German, 18 November 2026 in English."""
-    if lang == "de":
-        return day.strftime("%d.%m.%Y")
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return formats.date_text(day, lang)
 
 
 def time_text(starts_at: str, ends_at: str, lang: str) -> str:
@@ -363,9 +383,7 @@ def cme_text(category: str, points: int | None, lang: str) -> str:
     """The CME block's category and points: "Kategorie A, 3 Punkte"; "" while unknown."""
     parts = [text(lang, "cme_category", category=category)] if category else []
     if points is not None:
-        parts.append(
-            text(lang, "cme_point") if points == 1 else text(lang, "cme_points", points=points)
-        )
+        parts.append(REPORT.plural(lang, "cme_points", points))
     return ", ".join(parts)
 
 
@@ -377,7 +395,7 @@ def datetime_text(moment: dt.datetime, lang: str) -> str:
 def number(value: float, lang: str, digits: int = 1) -> str:
     """A decimal number with the decimal comma in German."""
     rendered = f"{value:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{value:.0f}"
-    return rendered.replace(".", ",") if lang == "de" else rendered
+    return with_decimal_mark(rendered, lang)
 
 
 def share_percent(share: Fraction) -> float:
@@ -392,8 +410,8 @@ def decimal(value: float | Fraction, lang: str) -> str:
     if isinstance(value, Fraction):
         value = share_percent(value / 100)
     text = f"{value:.0f}" if value == round(value) else f"{value:.1f}"
-    return text.replace(".", ",") if lang == "de" else text
+    return with_decimal_mark(text, lang)
 
 
 def quote(text: str, lang: str) -> str:
-    return f"„{text}“" if lang == "de" else f"“{text}”"
+    return formats.quote(text, lang)

@@ -27,6 +27,7 @@ from app.services.errors import InvalidInput
 from app.services.files import write_bytes_atomic
 from app.services.messages import say
 from app.services.yearly import YearReport, year_report
+from app.texts import short_date_text
 
 
 def _percent(share: float | None, lang: str) -> str:
@@ -54,7 +55,7 @@ def _fitting(heads: list[str], style: str, least: float) -> float:
 
 def _short_date(day: dt.date, lang: str) -> str:
     """ "18.11.2026" / "18 Nov 2026": a date that stays on one line of a table."""
-    return day.strftime("%d.%m.%Y") if lang == "de" else f"{day.day} {day:%b %Y}"
+    return short_date_text(day, lang)
 
 
 def glance(report: YearReport, lang: str) -> list[Flowable]:

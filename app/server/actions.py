@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session
 
+from app.models import BallotSource
 from app.services import checkin
 from app.services.ballot_batch import SubmittedChoice
 from app.services.ballots import BallotReceipt
@@ -35,7 +36,7 @@ def site_access(session: Session, conference_id: int, token: str) -> SiteAccess:
 
 
 def cast_for_token(
-    conference_id: int, token: str, choice: SubmittedChoice
+    conference_id: int, token: str, choice: SubmittedChoice, source: BallotSource
 ) -> Callable[[Session], BallotReceipt]:
     def work(session: Session) -> BallotReceipt:
         site_access(session, conference_id, token)
@@ -46,6 +47,7 @@ def cast_for_token(
             option_ids=choice.option_ids,
             abstain=choice.abstain,
             comment=choice.comment,
+            source=source,
         )
 
     return work

@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app import __version__
 from app.config import LANGUAGES, Settings, load_settings
-from app.db import Database, storage_problem
+from app.db import Database
 from app.server.context import ServerContext
 from app.server.deps import forget_token, request_context
 from app.server.feed import ModeratorFeed
@@ -36,6 +36,7 @@ from app.server.security import (
     SecurityHeaders,
     install_log_redaction,
 )
+from app.server.storage import StorageWatch
 from app.server.writer import StorageAlarm, Writer, WriterStopped
 from app.services.ballots import ballots_stored
 from app.services.conferences import get_conference
@@ -43,6 +44,9 @@ from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
 from app.services.package_schema import problem_of
 from app.texts import Message
+
+#: A voter page that could not reach the database asks again after this many seconds.
+RETRY_SECONDS = 5
 
 
 def create_app(
@@ -73,7 +77,9 @@ def create_app(
     limits = Limits.from_settings(settings)  # the organiser's, and the shared unknown budget
     # one writer for every conference: one write path, ballot groups per conference; what
     # changes pages is announced by ctx.write, not by every commit
-    writer = Writer(db, storage_alarm=storage_alarm, quiet=True)
+    # one watch of the database's health: one log line per fault, not one per request
+    watch = StorageWatch(db.engine.url.render_as_string(hide_password=False), storage_alarm)
+    writer = Writer(db, watch=watch, quiet=True)
     standing = conference_id is None
 
     def make_context(conf_id: int, on_gone: Callable[[], None]) -> ServerContext:
@@ -89,10 +95,15 @@ def create_app(
             conference_id=conf_id,
             language=conference.language,
             # the moderator's event stream listens (and counts ballots others store)
-            notifier=ModeratorFeed(notifier or NullNotifier(), ballots_stored_here),
+            notifier=ModeratorFeed(notifier or NullNotifier(), ballots_stored_here, watch=watch),
             writer=writer,
             live=LiveState(
-                db, conf_id, interval=poll_interval, listen=not standing, on_gone=on_gone
+                db,
+                conf_id,
+                interval=poll_interval,
+                listen=not standing,
+                on_gone=on_gone,
+                watch=watch,
             ),
             limits=own if rate_limiter is None else replace(own, ballots=rate_limiter),
             known=KnownTokens(),
@@ -139,6 +150,7 @@ def create_app(
     if conferences.fixed is not None:
         app.state.ctx = conferences.fixed
         app.state.feed = conferences.fixed.notifier
+    app.state.watch = watch
     app.include_router(voter.router)
     app.include_router(site_api.router)
     app.include_router(moderator.router)
@@ -181,14 +193,17 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DBAPIError)
     async def storage_fault(request: Request, exc: DBAPIError) -> Response:
         """A database that cannot be read (damaged, disk failing, server gone): 503 and
-        "please try again", on the voter page too; anything else stays a loud 500."""
-        problem = storage_problem(exc)
+        "please try again" (the voter page: a page of its own that tries again by itself),
+        logged once per episode; anything else stays a loud 500."""
+        problem = request.app.state.watch.failed(exc, writing=False)
         if problem is None:
             raise exc
-        message = say("database_unavailable", problem=problem)
-        headers = {"Retry-After": "5"}
-        if request.url.path.startswith("/v/"):
-            return HTMLResponse(unavailable_page(_language(request), message), 503, headers=headers)
+        stored = request.method == "POST"  # a vote was sent: say it was not stored
+        message = say("not_stored" if stored else "database_unavailable", problem=problem)
+        headers = {"Retry-After": str(RETRY_SECONDS)}
+        if request.url.path.startswith("/v/") and not request.url.path.endswith("/ballot"):
+            page = unavailable_page(_language(request), message, stored=stored, retry=RETRY_SECONDS)
+            return HTMLResponse(page, 503, headers=headers)
         return JSONResponse(error_body(message), status_code=503, headers=headers)
 
     @app.exception_handler(Refusal)

@@ -12,6 +12,7 @@ import anyio.to_thread
 from sqlalchemy.orm import Session
 
 from app.db import Database, announce_change
+from app.models import BallotSource
 from app.server.actions import SubmittedChoice, cast_for_token
 from app.server.feed import ModeratorFeed
 from app.server.live import GONE, LiveState
@@ -99,13 +100,16 @@ class ServerContext:
                 if invitation.token:
                     self.known.add(invitation.token, invitation.site.id)
 
-    async def cast_site_ballot(self, token: str, choice: SubmittedChoice) -> BallotReceipt:
-        """A site's ballot, stored durably (fast path in groups, else the service)."""
+    async def cast_site_ballot(
+        self, token: str, choice: SubmittedChoice, source: BallotSource = BallotSource.SITE
+    ) -> BallotReceipt:
+        """A site's ballot, stored durably (fast path in groups, else the service);
+        ``source``: its voter page or its JSON API."""
         return await self.write(
-            cast_for_token(self.conference_id, token, choice),
+            cast_for_token(self.conference_id, token, choice, source),
             self.notifier.ballot_stored,
             batch=self._cast_run,
-            payload=SiteBallot(token, choice),
+            payload=SiteBallot(token, choice, source),
             changes_state=False,
         )
 

@@ -17,6 +17,7 @@ import logging
 from collections.abc import Callable
 
 from app.db import CHANGES_CHANNEL, Database
+from app.server.storage import StorageWatch
 
 log = logging.getLogger(__name__)
 
@@ -35,27 +36,35 @@ async def listen(
     conninfo: str,
     on_change: Callable[[], None],
     on_listening: Callable[[bool], None] | None = None,
+    *,
+    watch: StorageWatch | None = None,
 ) -> None:
     """Call ``on_change`` for every committed write until cancelled.
 
     A lost connection is opened again after :data:`RECONNECT_SECONDS`; ``on_change`` also
     runs each time listening (re)starts, for whatever happened in between.
     ``on_listening(True/False)`` says whether announcements can arrive right now.
+    ``watch`` hears a server gone and back (one log line each, not one per second).
     """
     import psycopg
 
+    watch = watch or StorageWatch()
     while True:
         try:
             conn = await psycopg.AsyncConnection.connect(conninfo, autocommit=True)
             async with conn:
                 await conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+                watch.worked(writing=False)
                 if on_listening is not None:
                     on_listening(True)
                 on_change()
                 async for _note in conn.notifies():
                     on_change()
         except (psycopg.Error, OSError) as exc:
-            log.warning("listening for changes failed (%s); again in %s s", exc, RECONNECT_SECONDS)
+            if watch.failed(exc, writing=False) is None:
+                log.warning(
+                    "listening for changes failed (%s); again in %s s", exc, RECONNECT_SECONDS
+                )
         finally:
             if on_listening is not None:
                 on_listening(False)

@@ -31,6 +31,7 @@ from collections.abc import AsyncIterator, Callable
 import anyio.to_thread
 from sqlalchemy.exc import DBAPIError
 
+from app.server.storage import StorageWatch
 from app.services.ballots import BallotReceipt
 from app.services.events import Notifier, StateChange
 from app.services.live_feed import Changes
@@ -48,10 +49,18 @@ Entry = tuple[int, int | None, str, int | None]
 class ModeratorFeed:
     """A notifier in front of another one; ``serial`` grows with every change."""
 
-    def __init__(self, inner: Notifier, ballots: Callable[[], int] | None = None) -> None:
-        """``ballots`` reads the conference's ballot count (see :meth:`watching`)."""
+    def __init__(
+        self,
+        inner: Notifier,
+        ballots: Callable[[], int] | None = None,
+        *,
+        watch: StorageWatch | None = None,
+    ) -> None:
+        """``ballots`` reads the conference's ballot count (see :meth:`watching`);
+        ``watch`` hears when that read fails or works (one log line per episode)."""
         self.inner = inner
         self._ballots = ballots
+        self._watch = watch or StorageWatch()
         self._watchers = 0
         self._poller: asyncio.Task[None] | None = None
         self._counted = asyncio.Event()
@@ -125,13 +134,15 @@ class ModeratorFeed:
                 self._poller.cancel()
                 self._poller = None
 
-    @staticmethod
-    async def _count(ballots: Callable[[], int]) -> int | None:
+    async def _count(self, ballots: Callable[[], int]) -> int | None:
         try:
-            return await anyio.to_thread.run_sync(ballots)
+            count = await anyio.to_thread.run_sync(ballots)
         except DBAPIError as exc:  # the database is away: the streams go on, we retry
-            log.warning("reading the ballot count failed (%s)", type(exc).__name__)
+            if self._watch.failed(exc, writing=False) is None:
+                log.warning("reading the ballot count failed (%s)", type(exc).__name__)
             return None
+        self._watch.worked(writing=False)
+        return count
 
     async def _poll(self, ballots: Callable[[], int], counted: asyncio.Event) -> None:
         try:

@@ -55,6 +55,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "Kein Link zur Hand? Bitte wenden Sie sich an die Moderation."
         ),
         "error_title": "Die Stimme wurde nicht gespeichert",
+        "unavailable_title": "Gerade nicht erreichbar",
+        "unavailable_retry": (
+            "Diese Seite versucht es in {seconds}\u00a0s von selbst noch einmal. "
+            "Bei einer Stimme: bitte danach noch einmal abgeben."
+        ),
         "still_stands": "Ihre bisherige Stimme gilt weiter:",
         "stands_alone": "nicht mit anderen Optionen kombinierbar",
         "not_found": "Diese Seite gibt es nicht.",
@@ -144,6 +149,11 @@ TEXTS: dict[str, dict[str, str]] = {
             "link lets you vote for your site. No link at hand? Please ask the moderator."
         ),
         "error_title": "Your vote was not stored",
+        "unavailable_title": "Not reachable right now",
+        "unavailable_retry": (
+            "This page tries again by itself in {seconds}\u00a0s. "
+            "If you were voting: please cast your vote again then."
+        ),
         "still_stands": "Your earlier vote still stands:",
         "stands_alone": "cannot be combined with other options",
         "not_found": "This page does not exist.",

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from app.db import Database
 from app.models import Conference
 from app.server import fanout
+from app.server.storage import StorageWatch
 from app.services.voting import state_version
 
 log = logging.getLogger(__name__)
@@ -58,11 +59,14 @@ class LiveState:
         interval: float = 1.0,
         listen: bool = True,
         on_gone: Callable[[], None] | None = None,
+        watch: StorageWatch | None = None,
     ) -> None:
         """``listen``: follow PostgreSQL's announcements itself (else someone calls
         :meth:`poke` and :meth:`set_listening`); ``on_gone`` runs on the event loop once
-        the conference is found deleted."""
+        the conference is found deleted; ``watch`` hears when reading (or listening) fails
+        and works again."""
         self._db = db
+        self._storage = watch or StorageWatch()
         self._conference_id = conference_id
         self._interval = interval
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -86,7 +90,9 @@ class LiveState:
         self._task = asyncio.create_task(self._watch(), name="votum-live-state")
         if self._conninfo is not None:
             self._listener = asyncio.create_task(
-                fanout.listen(self._conninfo, self._poked.set, self._set_listening),
+                fanout.listen(
+                    self._conninfo, self._poked.set, self._set_listening, watch=self._storage
+                ),
                 name="votum-live-listen",
             )
 
@@ -153,9 +159,11 @@ class LiveState:
                 version = await anyio.to_thread.run_sync(
                     read_version, self._db, self._conference_id
                 )
-            except Exception:  # the database is busy or gone for a moment: try again
-                log.exception("reading the conference state failed")
+            except Exception as exc:  # the database is busy or gone for a moment: try again
+                if self._storage.failed(exc, writing=False) is None:  # a fault: said once
+                    log.exception("reading the conference state failed")
                 continue
+            self._storage.worked(writing=False)
             if version != self.version:
                 self.version = version
                 if version == GONE:

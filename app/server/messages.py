@@ -65,6 +65,47 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "serves from one process",
     ),
     # --- writer ------------------------------------------------------------------------
+    # --- storage (app.server.storage): the operator's log and start-up line ------------
+    "cannot_serve": (
+        "Datenbank {where}: {problem}; so könnte der Server keine Stimme speichern – {advice}",
+        "database {where}: {problem}; the server could not store a single vote — {advice}",
+    ),
+    "storage_fault": (
+        "Datenbank {where}: {problem} – nichts wird gespeichert, Standorte werden gebeten, es "
+        "gleich noch einmal zu versuchen; {advice} ({detail})",
+        "database {where}: {problem} — nothing is stored, sites are asked to try again in a "
+        "moment; {advice} ({detail})",
+    ),
+    "worker_replaced": (
+        "Arbeitsprozess {pid} ist beendet ({how}); Prozess {new} übernimmt seine Standorte",
+        "worker process {pid} died ({how}); process {new} takes over its sites",
+    ),
+    "exit_code": ("Exit-Code {code}", "exit code {code}"),
+    "exit_signal": ("Signal {name}", "signal {name}"),
+    "storage_recovered": (
+        "Datenbank {where}: funktioniert wieder, es wird wieder gespeichert",
+        "database {where}: works again, storing resumed",
+    ),
+    "advice_read_only": (
+        "Schreiben in die Datei und ihren Ordner ({folder}) erlauben",
+        "allow writing to the file and its folder ({folder})",
+    ),
+    "advice_disk_full": (
+        "Speicherplatz auf dem Laufwerk freigeben ({folder})",
+        "free disk space on its drive ({folder})",
+    ),
+    "advice_unreachable": (
+        "PostgreSQL starten oder seine Adresse in VOTUM_DB prüfen",
+        "start PostgreSQL or check its address in VOTUM_DB",
+    ),
+    "advice_locked": (
+        "das andere Programm schließen, das die Datei offen hält ({folder})",
+        "close the other program that holds the file ({folder})",
+    ),
+    "advice_other": (
+        "Laufwerk und Datenbank prüfen ({folder})",
+        "check the drive and the database ({folder})",
+    ),
     "not_stored": (
         "Nicht gespeichert ({problem}) – bitte gleich noch einmal versuchen",
         "not stored ({problem}), please try again",

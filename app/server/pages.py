@@ -18,7 +18,7 @@ from app.services.cme import EfnProblem, efn_problem
 from app.services.tally import Tally
 from app.services.views import QuestionInfo
 from app.services.voting import VoterView
-from app.texts import Message
+from app.texts import Message, quote
 
 TEMPLATES = RESOURCES / "voter"
 STATIC = TEMPLATES / "static"
@@ -132,13 +132,12 @@ def ballot_summary(question: QuestionInfo, ballot: BallotView, lang: str) -> str
     """What was stored, in words: „Keine Empfehlung“ (quoted labels, abstain, or the text)."""
     t = texts(lang)
     if ballot.abstain:
-        return f"„{t['abstain']}“" if lang == "de" else f"“{t['abstain']}”"
+        return quote(t["abstain"], lang)
     labels = {o.id: o.label_in(lang) for o in question.options}
     parts = [labels.get(i, "?") for i in ballot.option_ids]
     if question.kind is QuestionKind.FREE_TEXT:
         parts = [ballot.comment]
-    quote = ("„", "“") if lang == "de" else ("“", "”")
-    return ", ".join(f"{quote[0]}{p}{quote[1]}" for p in parts)
+    return ", ".join(quote(part, lang) for part in parts)
 
 
 def choices(
@@ -253,14 +252,27 @@ def forbidden_page(lang: str, message: Message) -> str:
     )
 
 
-def unavailable_page(lang: str, message: Message) -> str:
-    """A plain page for a database that cannot be read right now (no template needed:
-    the template loader may be what fails)."""
-    text = html.escape(message.in_language(lang))
+def unavailable_page(lang: str, message: Message, *, stored: bool = False, retry: int = 5) -> str:
+    """The voter page's own page while the database cannot be reached: styled as every
+    page, in the site's language, saying what happened (never the driver's words) and
+    loading itself again after ``retry`` seconds (no script needed). Built without a
+    template: the template files may be on the disk that fails."""
+    t = texts(lang)
+    title = t["error_title"] if stored else t["unavailable_title"]
+    kind = "error" if stored else "changed"  # a vote not stored is an error; a wait is not
     return (
-        f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<title>Votum</title><p role="alert">{text}</p></html>'
+        '<meta name="referrer" content="no-referrer">'
+        f'<meta http-equiv="refresh" content="{int(retry)}">'
+        f"<title>Votum · {html.escape(title)}</title>"
+        '<link rel="icon" href="data:,"><link rel="stylesheet" href="/static/voter.css">'
+        f'</head><body><header class="top"><div class="wrap"><p class="for">Votum</p>'
+        f"<h1>{html.escape(title)}</h1></div></header>"
+        f'<main class="wrap"><div class="card"><div class="notice {kind}" role="alert">'
+        f"<p>{html.escape(message.in_language(lang))}</p></div>"
+        f'<p class="small muted">{html.escape(t["unavailable_retry"].format(seconds=retry))}'
+        "</p></div></main></body></html>"
     )
 
 

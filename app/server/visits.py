@@ -17,7 +17,7 @@ from concurrent.futures import Future
 
 from sqlalchemy.orm import Session
 
-from app.server.writer import Writer, WriterStopped
+from app.server.writer import StorageUnavailable, Writer, WriterStopped
 from app.services.checkin import VISIT_EVERY, record_visit
 
 log = logging.getLogger(__name__)
@@ -58,5 +58,6 @@ def note_visit(visits: VisitLog, writer: Writer, conference_id: int, site_id: in
 
 def _log_failure(future: Future[None]) -> None:
     error = future.exception()
-    if error is not None and not isinstance(error, WriterStopped):
+    # a storage fault is logged once per episode by the writer's watch (app.server.storage)
+    if error is not None and not isinstance(error, WriterStopped | StorageUnavailable):
         log.warning("a site's visit could not be written: %s", error)

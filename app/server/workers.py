@@ -18,16 +18,21 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
 import os
+import signal
 import socket
 from dataclasses import asdict, dataclass
 
 from fastapi import FastAPI
 from sqlalchemy.engine import make_url
+from uvicorn.supervisors import Multiprocess
 
 from app.server.connections import DEFAULT_LIMITS, ConnectionLimits, TlsFiles, uvicorn_config
 from app.server.messages import say
 from app.texts import Message
+
+log = logging.getLogger(__name__)
 
 #: The environment variable that hands :class:`WorkerSettings` to spawned workers.
 SETTINGS_ENV_VAR = "VOTUM_WORKER_SETTINGS"
@@ -85,8 +90,6 @@ def run_workers(
 ) -> None:
     """Serve on ``sock`` with ``workers`` processes until SIGINT/SIGTERM (blocks); every
     worker takes the same TLS, proxy and connection settings as a single server."""
-    from uvicorn.supervisors import Multiprocess
-
     from app.server.runner import GRACEFUL_SECONDS
 
     os.environ[SETTINGS_ENV_VAR] = json.dumps(asdict(settings))
@@ -104,6 +107,30 @@ def run_workers(
         backlog=2048,
     )
     try:
-        Multiprocess(config, sockets=[sock]).run()
+        Supervisor(config, sockets=[sock]).run()
     finally:
         sock.close()
+
+
+class Supervisor(Multiprocess):
+    """uvicorn's supervisor, saying (one log line) when it replaces a worker that died:
+    uvicorn's own line is an INFO the service's log level hides."""
+
+    def keep_subprocess_alive(self) -> None:
+        before = list(self.processes)
+        super().keep_subprocess_alive()
+        for old, new in zip(before, self.processes, strict=False):
+            if new is not old:
+                how = _how(old.exitcode)
+                log.warning("%s", say("worker_replaced", pid=old.pid, how=how, new=new.pid))
+
+
+def _how(code: int | None) -> Message:
+    """How a worker ended: its exit code, or the signal that killed it."""
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = str(-code)
+        return say("exit_signal", name=name)
+    return say("exit_code", code=code)

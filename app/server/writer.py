@@ -10,8 +10,9 @@ written. Callbacks registered per job run after the commit (notifier, live pages
 
 When the database cannot store at all (read-only file or folder, full disk, damaged
 file, lost server) every job of the group gets :class:`StorageUnavailable` ("not stored,
-please try again", HTTP 503), and ``storage_alarm`` hears the problem (``None`` once a
-group is stored again): the live console shows it as an alarm.
+please try again", HTTP 503), and the :class:`~app.server.storage.StorageWatch` hears it:
+one log line for the episode (no traceback per job), and ``storage_alarm`` the problem
+(``None`` once a group is stored again): the live console shows it as an alarm.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
-from app.db import Database, storage_problem
+from app.db import Database, storage_kind, storage_problem
 from app.server.messages import say
+from app.server.storage import StorageAlarm, StorageWatch
 from app.services.errors import VotumError
 from app.texts import Message
 
@@ -55,10 +57,6 @@ class StorageUnavailable(VotumError):
     def __init__(self, problem: Message) -> None:
         super().__init__(say("not_stored", problem=problem))
         self.problem = problem
-
-
-#: Told the problem when storing fails, and ``None`` when a group is stored again.
-StorageAlarm = Callable[[Message | None], None]
 
 
 def _as_refusal(exc: BaseException) -> BaseException:
@@ -103,12 +101,15 @@ class Writer:
         max_group: int = 512,
         storage_alarm: StorageAlarm | None = None,
         quiet: bool = False,
+        watch: StorageWatch | None = None,
     ) -> None:
         """``quiet``: commits are not announced to other processes (PostgreSQL ``NOTIFY``)
-        unless a job announces itself (:func:`app.db.announce_change`)."""
+        unless a job announces itself (:func:`app.db.announce_change`). ``watch``: the
+        server's one watch of its database (else one of the writer's own, telling
+        ``storage_alarm``)."""
         self._db = db
-        self.storage_alarm = storage_alarm
-        self.storage_fault: Message | None = None  # the problem while storing fails
+        url = db.engine.url.render_as_string(hide_password=False)
+        self.watch = watch or StorageWatch(url, storage_alarm)
         self._max_group = max_group
         self._quiet = quiet
         self._queue: queue.SimpleQueue[_Job[Any] | None] = queue.SimpleQueue()
@@ -215,24 +216,23 @@ class Writer:
                         done.append(self._one(session, job))
             session.commit()
         except Exception as exc:  # the commit failed: nothing of this group is durable
-            log.exception("write group failed")
+            bug = self.watch.failed(exc, writing=True) is None  # a fault: logged once
+            if bug:
+                log.exception("write group failed")
             try:
                 session.rollback()
             except Exception:  # the connection is broken: discard it, the next group
-                log.exception("rollback failed")  # starts on a fresh one
+                if bug:  # starts on a fresh one
+                    log.exception("rollback failed")
                 session.invalidate()
-            refusal = _as_refusal(exc)
-            if isinstance(refusal, StorageUnavailable):
-                self._alarm(refusal.problem)
-            _settle([(job, None, refusal) for job in live])
+            _settle([(job, None, _as_refusal(exc)) for job in live])
             return
         finally:
             session.expunge_all()  # the next group reads fresh rows (others write too)
-        failed = next((e for _, _, e in done if isinstance(e, StorageUnavailable)), None)
-        if failed is not None:
-            self._alarm(failed.problem)
+        if any(isinstance(e, StorageUnavailable) for _, _, e in done):
+            session.invalidate()  # SQLite may keep a failed file read-only: start afresh
         elif any(error is None for _, _, error in done):
-            self._alarm(None)  # something was stored: storing works (again)
+            self.watch.worked(writing=True)  # something was stored: storing works (again)
         self.groups += 1
         self.jobs += len(done)
         _settle(done)
@@ -243,8 +243,12 @@ class Writer:
                 except Exception:  # a broken listener must not stop the writer
                     log.exception("after-commit callback failed")
 
-    @staticmethod
-    def _one(session: Session, job: _Job[Any]) -> tuple[_Job[Any], Any, BaseException | None]:
+    @property
+    def storage_fault(self) -> Message | None:
+        """The problem while storing fails (None: it works, as far as known)."""
+        return self.watch.problem
+
+    def _one(self, session: Session, job: _Job[Any]) -> tuple[_Job[Any], Any, BaseException | None]:
         """One job in its own SAVEPOINT: refused or failed, it leaves no trace."""
         try:
             with session.begin_nested():
@@ -252,22 +256,11 @@ class Writer:
         except VotumError as exc:
             return job, None, exc
         except Exception as exc:  # a bug in one job (or a full disk): only that job fails
-            log.exception("write job failed")
+            if self.watch.failed(exc, writing=True) is None:
+                log.exception("write job failed")
             return job, None, _as_refusal(exc)
 
-    def _alarm(self, problem: Message | None) -> None:
-        """Tell ``storage_alarm`` when storing starts failing and when it works again."""
-        if problem == self.storage_fault:
-            return
-        self.storage_fault = problem
-        if self.storage_alarm is not None:
-            try:
-                self.storage_alarm(problem)
-            except Exception:  # a broken listener must not stop the writer
-                log.exception("storage alarm failed")
-
-    @staticmethod
-    def _batch(session: Session, run: list[_Job[Any]]) -> list[Any]:
+    def _batch(self, session: Session, run: list[_Job[Any]]) -> list[Any]:
         """The run's batch handler's results (all ``None`` if it has none or fails)."""
         handler = run[0].batch
         if handler is None:
@@ -275,8 +268,9 @@ class Writer:
         try:
             with session.begin_nested():
                 return handler(session, [job.payload for job in run])
-        except Exception:  # the fast path gave up; every job takes the normal path
-            log.exception("batch write failed; falling back to single writes")
+        except Exception as exc:  # the fast path gave up; every job takes the normal path
+            if storage_kind(exc) is None:  # a fault is said once, by the jobs' own tries
+                log.exception("batch write failed; falling back to single writes")
             return [None] * len(run)
 
 

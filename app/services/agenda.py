@@ -13,27 +13,24 @@ from app.models import (
     Case,
     CaseImage,
     Conference,
-    Finding,
-    FindingKind,
     Option,
     Question,
     QuestionKind,
     QuestionState,
-    Sex,
 )
+from app.services.case_data import apply_case_fields, summary_as_package
 from app.services.conferences import get_conference_row
 from app.services.errors import NotFound, StateConflict
 from app.services.images import case_image
 from app.services.messages import say
 from app.services.package_schema import (
     PackageCase,
-    PackageFinding,
     PackageImage,
     PackageOption,
     PackageQuestion,
     checked,
 )
-from app.services.presets import PRESETS, exclusive_option
+from app.services.presets import PRESETS, PresetOption, exclusive_option
 from app.services.views import CaseInfo, QuestionInfo, question_number
 
 
@@ -64,6 +61,7 @@ def agenda(session: Session, conference_id: int) -> list[CaseInfo]:
         .options(
             selectinload(Case.findings),
             selectinload(Case.images),
+            selectinload(Case.therapy_lines),
             selectinload(Case.questions).selectinload(Question.options),
         )
     ).all()
@@ -138,7 +136,7 @@ def add_case(
         title=data.title,
         free_discussion=data.free_discussion,  # where it stands, not its summary: kept on edits
     )
-    _apply_case_fields(case, data)
+    apply_case_fields(case, data)
     case.images = [case_image(img, index, base_dir) for index, img in enumerate(data.images)]
     session.add(case)
     session.flush()
@@ -147,41 +145,11 @@ def add_case(
     return case.id
 
 
-def _apply_case_fields(case: Case, data: PackageCase) -> None:
-    case.title = data.title
-    case.presenter = data.presenter
-    case.age = data.age
-    case.sex = data.sex.value if data.sex else None
-    case.diagnosis = data.diagnosis
-    case.icd10 = data.icd10
-    case.histology = data.histology
-    case.stage = data.stage
-    case.ecog = data.ecog
-    case.prior_therapy_lines = data.prior_therapy_lines
-    case.prior_therapies = data.prior_therapies
-    case.tmb = data.tmb
-    case.msi = data.msi
-    case.text = data.text
-    case.findings = [finding_row(f, index) for index, f in enumerate(data.findings)]
-
-
-def finding_row(data: PackageFinding, position: int) -> Finding:
-    """A finding of the package format as a row of a case."""
-    return Finding(
-        position=position,
-        gene=data.gene,
-        alteration=data.alteration,
-        kind=data.kind.value,
-        vaf=data.vaf,
-        comment=data.comment,
-    )
-
-
 def update_case(session: Session, case_id: int, data: PackageCase) -> None:
     """Replace a case's summary, findings and images; its questions are edited separately."""
     data = checked(data)
     case = _case_row(session, case_id)
-    _apply_case_fields(case, data)
+    apply_case_fields(case, data)
     stored = {i.data for i in case.images}  # checked when they came in
     wanted = [case_image(img, i, None, stored) for i, img in enumerate(data.images)]
     current = [(i.filename, i.mime, i.caption, i.data) for i in case.images]
@@ -214,36 +182,11 @@ def move_case(session: Session, case_id: int, new_index: int) -> None:
         row.position = position
 
 
-def finding_as_package(finding: Finding) -> PackageFinding:
-    """A stored molecular finding as the package (and conference file) carries it."""
-    return PackageFinding(
-        gene=finding.gene,
-        alteration=finding.alteration,
-        kind=FindingKind(finding.kind),
-        vaf=finding.vaf,
-        comment=finding.comment,
-    )
-
-
 def case_as_package(session: Session, case_id: int) -> PackageCase:
     """A case in package form, with images embedded (for export and for the editor)."""
     case = _case_row(session, case_id)
     return PackageCase(
-        title=case.title,
-        presenter=case.presenter,
-        age=case.age,
-        sex=Sex(case.sex) if case.sex else None,
-        diagnosis=case.diagnosis,
-        icd10=case.icd10,
-        histology=case.histology,
-        stage=case.stage,
-        ecog=case.ecog,
-        prior_therapy_lines=case.prior_therapy_lines,
-        prior_therapies=case.prior_therapies,
-        tmb=case.tmb,
-        msi=case.msi,
-        text=case.text,
-        findings=[finding_as_package(f) for f in case.findings],
+        **summary_as_package(case),
         images=[
             PackageImage(
                 filename=i.filename,
@@ -280,6 +223,10 @@ def question_as_package(question: Question) -> PackageQuestion:
     )
 
 
+def _step_code(kind: QuestionKind, step: PresetOption, given: str) -> str:
+    return given if kind is QuestionKind.AGREEMENT and given else step.code
+
+
 def _options_for(data: PackageQuestion, language: str) -> list[Option]:
     if data.options:
         specs = data.options
@@ -292,8 +239,9 @@ def _options_for(data: PackageQuestion, language: str) -> list[Option]:
         Option(
             position=i,
             label=o.label,
-            # a fixed step (yes/no, agreement, evidence) keeps its place and takes its code
-            code=steps[i].code if steps else o.code,
+            # a fixed step keeps its place; yes/no and evidence take its code, an agreement
+            # scale keeps the author's codes (its steps are known by position)
+            code=_step_code(data.kind, steps[i], o.code) if steps else o.code,
             phrase_de=o.phrase_de,
             phrase_en=o.phrase_en,
             exclusive=o.exclusive or exclusive_option(data.kind, i, len(specs), o.label),

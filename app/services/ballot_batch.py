@@ -36,6 +36,7 @@ from app.models import BallotSource, QuestionState, utcnow
 from app.models.base import UTCDateTime
 from app.services.ballots import BallotReceipt, clean_actor, clean_comment, validate_choice
 from app.services.errors import VotumError
+from app.services.presets import label_code
 from app.services.tokens import MAX_TOKEN_LENGTH, token_digest
 
 
@@ -51,10 +52,12 @@ class SubmittedChoice:
 
 @dataclass(frozen=True)
 class SiteBallot:
-    """A ballot as a site sent it: its token and its choice."""
+    """A ballot as a site sent it: its token, its choice, and the way it came (the voter
+    page or the site's JSON API)."""
 
     token: str
     choice: SubmittedChoice
+    source: BallotSource = BallotSource.SITE
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class _Accepted:
     option_ids: tuple[int, ...]
     abstain: bool
     comment: str
+    source: BallotSource
 
 
 # One statement, one row: the current question with its options, whether check-in has
@@ -274,8 +278,10 @@ def cast_site_ballots(
         and (present or not checking_in)
     }
     accepted = _accept(question, ballots, sites)
-    if accepted:
-        _write(session, conference_id, question, accepted, outcome)
+    for source in BallotSource:  # one write per way the ballots came (page, API)
+        same = [a for a in accepted if a.source is source]
+        if same:
+            _write(session, conference_id, question, same, outcome, source)
     return outcome
 
 
@@ -298,7 +304,9 @@ def _accept(
             continue  # the service will refuse it with its own message
         seen.add(site[0])
         accepted.append(
-            _Accepted(index, site[0], site[1], site[2] + 1, chosen, choice.abstain, comment)
+            _Accepted(
+                index, site[0], site[1], site[2] + 1, chosen, choice.abstain, comment, ballot.source
+            )
         )
     return accepted
 
@@ -309,17 +317,21 @@ def _write(
     question: _Question,
     accepted: list[_Accepted],
     outcome: list[BallotReceipt | None],
+    source: BallotSource,
 ) -> None:
     now = utcnow()
-    source = BallotSource.SITE.value
-    common = {"question_id": question.id, "source": source, "now": now}
+    common = {"question_id": question.id, "source": source.value, "now": now}
     if session.get_bind().dialect.name == "sqlite":
         _write_sqlite(session, accepted, common)
     else:
         _write_postgresql(session, accepted, common)
     revisions = {a.site_id: a.revision for a in accepted}
     labels = {o.id: o.label for o in question.options}
-    codes = {o.id: o.code for o in question.options}
+    n_options = len(question.options)
+    codes = {
+        o.id: label_code(question.kind, i, n_options, o.code)
+        for i, o in enumerate(question.options)
+    }
     for a in accepted:
         outcome[a.index] = BallotReceipt(
             conference_id=conference_id,
@@ -330,7 +342,7 @@ def _write(
             option_codes=tuple(codes[i] for i in a.option_ids),
             abstain=a.abstain,
             comment=a.comment,
-            source=BallotSource.SITE,
+            source=source,
             cast_at=now,
             revision=revisions[a.site_id],
         )

@@ -32,7 +32,7 @@ from app.models import (
 from app.services import audit
 from app.services.errors import Forbidden, InvalidInput, NotFound, StateConflict
 from app.services.messages import say
-from app.services.presets import option_label
+from app.services.presets import label_code, option_label
 from app.services.text import clean
 from app.services.views import name_key
 
@@ -177,7 +177,11 @@ def cast_ballot(
     )
     session.flush()
     labels = {o.id: o.label for o in question.options}
-    codes = {o.id: o.code for o in question.options}
+    n_options = len(question.options)
+    codes = {
+        o.id: label_code(question.kind, i, n_options, o.code)
+        for i, o in enumerate(question.options)
+    }
     return BallotReceipt(
         conference_id=conference_id,
         question_id=question_id,

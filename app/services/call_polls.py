@@ -28,10 +28,11 @@ class CallCount:
     code: str
     count: int
     percent: int
+    step: str = ""  # the code its label is said by (presets.label_code)
 
     def label_in(self, lang: str) -> str:
         """The label in ``lang`` (a preset's own label translated, any other as typed)."""
-        return option_label(self.label, self.code, lang)
+        return option_label(self.label, self.step or self.code, lang)
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def _latest(session: Session, rows: Sequence[tuple[CallPollTotal, int]]) -> dict
         else:
             percents = largest_remainder(raw, n_valid)
         options = tuple(
-            CallCount(o.label, o.code, c, p)
+            CallCount(o.label, o.code, c, p, o.step)
             for o, c, p in zip(question.options, raw, percents, strict=True)
         )
         result[question_id] = CallTally(question_id, options, n_valid, n_abstain)

@@ -29,11 +29,11 @@ from app.models import (
     PollImport,
     Question,
     QuestionState,
-    Sex,
     Site,
     utcnow,
 )
-from app.services.agenda import finding_as_package, question_as_package
+from app.services.agenda import question_as_package
+from app.services.case_data import summary_as_package
 from app.services.conference_schema import (
     ConferenceFile,
     FileAttendee,
@@ -43,6 +43,7 @@ from app.services.conference_schema import (
     FileCase,
     FileCme,
     FileConference,
+    FileElectorate,
     FileFellow,
     FileInvitation,
     FileNote,
@@ -54,7 +55,8 @@ from app.services.conference_schema import (
     FileSite,
 )
 from app.services.conferences import get_conference_row
-from app.services.package_schema import PackageImage
+from app.services.electorate import kept
+from app.services.package_schema import PackageFinding, PackageImage
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,19 @@ class Publish:
     """What a published conference carries beyond the voter pages' needs."""
 
     images: bool = False
-    #: the case's free text and prior therapies
+    #: the case's free text, prior therapies and comorbidities
     text: bool = False
-    #: the structured summary beyond the headline: histology, stage, ECOG, all findings …
+    #: the structured summary beyond the headline: histology, stage, TNM, ECOG, all
+    #: findings with their details, the prior therapy lines …
     summary: bool = False
+
+
+#: What a published case keeps of its summary without ``summary`` (the headline's parts),
+#: and what it keeps of its first finding (the headline shows it, without its details).
+_HEADLINE_FIELDS = ("title", "age", "sex", "diagnosis")
+_HEADLINE_FINDING = ("gene", "alteration", "kind", "vaf", "copy_number", "partner", "score")
+#: The free text, published only with ``text``.
+_TEXT_FIELDS = ("prior_therapies", "comorbidities", "text")
 
 
 def _refs(cases: list[Case]) -> dict[int, str]:
@@ -96,9 +107,6 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
     summary = full or (publish is not None and publish.summary)
     text = full or (publish is not None and publish.text)
     images = full or (publish is not None and publish.images)
-    findings = [finding_as_package(f) for f in case.findings]
-    if not summary:  # the headline shows the first finding only, without its comment
-        findings = [f.model_copy(update={"comment": ""}) for f in findings[:1]]
     questions = []
     for question in _ordered_questions(case):
         if not full and question.round > 1:
@@ -117,22 +125,17 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
                 skip_reason=question.skip_reason if full else None,
             )
         )
+    fields = summary_as_package(case)
+    if not summary:
+        kept = _HEADLINE_FIELDS + (_TEXT_FIELDS if text else ())
+        first = fields["findings"][:1]
+        fields = {name: fields[name] for name in kept} | {
+            "findings": [f.model_copy(update=_only(f, _HEADLINE_FINDING)) for f in first]
+        }
+    elif not text:
+        fields = {name: value for name, value in fields.items() if name not in _TEXT_FIELDS}
     return FileCase(
-        title=case.title,
-        presenter=case.presenter if summary else "",
-        age=case.age,
-        sex=Sex(case.sex) if case.sex else None,
-        diagnosis=case.diagnosis,
-        icd10=case.icd10 if summary else "",
-        histology=case.histology if summary else "",
-        stage=case.stage if summary else "",
-        ecog=case.ecog if summary else None,
-        prior_therapy_lines=case.prior_therapy_lines if summary else None,
-        prior_therapies=case.prior_therapies if text else "",
-        tmb=case.tmb if summary else None,
-        msi=case.msi if summary else "",
-        text=case.text if text else "",
-        findings=findings,
+        **fields,
         images=[
             PackageImage(
                 filename=i.filename,
@@ -147,6 +150,12 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         questions=questions,
         free_discussion=case.free_discussion,
     )
+
+
+def _only(finding: PackageFinding, kept: tuple[str, ...]) -> dict[str, object]:
+    """The update that empties every field of ``finding`` but the ``kept`` ones."""
+    defaults = {name: f.default for name, f in PackageFinding.model_fields.items()}
+    return {name: defaults[name] for name in defaults if name not in kept}
 
 
 def _option_indexes(question: Question, option_ids: list[int]) -> list[int]:
@@ -259,7 +268,21 @@ def _results(
             )
             for p in polls
         ],
+        electorates=_electorates(session, conf, refs),
     )
+
+
+def _electorates(session: Session, conf: Conference, refs: dict[int, str]) -> list[FileElectorate]:
+    """Who could vote on each closed question (sites still invited: the file's sites)."""
+    invited = {i.site_id: i.site.code for i in conf.invitations}
+    return [
+        FileElectorate(
+            question=refs[question_id],
+            sites=sorted(invited[s] for s in electorate.site_ids if s in invited),
+            checked_in=electorate.checked_in,
+        )
+        for question_id, electorate in sorted(kept(session, refs).items())
+    ]
 
 
 def build_conference_file(

@@ -146,6 +146,13 @@ def _reference_problems(file: ConferenceFile) -> Iterator[tuple[str, Message]]:
                     f"{where}.option",
                     say("question_has_options", ref=total.question, count=n_options),
                 )
+    for index, kept in enumerate(results.electorates):
+        where = f"$.results.electorates[{index}]"
+        if kept.question not in questions:
+            yield f"{where}.question", say("no_question_ref", ref=kept.question)
+        for code in kept.sites:
+            if code.lower() not in invited:
+                yield f"{where}.sites", say("site_not_invited_code", code=code)
     hashes = [poll.sha256 for poll in results.poll_imports]
     if len(set(hashes)) != len(hashes):
         yield "$.results.poll_imports", say("report_imported_twice")

@@ -31,7 +31,7 @@ from app.models import (
     Question,
     utcnow,
 )
-from app.services import audit
+from app.services import audit, electorate
 from app.services.agenda import add_case
 from app.services.conference_file import ConferenceFileError
 from app.services.conference_schema import ConferenceFile
@@ -68,8 +68,14 @@ def _fill(
     actor: str,
     *,
     new_links: bool = False,
+    link_missing: bool = True,
 ) -> None:
-    """Write the file's content into an empty conference (metadata already set)."""
+    """Write the file's content into an empty conference (metadata already set).
+
+    ``new_links``: every site with a link gets a new one (a copy in the same database);
+    ``link_missing``: an invitation the file gives no link gets one (a file prepared
+    elsewhere must not leave a site without a way to vote). A fetch home keeps a link the
+    server revoked revoked."""
     meta = file.conference
     conf.starts_at, conf.ends_at = meta.starts_at, meta.ends_at
     conf.moderator = meta.moderator
@@ -106,7 +112,7 @@ def _fill(
             attendees=[Attendee(name=a.name, efn=a.efn, role=a.role) for a in inv.attendees],
             last_seen_at=inv.last_seen_at,
         )
-        if new_links and inv.token:  # a revoked link stays revoked
+        if (new_links and inv.token) or (link_missing and not inv.token):
             issue_token(invitation)
         conf.invitations.append(invitation)
     session.flush()
@@ -262,6 +268,11 @@ def _restore_results(
                     count=total.count,
                 )
             )
+    for kept in results.electorates:
+        sites = [site_ids[code.lower()] for code in kept.sites]
+        electorate.restore(
+            session, question_ids[kept.question], sites, sites if kept.checked_in else ()
+        )
     session.flush()
     conf.current_question_id = question_ids.get(results.current_question or "")
 
@@ -285,8 +296,22 @@ def import_conference_file(
     )
     conf = get_conference_row(session, conf_id)
     _fill(session, conf, file, name, actor, new_links=new_links)
-    audit.record(session, conf_id, actor, "conference_imported", file=name, mode=file.mode)
+    audit.record(
+        session,
+        conf_id,
+        actor,
+        "conference_imported",
+        file=name,
+        mode=file.mode,
+        new_links=sites_without_link(file),
+    )
     return conf_id
+
+
+def sites_without_link(file: ConferenceFile) -> list[str]:
+    """The codes of the sites whose invitation in the file carries no link: an import gives
+    each a new one (say so, the organiser must send them)."""
+    return [inv.site for inv in file.invitations if not inv.token]
 
 
 def count_ballots(session: Session, conference_id: int) -> int:
@@ -320,15 +345,30 @@ def replace_conference(
     if ballots:
         raise StateConflict(say("conference_has_ballots", count=ballots))
     _check_tokens_free(session, file, name, conference_id)
-    overwrite_content(session, conf, file, name, actor)
-    audit.record(session, conference_id, actor, "conference_replaced", file=name, mode=file.mode)
+    overwrite_content(session, conf, file, name, actor, link_missing=True)
+    audit.record(
+        session,
+        conference_id,
+        actor,
+        "conference_replaced",
+        file=name,
+        mode=file.mode,
+        new_links=sites_without_link(file),
+    )
 
 
 def overwrite_content(
-    session: Session, conf: Conference, file: ConferenceFile, name: str, actor: str
+    session: Session,
+    conf: Conference,
+    file: ConferenceFile,
+    name: str,
+    actor: str,
+    *,
+    link_missing: bool = False,
 ) -> None:
     """The conference's content (cases, invitations, fellows, notes, metadata) becomes the
-    file's; the conference keeps its id, short name and moderator token."""
+    file's; the conference keeps its id, short name and moderator token. ``link_missing``:
+    as :func:`_fill`."""
     conf.current_question_id = None
     session.flush()
     session.execute(delete(Note).where(Note.conference_id == conf.id))
@@ -340,7 +380,7 @@ def overwrite_content(
     meta = file.conference
     conf.topic, conf.date, conf.language = meta.topic, meta.date, meta.language
     conf.updated_at = utcnow()
-    _fill(session, conf, file, name, actor)
+    _fill(session, conf, file, name, actor, link_missing=link_missing)
 
 
 def summary_of(session: Session, conference_id: int) -> dict[str, object]:

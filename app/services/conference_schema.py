@@ -1,5 +1,8 @@
-"""The conference-file format (version 1): one conference whole, to move it between
+"""The conference-file format (version 2): one conference whole, to move it between
 laptop and server and to bring its results home.
+
+Version 2 carries the cases' pathology fields (see :mod:`app.services.package_schema`);
+a version-1 file is read as it is.
 
 The pydantic models below are the format's single definition; ``resources/
 conference_file.schema.json`` is generated from them (``python -m
@@ -16,20 +19,33 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Final, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
 
 from app.models.enums import BallotSource, NoteKind, QuestionState
 from app.services.cme import normalise_vnr, stored_efn
 from app.services.errors import InvalidInput
-from app.services.package_schema import PackageCase, PackageQuestion, Text500
+from app.services.package_schema import Line, Lines, PackageCase, PackageQuestion, Text500
+from app.services.text import clean
 
 FORMAT: Final = "votum-conference"
-VERSION: Final = 1
+VERSION: Final = 2
+#: the versions this program reads
+VERSIONS = Literal[1, 2]
 SUFFIX = ".votum-conference.json"
 
-Text200 = Annotated[str, Field(max_length=200)]
-Code = Annotated[str, Field(min_length=1, max_length=20)]
-Ref = Annotated[str, Field(min_length=1, max_length=40)]
+#: Every text of the file is cleaned as every other entry path cleans it
+#: (:mod:`app.services.text`: NFC, no control or bidi characters), then its length checked.
+Text200 = Annotated[str, Line, Field(max_length=200)]
+Name200 = Annotated[str, Line, Field(min_length=1, max_length=200)]
+Code = Annotated[str, Line, Field(min_length=1, max_length=20)]
+Ref = Annotated[str, Line, Field(min_length=1, max_length=40)]
+Word = Annotated[str, Line, Field(min_length=1, max_length=40)]
+Comment = Annotated[str, Lines, Field(max_length=2_000)]
+LongLines = Annotated[str, Lines, Field(max_length=50_000)]
+#: a link's secret as :func:`app.services.tokens.issue_token` makes it (URL-safe base64)
+Token = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{20,64}$")]
+#: a ballot's revision: how often a site changed it (a column of 32 bits everywhere)
+Revision = Annotated[int, Field(ge=1, le=1_000_000)]
 ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$|^$")]
 #: a moment with its time zone (a naive one would be ambiguous between laptop and server);
 #: read from ISO 8601 text (lax: the package models are strict otherwise)
@@ -48,9 +64,20 @@ def _domain(check: Callable[[str], str]) -> Callable[[str], str]:
     return validate
 
 
+def _cleaned_detail(value: object) -> object:
+    """An audit entry's detail with every text in it (keys too) cleaned, at any depth."""
+    if isinstance(value, str):
+        return clean(value, lines=True)
+    if isinstance(value, dict):
+        return {clean(str(k)): _cleaned_detail(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_cleaned_detail(v) for v in value]
+    return value
+
+
 #: kept as typed when it is not valid, as the database keeps it (the CME list marks it)
-Efn = Annotated[str, Field(max_length=40), AfterValidator(stored_efn)]
-Vnr = Annotated[str, Field(max_length=40), AfterValidator(_domain(normalise_vnr))]
+Efn = Annotated[str, Line, Field(max_length=40), AfterValidator(stored_efn)]
+Vnr = Annotated[str, Line, Field(max_length=40), AfterValidator(_domain(normalise_vnr))]
 
 
 class _Strict(BaseModel):
@@ -61,14 +88,14 @@ class FileCme(_Strict):
     """The CME block of the certificate list: event number, category, points, lead."""
 
     vnr: Vnr = ""
-    category: Annotated[str, Field(max_length=10)] = ""
+    category: Annotated[str, Line, Field(max_length=10)] = ""
     points: Annotated[int, Field(ge=0, le=100)] | None = None
     scientific_lead: Text200 = ""
     organiser: Text200 = ""
 
 
 class FileFellow(_Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name200
     site: Text200 = ""
 
 
@@ -76,7 +103,7 @@ class FileConference(_Strict):
     """The conference's own data; ``slug`` is kept when the target has it free."""
 
     slug: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")] | None = None
-    topic: Annotated[str, Field(min_length=1, max_length=200)]
+    topic: Name200
     date: Annotated[dt.date, Field(strict=False)]
     starts_at: ClockTime = ""
     ends_at: ClockTime = ""
@@ -93,22 +120,22 @@ class FileSite(_Strict):
     """A site of the registry as the conference uses it (matched by code on import)."""
 
     code: Code
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name200
     city: Text200 = ""
     email: Text200 = ""
 
 
 class FileAttendee(_Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name200
     efn: Efn = ""
-    role: Annotated[str, Field(max_length=100)] = ""
+    role: Annotated[str, Line, Field(max_length=100)] = ""
 
 
 class FileInvitation(_Strict):
     """An invited site: its voting token (the secret of its link) and its attendance."""
 
     site: Code
-    token: Annotated[str, Field(min_length=20, max_length=64)] | None = None
+    token: Token | None = None
     present: bool = False
     attendee_count: Annotated[int, Field(ge=0, le=500)] = 0
     checked_in_at: Stamp | None = None
@@ -146,11 +173,11 @@ class FileBallot(_Strict):
     site: Code
     options: list[Annotated[int, Field(ge=0, le=29)]] = Field(default_factory=list, max_length=30)
     abstain: bool = False
-    comment: Annotated[str, Field(max_length=2_000)] = ""
+    comment: Comment = ""
     source: Annotated[BallotSource, Field(strict=False)] = BallotSource.SITE
     actor: Text200 = ""
     cast_at: Stamp
-    revision: Annotated[int, Field(ge=1)] = 1
+    revision: Revision = 1
 
 
 class FileBallotChange(_Strict):
@@ -158,10 +185,10 @@ class FileBallotChange(_Strict):
 
     question: Ref
     site: Code
-    revision: Annotated[int, Field(ge=1)]
+    revision: Revision
     options: list[Annotated[int, Field(ge=0, le=29)]] = Field(default_factory=list, max_length=30)
     abstain: bool = False
-    comment: Annotated[str, Field(max_length=2_000)] = ""
+    comment: Comment = ""
     source: Annotated[BallotSource, Field(strict=False)] = BallotSource.SITE
     actor: Text200 = ""
     at: Stamp
@@ -170,20 +197,22 @@ class FileBallotChange(_Strict):
 class FileNote(_Strict):
     """A discussion note or key message, for a case (its 1-based number) or a question."""
 
-    case: Annotated[int, Field(ge=1)] | None = None
+    case: Annotated[int, Field(ge=1, le=50)] | None = None
     question: Ref | None = None
     kind: Annotated[NoteKind, Field(strict=False)] = NoteKind.DISCUSSION
-    text: Annotated[str, Field(max_length=50_000)] = ""
+    text: LongLines = ""
     updated_at: Stamp
 
 
 class FileAuditEvent(_Strict):
     at: Stamp
     actor: Text200
-    action: Annotated[str, Field(min_length=1, max_length=40)]
+    action: Word
     question: Ref | None = None
     site: Code | None = None
-    detail: dict[str, object] = Field(default_factory=dict)
+    detail: Annotated[dict[str, object], BeforeValidator(_cleaned_detail)] = Field(
+        default_factory=dict
+    )
 
 
 class FilePollTotal(_Strict):
@@ -201,13 +230,22 @@ class FilePollImport(_Strict):
 
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     filename: Text200 = ""
-    format: Annotated[str, Field(min_length=1, max_length=20)]
+    format: Annotated[str, Line, Field(min_length=1, max_length=20)]
     anonymous: bool = False
-    n_ballots: Annotated[int, Field(ge=0)] = 0
+    n_ballots: Annotated[int, Field(ge=0, le=100_000)] = 0
     actor: Text200 = ""
-    summary: Annotated[str, Field(max_length=50_000)] = ""
+    summary: LongLines = ""
     imported_at: Stamp
     totals: list[FilePollTotal] = Field(default_factory=list, max_length=10_000)
+
+
+class FileElectorate(_Strict):
+    """Who could vote on a question when it closed: the sites present then
+    (``checked_in``), or every invited site while nobody had checked in."""
+
+    question: Ref
+    sites: list[Code] = Field(default_factory=list, max_length=1_000)
+    checked_in: bool = False
 
 
 class FileResults(_Strict):
@@ -219,6 +257,8 @@ class FileResults(_Strict):
     notes: list[FileNote] = Field(default_factory=list, max_length=10_000)
     audit: list[FileAuditEvent] = Field(default_factory=list, max_length=200_000)
     poll_imports: list[FilePollImport] = Field(default_factory=list, max_length=1_000)
+    #: per closed question, who could vote (its count stays as it was at the close)
+    electorates: list[FileElectorate] = Field(default_factory=list, max_length=10_000)
 
 
 class FileOrigin(_Strict):
@@ -234,7 +274,7 @@ class ConferenceFile(_Strict):
     the moderator chose to publish; "full" holds everything, results included."""
 
     format: Literal["votum-conference"] = FORMAT
-    version: Literal[1] = VERSION
+    version: VERSIONS = VERSION
     mode: Literal["full", "publish"] = "full"
     origin: FileOrigin = Field(default_factory=FileOrigin)
     conference: FileConference
@@ -248,8 +288,8 @@ def json_schema() -> dict[str, object]:
     """The JSON Schema of the format, as written to ``resources/``."""
     schema = ConferenceFile.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "votum-conference-v1.schema.json"
-    schema["title"] = "Votum conference file, version 1"
+    schema["$id"] = f"votum-conference-v{VERSION}.schema.json"
+    schema["title"] = f"Votum conference file, version {VERSION} (reads version 1 too)"
     return schema
 
 

@@ -5,22 +5,38 @@ from __future__ import annotations
 from enum import StrEnum
 from fractions import Fraction
 
-AWMF_RULE = {
-    "de": (
-        "Konsensstärke nach AWMF-Regelwerk, berechnet auf exakten Anteilen der gültigen "
-        "Antworten (Enthaltungen ausgenommen): starker Konsens > 95 %, Konsens > 75–95 %, "
-        "mehrheitliche Zustimmung > 50–75 %, keine mehrheitliche Zustimmung ≤ 50 %. "
-        "Maßgeblich ist die häufigste Antwort; bei der Zustimmungsskala die beiden "
-        "zustimmenden Stufen zusammen; bei Mehrfachauswahl jede Option für sich."
-    ),
-    "en": (
-        "Consensus strength by the AWMF rules, computed on exact shares of the valid "
-        "answers (abstentions excluded): strong consensus > 95 %, consensus > 75–95 %, "
-        "majority agreement > 50–75 %, no majority ≤ 50 %. The share is that of the most "
-        "frequent answer; for the agreement scale the two agreeing levels together; for "
-        "multiple choice each option on its own."
-    ),
-}
+from app.texts import Catalog
+
+#: The rule, the AWMF classes and the APCCC labels, each in German and English.
+CONSENSUS = Catalog.of_pairs(
+    "consensus",
+    {
+        "awmf_rule": (
+            "Konsensstärke nach AWMF-Regelwerk, berechnet auf exakten Anteilen der gültigen "
+            "Antworten (Enthaltungen ausgenommen): starker Konsens > 95 %, Konsens > 75–95 %, "
+            "mehrheitliche Zustimmung > 50–75 %, keine mehrheitliche Zustimmung ≤ 50 %. "
+            "Maßgeblich ist die häufigste Antwort; bei der Zustimmungsskala die beiden "
+            "zustimmenden Stufen zusammen; bei Mehrfachauswahl jede Option für sich.",
+            "Consensus strength by the AWMF rules, computed on exact shares of the valid "
+            "answers (abstentions excluded): strong consensus > 95 %, consensus > 75–95 %, "
+            "majority agreement > 50–75 %, no majority ≤ 50 %. The share is that of the most "
+            "frequent answer; for the agreement scale the two agreeing levels together; for "
+            "multiple choice each option on its own.",
+        ),
+        "awmf_strong": ("Starker Konsens", "Strong consensus"),
+        "awmf_consensus": ("Konsens", "Consensus"),
+        "awmf_majority": ("Mehrheitliche Zustimmung", "Majority agreement"),
+        "awmf_no_majority": ("Keine mehrheitliche Zustimmung", "No majority"),
+        "apccc_strong": ("Starker Konsens (APCCC)", "Strong consensus (APCCC)"),
+        "apccc_consensus": ("Konsens (APCCC)", "Consensus (APCCC)"),
+        "apccc_none": ("Kein Konsens (APCCC)", "No consensus (APCCC)"),
+    },
+)
+
+
+def awmf_rule(lang: str) -> str:
+    """The rule the protocol and the exports state, in ``lang``."""
+    return CONSENSUS.text(lang, "awmf_rule")
 
 
 class ConsensusClass(StrEnum):
@@ -32,7 +48,7 @@ class ConsensusClass(StrEnum):
     NO_MAJORITY = "no_majority"
 
     def label(self, lang: str = "de") -> str:
-        return _AWMF_LABELS[lang][self]
+        return CONSENSUS.text(lang, f"awmf_{self.value}")
 
 
 class ApcccClass(StrEnum):
@@ -43,36 +59,8 @@ class ApcccClass(StrEnum):
     NONE = "none"
 
     def label(self, lang: str = "de") -> str:
-        return _APCCC_LABELS[lang][self]
+        return CONSENSUS.text(lang, f"apccc_{self.value}")
 
-
-_AWMF_LABELS = {
-    "de": {
-        ConsensusClass.STRONG: "Starker Konsens",
-        ConsensusClass.CONSENSUS: "Konsens",
-        ConsensusClass.MAJORITY: "Mehrheitliche Zustimmung",
-        ConsensusClass.NO_MAJORITY: "Keine mehrheitliche Zustimmung",
-    },
-    "en": {
-        ConsensusClass.STRONG: "Strong consensus",
-        ConsensusClass.CONSENSUS: "Consensus",
-        ConsensusClass.MAJORITY: "Majority agreement",
-        ConsensusClass.NO_MAJORITY: "No majority",
-    },
-}
-
-_APCCC_LABELS = {
-    "de": {
-        ApcccClass.STRONG: "Starker Konsens (APCCC)",
-        ApcccClass.CONSENSUS: "Konsens (APCCC)",
-        ApcccClass.NONE: "Kein Konsens (APCCC)",
-    },
-    "en": {
-        ApcccClass.STRONG: "Strong consensus (APCCC)",
-        ApcccClass.CONSENSUS: "Consensus (APCCC)",
-        ApcccClass.NONE: "No consensus (APCCC)",
-    },
-}
 
 _STRONG = Fraction(95, 100)
 _CONSENSUS = Fraction(75, 100)

@@ -23,8 +23,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "at": ("{where}: {problem}", "{where}: {problem}"),
     "file_at": ("{file}: {where}: {problem}", "{file}: {where}: {problem}"),
     "at_line": ("Zeile {line}: {problem}", "line {line}: {problem}"),
-    "more_problem": ("… und 1 weiteres Problem", "… and 1 more problem"),
-    "more_problems": ("… und {count} weitere Probleme", "… and {count} more problems"),
+    "more_problems.one": ("… und {n} weiteres Problem", "… and {n} more problem"),
+    "more_problems.other": ("… und {n} weitere Probleme", "… and {n} more problems"),
     # --- packages (reading a JSON file) ----------------------------------------------
     "file_not_found": ("Datei nicht gefunden", "file not found"),
     "file_unreadable": ("nicht lesbar ({reason})", "cannot be read ({reason})"),
@@ -79,6 +79,32 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "not_base64": ("data ist kein gültiges base64", "data is not valid base64"),
     "not_icd10": ("kein ICD-10-Code (z. B. C25.0)", "not an ICD-10 code (e.g. C25.0)"),
+    "not_icdo3_topography": (
+        "keine ICD-O-3-Topographie (z. B. C25.0)",
+        "not an ICD-O-3 topography (e.g. C25.0)",
+    ),
+    "not_icdo3_morphology": (
+        "keine ICD-O-3-Morphologie (z. B. 8500/3)",
+        "not an ICD-O-3 morphology (e.g. 8500/3)",
+    ),
+    "not_tnm": (
+        "keine TNM-Klassifikation (z. B. pT3 pN1 cM0)",
+        "not a TNM classification (e.g. pT3 pN1 cM0)",
+    ),
+    "not_transcript": (
+        "„{transcript}“ ist kein Referenztranskript (z. B. NM_004985.5, ENST00000256078.10)",
+        "'{transcript}' is not a reference transcript (e.g. NM_004985.5, ENST00000256078.10)",
+    ),
+    "not_evidence_level": (
+        "„{level}“ ist kein Evidenzlevel (m1A, m1B, m1C, m2A, m2B, m2C, m3, m4; "
+        "dahinter is, iv, Z, R)",
+        "'{level}' is not an evidence level (m1A, m1B, m1C, m2A, m2B, m2C, m3, m4; "
+        "then is, iv, Z, R)",
+    ),
+    "not_coding": (
+        "„{coding}“ ist keine c.-Notation (z. B. c.35G>A, c.2235_2249del)",
+        "'{coding}' is not in c. notation (e.g. c.35G>A, c.2235_2249del)",
+    ),
     # --- images ----------------------------------------------------------------------
     "image": ("Bild {name}: {problem}", "image {name}: {problem}"),
     "image_path_without_folder": ("Pfad ohne Paketordner", "path without package folder"),
@@ -253,5 +279,5 @@ def first_problems(problems: Iterable[Message], count: int | None = None) -> Mes
     problems in all; default: as many as given)."""
     found = list(problems)
     more = (len(found) if count is None else count) - SHOWN
-    tail = [] if more <= 0 else [say("more_problem" if more == 1 else "more_problems", count=more)]
+    tail = [] if more <= 0 else [MESSAGES.plural_message("more_problems", more)]
     return lines([*found[:SHOWN], *tail])

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Case, Conference, Option, Question, QuestionState, utcnow
-from app.services import audit
+from app.services import audit, electorate
 from app.services.agenda import get_question, ordered_question_ids
 from app.services.errors import InvalidInput, NotFound, StateConflict
 from app.services.messages import say
@@ -105,12 +105,14 @@ def _refuse_second_open(session: Session, question: Question) -> None:
 
 
 def close_question(session: Session, question_id: int, *, actor: str = "moderator") -> QuestionInfo:
-    """Close voting; ballots arriving after this are refused."""
+    """Close voting; ballots arriving after this are refused. Who could vote is stored
+    (:mod:`app.services.electorate`)."""
     question = _lock_question(session, question_id)
     if question.state != QuestionState.OPEN.value:
         raise StateConflict(say("question_not_open"))
     question.state = QuestionState.CLOSED.value
     question.closed_at = utcnow()
+    electorate.store(session, question)  # who could vote stays what it was now
     return _record(session, question, actor, "question_closed")
 
 
@@ -125,6 +127,7 @@ def reopen_question(
     question.state = QuestionState.OPEN.value
     question.closed_at = None
     question.revealed_at = None
+    electorate.forget(session, question.id)  # counted with today's attendance till it closes
     _conference(session, question).current_question_id = question.id
     return _record(session, question, actor, "question_reopened")
 

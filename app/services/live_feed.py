@@ -179,9 +179,10 @@ def read_live(
             tuple(conference_notes(session, conference_id)),
             parts=tuple(read_part(session, q) for q in shown),
         )  # fmt: skip
-    new = [q for q in shown if q not in held]
-    kept = [q for q in shown if q in held]
-    moved = set(kept) if state is not None and state != now else set()
+    moved = {q for q in shown if q in held} if state is not None and state != now else set()
+    # a held question whose state changed comes whole again: its close keeps an electorate
+    new = [q for q in shown if q not in held or q in changes.questions or q in moved]
+    kept = [q for q in shown if q not in new]
     states = sorted((changes.questions | moved) - set(new))
     return LiveAnswer(
         version,

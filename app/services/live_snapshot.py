@@ -20,6 +20,7 @@ from app.services import agenda, asked_before, conferences, results
 from app.services.asked_before import EarlierAsking
 from app.services.ballots import BallotView, current_ballots
 from app.services.call_polls import CallTally, question_call_tally
+from app.services.electorate import Electorate, kept
 from app.services.notes import NoteView, conference_notes
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo, SiteInfo
 
@@ -27,12 +28,14 @@ from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, Questio
 @dataclass(frozen=True)
 class QuestionPart:
     """A shown question: its state, every site's current ballot, the totals of an
-    anonymous call poll imported for it, and its earlier asking in the series (None: none)."""
+    anonymous call poll imported for it, its earlier asking in the series (None: none), and
+    the electorate kept when it closed (None while it has not closed)."""
 
     question: QuestionInfo
     ballots: tuple[BallotView, ...]
     calls: CallTally | None = None
     earlier: EarlierAsking | None = None
+    electorate: Electorate | None = None
 
 
 @dataclass(frozen=True)
@@ -99,10 +102,10 @@ def compose(
     if question is not None and question.id in parts:
         part = parts[question.id]
         earlier = part.earlier
-        status, result = results.live_view_of(question, sites, part.ballots)
+        status, result = results.live_view_of(question, sites, part.ballots, part.electorate)
         parent = parts.get(question.parent_id) if question.parent_id is not None else None
         if parent is not None:
-            round_one = results.result_of(parent.question, sites, parent.ballots)
+            round_one = results.result_of(parent.question, sites, parent.ballots, parent.electorate)
             if parent.calls is not None:
                 calls.append((parent.question.round, parent.calls))
         if part.calls is not None:
@@ -120,6 +123,7 @@ def read_part(session: Session, question_id: int) -> QuestionPart:
         tuple(current_ballots(session, question_id)),
         question_call_tally(session, question_id),
         asked_before.earlier_asking(session, question_id),
+        kept(session, [question_id]).get(question_id),
     )
 
 

@@ -224,6 +224,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Moderationstoken fehlt oder ist falsch",
         "moderator token missing or wrong",
     ),
+    # --- requests --------------------------------------------------------------------
+    "request_id_reused": (
+        "Der Idempotency-Key „{request_id}“ gehört zu einer anderen Anfrage; "
+        "für eine neue Aktion bitte einen neuen Schlüssel senden",
+        'Idempotency-Key "{request_id}" belongs to another request; '
+        "send a new key for a new action",
+    ),
     "organiser_token_wrong": (
         "Organisationstoken falsch, widerrufen oder ersetzt",
         "organiser token wrong, revoked or replaced",

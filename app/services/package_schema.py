@@ -1,4 +1,9 @@
-"""The case-package format (version 1): what a fellow prepares offline and mails.
+"""The case-package format (version 2): what a fellow prepares offline and mails.
+
+Version 2 added what a pathology report gives (TNM, ICD-O-3, comorbidities, structured
+prior therapy lines; per finding the reference transcript, the coding change, copy number,
+fusion partner and breakpoints, a score); a version-1 file is a version-2 file without
+them and is read as it is.
 
 The pydantic models below are the format's single definition; ``resources/
 case_package.schema.json`` is generated from them (``python -m app.services.package_schema``).
@@ -23,7 +28,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from app.models.enums import FindingKind, QuestionKind, Sex
+from app.models.enums import FindingKind, QuestionKind, Sex, TherapyResponse
 from app.services.errors import InvalidInput
 from app.services.file_messages import say
 from app.services.presets import PRESETS, scale_problem
@@ -33,8 +38,24 @@ from app.texts import Message
 #: the image types a package may carry (and the editor accepts)
 ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
 FORMAT: Final = "votum-case-package"
-VERSION: Final = 1
+VERSION: Final = 2
+#: the versions this program reads (a version-1 file lacks the pathology fields only)
+VERSIONS = Literal[1, 2]
 ICD10 = re.compile(r"^[A-Z][0-9]{2}(\.[0-9A-Z]{1,4})?$")
+#: ICD-O-3: a topography code (C00.0–C80.9) and a morphology code with its behaviour
+#: (``8500/3``; a sixth digit for the grade is allowed, "M-" in front is dropped)
+ICDO3_TOPOGRAPHY = re.compile(r"^C[0-9]{2}\.[0-9]$")
+ICDO3_MORPHOLOGY = re.compile(r"^[89][0-9]{3}/[012369][1-9]?$")
+#: A TNM classification names at least one T, N or M category ("pT3", "cN0", "ypT1a").
+TNM = re.compile(r"(?<![A-Za-z])(y|r|a|yr|ry)?[cpu]?(T(X|is|[0-4])|N(X|[0-3])|M(X|[01]))")
+#: A reference sequence: RefSeq (NM_004985.5), Ensembl (ENST00000256078.10) or LRG.
+TRANSCRIPT = re.compile(
+    r"^((N[MRCG]|X[MR])_[0-9]+(\.[0-9]+)?|ENS[TG][0-9]{11}(\.[0-9]+)?|LRG_[0-9]+(t[0-9]+)?)$"
+)
+#: An NCT/DKTK evidence level with its optional add-ons: m1A … m4, then is, iv, Z, R.
+EVIDENCE_LEVEL = re.compile(r"^m(1[ABC]|2[ABC]|3|4)(\s?(is|iv|Z|R))*$")
+#: A coding (or non-coding) DNA change: c.35G>A, c.2235_2249del, c.-14C>T, n.76A>T.
+CODING = re.compile(r"^[cn]\.[-*]?[0-9]+\S*$")
 #: The shape of a protein, coding or genomic HGVS change (checked for SNVs and indels).
 HGVS = re.compile(
     r"^(p\.\(?([A-Z][a-z]{0,2}|\*)\d+\S*\)?|[cgnmr]\.[-*]?\d+\S*|[A-Z]\d+([A-Z*]|fs|del|ins|dup)\S*"
@@ -144,19 +165,63 @@ class PackageQuestion(_Strict):
 
 
 class PackageFinding(_Strict):
-    """A molecular finding row: gene, HGVS alteration, kind, VAF in percent."""
+    """A molecular finding row: gene (or a signature's name), the protein change
+    (``alteration``, HGVS) with its coding change and reference transcript, kind, VAF in
+    percent, copy number, fusion partner and breakpoints, a score (HRD and other
+    signatures), and the evidence level (NCT/DKTK) the presenting board gave it."""
 
     gene: Name40
     alteration: Text200 = ""
     kind: Annotated[FindingKind, Field(strict=False)] = FindingKind.SNV
     vaf: Annotated[float, Field(ge=0, le=100)] | None = None
     comment: Text500 = ""
+    transcript: Text40 = Field(default="", description="reference sequence, e.g. NM_004985.5")
+    coding: Text200 = Field(default="", description="coding DNA change, e.g. c.35G>A")
+    copy_number: Annotated[float, Field(ge=0, le=1_000)] | None = None
+    partner: Text40 = Field(default="", description="fusion partner gene, e.g. CD74")
+    breakpoints: Text200 = Field(default="", description="e.g. CD74 exon 6 :: NRG1 exon 6")
+    score: Annotated[float, Field(ge=0, le=10_000)] | None = Field(
+        default=None, description="a signature's score, e.g. an HRD score of 58"
+    )
+    evidence: Text40 = Field(
+        default="", description="NCT/DKTK evidence level the presenting board gave, e.g. m1A"
+    )
 
     @model_validator(mode="after")
     def _hgvs_shape(self) -> PackageFinding:
         if self.kind in _HGVS_KINDS and self.alteration and not HGVS.match(self.alteration):
             raise ValueError(say("not_hgvs", alteration=self.alteration))
         return self
+
+    @field_validator("transcript")
+    @classmethod
+    def _transcript_shape(cls, value: str) -> str:
+        if value and not TRANSCRIPT.match(value):
+            raise ValueError(say("not_transcript", transcript=value))
+        return value
+
+    @field_validator("evidence")
+    @classmethod
+    def _evidence_shape(cls, value: str) -> str:
+        if value and not EVIDENCE_LEVEL.match(value):
+            raise ValueError(say("not_evidence_level", level=value))
+        return value
+
+    @field_validator("coding")
+    @classmethod
+    def _coding_shape(cls, value: str) -> str:
+        if value and not CODING.match(value):
+            raise ValueError(say("not_coding", coding=value))
+        return value
+
+
+class PackageTherapyLine(_Strict):
+    """A prior line of therapy: its number (none for an unnumbered, e.g. adjuvant,
+    therapy), the substances, the best response (RECIST; NE: not evaluable)."""
+
+    line: Annotated[int, Field(ge=1, le=20)] | None = None
+    substances: Name500
+    best_response: Annotated[TherapyResponse, Field(strict=False)] | None = None
 
 
 class PackageImage(_Strict):
@@ -200,6 +265,11 @@ class PackageCase(_Strict):
     prior_therapies: LongText = ""
     tmb: Annotated[float, Field(ge=0, le=10_000)] | None = None
     msi: Text40 = ""
+    tnm: Text200 = Field(default="", description="TNM classification, e.g. pT3 pN1 cM1")
+    icdo3_topography: Annotated[str, Line, Field(max_length=10)] = ""
+    icdo3_morphology: Annotated[str, Line, Field(max_length=10)] = ""
+    comorbidities: Annotated[str, Lines, Field(max_length=2_000)] = ""
+    therapy_lines: list[PackageTherapyLine] = Field(default_factory=list, max_length=30)
     text: LongText = ""
     findings: list[PackageFinding] = Field(default_factory=list, max_length=200)
     images: list[PackageImage] = Field(default_factory=list, max_length=20)
@@ -217,6 +287,29 @@ class PackageCase(_Strict):
             raise ValueError(say("not_icd10"))
         return value
 
+    @field_validator("icdo3_topography")
+    @classmethod
+    def _topography_shape(cls, value: str) -> str:
+        value = value.upper()
+        if value and not ICDO3_TOPOGRAPHY.match(value):
+            raise ValueError(say("not_icdo3_topography"))
+        return value
+
+    @field_validator("icdo3_morphology")
+    @classmethod
+    def _morphology_shape(cls, value: str) -> str:
+        value = value.upper().removeprefix("M").removeprefix("-").strip()
+        if value and not ICDO3_MORPHOLOGY.match(value):
+            raise ValueError(say("not_icdo3_morphology"))
+        return value
+
+    @field_validator("tnm")
+    @classmethod
+    def _tnm_shape(cls, value: str) -> str:
+        if value and not TNM.search(value):
+            raise ValueError(say("not_tnm"))
+        return value
+
 
 class PackageAuthor(_Strict):
     name: Text200 = ""
@@ -228,7 +321,7 @@ class CasePackage(_Strict):
     """The whole file: a header and the cases in agenda order."""
 
     format: Literal["votum-case-package"] = FORMAT
-    version: Literal[1] = VERSION
+    version: VERSIONS = VERSION
     title: Text200 = ""
     language: Literal["de", "en"] = "de"
     author: PackageAuthor = Field(default_factory=PackageAuthor)
@@ -239,8 +332,8 @@ def json_schema() -> dict[str, object]:
     """The JSON Schema of the format, as written to ``resources/``."""
     schema = CasePackage.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "votum-case-package-v1.schema.json"
-    schema["title"] = "Votum case package, version 1"
+    schema["$id"] = f"votum-case-package-v{VERSION}.schema.json"
+    schema["title"] = f"Votum case package, version {VERSION} (reads version 1 too)"
     return schema
 
 

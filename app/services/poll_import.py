@@ -39,7 +39,7 @@ from app.models import (
     Site,
     utcnow,
 )
-from app.services import audit, lifecycle
+from app.services import audit, electorate, lifecycle
 from app.services.agenda import agenda, get_question
 from app.services.ballots import cast_ballot, clean_comment, validate_choice
 from app.services.conferences import get_conference_row, invitations
@@ -379,6 +379,9 @@ def _store_question(
     row = session.get(Question, question_id)
     assert row is not None
     revealed = row.revealed_at is not None
+    # a question closed before keeps who could vote at that close (the import's sites
+    # count besides, as every site that voted does)
+    earlier = electorate.kept(session, [question_id]).get(question_id)
     if row.state == QuestionState.DRAFT.value:
         lifecycle.open_question(session, question_id, actor=actor)
     else:
@@ -407,6 +410,8 @@ def _store_question(
                 participants=list(ballot.participants),
             )
     lifecycle.close_question(session, question_id, actor=actor)
+    if earlier is not None:
+        electorate.restore(session, question_id, earlier.site_ids, earlier.present)
     if revealed:
         lifecycle.reveal_question(session, question_id, actor=actor)
 

@@ -1,5 +1,6 @@
 """From a poll report to one ballot per site and question: participants → sites, poll
-questions → the conference's questions, answers → options (pure functions, no database).
+questions → the conference's questions, answers → options (pure functions, no database;
+questions and answers: :mod:`app.services.poll_questions`).
 
 Participants become sites by rules the moderator sees and can edit, in this order: the
 per-participant table, the e-mail domain, a site code or city in the display name. Several
@@ -11,24 +12,25 @@ without a counterpart are all part of the :class:`ImportPlan`.
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 
 from app.models.enums import QuestionKind
+from app.services.poll_questions import (
+    QuestionMatch,
+    QuestionMatchKind,
+    Vote,
+    match_questions,
+    normalise,
+    to_vote,
+)
 from app.services.poll_reports import PollAnswer, PollReport, participant_key
 from app.services.views import QuestionInfo, SiteInfo
 
-#: Close question matches below this similarity are not offered at all.
-CLOSE_CUTOFF = 0.6
-ABSTAIN_WORDS = frozenset(
-    {"enthaltung", "enthalten", "ich enthalte mich", "abstain", "abstention", "abstained"}
-)
 ABSTAIN = "abstain"
 Resolution = int | Literal["abstain"]
 
@@ -40,18 +42,6 @@ class MatchRule(StrEnum):
     DOMAIN = "domain"
     NAME = "name"
     NONE = "none"
-
-
-class QuestionMatchKind(StrEnum):
-    EXACT = "exact"
-    CLOSE = "close"
-    CHOSEN = "chosen"
-    NONE = "none"
-
-
-def normalise(text: str) -> str:
-    """Text as compared: NFKC, case folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 @dataclass(frozen=True)
@@ -78,30 +68,6 @@ class ParticipantMatch:
         if self.name and self.email:
             return f"{self.name} <{self.email}>"
         return self.name or self.email
-
-
-@dataclass(frozen=True)
-class QuestionMatch:
-    """A poll question and the conference question it stands for (None: not imported)."""
-
-    poll_text: str
-    question_id: int | None
-    number: str
-    how: QuestionMatchKind
-    score: float
-
-    @property
-    def needs_confirmation(self) -> bool:
-        return self.how is QuestionMatchKind.CLOSE
-
-
-@dataclass(frozen=True)
-class Vote:
-    """An answer in the conference's terms: option ids in option order, or abstain, or text."""
-
-    option_ids: tuple[int, ...] = ()
-    abstain: bool = False
-    comment: str = ""
 
 
 @dataclass(frozen=True)
@@ -248,83 +214,6 @@ def match_participant(
     return ParticipantMatch(key, name, email, None, MatchRule.NONE, note)
 
 
-# --- questions and options -----------------------------------------------------------
-
-
-def match_questions(
-    texts: Sequence[str],
-    questions: Sequence[QuestionInfo],
-    chosen: Mapping[str, int | None] | None = None,
-) -> list[QuestionMatch]:
-    """Each poll question's counterpart: the moderator's choice, else the same text, else
-    the closest text (to confirm), else none."""
-    chosen = chosen or {}
-    by_id = {q.id: q for q in questions}
-    by_text: dict[str, QuestionInfo] = {}
-    twins: Counter[str] = Counter()
-    for question in questions:
-        by_text.setdefault(normalise(question.text), question)
-        twins[normalise(question.text)] += 1
-    matches = []
-    for text in texts:
-        if text in chosen:
-            wanted = chosen[text]
-            target = by_id.get(wanted) if wanted is not None else None
-            matches.append(
-                QuestionMatch(
-                    text,
-                    target.id if target else None,
-                    target.number if target else "",
-                    QuestionMatchKind.CHOSEN if target else QuestionMatchKind.NONE,
-                    1.0 if target else 0.0,
-                )
-            )
-            continue
-        key = normalise(text)
-        if key in by_text:
-            exact = by_text[key]
-            # Two questions with this very text: the moderator confirms (or picks) which.
-            how = QuestionMatchKind.CLOSE if twins[key] > 1 else QuestionMatchKind.EXACT
-            matches.append(QuestionMatch(text, exact.id, exact.number, how, 1.0))
-            continue
-        scored = [
-            (difflib.SequenceMatcher(None, key, normalise(q.text)).ratio(), q) for q in questions
-        ]
-        best = max(scored, key=lambda pair: pair[0], default=None)
-        if best is not None and best[0] >= CLOSE_CUTOFF:
-            score, question = best
-            matches.append(
-                QuestionMatch(text, question.id, question.number, QuestionMatchKind.CLOSE, score)
-            )
-        else:
-            matches.append(QuestionMatch(text, None, "", QuestionMatchKind.NONE, 0.0))
-    return matches
-
-
-def to_vote(question: QuestionInfo, answers: Sequence[str]) -> Vote | str | None:
-    """The answer cells as a vote; the text of the first unknown answer as a str; None for
-    no answer at all."""
-    if not answers:
-        return None
-    if question.kind is QuestionKind.FREE_TEXT:
-        return Vote(comment="; ".join(answers))
-    by_label: dict[str, int] = {}
-    for option in question.options:
-        by_label.setdefault(normalise(option.label), option.id)
-        if option.code:
-            by_label.setdefault(normalise(option.code), option.id)
-    if len(answers) == 1 and normalise(answers[0]) in ABSTAIN_WORDS:
-        return Vote(abstain=True)
-    ids = []
-    for answer in answers:
-        option_id = by_label.get(normalise(answer))
-        if option_id is None:
-            return answer
-        ids.append(option_id)
-    order = {o.id: index for index, o in enumerate(question.options)}
-    return Vote(option_ids=tuple(sorted(set(ids), key=order.__getitem__)))
-
-
 # --- the plan ------------------------------------------------------------------------
 
 
@@ -342,7 +231,10 @@ def build_plan(
     close match into a chosen one; ``resolutions`` settle conflicts by (site, question)."""
     resolutions = resolutions or {}
     chosen = dict(chosen_questions or {})
-    question_matches = match_questions(report.questions, questions, chosen)
+    given: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for answer in report.answers:
+        given[answer.question].append(answer.answers)
+    question_matches = match_questions(report.questions, questions, chosen, given)
     confirmed_texts = set(confirmed)
     question_matches = [
         QuestionMatch(m.poll_text, m.question_id, m.number, QuestionMatchKind.CHOSEN, m.score)

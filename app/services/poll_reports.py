@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from app.services.errors import InvalidInput
 from app.services.file_messages import say
@@ -31,6 +32,12 @@ from app.texts import Message
 
 #: What a cell may hold at most; longer texts are refused, not cut.
 MAX_CELL = 2_000
+#: A report may be this large: 300 sites with a few participants each answering 100
+#: questions fit in a few MB (a real session's report has a few hundred lines).
+MAX_REPORT_BYTES = 10 * 1024 * 1024
+#: Display names a call gives a participant it hides (Zoom's anonymised polls): no person
+#: behind them, so a report of only these is an anonymous poll.
+ANONYMOUS_NAMES = frozenset({"anonymous", "anonym", "anonyme", "anonymer teilnehmer"})
 ZOOM_COLUMNS = ("#", "user name", "user email", "submitted date/time")
 TIME_FORMATS = (
     "%b %d, %Y %H:%M:%S",
@@ -82,7 +89,9 @@ class PollAnswer:
 
     @property
     def anonymous(self) -> bool:
-        return not self.name.strip() and not self.email.strip()
+        """Nobody named: no e-mail, and no name or the one the call puts for a hidden one."""
+        name = " ".join(self.name.split()).casefold()
+        return not self.email.strip() and (not name or name in ANONYMOUS_NAMES)
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,7 @@ def read_report(
     columns: CsvColumns | None = None,
 ) -> PollReport:
     """Read a poll report; ``format`` None guesses Zoom from the header, else plain CSV."""
+    _check_size(len(data))
     text = _decode(data)
     digest = hashlib.sha256(data).hexdigest()
     rows = _rows(text, _delimiter(text))
@@ -188,6 +198,33 @@ def _not_before(answer: PollAnswer, earlier: PollAnswer) -> bool:
     if answer.submitted_at is None or earlier.submitted_at is None:
         return True  # without times, file order decides
     return answer.submitted_at >= earlier.submitted_at
+
+
+def report_bytes(path: Path) -> bytes:
+    """The bytes of a report file, refused (naming the file) before reading when it is too
+    large or cannot be read."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        problem = _size_problem(size)
+        if problem is None:
+            return path.read_bytes()
+    except OSError as exc:
+        problem = say("file_unreadable", reason=exc.strerror or exc)
+    raise PollReportError(None, say("in_file", file=path.name, problem=problem))
+
+
+def _size_problem(size: int) -> Message | None:
+    if size <= MAX_REPORT_BYTES:
+        return None
+    mb = f"{size / 1024 / 1024:.0f}"
+    return say("file_too_large", size=mb, limit=MAX_REPORT_BYTES // 1024 // 1024)
+
+
+def _check_size(size: int) -> None:
+    problem = _size_problem(size)
+    if problem is not None:
+        raise PollReportError(None, problem)
 
 
 # --- reading -------------------------------------------------------------------------

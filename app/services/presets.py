@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.models.enums import QuestionKind
-from app.texts import Catalog
+from app.texts import Catalog, in_language
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,13 @@ class PresetOption:
     exclusive: bool = False  # cannot be combined with another option
 
     def label(self, lang: str) -> str:
-        return self.label_de if lang == "de" else self.label_en
+        return in_language((self.label_de, self.label_en), lang)
 
     def phrase(self, lang: str) -> str:
-        return self.phrase_de if lang == "de" else self.phrase_en
+        return in_language((self.phrase_de, self.phrase_en), lang)
 
     def explanation(self, lang: str) -> str:
-        return self.explanation_de if lang == "de" else self.explanation_en
+        return in_language((self.explanation_de, self.explanation_en), lang)
 
 
 YES_NO = (
@@ -189,6 +189,14 @@ def preset_step(kind: QuestionKind | str, index: int, count: int) -> PresetOptio
     if steps is None or count != len(steps) or not 0 <= index < count:
         return None
     return steps[index]
+
+
+def label_code(kind: QuestionKind | str, index: int, count: int, code: str) -> str:
+    """The code an option's label is said by (:func:`option_label`): a fixed step's own
+    code, known by its position whatever code the author gave it (an agreement scale may
+    carry codes of its own), else the option's code."""
+    step = preset_step(kind, index, count)
+    return step.code if step is not None else code
 
 
 def _names(step: PresetOption) -> set[str]:

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Case, Question, QuestionKind, QuestionState
 from app.services import audit, lifecycle
-from app.services.agenda import add_question, finding_row, get_question
+from app.services.agenda import add_question, get_question
+from app.services.case_data import finding_row
 from app.services.case_line import read_case_line
 from app.services.conferences import get_conference_row
 from app.services.errors import InvalidInput, StateConflict

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.models import BallotSource, Invitation, Question, Site
 from app.services.agenda import agenda, conference_of_question, get_question
 from app.services.ballots import BallotView, current_ballots
+from app.services.electorate import Electorate, electorates, kept
 from app.services.sentences import (
     manuscript_sentence,
     not_asked_sentence,
@@ -19,6 +20,7 @@ from app.services.sentences import (
 )
 from app.services.tally import BallotInput, OptionSpec, Tally, tally
 from app.services.views import CaseInfo, QuestionInfo, SiteInfo, name_key
+from app.texts import in_language
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,10 @@ class QuestionResult:
     participation_en: str
 
     def sentence(self, lang: str) -> str:
-        return self.sentence_de if lang == "de" else self.sentence_en
+        return in_language((self.sentence_de, self.sentence_en), lang)
 
     def participation(self, lang: str) -> str:
-        return self.participation_de if lang == "de" else self.participation_en
+        return in_language((self.participation_de, self.participation_en), lang)
 
     @property
     def asked(self) -> bool:
@@ -53,46 +55,44 @@ class CaseResults:
     results: tuple[QuestionResult, ...]
 
 
-def _sites(session: Session, conference_id: int) -> tuple[set[int], set[int]]:
-    rows = session.execute(
-        select(Invitation.site_id, Invitation.present).where(
-            Invitation.conference_id == conference_id
-        )
-    ).all()
-    return {site for site, _ in rows}, {site for site, present in rows if present}
-
-
 def _options(question: QuestionInfo) -> list[OptionSpec]:
-    return [OptionSpec(o.id, o.label, o.code, o.phrase_de, o.phrase_en) for o in question.options]
+    return [
+        OptionSpec(o.id, o.label, o.code, o.phrase_de, o.phrase_en, o.step)
+        for o in question.options
+    ]
 
 
-def _tally(
-    question: QuestionInfo, ballots: list[BallotView], invited: set[int], present: set[int]
-) -> Tally:
+def _tally(question: QuestionInfo, ballots: list[BallotView], electorate: Electorate) -> Tally:
+    """Counted over the question's electorate (:mod:`app.services.electorate`); a question
+    not asked has no present site that "did not vote", but the same sites who could."""
     return tally(
         question.kind,
         _options(question),
         [BallotInput(b.site_id, b.option_ids, b.abstain, b.comment) for b in ballots],
-        eligible_site_ids=invited,
-        present_site_ids=present,
+        eligible_site_ids=electorate.site_ids,
+        present_site_ids=electorate.present if question.asked else (),
     )
+
+
+def _electorate(session: Session, question_id: int) -> Electorate:
+    conference_id = conference_of_question(session, question_id)
+    return electorates(session, conference_id, [question_id])[question_id]
 
 
 def question_tally(session: Session, question_id: int) -> Tally:
     """The tally of one question round as it stands now."""
     question = get_question(session, question_id)
-    invited, present = _sites(session, conference_of_question(session, question_id))
-    return _tally(question, current_ballots(session, question_id), invited, present)
+    electorate = _electorate(session, question_id)
+    return _tally(question, current_ballots(session, question_id), electorate)
 
 
 def _result(
-    question: QuestionInfo, ballots: list[BallotView], invited: set[int], present: set[int]
+    question: QuestionInfo, ballots: list[BallotView], electorate: Electorate
 ) -> QuestionResult:
-    if not question.asked:  # nobody was expected to answer: no one "did not vote"
-        counted = _tally(question, ballots, set(), set())
+    counted = _tally(question, ballots, electorate)
+    if not question.asked:
         de, en = (not_asked_sentence(question.skip_reason, lang) for lang in ("de", "en"))
         return QuestionResult(question, counted, tuple(ballots), de, en, de, en)
-    counted = _tally(question, ballots, invited, present)
     return QuestionResult(
         question,
         counted,
@@ -106,21 +106,20 @@ def _result(
 
 def question_result(session: Session, question_id: int) -> QuestionResult:
     question = get_question(session, question_id)
-    invited, present = _sites(session, conference_of_question(session, question_id))
-    return _result(question, current_ballots(session, question_id), invited, present)
+    electorate = _electorate(session, question_id)
+    return _result(question, current_ballots(session, question_id), electorate)
 
 
 def conference_results(session: Session, conference_id: int) -> list[CaseResults]:
     """Every case with the results of all its question rounds (drafts included, empty)."""
-    invited, present = _sites(session, conference_id)
+    cases = agenda(session, conference_id)
+    who = electorates(session, conference_id, [q.id for case in cases for q in case.questions])
     return [
         CaseResults(
             case,
-            tuple(
-                _result(q, current_ballots(session, q.id), invited, present) for q in case.questions
-            ),
+            tuple(_result(q, current_ballots(session, q.id), who[q.id]) for q in case.questions),
         )
-        for case in agenda(session, conference_id)
+        for case in cases
     ]
 
 
@@ -159,8 +158,9 @@ class LiveStatus:
 
 
 def live_status(session: Session, question_id: int) -> LiveStatus:
-    """Voted and missing sites; expected are the present sites once check-in has begun,
-    otherwise all invited sites (a site that votes counts as expected either way)."""
+    """Voted and missing sites; expected are the question's electorate (the present sites
+    once check-in has begun, otherwise all invited sites; stored at its close) and every
+    site that voted."""
     return live_view(session, question_id)[0]
 
 
@@ -175,29 +175,56 @@ def live_view(session: Session, question_id: int) -> tuple[LiveStatus, QuestionR
         .where(Invitation.conference_id == conference_id)
     ).all()
     sites = [(SiteInfo.of(site), present) for site, present in rows]
-    return live_view_of(question, sites, current_ballots(session, question_id))
+    stored = kept(session, [question_id]).get(question_id)
+    ballots = current_ballots(session, question_id)
+    known = {info.id for info, _ in sites}
+    strangers = (stored.site_ids if stored else frozenset()) - known  # uninvited since
+    others = (
+        [SiteInfo.of(s) for s in session.scalars(select(Site).where(Site.id.in_(strangers)))]
+        if strangers
+        else []
+    )
+    return live_view_of(question, sites, ballots, stored, others)
+
+
+def _electorate_of(sites: Sequence[tuple[SiteInfo, bool]], stored: Electorate | None) -> Electorate:
+    """The electorate kept at the question's close, else who could vote now: the present
+    sites once anyone is checked in, otherwise every invited site."""
+    if stored is not None:
+        return stored
+    present = frozenset(info.id for info, here in sites if here)
+    return Electorate(present or frozenset(info.id for info, _ in sites), present)
 
 
 def live_view_of(
     question: QuestionInfo,
     sites: Sequence[tuple[SiteInfo, bool]],
     ballots: Sequence[BallotView],
+    stored: Electorate | None = None,
+    others: Sequence[SiteInfo] = (),
 ) -> tuple[LiveStatus, QuestionResult]:
-    """:func:`live_view` from its parts: the invited sites with their attendance, and the
-    question's current ballots (a remote console has these from the moderator API)."""
-    rows = sorted(sites, key=lambda row: name_key(row[0].name))
+    """:func:`live_view` from its parts: the invited sites with their attendance, the
+    question's current ballots, the electorate kept at its close (None: still open) and
+    sites no longer invited (a remote console has these from the moderator API)."""
+    electorate = _electorate_of(sites, stored)
+    infos = {info.id: info for info, _ in sites}
+    for info in others:
+        infos.setdefault(info.id, info)
+    for b in ballots:  # a site uninvited after it voted still shows with its ballot
+        infos.setdefault(b.site_id, SiteInfo(b.site_id, b.site_name, b.site_code, "", ""))
+    order = sorted(infos.values(), key=lambda info: name_key(info.name))
     by_site = {b.site_id: b for b in ballots}
-    any_present = any(present for _, present in rows)
-    voted, missing = [], []
-    for info, present in rows:
-        ballot = by_site.get(info.id)
-        if ballot is not None:
-            voted.append(VotedSite(info, ballot.source, ballot.cast_at, ballot.revision))
-        elif present or not any_present:
-            missing.append(info)
+    voted = [
+        VotedSite(
+            info, by_site[info.id].source, by_site[info.id].cast_at, by_site[info.id].revision
+        )
+        for info in order
+        if info.id in by_site
+    ]
+    missing = [info for info in order if info.id in electorate.site_ids and info.id not in by_site]
     return (
         LiveStatus(question, tuple(voted), tuple(missing)),
-        result_of(question, sites, ballots),
+        result_of(question, sites, ballots, stored),
     )
 
 
@@ -205,12 +232,12 @@ def result_of(
     question: QuestionInfo,
     sites: Sequence[tuple[SiteInfo, bool]],
     ballots: Sequence[BallotView],
+    stored: Electorate | None = None,
 ) -> QuestionResult:
-    """:func:`question_result` from its parts (ballots in any order)."""
+    """:func:`question_result` from its parts (ballots in any order; ``stored``: the
+    electorate kept at the question's close, None while it is open)."""
     ordered = sorted(ballots, key=lambda b: name_key(b.site_name))
-    invited = {site.id for site, _ in sites}
-    present = {site.id for site, here in sites if here}
-    return _result(question, ordered, invited, present)
+    return _result(question, ordered, _electorate_of(sites, stored))
 
 
 def previous_round(session: Session, question_id: int) -> int | None:

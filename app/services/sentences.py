@@ -1,10 +1,40 @@
-"""Ready sentences for the manuscript and the protocol, in German and English."""
+"""Ready sentences for the manuscript and the protocol, in German and English: the words
+in the :data:`SENTENCES` catalog (plurals as ``key.one`` / ``key.other``)."""
 
 from __future__ import annotations
 
 from app.models.enums import QuestionKind
 from app.services.presets import preset_step
 from app.services.tally import Tally
+from app.texts import Catalog, in_language, quote
+
+SENTENCES = Catalog.of_pairs(
+    "sentences",
+    {
+        "chose": ("wählen {label}", "chose {label}"),
+        "comments.one": ("{n} Standort gab einen Kommentar ab", "{n} site left a comment"),
+        "comments.other": (
+            "{n} Standorte gaben einen Kommentar ab",
+            "{n} sites left a comment",
+        ),
+        "no_valid": ("Keine gültigen Antworten", "No valid answers"),
+        "first_share": ("{percent} % der Standorte {phrase}", "{percent} % of sites {phrase}"),
+        "share": ("{percent} % {phrase}", "{percent} % {phrase}"),
+        "valid": (
+            "{n} von {N} Standorten mit gültiger Antwort",
+            "{n} of {N} sites gave a valid answer",
+        ),
+        "abstentions.one": ("{n} Enthaltung", "{n} abstention"),
+        "abstentions.other": ("{n} Enthaltungen", "{n} abstentions"),
+        "silent.one": ("{n} anwesender Standort ohne Stimme", "{n} site present did not vote"),
+        "silent.other": (
+            "{n} anwesende Standorte ohne Stimme",
+            "{n} sites present did not vote",
+        ),
+        "not_asked": ("Nicht gestellt", "Not asked"),
+        "skipped": ("Nicht gestellt (übersprungen: {reason})", "Not asked (skipped: {reason})"),
+    },
+)
 
 
 def option_phrase(tally: Tally, index: int, lang: str) -> str:
@@ -14,13 +44,13 @@ def option_phrase(tally: Tally, index: int, lang: str) -> str:
     step at that position (never found by code: a package may give its own codes).
     """
     option = tally.options[index].option
-    own = option.phrase_de if lang == "de" else option.phrase_en
+    own = in_language((option.phrase_de, option.phrase_en), lang)
     if own.strip():
         return own.strip()
     preset = preset_step(tally.kind, index, len(tally.options))
     if preset is not None:
         return preset.phrase(lang)
-    return f"wählen „{option.label}“" if lang == "de" else f'chose "{option.label}"'
+    return SENTENCES.text(lang, "chose", label=quote(option.label, lang))
 
 
 def manuscript_sentence(tally: Tally, lang: str = "de") -> str:
@@ -30,49 +60,33 @@ def manuscript_sentence(tally: Tally, lang: str = "de") -> str:
     example); options nobody chose are left out.
     """
     if tally.kind is QuestionKind.FREE_TEXT:
-        n = tally.n_valid
-        if lang == "de":
-            if n == 1:
-                return "1 Standort gab einen Kommentar ab"
-            return f"{n} Standorte gaben einen Kommentar ab"
-        return f"{n} site{'s' if n != 1 else ''} left a comment"
+        return SENTENCES.plural(lang, "comments", tally.n_valid)
     if tally.n_valid == 0:
-        return "Keine gültigen Antworten" if lang == "de" else "No valid answers"
+        return SENTENCES.text(lang, "no_valid")
     chosen = [(i, r) for i, r in enumerate(tally.options) if r.count > 0]
-    parts = []
-    for place, (index, result) in enumerate(chosen):
-        phrase = option_phrase(tally, index, lang)
-        if place == 0:
-            lead = "der Standorte" if lang == "de" else "of sites"
-            parts.append(f"{result.percent} % {lead} {phrase}")
-        else:
-            parts.append(f"{result.percent} % {phrase}")
-    return "; ".join(parts)
+    return "; ".join(
+        SENTENCES.text(
+            lang,
+            "share" if place else "first_share",
+            percent=result.percent,
+            phrase=option_phrase(tally, index, lang),
+        )
+        for place, (index, result) in enumerate(chosen)
+    )
 
 
 def participation_sentence(tally: Tally, lang: str = "de") -> str:
     """Who took part: valid answers of the eligible sites, abstentions, silent present sites."""
-    if lang == "de":
-        parts = [f"{tally.n_valid} von {tally.n_eligible} Standorten mit gültiger Antwort"]
-        if tally.n_abstain:
-            parts.append(f"{tally.n_abstain} Enthaltung{'en' if tally.n_abstain != 1 else ''}")
-        if tally.n_present_not_voted:
-            n = tally.n_present_not_voted
-            parts.append(
-                f"{n} anwesende{'r' if n == 1 else ''} Standort{'e' if n != 1 else ''} ohne Stimme"
-            )
-    else:
-        parts = [f"{tally.n_valid} of {tally.n_eligible} sites gave a valid answer"]
-        if tally.n_abstain:
-            parts.append(f"{tally.n_abstain} abstention{'s' if tally.n_abstain != 1 else ''}")
-        if tally.n_present_not_voted:
-            n = tally.n_present_not_voted
-            parts.append(f"{n} site{'s' if n != 1 else ''} present did not vote")
+    parts = [SENTENCES.text(lang, "valid", n=tally.n_valid, N=tally.n_eligible)]
+    if tally.n_abstain:
+        parts.append(SENTENCES.plural(lang, "abstentions", tally.n_abstain))
+    if tally.n_present_not_voted:
+        parts.append(SENTENCES.plural(lang, "silent", tally.n_present_not_voted))
     return "; ".join(parts)
 
 
 def not_asked_sentence(skip_reason: str | None, lang: str = "de") -> str:
     """A question that was never opened: "Nicht gestellt (übersprungen: Zeit)"."""
-    if lang == "de":
-        return f"Nicht gestellt (übersprungen: {skip_reason})" if skip_reason else "Nicht gestellt"
-    return f"Not asked (skipped: {skip_reason})" if skip_reason else "Not asked"
+    if skip_reason:
+        return SENTENCES.text(lang, "skipped", reason=skip_reason)
+    return SENTENCES.text(lang, "not_asked")

@@ -28,10 +28,11 @@ class OptionSpec:
     code: str = ""
     phrase_de: str = ""
     phrase_en: str = ""
+    step: str = ""  # the code its label is said by (presets.label_code)
 
     def label_in(self, lang: str) -> str:
         """The label in ``lang`` (a preset's own label translated, any other as typed)."""
-        return option_label(self.label, self.code, lang)
+        return option_label(self.label, self.step or self.code, lang)
 
 
 @dataclass(frozen=True)

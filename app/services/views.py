@@ -19,9 +19,11 @@ from app.models import (
     QuestionKind,
     QuestionState,
     Site,
+    TherapyLine,
 )
+from app.services import case_text
 from app.services.cme import efn_valid
-from app.services.presets import option_label, preset_for_code
+from app.services.presets import label_code, option_label, preset_for_code
 
 
 def name_key(name: str) -> str:
@@ -143,18 +145,21 @@ class OptionInfo:
     phrase_de: str
     phrase_en: str
     exclusive: bool = False  # stands alone in a multiple-choice ballot
+    #: the code its label is said by (:func:`presets.label_code`: a fixed step's own)
+    step: str = ""
 
     def label_in(self, lang: str) -> str:
         """The label in ``lang`` (a preset's own label translated, any other as typed)."""
-        return option_label(self.label, self.code, lang)
+        return option_label(self.label, self.step or self.code, lang)
 
     def explanation(self, lang: str) -> str:
         """One-line explanation (evidence levels); empty for other options."""
-        preset = preset_for_code(self.code) if self.code else None
+        code = self.step or self.code
+        preset = preset_for_code(code) if code else None
         return preset.explanation(lang) if preset else ""
 
     @classmethod
-    def of(cls, option: Option) -> OptionInfo:
+    def of(cls, option: Option, step: str = "") -> OptionInfo:
         return cls(
             option.id,
             option.label,
@@ -162,6 +167,7 @@ class OptionInfo:
             option.phrase_de,
             option.phrase_en,
             option.exclusive,
+            step,
         )
 
 
@@ -214,22 +220,61 @@ class QuestionInfo:
             question.closed_at,
             question.revealed_at,
             question.duration_seconds,
-            tuple(OptionInfo.of(o) for o in question.options),
+            tuple(
+                OptionInfo.of(o, label_code(question.kind, i, len(question.options), o.code))
+                for i, o in enumerate(question.options)
+            ),
             question.skip_reason,
         )
 
 
 @dataclass(frozen=True)
 class FindingInfo:
+    """A finding as the pathology report gives it (see :class:`app.models.Finding`)."""
+
     gene: str
     alteration: str
     kind: str
     vaf: float | None
     comment: str
+    transcript: str = ""
+    coding: str = ""
+    copy_number: float | None = None
+    partner: str = ""
+    breakpoints: str = ""
+    score: float | None = None
+    evidence: str = ""
 
     @classmethod
     def of(cls, finding: Finding) -> FindingInfo:
-        return cls(finding.gene, finding.alteration, finding.kind, finding.vaf, finding.comment)
+        return cls(
+            finding.gene,
+            finding.alteration,
+            finding.kind,
+            finding.vaf,
+            finding.comment,
+            finding.transcript,
+            finding.coding,
+            finding.copy_number,
+            finding.partner,
+            finding.breakpoints,
+            finding.score,
+            finding.evidence,
+        )
+
+
+@dataclass(frozen=True)
+class TherapyLineInfo:
+    """A prior line of therapy: number (None: not numbered), substances, best response
+    (a :class:`app.models.TherapyResponse` value, or "")."""
+
+    line: int | None
+    substances: str
+    best_response: str = ""
+
+    @classmethod
+    def of(cls, line: TherapyLine) -> TherapyLineInfo:
+        return cls(line.line, line.substances, line.best_response)
 
 
 @dataclass(frozen=True)
@@ -263,28 +308,26 @@ class CaseInfo:
     findings: tuple[FindingInfo, ...]
     images: tuple[ImageInfo, ...]
     questions: tuple[QuestionInfo, ...]
+    tnm: str = ""
+    icdo3_topography: str = ""
+    icdo3_morphology: str = ""
+    comorbidities: str = ""
+    therapy_lines: tuple[TherapyLineInfo, ...] = ()
     #: a case of the free discussion: its title is its one-line case as typed
     free_discussion: bool = False
 
     def headline(self, lang: str = "de") -> str:
-        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS G12D (VAF 34 %)"; none
+        """A one-line summary: "58 J., w · Pankreaskarzinom · KRAS p.G12D (VAF 34 %)"; none
         for a case of the free discussion, whose title already is its one line."""
-        parts: list[str] = []
-        if self.free_discussion:
-            return ""
-        if self.age is not None:
-            sex = {"f": "w" if lang == "de" else "f"}.get(self.sex or "", self.sex or "")
-            age = f"{self.age} J." if lang == "de" else f"{self.age} y"
-            parts.append(f"{age}, {sex}" if sex else age)
-        if self.diagnosis:
-            parts.append(self.diagnosis)
-        if self.findings:
-            top = self.findings[0]
-            label = f"{top.gene} {top.alteration}".strip()
-            if top.vaf is not None:
-                label += f" (VAF {top.vaf:g} %)"
-            parts.append(label)
-        return " · ".join(parts)
+        return "" if self.free_discussion else case_text.headline(self, lang)
+
+    @property
+    def n_prior_lines(self) -> int | None:
+        """Prior lines as stated, else as many as the numbered lines listed."""
+        if self.prior_therapy_lines is not None:
+            return self.prior_therapy_lines
+        numbers = {line.line for line in self.therapy_lines if line.line is not None}
+        return len(numbers) if numbers else None
 
     @classmethod
     def of(cls, case: Case, number: int) -> CaseInfo:
@@ -311,6 +354,11 @@ class CaseInfo:
                 QuestionInfo.of(q, question_number(number, case.questions, q))
                 for q in case.questions
             ),
+            case.tnm,
+            case.icdo3_topography,
+            case.icdo3_morphology,
+            case.comorbidities,
+            tuple(TherapyLineInfo.of(line) for line in case.therapy_lines),
             case.free_discussion,
         )
 

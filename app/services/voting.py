@@ -117,8 +117,10 @@ def cast_as_site(
     option_ids: Sequence[int] = (),
     abstain: bool = False,
     comment: str = "",
+    source: BallotSource = BallotSource.SITE,
 ) -> BallotReceipt:
-    """A ballot from the site's own link; it must be for the conference's current question."""
+    """A ballot from the site's own link (its voter page, or its JSON API: ``source``); it
+    must be for the conference's current question."""
     access = resolve_site_token(session, token)
     conf = session.get(Conference, access.conference_id)
     assert conf is not None
@@ -131,6 +133,6 @@ def cast_as_site(
         option_ids=option_ids,
         abstain=abstain,
         comment=comment,
-        source=BallotSource.SITE,
+        source=source,
         actor=access.site_name,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import QApplication
 from app.ui import settings
 from app.ui.i18n import RESOURCES, install_language
 from app.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from app.ui.mainwindow import MainWindow
 
 APP_ICON = RESOURCES / "icons" / "votum.svg"
 
@@ -71,5 +75,13 @@ def run_app(db_url: str, conference_id: int | None = None) -> int:
     # not on the cold-start path
     QTimer.singleShot(300, _start_logging)
     if conference_id is not None:
-        window.ready.connect(lambda: window.show_live() if window.workspace else None)
+        window.ready.connect(lambda: show_console_on_start(window))
     return app.exec()
+
+
+def show_console_on_start(window: MainWindow) -> None:
+    """A conference opened from the command line (``python main.py demo``) shows its live
+    console; the voting server waits until the moderator starts the session (opens a
+    question, starts the server), so a look at the demo asks nothing of the firewall."""
+    if window.workspace is not None:
+        window.show_live(start_server=False)

@@ -1,4 +1,5 @@
-"""File menu exports: protocol (PDF), results (CSV/XLSX/JSON), attendance (CSV), chart."""
+"""File menu exports: protocol (PDF), manuscript draft (Word, Markdown), results
+(CSV/XLSX/JSON), attendance (CSV), chart."""
 
 from __future__ import annotations
 
@@ -53,13 +54,15 @@ def _slug(db: Database, conference_id: int) -> tuple[str, str]:
 def export_protocol(
     parent: QWidget | None, db: Database, conference_id: int, lang: str | None = None
 ) -> bool:
+    from app.reports.texts import text
+
     slug, conf_lang = _slug(db, conference_id)
     title = translate("Exports", "Export protocol")
     filters = translate("Exports", "PDF protocol (*.pdf)")
     path, _ = _ask(
         parent,
         title,
-        f"{slug}-protokoll.pdf" if conf_lang == "de" else f"{slug}-protocol.pdf",
+        f"{slug}-{text(conf_lang, 'protocol_file')}.pdf",
         filters,
     )
     if path is None:
@@ -69,6 +72,31 @@ def export_protocol(
         from app.reports.protocol import write_protocol
 
         write_protocol(db, conference_id, path, lang=lang)
+
+    return _run(parent, title, path, work)
+
+
+def export_manuscript(
+    parent: QWidget | None, db: Database, conference_id: int, lang: str | None = None
+) -> bool:
+    """The article's draft as Word (.docx) or Markdown (.md, its figures beside it)."""
+    slug, conf_lang = _slug(db, conference_id)
+    title = translate("Exports", "Export manuscript draft")
+    from app.reports.manuscript.texts import word
+
+    docx = translate("Exports", "Word document (*.docx)")
+    markdown = translate("Exports", "Markdown, figures in a folder beside it (*.md)")
+    name = word(conf_lang, "draft_file", slug=slug) + ".docx"
+    path, selected = _ask(parent, title, name, f"{docx};;{markdown}")
+    if path is None:
+        return False
+    if path.suffix.lower() not in (".docx", ".md"):
+        path = path.with_suffix(".md" if selected == markdown else ".docx")
+
+    def work() -> None:
+        from app.reports.manuscript.write import write_manuscript
+
+        write_manuscript(db, conference_id, path, lang=lang)
 
     return _run(parent, title, path, work)
 
@@ -119,12 +147,14 @@ def export_attendance(
 def export_certificates(parent: QWidget | None, db: Database, conference_id: int) -> bool:
     """Attendance certificates into a new folder inside the one chosen: a PDF per
     participant and one with all of them for printing."""
+    from app.reports.texts import text
+
     slug, conf_lang = _slug(db, conference_id)
     title = translate("Exports", "Export attendance certificates")
     chosen = QFileDialog.getExistingDirectory(parent, title)
     if not chosen:
         return False
-    name = "teilnahmebescheinigungen" if conf_lang == "de" else "certificates"
+    name = text(conf_lang, "certificates_folder")
     folder = Path(chosen) / f"{slug}-{name}"
 
     def work() -> None:

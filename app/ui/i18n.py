@@ -10,9 +10,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTr
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
 I18N_DIR = RESOURCES / "i18n"
 CATALOGUE = "votum"
+#: The language the UI is written in (``tr()``'s texts); the others come from catalogues.
+SOURCE_LANGUAGE = "en"
+#: Each UI language's locale (number and date formats of Qt's widgets).
+LOCALES = {"de": QLocale.Language.German, "en": QLocale.Language.English}
 
 _state: dict[str, object] = {
-    "lang": "en",
+    "lang": SOURCE_LANGUAGE,
     "translator": None,
     "qt_translator": None,
     "key_translator": None,
@@ -56,7 +60,7 @@ def install_language(lang: str) -> bool:
             QCoreApplication.removeTranslator(old)
             _state[key] = None
     ok = True
-    if lang != "en":
+    if lang != SOURCE_LANGUAGE:
         qt = QTranslator(app)  # Qt's own texts: "Strg+Eingabe", "Abbrechen" …
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             QCoreApplication.installTranslator(qt)
@@ -70,10 +74,8 @@ def install_language(lang: str) -> bool:
         if ok:
             QCoreApplication.installTranslator(translator)
             _state["translator"] = translator
-    _state["lang"] = lang if ok else "en"
-    QLocale.setDefault(
-        QLocale(QLocale.Language.German if lang == "de" else QLocale.Language.English)
-    )
+    _state["lang"] = lang if ok else SOURCE_LANGUAGE
+    QLocale.setDefault(QLocale(LOCALES.get(lang, QLocale.Language.English)))
     return ok
 
 
@@ -89,7 +91,7 @@ class Catalogue:
     def __init__(self, lang: str) -> None:
         self.lang = lang
         self._translator: QTranslator | None = None
-        if lang != "en":
+        if lang != SOURCE_LANGUAGE:
             translator = QTranslator()
             if translator.load(f"{CATALOGUE}_{lang}", str(I18N_DIR)):
                 self._translator = translator

@@ -161,6 +161,7 @@ class LibraryPage(QWidget):
         self.search.openRequested.connect(self.openRequested)
         self.search.searching.connect(self.on_search_searching)
         self.view = QListView()
+        self.view.setAccessibleName(self.tr("Conferences"))
         self.view.setModel(self.model)
         self.view.setUniformItemSizes(True)
         self.view.setItemDelegate(ConferenceDelegate(self.view))

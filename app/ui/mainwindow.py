@@ -156,8 +156,9 @@ class MainWindow(QMainWindow):
         self.pages.show_library()
 
     @Slot()
-    def show_live(self) -> None:
-        self.pages.show_live()
+    def show_live(self, *, start_server: bool = True) -> None:
+        """The live console; ``start_server``: the moderator starts the live session."""
+        self.pages.show_live(start_server=start_server)
 
     def set_language(self, lang: str) -> None:
         appearance.set_language(lang)  # the LanguageChange event rebuilds menus and pages

@@ -31,8 +31,8 @@ def message_box(
 def confirm_box(
     parent: QWidget | None, title: str, text: str, action: str, *, default_action: bool = False
 ) -> tuple[QMessageBox, object]:
-    """The confirmation box and its action button; Cancel is the default button unless
-    ``default_action`` (an offer, not a risk, such as opening the demo)."""
+    """The confirmation box and its action button; the action is the default button with
+    ``default_action`` (see :func:`confirm`), else Cancel."""
     box = message_box(parent, QMessageBox.Icon.Question, title, text)
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -76,12 +76,19 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def confirm(
-    parent: QWidget | None, title: str, text: str, action: str, *, default_action: bool = False
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    action: str,
+    *,
+    destroys: bool = False,
+    default_action: bool | None = None,
 ) -> bool:
-    """Ask before ``action``; ``default_action`` makes Enter choose it (Cancel otherwise)."""
-    if default_action:
-        return prompter.confirm(parent, title, text, action, default_action=True)
-    return prompter.confirm(parent, title, text, action)
+    """Ask before ``action``. Enter chooses the action the user asked for, unless it
+    ``destroys`` something that cannot be had back (then Enter cancels);
+    ``default_action`` decides it outright."""
+    default = not destroys if default_action is None else default_action
+    return prompter.confirm(parent, title, text, action, default_action=default)
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

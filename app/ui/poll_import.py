@@ -7,8 +7,9 @@ question matches to confirm, conflicts to resolve, then one atomic import."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
@@ -34,20 +35,22 @@ from PySide6.QtWidgets import (
 
 from app.services.errors import VotumError
 from app.services.poll_import import ImportChoices, PollPreview, import_report, preview_import
-from app.services.poll_matching import (
-    ABSTAIN,
-    QuestionMatchKind,
-    Resolution,
-    domain_site,
-    email_domain,
-)
-from app.services.poll_reports import CsvColumns
+from app.services.poll_matching import ABSTAIN, Resolution, domain_site, email_domain
+from app.services.poll_questions import QuestionMatchKind
+from app.services.poll_reports import CsvColumns, report_bytes
 from app.ui.i18n import current_language
 from app.ui.messages import error_text
-from app.ui.widgets import ErrorLabel
+from app.ui.widgets import ErrorLabel, name_form_rows, put_cell_widget
 
 if TYPE_CHECKING:
     from app.db import Database
+
+Row = TypeVar("Row")
+
+
+#: Rows a table of the preview shows (and problems the list below it): a report of many
+#: thousand lines is summarised, the first rows shown and the rest counted.
+SHOWN_ROWS = 200
 
 
 def _item(text: str) -> QTableWidgetItem:
@@ -109,6 +112,7 @@ class PollImportDialog(QDialog):
         self.later.setInterval(0)
         self.later.timeout.connect(self.refresh)
 
+        self.hidden: list[str] = []  # what the tables leave out, said in the summary
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -137,12 +141,21 @@ class PollImportDialog(QDialog):
         ):
             header.setSectionResizeMode(column, mode)
         self.tabs = QTabWidget()
+        for table, name in (
+            (self.people, self.tr("Participants")),
+            (self.questions, self.tr("Questions")),
+            (self.conflicts, self.tr("Conflicts")),
+            (self.ballots, self.tr("Ballots to store")),
+            (self.domain_table, self.tr("E-mail domains")),
+        ):
+            table.setAccessibleName(name)
         self.tabs.addTab(self.people, self.tr("Participants"))
         self.tabs.addTab(self.questions, self.tr("Questions"))
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         self.tabs.addTab(self.ballots, self.tr("Ballots to store"))
         self.tabs.addTab(self.domain_table, self.tr("E-mail domains"))
         self.blockers = QPlainTextEdit()
+        self.blockers.setAccessibleName(self.tr("What keeps the import from being stored"))
         self.blockers.setReadOnly(True)
         self.blockers.setMaximumHeight(90)
         self.error = ErrorLabel()
@@ -170,6 +183,7 @@ class PollImportDialog(QDialog):
         form.addRow(self.tr("CSV &columns"), self.columns)
         form.addRow(self.tr("&Round"), self.round)
         layout = QVBoxLayout(self)
+        name_form_rows(form)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.store_totals)
@@ -192,10 +206,13 @@ class PollImportDialog(QDialog):
     def load_file(self, path: Path) -> None:
         """Read the report and show its preview (an unreadable file shows its error)."""
         try:
-            self.data = path.read_bytes()
-        except OSError as exc:
+            self.data = report_bytes(path)
+        except VotumError as exc:  # too large, or unreadable
             self.data = None
-            self.error.set_error(f"{path}: {exc.strerror or exc}")
+            self.preview = None
+            self.import_button.setEnabled(False)
+            self._clear()
+            self.error.set_error(error_text(exc))
             return
         self.filename = path.name
         self.path.setText(str(path))
@@ -273,15 +290,20 @@ class PollImportDialog(QDialog):
                     "as counted by the call"
                 )
             )
-        self.summary.setText(" · ".join(parts))
+        self.hidden = []
         self.store_totals.setVisible(plan.anonymous)
         self._show_people(preview)
         self._show_domains(preview)
         self._show_questions(preview)
         self._show_conflicts(preview)
         self._show_ballots(preview)
+        self.summary.setText(" · ".join(parts + self.hidden))
         lang = current_language()
-        self.blockers.setPlainText("\n".join(b.in_language(lang) for b in preview.blockers))
+        blockers = [b.in_language(lang) for b in preview.blockers]
+        if len(blockers) > SHOWN_ROWS:
+            more = len(blockers) - SHOWN_ROWS
+            blockers = [*blockers[:SHOWN_ROWS], self.tr("… and %1 more").replace("%1", str(more))]
+        self.blockers.setPlainText("\n".join(blockers))
         self.import_button.setEnabled(preview.ready)
         if plan.conflicts:
             self.tabs.setTabText(
@@ -289,6 +311,18 @@ class PollImportDialog(QDialog):
             )
         else:
             self.tabs.setTabText(2, self.tr("Conflicts"))
+
+    def _shown(self, rows: Sequence[Row], what: str) -> Sequence[Row]:
+        """The first :data:`SHOWN_ROWS` of a table's rows; the summary says how many in all."""
+        if len(rows) <= SHOWN_ROWS:
+            return rows
+        self.hidden.append(
+            self.tr("the first %1 of %2 %3 are shown")
+            .replace("%1", str(SHOWN_ROWS))
+            .replace("%2", str(len(rows)))
+            .replace("%3", what)
+        )
+        return rows[:SHOWN_ROWS]
 
     def _rule_text(self, rule: str, note: str) -> str:
         names = {
@@ -305,7 +339,7 @@ class PollImportDialog(QDialog):
         return text
 
     def _show_people(self, preview: PollPreview) -> None:
-        people = preview.plan.participants
+        people = self._shown(preview.plan.participants, self.tr("participants"))
         self.people.setRowCount(len(people))
         for index, person in enumerate(people):
             self.people.setItem(index, 0, _item(person.label))
@@ -314,7 +348,7 @@ class PollImportDialog(QDialog):
             combo.currentIndexChanged.connect(
                 lambda _=0, key=person.key, box=combo: self.on_site_chosen(key, box.currentData())
             )
-            self.people.setCellWidget(index, 2, combo)
+            put_cell_widget(self.people, index, 2, combo)
 
     def _site_box(self, preview: PollPreview, site_id: int | None) -> QComboBox:
         combo = QComboBox()
@@ -326,7 +360,8 @@ class PollImportDialog(QDialog):
 
     def _show_domains(self, preview: PollPreview) -> None:
         """Every e-mail domain of the report and the site it stands for (editable)."""
-        domains = sorted({email_domain(p.email) for p in preview.plan.participants} - {""})
+        every = sorted({email_domain(p.email) for p in preview.plan.participants} - {""})
+        domains = self._shown(every, self.tr("e-mail domains"))
         self.domain_table.setRowCount(len(domains))
         for index, domain in enumerate(domains):
             self.domain_table.setItem(index, 0, _item(domain))
@@ -334,10 +369,10 @@ class PollImportDialog(QDialog):
             combo.currentIndexChanged.connect(
                 lambda _=0, key=domain, box=combo: self.on_domain_chosen(key, box.currentData())
             )
-            self.domain_table.setCellWidget(index, 1, combo)
+            put_cell_widget(self.domain_table, index, 1, combo)
 
     def _show_questions(self, preview: PollPreview) -> None:
-        matches = preview.plan.questions
+        matches = self._shown(preview.plan.questions, self.tr("poll questions"))
         self.questions.setRowCount(len(matches))
         hows = {
             QuestionMatchKind.EXACT: self.tr("same text"),
@@ -363,17 +398,17 @@ class PollImportDialog(QDialog):
                     text, box.currentData()
                 )
             )
-            self.questions.setCellWidget(index, 2, combo)
+            put_cell_widget(self.questions, index, 2, combo)
             check = QCheckBox()
             check.setChecked(not match.needs_confirmation and match.question_id is not None)
             check.setEnabled(match.needs_confirmation)
             check.toggled.connect(
                 lambda on, text=match.poll_text: self.on_question_confirmed(text, on)
             )
-            self.questions.setCellWidget(index, 3, check)
+            put_cell_widget(self.questions, index, 3, check)
 
     def _show_conflicts(self, preview: PollPreview) -> None:
-        conflicts = preview.plan.conflicts
+        conflicts = self._shown(preview.plan.conflicts, self.tr("conflicts"))
         self.conflicts.setRowCount(len(conflicts))
         for index, conflict in enumerate(conflicts):
             self.conflicts.setItem(index, 0, _item(preview.site_label(conflict.site_id)))
@@ -392,7 +427,7 @@ class PollImportDialog(QDialog):
                     self.on_conflict_resolved(key, box.currentData())
                 )
             )
-            self.conflicts.setCellWidget(index, 2, combo)
+            put_cell_widget(self.conflicts, index, 2, combo)
 
     def _show_ballots(self, preview: PollPreview) -> None:
         ballots = preview.plan.ballots
@@ -426,8 +461,9 @@ class PollImportDialog(QDialog):
                     str(total.count),
                 )
             )
-        self.ballots.setRowCount(len(rows))
-        for index, cells in enumerate(rows):
+        shown = self._shown(rows, self.tr("ballots and totals"))
+        self.ballots.setRowCount(len(shown))
+        for index, cells in enumerate(shown):
             for column, text in enumerate(cells):
                 self.ballots.setItem(index, column, _item(text))
 

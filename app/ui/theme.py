@@ -1,4 +1,8 @@
-"""Light and dark palettes; "system" follows the platform's colour scheme."""
+"""Light and dark palettes; "system" follows the platform's colour scheme.
+
+Every text colour reaches 4.5:1 against the backgrounds it is drawn on, placeholder text
+included (WCAG 1.4.3), in both themes; ``tests/ui/test_contrast.py`` computes the ratios.
+"""
 
 from __future__ import annotations
 
@@ -31,8 +35,8 @@ def _palette(dark: bool) -> QPalette:
             QPalette.ColorRole.ButtonText: "#e6e6e6",
             QPalette.ColorRole.ToolTipBase: "#2b2d30",
             QPalette.ColorRole.ToolTipText: "#e6e6e6",
-            QPalette.ColorRole.PlaceholderText: "#8c8f94",
-            QPalette.ColorRole.Highlight: "#3574f0",
+            QPalette.ColorRole.PlaceholderText: "#9aa0a8",
+            QPalette.ColorRole.Highlight: "#3170e6",  # white on it 4.5:1, it on Base 3:1
             QPalette.ColorRole.HighlightedText: "#ffffff",
             QPalette.ColorRole.Link: "#6ea8fe",
             QPalette.ColorRole.Mid: "#45484d",
@@ -50,7 +54,7 @@ def _palette(dark: bool) -> QPalette:
             QPalette.ColorRole.ButtonText: "#1b1d21",
             QPalette.ColorRole.ToolTipBase: "#ffffe8",
             QPalette.ColorRole.ToolTipText: "#1b1d21",
-            QPalette.ColorRole.PlaceholderText: "#8a8f98",
+            QPalette.ColorRole.PlaceholderText: "#676d77",
             QPalette.ColorRole.Highlight: ACCENT,
             QPalette.ColorRole.HighlightedText: "#ffffff",
             QPalette.ColorRole.Link: ACCENT,
@@ -89,7 +93,7 @@ def warning_color() -> QColor:
     """Amber: something to fix later that does not stop the work (an invalid EFN kept)."""
     app = QApplication.instance()
     dark = bool(app.property("votumDark")) if app is not None else False
-    return QColor("#d29922") if dark else QColor("#9a6700")
+    return QColor("#d29922") if dark else QColor("#8f5f00")
 
 
 def muted_color() -> QColor:
@@ -102,3 +106,21 @@ def ok_color() -> QColor:
     app = QApplication.instance()
     dark = bool(app.property("votumDark")) if app is not None else False
     return QColor("#3fb950") if dark else QColor("#1a7f37")
+
+
+def focus_color() -> QColor:
+    """The ring that shows where the keyboard is: 3:1 against either theme's backgrounds
+    (the dark theme's selection blue is too dark for a ring on its dark base)."""
+    app = QApplication.instance()
+    dark = bool(app.property("votumDark")) if app is not None else False
+    return QColor("#6ea8fe") if dark else QColor(ACCENT)
+
+
+def focus_ring_style(selector: str) -> str:
+    """A style sheet that marks keyboard focus on a framed widget (a list whose style
+    draws no focus frame): a 2-pixel ring in :func:`focus_color`, the usual thin frame
+    otherwise; the content does not move."""
+    return (
+        f"{selector} {{ border: 1px solid palette(mid); padding: 1px; }}"
+        f"{selector}:focus {{ border: 2px solid {focus_color().name()}; padding: 0px; }}"
+    )

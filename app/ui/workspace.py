@@ -59,11 +59,15 @@ class Workspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         if session is not None:
-            self.ensure_console()
+            self.ensure_console(start_server=False)
 
-    def show_live(self) -> None:
+    def show_live(self, *, start_server: bool = True) -> None:
+        """The Live tab; ``start_server``: the moderator starts the live session (else the
+        program shows it, as ``python main.py demo`` does, and the server waits)."""
+        self.tabs.blockSignals(not start_server)  # no tab change that counts as a start
         self.tabs.setCurrentIndex(LIVE_TAB)
-        self.ensure_console()
+        self.tabs.blockSignals(False)
+        self.ensure_console(start_server=start_server)
 
     def show_preparation(self) -> None:
         self.tabs.setCurrentIndex(0)
@@ -73,9 +77,11 @@ class Workspace(QWidget):
             self.session = LiveSession(self.db, self.conference_id, self)
         return self.session
 
-    def ensure_console(self) -> LiveConsole:
-        """Build the live console (and start the server the first time)."""
+    def ensure_console(self, *, start_server: bool = True) -> LiveConsole:
+        """Build the live console (and with ``start_server`` start the live session)."""
         if self.console is not None:
+            if start_server:
+                self.start_live_session()
             return self.console
         from app.ui.live.console import LiveConsole
 
@@ -83,6 +89,7 @@ class Workspace(QWidget):
         self.editor.flush()
         self.console = LiveConsole(session)
         self.console.presenterRequested.connect(self.toggle_presenter)
+        self.console.questionOpening.connect(self.start_live_session)
         current = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         self.tabs.removeTab(LIVE_TAB)
@@ -94,20 +101,31 @@ class Workspace(QWidget):
         # Everything built so far lives as long as the app: keep it out of the garbage
         # collector's full passes, which otherwise stall live redraws by 100+ ms.
         gc.freeze()
+        if start_server:
+            self.start_live_session()
+        self.consoleCreated.emit()
+        return self.console
+
+    @Slot()
+    def start_live_session(self) -> None:
+        """The moderator goes live (the Live tab, the presenter view, the first question
+        opened): this computer's voting server starts, once. Never while the conference is
+        only being looked at (a server on every interface makes Windows ask about its
+        firewall), never again after the moderator stopped it."""
+        session = self.session
         if (
             self._auto_start
-            and session.remote_host is None  # a hosted server is not ours to start
+            and isinstance(session, LiveSession)
+            and not session.control.ever_started
             and session.server_state.state in ("stopped", "failed")
         ):
             session.start_server(port=settings.server_port())
-        self.consoleCreated.emit()
-        return self.console
 
     @Slot(int)
     def on_tabs_current_changed(self, index: int) -> None:
         if index == LIVE_TAB:
             self.editor.flush()  # pending edits are written before the live data is read
-            self.ensure_console()
+            self.ensure_console()  # the moderator chose Live: the session starts
             if self.session is not None:
                 self.session.refresh()
         else:

@@ -189,6 +189,10 @@
         <translation>Teilnehmende: %1</translation>
     </message>
     <message>
+        <source>Attendees</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -199,10 +203,6 @@
     <message>
         <source>Role</source>
         <translation>Funktion</translation>
-    </message>
-    <message>
-        <source>Attendees</source>
-        <translation>Teilnehmende</translation>
     </message>
     <message>
         <source>Add row</source>
@@ -240,6 +240,7 @@
     <name>BallotDialog</name>
     <message>
         <source>Enter vote for site</source>
+        <extracomment>Characters of a site&apos;s name the site box shows before it elides (the whole name is its tooltip); option labels wrap at about this many characters a line.</extracomment>
         <translation>Stimme für Standort eintragen</translation>
     </message>
     <message>
@@ -321,10 +322,6 @@
         <translation>Gen</translation>
     </message>
     <message>
-        <source>Alteration (HGVS)</source>
-        <translation>Veränderung (HGVS)</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -333,12 +330,12 @@
         <translation>VAF %</translation>
     </message>
     <message>
-        <source>Comment</source>
-        <translation>Kommentar</translation>
+        <source>Partner</source>
+        <translation>Partner</translation>
     </message>
     <message>
-        <source>Paste rows from a spreadsheet with Ctrl+V (gene, alteration, kind, VAF, comment)</source>
-        <translation>Zeilen aus einer Tabelle mit Strg+V einfügen (Gen, Veränderung, Art, VAF, Kommentar)</translation>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -399,6 +396,90 @@
     <message>
         <source>Molecular findings</source>
         <translation>Molekulare Befunde</translation>
+    </message>
+    <message>
+        <source>ICD-O-3 topography</source>
+        <translation>ICD-O-3-Topographie</translation>
+    </message>
+    <message>
+        <source>ICD-O-3 morphology with behaviour code</source>
+        <translation>ICD-O-3-Morphologie mit Dignitätskode</translation>
+    </message>
+    <message>
+        <source>What the table of lines does not say</source>
+        <translation>Was die Tabelle der Linien nicht sagt</translation>
+    </message>
+    <message>
+        <source>Alteration (p.)</source>
+        <translation>Veränderung (p.)</translation>
+    </message>
+    <message>
+        <source>c. notation</source>
+        <translation>c.-Notation</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>CN</source>
+        <translation>CN</translation>
+    </message>
+    <message>
+        <source>Breakpoints</source>
+        <translation>Bruchpunkte</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidenzlevel</translation>
+    </message>
+    <message>
+        <source>Paste rows from a spreadsheet with Ctrl+V: gene, alteration, kind, VAF, c. notation, transcript, … in the order of the columns, or any order under a header row</source>
+        <translation>Zeilen aus einer Tabellenkalkulation mit Strg+V einfügen: Gen, Veränderung, Art, VAF, c.-Notation, Transkript, … in der Reihenfolge der Spalten, oder in beliebiger Reihenfolge unter einer Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Substances</source>
+        <translation>Substanzen</translation>
+    </message>
+    <message>
+        <source>Best response</source>
+        <translation>Beste Antwort</translation>
+    </message>
+    <message>
+        <source>Prior lines of therapy</source>
+        <translation>Therapielinien</translation>
+    </message>
+    <message>
+        <source>Paste rows with Ctrl+V: line, substances, best response (CR, PR, SD, PD, NE)</source>
+        <translation>Zeilen mit Strg+V einfügen: Linie, Substanzen, beste Antwort (CR, PR, SD, PD, NE)</translation>
+    </message>
+    <message>
+        <source>ICD-&amp;O-3</source>
+        <translation>ICD-&amp;O-3</translation>
+    </message>
+    <message>
+        <source>T&amp;NM</source>
+        <translation>T&amp;NM</translation>
+    </message>
+    <message>
+        <source>Como&amp;rbidities</source>
+        <translation>Begleiterk&amp;rankungen</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Linie hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Linie entfernen</translation>
     </message>
     <message>
         <source>Add finding</source>
@@ -612,7 +693,7 @@
     <name>CountPanel</name>
     <message>
         <source>Hover a code for the site&apos;s full name</source>
-        <extracomment>The grid of site codes grows to show this many sites before it scrolls.</extracomment>
+        <extracomment>The grid of site codes grows to show this many sites before it scrolls. How a site&apos;s ballot came, said on hover (&quot;&quot; for its voter page, the usual way)</extracomment>
         <translation>Den vollen Namen zeigt der Mauszeiger über dem Kürzel</translation>
     </message>
     <message>
@@ -642,6 +723,14 @@
     <message>
         <source>entered by the moderator</source>
         <translation>eingetragen durch Moderation</translation>
+    </message>
+    <message>
+        <source>cast through the site&apos;s API</source>
+        <translation>über die API des Standorts abgegeben</translation>
+    </message>
+    <message>
+        <source>from the call&apos;s poll</source>
+        <translation>aus der Umfrage der Videokonferenz</translation>
     </message>
 </context>
 <context>
@@ -684,6 +773,18 @@
     <message>
         <source>PDF protocol (*.pdf)</source>
         <translation>PDF-Protokoll (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export manuscript draft</source>
+        <translation>Manuskriptentwurf exportieren</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Word-Dokument (*.docx)</translation>
+    </message>
+    <message>
+        <source>Markdown, figures in a folder beside it (*.md)</source>
+        <translation>Markdown, Abbildungen in einem Ordner daneben (*.md)</translation>
     </message>
     <message>
         <source>Export results</source>
@@ -757,6 +858,7 @@
     <name>FindingKinds</name>
     <message>
         <source>SNV</source>
+        <extracomment>The columns in the order shown and pasted: the first four as a spreadsheet of SNVs has them (gene, alteration, kind, VAF), the report&apos;s details after them, the comment last. Numbers typed with a decimal comma or a percent sign, by column. Header cells a pasted spreadsheet may carry (lower case), beside the table&apos;s own.</extracomment>
         <translation>SNV</translation>
     </message>
     <message>
@@ -934,6 +1036,14 @@
     <message>
         <source>Each link lets one site vote. Send it only to that site; do not share this window.</source>
         <translation>Jeder Link lässt genau einen Standort abstimmen. Nur an diesen Standort senden; dieses Fenster nicht teilen.</translation>
+    </message>
+    <message>
+        <source>Address of the links</source>
+        <translation>Adresse der Links</translation>
+    </message>
+    <message>
+        <source>Voting links</source>
+        <translation>Abstimmungslinks</translation>
     </message>
     <message>
         <source>Site</source>
@@ -1134,6 +1244,14 @@
         <translation>Ende der Agenda</translation>
     </message>
     <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Port of the voting server</source>
+        <translation>Port des Abstimmungsservers</translation>
+    </message>
+    <message>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
@@ -1327,6 +1445,10 @@
     <message>
         <source>Export &amp;protocol (PDF)…</source>
         <translation>&amp;Protokoll exportieren (PDF) …</translation>
+    </message>
+    <message>
+        <source>Export &amp;manuscript draft (Word, Markdown)…</source>
+        <translation>&amp;Manuskriptentwurf exportieren (Word, Markdown) …</translation>
     </message>
     <message>
         <source>Export &amp;results (CSV, XLSX, JSON)…</source>
@@ -1574,6 +1696,10 @@
         <translation>Notizen zum Fall</translation>
     </message>
     <message>
+        <source>Saved as you type</source>
+        <translation>Wird beim Tippen gespeichert</translation>
+    </message>
+    <message>
         <source>saved %1</source>
         <translation>gespeichert %1</translation>
     </message>
@@ -1587,6 +1713,10 @@
     <message>
         <source>Order of the case packages</source>
         <translation>Reihenfolge der Fallpakete</translation>
+    </message>
+    <message>
+        <source>Case packages in agenda order</source>
+        <translation>Fallpakete in der Reihenfolge der Agenda</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -1895,6 +2025,10 @@
         <translation>Bericht über die Sitzungen im Jahr:</translation>
     </message>
     <message>
+        <source>report-%1.pdf</source>
+        <translation>jahresbericht-%1.pdf</translation>
+    </message>
+    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -1903,6 +2037,7 @@
     <name>PollImportDialog</name>
     <message>
         <source>Import poll report</source>
+        <extracomment>Rows a table of the preview shows (and problems the list below it): a report of many thousand lines is summarised, the first rows shown and the rest counted.</extracomment>
         <translation>Umfragebericht importieren</translation>
     </message>
     <message>
@@ -1990,6 +2125,10 @@
         <translation>E-Mail-Domains</translation>
     </message>
     <message>
+        <source>What keeps the import from being stored</source>
+        <translation>Was das Speichern des Imports verhindert</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importieren</translation>
     </message>
@@ -2030,8 +2169,16 @@
         <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
     </message>
     <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
         <source>Conflicts (%1)</source>
         <translation>Konflikte (%1)</translation>
+    </message>
+    <message>
+        <source>the first %1 of %2 %3 are shown</source>
+        <translation>die ersten %1 von %2 %3 werden gezeigt</translation>
     </message>
     <message>
         <source>table</source>
@@ -2054,6 +2201,18 @@
         <translation>mehrdeutig: %1</translation>
     </message>
     <message>
+        <source>participants</source>
+        <translation>Teilnehmenden</translation>
+    </message>
+    <message>
+        <source>e-mail domains</source>
+        <translation>E-Mail-Domains</translation>
+    </message>
+    <message>
+        <source>poll questions</source>
+        <translation>Umfragefragen</translation>
+    </message>
+    <message>
         <source>same text</source>
         <translation>gleicher Text</translation>
     </message>
@@ -2072,6 +2231,10 @@
     <message>
         <source>— not imported —</source>
         <translation>— nicht importiert —</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>Konflikten</translation>
     </message>
     <message>
         <source>— choose —</source>
@@ -2093,6 +2256,10 @@
         <source>counted by the call</source>
         <translation>von der Videokonferenz gezählt</translation>
     </message>
+    <message>
+        <source>ballots and totals</source>
+        <translation>Stimmen und Summen</translation>
+    </message>
 </context>
 <context>
     <name>PreparationEditor</name>
@@ -2111,6 +2278,10 @@
     <message>
         <source>Changes are saved as you type; Ctrl+Z undoes them.</source>
         <translation>Änderungen werden beim Tippen gespeichert; Strg+Z macht sie rückgängig.</translation>
+    </message>
+    <message>
+        <source>Agenda: cases and questions</source>
+        <translation>Agenda: Fälle und Fragen</translation>
     </message>
     <message>
         <source>New case</source>
@@ -2396,6 +2567,10 @@
         <source>The chart appears here.</source>
         <translation>Hier erscheint das Diagramm.</translation>
     </message>
+    <message>
+        <source>Result chart</source>
+        <translation>Ergebnisdiagramm</translation>
+    </message>
 </context>
 <context>
     <name>RoundDeleter</name>
@@ -2555,6 +2730,10 @@
         <translation>E-Mail</translation>
     </message>
     <message>
+        <source>Sites</source>
+        <translation>Standorte</translation>
+    </message>
+    <message>
         <source>New site…</source>
         <translation>Neuer Standort …</translation>
     </message>
@@ -2584,6 +2763,29 @@
     <message>
         <source>Ballots are NOT being stored: %1. The sites are asked to vote again. Free disk space or check the database file; storing resumes by itself.</source>
         <translation>Stimmen werden NICHT gespeichert: %1. Die Standorte werden gebeten, erneut abzustimmen. Speicherplatz freigeben oder die Datenbankdatei prüfen; danach wird von selbst wieder gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>TherapyResponses</name>
+    <message>
+        <source>CR – complete response</source>
+        <translation>CR – komplette Remission</translation>
+    </message>
+    <message>
+        <source>PR – partial response</source>
+        <translation>PR – partielle Remission</translation>
+    </message>
+    <message>
+        <source>SD – stable disease</source>
+        <translation>SD – stabile Erkrankung</translation>
+    </message>
+    <message>
+        <source>PD – progressive disease</source>
+        <translation>PD – Progress</translation>
+    </message>
+    <message>
+        <source>NE – not evaluable</source>
+        <translation>NE – nicht beurteilbar</translation>
     </message>
 </context>
 <context>
@@ -2643,6 +2845,10 @@
     <message>
         <source>Must be a whole number</source>
         <translation>Muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>Best response: CR, PR, SD, PD or NE</source>
+        <translation>Beste Antwort: CR, PR, SD, PD oder NE</translation>
     </message>
     <message>
         <source>Must be a number</source>

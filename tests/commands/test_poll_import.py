@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app.cli import main
 from app.db import Database
 from app.models import Ballot, PollImport
-from tests.services.poll_helpers import FILES, load_blank_demo
+from tests.services.poll_helpers import FILES, load_blank_demo, long_report
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -139,4 +139,34 @@ def test_a_broken_file_names_line_and_problem(
     broken.write_bytes(b"#,User Name,User Email,Submitted Date/Time,\n1,A,a@x.de,,Frage?\n")
     assert main(["--db", db_url, "poll-import", "demo", str(broken)]) == 1
     assert "line 2: question without answer" in capsys.readouterr().err
+    assert ballots(db) == 0
+
+
+def test_a_long_preview_is_summarised_and_full_shows_every_line(
+    db: Database, db_url: str, conf: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "lang.csv"
+    report.write_bytes(long_report(3_000))
+    args = ["--db", db_url, "poll-import", "demo", str(report), "--dry-run"]
+    assert main(args) == 1  # nobody matches a site: nothing to import
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) < 80
+    assert "… and 2980 more (--full shows all)" in out
+    assert err.count("\n") == 1
+    assert main([*args, "--full"]) == 1
+    out, _ = capsys.readouterr()
+    assert len(out.splitlines()) > 3_000
+
+
+def test_a_report_over_the_size_limit_is_one_line_and_nothing_stored(
+    db: Database, db_url: str, conf: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "riesig.csv"
+    with report.open("wb") as out:
+        out.write(long_report(10))
+        out.truncate(20 * 1024 * 1024)
+    assert main(["--db", db_url, "poll-import", "demo", str(report)]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert "riesig.csv: 20 MB ist zu groß (höchstens 10 MB)" in err and "at most 10 MB" in err
     assert ballots(db) == 0

@@ -41,7 +41,7 @@ def build_hostile(db: Database, folder: Path) -> int:
     hostile = [SCRIPT, FORMULA, MARKUP, EMOJI, UMLAUTS, CONTROL, RTL]
     package = {
         "format": "votum-case-package",
-        "version": 1,
+        "version": 2,
         "title": f"{FORMULA} {SCRIPT}",
         "cases": [
             {
@@ -52,7 +52,21 @@ def build_hostile(db: Database, folder: Path) -> int:
                 "stage": UMLAUTS,
                 "text": f"{SCRIPT}\n{word(5000, 'T')}\n{EMOJI}\n{CONTROL}",
                 "prior_therapies": f"{FORMULA}\n{RTL}",
+                "tnm": f"pT3 {MARKUP}",
+                "comorbidities": f"{SCRIPT}\n{RTL} {word(1000, 'K')}",
+                "therapy_lines": [
+                    {"line": 1, "substances": f"{FORMULA} {word(480, 'L')}", "best_response": "PR"},
+                    {"substances": f"{EMOJI} {CONTROL}"},
+                ],
                 "findings": [
+                    {
+                        "gene": "NRG1",
+                        "alteration": SCRIPT,
+                        "kind": "fusion",
+                        "partner": UMLAUTS[:40],
+                        "breakpoints": f"{MARKUP} {word(120, 'B')}",
+                        "copy_number": 3,
+                    },
                     {"gene": "KRAS", "alteration": "p.G12D", "comment": f"{SCRIPT} {EMOJI}"},
                     {"gene": "<b>X</b>", "kind": "other", "comment": word(500, "F")},
                     {"gene": "=SUM(1)", "kind": "other", "comment": f"{FORMULA} {RTL}"},

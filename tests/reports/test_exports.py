@@ -344,11 +344,12 @@ def test_changed_ballots_keep_their_history_in_json_and_xlsx(db: Database, tmp_p
     times = {(e.site_id, e.revision): e.at.strftime("%Y-%m-%d %H:%M:%S") for e in history}
     site_a, site_b = "Universitätsklinikum S000", "Universitätsklinikum S001"
     expected = [  # (site, revision, time, answer, abstain, comment, source, actor, counts)
-        (site_a, 1, times[(first, 1)], "Ja, Empfehlung", "no", "", "site (browser)", "S000", "no"),
+        (site_a, 1, times[(first, 1)], "Ja, Empfehlung", "no", "", "site (voter page)", "S000",
+         "no"),
         (site_a, 2, times[(first, 2)], "Keine Empfehlung", "no", "nach Diskussion",
-         "site (browser)", "", "no"),
+         "site (voter page)", "", "no"),
         (site_a, 3, times[(first, 3)], "", "yes", "", "moderator (entered)", "Moderation", "yes"),
-        (site_b, 1, times[(second, 1)], "Keine Empfehlung", "no", "", "site (browser)", "S001",
+        (site_b, 1, times[(second, 1)], "Keine Empfehlung", "no", "", "site (voter page)", "S001",
          "yes"),
     ]  # fmt: skip
     fields = ("site", "revision", "cast_at", "answer", "abstain", "comment", "source", "actor")

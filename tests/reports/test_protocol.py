@@ -350,3 +350,31 @@ def test_preset_labels_follow_the_protocol_language_own_labels_stay(
     german = " ".join(page_texts(path))
     assert "Kein Evidenzlevel / keine Empfehlung" in german
     assert "Stimme nicht zu" in german and "No evidence level" not in german
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_case_pages_show_what_the_pathology_report_gives(
+    db: Database, demo_id: int, tmp_path: Path, lang: str
+) -> None:
+    path = tmp_path / "protocol.pdf"
+    write_protocol(db, demo_id, path, lang=lang)
+    text = " ".join(page_texts(path))
+    with db.read() as session:
+        first, second, _third = agenda.agenda(session, demo_id)
+    assert first.tnm and first.tnm in text
+    assert f"{first.icdo3_topography} · {first.icdo3_morphology}" in text
+    assert first.comorbidities in text
+    kras = first.findings[0]
+    assert f"{kras.transcript}:{kras.coding}" in text and kras.evidence in text
+    assert ("Score 12" if lang == "de" else "score 12") in text  # HRD, a signature
+    assert "CN 0" in text  # the CDKN2A deletion's copy number
+    fusion = second.findings[0]
+    assert fusion.breakpoints in text
+    for line in first.therapy_lines:
+        assert line.substances in text
+    if lang == "de":
+        assert "1. Linie FOLFIRINOX partielle Remission (PR)" in text
+        assert "Begleiterkrankungen" in text
+    else:
+        assert "line 1 FOLFIRINOX partial response (PR)" in text
+        assert "Comorbidities" in text

@@ -190,13 +190,39 @@ def test_an_action_sent_again_with_its_request_id_is_done_once(
     assert repeated.json() == closed.json()
     plain = client.post(f"/api/moderator/questions/{question}/close", headers=served.moderator)
     assert plain.status_code == 409  # without an id, a second close is refused as before
-    other = {**served.moderator, "Idempotency-Key": "close-1"}
-    reused = client.post("/api/moderator/next", headers=other)
-    assert reused.json() == closed.json()  # an id answers what it was first used for
     bad = client.post(
         "/api/moderator/next", headers={**served.moderator, "Idempotency-Key": "x" * 65}
     )
     assert bad.status_code == 422
+
+
+def test_a_request_id_sent_with_another_request_is_refused_and_changes_nothing(
+    served: Served, client: httpx.Client, db: Database
+) -> None:
+    agenda_ids = [
+        q["id"]
+        for case in client.get("/api/moderator/agenda", headers=served.moderator).json()
+        for q in case["questions"]
+    ]
+    first, second = agenda_ids[0], agenda_ids[3]
+    key = {**served.moderator, "Idempotency-Key": "choose-1"}
+    chosen = client.put("/api/moderator/current", json={"question_id": first}, headers=key)
+    assert chosen.status_code == 200, chosen.text
+    again = client.put("/api/moderator/current", json={"question_id": first}, headers=key)
+    assert again.headers["idempotent-replayed"] == "true"  # the same request: replayed
+    before = snapshot(db)
+    other = client.put("/api/moderator/current", json={"question_id": second}, headers=key)
+    assert other.status_code == 422
+    assert "choose-1" in other.json()["messages"]["en"] and "another request" in other.text
+    assert "anderen Anfrage" in other.json()["messages"]["de"]
+    assert "idempotent-replayed" not in other.headers
+    assert snapshot(db) == before
+    state = client.get("/api/moderator/state", headers=served.moderator).json()
+    assert state["current"]["id"] == first  # not silently left as it was, nor changed
+    for path in ("/api/moderator/next", f"/api/moderator/questions/{second}/open"):
+        refused = client.post(path, headers=key)  # another method and path: refused too
+        assert refused.status_code == 422, (path, refused.text)
+    assert snapshot(db) == before
 
 
 def test_the_console_lists_agenda_attendance_and_notes(

@@ -389,3 +389,27 @@ def test_a_worker_killed_in_a_burst_loses_no_acknowledged_ballot(db_url: str, db
     with db.read() as session:
         history = {(h.site_id, h.revision, h.option_ids) for h in ballot_history(session, question)}
     assert [a for a in acked if a not in history] == []
+
+
+@linux_only
+def test_a_worker_that_dies_is_replaced_and_the_log_says_so(db_url: str, db: Database) -> None:
+    import httpx
+
+    with db.write() as session:
+        conf_id = make_conference(session, 3, prefix="W")
+    question = current_question(db, conf_id)
+    workers = Workers(db_url, db, "w")
+    try:
+        killed = workers.pids[0]
+        os.kill(killed, signal.SIGKILL)
+        said = workers.serve.wait_for(r"worker process (\d+) died \((.+?)\); process (\d+) takes")
+        assert (int(said.group(1)), said.group(2)) == (killed, "signal SIGKILL")
+        assert "Arbeitsprozess" in said.string  # both languages, one line
+        replacement = int(said.group(3))
+        assert replacement in _children(workers.serve.proc.pid)
+        site = next(iter(tokens(db, conf_id).values()))
+        for _ in range(4):  # whichever worker takes the connection, the server answers
+            answer = httpx.get(f"http://127.0.0.1:{workers.port}/api/v/{site}/state")
+            assert answer.status_code == 200 and answer.json()["question"]["id"] == question
+    finally:
+        workers.stop()

@@ -32,3 +32,18 @@ def question_ids(db: Database, conference_id: int) -> dict[str, int]:
             for q in c.questions
             if q.round == 1
         }
+
+
+def long_report(rows: int) -> bytes:
+    """A Zoom report (2021 layout) of ``rows`` participants no site is known for, each
+    answering question 1.1: a preview of thousands of lines."""
+    head = (FILES / "zoom_2021.csv").read_text("utf-8-sig").split("Poll Name")[0]
+    lines = [
+        head,
+        "#,User Name,User Email,Submitted Date/Time,Würde Ihr Standort HCQ + Trametinib empfehlen?",
+    ]
+    lines += [
+        f'{n},Teilnehmer {n},person{n}@example{n}.org,"Nov 30, 2026 18:10:05",Keine Empfehlung'
+        for n in range(1, rows + 1)
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -131,12 +131,25 @@ def test_after_each_change_only_that_comes_and_the_book_stays_exact(server: Serv
     server.changed("question", question.id)
     server.changed("agenda", question.id)
     after = server.answer(book)
-    assert after.cases is not None and {p.question.round for p in after.parts} == {2}
+    assert after.cases is not None and {p.question.round for p in after.parts} == {1, 2}
+    closed = next(p for p in after.parts if p.question.round == 1)
+    assert closed.electorate is not None  # round 1 came whole: who could vote as it closed
+    assert closed.electorate.site_ids == {sites[1], sites[2]}
     book.apply(after)
     snapshot = book.snapshot(0)
     _same(snapshot, server.local())
     assert snapshot.question is not None and snapshot.question.round == 2
     assert snapshot.round_one is not None and snapshot.round_one.tally.n_valid == 2
+    eligible = snapshot.round_one.tally.n_eligible
+    with server.db.write() as session:  # a late arrival does not change a closed count
+        set_attendance(session, server.conference_id, sites[3], present=True, attendee_count=1)
+    server.changed("attendance")
+    book.apply(server.answer(book))
+    later = book.snapshot(0)
+    _same(later, server.local())
+    assert later.round_one is not None and later.round_one.tally.n_eligible == eligible
+    assert later.result is not None  # round 2 is open: it counts who is here now
+    assert later.result.tally.n_eligible == len({sites[1], sites[2], sites[3]})
 
 
 def test_a_ballot_is_a_few_hundred_bytes_whatever_the_size_of_the_conference(

@@ -374,13 +374,8 @@ def test_a_relabelled_scale_with_own_codes_is_imported_in_scale_order(
         )
         agreement, evidence, yes_no = agenda.get_case(session, case_id).questions
     assert [o.label for o in agreement.options] == labels
-    assert [o.code for o in agreement.options] == [
-        "strongly_agree",
-        "agree",
-        "neutral",
-        "disagree",
-        "strongly_disagree",
-    ]
+    # the author's codes stay (exports show what the file said); the steps are positions
+    assert [o.code for o in agreement.options] == [f"own_{i}" for i in range(5)]
     assert [o.code for o in evidence.options] == [p.code for p in EVIDENCE]
     assert [(o.label, o.code) for o in yes_no.options] == [("Yes, do", "yes"), ("Nein", "no")]
 

@@ -364,7 +364,7 @@ def test_domain_rules_cover_sub_domains_and_a_shared_domain_is_no_rule() -> None
 
 def test_two_questions_with_the_same_text_need_the_moderator_to_say_which() -> None:
     from app.models import QuestionKind, QuestionState
-    from app.services.poll_matching import QuestionMatchKind, match_questions
+    from app.services.poll_questions import QuestionMatchKind, match_questions
     from app.services.views import QuestionInfo
 
     def question(id: int, number: str) -> QuestionInfo:

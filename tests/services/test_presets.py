@@ -6,7 +6,7 @@ import pytest
 
 from app.db import Database
 from app.models import QuestionKind
-from app.services import agenda, ballots
+from app.services import agenda, ballots, lifecycle, results
 from app.services.package_schema import PackageCase, PackageOption, PackageQuestion
 from app.services.presets import AGREEMENT, EVIDENCE, YES_NO, option_label
 from tests.services.helpers import make_conference
@@ -70,3 +70,39 @@ def test_a_yes_no_question_created_in_german_says_yes_no_in_english(db: Database
         question = agenda.get_case(session, case_id).questions[0]
     assert [o.label for o in question.options] == ["Ja", "Nein"]
     assert [o.label_in("en") for o in question.options] == ["Yes", "No"]
+
+
+def test_an_agreement_scale_keeps_the_authors_codes_and_its_steps_by_position(
+    db: Database,
+) -> None:
+    codes = ["agree_strong", "agree_some", "undecided", "disagree_some", "disagree_strong"]
+    setup = make_conference(db, 1, open_question=False)
+    with db.write() as session:
+        case_id = agenda.add_case(
+            session,
+            setup.conference_id,
+            PackageCase(
+                title="Fall 2",
+                questions=[
+                    PackageQuestion(
+                        text="Zustimmung?",
+                        kind=QuestionKind.AGREEMENT,
+                        options=[
+                            PackageOption(label=step.label_de, code=code)
+                            for step, code in zip(AGREEMENT, codes, strict=True)
+                        ],
+                    )
+                ],
+            ),
+        )
+        question_id = agenda.get_case(session, case_id).questions[0].id
+        lifecycle.open_question(session, question_id)
+        first = agenda.get_question(session, question_id).options[0].id
+        receipt = ballots.cast_ballot(session, question_id, setup.site_ids[0], option_ids=[first])
+    with db.read() as session:
+        question = agenda.get_question(session, question_id)
+        tally = results.question_tally(session, question_id)
+    assert [o.code for o in question.options] == codes  # as the file said, nothing invented
+    assert [o.label_in("en") for o in question.options] == [s.label_en for s in AGREEMENT]
+    assert tally.options[0].option.label_in("en") == "Strongly agree"
+    assert receipt.labels_in("en") == ("Strongly agree",)

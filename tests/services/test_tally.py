@@ -62,7 +62,7 @@ def test_sentence_leaves_out_options_nobody_chose_and_falls_back_to_labels() -> 
         "67 % der Standorte wählen „Osimertinib“; 33 % wählen „Studie“"
     )
     assert manuscript_sentence(result, "en") == (
-        '67 % of sites chose "Osimertinib"; 33 % chose "Studie"'
+        "67 % of sites chose “Osimertinib”; 33 % chose “Studie”"
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -114,3 +114,48 @@ def hostile_conference(db: Database) -> int:
             ),
         )  # fmt: skip
     return conf_id
+
+
+def tooltips_of(root: QWidget) -> list[str]:
+    """Every tooltip under ``root``: of each widget and of each item of each item view
+    (its model's ``ToolTipRole``, trees walked whole)."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if widget.toolTip():
+            found.append(widget.toolTip())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            found += _item_tooltips(widget.model())
+    return found
+
+
+def _item_tooltips(model: QAbstractItemModel) -> list[str]:
+    flat = isinstance(model, QAbstractListModel)  # its columnCount is private
+    found: list[str] = []
+
+    def walk(parent: QModelIndex) -> None:
+        for row in range(model.rowCount(parent)):
+            for column in range(1 if flat else max(1, model.columnCount(parent))):
+                tip = model.index(row, column, parent).data(Qt.ItemDataRole.ToolTipRole)
+                if tip:
+                    found.append(str(tip))
+            walk(model.index(row, 0, parent))
+
+    walk(QModelIndex())
+    return found
+
+
+def assert_tooltips_plain(root: QWidget) -> list[str]:
+    """Every tooltip under ``root`` shows its text literally: it is no rich text, or it is
+    the escaped form :func:`app.ui.plain.plain_tooltip` makes; returns what they show."""
+    from app.ui.plain import plain_tooltip
+
+    shown = []
+    for tip in tooltips_of(root):
+        literal = shown_tooltip(tip)
+        assert not QtGui.Qt.mightBeRichText(tip) or plain_tooltip(literal) == tip, (
+            f"tooltip {tip!r} is shown as HTML ({literal!r})"
+        )
+        shown.append(literal)
+    return shown

@@ -63,3 +63,19 @@ def test_a_refused_export_speaks_the_ui_language(qtbot, db, tmp_path, save_as, p
     assert not exports.export_results(None, db, empty)
     assert prompter.errors[-1][1] == "„leer“ hat noch keine Stimmen – nichts exportiert"
     assert not (tmp_path / "leer.pdf").exists() and not (tmp_path / "leer.xlsx").exists()
+
+
+def test_manuscript_draft_as_word_and_as_markdown(  # type: ignore[no-untyped-def]
+    qtbot, db, demo_id, tmp_path, save_as, prompter
+) -> None:
+    save_as["name"] = "entwurf.docx"
+    assert exports.export_manuscript(None, db, demo_id), prompter.errors
+    assert (tmp_path / "entwurf.docx").read_bytes()[:2] == b"PK"  # a Word (zip) file
+    save_as["name"] = "entwurf"  # no suffix: the chosen filter decides (Word)
+    assert exports.export_manuscript(None, db, demo_id), prompter.errors
+    assert (tmp_path / "entwurf.docx").exists()
+    save_as["name"] = "entwurf.md"
+    assert exports.export_manuscript(None, db, demo_id), prompter.errors
+    assert "## Methoden" in (tmp_path / "entwurf.md").read_text("utf-8")
+    assert list((tmp_path / "entwurf-figures").glob("*.png"))
+    assert prompter.errors == []

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from app.db import Database
 from app.models import Ballot, Site
 from app.services.poll_import import remembered_rules
-from app.ui.poll_import import PollImportDialog
-from tests.services.poll_helpers import FILES, load_blank_demo
+from app.ui.poll_import import SHOWN_ROWS, PollImportDialog
+from tests.services.poll_helpers import FILES, load_blank_demo, long_report
 
 
 def row_of(table: QTableWidget, column: int, start: str) -> int:
@@ -169,3 +169,36 @@ def test_an_import_refreshes_the_live_console_too(
     window.menus.poll_action.trigger()
     qtbot.waitUntil(lambda: console.snapshot.n_present == n_sites)
     assert console.attendance_label.text().startswith(f"{n_sites}/{n_sites}")
+
+
+def test_a_report_of_thousands_of_lines_is_summarised_in_the_dialog(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    conf = load_blank_demo(db, tmp_path)
+    report = tmp_path / "lang.csv"
+    report.write_bytes(long_report(3_000))
+    dialog = PollImportDialog(db, conf)
+    qtbot.addWidget(dialog)
+    dialog.load_file(report)
+    assert dialog.preview is not None and len(dialog.preview.plan.participants) == 3_000
+    assert dialog.people.rowCount() == SHOWN_ROWS
+    assert dialog.domain_table.rowCount() == SHOWN_ROWS
+    assert "the first 200 of 3000 participants are shown" in dialog.summary.text()
+    assert "3000 participants match no site" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_report_over_the_size_limit_is_refused_in_the_dialog(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    conf = load_blank_demo(db, tmp_path)
+    report = tmp_path / "riesig.csv"
+    with report.open("wb") as out:
+        out.write(long_report(10))
+        out.truncate(20 * 1024 * 1024)
+    dialog = PollImportDialog(db, conf)
+    qtbot.addWidget(dialog)
+    dialog.load_file(report)
+    assert dialog.preview is None and not dialog.import_button.isEnabled()
+    assert "riesig.csv" in dialog.error.text() and "10 MB" in dialog.error.text()
+    assert dialog.people.rowCount() == 0

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi import Path as FastPath
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
@@ -50,7 +50,7 @@ from app.services.live_feed import ANSWER, LiveAnswer, read_live
 from app.services.moderator_actions import ACTIONS, API, Action, Answer, Definition
 from app.services.moderator_rules import require_question
 from app.services.notes import conference_notes
-from app.services.requests import REQUEST_ID_PATTERN, recall, remember
+from app.services.requests import REQUEST_ID_PATTERN, RequestKey, fingerprint, recall, remember
 from app.services.results import live_status, question_result
 
 router = APIRouter(prefix="/api/moderator", tags=["moderator"], dependencies=[ModeratorDep])
@@ -58,22 +58,34 @@ router = APIRouter(prefix="/api/moderator", tags=["moderator"], dependencies=[Mo
 T = TypeVar("T")
 Out = TypeVar("Out", bound=BaseModel)
 
-RequestIdHeader = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        pattern=REQUEST_ID_PATTERN,
-        description="A request id chosen by the client (e.g. a UUID). Sent again with the "
-        "same id, the action is not done twice: the first answer comes back (header "
-        "`Idempotent-Replayed: true`).",
-    ),
-]
+
+async def request_key(
+    request: Request,
+    key: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            pattern=REQUEST_ID_PATTERN,
+            description="A request id chosen by the client (e.g. a UUID). The same request "
+            "sent again with the same id is not done twice: the first answer comes back "
+            "(header `Idempotent-Replayed: true`). The id belongs to its request (method, "
+            "path, body): sent with another request it is refused (422).",
+        ),
+    ] = None,
+) -> RequestKey | None:
+    """The request's Idempotency-Key bound to the request (see app.services.requests)."""
+    if key is None:
+        return None
+    return RequestKey(key, fingerprint(request.method, request.url.path, await request.body()))
+
+
+RequestIdHeader = Annotated[RequestKey | None, Depends(request_key)]
 REPLAYED = "Idempotent-Replayed"
 
 
 async def once(
     ctx: ServerContext,
-    request_id: str | None,
+    request_id: RequestKey | None,
     work: Callable[[Session], T],
     answer: Callable[[T], Out],
     after_commit: Callable[[T], None] | None = None,
@@ -141,7 +153,7 @@ def action_route(definition: Definition) -> Callable[..., Awaitable[Response]]:
     async def endpoint(
         ctx: ServerContext,
         lang: str,
-        request_id: str | None = None,
+        request_id: RequestKey | None = None,
         body: BaseModel | None = None,
         **path: int | str,
     ) -> Response:

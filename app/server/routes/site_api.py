@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
+from app.models import BallotSource
 from app.server.actions import SubmittedChoice, checkin_for_token, site_access
 from app.server.checkin_schemas import CheckinIn, CheckinOut
 from app.server.context import ServerContext
@@ -56,7 +57,7 @@ def confirmation(receipt: BallotReceipt, lang: str) -> str:
     return f"{t['stored_at'].format(time=clock(receipt.cast_at))}: {what}"
 
 
-#: ``?lang=`` on the ballot routes, documented here and read by hand (see :func:`_cast`)
+#: ``?lang=`` on the ballot routes, documented here and read by hand (see :func:`cast_json`)
 LANG_PARAMETER: dict[str, Any] = {
     "parameters": [
         {
@@ -73,8 +74,11 @@ LANG_PARAMETER: dict[str, Any] = {
 }
 
 
-async def _cast(request: Request, token: str, ballot: BallotIn) -> Response:
-    """Admit the token, store the ballot durably, answer with the receipt.
+async def cast_json(
+    request: Request, token: str, ballot: BallotIn, source: BallotSource = BallotSource.API
+) -> Response:
+    """Admit the token, store the ballot durably, answer with the receipt. ``source``: the
+    site's API (a program of its own), or its voter page posting with JavaScript.
 
     The ballot routes are the hot path of a burst, so they skip FastAPI's per-request
     machinery where that changes nothing for the caller: the token is admitted here rather
@@ -89,7 +93,7 @@ async def _cast(request: Request, token: str, ballot: BallotIn) -> Response:
     choice = SubmittedChoice(
         ballot.question_id, tuple(ballot.option_ids), ballot.abstain, ballot.comment
     )
-    receipt = await ctx.cast_site_ballot(token, choice)
+    receipt = await ctx.cast_site_ballot(token, choice, source)
     lang = pick_lang(request.query_params.get("lang"), ctx.language)
     receipt_out = ReceiptOut.of(receipt, confirmation(receipt, lang))
     return Response(receipt_out.model_dump_json(), media_type="application/json")
@@ -183,7 +187,7 @@ async def cast_by_link(request: Request, token: TokenPath, ballot: BallotIn) -> 
     """Cast or change the site's ballot for the current question; answered only after the
     ballot is committed durably. A later ballot replaces the earlier one (both are kept in
     the history)."""
-    return await _cast(request, token, ballot)
+    return await cast_json(request, token, ballot)
 
 
 @router.post(
@@ -191,4 +195,4 @@ async def cast_by_link(request: Request, token: TokenPath, ballot: BallotIn) -> 
 )
 async def cast_by_header(request: Request, credentials: BearerDep, ballot: BallotIn) -> Response:
     """As ``/api/v/{token}/ballot``, with the token in ``Authorization: Bearer``."""
-    return await _cast(request, bearer_token(credentials), ballot)
+    return await cast_json(request, bearer_token(credentials), ballot)

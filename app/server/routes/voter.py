@@ -20,6 +20,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from app.models import BallotSource
 from app.server.actions import SubmittedChoice, require_question, site_access
 from app.server.context import ServerContext
 from app.server.deps import (
@@ -42,7 +43,8 @@ from app.server.pages import (
     voter_panel,
     welcome_page,
 )
-from app.server.routes.site_api import read_checkin, save_checkin, visited
+from app.server.routes.site_api import cast_json, read_checkin, save_checkin, visited
+from app.server.schemas import BallotIn, ReceiptOut
 from app.server.security import Refusal
 from app.services.agenda import get_question
 from app.services.ballots import MAX_COMMENT, plain_form_choice, site_ballot
@@ -246,6 +248,13 @@ async def _again(
         status_code=status,
         headers=headers,
     )
+
+
+@router.post("/v/{token}/ballot", response_model=ReceiptOut)
+async def submit_json(request: Request, token: TokenPath, ballot: BallotIn) -> Response:
+    """The voter page's own post where JavaScript runs: as the site API's ballot route
+    (the same JSON in and out), its ballots labelled as cast on the voter page."""
+    return await cast_json(request, token, ballot, BallotSource.SITE)
 
 
 @router.post("/v/{token}", response_class=HTMLResponse)

@@ -28,7 +28,7 @@ from app.services.views import ConferenceInfo
 from app.ui.editor.autosave import AutoSaveForm
 from app.ui.messages import error_text
 from app.ui.plain import plain_label
-from app.ui.widgets import ErrorLabel, Field
+from app.ui.widgets import ErrorLabel, Field, name_form_rows
 
 
 def _narrow(edit: QLineEdit, sample: str) -> QLineEdit:
@@ -143,6 +143,7 @@ class ConferenceForm(AutoSaveForm):
         fellows_box.addLayout(buttons)
         form.addRow(self.tr("Fellows"), fellows_box)
         layout = QVBoxLayout(self)
+        name_form_rows(form)
         layout.addLayout(form)
         layout.addStretch(1)
 

@@ -88,10 +88,12 @@ class PreparationEditor(QWidget):
         area.setWidgetResizable(True)
         area.setWidget(widget)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the form's fields
         return area
 
     def _build_agenda_tab(self) -> QWidget:
         self.tree = AgendaTree(self.agenda_model)
+        self.tree.setAccessibleName(self.tr("Agenda: cases and questions"))
         self.tree.selectionModel().currentChanged.connect(self.on_tree_current_changed)
         self.add_case_button = QPushButton(self.tr("New case"))
         self.add_question_button = QPushButton(self.tr("New question"))
@@ -326,7 +328,7 @@ class PreparationEditor(QWidget):
                 do, undo = commands.delete_question(
                     self.ctx, question.id, case.id, data_q, position
                 )
-        if not confirm(self, title, text, self.tr("Delete")):
+        if not confirm(self, title, text, self.tr("Delete"), destroys=True):
             return
         if self._push(title, do, undo):
             self._refresh_tree()

@@ -1,99 +1,49 @@
-"""The findings table view: paste from a spreadsheet, a kind chooser, add and remove rows."""
+"""The findings and prior-therapy tables of the case form (see :mod:`rows_view`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHeaderView,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
-from app.ui.models.findings_model import COLUMNS, FindingsModel, kind_names, parse_kind
+from app.ui.editor.rows_view import RowsView
+from app.ui.models.findings_model import FindingsModel, kind_names
+from app.ui.models.therapy_lines_model import TherapyLinesModel, response_names
 
-
-class KindDelegate(QStyledItemDelegate):
-    """A combo box for the kind column."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        for kind, name in kind_names().items():
-            combo.addItem(name, kind.value)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        kind = parse_kind(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-        found = editor.findData(kind.value if kind else "snv")
-        editor.setCurrentIndex(max(0, found))
-
-    def setModelData(
-        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+#: Starting widths in pixels (the comment stretches); a user may drag them wider.
+FINDING_WIDTHS = {
+    "gene": 66,
+    "alteration": 108,
+    "kind": 80,
+    "vaf": 52,
+    "coding": 96,
+    "transcript": 104,
+    "copy_number": 42,
+    "partner": 62,
+    "breakpoints": 124,
+    "score": 50,
+    "evidence": 84,
+}
 
 
-class FindingsView(QTableView):
-    """Shows a :class:`FindingsModel`; Ctrl+V pastes tab-separated rows at the current cell."""
+def _kinds() -> list[tuple[str, str]]:
+    return [(kind.value, name) for kind, name in kind_names().items()]
+
+
+def _responses() -> list[tuple[str, str]]:
+    return [("", "–")] + [(r.value, name) for r, name in response_names().items()]
+
+
+class FindingsView(RowsView):
+    """The molecular findings: a kind chooser; wide, so it scrolls sideways when narrow."""
 
     def __init__(self, model: FindingsModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setModel(model)
-        self._model = model
-        self.setItemDelegateForColumn(COLUMNS.index("kind"), KindDelegate(self))
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.setTabKeyNavigation(False)  # Tab leaves the table and follows the form
-        self.setAlternatingRowColors(True)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in zip(range(4), (90, 170, 100, 70), strict=True):
-            self.setColumnWidth(column, width)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.setMinimumHeight(140)
+        super().__init__(model, FINDING_WIDTHS, parent, choices={"kind": _kinds})
+        self.setMinimumHeight(210)  # six rows and the scroll bar
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Paste):
-            self.paste(QGuiApplication.clipboard().text())
-            return
-        if (
-            event.matches(QKeySequence.StandardKey.Delete)
-            and self.state() != self.State.EditingState
-        ):
-            for index in self.selectedIndexes():
-                self._model.setData(index, "", Qt.ItemDataRole.EditRole)
-            return
-        super().keyPressEvent(event)
 
-    def paste(self, text: str) -> int:
-        current = self.currentIndex()
-        row = current.row() if current.isValid() else self._model.rowCount()
-        column = current.column() if current.isValid() else 0
-        return self._model.paste_tsv(text, row, column)
+class TherapyLinesView(RowsView):
+    """The prior lines of therapy: a chooser for the best response."""
 
-    def add_row(self) -> None:
-        row = self._model.rowCount()
-        self._model.insertRows(row, 1)
-        self.setCurrentIndex(self._model.index(row, 0))
-        self.edit(self._model.index(row, 0))
-
-    def remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self._model.removeRows(row, 1)
+    def __init__(self, model: TherapyLinesModel, parent: QWidget | None = None) -> None:
+        widths = {"line": 60, "substances": 420}
+        super().__init__(model, widths, parent, choices={"best_response": _responses})
+        self.setMinimumHeight(110)

@@ -38,6 +38,7 @@ class OrderDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Order of the case packages"))
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Case packages in agenda order"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         for path in paths:
             item = QListWidgetItem(path.name)

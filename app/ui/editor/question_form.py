@@ -32,7 +32,7 @@ from app.ui.editor.autosave import AutoSaveForm
 from app.ui.i18n import current_language
 from app.ui.plain import plain_label
 from app.ui.validation import reason
-from app.ui.widgets import Field, OptionalSpinBox
+from app.ui.widgets import Field, OptionalSpinBox, name_form_rows
 
 DEFAULT_DURATION = 90
 ALONE = 3  # the column of the "stands alone" check box
@@ -142,6 +142,7 @@ class QuestionForm(AutoSaveForm):
         form.addRow(self.tr("Asked before"), self.asked_before)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        name_form_rows(form)
         layout.addLayout(form)
         layout.addStretch(1)
 

@@ -80,6 +80,7 @@ class SitesPage(QWidget):
         self.model.inviteToggled.connect(self.on_model_invite_toggled)
         self.model.siteEdited.connect(self.on_model_site_edited)
         self.view = QTableView()
+        self.view.setAccessibleName(self.tr("Sites"))
         self.view.setModel(self.model)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)

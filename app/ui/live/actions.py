@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLayout,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
 
 from app.ui.i18n import translate
 
@@ -122,6 +129,27 @@ class ActionButton(QPushButton):
     def bound_action(self) -> QAction:
         return self._action
 
+    def set_compact(self, compact: bool) -> None:
+        """Tell the shortcut in the tooltip only (``compact``), or on the button too."""
+        if compact != self._compact:
+            self._compact = compact
+            self._sync()
+
+    def width_for(self, compact: bool) -> int:
+        """The width the button needs with its shortcut on it or (``compact``) without."""
+        text = self._action.text().replace("&", "").rstrip("…").rstrip()
+        keys = shortcut_text(self._action)
+        shown = f"{text}  {keys}" if keys and not compact else text
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = shown
+        metrics = self.fontMetrics()
+        content = QSize(metrics.horizontalAdvance(shown), metrics.height())
+        size = self.style().sizeFromContents(
+            QStyle.ContentsType.CT_PushButton, option, content, self
+        )
+        return max(size.width(), self.minimumWidth())
+
     def _sync(self) -> None:
         text = self._action.text().replace("&", "").rstrip("…").rstrip()
         keys = shortcut_text(self._action)
@@ -129,3 +157,51 @@ class ActionButton(QPushButton):
         tip = self._action.statusTip() or text
         self.setToolTip(f"{tip} ({keys})" if keys and self._compact else tip)
         self.setEnabled(self._action.isEnabled())
+
+
+class ButtonRow(QWidget):
+    """A row of action buttons that shows each shortcut on its button while the row is
+    wide enough, and in the tooltips only when it is not (a laptop at 125 % scaling): the
+    row asks no more width than its buttons need without their shortcuts."""
+
+    SPACING = 6
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(self.SPACING)
+        self.row.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.compact = False
+
+    def _buttons(self) -> list[ActionButton]:
+        return [b for b in self.findChildren(ActionButton) if not b.isHidden()]
+
+    def _others(self) -> int:
+        """The width of what is not an action button (the "More" menu), with spacing."""
+        items = [self.row.itemAt(i) for i in range(self.row.count())]
+        widgets = [item.widget() for item in items if item is not None]
+        shown = [w for w in widgets if w is not None and not w.isHidden()]
+        rest = sum(w.sizeHint().width() for w in shown if not isinstance(w, ActionButton))
+        return rest + self.SPACING * max(0, len(shown) - 1)
+
+    def needed(self, compact: bool) -> int:
+        return self._others() + sum(b.width_for(compact) for b in self._buttons())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.needed(True), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.needed(False), super().sizeHint().height())
+
+    def fit(self) -> None:
+        """Shortcuts on the buttons if they fit at the row's width, else in tooltips."""
+        compact = self.width() < self.needed(False)
+        if compact != self.compact:
+            self.compact = compact
+            for button in self.findChildren(ActionButton):
+                button.set_compact(compact)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,11 +24,19 @@ from app.models import QuestionKind
 from app.services.results import LiveStatus
 from app.services.views import QuestionInfo
 from app.ui.i18n import current_language
+from app.ui.plain import plain_tooltip
 from app.ui.widgets import ErrorLabel, ok_cancel_buttons
+
+#: Characters of a site's name the site box shows before it elides (the whole name is its
+#: tooltip); option labels wrap at about this many characters a line.
+SHOWN_CHARACTERS = 60
 
 
 class BallotDialog(QDialog):
-    """Site (missing ones first), the options fitting the question, abstain, comment."""
+    """Site (missing ones first), the options fitting the question, abstain, comment.
+
+    As wide as a laptop screen at most: a long site name is elided in the box (whole in its
+    tooltip), a long option label wraps."""
 
     def __init__(
         self, question: QuestionInfo, status: LiveStatus, parent: QWidget | None = None
@@ -35,15 +45,22 @@ class BallotDialog(QDialog):
         self.setWindowTitle(self.tr("Enter vote for site"))
         self.question = question
         self.site = QComboBox()
+        self.site.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.site.setMinimumContentsLength(SHOWN_CHARACTERS)
+        self.site.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for site in status.missing:
-            self.site.addItem(site.name, site.id)
+            self._add_site(site.name, site.id)
         if status.voted:
             self.site.insertSeparator(self.site.count())
             for voted in sorted(status.voted, key=lambda v: v.site.name):
-                self.site.addItem(
+                self._add_site(
                     self.tr("%1 (has voted; replaces)").replace("%1", voted.site.name),
                     voted.site.id,
                 )
+        self.site.currentIndexChanged.connect(self.on_site_changed)
+        self.on_site_changed(self.site.currentIndex())
         self.group = QButtonGroup(self)
         self.group.setExclusive(question.kind is not QuestionKind.MULTIPLE)
         options = QWidget()
@@ -54,6 +71,7 @@ class BallotDialog(QDialog):
             text = option.label_in(lang)
             if option.explanation(lang):
                 text += f" — {option.explanation(lang)}"
+            text = _wrapped(text)
             button: QAbstractButton = (
                 QCheckBox(text) if question.kind is QuestionKind.MULTIPLE else QRadioButton(text)
             )
@@ -87,6 +105,17 @@ class BallotDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Enter vote"))
         form.addRow(buttons)
 
+    def _add_site(self, text: str, site_id: int) -> None:
+        """A site in the box: elided in the middle when long (its end often tells sites
+        apart), whole in its tooltip."""
+        metrics = self.site.fontMetrics()
+        room = metrics.averageCharWidth() * SHOWN_CHARACTERS
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, room)
+        self.site.addItem(shown, site_id)
+        self.site.setItemData(
+            self.site.count() - 1, plain_tooltip(text), Qt.ItemDataRole.ToolTipRole
+        )
+
     def choice(self) -> tuple[int | None, tuple[int, ...], bool, str]:
         """(site id, option ids, abstain, comment)."""
         ids = tuple(self.group.id(b) for b in self.group.buttons() if b.isChecked())
@@ -99,6 +128,11 @@ class BallotDialog(QDialog):
         for button in self.group.buttons():
             button.setChecked(self.group.id(button) in option_ids)
         self.abstain.setChecked(abstain)
+
+    @Slot(int)
+    def on_site_changed(self, index: int = 0) -> None:
+        """The chosen site's whole name on hover (the box may elide it)."""
+        self.site.setToolTip(self.site.itemData(index, Qt.ItemDataRole.ToolTipRole) or "")
 
     @Slot(bool)
     def on_abstain_toggled(self, checked: bool) -> None:
@@ -115,3 +149,10 @@ class BallotDialog(QDialog):
             self.error.set_error(self.tr("Choose an answer"))
             return
         super().accept()
+
+
+def _wrapped(text: str) -> str:
+    """A long option label in lines (a radio button or check box does not wrap itself)."""
+    if len(text) <= SHOWN_CHARACTERS * 3 // 2:
+        return text
+    return "\n".join(textwrap.wrap(text, SHOWN_CHARACTERS * 3 // 2, break_long_words=True))

@@ -4,7 +4,9 @@ It says what the matplotlib builder (:func:`app.reports.figures.question_figure`
 source of PNG, SVG and PDF charts) says, in the same colours and order: the status and
 consensus lines on top, one row per option with round 1 above round 2, "count (percent)"
 beside each bar, the 0–100 axis below and the round legend. Text and background follow
-the palette (dark mode); the bar colours are the figures' Okabe–Ito colours.
+the palette (dark mode); the bars are the figures' Okabe–Ito colours on a light background
+and their lighter partners on a dark one (3:1 against either). Tab reaches the chart (a
+focus ring shows it); a screen reader reads the numbers it shows as its description.
 """
 
 from __future__ import annotations
@@ -12,20 +14,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.models.enums import QuestionKind
 from app.reports.chart_spec import (
-    ROUND_COLOURS,
-    SINGLE_COLOUR,
     TICKS,
+    bar_colour,
     chart_text,
     consensus_line,
+    numbers_text,
     status_line,
     value_label,
 )
 from app.services.results import QuestionResult
+from app.ui.theme import focus_color
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,9 @@ class ResultChart(QWidget):
         layout.addWidget(self.placeholder)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Result chart"))
+        self.setAccessibleDescription(self.placeholder.text())
 
     def ensure_canvas(self) -> None:
         """Kept for callers of the matplotlib canvas: a native chart needs no set-up."""
@@ -129,9 +144,27 @@ class ResultChart(QWidget):
         self._key = key
         self._result, self._round_one, self._lang = result, round_one, lang
         self.placeholder.setVisible(result is None and not self._large)
+        self.setAccessibleDescription(self.numbers() or self.placeholder.text())
         self._dirty = True
         self.update()
         return True
+
+    def numbers(self) -> str:
+        """The chart's text alternative: what it shows, line by line ("" without a result)."""
+        if self._result is None:
+            return ""
+        if self._round_one is None:
+            return numbers_text([(None, self._result.tally)], self._lang)
+        rounds = (self._round_one, self._result)
+        return numbers_text([(r.question.round, r.tally) for r in rounds], self._lang)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def value_px(self, style: ChartStyle, width: float, height: float) -> float:
         """The size "count (percent)" would get in a chart of this size with ``style``: the
@@ -173,6 +206,11 @@ class ResultChart(QWidget):
         self.boxes = []
         if self._result is not None:
             self._paint(painter, self._result, self._round_one)
+        if self.hasFocus():  # the keyboard is here: a ring in the accent colour
+            pen = QPen(focus_color(), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
         if self._dirty:
             self._dirty = False
@@ -212,6 +250,7 @@ class ResultChart(QWidget):
         rounds = [result] if round_one is None else [round_one, result]
         tallies = [r.tally for r in rounds]
         options = result.question.options
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         with_class = result.tally.kind is QuestionKind.MULTIPLE
         width, height = float(self.width()), float(self.height())
         m = s.margin
@@ -270,9 +309,7 @@ class ResultChart(QWidget):
             return x0 + (x1 - x0) * percent / 100
 
         for r_index, (tally, res) in enumerate(zip(tallies, rounds, strict=True)):
-            colour = QColor(
-                ROUND_COLOURS.get(res.question.round, SINGLE_COLOUR) if round_one else SINGLE_COLOUR
-            )
+            colour = QColor(bar_colour(res.question.round if round_one else None, dark=dark))
             for index, option in enumerate(tally.options):
                 centre = top + band * (index + 0.5) + (r_index - (len(rounds) - 1) / 2) * bar_step
                 thick = bar_step * 0.9
@@ -305,7 +342,7 @@ class ResultChart(QWidget):
             y_legend = height - m - legend_h
             swatch = legend_h * 0.6
             for res in rounds:
-                colour = QColor(ROUND_COLOURS.get(res.question.round, SINGLE_COLOUR))
+                colour = QColor(bar_colour(res.question.round, dark=dark))
                 painter.fillRect(
                     QRectF(x, y_legend + (legend_h - swatch) / 2, swatch * 1.6, swatch), colour
                 )

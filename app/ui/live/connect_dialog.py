@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.remote.client import BadAddress, Connection, normalize_address
 from app.ui import settings
 from app.ui.messages import error_text
-from app.ui.widgets import ErrorLabel, ok_cancel_buttons
+from app.ui.widgets import ErrorLabel, name_form_rows, ok_cancel_buttons
 
 #: the credential store's service name for moderator tokens
 KEYRING_SERVICE = "Votum voting server"
@@ -99,6 +99,7 @@ class ConnectDialog(QDialog):
         form.addRow(self.tr("Moderator token"), self.token)
         form.addRow(self.tr("CA certificate"), ca_row)
         layout = QVBoxLayout(self)
+        name_form_rows(form)
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(self.error)

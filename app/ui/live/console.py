@@ -56,7 +56,13 @@ from app.services.steps import (
 )
 from app.ui import settings
 from app.ui.i18n import current_language
-from app.ui.live.actions import ActionButton, LiveActions, make_actions, shortcut_text
+from app.ui.live.actions import (
+    ActionButton,
+    ButtonRow,
+    LiveActions,
+    make_actions,
+    shortcut_text,
+)
 from app.ui.live.attendance import AttendanceDialog
 from app.ui.live.ballot_dialog import BallotDialog
 from app.ui.live.call_totals import CallTotalsNote
@@ -75,6 +81,9 @@ from app.ui.models.agenda_model import AgendaModel, ItemRole
 from app.ui.theme import error_color, muted_color, ok_color
 
 MANY_MISSING_SHARE = 0.2
+# The chart's least height: readable with two rounds, small enough that the window fits
+# 1366×768 at 125 % (tests/ui/live/test_scaling.py).
+CHART_MIN_HEIGHT = 130
 BigT = TypeVar("BigT", bound=QWidget)
 
 
@@ -102,6 +111,7 @@ class LiveConsole(QWidget):
 
     displayed = Signal(int)
     presenterRequested = Signal()
+    questionOpening = Signal()  # the moderator opens a question: the live session starts
 
     def __init__(self, session: LiveSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +149,7 @@ class LiveConsole(QWidget):
         self.agenda_model = AgendaModel(self)
         self.agenda_model.set_language(current_language())
         self.tree = QTreeView()
+        self.tree.setAccessibleName(self.tr("Agenda"))
         self.tree.setModel(self.agenda_model)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -162,9 +173,10 @@ class LiveConsole(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self._caption(self.tr("AGENDA")))
         left_layout.addWidget(self.tree, 1)
+        # the left column stacks its controls: narrow enough for 1366×768 at 125 %
         box = QGroupBox(self.tr("Attendance"))
-        box_layout = QHBoxLayout(box)
-        box_layout.addWidget(self.attendance_label, 1)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.attendance_label)
         box_layout.addWidget(attendance_button)
         left_layout.addWidget(box)
         self.check_in_note = CheckInNote()
@@ -176,11 +188,10 @@ class LiveConsole(QWidget):
         self.port.setRange(1024, 65535)
         self.port.setValue(self.session.server_state.port or settings.server_port())
         self.port.setPrefix(self.tr("Port "))
+        self.port.setAccessibleName(self.tr("Port of the voting server"))
         self.port.setToolTip(self.tr("Port of the voting server; change it if the port is in use"))
-        server_buttons = QHBoxLayout()
-        server_buttons.addWidget(self.port)
-        server_buttons.addWidget(self.server_button)
-        server_layout.addLayout(server_buttons)
+        server_layout.addWidget(self.port)
+        server_layout.addWidget(self.server_button)
         server_layout.addWidget(links_button)
         server_layout.addWidget(presenter_button)
         left_layout.addWidget(server_box)
@@ -196,7 +207,7 @@ class LiveConsole(QWidget):
         self.trend.setStyleSheet(f"color: {muted_color().name()}")
         self.count = CountPanel()
         self.chart = ResultChart()
-        self.chart.setMinimumHeight(150)
+        self.chart.setMinimumHeight(CHART_MIN_HEIGHT)
         self.chart_caption = _plain(QLabel())
         self.chart_caption.setStyleSheet(f"color: {muted_color().name()}")
         self.call_totals = CallTotalsNote()
@@ -215,7 +226,8 @@ class LiveConsole(QWidget):
         steps.addWidget(self.primary, 1)
         steps.addSpacing(8)
         steps.addWidget(self.countdown)
-        more = QHBoxLayout()
+        self.more_row = ButtonRow()
+        more = self.more_row.row
         for act in (
             self.actions_.previous,
             self.actions_.next,
@@ -277,7 +289,7 @@ class LiveConsole(QWidget):
         right_layout.addWidget(self.question_label)
         right_layout.addWidget(self.trend)
         right_layout.addLayout(steps)
-        right_layout.addLayout(more)
+        right_layout.addWidget(self.more_row)
         right_layout.addWidget(line)
         right_layout.addWidget(self.body, 1)
 
@@ -472,6 +484,8 @@ class LiveConsole(QWidget):
         primary_action = None if primary is None else self._step_actions()[primary]
         for button in self.secondary:  # one button per step: the primary one if it is
             button.setVisible(button.bound_action is not primary_action)
+        self.more_row.updateGeometry()
+        self.more_row.fit()
 
     def primary_action(self) -> QAction | None:
         """The action of the one obvious next step (:func:`app.services.steps.primary_step`)."""
@@ -563,6 +577,7 @@ class LiveConsole(QWidget):
     @Slot()
     def open_question(self) -> None:
         if (qid := self._question_id()) is not None:
+            self.questionOpening.emit()
             self.session.act(OPEN(question_id=qid))
 
     @Slot()
@@ -603,6 +618,7 @@ class LiveConsole(QWidget):
                 "The voting is still open. Sites that have not voted yet will see the result. Show it anyway?"  # noqa: E501
             ),
             self.tr("Show result"),
+            destroys=True,  # a result seen before voting cannot be unseen
         ):
             return
         self.session.act(REVEAL(question_id=question.id))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -18,17 +20,56 @@ from PySide6.QtWidgets import (
 
 from app.models import BallotSource
 from app.services.results import LiveStatus
-from app.ui.theme import muted_color
+from app.services.views import SiteInfo, name_key
+from app.ui.plain import plain_tooltip
+from app.ui.theme import focus_ring_style, muted_color
 
 #: The grid of site codes grows to show this many sites before it scrolls.
 SITES_WITHOUT_SCROLLING = 40
 FullName = Qt.ItemDataRole.UserRole
+#: How a site's ballot came, said on hover ("" for its voter page, the usual way)
+SourceNote = Qt.ItemDataRole.UserRole + 1
+# With cities the grid may take this many rows (40 codes take 3 to 4 at 1280×720).
+CITY_ROWS = 4
+# Room around a cell's text (the style's item padding).
+CELL_PADDING = 16
+
+
+@dataclass(frozen=True)
+class SiteCell:
+    """One site as the grid shows it: the code, the city beside it where it fits, the full
+    name on hover and for a screen reader, with ``note`` (how its ballot came, when not
+    through its voter page); ``marked`` sites (entered for them) are italic and muted."""
+
+    code: str
+    city: str
+    name: str
+    marked: bool = False
+    note: str = ""
+
+    @classmethod
+    def of(cls, site: SiteInfo, marked: bool = False, note: str = "") -> SiteCell:
+        return cls(site.code or site.name, site.city, site.name, marked, note)
+
+    @property
+    def said(self) -> str:
+        """The full name, and how its ballot came."""
+        return f"{self.name} — {self.note}" if self.note else self.name
+
+    def text(self, with_city: bool) -> str:
+        return f"{self.code} · {self.city}" if with_city and self.city else self.code
+
+
+def by_code(cells: list[SiteCell]) -> list[SiteCell]:
+    """Ordered by what the grid shows: the code (umlauts and case as people read them)."""
+    return sorted(cells, key=lambda c: (name_key(c.code), name_key(c.name)))
 
 
 class SiteGrid(QListWidget):
-    """Site codes in a compact grid (full name on hover), as tall as its content needs.
-
-    Item texts are plain text by construction (QListWidget never reads markup)."""
+    """Site codes in a compact grid, as tall as its content needs; the city beside each
+    code where it fits (:meth:`_choose_city`). Reached by Tab (arrow keys move through the
+    sites; a screen reader reads each full name). Item texts are plain text by construction;
+    tooltips hold a site's name, so they go through :func:`plain_tooltip`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,35 +78,62 @@ class SiteGrid(QListWidget):
         self.setWrapping(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet(focus_ring_style("SiteGrid"))
         self._cell = QSize(60, 20)
-        self.marked_note = ""  # said on hover of a marked site
+        self._cells: list[SiteCell] = []
+        self.with_city = False
         self._fit_height()
 
-    def set_sites(self, rows: list[tuple[str, str, bool]]) -> None:
-        """(code, full name, marked) per site; marked ones are italic and muted."""
-        current = [
-            (self.item(i).text(), self.item(i).data(FullName), self.item(i).font().italic())
-            for i in range(self.count())
-        ]
-        if current == rows:
+    def set_sites(self, cells: list[SiteCell]) -> None:
+        """Show ``cells`` in the order given (nothing happens if nothing changed)."""
+        if cells == self._cells:
             return
+        self._cells = list(cells)
+        self._lay_out(force=True)
+
+    def _per_row(self, cell_width: int) -> int:
+        usable = max(1, self.viewport().width() if self.isVisible() else self.width() - 4)
+        return max(1, usable // max(1, cell_width))
+
+    def _cell_size(self, with_city: bool) -> QSize:
+        metrics = self.fontMetrics()
+        texts = [c.text(with_city) for c in self._cells]
+        widest = max((metrics.horizontalAdvance(t) for t in texts), default=40)
+        cap = metrics.averageCharWidth() * (16 if with_city else 12)
+        return QSize(min(widest, cap) + CELL_PADDING, metrics.height() + 6)
+
+    def _choose_city(self) -> bool:
+        """The city goes beside the code when all sites fit in :data:`CITY_ROWS` rows, or
+        in the rows that the codes of :data:`SITES_WITHOUT_SCROLLING` sites would take."""
+        if not any(c.city for c in self._cells):
+            return False
+        codes, cities = self._cell_size(False), self._cell_size(True)
+        budget = max(CITY_ROWS, -(-SITES_WITHOUT_SCROLLING // self._per_row(codes.width())))
+        return -(-len(self._cells) // self._per_row(cities.width())) <= budget
+
+    def _lay_out(self, *, force: bool = False) -> None:
+        with_city = self._choose_city()
+        if not force and with_city == self.with_city:
+            self._fit_height()
+            return
+        self.with_city = with_city
+        self._cell = self._cell_size(with_city)
         self.setUpdatesEnabled(False)
         self.clear()
-        metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(code) for code, _, _ in rows), default=40)
-        self._cell = QSize(min(widest, metrics.averageCharWidth() * 12) + 16, metrics.height() + 6)
         self.setGridSize(self._cell)
-        for code, name, marked in rows:
-            item = QListWidgetItem(code)
-            item.setData(FullName, name)
-            item.setToolTip(f"{name} — {self.marked_note}" if marked and self.marked_note else name)
+        for cell in self._cells:
+            item = QListWidgetItem(cell.text(with_city))
+            item.setData(FullName, cell.name)
+            item.setData(SourceNote, cell.note)
+            item.setToolTip(plain_tooltip(cell.said))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, cell.said)
             item.setSizeHint(self._cell)
-            if marked:
+            if cell.marked:
                 font = item.font()
                 font.setItalic(True)
                 item.setFont(font)
@@ -79,8 +147,7 @@ class SiteGrid(QListWidget):
 
     def _fit_height(self) -> None:
         """Tall enough for every site (up to :data:`SITES_WITHOUT_SCROLLING`) at this width."""
-        usable = max(1, self.viewport().width() if self.isVisible() else self.width() - 4)
-        per_row = max(1, usable // max(1, self._cell.width()))
+        per_row = self._per_row(self._cell.width())
         n = min(max(self.count(), 1), SITES_WITHOUT_SCROLLING)
         rows = -(-n // per_row)
         height = rows * self._cell.height() + 2 * self.frameWidth() + 4
@@ -90,7 +157,12 @@ class SiteGrid(QListWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self._fit_height()
+            self._lay_out()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.count() and not self.currentIndex().isValid():
+            self.setCurrentRow(0)  # arrow keys start at the first site
 
 
 class CountPanel(QWidget):
@@ -113,6 +185,8 @@ class CountPanel(QWidget):
             title.setTextFormat(Qt.TextFormat.PlainText)
         self.missing = SiteGrid()
         self.voted = SiteGrid()
+        self.missing_title.setBuddy(self.missing)
+        self.voted_title.setBuddy(self.voted)
         self.missing.setToolTip(self.tr("Hover a code for the site's full name"))
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,13 +209,20 @@ class CountPanel(QWidget):
         return self.missing.names()
 
     def voted_lines(self) -> list[str]:
-        marked = self.tr("entered by the moderator")
-        return [
-            f"{self.voted.item(i).data(FullName)} — {marked}"
-            if self.voted.item(i).font().italic()
-            else str(self.voted.item(i).data(FullName))
-            for i in range(self.voted.count())
-        ]
+        """Each site that voted, with how its ballot came when not through its page."""
+        lines = []
+        for i in range(self.voted.count()):
+            item = self.voted.item(i)
+            note = item.data(SourceNote)
+            lines.append(f"{item.data(FullName)} — {note}" if note else str(item.data(FullName)))
+        return lines
+
+    def _titles(self, missing: str, voted: str) -> None:
+        """The captions, also the lists' accessible names (a screen reader hears the count)."""
+        self.missing_title.setText(missing)
+        self.voted_title.setText(voted)
+        self.missing.setAccessibleName(missing)
+        self.voted.setAccessibleName(voted)
 
     def show_status(self, status: LiveStatus | None) -> None:
         if status is None:
@@ -151,6 +232,7 @@ class CountPanel(QWidget):
                 status.question.id,
                 tuple((v.site.id, v.source, v.revision) for v in status.voted),
                 tuple(s.id for s in status.missing),
+                status.n_expected,
             )
         if key == self._shown:
             return
@@ -161,8 +243,7 @@ class CountPanel(QWidget):
             self.bar.setValue(0)
             self.missing.set_sites([])
             self.voted.set_sites([])
-            self.missing_title.setText(self.tr("Still missing"))
-            self.voted_title.setText(self.tr("Have voted"))
+            self._titles(self.tr("Still missing"), self.tr("Have voted"))
             return
         self.count.setText(
             self.tr("%1 of %2 sites have voted")
@@ -171,14 +252,21 @@ class CountPanel(QWidget):
         )
         self.bar.setRange(0, max(1, status.n_expected))
         self.bar.setValue(status.n_voted)
-        self.missing_title.setText(
-            self.tr("Still missing (%1)").replace("%1", str(len(status.missing)))
+        self._titles(
+            self.tr("Still missing (%1)").replace("%1", str(len(status.missing))),
+            self.tr("Have voted (%1)").replace("%1", str(status.n_voted)),
         )
-        self.voted_title.setText(self.tr("Have voted (%1)").replace("%1", str(status.n_voted)))
-        self.missing.set_sites([(s.code or s.name, s.name, False) for s in status.missing])
-        self.voted.marked_note = self.tr("entered by the moderator")
-        rows = []
-        for v in sorted(status.voted, key=lambda v: v.site.code or v.site.name):
-            by_moderator = v.source is BallotSource.MODERATOR
-            rows.append((v.site.code or v.site.name, v.site.name, by_moderator))
-        self.voted.set_sites(rows)
+        self.missing.set_sites(by_code([SiteCell.of(s) for s in status.missing]))
+        notes = {
+            BallotSource.MODERATOR: self.tr("entered by the moderator"),
+            BallotSource.API: self.tr("cast through the site's API"),
+            BallotSource.POLL: self.tr("from the call's poll"),
+        }
+        self.voted.set_sites(
+            by_code(
+                [
+                    SiteCell.of(v.site, v.source is BallotSource.MODERATOR, notes.get(v.source, ""))
+                    for v in status.voted
+                ]
+            )
+        )

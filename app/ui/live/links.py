@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.services.tokens import voter_link
 from app.services.views import InvitationInfo
 from app.ui.qr import qr_pixmap
+from app.ui.widgets import put_cell_widget
 
 
 def site_links(invitations: tuple[InvitationInfo, ...], base_url: str) -> list[tuple[str, str]]:
@@ -49,9 +50,11 @@ class LinksDialog(QDialog):
         warning.setWordWrap(True)
         warning.setTextFormat(Qt.TextFormat.PlainText)
         self.base = QComboBox()
+        self.base.setAccessibleName(self.tr("Address of the links"))
         self.base.addItems(list(urls))
         self.base.currentIndexChanged.connect(self.fill)
         self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(self.tr("Voting links"))
         self.table.setHorizontalHeaderLabels([self.tr("Site"), self.tr("Link"), ""])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -107,7 +110,7 @@ class LinksDialog(QDialog):
             copy.clicked.connect(
                 lambda _=False, text=link: QGuiApplication.clipboard().setText(text)
             )
-            self.table.setCellWidget(row, 2, copy)
+            put_cell_widget(self.table, row, 2, copy)
         self.table.resizeColumnToContents(0)
         if links:
             self.table.setCurrentCell(0, 0)

@@ -41,7 +41,10 @@ class NotesPanel(QWidget):
         self.tabs = QTabWidget()
         self.question_note = QPlainTextEdit()
         self.case_note = QPlainTextEdit()
+        self.question_note.setAccessibleName(self.tr("Notes on the question"))
+        self.case_note.setAccessibleName(self.tr("Notes on the case"))
         for edit in (self.question_note, self.case_note):
+            edit.setAccessibleDescription(self.tr("Saved as you type"))
             edit.setTabChangesFocus(True)
             edit.setPlaceholderText(self.tr("Discussion notes for the protocol …"))
         self.tabs.addTab(self.question_note, self.tr("Notes on the question"))

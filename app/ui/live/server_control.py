@@ -75,6 +75,7 @@ class ServerControl(QObject):
         self._server: VotingServer | None = None
         self._threads: list[threading.Thread] = []
         self.state = ServerState()
+        self.ever_started = False  # a start was asked for (by the moderator or the console)
         self._started.connect(self.on_worker_started)
         self._failed.connect(self.on_worker_failed)
         self._stopped.connect(self.on_worker_stopped)
@@ -97,6 +98,7 @@ class ServerControl(QObject):
         """Start in a worker thread; ``changed`` tells how it went."""
         if self.state.state in ("starting", "running", "stopping"):
             return
+        self.ever_started = True
         with self._lock:
             self._generation += 1
             generation = self._generation

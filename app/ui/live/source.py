@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 from app.services.moderator_actions import MESSAGES, Action
 from app.services.views import QuestionInfo
 from app.ui.i18n import current_language
+from app.ui.plain import plain_tooltip
 from app.ui.theme import error_color
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ class ConnectionStrip(QLabel):
             self.hide()
             return
         self.setText(self.headline(state))
-        self.setToolTip(state.message)
+        self.setToolTip(plain_tooltip(state.message))
         self.setAccessibleDescription(state.message)
         self._fit()
         self.show()

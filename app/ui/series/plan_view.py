@@ -279,7 +279,7 @@ class PlanView(QWidget):
         )
         if not ok:
             return
-        name = f"jahresbericht-{year}.pdf" if current_language() == "de" else f"report-{year}.pdf"
+        name = self.tr("report-%1.pdf").replace("%1", str(year))
         path, _ = _ask(self, title, name, self.tr("PDF (*.pdf)"))
         if path is None:
             return

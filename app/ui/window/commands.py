@@ -77,6 +77,14 @@ class FileCommands(QObject):
             exports.export_protocol(self._window, self._pages.db, conf_id)
 
     @Slot()
+    def export_manuscript(self) -> None:
+        conf_id = self._open_conference()
+        if conf_id is not None and self._pages.db is not None:
+            from app.ui import exports
+
+            exports.export_manuscript(self._window, self._pages.db, conf_id)
+
+    @Slot()
     def export_results(self) -> None:
         conf_id = self._open_conference()
         if conf_id is not None and self._pages.db is not None:

@@ -71,6 +71,12 @@ class MainMenus(QObject):
             export,
             self.poll_action,
             add(file, self.tr("Export &protocol (PDF)…"), commands.export_protocol, "Ctrl+Shift+P"),
+            add(
+                file,
+                self.tr("Export &manuscript draft (Word, Markdown)…"),
+                commands.export_manuscript,
+                "Ctrl+Shift+M",
+            ),
             add(file, self.tr("Export &results (CSV, XLSX, JSON)…"), commands.export_results),
             add(file, self.tr("Export &attendance list (CSV)…"), commands.export_attendance),
             add(

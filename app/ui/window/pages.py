@@ -198,7 +198,6 @@ class Pages(QStackedWidget):
                 "(preparation, live voting, presenter view)?"
             ),
             self.tr("Open the demo"),
-            default_action=True,
         ):
             self.open_demo()
 
@@ -217,6 +216,7 @@ class Pages(QStackedWidget):
                 "%1", conf.topic
             ),
             self.tr("Delete"),
+            destroys=True,
         ):
             return
         try:
@@ -244,10 +244,10 @@ class Pages(QStackedWidget):
             self.workspace.show_preparation()
 
     @Slot()
-    def show_live(self) -> None:
+    def show_live(self, *, start_server: bool = True) -> None:
         if self.workspace is not None:
             self.setCurrentWidget(self.workspace)
-            self.workspace.show_live()
+            self.workspace.show_live(start_server=start_server)
 
     def rebuild(self) -> None:
         """Build the pages again in the new language or palette; the live session stays."""
@@ -289,9 +289,9 @@ class Pages(QStackedWidget):
             session.setParent(new)
         if workspace.presenter is not None:
             new.presenter = workspace.presenter
-            new.presenter.addActions(new.ensure_console().live_actions.all())
+            new.presenter.addActions(new.ensure_console(start_server=False).live_actions.all())
         self.removeWidget(workspace)
         workspace.deleteLater()
         self._adopt(new)
         if live:
-            new.show_live()
+            new.show_live(start_server=False)  # a rebuild starts nothing

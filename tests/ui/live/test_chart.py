@@ -78,7 +78,8 @@ def test_chart_follows_the_dark_theme(qtbot, two_rounds, dark) -> None:  # type:
     chart.show_result(result, round_one, "de")
     QApplication.processEvents()
     image = chart.grab().toImage()
-    assert QColor(image.pixel(2, image.height() - 2)).lightness() < 80  # dark background
+    # inside the focus ring (the chart takes focus when it is the only widget)
+    assert QColor(image.pixel(6, image.height() - 6)).lightness() < 80  # dark background
     label = next(b for b in chart.boxes if b.kind == "label")
     inked = [
         QColor(image.pixel(x, int(label.rect.center().y())))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from app.models import QuestionState
 from app.services.moderator_actions import CLOSE, CURRENT, OPEN, REVEAL
 from app.services.results import LiveStatus
-from app.services.views import SiteInfo
+from app.services.views import SiteInfo, name_key
 from app.ui.i18n import install_language
 from app.ui.live.console import LiveConsole
 from app.ui.live.session import LiveSession
@@ -109,12 +109,15 @@ def test_primary_button_text_is_never_clipped(qtbot, db_url, demo_id, prompter, 
 
 
 def _sites(n: int) -> tuple[SiteInfo, ...]:
-    """Codes as long as real ones get ("UKSH-KI12")."""
-    codes = ["UKE", "MHH", "LMU", "TUM", "UKSH-KI", "CHARITE", "UKD", "UKF"] * 5
+    """Codes and cities as long as real ones get ("UKSH-KI12", "Frankfurt am Main"); the
+    names sort otherwise than the codes ("Aachen …" has the code "UKSH-KI0")."""
+    codes = ["UKSH-KI", "MHH", "LMU", "TUM", "UKE", "CHARITE", "UKD", "UKF"] * 5
+    cities = ["Kiel", "Hannover", "München", "Frankfurt am Main", "Hamburg", "Berlin"] * 7
     return tuple(
-        SiteInfo(i, f"Universitätsklinikum Beispielstadt {i}", f"{codes[i]}{i}", "", "")
+        SiteInfo(i, f"Universitätsklinikum {chr(65 + i % 26)}-Stadt {i}", f"{codes[i]}{i}",
+                 cities[i], "")
         for i in range(n)
-    )
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -122,7 +125,8 @@ def test_forty_missing_sites_show_without_scrolling(qtbot, db_url, demo_id, prom
     install_language("de")
     window = _open_window(qtbot, db_url, demo_id, size)
     console = window.workspace.console
-    console.count.show_status(LiveStatus(console.snapshot.question, (), _sites(40)))
+    sites = _sites(40)
+    console.count.show_status(LiveStatus(console.snapshot.question, (), sites))
     QApplication.processEvents()
     grid = console.count.missing
     assert grid.count() == 40
@@ -132,7 +136,29 @@ def test_forty_missing_sites_show_without_scrolling(qtbot, db_url, demo_id, prom
         assert viewport.contains(rect), (row, rect, viewport)
     assert grid.verticalScrollBar().maximum() == 0
     assert _on_screen(grid, window)
-    # the code shows; the full name on hover
-    assert grid.item(0).text() == "UKE0"
-    assert grid.item(0).toolTip() == "Universitätsklinikum Beispielstadt 0"
-    assert console.count.missing_names()[0] == "Universitätsklinikum Beispielstadt 0"
+    # 40 sites leave no room for the city: the codes, ordered as shown; the name on hover
+    shown = [grid.item(row).text() for row in range(grid.count())]
+    assert shown == sorted((s.code for s in sites), key=name_key)
+    first = next(s for s in sites if s.code == shown[0])
+    assert grid.item(0).toolTip() == first.name
+    assert console.count.missing_names()[0] == first.name
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_missing_sites_show_their_city_if_it_fits(qtbot, db_url, demo_id, prompter, size) -> None:  # type: ignore[no-untyped-def]
+    window = _open_window(qtbot, db_url, demo_id, size)
+    console = window.workspace.console
+    grid = console.count.missing
+    missing = console.snapshot.status.missing
+    assert len(missing) == 17 and grid.with_city
+    shown = [grid.item(row).text() for row in range(grid.count())]
+    expected = sorted(missing, key=lambda s: name_key(s.code))
+    assert shown == [f"{s.code} · {s.city}" for s in expected]
+    assert shown[:3] == ["B · Berlin", "DD · Dresden", "E · Essen"]
+    # a long city is cut short on screen, never for the screen reader or on hover
+    frankfurt = shown.index("F · Frankfurt am Main")
+    assert grid.item(frankfurt).toolTip() == expected[frankfurt].name
+    viewport = grid.viewport().rect()
+    for row in range(grid.count()):
+        assert viewport.contains(grid.visualItemRect(grid.item(row))), row
+    assert _on_screen(grid, window)

@@ -10,13 +10,14 @@ from sqlalchemy import select
 
 from app.models import Case, Conference, Option, Question, Site
 from app.services import conferences
-from app.services.moderator_actions import CLOSE, OPEN, REVEAL
+from app.services.moderator_actions import BALLOT, CLOSE, OPEN, REVEAL
 from app.ui.live.attendance import AttendanceDialog, AttendeesDialog
 from app.ui.live.ballot_dialog import BallotDialog
 from app.ui.live.console import LiveConsole
 from app.ui.live.links import LinksDialog
 from app.ui.live.session import LiveSession
 from app.ui.presenter import PresenterWindow
+from tests.ui.hostile import assert_tooltips_plain
 from tests.ui.live.hostile import HOSTILE
 
 
@@ -82,6 +83,16 @@ def test_console_and_presenter_show_typed_markup_literally(
     shown = _check_literal(console)
     assert HOSTILE[0] in " ".join(shown)  # the question itself, as typed
     assert _red_pixels(console.grab().toImage()) == 0
+    tips = assert_tooltips_plain(console)  # the site codes' names too (item tooltips)
+    assert {f"{HOSTILE[n]} {n}" for n in range(len(HOSTILE))} <= set(tips)
+    with db.read() as s:
+        site = conferences.invitations(s, hostile_demo)[0].site
+    ballot = BALLOT(
+        question_id=question.id, site_code=site.code, option_ids=[question.options[0].id]
+    )
+    assert session.act(ballot)
+    entered = f"{site.name} — entered by the moderator"
+    qtbot.waitUntil(lambda: entered in assert_tooltips_plain(console))
 
     presenter = PresenterWindow(session)
     qtbot.addWidget(presenter)
@@ -126,6 +137,7 @@ def test_live_dialogs_show_typed_markup_literally(qtbot, db, hostile_demo, promp
         dialog.show()
         QApplication.processEvents()
         _check_literal(dialog)
+        assert_tooltips_plain(dialog)
         assert _red_pixels(dialog.grab().toImage()) == 0, type(dialog).__name__
     ballot = dialogs[0]
     assert any(HOSTILE[0] in label.text() for label in ballot.findChildren(QLabel))

@@ -1,0 +1,72 @@
+"""The protocol as a reader that follows the content meets it (text extraction, a screen
+reader in an untagged PDF): each page's header first, then its body, the footer last; and
+every chart's numbers follow it as text (the results table, one line per option:
+the label, its explanation where it has one, the count and the percent)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from app.db import Database
+from app.models import QuestionKind
+from app.reports.protocol import write_protocol
+from app.services.results import conference_results
+
+
+def _raw_pages(path: Path) -> list[list[str]]:
+    """Each page's lines in the order of the content stream (``pdftotext -raw``)."""
+    assert shutil.which("pdftotext"), "poppler-utils (pdftotext) is needed"
+    raw = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+        check=True, capture_output=True, text=True, timeout=120,
+    ).stdout  # fmt: skip
+    pages = raw.split("\f")
+    return [[line for line in page.splitlines() if line.strip()] for page in pages if page.strip()]
+
+
+@pytest.fixture
+def protocol(db: Database, demo_id: int, tmp_path: Path) -> list[list[str]]:
+    path = tmp_path / "protokoll.pdf"
+    write_protocol(db, demo_id, path, lang="de")
+    return _raw_pages(path)
+
+
+def test_every_page_reads_header_body_footer(protocol: list[list[str]]) -> None:
+    assert len(protocol) > 3
+    for number, lines in enumerate(protocol, start=1):
+        assert lines[-1].startswith("Erstellt am") and lines[-1].endswith(
+            f"Seite {number} von {len(protocol)}"
+        ), (number, lines[-1])
+        if number > 1:
+            assert lines[0] == "DEMO – KRAS-mutiertes Pankreaskarzinom · 18.11.2026 Protokoll"
+
+
+def test_every_charts_numbers_follow_it_as_text(
+    db: Database, demo_id: int, protocol: list[list[str]]
+) -> None:
+    with db.read() as session:
+        cases = conference_results(session, demo_id)
+    lines = [line for page in protocol for line in page]
+    charted = [
+        result
+        for case in cases
+        for result in case.results
+        if result.ballots and result.tally.kind is not QuestionKind.FREE_TEXT
+    ]
+    assert charted
+    for result in charted:
+        axis = [i for i, line in enumerate(lines) if line == "% der Standorte mit gültiger Antwort"]
+        assert axis, "a chart's axis caption"
+        after = lines[axis[0] :]
+        for option in result.tally.options:
+            label, numbers = option.option.label_in("de"), f" {option.count} {option.percent}"
+            assert any(line.startswith(label) and line.endswith(numbers) for line in after[:40]), (
+                result.question.number,
+                label,
+                numbers,
+            )
+        del lines[axis[0]]  # the next chart's caption comes next
