@@ -317,3 +317,28 @@ def test_a_conference_made_after_the_start_is_found_by_its_links(
     with db.read() as session:
         invitation = session.scalar(select(Invitation).where(Invitation.token == link))
         assert invitation is not None and invitation.conference_id == late
+
+
+def test_sites_check_in_on_the_standing_server_each_into_their_own_conference(
+    http: httpx.Client, db: Database, two: tuple[int, int]
+) -> None:
+    a, b = two
+    by_link = tokens(db, a)["A001"]
+    by_header = tokens(db, b)["B002"]
+    people = {"attendees": [{"name": "Dr. Anna Beispiel", "role": "Fellow"}]}
+    put = http.put(f"/api/v/{by_link}/attendees", json=people)
+    assert put.status_code == 200, put.text
+    other = {"attendees": [{"name": "Dr. Bernd Muster"}]}
+    put = http.put("/api/site/attendees", json=other, headers=_bearer(by_header))
+    assert put.status_code == 200, put.text
+    assert [p["name"] for p in http.get(f"/api/v/{by_link}/attendees").json()["attendees"]] == [
+        "Dr. Anna Beispiel"
+    ]
+    mine = http.get("/api/site/attendees", headers=_bearer(by_header)).json()
+    assert [p["name"] for p in mine["attendees"]] == ["Dr. Bernd Muster"]
+    with db.read() as session:
+        present = {
+            (i.conference_id, i.site.code)
+            for i in session.scalars(select(Invitation).where(Invitation.present))
+        }
+    assert present == {(a, "A001"), (b, "B002")}

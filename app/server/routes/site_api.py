@@ -163,7 +163,7 @@ async def check_in_by_link(request: Request, token: TokenPath, body: CheckinIn) 
     """The site's whole list of participants (name; EFN and role optional) replaces the
     one before; naming anyone marks the site present. Refused (409) once the moderator
     closed the check-in, and (422) for the same person twice or more than 30 people."""
-    ctx: ServerContext = request.app.state.ctx
+    ctx = await site_context(request, token)
     return CheckinOut.of(await save_checkin(request, ctx, token, _people(body)))
 
 
@@ -172,8 +172,8 @@ async def check_in_by_header(
     request: Request, credentials: BearerDep, body: CheckinIn
 ) -> CheckinOut:
     """As ``PUT /api/v/{token}/attendees``, with the token in ``Authorization: Bearer``."""
-    ctx: ServerContext = request.app.state.ctx
     token = bearer_token(credentials)
+    ctx = await site_context(request, token)
     return CheckinOut.of(await save_checkin(request, ctx, token, _people(body)))
 
 
