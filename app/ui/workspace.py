@@ -112,14 +112,8 @@ class Workspace(QWidget):
         opened): this computer's voting server starts, once. Never while the conference is
         only being looked at (a server on every interface makes Windows ask about its
         firewall), never again after the moderator stopped it."""
-        session = self.session
-        if (
-            self._auto_start
-            and isinstance(session, LiveSession)
-            and not session.control.ever_started
-            and session.server_state.state in ("stopped", "failed")
-        ):
-            session.start_server(port=settings.server_port())
+        if self._auto_start and self.session is not None:
+            self.session.go_live(settings.server_port())
 
     @Slot(int)
     def on_tabs_current_changed(self, index: int) -> None:

@@ -393,6 +393,9 @@ class RemoteSession(QObject):
     def stop_server(self, *, wait: bool = False) -> None:
         self.close()
 
+    def go_live(self, port: int) -> None:
+        """Nothing to start: the hosted server runs already."""
+
     def close(self) -> None:
         """Stop listening and reading."""
         if self._stop.is_set():

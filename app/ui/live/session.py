@@ -323,6 +323,10 @@ class LiveSession(QObject):
         settings = load_settings()
         self.control.start(host or settings.host, settings.port if port is None else port)
 
+    def go_live(self, port: int) -> None:
+        if not self.control.ever_started and self.server_state.state in ("stopped", "failed"):
+            self.start_server(port=port)
+
     def stop_server(self, *, wait: bool = False) -> None:
         """Stop (or cancel a start in progress); ``wait``: return once no server is left."""
         self.control.stop(wait=wait)

@@ -135,6 +135,10 @@ class LiveSource(Protocol):
 
     def start_server(self, host: str | None = None, port: int | None = None) -> None: ...
 
+    def go_live(self, port: int) -> None:
+        """The moderator went live: this computer's voting server starts the first time
+        (never again once the moderator stopped it; a hosted server needs nothing)."""
+
     def stop_server(self, *, wait: bool = False) -> None: ...
 
     def setParent(self, parent: QObject | None) -> None: ...
