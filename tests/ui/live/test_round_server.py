@@ -40,6 +40,17 @@ def standing(new_db_url: Callable[[], str], db_url: str) -> Iterator[Round]:
         server_db.dispose()
 
 
+@pytest.fixture(autouse=True)
+def no_modal_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server dialog would wait for a click that never comes: asked unexpectedly, the
+    test fails at once (a test that expects the question replaces this)."""
+
+    def asked(_parent: object) -> None:
+        pytest.fail("the round's server was asked for although one is configured")
+
+    monkeypatch.setattr(round_server, "ask_round_server", asked)
+
+
 @pytest.fixture
 def configured(standing: Round, store: MemoryKeyring) -> round_dialog.RoundServer:
     server = round_dialog.RoundServer(standing.url, standing.organiser_token)
