@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.errors import VotumError
-from app.services.poll_import import ImportChoices, PollPreview, import_report, preview_import
+from app.services.poll_import import import_report
 from app.services.poll_matching import ABSTAIN, Resolution, domain_site, email_domain
+from app.services.poll_preview import ImportChoices, PollPreview, preview_import
 from app.services.poll_questions import QuestionMatchKind
 from app.services.poll_reports import CsvColumns, report_bytes
 from app.ui.i18n import current_language

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from app.db import Database
 from app.models import Ballot, Site
-from app.services.poll_import import remembered_rules
+from app.services.poll_rules import remembered_rules
 from app.ui.poll_import import SHOWN_ROWS, PollImportDialog
 from tests.services.poll_helpers import FILES, load_blank_demo, long_report
 
