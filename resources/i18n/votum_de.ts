@@ -2037,7 +2037,6 @@
     <name>PollImportDialog</name>
     <message>
         <source>Import poll report</source>
-        <extracomment>Rows a table of the preview shows (and problems the list below it): a report of many thousand lines is summarised, the first rows shown and the rest counted.</extracomment>
         <translation>Umfragebericht importieren</translation>
     </message>
     <message>
@@ -2065,7 +2064,59 @@
         <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
     </message>
     <message>
+        <source>What keeps the import from being stored</source>
+        <translation>Was das Speichern des Imports verhindert</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>CSV &amp;columns</source>
+        <translation>CSV-&amp;Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Runde</translation>
+    </message>
+    <message>
+        <source>Poll reports (*.csv *.txt)</source>
+        <translation>Umfrageberichte (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>%1 answers to %2 questions, %3 ballots to store</source>
+        <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
+    </message>
+    <message>
+        <source>%1 participants match no site</source>
+        <translation>%1 Teilnehmende ohne Standort</translation>
+    </message>
+    <message>
+        <source>%1 earlier submissions replaced by a later one (the last counts)</source>
+        <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
+    </message>
+    <message>
+        <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
+        <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>PollPreviewTabs</name>
+    <message>
         <source>Participant</source>
+        <extracomment>Rows a table of the preview shows (and problems the list below it): a report of many thousand lines is summarised, the first rows shown and the rest counted. The tab of the conflicts, whose title counts them.</extracomment>
         <translation>Teilnehmer/in</translation>
     </message>
     <message>
@@ -2123,54 +2174,6 @@
     <message>
         <source>E-mail domains</source>
         <translation>E-Mail-Domains</translation>
-    </message>
-    <message>
-        <source>What keeps the import from being stored</source>
-        <translation>Was das Speichern des Imports verhindert</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>F&amp;ormat</source>
-        <translation>F&amp;ormat</translation>
-    </message>
-    <message>
-        <source>CSV &amp;columns</source>
-        <translation>CSV-&amp;Spalten</translation>
-    </message>
-    <message>
-        <source>&amp;Round</source>
-        <translation>&amp;Runde</translation>
-    </message>
-    <message>
-        <source>Poll reports (*.csv *.txt)</source>
-        <translation>Umfrageberichte (*.csv *.txt)</translation>
-    </message>
-    <message>
-        <source>%1 answers to %2 questions, %3 ballots to store</source>
-        <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
-    </message>
-    <message>
-        <source>%1 participants match no site</source>
-        <translation>%1 Teilnehmende ohne Standort</translation>
-    </message>
-    <message>
-        <source>%1 earlier submissions replaced by a later one (the last counts)</source>
-        <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
-    </message>
-    <message>
-        <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
-        <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>Conflicts (%1)</source>
