@@ -621,44 +621,16 @@
         <translation>Mit Abstimmungsserver verbinden</translation>
     </message>
     <message>
-        <source>optional: your hospital&apos;s CA certificate</source>
-        <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Auswählen …</translation>
-    </message>
-    <message>
         <source>The token is kept in the system&apos;s credential store, never in a settings file.</source>
         <translation>Das Token wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
     </message>
     <message>
         <source>Moderator token</source>
         <translation>Moderator-Token</translation>
     </message>
     <message>
-        <source>CA certificate</source>
-        <translation>CA-Zertifikat</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer)</source>
-        <translation>Zertifikate (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
         <source>Enter the moderator token.</source>
         <translation>Bitte das Moderator-Token eingeben.</translation>
-    </message>
-    <message>
-        <source>The CA certificate file does not exist.</source>
-        <translation>Die CA-Zertifikatsdatei gibt es nicht.</translation>
-    </message>
-    <message>
-        <source>No credential store: the token is not remembered.</source>
-        <translation>Kein Schlüsselbund: das Token wird nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2655,6 +2627,21 @@
         <translation>Server der Runde</translation>
     </message>
     <message>
+        <source>One server for the whole round: hospital IT gives the organiser its token once. It is kept in the system&apos;s credential store, never in a settings file.</source>
+        <translation>Ein Server für die ganze Runde: die IT des Klinikums gibt der Organisation ihr Token einmal. Es wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Organiser token</source>
+        <translation>Organisationstoken</translation>
+    </message>
+    <message>
+        <source>Enter the organiser token.</source>
+        <translation>Bitte das Organisationstoken eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
         <source>optional: your hospital&apos;s CA certificate</source>
         <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
     </message>
@@ -2663,16 +2650,8 @@
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <source>One server for the whole round: hospital IT gives the organiser its token once. It is kept in the system&apos;s credential store, never in a settings file.</source>
-        <translation>Ein Server für die ganze Runde: die IT des Klinikums gibt der Organisation ihr Token einmal. Es wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
-    </message>
-    <message>
         <source>Address</source>
         <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Organiser token</source>
-        <translation>Organisationstoken</translation>
     </message>
     <message>
         <source>CA certificate</source>
@@ -2681,10 +2660,6 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer)</source>
         <translation>Zertifikate (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
-        <source>Enter the organiser token.</source>
-        <translation>Bitte das Organisationstoken eingeben.</translation>
     </message>
     <message>
         <source>The CA certificate file does not exist.</source>
