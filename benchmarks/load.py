@@ -8,7 +8,8 @@ import gc
 import multiprocessing as mp
 import ssl
 import time
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 
 import httpx
 
@@ -85,13 +86,22 @@ def server_cpu(conn: mp.connection.Connection) -> float:
     return conn.recv()
 
 
-async def run_phase(
-    conn, clients, name: str, jobs: list[tuple[str, dict, float]], acked: list
+@dataclass
+class Tally:
+    """What a phase's requests recorded: each one's latency in seconds, how many failed."""
+
+    latencies: list[float] = field(default_factory=list)
+    failed: int = 0
+
+
+async def measured(
+    conn: mp.connection.Connection,
+    name: str,
+    tally: Tally,
+    requests: Callable[[], Awaitable[object]],
 ) -> Phase:
-    """``jobs``: (path, body, start offset in seconds), job i sent by site client i;
-    records the 200 answers in ``acked``."""
-    latencies: list[float] = []
-    failed = 0
+    """Run ``requests()`` (which records into ``tally``) as one phase: its wall time and the
+    CPU time the server and this process spent meanwhile."""
     # The load generator collects its garbage between phases, not in the middle of one:
     # a full collection here would be charged to whichever endpoint it happened to hit.
     gc.collect()
@@ -99,61 +109,66 @@ async def run_phase(
     cpu = server_cpu(conn)
     start = time.perf_counter()
     own = time.process_time()
-
-    async def one(client, path: str, body: dict, offset: float) -> None:
-        nonlocal failed
-        if offset:
-            await asyncio.sleep(offset)
-        t0 = time.perf_counter()
-        response = await client.post(path, json=body)
-        latencies.append(time.perf_counter() - t0)
-        if response.status_code == 200:
-            acked.append(response.json())
-        else:
-            failed += 1
-
     try:
-        await asyncio.gather(*(one(clients[i], *job) for i, job in enumerate(jobs)))
+        await requests()
     finally:
         gc.enable()
     seconds = time.perf_counter() - start
     own = time.process_time() - own
     cpu = server_cpu(conn) - cpu
-    return Phase(name, latencies, seconds, len(latencies) - failed, failed, cpu, own)
+    ok = len(tally.latencies) - tally.failed
+    return Phase(name, tally.latencies, seconds, ok, tally.failed, cpu, own)
+
+
+async def run_phase(
+    conn, clients, name: str, jobs: list[tuple[str, dict, float]], acked: list
+) -> Phase:
+    """``jobs``: (path, body, start offset in seconds), job i sent by site client i;
+    records the 200 answers in ``acked``."""
+    tally = Tally()
+
+    async def one(client, path: str, body: dict, offset: float) -> None:
+        if offset:
+            await asyncio.sleep(offset)
+        t0 = time.perf_counter()
+        response = await client.post(path, json=body)
+        tally.latencies.append(time.perf_counter() - t0)
+        if response.status_code == 200:
+            acked.append(response.json())
+        else:
+            tally.failed += 1
+
+    return await measured(
+        conn,
+        name,
+        tally,
+        lambda: asyncio.gather(*(one(clients[i], *job) for i, job in enumerate(jobs))),
+    )
 
 
 async def read_phase(conn, readers, name: str, paths: list[str], clients, burst) -> Phase:
     """Each reader reads its state page :data:`READS` times, :data:`READ_GAP` apart, while
     ``burst`` ((path, body) per client, all at once: another conference's ballots) runs;
     the latencies are the reads'."""
-    latencies: list[float] = []
-    failed = 0
-    gc.collect()
-    gc.disable()
-    cpu = server_cpu(conn)
-    start = time.perf_counter()
-    own = time.process_time()
+    tally = Tally()
 
     async def read(client, path: str) -> None:
-        nonlocal failed
         for _ in range(READS):
             t0 = time.perf_counter()
             response = await client.get(path)
-            latencies.append(time.perf_counter() - t0)
-            failed += response.status_code != 200
+            tally.latencies.append(time.perf_counter() - t0)
+            tally.failed += response.status_code != 200
             await asyncio.sleep(READ_GAP)
 
     async def vote(client, path: str, body: dict) -> None:
         await client.post(path, json=body)
 
-    try:
-        await asyncio.gather(
+    return await measured(
+        conn,
+        name,
+        tally,
+        lambda: asyncio.gather(
             *(read(client, path) for client, path in zip(readers, paths, strict=True)),
             *(vote(client, *job) for client, job in zip(clients, burst, strict=False)),
-        )
-    finally:
-        gc.enable()
-    seconds = time.perf_counter() - start
-    own = time.process_time() - own
-    cpu = server_cpu(conn) - cpu
-    return Phase(name, latencies, seconds, len(latencies) - failed, failed, cpu, own)
+        ),
+    )
