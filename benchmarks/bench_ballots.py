@@ -23,200 +23,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import gc
 import multiprocessing as mp
 import random
 import statistics
 import sys
-import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from fastapi import FastAPI  # noqa: E402
-
-from app.server.schemas import BallotIn  # noqa: E402
-
-
-def build_conference(url: str, n_sites: int, slug: str = "bench", prefix: str = "B") -> None:
-    from app.db import Database
-    from app.models import QuestionKind
-    from app.services import agenda, conferences, lifecycle
-    from app.services.package_schema import PackageCase, PackageOption, PackageQuestion
-
-    db = Database.open(url)
-    with db.write() as session:
-        conf_id = conferences.create_conference(
-            session, f"Benchmark {slug}", dt.date(2026, 11, 18), slug=slug
-        )
-        ids = [
-            conferences.save_site(
-                session,
-                conferences.SiteData(name=f"Standort {prefix}{i:03d}", code=f"{prefix}{i:03d}"),
-            )
-            for i in range(n_sites)
-        ]
-        conferences.invite_sites(session, conf_id, ids)
-        options = [PackageOption(label="Ja"), PackageOption(label="Keine Empfehlung")]
-        question = PackageQuestion(
-            text="HCQ + Trametinib?", kind=QuestionKind.SINGLE, options=options
-        )
-        agenda.add_case(session, conf_id, PackageCase(title="Fall", questions=[question]))
-        lifecycle.open_question(session, agenda.ordered_question_ids(session, conf_id)[0])
-    db.dispose()
-
-
-def fresh_postgresql(admin_url: str) -> tuple[str, str]:
-    """A new database on the server of ``admin_url``, and how the server is set up."""
-    import os
-
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    admin = make_url(admin_url).set(drivername="postgresql+psycopg")
-    name = f"votum_bench_{os.getpid()}"
-    libpq = admin.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(libpq, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-        settings: dict[str, str] = dict(
-            conn.execute(
-                "SELECT name, setting FROM pg_settings WHERE name IN "
-                "('server_version', 'synchronous_commit', 'fsync')"
-            ).fetchall()
-        )
-    where = (
-        f"PostgreSQL {settings['server_version']} "
-        f"synchronous_commit={settings['synchronous_commit']} fsync={settings['fsync']}"
-    )
-    return admin.set(database=name).render_as_string(hide_password=False), where
-
-
-def drop_postgresql(admin_url: str, url: str) -> None:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    libpq = make_url(admin_url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(libpq, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {make_url(url).database} WITH (FORCE)")
-
-
-def add_bare(app: FastAPI) -> None:
-    """The bare endpoint: the same request body, validated the same way, no database."""
-
-    @app.post("/bench/bare/{token}")
-    async def bare(token: str, ballot: BallotIn) -> dict[str, int]:
-        return {"question_id": ballot.question_id, "revision": 0}
-
-
-def serve(url: str, conn: mp.connection.Connection, workers: int = 1, fixed: bool = False) -> None:
-    """Child process: the real server plus ``POST /bench/bare/{token}``; answers "cpu" with
-    its CPU seconds so far (all threads; with workers: theirs too), "stop" with the
-    writer's counts. It serves every conference (the standing server) unless ``fixed``."""
-    from app.db import Database
-    from app.server.runner import VotingServer, tune_garbage_collector
-    from app.services.conferences import find_conference
-
-    db = Database.open(url)
-    with db.read() as session:
-        conf_id = find_conference(session, "bench").id if fixed else None
-    if workers > 1:
-        db.dispose()
-        serve_workers(url, conf_id, conn, workers)
-        return
-    server = VotingServer(db, conf_id, host="127.0.0.1", port=0, configure=add_bare)
-    server.start()
-    tune_garbage_collector()  # as ``python main.py serve`` and the desktop app do
-    conn.send(server.port)
-    while conn.recv() == "cpu":
-        conn.send(time.process_time())
-    writer = server.conferences.writer
-    conn.send((writer.groups, writer.jobs))
-    server.stop()
-    db.dispose()
-
-
-def serve_workers(
-    url: str, conf_id: int | None, conn: mp.connection.Connection, workers: int
-) -> None:
-    """As ``serve --workers N``: this process supervises, the workers serve (Linux: their
-    CPU time is read from /proc)."""
-    import os
-    import signal
-    import threading
-
-    from app.server.runner import bind_socket
-    from app.server.workers import WorkerSettings, run_workers
-
-    sock = bind_socket("127.0.0.1", 0)
-    sock.listen(2048)
-    conn.send(sock.getsockname()[1])
-    ticks = os.sysconf("SC_CLK_TCK")
-
-    seen: dict[int, float] = {}  # a worker replaced by uvicorn keeps its last reading
-
-    def cpu() -> float:
-        for child in mp.active_children():
-            try:
-                fields = Path(f"/proc/{child.pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            seen[child.pid or 0] = (int(fields[11]) + int(fields[12])) / ticks
-        return time.process_time() + sum(seen.values())
-
-    def answer() -> None:
-        while conn.recv() == "cpu":
-            conn.send(cpu())
-        conn.send((0, 0))  # the writers' counts stay in their processes
-        os.kill(os.getpid(), signal.SIGINT)
-
-    threading.Thread(target=answer, daemon=True).start()
-    settings = WorkerSettings(url, conf_id, configure="bench_ballots:add_bare")
-    run_workers(settings, sock, workers)
-
-
-@dataclass
-class Phase:
-    name: str
-    latencies: list[float]
-    seconds: float
-    ok: int
-    failed: int
-    server_cpu: float  # CPU seconds the server process spent during the phase
-    client_cpu: float  # … and the load generator (this process)
-
-    @property
-    def cpu_per_request(self) -> float:
-        """Server CPU per request in microseconds: steadier than throughput on a busy box."""
-        return self._per_request(self.server_cpu)
-
-    @property
-    def client_cpu_per_request(self) -> float:
-        return self._per_request(self.client_cpu)
-
-    def _per_request(self, seconds: float) -> float:
-        n = self.ok + self.failed
-        return seconds / n * 1e6 if n else float("nan")
-
-    @property
-    def throughput(self) -> float:
-        return self.ok / self.seconds if self.seconds else 0.0
-
-    def pct(self, q: float) -> float:
-        data = sorted(self.latencies)
-        if not data:
-            return float("nan")
-        return data[min(len(data) - 1, round(q / 100 * (len(data) - 1)))] * 1000
-
-    def line(self) -> str:
-        return (
-            f"{self.name:<22} n={self.ok + self.failed:<4} ok={self.ok:<4} "
-            f"p50={self.pct(50):6.1f} ms  p95={self.pct(95):6.1f} ms  p99={self.pct(99):6.1f} ms  "
-            f"{self.throughput:7.1f} req/s  CPU/req: server {self.cpu_per_request:4.0f} µs, "
-            f"load generator {self.client_cpu_per_request:4.0f} µs"
-        )
+from benchmarks.load import Phase, read_phase, run_phase, site_clients  # noqa: E402
+from benchmarks.servers import (  # noqa: E402
+    build_conference,
+    drop_postgresql,
+    fresh_postgresql,
+    serve,
+    sqlite_url,
+)
 
 
 @dataclass(frozen=True)
@@ -231,87 +55,8 @@ class Conf:
         return {"question_id": self.question, "option_ids": [self.options[(i + r) % 2]]}
 
 
-#: the other conference's pages read during a burst: readers × reads, this far apart
-READERS, READS, READ_GAP = 20, 5, 0.02
-
-
-def server_cpu(conn: mp.connection.Connection) -> float:
-    conn.send("cpu")
-    return conn.recv()
-
-
-async def run_phase(
-    conn, clients, name: str, jobs: list[tuple[str, dict, float]], acked: list
-) -> Phase:
-    """``jobs``: (path, body, start offset in seconds), job i sent by site client i;
-    records the 200 answers in ``acked``."""
-    latencies: list[float] = []
-    failed = 0
-    # The load generator collects its garbage between phases, not in the middle of one:
-    # a full collection here would be charged to whichever endpoint it happened to hit.
-    gc.collect()
-    gc.disable()
-    cpu = server_cpu(conn)
-    start = time.perf_counter()
-    own = time.process_time()
-
-    async def one(client, path: str, body: dict, offset: float) -> None:
-        nonlocal failed
-        if offset:
-            await asyncio.sleep(offset)
-        t0 = time.perf_counter()
-        response = await client.post(path, json=body)
-        latencies.append(time.perf_counter() - t0)
-        if response.status_code == 200:
-            acked.append(response.json())
-        else:
-            failed += 1
-
-    try:
-        await asyncio.gather(*(one(clients[i], *job) for i, job in enumerate(jobs)))
-    finally:
-        gc.enable()
-    seconds = time.perf_counter() - start
-    own = time.process_time() - own
-    cpu = server_cpu(conn) - cpu
-    return Phase(name, latencies, seconds, len(latencies) - failed, failed, cpu, own)
-
-
-async def read_phase(conn, readers, name: str, paths: list[str], clients, burst) -> Phase:
-    """Each reader reads its state page :data:`READS` times, :data:`READ_GAP` apart, while
-    ``burst`` ((path, body) per client, all at once: another conference's ballots) runs;
-    the latencies are the reads'."""
-    latencies: list[float] = []
-    failed = 0
-    gc.collect()
-    gc.disable()
-    cpu = server_cpu(conn)
-    start = time.perf_counter()
-    own = time.process_time()
-
-    async def read(client, path: str) -> None:
-        nonlocal failed
-        for _ in range(READS):
-            t0 = time.perf_counter()
-            response = await client.get(path)
-            latencies.append(time.perf_counter() - t0)
-            failed += response.status_code != 200
-            await asyncio.sleep(READ_GAP)
-
-    async def vote(client, path: str, body: dict) -> None:
-        await client.post(path, json=body)
-
-    try:
-        await asyncio.gather(
-            *(read(client, path) for client, path in zip(readers, paths, strict=True)),
-            *(vote(client, *job) for client, job in zip(clients, burst, strict=False)),
-        )
-    finally:
-        gc.enable()
-    seconds = time.perf_counter() - start
-    own = time.process_time() - own
-    cpu = server_cpu(conn) - cpu
-    return Phase(name, latencies, seconds, len(latencies) - failed, failed, cpu, own)
+#: the other conference's pages are read during a burst by this many of its sites
+READERS = 20
 
 
 async def load(
@@ -325,17 +70,7 @@ async def load(
     other: Conf | None = None,
     pace: tuple[int, float] = (40, 10.0),
 ):
-    import ssl
-
-    import httpx
-
-    # One client (one keep-alive connection) per site, as with real browsers; built before
-    # the clock starts, sharing one SSL context (building one costs ~28 ms).
-    context = ssl.create_default_context()
-    clients = [
-        httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60, verify=context)
-        for _ in tokens + (other.tokens if other else [])
-    ]
+    clients = site_clients(port, len(tokens) + (len(other.tokens) if other else 0))
     watcher, events = None, [0]
     if moderator is not None:  # the moderator's event stream stays open, read throughout
         watcher = asyncio.create_task(_watch(port, moderator, events))
@@ -511,8 +246,7 @@ def run(args: argparse.Namespace) -> int:
     if args.db:
         url, where = fresh_postgresql(args.db)
     else:
-        folder = Path(tempfile.mkdtemp(prefix="votum-bench-"))
-        url = f"sqlite:///{(folder / 'bench.sqlite3').as_posix()}"
+        url = sqlite_url()
         where = "SQLite WAL synchronous=FULL"
     build_conference(url, args.sites)
     if not args.fixed:

@@ -11,14 +11,15 @@ burst, and cold start.
    (same body, no database) mounted on the same server is the yardstick. Reported: the
    ballot/bare burst ratio (medians) and the GUI event loop's lag during the bursts (a 5 ms
    timer: how late each tick came), p50 / p99 / max.
-3. Cold start: time from spawning ``python`` to the main window painted, Votum against a
-   bare PySide6 QMainWindow, interleaved subprocesses, median of several runs. Votum twice:
-   the window as the benchmark builds it (``create_application`` + ``MainWindow``), and the
-   real entry ``main.py`` (command line parsed first). The children keep their bytecode in
-   a temporary cache, as an installed app has it: with ``PYTHONDONTWRITEBYTECODE`` (set on
-   the development machine) every start compiled Votum's modules anew while PySide6's came
-   compiled (``--compile`` measures that way, as before 2026-12-01). ``--against DIR``
-   cold-starts another checkout (the code before a change) in the same interleaved run.
+3. Cold start (``cold_start.py``): time from spawning ``python`` to the main window
+   painted, Votum against a bare PySide6 QMainWindow, interleaved subprocesses, median of
+   several runs. Votum twice: the window as the benchmark builds it (``create_application``
+   + ``MainWindow``), and the real entry ``main.py`` (command line parsed first). The
+   children keep their bytecode in a temporary cache, as an installed app has it: with
+   ``PYTHONDONTWRITEBYTECODE`` (set on the development machine) every start compiled
+   Votum's modules anew while PySide6's came compiled (``--compile`` measures that way, as
+   before 2026-12-01). ``--against DIR`` cold-starts another checkout (the code before a
+   change) in the same interleaved run.
 
 ``python benchmarks/bench_live.py [--ballots 200] [--rounds 7] [--runs 11] [--against DIR]
 [--compile] [--quick]`` (offscreen Qt; ``--quick``: tiny sizes, one round and one cold
@@ -31,11 +32,8 @@ import argparse
 import datetime as dt
 import os
 import random
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -44,73 +42,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_ballots import add_bare, build_conference  # noqa: E402
-
-#: Both children print "shown" and the CPU time they used (all threads, since the process
-#: started) at the window's first paint event, and then quit.
-PAINTED = """
-import time
-from PySide6.QtCore import QEvent, QObject, QTimer
-class Painted(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print("shown", time.process_time(), flush=True)
-            QTimer.singleShot(0, app.quit)
-            obj.removeEventFilter(self)
-        return False
-painted = Painted()
-window.installEventFilter(painted)
-window.show()
-app.exec()
-"""
-
-BARE = (
-    """
-import sys
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
-window = QMainWindow()
-window.resize(1280, 800)
-"""
-    + PAINTED
-)
-
-VOTUM = (
-    """
-import sys
-from app.ui.application import create_application
-app = create_application(sys.argv)
-from app.ui.mainwindow import MainWindow
-window = MainWindow(sys.argv[1], offer_demo=False, warm=False)
-"""
-    + PAINTED
-)
-
-#: ``main.py`` as a user starts it (``VOTUM_DB`` names the database); when its event loop
-#: starts, the main window (shown by then) gets the filter that sees its first paint.
-ENTRY = """
-import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-class Painted(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print("shown", time.process_time(), flush=True)
-            QTimer.singleShot(0, QApplication.instance().quit)
-            obj.removeEventFilter(self)
-        return False
-painted = Painted()
-exec_ = QApplication.exec
-def watched_exec(app):
-    for widget in app.topLevelWidgets():
-        if isinstance(widget, QMainWindow) and widget.isVisible():
-            widget.installEventFilter(painted)
-    return exec_()
-QApplication.exec = watched_exec
-sys.argv = ["main.py"]
-with open("main.py", encoding="utf-8") as main:
-    exec(compile(main.read(), "main.py", "exec"), {"__name__": "__main__"})
-"""
+from benchmarks.cold_start import cold_start  # noqa: E402
+from benchmarks.load import percentile, site_clients, spread  # noqa: E402
+from benchmarks.servers import add_bare, build_conference, sqlite_url  # noqa: E402
 
 
 class TimingNotifier:
@@ -159,8 +93,7 @@ class DesktopSession:
 
         self.app = create_application(["bench"])
         install_language("de")
-        tmp = Path(tempfile.mkdtemp(prefix="votum-bench-"))
-        url = f"sqlite:///{(tmp / 'bench.sqlite3').as_posix()}"
+        url = sqlite_url()
         build_conference(url, n_sites)
         self.db = Database.open(url)
         with self.db.read() as s:
@@ -306,9 +239,7 @@ def _load_generator(port: int, tokens: list[str], question_id: int, options: lis
     import httpx
 
     async def run() -> list[tuple[str, float, int]]:
-        clients = [
-            httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60) for _ in tokens
-        ]
+        clients = site_clients(port, len(tokens))
         out: list[tuple[str, float, int]] = []
 
         async def burst(kind: str, path: str, r: int) -> None:
@@ -384,71 +315,6 @@ def desktop_burst(n_sites: int, rounds: int) -> tuple[list[float], list[float], 
     return ballot, bare, lags, failed
 
 
-def cold_start(
-    runs: int, against: Path | None = None, *, compile_each_start: bool = False
-) -> dict[str, list[tuple[float, float]]]:
-    """(wall, CPU) milliseconds to the first paint per program: "bare", "window", "main.py"
-    (and "window before", "main.py before" from the ``against`` checkout), interleaved."""
-    tmp = Path(tempfile.mkdtemp(prefix="votum-cold-"))
-    url = f"sqlite:///{(tmp / 'cold.sqlite3').as_posix()}"
-    from app.db import Database
-    from app.services.demo import load_demo
-
-    db = Database.open(url)
-    with db.write() as s:
-        load_demo(s)
-    db.dispose()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VOTUM_DB": url}
-    if compile_each_start:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-    else:
-        env.pop("PYTHONDONTWRITEBYTECODE", None)
-        env["PYTHONPYCACHEPREFIX"] = str(tmp / "pyc")
-
-    def once(root: Path, code: str, *args: str) -> tuple[float, float]:
-        """(wall, CPU) milliseconds to the first paint."""
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-c", code, *args],
-            stdout=subprocess.PIPE,
-            env={**env, "PYTHONPATH": str(root)},
-            cwd=root,
-        )
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        elapsed = (time.perf_counter() - start) * 1000
-        proc.kill()
-        proc.wait()
-        if not line.startswith(b"shown "):
-            raise SystemExit(f"the window was not shown ({root})")
-        return elapsed, float(line.split()[1]) * 1000
-
-    programs = {
-        "bare": (ROOT, BARE, ()),
-        "window": (ROOT, VOTUM, (url,)),
-        "main.py": (ROOT, ENTRY, ()),
-    }
-    if against is not None:
-        programs["window before"] = (against, VOTUM, (url,))
-        programs["main.py before"] = (against, ENTRY, ())
-    try:
-        for root, code, args in programs.values():  # fill the bytecode and file caches
-            once(root, code, *args)
-        times: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
-        for _ in range(runs):
-            for name, (root, code, args) in programs.items():
-                times[name].append(once(root, code, *args))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return times
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
-    return ordered[k]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ballots", type=int, default=200)
@@ -479,17 +345,14 @@ def main() -> None:
         lat, cpu = updates(paced, paced, pace=pace_seconds)
         print(
             f"{paced} sites at a real pace (each once within {pace_seconds:g} s): ballot → "
-            f"console painted "
-            f"p50 {percentile(lat, 50):.1f} ms, p99 {percentile(lat, 99):.1f} ms, "
-            f"max {max(lat):.1f} ms"
+            f"console painted {spread(lat)}"
         )
     if "updates" not in skip:
         for n_sites, n_ballots in series:
             lat, cpu = updates(n_sites, n_ballots)
             print(
                 f"{n_sites} sites, {len(lat)} ballots one after another: ballot → console "
-                f"painted p50 {percentile(lat, 50):.1f} ms, p99 {percentile(lat, 99):.1f} ms, "
-                f"max {max(lat):.1f} ms; GUI-thread CPU per update (count + chart + "
+                f"painted {spread(lat)}; GUI-thread CPU per update (count + chart + "
                 f"presenter + paint) p50 {percentile(cpu, 50):.1f} ms, "
                 f"p99 {percentile(cpu, 99):.1f} ms"
             )
@@ -502,11 +365,7 @@ def main() -> None:
             f"ms, bare burst {r * 1000:.0f} ms, ratio bare/ballot throughput {r / b:.2f} "
             f"(ballot bursts {', '.join(f'{x * 1000:.0f}' for x in ballot)} ms); failed {failed}"
         )
-        print(
-            f"GUI event-loop lag during the bursts ({len(lags)} ticks of 5 ms): "
-            f"p50 {percentile(lags, 50):.1f} ms, p99 {percentile(lags, 99):.1f} ms, "
-            f"max {max(lags):.1f} ms"
-        )
+        print(f"GUI event-loop lag during the bursts ({len(lags)} ticks of 5 ms): {spread(lags)}")
     if "cold" not in skip:
         times = cold_start(args.runs, args.against, compile_each_start=args.compile)
         wall_ms = {name: statistics.median(w for w, _ in starts) for name, starts in times.items()}

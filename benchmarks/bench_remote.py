@@ -55,20 +55,17 @@ from app.ui.live.console import LiveConsole  # noqa: E402
 from app.ui.live.remote_session import RemoteSession  # noqa: E402
 from app.ui.live.session import LiveSession  # noqa: E402
 from app.ui.live.source import LiveSource  # noqa: E402
+from benchmarks.load import percentile  # noqa: E402
 from tests.remote.hosting import Hosted  # noqa: E402
 from tests.server.helpers import make_conference, tokens  # noqa: E402
 
 PACE_SECONDS = 10.0
 
 
-def pct(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
 def spread(values: list[float]) -> str:
     return (
-        f"p50 {statistics.median(values):.0f} / p99 {pct(values, 99):.0f} / max {max(values):.0f}"
+        f"p50 {statistics.median(values):.0f} / p99 {percentile(values, 99):.0f} / "
+        f"max {max(values):.0f}"
     )
 
 
@@ -330,9 +327,9 @@ def summary(results: dict[str, list[Measured]], args: argparse.Namespace) -> Non
     print(f"medians of {args.runs} run(s), {args.sites} sites, {args.questions} questions:")
     for label, pick in (
         ("ballot → shown p50", lambda m: statistics.median(m.latencies)),
-        ("ballot → shown p99", lambda m: pct(m.latencies, 99)),
+        ("ballot → shown p99", lambda m: percentile(m.latencies, 99)),
         ("GUI lag p50", lambda m: statistics.median(m.lags)),
-        ("GUI lag p99", lambda m: pct(m.lags, 99)),
+        ("GUI lag p99", lambda m: percentile(m.lags, 99)),
     ):
         r, lo = median_of("remote", pick), median_of("local", pick)
         ratio = f"{r / lo:.2f}" if lo else "–"

@@ -15,15 +15,16 @@ from app.texts import Message
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from app.services.poll_import import ImportChoices, PollPreview
     from app.services.poll_matching import Resolution
+    from app.services.poll_preview import ImportChoices, PollPreview
     from app.services.views import QuestionInfo, SiteInfo
 
 RESOLVE_HINT = "--resolve SITE:QUESTION=1|2|…|abstain"
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services.poll_import import import_report, preview_import
+    from app.services.poll_import import import_report
+    from app.services.poll_preview import preview_import
     from app.services.poll_reports import CsvColumns, report_bytes
 
     path = Path(args.file)
@@ -93,13 +94,13 @@ def _read_mapping(raw: str) -> dict[str, Any]:
 def _choices(
     session: Session, args: argparse.Namespace, mapping: Mapping[str, Any], plain: PollPreview
 ) -> ImportChoices:
-    from app.services.poll_import import (
+    from app.services.poll_preview import (
         ImportChoices,
         find_question,
         find_site,
         round_questions,
-        rule_key,
     )
+    from app.services.poll_rules import rule_key
 
     sites = plain.sites
     questions = {q.id: q for q in round_questions(session, plain.conference_id, args.round)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 from sqlalchemy import ColumnElement, func, select
@@ -21,11 +20,10 @@ from app.models import (
 from app.services.case_data import apply_case_fields, summary_as_package
 from app.services.conferences import get_conference_row
 from app.services.errors import NotFound, StateConflict
-from app.services.images import case_image
+from app.services.images import case_image, image_as_package
 from app.services.messages import say
 from app.services.package_schema import (
     PackageCase,
-    PackageImage,
     PackageOption,
     PackageQuestion,
     checked,
@@ -187,15 +185,7 @@ def case_as_package(session: Session, case_id: int) -> PackageCase:
     case = _case_row(session, case_id)
     return PackageCase(
         **summary_as_package(case),
-        images=[
-            PackageImage(
-                filename=i.filename,
-                mime=i.mime,  # type: ignore[arg-type]  # a str column; pydantic checks it
-                caption=i.caption,
-                data=base64.b64encode(i.data).decode("ascii"),
-            )
-            for i in case.images
-        ],
+        images=[image_as_package(i) for i in case.images],
         questions=[question_as_package(q) for q in case.questions if q.parent_id is None],
         free_discussion=case.free_discussion,
     )

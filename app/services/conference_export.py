@@ -8,7 +8,6 @@ round trip through both).
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass
 
@@ -56,7 +55,8 @@ from app.services.conference_schema import (
 )
 from app.services.conferences import get_conference_row
 from app.services.electorate import kept
-from app.services.package_schema import PackageFinding, PackageImage
+from app.services.images import image_as_package
+from app.services.package_schema import PackageFinding
 
 
 @dataclass(frozen=True)
@@ -136,17 +136,7 @@ def _file_case(case: Case, refs: dict[int, str], publish: Publish | None) -> Fil
         fields = {name: value for name, value in fields.items() if name not in _TEXT_FIELDS}
     return FileCase(
         **fields,
-        images=[
-            PackageImage(
-                filename=i.filename,
-                mime=i.mime,  # type: ignore[arg-type]  # a str column; pydantic checks it
-                caption=i.caption,
-                data=base64.b64encode(i.data).decode("ascii"),
-            )
-            for i in case.images
-        ]
-        if images
-        else [],
+        images=[image_as_package(i) for i in case.images] if images else [],
         questions=questions,
         free_discussion=case.free_discussion,
     )

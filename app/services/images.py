@@ -1,7 +1,9 @@
-"""Case images: read from a package (embedded or beside it) and checked by decoding them."""
+"""Case images: read from a package (embedded or beside it) and checked by decoding them;
+written back into one embedded."""
 
 from __future__ import annotations
 
+import base64
 import io
 from pathlib import Path
 
@@ -17,6 +19,16 @@ MAX_IMAGE_BYTES = 10 * 1024 * 1024
 def _refused(name: str, key: str, **values: object) -> InvalidInput:
     """The image ``name`` refused: ``"Bild x.png: <problem>"`` in each language."""
     return InvalidInput(say("image", name=name, problem=say(key, **values)))
+
+
+def image_as_package(image: CaseImage) -> PackageImage:
+    """A stored image in package form, its bytes embedded (for export and for the editor)."""
+    return PackageImage(
+        filename=image.filename,
+        mime=image.mime,  # type: ignore[arg-type]  # a str column; pydantic checks it
+        caption=image.caption,
+        data=base64.b64encode(image.data).decode("ascii"),
+    )
 
 
 def case_image(

@@ -1,17 +1,13 @@
-"""The dialog that imports a video call's poll report: preview, participant → site table,
-question matches to confirm, conflicts to resolve, then one atomic import."""
-
-# Longer than 450 lines: one dialog whose five tables (people, domains, questions,
-# conflicts, ballots) show one preview and feed one set of choices back; every rule is in
-# app.services.poll_import and poll_matching, this module only shows and collects.
+"""The dialog that imports a video call's poll report: the file, its format and round, the
+preview (participant → site table, question matches to confirm, conflicts to resolve, in
+:mod:`app.ui.poll_preview`), what keeps it from being stored, then one atomic import."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,57 +16,32 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.services.errors import VotumError
-from app.services.poll_import import ImportChoices, PollPreview, import_report, preview_import
-from app.services.poll_matching import ABSTAIN, Resolution, domain_site, email_domain
-from app.services.poll_questions import QuestionMatchKind
+from app.services.poll_import import import_report
+from app.services.poll_preview import ImportChoices, PollPreview, preview_import
 from app.services.poll_reports import CsvColumns, report_bytes
 from app.ui.i18n import current_language
 from app.ui.messages import error_text
-from app.ui.widgets import ErrorLabel, name_form_rows, put_cell_widget
+from app.ui.poll_preview import SHOWN_ROWS, PollPreviewTabs
+from app.ui.widgets import ErrorLabel, name_form_rows
 
 if TYPE_CHECKING:
     from app.db import Database
 
-Row = TypeVar("Row")
-
-
-#: Rows a table of the preview shows (and problems the list below it): a report of many
-#: thousand lines is summarised, the first rows shown and the rest counted.
-SHOWN_ROWS = 200
-
-
-def _item(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-    return item
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
 
 class PollImportDialog(QDialog):
-    """Holds the moderator's choices and the current preview; emits ``imported`` with the
-    number of ballots stored once the import is done."""
+    """Holds the report's bytes and the current preview (the choices made in its tables
+    are the :class:`PollPreviewTabs`'); emits ``imported`` with the number of ballots
+    stored once the import is done."""
 
     imported = Signal(int)
 
@@ -82,11 +53,6 @@ class PollImportDialog(QDialog):
         self.data: bytes | None = None
         self.filename = ""
         self.preview: PollPreview | None = None
-        self.participants: dict[str, int] = {}
-        self.domains: dict[str, int] = {}
-        self.chosen: dict[str, int | None] = {}
-        self.confirmed: set[str] = set()
-        self.resolutions: dict[tuple[int, int], Resolution] = {}
 
         self.path = QLineEdit()
         self.path.setReadOnly(True)
@@ -105,14 +71,6 @@ class PollImportDialog(QDialog):
         self.format.currentIndexChanged.connect(self.refresh)
         self.round.valueChanged.connect(self.refresh)
         self.columns.editingFinished.connect(self.refresh)
-        # A choice made in a table's cell widget rebuilds that table: not from inside the
-        # widget's own signal, but right after it.
-        self.later = QTimer(self)
-        self.later.setSingleShot(True)
-        self.later.setInterval(0)
-        self.later.timeout.connect(self.refresh)
-
-        self.hidden: list[str] = []  # what the tables leave out, said in the summary
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -120,40 +78,8 @@ class PollImportDialog(QDialog):
         self.store_totals.setChecked(True)
         self.store_totals.setVisible(False)
 
-        self.people = _table([self.tr("Participant"), self.tr("Rule"), self.tr("Site")])
-        self.questions = _table(
-            [self.tr("Poll question"), self.tr("Match"), self.tr("Question"), self.tr("Confirmed")]
-        )
-        self.domain_table = _table([self.tr("E-mail domain"), self.tr("Site")])
-        self.conflicts = _table([self.tr("Site"), self.tr("Question"), self.tr("Resolution")])
-        self.ballots = _table(
-            [self.tr("Question"), self.tr("Site"), self.tr("Answer"), self.tr("Participants")]
-        )
-        header = self.questions.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            header.setSectionResizeMode(column, mode)
-        self.tabs = QTabWidget()
-        for table, name in (
-            (self.people, self.tr("Participants")),
-            (self.questions, self.tr("Questions")),
-            (self.conflicts, self.tr("Conflicts")),
-            (self.ballots, self.tr("Ballots to store")),
-            (self.domain_table, self.tr("E-mail domains")),
-        ):
-            table.setAccessibleName(name)
-        self.tabs.addTab(self.people, self.tr("Participants"))
-        self.tabs.addTab(self.questions, self.tr("Questions"))
-        self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
-        self.tabs.addTab(self.ballots, self.tr("Ballots to store"))
-        self.tabs.addTab(self.domain_table, self.tr("E-mail domains"))
+        self.tabs = PollPreviewTabs()
+        self.tabs.changed.connect(self.refresh)
         self.blockers = QPlainTextEdit()
         self.blockers.setAccessibleName(self.tr("What keeps the import from being stored"))
         self.blockers.setReadOnly(True)
@@ -219,15 +145,7 @@ class PollImportDialog(QDialog):
         self.refresh()
 
     def choices(self) -> ImportChoices:
-        return ImportChoices(
-            round=self.round.value(),
-            participants=dict(self.participants),
-            domains=dict(self.domains),
-            questions=dict(self.chosen),
-            confirmed=frozenset(self.confirmed),
-            resolutions=dict(self.resolutions),
-            store_totals=self.store_totals.isChecked(),
-        )
+        return self.tabs.choices(self.round.value(), self.store_totals.isChecked())
 
     def _columns(self) -> CsvColumns | None:
         return CsvColumns.parse(self.columns.text()) if self.format.currentData() == "csv" else None
@@ -260,8 +178,7 @@ class PollImportDialog(QDialog):
     # --- showing the preview -------------------------------------------------------------
 
     def _clear(self) -> None:
-        for table in (self.people, self.questions, self.conflicts, self.ballots, self.domain_table):
-            table.setRowCount(0)
+        self.tabs.clear_tables()
         self.summary.setText("")
         self.blockers.setPlainText("")
 
@@ -290,14 +207,9 @@ class PollImportDialog(QDialog):
                     "as counted by the call"
                 )
             )
-        self.hidden = []
         self.store_totals.setVisible(plan.anonymous)
-        self._show_people(preview)
-        self._show_domains(preview)
-        self._show_questions(preview)
-        self._show_conflicts(preview)
-        self._show_ballots(preview)
-        self.summary.setText(" · ".join(parts + self.hidden))
+        hidden = self.tabs.show_preview(preview)
+        self.summary.setText(" · ".join(parts + hidden))
         lang = current_language()
         blockers = [b.in_language(lang) for b in preview.blockers]
         if len(blockers) > SHOWN_ROWS:
@@ -305,201 +217,6 @@ class PollImportDialog(QDialog):
             blockers = [*blockers[:SHOWN_ROWS], self.tr("… and %1 more").replace("%1", str(more))]
         self.blockers.setPlainText("\n".join(blockers))
         self.import_button.setEnabled(preview.ready)
-        if plan.conflicts:
-            self.tabs.setTabText(
-                2, self.tr("Conflicts (%1)").replace("%1", str(len(plan.conflicts)))
-            )
-        else:
-            self.tabs.setTabText(2, self.tr("Conflicts"))
-
-    def _shown(self, rows: Sequence[Row], what: str) -> Sequence[Row]:
-        """The first :data:`SHOWN_ROWS` of a table's rows; the summary says how many in all."""
-        if len(rows) <= SHOWN_ROWS:
-            return rows
-        self.hidden.append(
-            self.tr("the first %1 of %2 %3 are shown")
-            .replace("%1", str(SHOWN_ROWS))
-            .replace("%2", str(len(rows)))
-            .replace("%3", what)
-        )
-        return rows[:SHOWN_ROWS]
-
-    def _rule_text(self, rule: str, note: str) -> str:
-        names = {
-            "table": self.tr("table"),
-            "domain": self.tr("e-mail domain"),
-            "name": self.tr("name"),
-            "none": self.tr("no site"),
-        }
-        text = names.get(rule, rule)
-        if rule == "none" and note:
-            text = self.tr("ambiguous: %1").replace("%1", note)
-        elif note:
-            text += f" ({note})"
-        return text
-
-    def _show_people(self, preview: PollPreview) -> None:
-        people = self._shown(preview.plan.participants, self.tr("participants"))
-        self.people.setRowCount(len(people))
-        for index, person in enumerate(people):
-            self.people.setItem(index, 0, _item(person.label))
-            self.people.setItem(index, 1, _item(self._rule_text(person.rule.value, person.note)))
-            combo = self._site_box(preview, person.site_id)
-            combo.currentIndexChanged.connect(
-                lambda _=0, key=person.key, box=combo: self.on_site_chosen(key, box.currentData())
-            )
-            put_cell_widget(self.people, index, 2, combo)
-
-    def _site_box(self, preview: PollPreview, site_id: int | None) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem("—", None)
-        for site in sorted(preview.sites.values(), key=lambda s: s.name.casefold()):
-            combo.addItem(f"{site.name} ({site.code})", site.id)
-        combo.setCurrentIndex(max(0, combo.findData(site_id)))
-        return combo
-
-    def _show_domains(self, preview: PollPreview) -> None:
-        """Every e-mail domain of the report and the site it stands for (editable)."""
-        every = sorted({email_domain(p.email) for p in preview.plan.participants} - {""})
-        domains = self._shown(every, self.tr("e-mail domains"))
-        self.domain_table.setRowCount(len(domains))
-        for index, domain in enumerate(domains):
-            self.domain_table.setItem(index, 0, _item(domain))
-            combo = self._site_box(preview, domain_site(domain, preview.rules.domains))
-            combo.currentIndexChanged.connect(
-                lambda _=0, key=domain, box=combo: self.on_domain_chosen(key, box.currentData())
-            )
-            put_cell_widget(self.domain_table, index, 1, combo)
-
-    def _show_questions(self, preview: PollPreview) -> None:
-        matches = self._shown(preview.plan.questions, self.tr("poll questions"))
-        self.questions.setRowCount(len(matches))
-        hows = {
-            QuestionMatchKind.EXACT: self.tr("same text"),
-            QuestionMatchKind.CLOSE: self.tr("similar (%1 %) — please confirm"),
-            QuestionMatchKind.CHOSEN: self.tr("chosen"),
-            QuestionMatchKind.NONE: self.tr("not imported"),
-        }
-        for index, match in enumerate(matches):
-            self.questions.setItem(index, 0, _item(match.poll_text))
-            how = hows[match.how].replace("%1", str(round(match.score * 100)))
-            self.questions.setItem(index, 1, _item(how))
-            combo = QComboBox()
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(24)
-            combo.addItem(self.tr("— not imported —"), None)
-            for question in preview.questions.values():
-                combo.addItem(f"{question.number}  {question.text}", question.id)
-            combo.setCurrentIndex(max(0, combo.findData(match.question_id)))
-            combo.currentIndexChanged.connect(
-                lambda _=0, text=match.poll_text, box=combo: self.on_question_chosen(
-                    text, box.currentData()
-                )
-            )
-            put_cell_widget(self.questions, index, 2, combo)
-            check = QCheckBox()
-            check.setChecked(not match.needs_confirmation and match.question_id is not None)
-            check.setEnabled(match.needs_confirmation)
-            check.toggled.connect(
-                lambda on, text=match.poll_text: self.on_question_confirmed(text, on)
-            )
-            put_cell_widget(self.questions, index, 3, check)
-
-    def _show_conflicts(self, preview: PollPreview) -> None:
-        conflicts = self._shown(preview.plan.conflicts, self.tr("conflicts"))
-        self.conflicts.setRowCount(len(conflicts))
-        for index, conflict in enumerate(conflicts):
-            self.conflicts.setItem(index, 0, _item(preview.site_label(conflict.site_id)))
-            number = preview.questions[conflict.question_id].number
-            self.conflicts.setItem(index, 1, _item(number))
-            combo = QComboBox()
-            combo.addItem(self.tr("— choose —"), None)
-            for position, variant in enumerate(conflict.variants, start=1):
-                answer = variant.vote.comment or preview.answer_text(
-                    conflict.question_id, variant.vote.option_ids, variant.vote.abstain
-                ).in_language(current_language())
-                combo.addItem(f"{answer} — {', '.join(variant.participants)}", position)
-            combo.addItem(self.tr("Count the site as abstaining"), ABSTAIN)
-            combo.currentIndexChanged.connect(
-                lambda _=0, key=(conflict.site_id, conflict.question_id), box=combo: (
-                    self.on_conflict_resolved(key, box.currentData())
-                )
-            )
-            put_cell_widget(self.conflicts, index, 2, combo)
-
-    def _show_ballots(self, preview: PollPreview) -> None:
-        ballots = preview.plan.ballots
-        rows: list[tuple[str, str, str, str]] = [
-            (
-                preview.questions[b.question_id].number,
-                preview.site_label(b.site_id),
-                b.vote.comment
-                or preview.answer_text(
-                    b.question_id, b.vote.option_ids, b.vote.abstain
-                ).in_language(current_language()),
-                ", ".join(b.participants),
-            )
-            for b in ballots
-        ]
-        for total in preview.plan.totals:
-            what = (
-                self.tr("abstained")
-                if total.abstain
-                else self.tr("valid answers")
-                if total.option_id is None
-                else preview.answer_text(total.question_id, (total.option_id,), False).in_language(
-                    current_language()
-                )
-            )
-            rows.append(
-                (
-                    preview.questions[total.question_id].number,
-                    self.tr("counted by the call"),
-                    what,
-                    str(total.count),
-                )
-            )
-        shown = self._shown(rows, self.tr("ballots and totals"))
-        self.ballots.setRowCount(len(shown))
-        for index, cells in enumerate(shown):
-            for column, text in enumerate(cells):
-                self.ballots.setItem(index, column, _item(text))
-
-    # --- the moderator's choices ---------------------------------------------------------
-
-    def on_site_chosen(self, key: str, site_id: int | None) -> None:
-        if site_id is None:
-            self.participants.pop(key, None)
-        else:
-            self.participants[key] = site_id
-        self.later.start()
-
-    def on_domain_chosen(self, domain: str, site_id: int | None) -> None:
-        if site_id is None:
-            self.domains.pop(domain, None)
-        else:
-            self.domains[domain] = site_id
-        self.later.start()
-
-    def on_question_chosen(self, text: str, question_id: int | None) -> None:
-        self.chosen[text] = question_id
-        self.later.start()
-
-    def on_question_confirmed(self, text: str, on: bool) -> None:
-        if on:
-            self.confirmed.add(text)
-        else:
-            self.confirmed.discard(text)
-        self.later.start()
-
-    def on_conflict_resolved(self, key: tuple[int, int], choice: Resolution | None) -> None:
-        if choice is None:
-            self.resolutions.pop(key, None)
-        else:
-            self.resolutions[key] = choice
-        self.later.start()
 
     # --- importing -----------------------------------------------------------------------
 

@@ -621,44 +621,16 @@
         <translation>Mit Abstimmungsserver verbinden</translation>
     </message>
     <message>
-        <source>optional: your hospital&apos;s CA certificate</source>
-        <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Auswählen …</translation>
-    </message>
-    <message>
         <source>The token is kept in the system&apos;s credential store, never in a settings file.</source>
         <translation>Das Token wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
     </message>
     <message>
         <source>Moderator token</source>
         <translation>Moderator-Token</translation>
     </message>
     <message>
-        <source>CA certificate</source>
-        <translation>CA-Zertifikat</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer)</source>
-        <translation>Zertifikate (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
         <source>Enter the moderator token.</source>
         <translation>Bitte das Moderator-Token eingeben.</translation>
-    </message>
-    <message>
-        <source>The CA certificate file does not exist.</source>
-        <translation>Die CA-Zertifikatsdatei gibt es nicht.</translation>
-    </message>
-    <message>
-        <source>No credential store: the token is not remembered.</source>
-        <translation>Kein Schlüsselbund: das Token wird nicht gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2037,7 +2009,6 @@
     <name>PollImportDialog</name>
     <message>
         <source>Import poll report</source>
-        <extracomment>Rows a table of the preview shows (and problems the list below it): a report of many thousand lines is summarised, the first rows shown and the rest counted.</extracomment>
         <translation>Umfragebericht importieren</translation>
     </message>
     <message>
@@ -2065,7 +2036,59 @@
         <translation>Summen als „von der Videokonferenz gezählt“ speichern</translation>
     </message>
     <message>
+        <source>What keeps the import from being stored</source>
+        <translation>Was das Speichern des Imports verhindert</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+        <source>CSV &amp;columns</source>
+        <translation>CSV-&amp;Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Round</source>
+        <translation>&amp;Runde</translation>
+    </message>
+    <message>
+        <source>Poll reports (*.csv *.txt)</source>
+        <translation>Umfrageberichte (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>%1 answers to %2 questions, %3 ballots to store</source>
+        <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
+    </message>
+    <message>
+        <source>%1 participants match no site</source>
+        <translation>%1 Teilnehmende ohne Standort</translation>
+    </message>
+    <message>
+        <source>%1 earlier submissions replaced by a later one (the last counts)</source>
+        <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
+    </message>
+    <message>
+        <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
+        <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+</context>
+<context>
+    <name>PollPreviewTabs</name>
+    <message>
         <source>Participant</source>
+        <extracomment>Rows a table of the preview shows (and problems the list below it): a report of many thousand lines is summarised, the first rows shown and the rest counted. The tab of the conflicts, whose title counts them.</extracomment>
         <translation>Teilnehmer/in</translation>
     </message>
     <message>
@@ -2123,54 +2146,6 @@
     <message>
         <source>E-mail domains</source>
         <translation>E-Mail-Domains</translation>
-    </message>
-    <message>
-        <source>What keeps the import from being stored</source>
-        <translation>Was das Speichern des Imports verhindert</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Importieren</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>F&amp;ormat</source>
-        <translation>F&amp;ormat</translation>
-    </message>
-    <message>
-        <source>CSV &amp;columns</source>
-        <translation>CSV-&amp;Spalten</translation>
-    </message>
-    <message>
-        <source>&amp;Round</source>
-        <translation>&amp;Runde</translation>
-    </message>
-    <message>
-        <source>Poll reports (*.csv *.txt)</source>
-        <translation>Umfrageberichte (*.csv *.txt)</translation>
-    </message>
-    <message>
-        <source>%1 answers to %2 questions, %3 ballots to store</source>
-        <translation>%1 Antworten auf %2 Fragen, %3 Stimmen zu speichern</translation>
-    </message>
-    <message>
-        <source>%1 participants match no site</source>
-        <translation>%1 Teilnehmende ohne Standort</translation>
-    </message>
-    <message>
-        <source>%1 earlier submissions replaced by a later one (the last counts)</source>
-        <translation>%1 frühere Antworten durch spätere ersetzt (die letzte zählt)</translation>
-    </message>
-    <message>
-        <source>Anonymous poll: no ballots per site; only the totals can be stored, as counted by the call</source>
-        <translation>Anonyme Umfrage: keine Stimmen je Standort; nur die Summen lassen sich speichern, als „von der Videokonferenz gezählt“</translation>
-    </message>
-    <message>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>Conflicts (%1)</source>
@@ -2652,6 +2627,21 @@
         <translation>Server der Runde</translation>
     </message>
     <message>
+        <source>One server for the whole round: hospital IT gives the organiser its token once. It is kept in the system&apos;s credential store, never in a settings file.</source>
+        <translation>Ein Server für die ganze Runde: die IT des Klinikums gibt der Organisation ihr Token einmal. Es wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <source>Organiser token</source>
+        <translation>Organisationstoken</translation>
+    </message>
+    <message>
+        <source>Enter the organiser token.</source>
+        <translation>Bitte das Organisationstoken eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialog</name>
+    <message>
         <source>optional: your hospital&apos;s CA certificate</source>
         <translation>optional: das CA-Zertifikat Ihres Klinikums</translation>
     </message>
@@ -2660,16 +2650,8 @@
         <translation>Auswählen …</translation>
     </message>
     <message>
-        <source>One server for the whole round: hospital IT gives the organiser its token once. It is kept in the system&apos;s credential store, never in a settings file.</source>
-        <translation>Ein Server für die ganze Runde: die IT des Klinikums gibt der Organisation ihr Token einmal. Es wird im Schlüsselbund des Systems gespeichert, nie in einer Einstellungsdatei.</translation>
-    </message>
-    <message>
         <source>Address</source>
         <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Organiser token</source>
-        <translation>Organisationstoken</translation>
     </message>
     <message>
         <source>CA certificate</source>
@@ -2678,10 +2660,6 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer)</source>
         <translation>Zertifikate (*.pem *.crt *.cer)</translation>
-    </message>
-    <message>
-        <source>Enter the organiser token.</source>
-        <translation>Bitte das Organisationstoken eingeben.</translation>
     </message>
     <message>
         <source>The CA certificate file does not exist.</source>

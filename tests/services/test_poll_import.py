@@ -21,15 +21,11 @@ from app.models import (
 from app.services.call_polls import call_totals
 from app.services.errors import StateConflict
 from app.services.lifecycle import open_question
-from app.services.poll_import import (
-    ImportChoices,
-    import_report,
-    preview_import,
-    remembered_rules,
-    rule_key,
-)
+from app.services.poll_import import import_report
 from app.services.poll_matching import MatchRule, name_candidates
+from app.services.poll_preview import ImportChoices, preview_import
 from app.services.poll_reports import PollReportError
+from app.services.poll_rules import remembered_rules, rule_key
 from app.services.views import SiteInfo
 from tests.services.poll_helpers import FILES, load_blank_demo, question_ids
 

@@ -10,7 +10,7 @@ import pytest
 
 from app.db import Database
 from app.services.agenda import agenda
-from app.services.poll_import import preview_import
+from app.services.poll_preview import preview_import
 from app.services.poll_questions import QuestionMatchKind, match_questions
 from app.services.poll_reports import (
     MAX_REPORT_BYTES,

@@ -221,6 +221,7 @@ DIALOGS: dict[str, Callable[[Database, int], QDialog]] = {
     "PublishDialog": _publish,
     "RoundPublishDialog": _round_publish,
     "RoundServerDialog": _round_server,
+    "ServerDialog": _connect,  # the base of ConnectDialog and RoundServerDialog
     "PlanEntryDialog": _plan_entry,
     "LinkDialog": _link,
 }

@@ -13,8 +13,9 @@ from sqlalchemy import select
 
 from app.db import Database
 from app.models import Ballot, Site
-from app.services.poll_import import remembered_rules
-from app.ui.poll_import import SHOWN_ROWS, PollImportDialog
+from app.services.poll_rules import remembered_rules
+from app.ui.poll_import import PollImportDialog
+from app.ui.poll_preview import SHOWN_ROWS
 from tests.services.poll_helpers import FILES, load_blank_demo, long_report
 
 
@@ -46,36 +47,36 @@ def test_a_moderator_maps_confirms_resolves_and_imports(
     assert "1 earlier submissions replaced" in dialog.summary.text()
     assert dialog.summary.textFormat() is Qt.TextFormat.PlainText
 
-    domains = dialog.domain_table
+    domains = dialog.tabs.domain_table
     charite = domains.cellWidget(row_of(domains, 0, "charite.de"), 1)
     assert isinstance(charite, QComboBox) and charite.currentText() == "—"
     choose(charite, "Charité")
     qtbot.waitUntil(lambda: "2 participants match no site" in dialog.summary.text())
-    people = dialog.people
+    people = dialog.tabs.people
     schaefer = people.cellWidget(row_of(people, 0, "Dr. Björn Schäfer"), 2)
     assert isinstance(schaefer, QComboBox)
-    assert dialog.people.item(row_of(people, 0, "Dr. Björn Schäfer"), 1).text() == (
+    assert dialog.tabs.people.item(row_of(people, 0, "Dr. Björn Schäfer"), 1).text() == (
         "ambiguous: LMU, TUM"
     )
     choose(schaefer, "LMU")
     qtbot.waitUntil(lambda: "1 participants match no site" in dialog.summary.text())
 
-    questions = dialog.questions
+    questions = dialog.tabs.questions
     confirm = questions.cellWidget(row_of(questions, 0, "Welche Optionen"), 3)
     assert isinstance(confirm, QCheckBox) and confirm.isEnabled()
     confirm.setChecked(True)
-    qtbot.waitUntil(lambda: dialog.conflicts.rowCount() == 1)
+    qtbot.waitUntil(lambda: dialog.tabs.conflicts.rowCount() == 1)
     assert dialog.tabs.tabText(2) == "Conflicts (1)"
     assert not dialog.import_button.isEnabled()
     blocker = dialog.blockers.toPlainText()  # said whole in the UI language, no German half
     assert re.fullmatch(r"conflict: .+ \(\w+\), question [\d.]+ — different answers", blocker)
 
-    resolution = dialog.conflicts.cellWidget(0, 2)
+    resolution = dialog.tabs.conflicts.cellWidget(0, 2)
     assert isinstance(resolution, QComboBox)
     choose(resolution, "Count the site as abstaining")
     qtbot.waitUntil(dialog.import_button.isEnabled)
     assert dialog.blockers.toPlainText() == ""
-    assert dialog.ballots.rowCount() == 7
+    assert dialog.tabs.ballots.rowCount() == 7
 
     with qtbot.waitSignal(dialog.imported) as imported:
         dialog.import_button.click()
@@ -181,8 +182,8 @@ def test_a_report_of_thousands_of_lines_is_summarised_in_the_dialog(
     qtbot.addWidget(dialog)
     dialog.load_file(report)
     assert dialog.preview is not None and len(dialog.preview.plan.participants) == 3_000
-    assert dialog.people.rowCount() == SHOWN_ROWS
-    assert dialog.domain_table.rowCount() == SHOWN_ROWS
+    assert dialog.tabs.people.rowCount() == SHOWN_ROWS
+    assert dialog.tabs.domain_table.rowCount() == SHOWN_ROWS
     assert "the first 200 of 3000 participants are shown" in dialog.summary.text()
     assert "3000 participants match no site" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
@@ -201,4 +202,4 @@ def test_a_report_over_the_size_limit_is_refused_in_the_dialog(
     dialog.load_file(report)
     assert dialog.preview is None and not dialog.import_button.isEnabled()
     assert "riesig.csv" in dialog.error.text() and "10 MB" in dialog.error.text()
-    assert dialog.people.rowCount() == 0
+    assert dialog.tabs.people.rowCount() == 0
