@@ -46,7 +46,7 @@ from app.server.schemas import (
 from app.services.agenda import agenda, get_question
 from app.services.ballots import BallotReceipt, current_ballots
 from app.services.conferences import get_conference, invitations
-from app.services.live_feed import ANSWER, LiveAnswer, read_live
+from app.services.live_feed import ANSWER, Changes, LiveAnswer, read_live
 from app.services.moderator_actions import ACTIONS, API, Action, Answer, Definition
 from app.services.moderator_rules import require_question
 from app.services.notes import conference_notes
@@ -223,6 +223,14 @@ HeldQuery = Annotated[
     ),
 ]
 Serial = Annotated[int | None, Query(ge=0, le=2**62)]
+AlsoQuery = Annotated[
+    str,
+    Query(
+        max_length=1000,
+        pattern=r"^([a-z]{1,20}(:[0-9]{1,10})?(,[a-z]{1,20}(:[0-9]{1,10})?)*)?$",
+        description="what the event stream said changed since (its words, comma-separated)",
+    ),
+]
 
 
 @router.get(
@@ -238,17 +246,22 @@ def live(
     after: Serial = None,
     held: HeldQuery = "",
     state: Annotated[str | None, Query(max_length=200)] = None,
+    also: AlsoQuery = "",
 ) -> Response:
     """What a console shows, keyed by this server's ids, with a version (``version`` of
     this server process, ``instance``). Without ``since``: everything. With the version
     and ballot cursor (``after``) of an earlier answer and the questions it holds: only
     what changed since (``full`` false): question states, the shown questions' ballots
-    cast after the cursor with each one's count, attendance, notes, the agenda."""
+    cast after the cursor with each one's count, attendance, notes, the agenda. ``also``:
+    what the event stream said changed, read too (the stream may be another worker's,
+    whose news this one has not heard yet)."""
     feed: ModeratorFeed = ctx.notifier  # this conference's (a standing server has many)
     version = feed.serial  # read first: every change up to it is in the read below
     changes = None
     if since is not None and instance == feed.instance:
         changes = feed.changes_since(ctx.conference_id, since)
+        said = Changes.parse(also.split(",")) if also else Changes()
+        changes = None if changes is None or said is None else changes | said
     with ctx.db.read() as session:
         answer = read_live(
             session,
