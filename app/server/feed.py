@@ -69,6 +69,8 @@ class ModeratorFeed:
         self._publish = publish
         self._ballots = ballots
         self._watch = watch or StorageWatch()
+        # storing stopped or works again: the consoles read, and find out which
+        self._watch.follow(lambda _problem: self._bump((None, "storage", None)))
         self._watchers = 0
         self._poller: asyncio.Task[None] | None = None
         self._counted = asyncio.Event()

@@ -11,6 +11,7 @@ with an ``Idempotency-Key`` is done at most once: its answer is stored with it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -22,12 +23,15 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi import Path as FastPath
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.server.checkin_schemas import CheckinStateOut
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.feed import ModeratorFeed
+from app.server.i18n import error_body
+from app.server.messages import say
 from app.server.routes.site_api import ERRORS, confirmation
 from app.server.routes.voter import HEARTBEAT_SECONDS
 from app.server.schemas import (
@@ -43,6 +47,8 @@ from app.server.schemas import (
     ReceiptOut,
     ResultOut,
 )
+from app.server.storage import StorageWatch
+from app.server.writer import StorageUnavailable, WriterStopped
 from app.services.agenda import agenda, get_question
 from app.services.ballots import BallotReceipt, current_ballots
 from app.services.conferences import get_conference, invitations
@@ -52,6 +58,7 @@ from app.services.moderator_rules import require_question
 from app.services.notes import conference_notes
 from app.services.requests import REQUEST_ID_PATTERN, RequestKey, fingerprint, recall, remember
 from app.services.results import live_status, question_result
+from app.texts import Message
 
 router = APIRouter(prefix="/api/moderator", tags=["moderator"], dependencies=[ModeratorDep])
 
@@ -233,6 +240,21 @@ AlsoQuery = Annotated[
 ]
 
 
+def _touch(session: Session) -> None:
+    session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+
+
+def _storing_fails(ctx: ServerContext, watch: StorageWatch) -> Message | None:
+    """While storing failed, whether it still does: a write through the server's writer
+    that changes nothing (a read-only file still reads; the writer's commit tells, and
+    ends the episode once it works). None: storing works, as far as anyone knows."""
+    if watch.problem is None:
+        return None
+    with contextlib.suppress(StorageUnavailable, WriterStopped, TimeoutError):
+        ctx.writer.submit(_touch).result(timeout=5)
+    return watch.problem
+
+
 @router.get(
     "/live",
     responses={200: {"model": LiveAnswer, "description": "what changed"}, **ERRORS},
@@ -255,6 +277,10 @@ def live(
     cast after the cursor with each one's count, attendance, notes, the agenda. ``also``:
     what the event stream said changed, read too (the stream may be another worker's,
     whose news this one has not heard yet)."""
+    problem = _storing_fails(ctx, request.app.state.watch)
+    if problem is not None:  # reads may work (a read-only file): the console must know
+        message = say("database_unavailable", problem=problem)
+        return JSONResponse(error_body(message), 503, headers={"Retry-After": "5"})
     feed: ModeratorFeed = ctx.notifier  # this conference's (a standing server has many)
     version = feed.serial  # read first: every change up to it is in the read below
     changes = None
