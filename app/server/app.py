@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from app import __version__
 from app.config import LANGUAGES, Settings, load_settings
 from app.db import Database
+from app.server import fanout
 from app.server.context import ServerContext
 from app.server.deps import forget_token, request_context
 from app.server.feed import ModeratorFeed
@@ -81,6 +82,7 @@ def create_app(
     watch = StorageWatch(db.engine.url.render_as_string(hide_password=False), storage_alarm)
     writer = Writer(db, watch=watch, quiet=True)
     standing = conference_id is None
+    publish = fanout.publisher(db)  # PostgreSQL: what changed, said to the other processes
 
     def make_context(conf_id: int, on_gone: Callable[[], None]) -> ServerContext:
         def ballots_stored_here() -> int:
@@ -90,12 +92,16 @@ def create_app(
         with db.read() as session:
             conference = get_conference(session, conf_id)
         own = replace(Limits.from_settings(settings), unknown=limits.unknown)
+        # the moderator's event stream listens (and counts ballots others store, and
+        # hears what other processes say changed)
+        feed = ModeratorFeed(
+            notifier or NullNotifier(), ballots_stored_here, watch=watch, publish=publish
+        )
         return ServerContext(
             db=db,
             conference_id=conf_id,
             language=conference.language,
-            # the moderator's event stream listens (and counts ballots others store)
-            notifier=ModeratorFeed(notifier or NullNotifier(), ballots_stored_here, watch=watch),
+            notifier=feed,
             writer=writer,
             live=LiveState(
                 db,
@@ -104,6 +110,7 @@ def create_app(
                 listen=not standing,
                 on_gone=on_gone,
                 watch=watch,
+                on_said=feed.heard,
             ),
             limits=own if rate_limiter is None else replace(own, ballots=rate_limiter),
             known=KnownTokens(),

@@ -16,6 +16,11 @@ The feed also remembers *what* changed (:meth:`changes_since`): the last
 what changed after it (:mod:`app.services.live_feed`). The serial is this process's own
 (:attr:`instance`). While the database cannot be reached (the ballot count fails), and
 again once it can, the streams are woken too: a console then reads and finds out which.
+
+On PostgreSQL, what the feed hears of is also said to every other process's feed
+(:func:`app.server.fanout.publisher`), and what they say is logged here as if it were this
+process's own (:meth:`heard`): a moderator's stream on one worker hears the attendance,
+notes, visits and questions that another worker changed.
 """
 
 from __future__ import annotations
@@ -55,12 +60,17 @@ class ModeratorFeed:
         ballots: Callable[[], int] | None = None,
         *,
         watch: StorageWatch | None = None,
+        publish: Callable[[str, StateChange], None] | None = None,
     ) -> None:
         """``ballots`` reads the conference's ballot count (see :meth:`watching`);
-        ``watch`` hears when that read fails or works (one log line per episode)."""
+        ``watch`` hears when that read fails or works (one log line per episode);
+        ``publish`` says each change to the other processes (with this feed's instance)."""
         self.inner = inner
+        self._publish = publish
         self._ballots = ballots
         self._watch = watch or StorageWatch()
+        # storing stopped or works again: the consoles read, and find out which
+        self._watch.follow(lambda _problem: self._bump((None, "storage", None)))
         self._watchers = 0
         self._poller: asyncio.Task[None] | None = None
         self._counted = asyncio.Event()
@@ -89,10 +99,24 @@ class ModeratorFeed:
             self._bump(
                 (conference, "ballots", receipt.question_id), (conference, "attendance", None)
             )
+            # the ballot itself the others count; that it checked a site in, they are told
+            self._say(StateChange(conference, receipt.question_id, "ballot", "attendance"))
         else:
             self._bump((conference, "ballots", receipt.question_id))
 
     def state_changed(self, change: StateChange) -> None:
+        self.inner.state_changed(change)
+        self._bump((change.conference_id, change.change, change.question_id))
+        self._say(change)
+
+    def _say(self, change: StateChange) -> None:
+        if self._publish is not None:
+            self._publish(self.instance, change)
+
+    def heard(self, origin: str, change: StateChange) -> None:
+        """Thread-safe: a change another process's feed said (not this one's own)."""
+        if origin == self.instance:
+            return
         self.inner.state_changed(change)
         self._bump((change.conference_id, change.change, change.question_id))
 

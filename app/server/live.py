@@ -29,6 +29,7 @@ from app.db import Database
 from app.models import Conference
 from app.server import fanout
 from app.server.storage import StorageWatch
+from app.services.events import StateChange
 from app.services.voting import state_version
 
 log = logging.getLogger(__name__)
@@ -60,11 +61,13 @@ class LiveState:
         listen: bool = True,
         on_gone: Callable[[], None] | None = None,
         watch: StorageWatch | None = None,
+        on_said: Callable[[str, StateChange], None] | None = None,
     ) -> None:
         """``listen``: follow PostgreSQL's announcements itself (else someone calls
         :meth:`poke` and :meth:`set_listening`); ``on_gone`` runs on the event loop once
         the conference is found deleted; ``watch`` hears when reading (or listening) fails
-        and works again."""
+        and works again; ``on_said`` hears what another process said changed in this
+        conference (:func:`app.server.fanout.said`)."""
         self._db = db
         self._storage = watch or StorageWatch()
         self._conference_id = conference_id
@@ -76,6 +79,7 @@ class LiveState:
         self._listener: asyncio.Task[None] | None = None
         self._conninfo = fanout.listen_conninfo(db) if listen else None
         self._on_gone = on_gone
+        self._on_said = on_said
         self.listening = False
         self.closed = False
         self.version = read_version(db, conference_id)
@@ -91,7 +95,11 @@ class LiveState:
         if self._conninfo is not None:
             self._listener = asyncio.create_task(
                 fanout.listen(
-                    self._conninfo, self._poked.set, self._set_listening, watch=self._storage
+                    self._conninfo,
+                    self._poked.set,
+                    self._set_listening,
+                    watch=self._storage,
+                    on_said=self._said,
                 ),
                 name="votum-live-listen",
             )
@@ -104,6 +112,10 @@ class LiveState:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
         self._task = self._listener = None
+
+    def _said(self, origin: str, change: StateChange) -> None:
+        if self._on_said is not None and change.conference_id == self._conference_id:
+            self._on_said(origin, change)
 
     def _set_listening(self, listening: bool) -> None:
         self.listening = listening

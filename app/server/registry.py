@@ -29,6 +29,7 @@ from app.server.context import ServerContext
 from app.server.live import GONE
 from app.server.security import KnownTokens, RateLimiter
 from app.server.writer import Writer
+from app.services.events import StateChange
 from app.services.tokens import SiteAccess, conference_of_moderator_token, resolve_site_token
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ class Conferences:
         conninfo = fanout.listen_conninfo(self.db)
         if conninfo is not None:
             self._listener = asyncio.create_task(
-                fanout.listen(conninfo, self.poke_all, self._set_listening),
+                fanout.listen(conninfo, self.poke_all, self._set_listening, on_said=self._said),
                 name="votum-conferences-listen",
             )
 
@@ -114,6 +115,12 @@ class Conferences:
         """Thread-safe: every served conference re-reads its state now."""
         for ctx in self.served():
             ctx.live.poke()
+
+    def _said(self, origin: str, change: StateChange) -> None:
+        """What another process said changed, to the feed of its conference (if served)."""
+        ctx = self._contexts.get(change.conference_id)
+        if ctx is not None:
+            ctx.notifier.heard(origin, change)
 
     def _set_listening(self, listening: bool) -> None:
         self._listening = listening

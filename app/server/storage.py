@@ -97,6 +97,12 @@ class StorageWatch:
         self.alarm = alarm
         self._lock = threading.Lock()
         self._episode: _Episode | None = None
+        self._followers: list[StorageAlarm] = []
+
+    def follow(self, follower: StorageAlarm) -> None:
+        """Tell ``follower`` too when an episode starts, changes or ends."""
+        with self._lock:
+            self._followers.append(follower)
 
     @property
     def problem(self) -> Message | None:
@@ -148,9 +154,10 @@ class StorageWatch:
         self._tell(None)
 
     def _tell(self, problem: Message | None) -> None:
-        if self.alarm is None:
-            return
-        try:
-            self.alarm(problem)
-        except Exception:  # a broken listener must not stop the caller
-            log.exception("storage alarm failed")
+        with self._lock:
+            told = [self.alarm, *self._followers] if self.alarm else list(self._followers)
+        for alarm in told:
+            try:
+                alarm(problem)
+            except Exception:  # a broken listener must not stop the caller
+                log.exception("storage alarm failed")

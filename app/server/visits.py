@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.server.writer import StorageUnavailable, Writer, WriterStopped
 from app.services.checkin import VISIT_EVERY, record_visit
+from app.services.events import Notifier, StateChange
 
 log = logging.getLogger(__name__)
 
@@ -42,15 +43,27 @@ class VisitLog:
             return True
 
 
-def note_visit(visits: VisitLog, writer: Writer, conference_id: int, site_id: int) -> None:
-    """Write the site's visit if it is due; the caller does not wait for the commit."""
+def note_visit(
+    visits: VisitLog,
+    writer: Writer,
+    conference_id: int,
+    site_id: int,
+    notifier: Notifier | None = None,
+) -> None:
+    """Write the site's visit if it is due; the caller does not wait for the commit.
+    ``notifier`` hears of it once it is stored: the moderator sees which sites have tested
+    their link as they do."""
     if not visits.due(site_id):
         return
     work: Callable[[Session], None] = lambda session: record_visit(  # noqa: E731
         session, conference_id, site_id
     )
+    after: Callable[[None], None] | None = None
+    if notifier is not None:
+        change = StateChange(conference_id, None, "visit", "attendance")
+        after = lambda _none: notifier.state_changed(change)  # noqa: E731
     try:
-        future = writer.submit(work)
+        future = writer.submit(work, after)
     except WriterStopped:
         return
     future.add_done_callback(_log_failure)

@@ -14,10 +14,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app.services.ballots import BallotView
-from app.services.live_feed import LiveAnswer, QuestionBallots
+from app.services.live_feed import NOTHING, Changes, LiveAnswer, QuestionBallots
 from app.services.live_snapshot import LiveSnapshot, QuestionPart, compose, shown_ids
 from app.services.notes import NoteView
 from app.services.views import CaseInfo, ConferenceInfo, InvitationInfo, QuestionInfo
+
+#: the longest ``also`` the live endpoint takes (its words, comma-separated)
+MAX_ALSO = 1000
 
 
 class Mismatch(Exception):
@@ -46,17 +49,25 @@ class LiveBook:
     def ready(self) -> bool:
         return self.conference is not None
 
-    def query(self) -> dict[str, str]:
-        """The live endpoint's query for what changed since this book's version."""
+    def query(self, also: Changes = NOTHING) -> dict[str, str]:
+        """The live endpoint's query for what changed since this book's version, and
+        ``also`` what the event stream said changed (its worker may not be the one that
+        answers)."""
         if not self.ready:
             return {}
-        return {
+        query = {
             "since": str(self.version),
             "instance": self.instance,
             "after": str(self.cursor),
             "held": ",".join(str(q) for q in sorted(self.parts)),
             "state": self.state,
         }
+        words = ",".join(also.words())
+        if len(words) > MAX_ALSO:
+            return {}  # more than a query can say: everything
+        if words:
+            query["also"] = words
+        return query
 
     def apply(self, answer: LiveAnswer) -> None:
         """Take an answer; a delta that does not fit raises :class:`Mismatch` and leaves

@@ -65,6 +65,29 @@ class Changes:
             notes="notes" in kinds,
         )
 
+    @classmethod
+    def parse(cls, words: Iterable[str]) -> Changes | None:
+        """From the event stream's words (:meth:`words`); None for one it does not know
+        ("conference": anything)."""
+        entries: list[tuple[str, int | None]] = []
+        for word in words:
+            kind, _, question = word.partition(":")
+            if question and not (kind == "question" and question.isdigit()):
+                return None
+            entries.append((kind, int(question) if question else None))
+        return cls.of(entries)
+
+    def __or__(self, other: Changes) -> Changes:
+        """What changed in either."""
+        return Changes(
+            self.questions | other.questions,
+            ballots=self.ballots or other.ballots,
+            current=self.current or other.current,
+            agenda=self.agenda or other.agenda,
+            attendance=self.attendance or other.attendance,
+            notes=self.notes or other.notes,
+        )
+
     def words(self) -> list[str]:
         """As the event stream says it: ``["question:12", "ballots", "notes"]``."""
         words = [f"question:{q}" for q in sorted(self.questions)]
@@ -72,6 +95,10 @@ class Changes:
             if getattr(self, kind):
                 words.append(kind)
         return words
+
+
+#: nothing changed
+NOTHING = Changes()
 
 
 @dataclass(frozen=True)

@@ -662,6 +662,192 @@
     </message>
 </context>
 <context>
+    <name>ConsoleSide</name>
+    <message>
+        <source>Agenda</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: make this the current question</source>
+        <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
+    </message>
+    <message>
+        <source>Check-in…</source>
+        <translation>Erfassen …</translation>
+    </message>
+    <message>
+        <source>AGENDA</source>
+        <translation>AGENDA</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Anwesenheit</translation>
+    </message>
+    <message>
+        <source>Voting server</source>
+        <translation>Abstimmungsserver</translation>
+    </message>
+    <message>
+        <source>Port </source>
+        <translation>Port </translation>
+    </message>
+    <message>
+        <source>Port of the voting server</source>
+        <translation>Port des Abstimmungsservers</translation>
+    </message>
+    <message>
+        <source>Port of the voting server; change it if the port is in use</source>
+        <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
+    </message>
+    <message>
+        <source>check-in open</source>
+        <translation>Anmeldung offen</translation>
+    </message>
+    <message>
+        <source>check-in closed</source>
+        <translation>Anmeldung geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 attendees</source>
+        <translation>%1 Teilnehmende</translation>
+    </message>
+    <message>
+        <source>Reopen sites&apos; check-&amp;in</source>
+        <translation>Anmeldung der Standorte wieder &amp;öffnen</translation>
+    </message>
+    <message>
+        <source>Close sites&apos; check-&amp;in</source>
+        <translation>Anmeldung der Standorte s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>● Local server · port %1</source>
+        <translation>● Lokaler Server · Port %1</translation>
+    </message>
+    <message>
+        <source>Stop voting &amp;server</source>
+        <translation>Abstimmungs&amp;server stoppen</translation>
+    </message>
+    <message>
+        <source>Server starting …</source>
+        <translation>Server startet …</translation>
+    </message>
+    <message>
+        <source>Server stopping …</source>
+        <translation>Server hält an …</translation>
+    </message>
+    <message>
+        <source>Server not running: %1</source>
+        <translation>Server läuft nicht: %1</translation>
+    </message>
+    <message>
+        <source>Start voting &amp;server</source>
+        <translation>Abstimmungs&amp;server starten</translation>
+    </message>
+    <message>
+        <source>○ Server stopped</source>
+        <translation>○ Server gestoppt</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Not connected to %1</source>
+        <translation>Nicht verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 …</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleSteps</name>
+    <message>
+        <source>%1 of %2 sites have not voted yet:</source>
+        <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
+    </message>
+    <message>
+        <source>Close the voting anyway?</source>
+        <translation>Die Abstimmung trotzdem schließen?</translation>
+    </message>
+    <message>
+        <source>Close voting</source>
+        <translation>Abstimmung schließen</translation>
+    </message>
+    <message>
+        <source>Show result</source>
+        <translation>Ergebnis zeigen</translation>
+    </message>
+    <message>
+        <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
+        <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
+    </message>
+    <message>
+        <source>Reopen voting</source>
+        <translation>Abstimmung wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Open the voting on this question again? The result is hidden until you show it again.</source>
+        <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Repeat as round 2</source>
+        <translation>Als Runde 2 wiederholen</translation>
+    </message>
+    <message>
+        <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
+        <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
+    </message>
+    <message>
+        <source>Create round 2</source>
+        <translation>Runde 2 anlegen</translation>
+    </message>
+    <message>
+        <source>Skip question</source>
+        <translation>Frage überspringen</translation>
+    </message>
+    <message>
+        <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
+        <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
+    </message>
+    <message>
+        <source>Choose question</source>
+        <translation>Frage wählen</translation>
+    </message>
+    <message>
+        <source>Question %1 is still open; close it first.</source>
+        <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
+    </message>
+    <message>
+        <source>Mark session as held</source>
+        <translation>Sitzung als stattgefunden markieren</translation>
+    </message>
+    <message>
+        <source>The session is recorded as held and the sites&apos; check-in closes (you can reopen it). Mark it as held?</source>
+        <translation>Die Sitzung wird als stattgefunden vermerkt und die Anmeldung der Standorte geschlossen (Sie können sie wieder öffnen). Als stattgefunden markieren?</translation>
+    </message>
+    <message>
+        <source>Mark as held</source>
+        <translation>Als stattgefunden markieren</translation>
+    </message>
+    <message>
+        <source>Stop voting server</source>
+        <translation>Abstimmungsserver stoppen</translation>
+    </message>
+    <message>
+        <source>Sites can no longer vote while the server is stopped. Stop it?</source>
+        <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
+    </message>
+    <message>
+        <source>Stop server</source>
+        <translation>Server stoppen</translation>
+    </message>
+</context>
+<context>
     <name>CountPanel</name>
     <message>
         <source>Hover a code for the site&apos;s full name</source>
@@ -1140,34 +1326,6 @@
 <context>
     <name>LiveConsole</name>
     <message>
-        <source>Enter or double-click: make this the current question</source>
-        <translation>Eingabe oder Doppelklick: diese Frage zur aktuellen machen</translation>
-    </message>
-    <message>
-        <source>Check-in…</source>
-        <translation>Erfassen …</translation>
-    </message>
-    <message>
-        <source>AGENDA</source>
-        <translation>AGENDA</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Anwesenheit</translation>
-    </message>
-    <message>
-        <source>Voting server</source>
-        <translation>Abstimmungsserver</translation>
-    </message>
-    <message>
-        <source>Port </source>
-        <translation>Port </translation>
-    </message>
-    <message>
-        <source>Port of the voting server; change it if the port is in use</source>
-        <translation>Port des Abstimmungsservers; ändern, wenn der Port belegt ist</translation>
-    </message>
-    <message>
         <source>CASE %1</source>
         <translation>FALL %1</translation>
     </message>
@@ -1182,10 +1340,6 @@
     <message>
         <source>No current question. Press “Next question” to begin.</source>
         <translation>Keine aktuelle Frage. Mit „Weiter“ beginnen.</translation>
-    </message>
-    <message>
-        <source>%1 attendees</source>
-        <translation>%1 Teilnehmende</translation>
     </message>
     <message>
         <source>Result — visible to the sites</source>
@@ -1216,32 +1370,8 @@
         <translation>Ende der Agenda</translation>
     </message>
     <message>
-        <source>Agenda</source>
-        <translation>Agenda</translation>
-    </message>
-    <message>
-        <source>Port of the voting server</source>
-        <translation>Port des Abstimmungsservers</translation>
-    </message>
-    <message>
         <source>More</source>
         <translation>Mehr</translation>
-    </message>
-    <message>
-        <source>check-in open</source>
-        <translation>Anmeldung offen</translation>
-    </message>
-    <message>
-        <source>check-in closed</source>
-        <translation>Anmeldung geschlossen</translation>
-    </message>
-    <message>
-        <source>Reopen sites&apos; check-&amp;in</source>
-        <translation>Anmeldung der Standorte wieder &amp;öffnen</translation>
-    </message>
-    <message>
-        <source>Close sites&apos; check-&amp;in</source>
-        <translation>Anmeldung der Standorte s&amp;chließen</translation>
     </message>
     <message>
         <source>FREE DISCUSSION</source>
@@ -1256,128 +1386,8 @@
         <translation>Warten auf den Abstimmungsserver …</translation>
     </message>
     <message>
-        <source>Connected to %1</source>
-        <translation>Verbunden mit %1</translation>
-    </message>
-    <message>
-        <source>Not connected to %1</source>
-        <translation>Nicht verbunden mit %1</translation>
-    </message>
-    <message>
-        <source>Connecting to %1 …</source>
-        <translation>Verbinde mit %1 …</translation>
-    </message>
-    <message>
-        <source>● Local server · port %1</source>
-        <translation>● Lokaler Server · Port %1</translation>
-    </message>
-    <message>
-        <source>Stop voting &amp;server</source>
-        <translation>Abstimmungs&amp;server stoppen</translation>
-    </message>
-    <message>
-        <source>Server starting …</source>
-        <translation>Server startet …</translation>
-    </message>
-    <message>
-        <source>Server stopping …</source>
-        <translation>Server hält an …</translation>
-    </message>
-    <message>
-        <source>Server not running: %1</source>
-        <translation>Server läuft nicht: %1</translation>
-    </message>
-    <message>
-        <source>Start voting &amp;server</source>
-        <translation>Abstimmungs&amp;server starten</translation>
-    </message>
-    <message>
-        <source>○ Server stopped</source>
-        <translation>○ Server gestoppt</translation>
-    </message>
-    <message>
-        <source>%1 of %2 sites have not voted yet:</source>
-        <translation>%1 von %2 Standorten haben noch nicht abgestimmt:</translation>
-    </message>
-    <message>
-        <source>Close the voting anyway?</source>
-        <translation>Die Abstimmung trotzdem schließen?</translation>
-    </message>
-    <message>
-        <source>Close voting</source>
-        <translation>Abstimmung schließen</translation>
-    </message>
-    <message>
-        <source>Show result</source>
-        <translation>Ergebnis zeigen</translation>
-    </message>
-    <message>
-        <source>The voting is still open. Sites that have not voted yet will see the result. Show it anyway?</source>
-        <translation>Die Abstimmung ist noch offen. Standorte, die noch nicht abgestimmt haben, sehen dann das Ergebnis. Trotzdem zeigen?</translation>
-    </message>
-    <message>
-        <source>Reopen voting</source>
-        <translation>Abstimmung wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Open the voting on this question again? The result is hidden until you show it again.</source>
-        <translation>Die Abstimmung zu dieser Frage wieder öffnen? Das Ergebnis ist verborgen, bis Sie es erneut zeigen.</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Repeat as round 2</source>
-        <translation>Als Runde 2 wiederholen</translation>
-    </message>
-    <message>
-        <source>Create round 2 of this question? Round 1 keeps its votes; round 2 starts empty.</source>
-        <translation>Runde 2 dieser Frage anlegen? Runde 1 behält ihre Stimmen; Runde 2 beginnt leer.</translation>
-    </message>
-    <message>
-        <source>Create round 2</source>
-        <translation>Runde 2 anlegen</translation>
-    </message>
-    <message>
-        <source>Skip question</source>
-        <translation>Frage überspringen</translation>
-    </message>
-    <message>
-        <source>Why is question %1 skipped? The protocol reports it as not asked, with this reason.</source>
-        <translation>Warum wird Frage %1 übersprungen? Das Protokoll nennt sie als nicht gestellt, mit diesem Grund.</translation>
-    </message>
-    <message>
-        <source>Choose question</source>
-        <translation>Frage wählen</translation>
-    </message>
-    <message>
         <source>Question %1 is still open; close it first.</source>
         <translation>Frage %1 ist noch offen; bitte zuerst schließen.</translation>
-    </message>
-    <message>
-        <source>Mark session as held</source>
-        <translation>Sitzung als stattgefunden markieren</translation>
-    </message>
-    <message>
-        <source>The session is recorded as held and the sites&apos; check-in closes (you can reopen it). Mark it as held?</source>
-        <translation>Die Sitzung wird als stattgefunden vermerkt und die Anmeldung der Standorte geschlossen (Sie können sie wieder öffnen). Als stattgefunden markieren?</translation>
-    </message>
-    <message>
-        <source>Mark as held</source>
-        <translation>Als stattgefunden markieren</translation>
-    </message>
-    <message>
-        <source>Stop voting server</source>
-        <translation>Abstimmungsserver stoppen</translation>
-    </message>
-    <message>
-        <source>Sites can no longer vote while the server is stopped. Stop it?</source>
-        <translation>Solange der Server gestoppt ist, können die Standorte nicht abstimmen. Stoppen?</translation>
-    </message>
-    <message>
-        <source>Stop server</source>
-        <translation>Server stoppen</translation>
     </message>
 </context>
 <context>

@@ -41,9 +41,9 @@ def test_a_site_checks_in_through_its_api_and_the_console_hears_it(
     assert client.get(f"/api/v/{token}/attendees").json() == body
     bearer = {"Authorization": f"Bearer {token}"}
     assert client.get("/api/site/attendees", headers=bearer).json() == body
-    served.notifier.settled(changes=before + 1)
-    change = served.notifier.changes[-1]
-    assert (change.action, change.change) == ("attendees", "attendance")
+    served.notifier.settled(changes=before + 2)  # the check-in, and the site's visit
+    said = [(c.action, c.change) for c in served.notifier.changes[before:]]
+    assert sorted(said) == [("attendees", "attendance"), ("visit", "attendance")]
     moderator = client.get("/api/moderator/attendance", headers=served.moderator).json()
     [fr] = [s for s in moderator if s["site_code"] == "FR"]
     assert (fr["present"], fr["attendee_count"]) == (True, 2)

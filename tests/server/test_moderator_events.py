@@ -52,6 +52,8 @@ def test_ballots_actions_and_notes_each_reach_the_stream(served: Served) -> None
             lines = stream.aiter_lines()
             seen.append(await _event_until(lines, time.monotonic() + WITHIN))
             state = (await http.get(f"/api/v/{site_token}/state")).json()
+            # the site's visit of its link (the link test): the sites view shows it
+            seen.append(await _event_until(lines, time.monotonic() + WITHIN, later(seen)))
             option = state["question"]["options"][0]["id"]
             body = {"question_id": question, "option_ids": [option]}
             cast = await http.post(f"/api/v/{site_token}/ballot", json=body)
@@ -80,10 +82,11 @@ def test_ballots_actions_and_notes_each_reach_the_stream(served: Served) -> None
     # each says what changed, so that the console reads just that (/live?since=serial)
     said = [list(e["changes"]) for e in EVERY]  # type: ignore[call-overload]
     assert said[0] == ["conference"]  # the first: read everything
-    assert said[1] == ["ballots"]
-    assert said[2:].count([f"question:{question}"]) == 1  # the close (the pages' may follow)
+    assert said[1] == ["attendance"]  # the visit
+    assert said[2] == ["ballots"]
+    assert said[3:].count([f"question:{question}"]) == 1  # the close (the pages' may follow)
     assert said[-1] == ["notes"]
-    assert all(words == [] for words in said[2:-1] if words != [f"question:{question}"])
+    assert all(words == [] for words in said[3:-1] if words != [f"question:{question}"])
     assert len({e["instance"] for e in EVERY}) == 1
 
 
@@ -93,3 +96,32 @@ def test_the_stream_needs_the_moderator_token(served: Served) -> None:
         site_token = tokens(served.db, served.conf_id)["DD"]
         wrong = http.get("/api/moderator/events", headers={"Authorization": f"Bearer {site_token}"})
         assert wrong.status_code == 403
+
+
+def test_the_live_answer_reads_what_the_console_says_its_stream_announced(
+    served: Served, client: httpx.Client
+) -> None:
+    """The stream may be another worker's, which heard of a change this one has not yet:
+    ``also`` makes the answer carry it though this process's log does not."""
+    first = client.get("/api/moderator/live", headers=served.moderator).json()
+    since = {
+        "since": first["version"],
+        "instance": first["instance"],
+        "after": first["cursor"],
+        "held": ",".join(str(p["question"]["id"]) for p in first.get("parts", ())),
+        "state": first["state"],
+    }
+    quiet = client.get("/api/moderator/live", params=since, headers=served.moderator).json()
+    assert "invitations" not in quiet and "notes" not in quiet
+    said = {**since, "also": "attendance,notes"}
+    told = client.get("/api/moderator/live", params=said, headers=served.moderator).json()
+    assert not told["full"]
+    assert [i["site"]["code"] for i in told["invitations"]] == [
+        i["site"]["code"] for i in first["invitations"]
+    ]
+    assert len(told["notes"]) == len(first["notes"])
+    for bad in ("attendance;drop", "x" * 1001, "question:abc"):
+        refused = client.get(
+            "/api/moderator/live", params={**since, "also": bad}, headers=served.moderator
+        )
+        assert refused.status_code == 422, bad

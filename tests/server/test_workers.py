@@ -313,6 +313,7 @@ def test_site_ballots_are_not_announced_but_a_moderator_action_is(
     import httpx
     import psycopg
 
+    from app.server.fanout import said
     from tests.conftest import libpq
     from tests.server.helpers import serving
 
@@ -338,7 +339,11 @@ def test_site_ballots_are_not_announced_but_a_moderator_action_is(
             if note.payload == "end":
                 break
             heard.append(note.payload)
-    assert heard == [""]  # the close only
+    # the close only: its commit, and the feed's word to the other workers' feeds
+    assert len(heard) == 2 and heard[0] == "", heard
+    told = said(heard[1])
+    assert told is not None
+    assert (told[1].action, told[1].change, told[1].question_id) == ("close", "question", question)
 
 
 @linux_only

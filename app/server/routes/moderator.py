@@ -11,6 +11,7 @@ with an ``Idempotency-Key`` is done at most once: its answer is stored with it.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import json
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -22,12 +23,15 @@ from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from fastapi import Path as FastPath
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from app.server.checkin_schemas import CheckinStateOut
 from app.server.context import ServerContext
 from app.server.deps import CtxDep, IdPath, LangDep, ModeratorDep
 from app.server.feed import ModeratorFeed
+from app.server.i18n import error_body
+from app.server.messages import say
 from app.server.routes.site_api import ERRORS, confirmation
 from app.server.routes.voter import HEARTBEAT_SECONDS
 from app.server.schemas import (
@@ -43,15 +47,18 @@ from app.server.schemas import (
     ReceiptOut,
     ResultOut,
 )
+from app.server.storage import StorageWatch
+from app.server.writer import StorageUnavailable, WriterStopped
 from app.services.agenda import agenda, get_question
 from app.services.ballots import BallotReceipt, current_ballots
 from app.services.conferences import get_conference, invitations
-from app.services.live_feed import ANSWER, LiveAnswer, read_live
+from app.services.live_feed import ANSWER, Changes, LiveAnswer, read_live
 from app.services.moderator_actions import ACTIONS, API, Action, Answer, Definition
 from app.services.moderator_rules import require_question
 from app.services.notes import conference_notes
 from app.services.requests import REQUEST_ID_PATTERN, RequestKey, fingerprint, recall, remember
 from app.services.results import live_status, question_result
+from app.texts import Message
 
 router = APIRouter(prefix="/api/moderator", tags=["moderator"], dependencies=[ModeratorDep])
 
@@ -223,6 +230,29 @@ HeldQuery = Annotated[
     ),
 ]
 Serial = Annotated[int | None, Query(ge=0, le=2**62)]
+AlsoQuery = Annotated[
+    str,
+    Query(
+        max_length=1000,
+        pattern=r"^([a-z]{1,20}(:[0-9]{1,10})?(,[a-z]{1,20}(:[0-9]{1,10})?)*)?$",
+        description="what the event stream said changed since (its words, comma-separated)",
+    ),
+]
+
+
+def _touch(session: Session) -> None:
+    session.execute(text("UPDATE alembic_version SET version_num = version_num"))
+
+
+def _storing_fails(ctx: ServerContext, watch: StorageWatch) -> Message | None:
+    """While storing failed, whether it still does: a write through the server's writer
+    that changes nothing (a read-only file still reads; the writer's commit tells, and
+    ends the episode once it works). None: storing works, as far as anyone knows."""
+    if watch.problem is None:
+        return None
+    with contextlib.suppress(StorageUnavailable, WriterStopped, TimeoutError):
+        ctx.writer.submit(_touch).result(timeout=5)
+    return watch.problem
 
 
 @router.get(
@@ -238,17 +268,26 @@ def live(
     after: Serial = None,
     held: HeldQuery = "",
     state: Annotated[str | None, Query(max_length=200)] = None,
+    also: AlsoQuery = "",
 ) -> Response:
     """What a console shows, keyed by this server's ids, with a version (``version`` of
     this server process, ``instance``). Without ``since``: everything. With the version
     and ballot cursor (``after``) of an earlier answer and the questions it holds: only
     what changed since (``full`` false): question states, the shown questions' ballots
-    cast after the cursor with each one's count, attendance, notes, the agenda."""
+    cast after the cursor with each one's count, attendance, notes, the agenda. ``also``:
+    what the event stream said changed, read too (the stream may be another worker's,
+    whose news this one has not heard yet)."""
+    problem = _storing_fails(ctx, request.app.state.watch)
+    if problem is not None:  # reads may work (a read-only file): the console must know
+        message = say("database_unavailable", problem=problem)
+        return JSONResponse(error_body(message), 503, headers={"Retry-After": "5"})
     feed: ModeratorFeed = ctx.notifier  # this conference's (a standing server has many)
     version = feed.serial  # read first: every change up to it is in the read below
     changes = None
     if since is not None and instance == feed.instance:
         changes = feed.changes_since(ctx.conference_id, since)
+        said = Changes.parse(also.split(",")) if also else Changes()
+        changes = None if changes is None or said is None else changes | said
     with ctx.db.read() as session:
         answer = read_live(
             session,

@@ -102,7 +102,7 @@ async def cast_json(
 def visited(call: SiteCall) -> None:
     """The site used its link (the link test; written at most every few minutes)."""
     ctx = call.ctx
-    note_visit(ctx.visits, ctx.writer, ctx.conference_id, call.site_id)
+    note_visit(ctx.visits, ctx.writer, ctx.conference_id, call.site_id, ctx.notifier)
 
 
 @router.get("/v/{token}/state", responses=ERRORS)

@@ -41,6 +41,7 @@ from app.remote.client import (
 from app.remote.transfer import fetch_results
 from app.services.errors import VotumError
 from app.services.live_book import LiveBook, Mismatch
+from app.services.live_feed import NOTHING, Changes
 from app.services.live_snapshot import LiveSnapshot
 from app.services.moderator_actions import NOTE, Action
 from app.services.notes import NoteView
@@ -115,6 +116,7 @@ class RemoteSession(QObject):
         self._read_wanted = False
         self._everything = False  # the next read asks for everything
         self._event: dict[str, Any] | None = None  # the stream's latest event
+        self._said: Changes | None = NOTHING  # what its events said since the last read
         self._stop = threading.Event()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="votum-remote")
         self._retry = QTimer(self, singleShot=True)  # one pending retry, never more
@@ -155,6 +157,9 @@ class RemoteSession(QObject):
                         self._listening.emit()  # the server knows what that was, unless
                     with self._lock:  # it restarted (another instance): then everything
                         self._event = event
+                        if number and self._said is not None:  # read by whichever worker
+                            said = Changes.parse(str(w) for w in event.get("changes", ()))
+                            self._said = None if said is None else self._said | said
                     self.request_read()
             except RemoteError as exc:
                 if self._stop.is_set():
@@ -205,13 +210,15 @@ class RemoteSession(QObject):
             self._read_wanted = False
             everything, self._everything = self._everything, False
             event, self._event = self._event, None
+            said, self._said = self._said, NOTHING
+        everything = everything or said is None  # "conference": anything changed
         book = self._book
         if not everything and self._up_to_date(event):
             return
         try:
             if everything:
                 book.clear()
-            answer = self._client.live(book.query())
+            answer = self._client.live(book.query(said or NOTHING))
             try:
                 book.apply(answer)
             except Mismatch as exc:  # never guessed: everything again, checked again
@@ -219,6 +226,8 @@ class RemoteSession(QObject):
                 book.clear()
                 book.apply(self._client.live())
         except RemoteError as exc:
+            with self._lock:  # what the stream said is still to be read
+                self._said = None if said is None or self._said is None else self._said | said
             self._dropped.emit(exc)
             return
         if not self.connection_state.online:  # back (the stream may follow a moment later)

@@ -24,6 +24,8 @@ from app.ui.live.remote_session import RemoteSession
 from app.ui.live.source import Problem
 from tests.conftest import PostgresServer, libpq
 from tests.remote.hosting import Hosted, ca, ca_file, host, hosted, server_db_url
+from tests.server.helpers import tokens
+from tests.server.test_storage_episodes import read_only
 
 pytestmark = pytest.mark.slow
 __all__ = ["ca", "ca_file", "hosted", "server_db_url"]  # the hosted server's fixtures
@@ -155,5 +157,36 @@ def test_a_server_without_its_database_is_said_and_the_console_comes_back(
         assert not console.primary.isEnabled()
         admin.execute(f"ALTER DATABASE {name} ALLOW_CONNECTIONS true")
     qtbot.waitUntil(lambda: session.online, timeout=WAIT)
+    assert not console.connection_strip.isVisible()
+    assert console.server_label.text() == f"Connected to 127.0.0.1:{hosted.port}"
+
+
+def test_a_server_whose_sqlite_file_turned_read_only_is_said_and_the_console_comes_back(
+    qtbot: QtBot,
+    hosted: Hosted,
+    server_db_url: str,
+    attach: Callable[[Connection], tuple[RemoteSession, LiveConsole]],
+) -> None:
+    """The file still reads: the console learns it from a site's write the server could
+    not store, and from the server's trial write while the fault lasts."""
+    session, console = attach(hosted.connection())
+    qtbot.waitUntil(lambda: session.online and console.snapshot is not None, timeout=WAIT)
+    path = Path(make_url(server_db_url).database or "")
+    server_db = Database.open(server_db_url)
+    token = tokens(server_db, session.conference_id)["FR"]
+    server_db.dispose()
+    people = {"attendees": [{"name": "Dr. Anna Weiß"}]}
+    with (
+        httpx.Client(base_url=hosted.url, verify=tls_context(hosted.ca_file), timeout=10) as http,
+        read_only(path, Path(f"{path}-wal")),
+    ):
+        assert http.put(f"/api/v/{token}/attendees", json=people).status_code == 503
+        qtbot.waitUntil(lambda: session.connection_state.problem is Problem.STORAGE, timeout=WAIT)
+        assert console.connection_strip.text() == (
+            "Connected, but the server cannot reach its database: votes are not being stored. "
+            "Retrying in 1 s"
+        )
+        assert not console.primary.isEnabled()
+    qtbot.waitUntil(lambda: session.online, timeout=WAIT)  # writable again: the retry sees it
     assert not console.connection_strip.isVisible()
     assert console.server_label.text() == f"Connected to 127.0.0.1:{hosted.port}"
