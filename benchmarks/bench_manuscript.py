@@ -5,8 +5,9 @@ repeated as a round 2), 40 sites that all vote, built through the services in a 
 SQLite file. Each run reads the conference, builds the article, draws every chart at
 300 dpi and writes the file; the PDF protocol of the same conference is timed beside it as
 the reference (same charts, drawn as vectors). The charts are drawn with the help of
-worker processes, one per spare core ("workers"), or all in this process ("inline"); the
-variants are interleaved run by run.
+worker processes, one per spare core ("workers"), or all in this process ("inline"), and
+once more in this process quantized to 64 colours as before 2026-12-07 ("inline-64",
+instead of each chart's own palette); the variants are interleaved run by run.
 
     python benchmarks/bench_manuscript.py [--runs 3] [--quick]
 """
@@ -27,6 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import numpy as np
+from PIL import Image
 from sqlalchemy.orm import Session
 
 from app.db import Database
@@ -171,6 +174,16 @@ def timed(action: Callable[[], object]) -> tuple[float, float, float]:
     )
 
 
+VARIANTS = ("workers", "inline", "inline-64")
+
+
+def _quantized(rgba: np.ndarray) -> Image.Image:
+    """The figure quantized to 64 colours, as before each chart kept its own palette."""
+    from app.reports.manuscript import pictures
+
+    return pictures._quantized(Image.fromarray(rgba))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -189,22 +202,23 @@ def main() -> None:
         print(f"built {sizes[0]} cases, {sizes[0] * sizes[1]} questions in "
               f"{time.perf_counter() - start:.1f} s; {os.cpu_count()} CPUs")  # fmt: skip
         write_manuscript(db, conf, Path(folder, "warm.docx"))  # imports, fonts
-        per_worker = pictures.CHARTS_PER_WORKER
+        per_worker, exact = pictures.CHARTS_PER_WORKER, pictures.palette_image
         results: dict[str, list[tuple[float, float, float]]] = {}
         for _ in range(runs):
-            for variant in ("workers", "inline"):
+            for variant in VARIANTS:
                 pictures.CHARTS_PER_WORKER = per_worker if variant == "workers" else 10**9
+                pictures.palette_image = exact if variant != "inline-64" else _quantized
                 for suffix in (".docx", ".md"):
                     path = Path(folder, f"draft-{variant}{suffix}")
                     results.setdefault(f"{suffix[1:]:4} {variant}", []).append(
                         timed(partial(write_manuscript, db, conf, path))
                     )
+            pictures.palette_image = exact
             pdf = Path(folder, "protocol.pdf")  # the reference: the protocol, same charts
             results.setdefault("PDF protocol", []).append(
                 timed(partial(write_protocol, db, conf, pdf))
             )
         pictures.CHARTS_PER_WORKER = per_worker
-        docx = Path(folder, "draft-workers.docx")
         print(f"charts: {pictures.workers_for(sizes[0] * sizes[1])} worker processes")
         for name, times in results.items():
             wall, cpu, workers = ([t[i] for t in times] for i in range(3))
@@ -214,7 +228,8 @@ def main() -> None:
                 f"{statistics.median(workers):.2f} s in workers "
                 f"(runs: {', '.join(f'{t:.2f}' for t in wall)})"
             )
-        print(f"Word file: {docx.stat().st_size / 1e6:.1f} MB")
+        sizes_mb = [Path(folder, f"draft-{v}.docx").stat().st_size / 1e6 for v in VARIANTS[1:]]
+        print(f"Word file: {sizes_mb[0]:.1f} MB (quantized to 64 colours: {sizes_mb[1]:.1f} MB)")
         db.dispose()
 
 

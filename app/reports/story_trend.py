@@ -9,9 +9,8 @@ import datetime as dt
 from reportlab.platypus import Flowable, Spacer
 
 from app.reports.pdfstyle import label, para
-from app.services.asked_before import EarlierAsking
+from app.services.asked_before import EarlierAsking, trend_words
 from app.services.results import QuestionResult
-from app.services.series_texts import text
 
 
 def trend_lines(
@@ -21,7 +20,5 @@ def trend_lines(
     if earlier is None:
         return []
     today = shown.tally if shown is not None and shown.asked else None
-    sentence = earlier.sentence(today, lang, now=session_date)
-    where = text(lang, "asked_before_in", topic=earlier.topic, number=earlier.number)
-    markup = label(text(lang, "asked_before") + ":")
-    return [Spacer(1, 3), para(f"{sentence} ({where})", "meta", markup=markup)]
+    name, line = trend_words(earlier, today, lang, now=session_date)
+    return [Spacer(1, 3), para(line, "meta", markup=label(name + ":"))]

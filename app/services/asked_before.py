@@ -83,6 +83,17 @@ def trend_sentence(
     return text(lang, "trend", when=when, then=then, now=share, label=label)
 
 
+def trend_words(
+    earlier: EarlierAsking, today: Tally | None, lang: str, *, now: dt.date | None = None
+) -> tuple[str, str]:
+    """The "asked before" line of a document as its label and its text: ("Zuvor
+    gefragt", "Juni 2026: 85 % …; November 2026: 92 % („Juni-Runde“, Frage 1.1)"); the
+    protocol and the manuscript say it alike."""
+    sentence = trend_sentence(earlier, today, lang, now=now)
+    where = text(lang, "asked_before_in", topic=earlier.topic, number=earlier.number)
+    return text(lang, "asked_before"), f"{sentence} ({where})"
+
+
 def _same_option(today: Tally, index: int, label: str) -> int | None:
     """Today's percentage of the option at ``index`` if it is the same option."""
     if index < len(today.options):

@@ -38,6 +38,7 @@ from app.services.conference_schema import ConferenceFile
 from app.services.conferences import SiteData, create_conference, ensure_site, get_conference_row
 from app.services.errors import InvalidInput, StateConflict
 from app.services.file_messages import at, say
+from app.services.kept_links import KeptLinks
 from app.services.tokens import issue_token, token_digest
 
 
@@ -367,8 +368,10 @@ def overwrite_content(
     link_missing: bool = False,
 ) -> None:
     """The conference's content (cases, invitations, fellows, notes, metadata) becomes the
-    file's; the conference keeps its id, short name and moderator token. ``link_missing``:
-    as :func:`_fill`."""
+    file's; the conference keeps its id, short name and moderator token, and the links to
+    earlier askings made or removed by hand stay with its questions (:mod:`.kept_links`).
+    ``link_missing``: as :func:`_fill`."""
+    links = KeptLinks.take(session, conf.id)
     conf.current_question_id = None
     session.flush()
     session.execute(delete(Note).where(Note.conference_id == conf.id))
@@ -381,6 +384,7 @@ def overwrite_content(
     conf.topic, conf.date, conf.language = meta.topic, meta.date, meta.language
     conf.updated_at = utcnow()
     _fill(session, conf, file, name, actor, link_missing=link_missing)
+    links.restore(session, conf.id)
 
 
 def summary_of(session: Session, conference_id: int) -> dict[str, object]:

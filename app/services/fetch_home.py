@@ -2,7 +2,8 @@
 
 The server is the authority once a conference is published: its full conference file
 (ballots with their history, attendance with names and EFNs, notes, the audit trail)
-replaces what the local copy holds, so reports, exports and the CME list work offline.
+replaces what the local copy holds, so reports, exports and the CME list work offline
+(the links to earlier askings made or removed by hand stay: :mod:`.kept_links`).
 Fetching the same state twice changes nothing. The local copy says where it came from
 (the ``results_fetched`` audit event: server, time of export, a digest of the content).
 The caller owns the transaction.

@@ -24,11 +24,12 @@ from app.reports.manuscript.structure import (
 )
 from app.reports.manuscript.texts import with_refs, word
 from app.services.case_text import therapy_line_text
+from app.services.quick import case_heading
 from app.services.results import CaseResults, round_pairs
 from app.services.views import CaseInfo
 
 if TYPE_CHECKING:
-    from app.reports.manuscript.build import Asked
+    from app.reports.manuscript.questions import Asked
 
 
 # --- discussion ----------------------------------------------------------------------
@@ -42,7 +43,8 @@ def discussion(data: ReportData, lang: str) -> Section:
         items = _case_notes(data, case, lang)
         if items:
             any_notes = True
-            title = word(lang, "case_heading", number=case.case.number, title=case.case.title)
+            named = case_heading(case.case, lang)  # "Freie Diskussion: …" for a quick one
+            title = word(lang, "case_heading", number=case.case.number, title=named)
             blocks += [Heading(title, 2), Bullets(tuple(items), draft=True)]
     if not any_notes:
         blocks.append(Paragraph((word(lang, "no_notes"),), draft=True))
@@ -77,9 +79,11 @@ def _case_notes(data: ReportData, case: CaseResults, lang: str) -> list[tuple[In
 
 
 def case_reports(data: ReportData, lang: str) -> Section:
+    """The prepared cases (a case of the free discussion is its line, in its section)."""
     blocks: list[Block] = []
     for case in data.cases:
-        blocks += case_report(case.case, lang)
+        if not case.case.free_discussion:
+            blocks += case_report(case.case, lang)
     return Section("cases", word(lang, "cases"), blocks)
 
 

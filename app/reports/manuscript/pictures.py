@@ -2,9 +2,10 @@
 
 Drawing a chart's text is most of the time and holds the interpreter's lock, so many
 charts are drawn by worker processes beside this one (one per spare core, started fresh,
-"spawn": safe beside Qt's threads and the same on Windows). The PNG is a 64-colour
-palette image: a chart has a few flat colours and grey edges, and the file is a third of
-a true-colour one.
+"spawn": safe beside Qt's threads and the same on Windows). The PNG is a palette image of
+the chart's own colours: a few flat colours and their anti-aliased edges, about 230 in
+all, mapped exactly (lossless, and faster than quantizing); a chart of more colours is
+quantized to 64. Either file is about half of a true-colour one.
 """
 
 from __future__ import annotations
@@ -16,9 +17,14 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from app.reports.figures import PNG_DPI
 from app.services.results import QuestionResult
+
+if TYPE_CHECKING:
+    import numpy as np
+    from PIL import Image
 
 #: Fewer charts than this per worker are drawn here: a worker costs a second to start.
 CHARTS_PER_WORKER = 8
@@ -41,7 +47,6 @@ def png(chart: Chart) -> bytes:
     import matplotlib
     import numpy as np
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image
 
     from app.reports.figures import question_figure
 
@@ -50,16 +55,51 @@ def png(chart: Chart) -> bytes:
     figure.set_dpi(PNG_DPI)
     with matplotlib.rc_context({"text.hinting": "none"}):  # no pixel grid to fit at 300 dpi
         canvas.draw()
-    image = Image.fromarray(np.asarray(canvas.buffer_rgba()))
+    image = palette_image(np.asarray(canvas.buffer_rgba()))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(PNG_DPI, PNG_DPI), compress_level=3)
+    return buffer.getvalue()
+
+
+#: RGB (as one number, red in the low byte) to its index in the chart's palette; 16 MB,
+#: made on first use, each chart writes the entries of its own colours.
+_INDEX: np.ndarray | None = None
+
+
+def palette_image(rgba: np.ndarray) -> Image.Image:
+    """An opaque RGBA picture as a palette image: its colours exactly when there are at
+    most 256, else quantized to 64 (the background staying paper white)."""
+    global _INDEX
+    import numpy as np
+    from PIL import Image
+
+    image = Image.fromarray(rgba)
+    colours = image.getcolors(256)
+    if colours is None:
+        return _quantized(image)
+    if _INDEX is None:
+        _INDEX = np.zeros(1 << 24, dtype=np.uint8)
+    palette: list[int] = []
+    for index, (_count, colour) in enumerate(colours):
+        red, green, blue = cast("tuple[int, int, int, int]", colour)[:3]
+        _INDEX[red | green << 8 | blue << 16] = index
+        palette += (red, green, blue)
+    packed = rgba.view("<u4")[..., 0] & 0xFFFFFF  # the bytes R, G, B, A: red the lowest
+    indexed = Image.fromarray(_INDEX[packed], mode="P")
+    indexed.putpalette(palette)
+    return indexed
+
+
+def _quantized(image: Image.Image) -> Image.Image:
+    from PIL import Image
+
     palette = image.convert("RGB").quantize(64, method=Image.Quantize.FASTOCTREE)
     colours = palette.getpalette() or []
     for start in range(0, len(colours), 3):  # the background stays paper white
         if min(colours[start : start + 3]) >= 248:
             colours[start : start + 3] = [255, 255, 255]
     palette.putpalette(colours)
-    buffer = io.BytesIO()
-    palette.save(buffer, format="PNG", dpi=(PNG_DPI, PNG_DPI), compress_level=3)
-    return buffer.getvalue()
+    return palette
 
 
 def workers_for(n_charts: int) -> int:

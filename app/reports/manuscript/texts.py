@@ -46,6 +46,12 @@ WORDS = Catalog.of_pairs(
             "Die Sitzung umfasste {cases} mit {questions}; {asked} zur Abstimmung gestellt.",
             "The session comprised {cases} with {questions}; {asked} put to the vote.",
         ),
+        "methods_free": (
+            "In der freien Fallbesprechung {asked} zu {cases} spontan gestellt; sie "
+            "stehen im Abschnitt „Freie Diskussion“.",
+            "In the free case discussion, {asked} on the spot about {cases}; they are "
+            "reported under “Free discussion”.",
+        ),
         "methods_votes": (
             "Jeder Standort gab je Frage eine Stimme ab, über einen eigenen Abstimmungslink "
             "(Votum {version}); Stimmen, die ein Standort mündlich oder im Chat abgab, trug "
@@ -73,6 +79,10 @@ WORDS = Catalog.of_pairs(
         "questions_n": ("{n} Fragen", "{n} questions"),
         "asked_1": ("davon wurde 1 Frage", "1 question was"),
         "asked_n": ("davon wurden {n} Fragen", "{n} questions were"),
+        "spot_1": ("wurde 1 weitere Frage", "1 further question was asked"),
+        "spot_n": ("wurden {n} weitere Fragen", "{n} further questions were asked"),
+        "presented_1": ("1 vorgestellten Fall", "1 presented case"),
+        "presented_n": ("{n} vorgestellten Fällen", "{n} presented cases"),
         "repeated_1": ("wurde 1 Frage", "1 question was"),
         "repeated_n": ("wurden {n} Fragen", "{n} questions were"),
         # --- results ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from app.reports.manuscript.build import build
 from app.reports.manuscript.pictures import Painter
 from app.reports.manuscript.structure import Figure, Manuscript, ResultExtras
 from app.reports.manuscript.texts import say
+from app.reports.manuscript.trend import TrendLine
 from app.services.agenda import agenda
 from app.services.errors import InvalidInput, StateConflict
 from app.services.files import write_bytes_atomic, write_text_atomic
@@ -38,8 +39,10 @@ def manuscript_of(
     extras: Sequence[ResultExtras] = (),
     painter: Painter | None = None,
 ) -> Manuscript:
-    """The article's structure (the place to add sections: :meth:`Manuscript.insert_after`)."""
-    return build(data, lang, extras=extras, painter=painter)
+    """The article's structure, each result with its earlier asking in the series where
+    there is one (the place to add sections: :meth:`Manuscript.insert_after`)."""
+    trend = TrendLine(data.earlier, data.conference.date)
+    return build(data, lang, extras=(trend, *extras), painter=painter)
 
 
 def _charts_expected(db: Database, conference_id: int) -> int:
