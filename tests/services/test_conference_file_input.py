@@ -270,7 +270,7 @@ def test_an_invitation_without_a_link_gets_a_new_one_and_the_summary_says_so(
     path.write_text(json.dumps(full_file), "utf-8")
     assert main(["--db", db_url, "conference", "import", str(path)]) == 0
     out = capsys.readouterr().out
-    assert f"({code})" in out and "python main.py links" in out
+    assert f"(1: {code})" in out and "python main.py links" in out
     database = Database.open(db_url)
     try:
         with database.read() as session:
