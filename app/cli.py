@@ -23,7 +23,15 @@ from app.commands.common import (
 from app.commands.organiser_args import add_organiser_commands
 from app.commands.series import add_parsers as add_series_parsers
 from app.commands.setup_args import add_setup_commands
-from app.config import DB_ENV_VAR, LANGUAGES, Settings, SettingsError, default_db_url, load_settings
+from app.config import (
+    DB_ENV_VAR,
+    LANGUAGES,
+    Settings,
+    SettingsError,
+    command_language,
+    default_db_url,
+    load_settings,
+)
 
 
 def _dispatch(module: str, function: str = "run") -> Callable[[argparse.Namespace], int]:
@@ -320,6 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(settings)
     args = parser.parse_args(argv)
     args.settings = settings
+    # every command prints in one language: VOTUM_LANG, else the system's
+    args.cli_lang = lang = command_language(settings)
     if args.db is None:
         args.db = default_db_url(settings)
     from app.services.errors import VotumError
@@ -327,11 +337,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except CliError as exc:
-        print(f"votum: {exc}", file=sys.stderr)
+        _refuse(exc.message.in_language(lang))
         return exc.code
     except VotumError as exc:
-        message = str(exc).replace("\n", "\n  ")
-        print(f"votum: {message}", file=sys.stderr)
+        _refuse(exc.in_language(lang))
         return EXIT_REFUSED
     except KeyboardInterrupt:
         return 130
@@ -341,5 +350,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = storage_message(exc, args.db)
         if problem is None:
             raise
-        print(f"votum: {problem}", file=sys.stderr)
+        _refuse(problem.in_language(lang))
         return EXIT_REFUSED
+
+
+def _refuse(message: str) -> None:
+    """A refusal on standard error: ``votum: …``, its further lines indented."""
+    print("votum: " + message.replace("\n", "\n  "), file=sys.stderr)

@@ -73,8 +73,13 @@ class Settings:
     #: again: measured, about a sixth of a ballot's CPU. Collected 70 times less often,
     #: they are mostly gone before a collection sees them (set while a server runs).
     gc_thresholds: tuple[int, int, int] = (50_000, 10, 10)
+    #: the language the command line speaks, "de" or "en"; empty: the system's
+    #: (:func:`command_language`)
+    lang: str = ""
 
     def __post_init__(self) -> None:
+        if self.lang not in ("", *LANGUAGES):
+            raise SettingsError("lang", f"expected {' or '.join(LANGUAGES)}")
         if not 0 <= self.port <= 65535:
             raise SettingsError("port", "not a port (0–65535)")
         if not self.host:
@@ -129,6 +134,22 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     except SettingsError as exc:
         name = env_var(exc.name)
         raise SettingsError(f"{name}={environ.get(name, '')!r}", exc.problem) from None
+
+
+def command_language(settings: Settings, environ: Mapping[str, str] | None = None) -> str:
+    """The language of the command line's output: ``VOTUM_LANG`` if set, else the system's
+    (the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set, as POSIX reads them;
+    on Windows, where they are rarely set, the user's locale): German for a German locale,
+    English for any other (``C.UTF-8`` included)."""
+    if settings.lang:
+        return settings.lang
+    environ = os.environ if environ is None else environ
+    name = next((environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(v)), "")
+    if not name and os.name == "nt":
+        import locale
+
+        name = locale.getlocale()[0] or ""  # "German_Germany" or "de_DE"
+    return "de" if name.lower().startswith(("de", "german")) else "en"
 
 
 def data_dir() -> Path:

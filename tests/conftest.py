@@ -41,6 +41,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(autouse=True)
+def command_line_in_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks the system's language: the tests pin English (a test of
+    German output sets ``VOTUM_LANG=de`` itself); servers started as processes inherit it."""
+    monkeypatch.setenv("VOTUM_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
 def garbage_collector_as_found() -> Iterator[None]:
     """Servers started by a test tune the collector for the whole process: undo it."""
     thresholds = gc.get_threshold()

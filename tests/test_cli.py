@@ -56,7 +56,7 @@ def test_demo_import_export_through_the_real_program(tmp_path: Path) -> None:
     assert len(json.loads(package.read_text("utf-8"))["cases"]) == 3
     imported = run("import", str(package), str(package))
     assert imported.returncode == 0, imported.stderr
-    assert "imported 6 case(s) from 2 file(s)" in imported.stdout
+    assert "cases: 6, files: 2" in imported.stdout
     listed = run("list")
     # the imported conference, the demo and its round's earlier session
     assert listed.stdout.count("\n") == 3 and "\tdemo\t" in listed.stdout
@@ -70,7 +70,8 @@ def test_broken_package_exits_non_zero_with_one_clear_line(
     bad.write_text('{"cases": [', "utf-8")
     assert main(["--db", db, "import", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("votum: kaputt.votum.json: Zeile 1") and "invalid JSON" in err
+    assert err.startswith("votum: kaputt.votum.json: line 1") and "invalid JSON" in err
+    assert "Zeile" not in err
     assert main(["--db", db, "list"]) == 0
     assert "no conferences yet" in capsys.readouterr().out
 
@@ -80,7 +81,7 @@ def test_unknown_conference_and_missing_file(
 ) -> None:
     db = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
     assert main(["--db", db, "export", "nirgendwo", str(tmp_path / "x.json")]) == 1
-    assert "nicht gefunden / conference not found" in capsys.readouterr().err
+    assert "conference not found" in capsys.readouterr().err
     assert not (tmp_path / "x.json").exists()
     assert main(["--db", db, "import", str(tmp_path / "fehlt.json")]) == 1
     assert "file not found" in capsys.readouterr().err
@@ -103,9 +104,8 @@ def test_postgresql_without_its_driver_is_one_line_naming_the_extra(
     monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
     assert main(["--db", "postgresql://votum@127.0.0.1:5432/votum", "list"]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("votum: database: PostgreSQL braucht")
-    assert err.endswith(
-        ' / PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
+    assert err == (
+        'votum: database: PostgreSQL needs the driver psycopg 3: pip install -e ".[postgres]" '
         '(or pip install "psycopg[binary]")\n'
     )
 

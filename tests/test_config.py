@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from app.config import Settings, SettingsError, env_var, load_settings
+from app.config import Settings, SettingsError, command_language, env_var, load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,7 @@ def test_without_environment_the_settings_are_the_defaults() -> None:
 def test_every_setting_is_read_from_its_environment_variable() -> None:
     environ = {
         "VOTUM_DB": "postgresql+psycopg://votum@db/votum",
+        "VOTUM_LANG": "de",
         "VOTUM_HOST": "127.0.0.1",
         "VOTUM_PORT": "9000",
         "VOTUM_MAX_BODY_BYTES": "1000",
@@ -56,6 +57,7 @@ def test_every_setting_is_read_from_its_environment_variable() -> None:
         keep_alive_seconds=7,
         max_connections=50,
         gc_thresholds=(700, 10, 10),
+        lang="de",
     )
     assert {env_var(f.name) for f in fields(Settings)} < set(environ)
 
@@ -104,3 +106,25 @@ def test_the_default_host_and_port_are_spelled_once() -> None:
         "8765": ["app/config.py"],
         "0.0.0.0": sorted(["app/config.py", "app/server/addresses.py"]),
     }
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"VOTUM_LANG": "en", "LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "de"),
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "de_DE.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "de_AT.UTF-8", "LANG": "C.UTF-8"}, "de"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "fr_FR.UTF-8"}, "en"),
+    ],
+)
+def test_the_command_line_speaks_votum_lang_else_the_system_s_language(
+    environ: dict[str, str], lang: str
+) -> None:
+    assert command_language(load_settings(environ), environ) == lang
+
+
+def test_an_unknown_votum_lang_is_one_line() -> None:
+    with pytest.raises(SettingsError, match="VOTUM_LANG='fr': expected de or en"):
+        load_settings({"VOTUM_LANG": "fr"})

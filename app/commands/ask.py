@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 
 from app.commands.common import EXIT_OK, conference_id, open_db
-from app.commands.messages import say
+from app.commands.messages import text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +31,6 @@ def run(args: argparse.Namespace) -> int:
             )
     finally:
         db.dispose()
-    state = say("asked_open" if question.is_open else "asked_draft")
+    state = text(args.cli_lang, "asked_open" if question.is_open else "asked_draft")
     print(f"{question.number} (id {question.id}): {state} – {question.text}")
     return EXIT_OK

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from app.commands.common import EXIT_OK, CliError, conference_id, open_db
+from app.commands.messages import say, text
 
 
 class AttendeeName(argparse.Action):
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             site = session.scalar(select(Site).where(Site.code == args.code))
             invited = {i.site.id for i in invitations(session, conf_id)}
             if site is None or site.id not in invited:
-                raise CliError(f"site {args.code!r} is not invited to this conference")
+                raise CliError(say("site_not_invited_here", code=repr(args.code)))
             attendees = args.attendees
             set_attendance(
                 session,
@@ -64,24 +65,26 @@ def run(args: argparse.Namespace) -> int:
             row = next(i for i in invitations(session, conf_id) if i.site.id == site.id)
     finally:
         db.dispose()
-    state = "present" if row.present else "absent"
-    print(f"{row.site.code}: {state}, {row.attendee_count} attending, {len(row.attendees)} named")
+    lang, code = args.cli_lang, row.site.code
+    state = text(lang, "present" if row.present else "absent")
+    count, named = row.attendee_count, len(row.attendees)
+    print(text(lang, "attendance", code=code, state=state, count=count, named=named))
     for person in row.attendees:
         if person.efn_invalid:
+            problem = _efn_problem(person.efn, lang)
             print(
-                f"{row.site.code}: {_efn_problem(person.efn)} – {person.name}: kept, marked "
-                "“invalid EFN” on the CME list",
+                text(lang, "efn_kept", code=code, problem=problem, name=person.name),
                 file=sys.stderr,
             )
     return EXIT_OK
 
 
-def _efn_problem(efn: str) -> str:
+def _efn_problem(efn: str, lang: str) -> str:
     from app.services.cme import normalise_efn
     from app.services.errors import InvalidInput
 
     try:
         normalise_efn(efn)
     except InvalidInput as exc:
-        return str(exc)
-    return f"EFN {efn!r}"
+        return exc.in_language(lang)
+    return text(lang, "efn_given", efn=repr(efn))

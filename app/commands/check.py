@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.commands.common import EXIT_OK, EXIT_REFUSED, CliError
-from app.commands.messages import say
+from app.commands.messages import MESSAGES, say
+from app.commands.messages import text as said
 from app.texts import Message
 
 T = TypeVar("T")
@@ -27,19 +28,19 @@ class Check:
     """Problems found so far (each one line) and what was found fine."""
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
-        self.fine: list[str] = []
+        self.problems: list[Message] = []
+        self.fine: list[Message] = []
 
     def attempt(self, step: Callable[[], T]) -> T | None:
         """``step()``, its one-line refusal noted as a problem."""
         try:
             return step()
         except CliError as exc:
-            self.problems.append(str(exc))
+            self.problems.append(exc.message)
         return None
 
-    def problem(self, message: Message | str) -> None:
-        self.problems.append(str(message))
+    def problem(self, message: Message) -> None:
+        self.problems.append(message)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -60,13 +61,14 @@ def run_check(args: argparse.Namespace) -> int:
         check.problem(workers)
     _check_database(args, check)
     _check_port(args, check)
+    lang = args.cli_lang
     if check.problems:
         for problem in check.problems:
-            print(f"votum: check: {problem}", file=sys.stderr, flush=True)
+            print(f"votum: check: {problem.in_language(lang)}", file=sys.stderr, flush=True)
         return EXIT_REFUSED
-    print("check: ok", flush=True)
+    print(said(lang, "check_ok"), flush=True)
     for line in check.fine:
-        print(f"  {line}", flush=True)
+        print(f"  {line.in_language(lang).strip()}", flush=True)
     return EXIT_OK
 
 
@@ -87,7 +89,7 @@ def _check_database(args: argparse.Namespace, check: Check) -> None:
     try:
         engine = create_db_engine(args.db)
     except DatabaseError as exc:
-        check.problem(f"database: {exc}")
+        check.problem(say("database_refused", problem=exc.message))
         return
     try:
         current, head = schema_revisions(engine)
@@ -112,7 +114,7 @@ def _check_database(args: argparse.Namespace, check: Check) -> None:
                 if not os.access(path, os.W_OK):
                     check.problem(say("database_not_writable", path=path))
                     return
-        check.fine.append(f"database {shown}: schema {head}")
+        check.fine.append(say("check_database", database=shown, head=head))
         _check_contents(args, Database(engine), check)
     finally:
         engine.dispose()
@@ -133,17 +135,15 @@ def _check_contents(args: argparse.Namespace, db: object, check: Check) -> None:
             except VotumError as exc:
                 check.problem(exc.message)
                 return
-            check.fine.append(f"conference {conf.slug} — {conf.topic}")
+            check.fine.append(say("check_conference", slug=conf.slug, topic=conf.topic))
             return
         count = len(list_conferences(session))
         since = organiser_token_since(session)
-    check.fine.append(f"the round's standing server: {count} conference(s)")
+    check.fine.append(MESSAGES.plural_message("check_round", count))
     if since is None:  # it can start, but nothing can be published to it yet
-        check.fine.append(
-            "organiser token: none yet (python main.py organiser token --rotate to make one)"
-        )
+        check.fine.append(say("organiser_token_none"))
     else:
-        check.fine.append(f"organiser token: issued {since.strftime('%Y-%m-%d %H:%M UTC')}")
+        check.fine.append(say("organiser_token_issued", since=since.strftime("%Y-%m-%d %H:%M UTC")))
 
 
 def _check_port(args: argparse.Namespace, check: Check) -> None:
@@ -154,4 +154,4 @@ def _check_port(args: argparse.Namespace, check: Check) -> None:
     except ServerStartError as exc:
         check.problem(exc.message)
         return
-    check.fine.append(f"port {args.port} on {args.host}: free")
+    check.fine.append(say("check_port", port=args.port, host=args.host))

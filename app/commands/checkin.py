@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from app.commands.common import EXIT_OK, CliError, conference_id, open_db
-from app.commands.messages import say
+from app.commands.messages import plural, say, text
 
 
 def run_status(args: argparse.Namespace) -> int:
@@ -20,15 +20,18 @@ def run_status(args: argparse.Namespace) -> int:
             visits = link_visits(session, conference_id(session, args.conference))
     finally:
         db.dispose()
+    lang = args.cli_lang
     width = max((len(v.site.code) for v in visits), default=0)
+    not_yet = text(lang, "not_opened_yet")
+    column = max(len(not_yet), len("YYYY-MM-DD HH:MM"))
     for visit in visits:
         if visit.last_seen_at is None:
-            seen = "not opened yet / noch nicht geöffnet"
+            seen = not_yet
         else:
             seen = visit.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{visit.site.code:<{width}}  {seen:<37}  {visit.site.name}")
+        print(f"{visit.site.code:<{width}}  {seen:<{column}}  {visit.site.name}")
     tested = sum(1 for v in visits if v.tested)
-    print(f"{tested} of {len(visits)} sites have opened their link")
+    print(plural(lang, "sites_tested", len(visits), tested=tested))
     return EXIT_OK
 
 
@@ -44,7 +47,7 @@ def run_checkin(args: argparse.Namespace) -> int:
             set_checkin_open(session, conf_id, args.open, actor=DESKTOP)
     finally:
         db.dispose()
-    print("check-in open" if args.open else "check-in closed (only the moderator changes it)")
+    print(text(args.cli_lang, "checkin_opened" if args.open else "checkin_closed"))
     return EXIT_OK
 
 
@@ -61,7 +64,7 @@ def run_held(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     assert held_at is not None
-    print(f"held: {held_at.astimezone().strftime('%Y-%m-%d %H:%M')}; check-in closed")
+    print(text(args.cli_lang, "held", when=held_at.astimezone().strftime("%Y-%m-%d %H:%M")))
     return EXIT_OK
 
 
@@ -81,5 +84,6 @@ def run_certificates(args: argparse.Namespace) -> int:
         written = write_certificates(db, conf_id, folder, lang=args.lang)
     finally:
         db.dispose()
-    print(f"{len(written) - 1} certificate(s) written to {folder}; all in one: {written[-1].name}")
+    count, everyone = len(written) - 1, written[-1].name
+    print(plural(args.cli_lang, "certificates_written", count, folder=folder, all=everyone))
     return EXIT_OK

@@ -17,27 +17,30 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 class CliError(Exception):
-    """A one-line message for the user (a :class:`~app.texts.Message` is printed in both
-    languages, ``"deutsch / english"``); the command exits with ``code``."""
+    """A one-line message for the user, printed in the command line's language
+    (:func:`app.config.command_language`); the command exits with ``code``."""
 
-    def __init__(self, message: Message | str, code: int = EXIT_REFUSED) -> None:
+    def __init__(self, message: Message, code: int = EXIT_REFUSED) -> None:
         super().__init__(str(message))
+        self.message = message
         self.code = code
 
 
 def open_db(args: argparse.Namespace) -> Database:
     """The database named by ``--db`` (imported lazily: start-up speed), migrated."""
+    from app.commands.messages import say
     from app.db import Database, DatabaseError
 
     try:
         return Database.open(args.db)
     except DatabaseError as exc:
-        raise CliError(f"database: {exc}") from None
+        raise CliError(say("database_refused", problem=exc.message)) from None
     except Exception as exc:
         if type(exc).__module__.startswith("sqlalchemy"):
             # one line: the driver's own reason, without SQLAlchemy's "Background" link
             reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-            raise CliError(f"database {_shown(args.db)!r} cannot be opened: {reason}") from None
+            refused = say("database_unopened", database=repr(_shown(args.db)), reason=reason)
+            raise CliError(refused) from None
         raise
 
 

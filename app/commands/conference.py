@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from app.commands.common import EXIT_OK, CliError, conference_id, open_db
+from app.commands.messages import say, text
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from app.commands.messages import say
     from app.services.conference_file import read_conference_file
     from app.services.conference_import import import_conference_file, sites_without_link
     from app.services.conferences import get_conference
@@ -25,14 +25,13 @@ def run_import(args: argparse.Namespace) -> int:
             conf = get_conference(session, conf_id)
     finally:
         db.dispose()
-    print(
-        f"imported {conf.slug} ({conf.date.isoformat()}): {len(file.cases)} case(s), "
-        f"{len(file.invitations)} invited site(s)"
-    )
+    lang, day = args.cli_lang, conf.date.isoformat()
+    cases, sites = len(file.cases), len(file.invitations)
+    print(text(lang, "conference_imported", slug=conf.slug, date=day, cases=cases, sites=sites))
     fresh = sites_without_link(file)
     if fresh:
         codes = ", ".join(fresh)
-        print(say("links_made", count=len(fresh), codes=codes, conference=conf.slug))
+        print(text(lang, "links_made", count=len(fresh), codes=codes, conference=conf.slug))
     return EXIT_OK
 
 
@@ -60,7 +59,7 @@ def run_export(args: argparse.Namespace) -> int:
     if args.publish:
         publish = Publish(images=args.with_images, text=args.with_text, summary=args.with_summary)
     elif args.with_images or args.with_text or args.with_summary:
-        raise CliError("--with-images/--with-text/--with-summary go with --publish")
+        raise CliError(say("publish_options_alone"))
     db = open_db(args)
     try:
         with db.read() as session:
@@ -70,8 +69,16 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     write_conference_file(file, Path(args.file))
-    kind = "published form" if publish else "whole, with results"
-    print(f"exported {file.conference.slug} ({kind}) to {args.file}")
+    kind = text(args.cli_lang, "published_form" if publish else "whole_form")
+    print(
+        text(
+            args.cli_lang,
+            "conference_exported",
+            slug=file.conference.slug,
+            kind=kind,
+            file=args.file,
+        )
+    )
     return EXIT_OK
 
 
@@ -86,9 +93,7 @@ def run_set(args: argparse.Namespace) -> int:
                 continue  # --fellow '' clears the list
             name, _, site = entry.partition("@")
             if not name.strip():
-                raise CliError(
-                    f"--fellow {entry!r}: a name is needed, e.g. 'Dr. A. Muster@Dresden'"
-                )
+                raise CliError(say("fellow_needs_name", value=repr(entry)))
             fellows.append((name.strip(), site.strip()))
     db = open_db(args)
     try:

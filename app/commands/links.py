@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from app.commands.common import CliError, conference_id, open_db
-from app.commands.messages import say
+from app.commands.messages import say, text
 from app.reports.link_sheets import SiteLink, write_pdf, write_png
 from app.server.addresses import lan_addresses
 from app.services.conferences import get_conference, invitations
@@ -21,18 +21,18 @@ from app.texts import Message
 
 def normalise_base_url(raw: str) -> str:
     """The address sites will open, checked so that every printed link can work."""
-    text = raw.strip()
+    given = raw.strip()
     try:
-        parts = urlsplit(text)
+        parts = urlsplit(given)
         port = parts.port  # raises ValueError when out of range or not a number
     except ValueError:
-        raise CliError(f"--base-url {raw!r}: not a valid address") from None
+        raise CliError(say("base_url_invalid", raw=repr(raw))) from None
     if parts.scheme.lower() not in ("http", "https"):
-        raise CliError(f"--base-url {raw!r}: must start with http:// or https://")
-    if not parts.hostname or any(c.isspace() for c in text):
-        raise CliError(f"--base-url {raw!r}: no host name, e.g. http://192.168.1.20:8765")
-    if parts.query or parts.fragment or "?" in text or "#" in text:
-        raise CliError(f"--base-url {raw!r}: no ? or # parts, please (the link would break)")
+        raise CliError(say("base_url_scheme", raw=repr(raw)))
+    if not parts.hostname or any(c.isspace() for c in given):
+        raise CliError(say("base_url_host", raw=repr(raw)))
+    if parts.query or parts.fragment or "?" in given or "#" in given:
+        raise CliError(say("base_url_parts", raw=repr(raw)))
     netloc = parts.hostname if port is None else f"{parts.hostname}:{port}"
     if ":" in parts.hostname:  # IPv6
         netloc = f"[{parts.hostname}]" + ("" if port is None else f":{port}")
@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
             for code in [*args.reissue, *args.revoke]:
                 if code.lower() not in by_code:
                     known = ", ".join(sorted(s.code for s in by_code.values()))
-                    raise CliError(f"site {code!r} is not invited (invited: {known})")
+                    raise CliError(say("site_not_invited_known", code=repr(code), known=known))
             for code in args.revoke:
                 revoke_site_token(session, conf_id, by_code[code.lower()].id)
             for code in args.reissue:
@@ -81,10 +81,12 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
     # The new tokens are stored now: their links are printed first, before any file.
     by_row = {row.code.lower(): row for row in rows}
+    lang = args.cli_lang
     for code in args.revoke:
-        print(f"revoked: {code}", file=sys.stderr)
+        print(text(lang, "link_revoked", code=code), file=sys.stderr)
     for code in args.reissue:
-        print(f"new link issued: {code} {by_row[code.lower()].link}", file=sys.stderr, flush=True)
+        link = by_row[code.lower()].link
+        print(text(lang, "link_reissued", code=code, link=link), file=sys.stderr, flush=True)
     try:
         write_csv(rows)
     except BrokenPipeError:  # `links demo | head`: the reader has all it wanted
@@ -98,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             reason = Message.plain(str(exc.strerror or exc))
             raise CliError(say("sheet_not_written", kind=kind, path=path, reason=reason)) from None
-        print(f"{kind} written: {path}", file=sys.stderr)
+        print(text(lang, "sheet_written", kind=kind, path=path), file=sys.stderr)
     return 0
 
 

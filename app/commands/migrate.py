@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 
 from app.commands.common import EXIT_OK, CliError
-from app.commands.messages import say
+from app.commands.messages import say, text
 
 
 def running_servers(engine: object) -> int:
@@ -37,11 +37,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         engine = create_db_engine(args.db)
     except DatabaseError as exc:
-        raise CliError(f"database: {exc}") from None
+        raise CliError(say("database_refused", problem=exc.message)) from None
     try:
         before, head = schema_revisions(engine)
         if before == head:
-            print(f"database schema is up to date ({head})")
+            print(text(args.cli_lang, "schema_up_to_date", head=head))
             return EXIT_OK
         servers = running_servers(engine)
         if servers:
@@ -49,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             upgrade(engine)
         except DatabaseError as exc:
-            raise CliError(f"database: {exc}") from None
-        print(f"database schema upgraded: {before or 'empty'} → {head}")
+            raise CliError(say("database_refused", problem=exc.message)) from None
+        before = before or text(args.cli_lang, "empty")
+        print(text(args.cli_lang, "schema_upgraded", before=before, head=head))
     finally:
         engine.dispose()
     return EXIT_OK

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.commands.common import EXIT_OK, CliError, open_db, write_private
-from app.commands.messages import say
+from app.commands.messages import say, text
 
 if TYPE_CHECKING:
     from app.remote.organiser import OrganiserClient
@@ -45,19 +45,21 @@ def run_token(args: argparse.Namespace) -> int:
                 since = organiser_token_since(session)
     finally:
         db.dispose()
+    lang = args.cli_lang
     if args.rotate:
         if args.token_file:
             write_private(Path(args.token_file), token + "\n")
-            print(f"organiser token: written to {args.token_file} (the old one no longer works)")
+            print(text(lang, "organiser_token_written", path=args.token_file))
         else:
-            print(f"organiser token: {token}")
-            print("  shown this once; the server keeps only its hash. The old one no longer works.")
+            print(text(lang, "organiser_token_shown", token=token))
+            print(text(lang, "organiser_token_once"))
     elif args.revoke:
-        print("organiser token revoked" if had else "there was no organiser token")
+        print(text(lang, "organiser_token_revoked" if had else "organiser_token_was_none"))
     elif since is None:
-        print("no organiser token yet: python main.py organiser token --rotate")
+        print(text(lang, "organiser_token_none").strip())
     else:
-        print(f"organiser token issued {since.strftime('%Y-%m-%d %H:%M UTC')}")
+        when = since.strftime("%Y-%m-%d %H:%M UTC")
+        print(text(lang, "organiser_token_issued", since=when).strip())
     return EXIT_OK
 
 
@@ -103,12 +105,13 @@ def _calling(args: argparse.Namespace, call: str, *values: object) -> object:
 
 
 def _give_token(args: argparse.Namespace, token: str) -> None:
+    lang = args.cli_lang
     if args.moderator_token_file:
         write_private(Path(args.moderator_token_file), token + "\n")
-        print(f"  moderator token: written to {args.moderator_token_file}")
+        print(text(lang, "token_written", path=args.moderator_token_file))
     else:
-        print(f"  moderator token: {token}")
-        print("  shown this once: the server keeps only its hash")
+        print(text(lang, "token_shown", token=token))
+        print(text(lang, "token_once"))
 
 
 def run_publish(args: argparse.Namespace) -> int:
@@ -119,8 +122,15 @@ def run_publish(args: argparse.Namespace) -> int:
     published = _calling(args, "publish", file)
     assert isinstance(published, PublishedConference)
     print(
-        f"published {published.slug} ({published.date.isoformat()}) as conference "
-        f"{published.id}: {published.cases} case(s), {published.invited_sites} invited site(s)"
+        text(
+            args.cli_lang,
+            "published_conference",
+            slug=published.slug,
+            date=published.date.isoformat(),
+            id=published.id,
+            cases=published.cases,
+            sites=published.invited_sites,
+        )
     )
     _give_token(args, published.moderator_token)
     return EXIT_OK
@@ -129,14 +139,18 @@ def run_publish(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     conferences = _calling(args, "conferences")
     assert isinstance(conferences, list)
+    lang = args.cli_lang
     if not conferences:
-        print("no conferences on the server")
+        print(text(lang, "no_conferences_on_server"))
     for conf in conferences:
-        print(
-            f"{conf.id}\t{conf.slug}\t{conf.date.isoformat()}\t{conf.topic}\t"
-            f"{conf.invited_sites} sites\t{conf.ballots} ballots\t"
-            f"last {conf.last_activity.strftime('%Y-%m-%d %H:%M UTC')}"
+        counts = text(
+            lang,
+            "server_conference_counts",
+            sites=conf.invited_sites,
+            ballots=conf.ballots,
+            last=conf.last_activity.strftime("%Y-%m-%d %H:%M UTC"),
         )
+        print(f"{conf.id}\t{conf.slug}\t{conf.date.isoformat()}\t{conf.topic}\t{counts}")
     return EXIT_OK
 
 
@@ -152,19 +166,19 @@ def run_fetch(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(say("token_file_unwritable", path=path, reason=exc.strerror)) from None
     ballots = len(file.results.ballots) if file.results else 0
-    print(f"fetched {file.conference.slug}: {ballots} ballot(s) → {path}")
+    print(text(args.cli_lang, "fetched", slug=file.conference.slug, ballots=ballots, path=path))
     return EXIT_OK
 
 
 def run_delete(args: argparse.Namespace) -> int:
     _calling(args, "delete", args.id)
-    print(f"deleted conference {args.id} from {args.server} with every ballot, name and token")
+    print(text(args.cli_lang, "deleted", id=args.id, server=args.server))
     return EXIT_OK
 
 
 def run_moderator_token(args: argparse.Namespace) -> int:
     token = _calling(args, "new_moderator_token", args.id)
     assert isinstance(token, str)
-    print(f"conference {args.id}: a new moderator token (the old one no longer works)")
+    print(text(args.cli_lang, "new_moderator_token", id=args.id))
     _give_token(args, token)
     return EXIT_OK

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from app.commands.common import EXIT_OK, conference_id, open_db
+from app.commands.messages import plural, text
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -13,16 +14,20 @@ def run_import(args: argparse.Namespace) -> int:
     from app.services.packages import import_packages
 
     db = open_db(args)
-    with db.write() as session:
-        target = conference_id(session, args.into) if args.into else None
-        conf_id, case_ids = import_packages(
-            session,
-            [Path(f) for f in args.files],
-            conference_id=target,
-            date=getattr(args, "date", None),
-        )
-        slug = get_conference(session, conf_id).slug
-    print(f"imported {len(case_ids)} case(s) from {len(args.files)} file(s) into {slug}")
+    try:
+        with db.write() as session:
+            target = conference_id(session, args.into) if args.into else None
+            conf_id, case_ids = import_packages(
+                session,
+                [Path(f) for f in args.files],
+                conference_id=target,
+                date=getattr(args, "date", None),
+            )
+            slug = get_conference(session, conf_id).slug
+    finally:
+        db.dispose()
+    cases, files = len(case_ids), len(args.files)
+    print(text(args.cli_lang, "packages_imported", cases=cases, files=files, slug=slug))
     return EXIT_OK
 
 
@@ -30,8 +35,11 @@ def run_export(args: argparse.Namespace) -> int:
     from app.services.packages import build_package, write_package
 
     db = open_db(args)
-    with db.read() as session:
-        package = build_package(session, conference_id(session, args.conference))
+    try:
+        with db.read() as session:
+            package = build_package(session, conference_id(session, args.conference))
+    finally:
+        db.dispose()
     write_package(package, Path(args.file))
-    print(f"exported {len(package.cases)} case(s) to {args.file}")
+    print(plural(args.cli_lang, "package_exported", len(package.cases), file=args.file))
     return EXIT_OK

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.commands.common import EXIT_OK, CliError, conference_id, open_db
-from app.commands.messages import say
+from app.commands.messages import say, text
 from app.texts import Message
 
 if TYPE_CHECKING:
@@ -48,14 +48,18 @@ def run(args: argparse.Namespace) -> int:
                 columns=columns,
                 choices=choices,
             )
-            print(describe(preview, full=args.full))
+            lang = args.cli_lang
+            print(describe(preview, lang, full=args.full))
             blockers = preview.blockers
             if blockers:
-                more = f" (+{len(blockers) - 1} more, see above)" if len(blockers) > 1 else ""
-                hint = f"; {RESOLVE_HINT}" if preview.plan.conflicts else ""
-                raise CliError(f"{blockers[0]}{more}{hint}")
+                refused = blockers[0]
+                if len(blockers) > 1:
+                    refused = say("blocked_more", first=refused, more=len(blockers) - 1)
+                if preview.plan.conflicts:
+                    refused = say("blocked_hint", first=refused, hint=RESOLVE_HINT)
+                raise CliError(refused)
             if args.dry_run:
-                print("dry run: nothing stored")
+                print(text(lang, "dry_run"))
                 session.rollback()
                 return EXIT_OK
             result = import_report(
@@ -69,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
             )
     finally:
         db.dispose()
-    print(f"imported: {result.n_ballots} ballots, {result.n_totals} call totals")
+    ballots, totals = result.n_ballots, result.n_totals
+    print(text(args.cli_lang, "poll_imported", ballots=ballots, totals=totals))
     return EXIT_OK
 
 
@@ -80,7 +85,8 @@ def _read_mapping(raw: str) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text("utf-8"))
     except OSError as exc:
-        raise CliError(f"{path}: {exc.strerror or exc}") from None
+        reason = Message.plain(str(exc.strerror or exc))
+        raise CliError(say("mapping_unreadable", path=path, reason=reason)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CliError(say("not_json", path=path, reason=Message.plain(str(exc)))) from None
     if not isinstance(data, dict) or not all(
@@ -171,66 +177,74 @@ def _site(sites: Mapping[int, SiteInfo], site_id: int | None) -> str:
 PREVIEW_LINES = 20
 
 
-def _capped(entries: list[str], full: bool) -> list[str]:
+def _capped(entries: list[str], full: bool, lang: str) -> list[str]:
     """A section's lines, the first :data:`PREVIEW_LINES` and how many more (unless ``full``)."""
     if full or len(entries) <= PREVIEW_LINES:
         return entries
     more = len(entries) - PREVIEW_LINES
-    return [*entries[:PREVIEW_LINES], f"  {say('more_lines', count=more)}"]
+    return [*entries[:PREVIEW_LINES], f"  {text(lang, 'more_lines', count=more)}"]
 
 
-def describe(preview: PollPreview, *, full: bool = False) -> str:
+def describe(preview: PollPreview, lang: str, *, full: bool = False) -> str:
     """The preview as text: questions, participants, ballots, conflicts, what stays out;
     each section summarised after :data:`PREVIEW_LINES` lines unless ``full``."""
     plan, report = preview.plan, preview.report
+
+    def word(key: str) -> str:
+        return text(lang, key)
+
     lines = [
-        f"{say('report')}: {preview.filename} ({report.format.value}), "
-        f"{len(report.questions)} {say('questions')}, {len(report.answers)} {say('answers')}"
+        f"{word('report')}: {preview.filename} ({report.format.value}), "
+        f"{len(report.questions)} {word('questions')}, {len(report.answers)} {word('answers')}"
     ]
     if plan.anonymous:
-        lines.append(str(say("anonymous_poll")))
-    lines.append(f"{say('questions')}:")
+        lines.append(text(lang, "anonymous_poll"))
+    lines.append(f"{text(lang, 'questions')}:")
     questions = []
+    how = {m.how.value: word("match_" + m.how.value) for m in plan.questions}
+    width = max([6, *(len(w) for w in how.values())])
     for match in plan.questions:
         number = match.number or "—"
-        note = f" — {say('confirm')}: --confirm {number}" if match.needs_confirmation else ""
+        note = f" — {text(lang, 'confirm')}: --confirm {number}" if match.needs_confirmation else ""
         questions.append(
-            f"  {number:5} {match.how.value:6} {match.score:.2f}  {match.poll_text}{note}"
+            f"  {number:5} {how[match.how.value]:{width}} {match.score:.2f}  "
+            f"{match.poll_text}{note}"
         )
-    lines += _capped(questions, full)
+    lines += _capped(questions, full, lang)
     if plan.participants:
-        lines.append(f"{say('participants')}:")
+        lines.append(f"{text(lang, 'participants')}:")
         people = []
         for person in plan.participants:
-            rule = person.rule.value + (f": {person.note}" if person.note else "")
+            rule = word(f"rule_{person.rule.value}") + (f": {person.note}" if person.note else "")
             people.append(f"  {person.label} → {_site(preview.sites, person.site_id)} ({rule})")
-        lines += _capped(people, full)
+        lines += _capped(people, full, lang)
     lines += _capped(
         [
-            f"  {say('line')} {earlier.line}: {earlier.name or earlier.email} — {say('superseded')}"
-            for earlier in report.superseded
+            f"  {word('line')} {e.line}: {e.name or e.email} — {word('superseded')}"
+            for e in report.superseded
         ],
         full,
+        lang,
     )
-    lines.append(f"{say('ballots')}: {len(plan.ballots)}")
-    lines += _capped(_ballot_lines(preview), full)
+    lines.append(f"{text(lang, 'ballots')}: {len(plan.ballots)}")
+    lines += _capped(_ballot_lines(preview, lang), full, lang)
     conflicts = []
     for conflict in plan.conflicts:
         site = _site(preview.sites, conflict.site_id)
         number = preview.questions[conflict.question_id].number
-        conflicts.append(f"{say('conflict')} {site} {number}:")
+        conflicts.append(f"{text(lang, 'conflict')} {site} {number}:")
         for index, variant in enumerate(conflict.variants, start=1):
             answer = variant.vote.comment or preview.answer_text(
                 conflict.question_id, variant.vote.option_ids, variant.vote.abstain
             )
             conflicts.append(f"  [{index}] {answer} — {', '.join(variant.participants)}")
         conflicts.append(f"  --resolve {site}:{number}=1|…|abstain")
-    lines += _capped(conflicts, full)
-    lines += _capped([f"! {blocker}" for blocker in preview.blockers], full)
+    lines += _capped(conflicts, full, lang)
+    lines += _capped([f"! {b.in_language(lang)}" for b in preview.blockers], full, lang)
     return "\n".join(lines)
 
 
-def _ballot_lines(preview: PollPreview) -> list[str]:
+def _ballot_lines(preview: PollPreview, lang: str) -> list[str]:
     """The ballots, the stored ones they replace, and an anonymous poll's totals."""
     plan = preview.plan
     found = []
@@ -239,21 +253,21 @@ def _ballot_lines(preview: PollPreview) -> list[str]:
         answer = ballot.vote.comment or preview.answer_text(
             ballot.question_id, ballot.vote.option_ids, ballot.vote.abstain
         )
-        counted = f" ({len(ballot.participants)}×, {say('counted_once')})"
+        counted = f" ({len(ballot.participants)}×, {text(lang, 'counted_once')})"
         found.append(
             f"  {number:5} {_site(preview.sites, ballot.site_id):6} {answer}"
             + (counted if len(ballot.participants) > 1 else "")
         )
     for replaced in preview.replaced:
         found.append(
-            f"  {say('replaces')} {_site(preview.sites, replaced.site_id)} "
+            f"  {text(lang, 'replaces')} {_site(preview.sites, replaced.site_id)} "
             f"{preview.questions[replaced.question_id].number} ({replaced.source.value})"
         )
     for total in plan.totals:
         what = (
-            str(say("abstain"))
+            text(lang, "abstain")
             if total.abstain
-            else str(say("valid"))
+            else text(lang, "valid")
             if total.option_id is None
             else preview.answer_text(total.question_id, (total.option_id,), False)
         )

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.commands.common import EXIT_OK, CliError, conference_id, open_db
-from app.commands.messages import say
+from app.commands.messages import say, text
 
 if TYPE_CHECKING:
     from app.db import Database
@@ -51,7 +51,7 @@ def run_report(args: argparse.Namespace) -> int:
             allow_empty=args.allow_empty,
         ),
     )
-    print(f"protocol written: {path}")
+    print(text(args.cli_lang, "protocol_written", path=path))
     return EXIT_OK
 
 
@@ -68,8 +68,11 @@ def run_manuscript(args: argparse.Namespace) -> int:
             write_manuscript(db, conf_id, path, lang=args.lang, allow_empty=args.allow_empty)
         ),
     )
-    figures = f" and {len(written) - 1} figures in {written[1].parent}" if len(written) > 1 else ""
-    print(f"manuscript written: {path}{figures}")
+    if len(written) > 1:
+        folder, count = written[1].parent, len(written) - 1
+        print(text(args.cli_lang, "manuscript_with_figures", path=path, count=count, folder=folder))
+    else:
+        print(text(args.cli_lang, "manuscript_written", path=path))
     return EXIT_OK
 
 
@@ -93,8 +96,10 @@ def run_results(args: argparse.Namespace) -> int:
             allow_empty=args.allow_empty,
         ),
     )
-    also = f" and {ballots_path(path)}" if args.format == "csv" else ""
-    print(f"results written: {path}{also}")
+    if args.format == "csv":
+        print(text(args.cli_lang, "results_written_with", path=path, also=ballots_path(path)))
+    else:
+        print(text(args.cli_lang, "results_written", path=path))
     return EXIT_OK
 
 
@@ -106,7 +111,7 @@ def run_attendance(args: argparse.Namespace) -> int:
     _with_conference(
         args, lambda db, conf_id: write_attendance_csv(db, conf_id, path, lang=args.lang)
     )
-    print(f"attendance written: {path}")
+    print(text(args.cli_lang, "attendance_written", path=path))
     return EXIT_OK
 
 
@@ -117,5 +122,5 @@ def run_eiv(args: argparse.Namespace) -> int:
     path = _target(args.output)
     counted: list[int] = []
     _with_conference(args, lambda db, conf_id: counted.append(write_eiv(db, conf_id, path)))
-    print(f"chamber list written: {path} ({counted[0]} valid EFN)")
+    print(text(args.cli_lang, "chamber_list_written", path=path, count=counted[0]))
     return EXIT_OK

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from app.commands.common import EXIT_OK, CliError, iso_date, open_db, whole_number
+from app.commands.messages import plural, say, text
 from app.config import LANGUAGES
 
 if TYPE_CHECKING:
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
     from app.services.plan import PlanEntryData
 
 Dispatch = Callable[[str, str], Callable[[argparse.Namespace], int]]
+_LANG_HELP = "default: the command line's language (VOTUM_LANG, else the system's)"
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """``--lang``, else the command line's language: what is printed speaks one language."""
+    return str(args.lang or args.cli_lang)
 
 
 def add_parsers(
@@ -27,7 +34,7 @@ def add_parsers(
     series = sub.add_parser("series", help="the round: its plan, calendar, participation, report")
     actions = series.add_subparsers(title="actions", metavar="ACTION", required=True)
     listing = actions.add_parser("plan", help="the plan: every session with its state")
-    listing.add_argument("--lang", choices=LANGUAGES, default="de")
+    listing.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
     listing.set_defaults(func=dispatch("series", "run_plan"))
     add = actions.add_parser("add", help="plan a session")
     _entry_options(add, required=True)
@@ -48,7 +55,7 @@ def add_parsers(
         action.set_defaults(func=dispatch("series", func))
     calendar = actions.add_parser("calendar", help="the plan as iCalendar (.ics)")
     calendar.add_argument("-o", "--output", required=True, metavar="FILE")
-    calendar.add_argument("--lang", choices=LANGUAGES, default="de")
+    calendar.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
     calendar.set_defaults(func=dispatch("series", "run_calendar"))
     part = actions.add_parser("participation", help="each site across the sessions held")
     part.add_argument("--year", type=whole_number, help="only the sessions of this year")
@@ -56,7 +63,7 @@ def add_parsers(
     report = actions.add_parser("report", help="the project lead's yearly report (PDF)")
     report.add_argument("--year", type=whole_number, required=True, metavar="YYYY")
     report.add_argument("-o", "--output", required=True, metavar="FILE")
-    report.add_argument("--lang", choices=LANGUAGES, default="de")
+    report.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
     report.set_defaults(func=dispatch("series", "run_report"))
 
     archive = sub.add_parser("archive", help="search every conference's questions")
@@ -64,7 +71,7 @@ def add_parsers(
     find = archive_actions.add_parser("search", help="questions, options, cases, diagnoses, genes")
     find.add_argument("text", nargs="+", metavar="TEXT", help="words that must all occur")
     find.add_argument("--limit", type=whole_number, default=50, help="hits shown (default 50)")
-    find.add_argument("--lang", choices=LANGUAGES, default="de")
+    find.add_argument("--lang", choices=LANGUAGES, help=_LANG_HELP)
     find.set_defaults(func=dispatch("series", "run_search"))
 
 
@@ -90,7 +97,7 @@ def _fellows(values: list[str] | None) -> tuple[tuple[str, str], ...] | None:
             continue
         name, _, site = value.partition("@")
         if not name.strip():
-            raise CliError(f"--fellow {value!r}: a name is needed, e.g. 'Dr. A. Muster@Dresden'")
+            raise CliError(say("fellow_needs_name", value=repr(value)))
         fellows.append((name.strip(), site.strip()))
     return tuple(fellows)
 
@@ -115,12 +122,13 @@ def run_plan(args: argparse.Namespace) -> int:
 
     with _session(args) as session:
         rows = plan(session)
+    lang = _lang(args)
     if not rows:
-        print("the plan is empty; add a session: python main.py series add --date D --topic T")
+        print(text(lang, "plan_empty"))
     for row in rows:
         number = str(row.entry_id) if row.entry_id is not None else "-"
         times = "–".join(t for t in (row.starts_at, row.ends_at) if t) or "-"
-        fields = [number, row.date.isoformat(), times, row.status.label(args.lang)]
+        fields = [number, row.date.isoformat(), times, row.status.label(lang)]
         fields += [row.slug or "-", row.topic, row.fellows_text() or "-"]
         print("\t".join(fields))
     return EXIT_OK
@@ -148,7 +156,8 @@ def run_add(args: argparse.Namespace) -> int:
 
     with _session(args, write=True) as session:
         entry_id = add_entry(session, _data(args))
-    print(f"planned: {entry_id}\t{args.date.isoformat()}\t{args.topic}")
+    day = args.date.isoformat()
+    print(text(args.cli_lang, "planned", entry=entry_id, date=day, topic=args.topic))
     return EXIT_OK
 
 
@@ -159,7 +168,8 @@ def run_set(args: argparse.Namespace) -> int:
         entry_id = find_entry(session, args.entry)
         data = _data(args, entry_data(session, entry_id))
         update_entry(session, entry_id, data)
-    print(f"changed: {entry_id}\t{data.date.isoformat()}\t{data.topic}")
+    day = data.date.isoformat()
+    print(text(args.cli_lang, "changed", entry=entry_id, date=day, topic=data.topic))
     return EXIT_OK
 
 
@@ -168,7 +178,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
     with _session(args, write=True) as session:
         delete_entry(session, find_entry(session, args.entry))
-    print(f"removed from the plan: {args.entry}")
+    print(text(args.cli_lang, "removed_from_plan", entry=args.entry))
     return EXIT_OK
 
 
@@ -177,7 +187,7 @@ def run_publish(args: argparse.Namespace) -> int:
 
     with _session(args, write=True) as session:
         set_published(session, find_entry(session, args.entry), not args.undo)
-    print(f"{'not published' if args.undo else 'published'}: {args.entry}")
+    print(text(args.cli_lang, "not_published" if args.undo else "published", entry=args.entry))
     return EXIT_OK
 
 
@@ -187,10 +197,11 @@ def run_create(args: argparse.Namespace) -> int:
 
     with _session(args, write=True) as session:
         conf = get_conference(session, create_conference(session, find_entry(session, args.entry)))
-    print(
-        f"conference made: {conf.slug}\t{conf.date.isoformat()}\t{conf.topic}\t"
-        f"{conf.n_invited} site(s) invited"
+    day = conf.date.isoformat()
+    said = plural(
+        args.cli_lang, "conference_made", conf.n_invited, slug=conf.slug, date=day, topic=conf.topic
     )
+    print(said)
     return EXIT_OK
 
 
@@ -202,8 +213,8 @@ def run_calendar(args: argparse.Namespace) -> int:
     path = _target(args.output)
     with _session(args) as session:
         rows = plan(session)
-    count = write_plan_calendar(rows, path, lang=args.lang)
-    print(f"calendar written: {path} ({count} session(s))")
+    count = write_plan_calendar(rows, path, lang=_lang(args))
+    print(plural(args.cli_lang, "calendar_written", count, path=path))
     return EXIT_OK
 
 
@@ -221,7 +232,7 @@ def run_participation(args: argparse.Namespace) -> int:
         start, end = dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)
     with _session(args) as session:
         table = participation(session, start=start, end=end)
-    print("code\tsite\tsessions\tquestions voted\tparticipants")
+    print(text(args.cli_lang, "participation_header"))
     for row in table.sites:
         print(
             f"{row.site.code}\t{row.site.name}\t{row.attended}/{row.invited}\t"
@@ -239,12 +250,14 @@ def run_report(args: argparse.Namespace) -> int:
     path = _target(args.output)
     db = open_db(args)
     try:
-        report = write_year_report(db, args.year, path, lang=args.lang)
+        report = write_year_report(db, args.year, path, lang=_lang(args))
     finally:
         db.dispose()
+    sessions, questions = len(report.sessions), report.questions
     print(
-        f"yearly report written: {path} ({len(report.sessions)} session(s), "
-        f"{report.questions} question(s))"
+        text(
+            args.cli_lang, "year_report_written", path=path, sessions=sessions, questions=questions
+        )
     )
     return EXIT_OK
 
@@ -259,17 +272,19 @@ def run_search(args: argparse.Namespace) -> int:
     query = " ".join(args.text)
     with _session(args) as session:
         found = search(session, query, limit=max(1, args.limit))
-    hits, total = found.hits, found.total
+    hits, total, lang = found.hits, found.total, _lang(args)
     for hit in hits:
-        result = hit.result.summary(args.lang) if hit.result else _not_asked(args.lang)
-        text = " ".join(hit.text.split())
-        print(f"{hit.date.isoformat()}\t{hit.slug}\t{hit.number}\t{text}\t{result}")
-    shown = f"{len(hits)} of {total}" if total > len(hits) else str(total)
-    print(f"{shown} question(s) found")
+        result = hit.result.summary(lang) if hit.result else _not_asked(lang)
+        question = " ".join(hit.text.split())
+        print(f"{hit.date.isoformat()}\t{hit.slug}\t{hit.number}\t{question}\t{result}")
+    if total > len(hits):
+        print(plural(lang, "questions_found_some", total, shown=len(hits)))
+    else:
+        print(plural(lang, "questions_found", total))
     return EXIT_OK
 
 
 def _not_asked(lang: str) -> str:
-    from app.services.series_texts import text
+    from app.services.series_texts import text as series_text
 
-    return text(lang, "not_asked")
+    return series_text(lang, "not_asked")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.commands.common import CliError, conference_id, open_db, write_private
 from app.commands.links import normalise_base_url
-from app.commands.messages import say
+from app.commands.messages import plural, say, text
 from app.config import load_settings
 from app.db import Database
 from app.server.addresses import base_urls
@@ -105,7 +105,7 @@ def served(db: Database, args: argparse.Namespace) -> Served:
             count = len(list_conferences(session))
             return Served(
                 None,
-                f"Votum voting server for the round: {count} conference(s)",
+                plural(args.cli_lang, "server_for_round", count),
                 None,
                 organiser_since=organiser_token_since(session),
             )
@@ -113,7 +113,7 @@ def served(db: Database, args: argparse.Namespace) -> Served:
         conf = get_conference(session, conf_id)
         return Served(
             conf_id,
-            f"Votum voting server: {conf.slug} — {conf.topic}",
+            text(args.cli_lang, "server_for", slug=conf.slug, topic=conf.topic),
             moderator_token(session, conf_id),  # the same for every worker: stored
             conf.slug,
             invitations(session, conf_id),
@@ -148,19 +148,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         server.start()
     except ServerStartError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.message) from None
     tune_garbage_collector(args.settings.gc_thresholds)
     urls = server.base_urls()
+    lang = args.cli_lang
     print(what.title, flush=True)
     _print_reach(args, urls, base_url, proxies, what)
-    print(f"  API description: {base_url or urls[-1]}/openapi.json", flush=True)
-    print("Press Ctrl+C to stop.", flush=True)
+    print(text(lang, "api_description", url=f"{base_url or urls[-1]}/openapi.json"), flush=True)
+    print(text(lang, "press_ctrl_c"), flush=True)
     stopped = threading.Event()
     try:
         while server.running and not stopped.wait(0.5):
             pass
     except KeyboardInterrupt:
-        print("stopping …", flush=True)
+        print(text(lang, "stopping"), flush=True)
     finally:
         server.stop()
         db.dispose()
@@ -176,40 +177,35 @@ def _print_reach(
 ) -> None:
     """Where the server listens, how sites reach it, whom it trusts; the moderator token
     (or the private file it went to) and the links, or the organiser's credential."""
+    lang = args.cli_lang
     for url in urls:
-        print(f"  listening on {url}", flush=True)
+        print(text(lang, "listening_on", url=url), flush=True)
     if base_url:
-        print(f"  sites reach it as {base_url}", flush=True)
+        print(text(lang, "sites_reach", url=base_url), flush=True)
     if proxies:
-        print(f"  trusting X-Forwarded-For from {', '.join(proxies)}", flush=True)
+        print(text(lang, "trusting_proxies", proxies=", ".join(proxies)), flush=True)
     if what.token is None:
-        _print_organiser(what, base_url or urls[0])
+        _print_organiser(what, base_url or urls[0], lang)
         return
     if not what.token:
-        print("  moderator token: with the organiser (this server keeps only its hash)")
+        print(text(lang, "token_with_organiser"))
     elif args.moderator_token_file:
         write_private(Path(args.moderator_token_file), what.token + "\n")
-        print(f"  moderator token: written to {args.moderator_token_file}", flush=True)
+        print(text(lang, "token_written", path=args.moderator_token_file), flush=True)
     else:
-        print(f"  moderator token: {what.token}", flush=True)
-    with_link = sum(1 for i in what.invited if i.token)
-    print(
-        f"  {with_link} of {len(what.invited)} invited sites have a link; print them with:\n"
-        f"    python main.py links {what.slug} --base-url {base_url or urls[0]}",
-        flush=True,
-    )
+        print(text(lang, "token_shown", token=what.token), flush=True)
+    with_link, invited = sum(1 for i in what.invited if i.token), len(what.invited)
+    command = f"python main.py links {what.slug} --base-url {base_url or urls[0]}"
+    print(plural(lang, "links_hint", invited, with_link=with_link, command=command), flush=True)
 
 
-def _print_organiser(what: Served, base: str) -> None:
+def _print_organiser(what: Served, base: str, lang: str) -> None:
     if what.organiser_since is None:
-        print(
-            "  organiser token: none yet; make one with: python main.py organiser token --rotate",
-            flush=True,
-        )
+        print(text(lang, "organiser_token_none"), flush=True)
     else:
         since = what.organiser_since.strftime("%Y-%m-%d %H:%M UTC")
-        print(f"  organiser token: issued {since}", flush=True)
-    print(f"  organiser API: {base}/api/organiser/", flush=True)
+        print(text(lang, "organiser_token_issued", since=since), flush=True)
+    print(text(lang, "organiser_api", url=f"{base}/api/organiser/"), flush=True)
 
 
 def run_workers(
@@ -235,15 +231,16 @@ def run_workers(
     try:
         sock = bind_socket(args.host, args.port)
     except ServerStartError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.message) from None
     sock.listen(2048)  # sites that come before the workers are up wait in the backlog
     port = sock.getsockname()[1]
     urls = base_urls(args.host, port)
     if tls is not None:  # the printed links must name the scheme the workers speak
         urls = ["https://" + url.removeprefix("http://") for url in urls]
-    print(f"{what.title} ({args.workers} workers)", flush=True)
+    lang = args.cli_lang
+    print(text(lang, "with_workers", title=what.title, workers=args.workers), flush=True)
     _print_reach(args, urls, base_url, proxies, what)
-    print("Press Ctrl+C to stop.", flush=True)
+    print(text(lang, "press_ctrl_c"), flush=True)
     serve_with_workers(
         WorkerSettings(args.db, what.conference_id),
         sock,
@@ -252,5 +249,5 @@ def run_workers(
         trusted_proxies=proxies,
         limits=connection_limits(args),
     )
-    print("stopped", flush=True)
+    print(text(lang, "stopped"), flush=True)
     return 0

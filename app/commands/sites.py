@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from app.commands.common import EXIT_OK, open_db
+from app.commands.messages import plural, text
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -20,7 +21,10 @@ def run_import(args: argparse.Namespace) -> int:
             done = import_registry(session, sites, name=path.name)
     finally:
         db.dispose()
-    print(f"sites: {done.added} added, {done.updated} updated from {path.name}")
+    said = text(
+        args.cli_lang, "sites_imported", added=done.added, updated=done.updated, file=path.name
+    )
+    print(said)
     return EXIT_OK
 
 
@@ -36,5 +40,5 @@ def run_export(args: argparse.Namespace) -> int:
             count = write_registry(session, Path(args.file))
     finally:
         db.dispose()
-    print(f"exported {count} site(s) to {args.file}", file=sys.stderr)
+    print(plural(args.cli_lang, "sites_exported", count, file=args.file), file=sys.stderr)
     return EXIT_OK

@@ -43,8 +43,7 @@ from app.services.ballots import ballots_stored
 from app.services.conferences import get_conference
 from app.services.errors import Forbidden, VotumError
 from app.services.events import Notifier, NullNotifier
-from app.services.package_schema import problem_of
-from app.texts import Message
+from app.services.validation import problems
 
 #: A voter page that could not reach the database asks again after this many seconds.
 RETRY_SECONDS = 5
@@ -224,15 +223,6 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        problems = []
-        for error in exc.errors()[:5]:
-            where = ".".join(str(p) for p in error.get("loc", ()) if p != "body")
-            problem = problem_of(error)  # our own rules in each language, pydantic's English
-            problems.append(
-                say("field_problem", where=where, problem=problem) if where else problem
-            )
-        joined = Message(
-            {lang: "; ".join(p.in_language(lang) for p in problems) for lang in LANGUAGES}
-        )
-        message = say("invalid_request", problems=joined)
+        # each problem in each language, never pydantic's English
+        message = say("invalid_request", problems=problems(exc.errors()))
         return JSONResponse(error_body(message), status_code=422)

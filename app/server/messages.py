@@ -13,7 +13,6 @@ from app.texts import Catalog
 _TEXTS: dict[str, tuple[str, str]] = {
     # --- app (error handlers) ----------------------------------------------------------
     "invalid_request": ("Ungültige Anfrage: {problems}", "invalid request: {problems}"),
-    "field_problem": ("{where}: {problem}", "{where}: {problem}"),
     "database_unavailable": (
         "Datenbank nicht verfügbar ({problem}) – bitte gleich noch einmal versuchen",
         "database unavailable ({problem}), please try again",

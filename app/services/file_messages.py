@@ -67,6 +67,25 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "die Optionen müssen verschieden heißen",
         "option labels must be different",
     ),
+    "option_codes_differ": (
+        "die Codes der Optionen müssen verschieden sein",
+        "option codes must be different",
+    ),
+    "scale_count": (
+        "eine Frage der Art „{kind}“ hat genau {count} Optionen in dieser Reihenfolge "
+        "({names}), nicht {given}",
+        "a {kind} question has exactly {count} options in this order ({names}), not {given}",
+    ),
+    "step_out_of_order": (
+        "Option {index} ({label}) ist die Stufe {step}, die an Position {position} gehört: "
+        "die Stufen bleiben in ihrer Reihenfolge",
+        "option {index} ({label}) is the step {step}, which belongs at position {position}: "
+        "the steps must stay in their order",
+    ),
+    "step_expected": (
+        "Option {index} ({label}) muss {step} sein (Code {code})",
+        "option {index} ({label}) must be {step} (code {code})",
+    ),
     "not_hgvs": (
         "Veränderung „{alteration}“ ist nicht in HGVS-Form (z. B. p.G12D, p.(Gly12Asp), "
         "c.35G>A, exon 19 deletion)",

@@ -263,6 +263,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{file}: {where}: code “{code}” appears twice",
     ),
     "registry_line": ("Zeile {line}", "line {line}"),
+    "registry_row_refused": (
+        "{file}: Zeile {line}: {field}: {problem}",
+        "{file}: line {line}: {field}: {problem}",
+    ),
     "file_not_found": ("{path}: Datei nicht gefunden", "{path}: file not found"),
     "not_utf8": (
         "{file}: kein UTF-8-Text (Byte {byte})",

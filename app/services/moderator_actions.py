@@ -66,6 +66,7 @@ from app.services.moderator_rules import (
 )
 from app.services.notes import NoteView
 from app.services.quick import add_quick_question
+from app.services.validation import problems
 from app.services.views import QuestionInfo
 from app.texts import Catalog
 
@@ -183,10 +184,7 @@ class Definition:
         try:
             return self.body.model_validate(values)
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
-            )
-            raise InvalidInput(say("action_invalid", problems=problems)) from None
+            raise InvalidInput(say("action_invalid", problems=problems(exc.errors()))) from None
 
     def execute(
         self,

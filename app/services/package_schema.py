@@ -26,14 +26,13 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_core import ErrorDetails
 
 from app.models.enums import FindingKind, QuestionKind, Sex, TherapyResponse
 from app.services.errors import InvalidInput
 from app.services.file_messages import say
 from app.services.presets import PRESETS, scale_problem
 from app.services.text import clean
-from app.texts import Message
+from app.services.validation import path_of, problem_of
 
 #: the image types a package may carry (and the editor accepts)
 ImageMime = Literal["image/png", "image/jpeg", "image/svg+xml"]
@@ -105,17 +104,8 @@ def checked(data: Model) -> Model:
         return type(data).model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "$"
+        where = path_of(first["loc"]) or "$"
         raise InvalidInput(say("at", where=where, problem=problem_of(first))) from None
-
-
-def problem_of(error: ErrorDetails) -> Message:
-    """What one pydantic error says: our own validators raise a ``ValueError`` carrying a
-    :class:`Message` (said in each language), pydantic's own rules speak English only."""
-    reason = error.get("ctx", {}).get("error")
-    if isinstance(reason, ValueError) and reason.args and isinstance(reason.args[0], Message):
-        return reason.args[0]
-    return Message.plain(error["msg"].removeprefix("Value error, "))
 
 
 class PackageOption(_Strict):

@@ -22,7 +22,8 @@ from app.services.conferences import create_conference, get_conference_row
 from app.services.errors import InvalidInput
 from app.services.file_messages import SHOWN, at, first_problems, say
 from app.services.files import write_text_atomic
-from app.services.package_schema import CasePackage, PackageAuthor, problem_of
+from app.services.package_schema import CasePackage, PackageAuthor
+from app.services.validation import path_of, problem_of
 from app.texts import Message
 
 MAX_PACKAGE_BYTES = 25 * 1024 * 1024
@@ -41,16 +42,9 @@ class LoadedPackage:
     package: CasePackage
 
 
-def _json_path(location: Sequence[int | str]) -> str:
-    out = "$"
-    for part in location:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
-    return out
-
-
 def describe(error: ValidationError, path: Path) -> Message:
-    """Up to five problems, one line each: file, JSON path, what is wrong (pydantic's own
-    words where the rule is pydantic's, ours in each language where it is ours)."""
+    """Up to five problems, one line each: file, JSON path, what is wrong (in each
+    language: :mod:`app.services.validation`)."""
     items = error.errors()
     problems = []
     for item in items[:SHOWN]:
@@ -58,7 +52,7 @@ def describe(error: ValidationError, path: Path) -> Message:
         given = item.get("input")
         if isinstance(given, str | int | float | bool) and item["type"] != "missing":
             problem = say("given_value", problem=problem, given=json.dumps(given)[:60])
-        problems.append(at(path.name, _json_path(item["loc"]), problem))
+        problems.append(at(path.name, path_of(item["loc"], root="$"), problem))
     return first_problems(problems, len(items))
 
 
@@ -112,7 +106,7 @@ def _first_problem(data: Any) -> tuple[str, Message] | None:
     stack: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
     while stack:
         value, location = stack.pop()
-        where = _json_path(location)
+        where = path_of(location, root="$")
         if len(location) > MAX_DEPTH:
             return where, say("nested_too_deeply", limit=MAX_DEPTH)
         if isinstance(value, _LongNumber):

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.config import LANGUAGES
 from app.models.enums import QuestionKind
-from app.texts import Catalog, in_language
+from app.services.file_messages import say
+from app.texts import Catalog, Message, in_language
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,7 @@ def _names(step: PresetOption) -> set[str]:
     return {step.code.casefold(), step.label_de.casefold(), step.label_en.casefold()}
 
 
-def scale_problem(kind: QuestionKind | str, options: Sequence[tuple[str, str]]) -> str | None:
+def scale_problem(kind: QuestionKind | str, options: Sequence[tuple[str, str]]) -> Message | None:
     """What is wrong with the ``(label, code)`` options given for a fixed-step kind, or None.
 
     Yes/no is exactly yes and no; the agreement scale exactly its five steps in scale order
@@ -213,26 +215,38 @@ def scale_problem(kind: QuestionKind | str, options: Sequence[tuple[str, str]]) 
     kind = QuestionKind(kind)
     steps = PRESETS[kind]
     if len(options) != len(steps):
-        names = ", ".join(s.label_en for s in steps)
-        return (
-            f"a {kind.value} question has exactly {len(steps)} options in this order "
-            f"({names}), not {len(options)}"
+        names = Message({lang: ", ".join(s.label(lang) for s in steps) for lang in LANGUAGES})
+        return say(
+            "scale_count", kind=kind.value, count=len(steps), names=names, given=len(options)
         )
     labels = [label.casefold() for label, _ in options]
     if len(set(labels)) != len(labels):
-        return "option labels must be different"
+        return say("option_labels_differ")
     codes = [code.casefold() for _, code in options if code]
     if len(set(codes)) != len(codes):
-        return "option codes must be different"
+        return say("option_codes_differ")
     for index, (label, code) in enumerate(options):
         given = {label.casefold(), code.casefold()} - {""}
         for other, step in enumerate(steps):
             if other != index and given & _names(step):
-                return (
-                    f"option {index + 1} ({label!r}) is the step {step.label_en!r}, which "
-                    f"belongs at position {other + 1}: the steps must stay in their order"
+                return say(
+                    "step_out_of_order",
+                    index=index + 1,
+                    label=repr(label),
+                    step=_step_name(step),
+                    position=other + 1,
                 )
         step = steps[index]
         if kind is not QuestionKind.AGREEMENT and not given & _names(step):
-            return f"option {index + 1} ({label!r}) must be {step.label_en!r} (code {step.code!r})"
+            return say(
+                "step_expected",
+                index=index + 1,
+                label=repr(label),
+                step=_step_name(step),
+                code=repr(step.code),
+            )
     return None
+
+
+def _step_name(step: PresetOption) -> Message:
+    return Message({lang: repr(step.label(lang)) for lang in LANGUAGES})

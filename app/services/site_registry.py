@@ -23,6 +23,7 @@ from app.services.errors import InvalidInput
 from app.services.files import write_text_atomic
 from app.services.messages import say
 from app.services.packages import describe, read_json_object
+from app.services.validation import path_of, problem_of
 from app.texts import Message
 
 COLUMNS = ("code", "name", "city", "email")
@@ -116,10 +117,10 @@ def _read_csv(path: Path) -> list[FileSite]:
             sites.append(FileSite.model_validate(values))
         except ValidationError as exc:
             item = exc.errors()[0]
-            field = ".".join(str(p) for p in item["loc"])
-            # pydantic says the problem in English only, so the whole text stays English
-            problem = f"{path.name}: line {line}: {field}: {item['msg']}"
-            raise RegistryError(Message.plain(problem)) from None
+            field, problem = path_of(item["loc"]), problem_of(item)
+            raise RegistryError(
+                say("registry_row_refused", file=path.name, line=line, field=field, problem=problem)
+            ) from None
     return sites
 
 

@@ -3,7 +3,7 @@
 pydantic writes its messages in English ("String should have at most 200 characters");
 the editor shows them beside the field, so each kind of error is said here through Qt
 Linguist, and the package format's own rules (``app/services/package_schema.py``) by their
-message; a rule said only in the format's catalog is shown in the UI language from there.
+message; anything else in the UI language from :mod:`app.services.validation`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from pydantic_core import ErrorDetails
 
-from app.texts import Message
+from app.services.validation import problem_of
 from app.ui.i18n import current_language, translate
 
 
@@ -101,8 +101,6 @@ def reason(error: ErrorDetails) -> str:
         found = pattern.search(message)
         if found:
             return say(found)
-    cause = (error.get("ctx") or {}).get("error")
-    if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Message):
-        said = cause.args[0].in_language(current_language())  # the format's own catalog
-        return said[:1].upper() + said[1:]
-    return message  # a rule added to the format later: its own words until said here
+    # the format's own rules, and pydantic's not said here: the services' catalog
+    said = problem_of(error).in_language(current_language())
+    return said[:1].upper() + said[1:]

@@ -28,7 +28,7 @@ def test_ask_adds_a_free_discussion_question_and_opens_it(
     assert main([*args, "--option", "FOLFIRI", "--option", "Encorafenib + Cetuximab",
                  "--option", "Enthaltung", "--case", line]) == 0  # fmt: skip
     printed = capsys.readouterr().out
-    assert printed.startswith("4.1 (id ") and "geöffnet / opened – Welche Zweitlinie?" in printed
+    assert printed.startswith("4.1 (id ") and printed.endswith(": opened – Welche Zweitlinie?\n")
     database = Database.open(demo_url)
     try:
         with database.read() as session:

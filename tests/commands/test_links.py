@@ -48,19 +48,26 @@ def test_site_links_csv_neutralises_formula_site_names(
 
 
 def test_pdf_into_a_missing_folder_is_one_line_and_changes_no_link(
-    db_url: str, db: Database, demo_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db_url: str,
+    db: Database,
+    demo_id: int,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     before = tokens(db, demo_id)
     missing = tmp_path / "nowhere" / "links.pdf"
-    for option in ("--pdf", "--png"):
+    said = {
+        "de": "{option} {missing}: Ordner {folder} existiert nicht",
+        "en": "{option} {missing}: folder {folder} does not exist",
+    }
+    for option, lang in (("--pdf", "de"), ("--png", "en")):
+        monkeypatch.setenv("VOTUM_LANG", lang)  # one line in the command line's language
         code = main(["--db", db_url, "links", "demo", option, str(missing), "--reissue", "DD"])
         err = capsys.readouterr().err
         assert code == 1
-        assert err.count("\n") == 1
-        # each language whole, the location in both: "… existiert nicht / --pdf …: folder …"
-        german = f"{option} {missing}: Ordner {missing.parent} existiert nicht"
-        english = f"{option} {missing}: folder {missing.parent} does not exist"
-        assert err == f"votum: {german} / {english}\n"
+        line = said[lang].format(option=option, missing=missing, folder=missing.parent)
+        assert err == f"votum: {line}\n"
     assert tokens(db, demo_id) == before  # refused before the new token was saved
 
 

@@ -50,7 +50,7 @@ def test_the_token_is_shown_once_kept_as_a_hash_rotated_and_revoked(
     db_url: str, db: Database, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     assert main(["--db", db_url, "organiser", "token"]) == 0
-    assert "no organiser token yet" in capsys.readouterr().out
+    assert "organiser token: none yet" in capsys.readouterr().out
     assert main(["--db", db_url, "organiser", "token", "--rotate"]) == 0
     first = capsys.readouterr().out.splitlines()[0].removeprefix("organiser token: ")
     with db.read() as session:
@@ -85,7 +85,7 @@ def test_publish_list_fetch_and_delete_from_the_command_line(
     assert main([*publish, "--moderator-token-file", str(token_file)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("published k (2026-11-18) as conference ")
-    conference = out.split("as conference ")[1].split(":")[0]
+    conference = out.split("as conference ")[1].split(";")[0]
     moderator = token_file.read_text().strip()
     assert len(moderator) == 43 and moderator not in out
 
@@ -114,7 +114,12 @@ def test_a_wrong_or_missing_organiser_token_is_one_line(
     assert main(["organiser", "list", "--server", standing.url]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1
-    assert "Organisationstoken abgelehnt" in err and "organiser token refused" in err
+    assert "organiser token refused" in err and "Organisationstoken" not in err
+    monkeypatch.setenv("VOTUM_LANG", "de")
+    assert main(["organiser", "list", "--server", standing.url]) == 1
+    err = capsys.readouterr().err
+    assert "Organisationstoken abgelehnt" in err and "refused" not in err
+    monkeypatch.setenv("VOTUM_LANG", "en")
     monkeypatch.delenv("VOTUM_ORGANISER_TOKEN")
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
     assert main(["organiser", "list", "--server", standing.url]) == 1

@@ -42,7 +42,7 @@ def test_a_session_is_planned_changed_made_and_published(
     assert code == 0 and "changed: 5" in out
     code, out, _ = _run(capsys, db_url, "series", "create", "5")
     assert code == 0
-    assert "conference made: 2027-05-12-her2-low\t2027-05-12\tHER2-low\t18 site(s) invited" in out
+    assert "conference made: 2027-05-12-her2-low\t2027-05-12\tHER2-low\t18 sites invited" in out
     code, out, _ = _run(capsys, db_url, "series", "publish", "1", "--undo")
     assert code == 0
     code, out, _ = _run(capsys, db_url, "series", "plan", "--lang", "en")
@@ -60,20 +60,30 @@ def test_a_session_is_planned_changed_made_and_published(
     assert lines[4].endswith("Dr. Fiona Fellow (Dresden)")
     calendar = tmp_path / "plan.ics"
     code, out, _ = _run(capsys, db_url, "series", "calendar", "-o", str(calendar))
-    assert code == 0 and "(5 session(s))" in out
+    assert code == 0 and "(5 sessions)" in out
     assert calendar.read_bytes().count(b"BEGIN:VEVENT") == 5
 
 
 def test_participation_report_and_search(
-    db_url: str, demo_round: int, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    db_url: str,
+    demo_round: int,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     code, out, _ = _run(capsys, db_url, "series", "participation", "--year", "2026")
     assert code == 0
     assert "DD\tUniversitätsklinikum Dresden\t2/2\t5/5\t" in out
     assert "HL\tUniversitätsklinikum Schleswig-Holstein, Campus Lübeck\t0/2\t0/5\t0" in out
     report = tmp_path / "jahr.pdf"
-    code, out, _ = _run(capsys, db_url, "series", "report", "--year", "2026", "-o", str(report))
-    assert code == 0 and "(2 session(s), 5 question(s))" in out
+    code, out, _ = _run(
+        capsys, db_url, "series", "report", "--year", "2026", "-o", str(report), "--lang", "de"
+    )
+    assert (
+        code == 0
+        and "(Sitzungen: 2, Fragen: 5)" not in out
+        and "(sessions: 2, questions: 5)" in out
+    )
     assert "Jahresbericht 2026" in page_texts(report)[0]
     code, out, _ = _run(capsys, db_url, "archive", "search", "HCQ", "Trametinib", "--lang", "en")
     assert code == 0
@@ -82,10 +92,12 @@ def test_participation_report_and_search(
         "Keine Empfehlung 81 % · Consensus",
         "2026-06-17\tdemo-juni\t1.1\tWürde Ihr Standort HCQ + Trametinib empfehlen?\t"
         "Keine Empfehlung 60 % · Majority agreement",
-        "2 question(s) found",
+        "2 questions found",
     ]
+    monkeypatch.setenv("VOTUM_LANG", "de")  # hits and summary in the command line's language
     code, out, _ = _run(capsys, db_url, "archive", "search", "KRAS", "--limit", "1")
-    assert code == 0 and out.splitlines()[-1] == "1 of 8 question(s) found"
+    assert code == 0 and out.splitlines()[-1] == "1 von 8 Fragen gefunden"
+    assert "Consensus" not in out and "agreement" not in out
 
 
 @pytest.mark.parametrize(
@@ -130,5 +142,5 @@ def test_today_is_no_session_yet(db_url: str, capsys: pytest.CaptureFixture[str]
     code, out, _ = _run(capsys, db_url, "series", "plan")
     assert code == 0 and "the plan is empty" in out
     code, out, _ = _run(capsys, db_url, "archive", "search", "KRAS")
-    assert code == 0 and out == "0 question(s) found\n"
+    assert code == 0 and out == "0 questions found\n"
     assert dt.date.today().year > 2000

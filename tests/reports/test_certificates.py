@@ -143,7 +143,7 @@ def test_the_chamber_list_needs_a_vnr(
         make_conference(session, 1, prefix="V", open_first=False)
     out = tmp_path / "eiv.csv"
     assert main(["--db", db_url, "results", "v", "--format", "eiv", "-o", str(out)]) == 1
-    assert "noch keine VNR" in capsys.readouterr().err
+    assert "no VNR yet" in capsys.readouterr().err
     assert not out.exists()
 
 

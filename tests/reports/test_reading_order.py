@@ -70,3 +70,57 @@ def test_every_charts_numbers_follow_it_as_text(
                 numbers,
             )
         del lines[axis[0]]  # the next chart's caption comes next
+
+
+#: what each certificate says, in the order a reader meets it on the page
+CERTIFICATE_ORDER = {
+    "de": (
+        "Teilnahmebescheinigung",
+        "Hiermit wird bestätigt, dass",
+        "Einheitliche Fortbildungsnummer",
+        "Veranstaltung ",
+        "Veranstaltungsnummer (VNR)",
+        "Ort, Datum, Unterschrift",
+        "Erstellt mit Votum",
+    ),
+    "en": (
+        "Certificate of attendance",
+        "This is to certify that",
+        "Uniform CME number",
+        "Event ",
+        "Event number (VNR)",
+        "Place, date, signature",
+        "Made with Votum",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_certificate_reads_in_the_order_of_its_page_and_says_title_and_language(
+    db: Database, demo_id: int, tmp_path: Path, lang: str
+) -> None:
+    from pypdf import PdfReader
+
+    from app.reports.certificates import participants, write_certificates
+
+    files = write_certificates(db, demo_id, tmp_path / "out", lang=lang)
+    conf, people = participants(db, demo_id)
+    heading, tag = CERTIFICATE_ORDER[lang][0], {"de": "de-DE", "en": "en-GB"}[lang]
+    titles = [f"{heading}: {p.name}" for p in people] + [f"{heading}: {conf.topic}"]
+    for path, title in zip(files, titles, strict=True):
+        reader = PdfReader(str(path))
+        assert reader.metadata is not None and reader.metadata.title == title, path.name
+        root = reader.trailer["/Root"]
+        assert str(root["/Lang"]) == tag
+        assert root["/ViewerPreferences"]["/DisplayDocTitle"]  # a reader shows the title
+    pages = _raw_pages(files[-1])  # all of them, one page each
+    assert len(pages) == len(people)
+    for person, lines in zip(people, pages, strict=True):
+        order = [
+            next(i for i, line in enumerate(lines) if line.startswith(words))
+            for words in CERTIFICATE_ORDER[lang]
+        ]
+        assert order == sorted(order) and order[0] == 0, (person.name, lines)
+        assert lines[-1].startswith(CERTIFICATE_ORDER[lang][-1])
+        named = lines.index(person.name)  # the participant's name comes right after
+        assert order[1] < named < order[2], (person.name, lines)

@@ -116,7 +116,7 @@ def test_busy_port_is_one_clear_line(db_url: str, demo_id: int) -> None:
             cwd=ROOT,
         )
     assert result.returncode == 1
-    assert result.stderr.strip() == f"votum: Port {port} ist belegt / port {port} is in use"
+    assert result.stderr.strip() == f"votum: port {port} is in use"
 
 
 @pytest.mark.slow

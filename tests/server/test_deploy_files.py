@@ -336,7 +336,7 @@ def test_the_units_check_and_start_serve_the_round_from_postgresql_with_workers(
     try:
         assert proc.stdout is not None
         first = proc.stdout.readline()
-        assert first.startswith("Votum voting server for the round: 0 conference(s) (2 workers)")
+        assert first.startswith("Votum voting server for the round: 0 conferences (2 workers)")
         _wait_for_port(port, 60)
         answer = httpx.get(f"http://127.0.0.1:{port}/", timeout=10)
         assert answer.status_code == 200

@@ -58,7 +58,7 @@ class Standing:
             db_url, "--host", "127.0.0.1", "--port", "0", "--workers", "2",
             "--certfile", str(certfile), "--keyfile", str(keyfile), conference=None,
         )  # fmt: skip
-        self.serve.wait_for(r"Votum voting server for the round: 0 conference\(s\) \(2 workers\)")
+        self.serve.wait_for(r"Votum voting server for the round: 0 conferences \(2 workers\)")
         self.port = int(self.serve.wait_for(r"listening on https://127\.0\.0\.1:(\d+)").group(1))
         self.serve.wait_for(r"organiser token: issued")
         self.tls = ssl.create_default_context()

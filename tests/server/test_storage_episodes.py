@@ -78,7 +78,7 @@ def test_serve_on_a_read_only_database_is_one_line_and_exit_1_at_start(
         )  # fmt: skip
     assert done.returncode == 1, done.stdout
     assert done.stdout == "" and done.stderr.count("\n") == 1, done.stderr
-    assert done.stderr.startswith(f"votum: Datenbank {path}: schreibgeschützt")
+    assert done.stderr.startswith(f"votum: database {path}: read-only")  # VOTUM_LANG=en
     assert f"database {path}: read-only; the server could not store a single vote" in done.stderr
     assert f"allow writing to the file and its folder ({path.parent})" in done.stderr
 

@@ -238,6 +238,8 @@ def test_an_integer_out_of_bounds_is_refused_in_one_line(
         parse_conference_file(probed, "gross.json")
     said = refused.value.in_language("en")
     assert "\n" not in said and said.startswith("gross.json: $")
+    german = refused.value.in_language("de")
+    assert german != said and not [w for w in ("Input", "less than", "should") if w in german]
 
 
 def test_a_revision_of_2_to_the_70_is_one_line_exit_1_and_nothing_stored(
@@ -268,7 +270,7 @@ def test_an_invitation_without_a_link_gets_a_new_one_and_the_summary_says_so(
     path.write_text(json.dumps(full_file), "utf-8")
     assert main(["--db", db_url, "conference", "import", str(path)]) == 0
     out = capsys.readouterr().out
-    assert f"({code})" in out and "python main.py links" in out
+    assert f"(1: {code})" in out and "python main.py links" in out
     database = Database.open(db_url)
     try:
         with database.read() as session:

@@ -31,20 +31,20 @@ def _with(change: dict[str, object], where: str = "case") -> str:
 GOOD = json.dumps(good_package())
 PNG_HEADER_ONLY = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40).decode()
 REFUSED = {
-    "age as text": (_with({"age": "58"}), r"\$\.cases\[0\]\.age: Input should be a valid integer"),
+    "age as text": (_with({"age": "58"}), r"\$\.cases\[0\]\.age: must be a whole number"),
     "ECOG as boolean": (
         _with({"ecog": True}),
-        r"\$\.cases\[0\]\.ecog: Input should be a valid integer",
+        r"\$\.cases\[0\]\.ecog: must be a whole number",
     ),
     "VAF as text": (
         GOOD.replace('"vaf": 34.5', '"vaf": "34.5"'),
-        r"\$\.cases\[0\]\.findings\[0\]\.vaf: Input should be a valid number",
+        r"\$\.cases\[0\]\.findings\[0\]\.vaf: must be a number",
     ),
     "abstain as number": (
         GOOD.replace('"kind": "single"', '"kind": "single", "allow_abstain": 1'),
-        r"\$\.cases\[0\]\.questions\[0\]\.allow_abstain: Input should be a valid boolean",
+        r"\$\.cases\[0\]\.questions\[0\]\.allow_abstain: must be true or false",
     ),
-    "title as number": (_with({"title": 42}), r"\$\.cases\[0\]\.title: Input should be a valid"),
+    "title as number": (_with({"title": 42}), r"\$\.cases\[0\]\.title: must be a text"),
     "duplicate key": (
         GOOD.replace('"age": 58', '"age": 58, "age": 59'),
         r'\$\.cases\[0\]: Schlüssel "age" doppelt / .*\$\.cases\[0\]: duplicate key "age"',

@@ -56,6 +56,9 @@ def test_reason_speaks_the_ui_language(error: ErrorDetails, de: str, en: str) ->
     assert reason(error) == en
 
 
-def test_a_rule_not_said_here_keeps_its_own_words() -> None:
+def test_a_rule_not_said_here_is_said_in_the_ui_language_not_in_english() -> None:
     install_language("de")
-    assert reason(_error("value_error", None, "Value error, something new")) == "something new"
+    assert reason(_error("value_error", None, "Value error, something new")) == "Ungültiger Wert"
+    assert reason(_error("string_pattern_mismatch", None, "String should match")) == (
+        "Hat nicht die erwartete Form"
+    )
