@@ -195,10 +195,7 @@ class AttendanceDialog(QDialog):
         row.addWidget(close)
         layout.addLayout(row)
         self.resize(860, 560)
-        # a site's visit of its link (the link test) is announced to nobody: read
-        # everything again as the dialog opens, so that a link tested since shows
-        session.reload()
-        self.fill()
+        self.fill()  # a visit of a link is announced as it is stored: this stays current
         session.refreshed.connect(self.on_session_refreshed)
 
     @Slot(object)

@@ -58,8 +58,8 @@ def test_the_console_shows_which_sites_opened_their_link(  # type: ignore[no-unt
         rows = {i.site.code: i for i in invitations(read, demo_id)}
     header = _open_dialog(qtbot, session, console).table.horizontalHeaderItem(TESTED_COLUMN)
     assert header.text() == {"en": "Link tested", "de": "Link getestet"}[lang]
-    before = _tested(_open_dialog(qtbot, session, console))
-    assert set(before.values()) == {not_yet}  # nobody has opened a link in the demo
+    watching = _open_dialog(qtbot, session, console)  # open while the sites test
+    assert set(_tested(watching).values()) == {not_yet}  # nobody has opened a link yet
 
     url = f"http://127.0.0.1:{session.server.port}"
     for code in ("FR", "DD"):  # two hospitals test their link the day before
@@ -70,8 +70,11 @@ def test_the_console_shows_which_sites_opened_their_link(  # type: ignore[no-unt
             return {i.site.code: i.last_seen_at for i in invitations(read, demo_id)}
 
     qtbot.waitUntil(lambda: stored()["FR"] is not None and stored()["DD"] is not None)
-    dialog = _open_dialog(qtbot, session, console)  # the moderator looks the next morning
-    shown = _tested(dialog)
+    names = [rows[code].site.name for code in ("FR", "DD")]
+    # each visit is announced as it is stored: the open dialog shows it without a reload
+    qtbot.waitUntil(lambda: all(_tested(watching)[name] != not_yet for name in names))
+    assert _tested(watching) == _tested(_open_dialog(qtbot, session, console))
+    shown = _tested(watching)
     for code, seen in stored().items():
         name = rows[code].site.name
         if code in ("FR", "DD"):
