@@ -92,7 +92,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "checkin_save": "Anmeldung speichern",
         "add_row": "Weitere Person hinzufügen",
         "checkin_saved": "Gespeichert: {n} angemeldet.",
-        "checkin_closed": "Die Anmeldung ist geschlossen. Änderungen bitte über die Moderation.",
+        "checkin_closed": (
+            "Anmeldung von der Moderation geschlossen. Änderungen bitte über die Moderation."
+        ),
         "checkin_none": "Noch niemand angemeldet.",
         "checkin_error_title": "Die Anmeldung wurde nicht gespeichert",
         "efn_hint_check_digit": (
@@ -186,7 +188,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "checkin_save": "Save check-in",
         "add_row": "Add another person",
         "checkin_saved": "Saved: {n} checked in.",
-        "checkin_closed": "Check-in is closed. Please ask the moderator for changes.",
+        "checkin_closed": "Check-in closed by the moderator. Please ask the moderator for changes.",
         "checkin_none": "Nobody checked in yet.",
         "checkin_error_title": "The check-in was not saved",
         "efn_hint_check_digit": (

@@ -65,6 +65,12 @@ class CheckinView:
     held: bool = False
     limit: int = MAX_SITE_ATTENDEES
 
+    @property
+    def key(self) -> str:
+        """Open or closed, held or not, as the voter pages' version says it
+        (:func:`checkin_key`)."""
+        return checkin_key(is_open=self.open, held=self.held)
+
 
 @dataclass(frozen=True)
 class CheckinState:
@@ -160,6 +166,12 @@ def _conference(session: Session, conference_id: int) -> Conference:
     conf = session.get(Conference, conference_id)
     assert conf is not None, "callers check the conference first"
     return conf
+
+
+def checkin_key(*, is_open: bool, held: bool) -> str:
+    """The check-in's part of the voter pages' version (``app.services.voting.
+    state_version``): ``open`` or ``closed``, ``+held`` once the session was held."""
+    return ("open" if is_open else "closed") + ("+held" if held else "")
 
 
 def checkin_open(conf: Conference) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.models import BallotChange, BallotSource, Conference, Question, QuestionState
 from app.services.agenda import get_case, get_question
 from app.services.ballots import BallotReceipt, BallotView, cast_ballot, site_ballot
+from app.services.checkin import checkin_key
 from app.services.errors import StateConflict
 from app.services.messages import say
 from app.services.quick import case_heading
@@ -48,23 +49,37 @@ class VoterView:
 
 def state_version(session: Session, conference_id: int) -> str:
     """Changes whenever voter pages should re-render: another current question, its state,
-    the reveal, or a ballot the moderator entered on a site's behalf. The same for every
-    site, so a server can watch one value for all pages (one cheap query)."""
+    the reveal, a ballot the moderator entered on a site's behalf, or the sites' check-in
+    opening, closing or the session marked as held. The same for every site, so a server
+    can watch one value for all pages (one cheap query, and a count once a question is open).
+
+    The form is ``BALLOT|CHECKIN``: ``CHECKIN`` is :func:`checkin_key` (the check-in
+    section carries it too, so the page's script knows when to fetch that section)."""
     row = session.execute(
-        select(Question.id, Question.state, Question.revealed_at)
-        .join(Conference, Conference.current_question_id == Question.id)
+        select(
+            Conference.checkin_closed_at,
+            Conference.held_at,
+            Question.id,
+            Question.state,
+            Question.revealed_at,
+        )
+        .outerjoin(Question, Conference.current_question_id == Question.id)
         .where(Conference.id == conference_id)
     ).first()
-    if row is None or row.state == QuestionState.DRAFT.value:
-        return "waiting"  # what sites see; a draft's id is the moderator's business
-    question_id, state, revealed_at = row
+    if row is None:
+        return "waiting"
+    closed_at, held_at, question_id, state, revealed_at = row
+    checkin = checkin_key(is_open=closed_at is None, held=held_at is not None)
+    if question_id is None or state == QuestionState.DRAFT.value:
+        return f"waiting|{checkin}"  # what sites see; a draft's id is the moderator's business
     entered = session.scalar(
         select(func.count(BallotChange.id)).where(
             BallotChange.question_id == question_id,
             BallotChange.source == BallotSource.MODERATOR.value,
         )
     )
-    return f"{question_id}:{state}:{int(revealed_at is not None)}:{entered or 0}"
+    ballot = f"{question_id}:{state}:{int(revealed_at is not None)}:{entered or 0}"
+    return f"{ballot}|{checkin}"
 
 
 def voter_view(session: Session, token: str) -> VoterView:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from app.db import Database
+from app.services import checkin
 from app.services.conferences import invitations
-from tests.server.helpers import Served, tokens
+from tests.server.helpers import Served, current_question, tokens
 from tests.server.test_browser import ARGS, CHROMIUM
 
 pytestmark = [
@@ -134,3 +136,71 @@ def test_the_page_with_the_check_in_passes_axe(browser, served: Served) -> None:
         results = axe.Axe().run(page)
         assert results.violations_count == 0, results.generate_report()
         page.close()
+
+
+def test_an_open_page_follows_the_moderator_closing_and_reopening_check_in(
+    browser, served: Served
+) -> None:
+    """Without a reload: closing (through the services, as the desktop does, without
+    telling the server) turns the form into the list; reopening through the moderator API
+    brings the form back; a change of the question leaves what a site types alone."""
+    from playwright.sync_api import expect
+
+    token = tokens(served.db, served.conf_id)["DD"]  # has names already
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{served.url}/v/{token}?lang=en")
+    page.evaluate("window.__sameDocument = true")
+    section = page.locator("#checkin")
+    expect(section.locator("form.checkin-form")).to_be_visible()
+    page.locator("#name-0").focus()
+
+    with served.db.write() as session:
+        checkin.close_checkin(session, served.conf_id, actor="moderator")
+    expect(section.locator("form.checkin-form")).to_have_count(0, timeout=5000)
+    expect(section).to_contain_text("Check-in closed by the moderator")
+    expect(section.locator("ul.people li")).not_to_have_count(0)  # the list, read-only
+    expect(page.locator("#checkin-closed")).to_be_focused()  # the site was typing there
+    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
+    results = axe.Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+    with httpx.Client(base_url=served.url, timeout=10) as http:
+        opened = http.post("/api/moderator/checkin/open", headers=served.moderator)
+        assert opened.status_code == 200, opened.text
+        expect(section.locator("form.checkin-form")).to_be_visible(timeout=5000)
+        expect(section).not_to_contain_text("Check-in closed by the moderator")
+        # what a site is typing survives the next change of the pages' version
+        page.fill("#role-0", "Fellow, typing")
+        question = current_question(served.db, served.conf_id)
+        closed = http.post(f"/api/moderator/questions/{question}/close", headers=served.moderator)
+        assert closed.status_code == 200, closed.text
+    expect(page.locator("#panel")).to_have_attribute("data-phase", "closed", timeout=5000)
+    expect(page.locator("#role-0")).to_have_value("Fellow, typing")
+    assert page.evaluate("window.__sameDocument") is True
+    assert errors == []
+    page.close()
+
+
+def test_without_javascript_a_closed_check_in_shows_on_the_next_load(
+    browser, served: Served
+) -> None:
+    from playwright.sync_api import expect
+
+    token = tokens(served.db, served.conf_id)["FR"]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served.url}/v/{token}")
+    _fill(page, 0, "Dr. Anna Weiß", VALID)
+    with served.db.write() as session:
+        checkin.close_checkin(session, served.conf_id, actor="moderator")
+    page.get_by_role("button", name="Anmeldung speichern").click()
+    expect(page.locator("#checkin .notice.error")).to_contain_text("Anmeldung ist geschlossen")
+    with served.db.read() as session:
+        [fr] = [i for i in invitations(session, served.conf_id) if i.site.code == "FR"]
+    assert not fr.attendees  # refused politely, nothing stored
+    page.goto(f"{served.url}/v/{token}")
+    expect(page.locator("#checkin")).to_contain_text("Anmeldung von der Moderation geschlossen")
+    expect(page.locator("#checkin form.checkin-form")).to_have_count(0)
+    context.close()

@@ -94,9 +94,10 @@ def test_once_the_moderator_closes_check_in_only_the_moderator_changes_it(
     assert answer.status_code == 409
     assert answer.json()["messages"]["en"].startswith("check-in is closed")
     page = client.get(f"/v/{token}?lang=en")
-    assert "Check-in is closed" in page.text and 'name="name"' not in page.text
+    assert "Check-in closed by the moderator" in page.text and 'name="name"' not in page.text
     form = client.post(f"/v/{token}/checkin?lang=en", data={"name": ["Dr. A"]})
-    assert form.status_code == 409 and "Check-in is closed" in form.text
+    assert form.status_code == 409 and "check-in is closed; please ask" in form.text
+    assert "Check-in closed by the moderator" in form.text and 'name="name"' not in form.text
     corrected = client.put(
         "/api/moderator/attendance/FR",
         headers=served.moderator,

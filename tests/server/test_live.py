@@ -33,19 +33,19 @@ def test_page_hears_about_changes_made_outside_the_server(served: Served, db: Da
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
         versions = _events(response)
-        assert next(versions) == f"{question}:open:0:0"
+        assert next(versions) == f"{question}:open:0:0|open"
 
         started = time.monotonic()
         with db.write() as session:  # the desktop app, through the services
             lifecycle.close_question(session, question)
         served.server.notify_changed()
-        assert next(versions) == f"{question}:closed:0:0"
+        assert next(versions) == f"{question}:closed:0:0|open"
         pushed = time.monotonic() - started
 
         started = time.monotonic()
         with db.write() as session:  # another process: nobody tells the server
             lifecycle.reveal_question(session, question)
-        assert next(versions) == f"{question}:closed:1:0"
+        assert next(versions) == f"{question}:closed:1:0|open"
         polled = time.monotonic() - started
     assert pushed < 1.0
     assert polled < 3.0
@@ -61,7 +61,7 @@ def test_moderator_api_pushes_at_once(served: Served, db: Database) -> None:
         versions = _events(response)
         next(versions)
         http.post(f"/api/moderator/questions/{question}/close", headers=served.moderator)
-        assert next(versions) == f"{question}:closed:0:0"
+        assert next(versions) == f"{question}:closed:0:0|open"
 
 
 def test_a_ballot_entered_by_the_moderator_reaches_the_sites_page(
@@ -124,7 +124,7 @@ def test_server_restarts_after_stop(db: Database, demo_open: int) -> None:
             httpx.Client(base_url=url, timeout=10) as http,
             http.stream("GET", f"/v/{token}/events") as response,
         ):
-            assert next(_events(response)).endswith(":open:0:0")
+            assert next(_events(response)).endswith(":open:0:0|open")
             server.notify_changed()
             assert http.get(f"/api/v/{token}/state").json()["phase"] == "open"
         server.stop()

@@ -207,7 +207,7 @@ def test_two_conferences_published_voted_fetched_and_one_deleted_on_one_standing
                 # a site page of A listens on the second worker
                 stream = pool.held[second].pop()
                 status, _ = await _call(stream, "GET", f"/v/{links['A'][0]}/events")
-                assert status == 200 and await _next_state(stream[0]) == "waiting"
+                assert status == 200 and await _next_state(stream[0]) == "waiting|open"
                 # each moderator opens a question: A through the first worker, B the second
                 questions: dict[str, tuple[int, list[int]]] = {}
                 for prefix, worker in (("A", first), ("B", second)):

@@ -209,7 +209,7 @@ def test_a_moderator_action_through_one_worker_reaches_a_stream_on_the_other(
     with db.read() as session:
         assert after == state_version(session, demo_open)
         assert moderator_token(session, demo_open) == workers.token
-    assert before == f"{question}:open:0:0" and after == f"{question}:closed:0:0"
+    assert before == f"{question}:open:0:0|open" and after == f"{question}:closed:0:0|open"
     # Without the announcement the other worker would read the state only on its fallback
     # poll, every 30 s while it listens.
     assert latency < 5, latency

@@ -6,7 +6,7 @@ import pytest
 
 from app.db import Database
 from app.models import BallotSource
-from app.services import ballots, conferences, lifecycle, tokens
+from app.services import ballots, checkin, conferences, lifecycle, tokens
 from app.services.errors import Forbidden, StateConflict
 from app.services.voting import cast_as_site, state_version, voter_view
 from tests.services.helpers import make_conference
@@ -31,7 +31,7 @@ def test_voter_view_follows_the_moderator_and_shows_results_only_after_reveal(
     # the moderator's draft stays the moderator's: not its text, not its case
     assert waiting.phase == "waiting" and waiting.question is None
     assert waiting.case_title == "" and waiting.case_number is None
-    assert waiting.version == "waiting"  # not even the draft's id
+    assert waiting.version == "waiting|open"  # not even the draft's id
     with db.write() as session:
         lifecycle.open_question(session, setup.question_id)
         cast_as_site(session, token, setup.question_id, option_ids=[setup.option_ids[1]])
@@ -92,6 +92,45 @@ def test_state_version_changes_with_state_reveal_and_moderator_entries_only(
     with db.write() as session:
         lifecycle.close_question(session, setup.question_id)
     assert version() not in (opened, entered)
+
+
+def test_state_version_follows_the_check_in_closing_reopening_and_the_session_held(
+    db: Database,
+) -> None:
+    """An open page learns that the moderator closed (or reopened) the check-in from the
+    version it follows; a site's own check-in changes nothing for the other pages."""
+    setup = make_conference(db, n_sites=2)
+
+    def version() -> str:
+        with db.read() as session:
+            return state_version(session, setup.conference_id)
+
+    def site_key() -> str:  # what the check-in section carries
+        with db.read() as session:
+            view = checkin.site_checkin(session, setup.conference_id, setup.site_ids[0])
+        return view.key
+
+    opened = version()
+    assert opened.endswith("|open") and site_key() == "open"
+    with db.write() as session:
+        checkin.check_in_by_site(
+            session, setup.conference_id, setup.site_ids[0], [checkin.AttendeeData("Dr. A")]
+        )
+    assert version() == opened
+    with db.write() as session:
+        checkin.close_checkin(session, setup.conference_id, actor="moderator")
+    closed = version()
+    assert closed.endswith("|closed") and closed.split("|")[0] == opened.split("|")[0]
+    assert site_key() == "closed"
+    with db.write() as session:
+        checkin.open_checkin(session, setup.conference_id, actor="moderator")
+    assert version() == opened
+    with db.write() as session:
+        checkin.mark_held(session, setup.conference_id, actor="moderator")
+    assert version().endswith("|closed+held") and site_key() == "closed+held"
+    with db.write() as session:
+        checkin.open_checkin(session, setup.conference_id, actor="moderator")
+    assert version().endswith("|open+held") and site_key() == "open+held"
 
 
 def test_a_token_of_another_conference_is_refused_where_the_conference_is_given(

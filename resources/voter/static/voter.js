@@ -120,6 +120,7 @@
     if (!version) { return; }
     latest = version;
     lagDelay = 0;
+    if (window.votumCheckin) { window.votumCheckin.follow(version); }
     if (version !== attr("data-version")) { refresh(true); }
   }
 
@@ -327,16 +328,23 @@
     return list;
   }
 
-  function replaceSection(html, focusSaved) {
-    var old = section();
+  function parse(html) {
     var holder = document.createElement("div");
     holder.innerHTML = html;
-    var fresh = holder.querySelector("#checkin");
+    return holder.querySelector("#checkin");
+  }
+
+  function focusOn(el) {
+    if (el && el.focus) { el.setAttribute("tabindex", "-1"); el.focus(); }
+  }
+
+  function replaceSection(html, focusSaved) {
+    var old = section();
+    var fresh = parse(html);
     if (!old || !fresh) { return; }
     old.parentNode.replaceChild(fresh, old);
     bind();
-    var saved = document.getElementById("checkin-saved");
-    if (focusSaved && saved && saved.focus) { saved.setAttribute("tabindex", "-1"); saved.focus(); }
+    if (focusSaved) { focusOn(document.getElementById("checkin-saved")); }
   }
 
   function showError(text) {
@@ -383,6 +391,53 @@
       });
     return false;
   }
+
+  /* Following the moderator: the pages' version ends in the check-in's state ("|open",
+     "|closed", "+held"), which the section carries as data-checkin. When they differ the
+     section is fetched again: a closed check-in replaces the section at once (the form
+     can no longer be saved); a reopened one only a closed section, so that nothing a site
+     is typing is lost. A server a moment behind is asked again a few times. */
+  var following = false;
+  var wantedState = "";
+  var lag = 0;
+
+  function follow(version) {
+    var cut = version.lastIndexOf("|");
+    if (cut < 0) { return; }
+    wantedState = version.substring(cut + 1);
+    lag = 0;
+    fetchSection();
+  }
+
+  function fetchSection() {
+    var box = section();
+    if (following || !box || !wantedState || wantedState === box.getAttribute("data-checkin")) {
+      return;
+    }
+    following = true;
+    send("GET", box.getAttribute("data-section"), null, function (xhr) {
+      following = false;
+      var now = section();
+      var fresh = xhr.status === 200 ? parse(xhr.responseText) : null;
+      if (now && fresh) {
+        var inside = document.activeElement && now.contains(document.activeElement);
+        if (!fresh.querySelector("form.checkin-form") || !now.querySelector("form.checkin-form")) {
+          replaceSection(xhr.responseText, false);
+          if (inside) { focusOn(document.getElementById("checkin-closed") || section()); }
+        } else {
+          now.setAttribute("data-checkin", fresh.getAttribute("data-checkin"));
+        }
+      }
+      now = section();
+      if (now && now.getAttribute("data-checkin") !== wantedState && lag < 4000) {
+        /* behind, or failed: again a little later */
+        lag = lag ? lag * 2 : 250;
+        window.setTimeout(fetchSection, lag);
+      }
+    });
+  }
+
+  window.votumCheckin = { follow: follow };
 
   function addRow() {
     var form = section().querySelector("form.checkin-form");
