@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 import httpx
 
-from tests.server.helpers import Served, current_question, tokens
+from app.services import agenda
+from tests.server.helpers import Served, current_question, make_conference, tokens
 
 WITHIN = 2.0  # seconds; the stream is woken on commit, not polled
 
@@ -125,3 +126,30 @@ def test_the_live_answer_reads_what_the_console_says_its_stream_announced(
             "/api/moderator/live", params={**since, "also": bad}, headers=served.moderator
         )
         assert refused.status_code == 422, bad
+
+
+def _since(client: httpx.Client, served: Served, also: str) -> httpx.Response:
+    first = client.get("/api/moderator/live", headers=served.moderator).json()
+    query = {
+        "since": first["version"],
+        "instance": first["instance"],
+        "after": first["cursor"],
+        "held": ",".join(str(p["question"]["id"]) for p in first.get("parts", ())),
+        "state": first["state"],
+        "also": also,
+    }
+    return client.get("/api/moderator/live", params=query, headers=served.moderator)
+
+
+def test_the_console_cannot_name_another_conferences_question_to_read_it(
+    served: Served, client: httpx.Client
+) -> None:
+    with served.db.write() as session:
+        other = make_conference(session, 2, prefix="X", open_first=False)
+    with served.db.read() as session:
+        foreign = agenda.ordered_question_ids(session, other)[0]
+    answer = _since(client, served, f"question:{foreign}")
+    assert answer.status_code == 200, answer.text
+    assert foreign not in [q["id"] for q in answer.json().get("questions", ())]
+    gone = _since(client, served, "question:999999")  # deleted since: no "conference gone"
+    assert gone.status_code == 200 and not gone.json().get("questions")
