@@ -22,9 +22,10 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.db import CHANGES_CHANNEL, Database
 from app.server.storage import StorageWatch
@@ -51,16 +52,23 @@ def publisher(db: Database) -> Callable[[str, StateChange], None] | None:
         return None
     statement = text("SELECT pg_notify(:channel, :payload)")
 
-    def publish(origin: str, change: StateChange) -> None:
-        payload = json.dumps(
-            [origin, change.conference_id, change.action, change.change, change.question_id]
-        )
+    # one thread of its own, in order: the writer (which calls this after each commit)
+    # never waits for the announcement's round trip
+    sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="votum-announce")
+
+    def send(payload: str) -> None:
         try:
             with db.engine.connect() as connection:
                 connection.execute(statement, {"channel": CHANGES_CHANNEL, "payload": payload})
                 connection.commit()
-        except DBAPIError as exc:
+        except SQLAlchemyError as exc:
             log.warning("announcing a change to the other processes failed (%s)", exc)
+
+    def publish(origin: str, change: StateChange) -> None:
+        payload = json.dumps(
+            [origin, change.conference_id, change.action, change.change, change.question_id]
+        )
+        sender.submit(send, payload)
 
     return publish
 
