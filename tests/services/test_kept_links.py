@@ -127,3 +127,31 @@ def test_links_by_hand_survive_importing_the_conference_file_again(db: Database)
     one, two = _roots(db, prepared.conference_id)
     assert _decision(db, one) == (None, False)
     assert _decision(db, two) == (march.question_ids[0], True)
+
+
+def test_a_reordered_agenda_of_alike_questions_keeps_each_decision_with_its_question(
+    db: Database,
+) -> None:
+    sotorasib = "Empfehlen Sie eine Therapie mit Sotorasib?"
+    adagrasib = "Empfehlen Sie eine Therapie mit Adagrasib?"  # 90 % alike
+    march = hold_session(
+        db, dt.date(2026, 3, 11), [Asked(text="Sotorasib bei KRAS G12C?", votes=votes(1, 1))]
+    )
+    prepared = hold_session(
+        db,
+        dt.date(2027, 1, 20),
+        [Asked(text=sotorasib, close=False), Asked(text=adagrasib, close=False)],
+    )
+    first, second = prepared.question_ids
+    with db.write() as session:
+        asked_before.link_question(session, first, march.question_ids[0])
+        asked_before.unlink_question(session, second)  # asked for the first time, by hand
+        file = build_conference_file(session, prepared.conference_id)
+    texts = [q.text for q in file.cases[0].questions]
+    with db.write() as session:  # the file comes back with the two questions swapped
+        replace_conference(session, prepared.conference_id, _with_texts(file, texts, reverse=True))
+    now_adagrasib, now_sotorasib = _roots(db, prepared.conference_id)
+    with db.read() as session:
+        assert agenda.get_question(session, now_sotorasib).text == sotorasib
+    assert _decision(db, now_sotorasib) == (march.question_ids[0], True)
+    assert _decision(db, now_adagrasib) == (None, True)
