@@ -319,7 +319,17 @@ def _add_reach_options(serve: argparse.ArgumentParser, settings: Settings) -> No
     )
 
 
+def _printable_everywhere() -> None:
+    """A character the console's code page lacks (a Windows console or a file redirected
+    in cp1252: "→", "✓") prints as "?" rather than ending the command after its work."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)  # None under pythonw
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _printable_everywhere()
     try:
         settings = load_settings()
     except SettingsError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -78,8 +79,10 @@ class Settings:
     lang: str = ""
 
     def __post_init__(self) -> None:
-        if self.lang not in ("", *LANGUAGES):
+        lang = self.lang.strip().lower().replace("-", "_").split("_")[0]  # "de_DE", "EN-us"
+        if lang not in ("", *LANGUAGES):
             raise SettingsError("lang", f"expected {' or '.join(LANGUAGES)}")
+        object.__setattr__(self, "lang", lang)
         if not 0 <= self.port <= 65535:
             raise SettingsError("port", "not a port (0–65535)")
         if not self.host:
@@ -146,10 +149,21 @@ def command_language(settings: Settings, environ: Mapping[str, str] | None = Non
     environ = os.environ if environ is None else environ
     name = next((environ[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(v)), "")
     if not name and os.name == "nt":
-        import locale
-
-        name = locale.getlocale()[0] or ""  # "German_Germany" or "de_DE"
+        name = _windows_display_language()
     return "de" if name.lower().startswith(("de", "german")) else "en"
+
+
+def _windows_display_language() -> str:
+    """The language Windows shows its own texts in ("de" or "en"; "" if it cannot say)."""
+    if sys.platform != "win32":
+        return ""
+    import ctypes
+
+    try:
+        lang_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()
+    except OSError:
+        return ""
+    return "de" if int(lang_id) & 0x3FF == 0x07 else "en"  # LANG_GERMAN, any region
 
 
 def data_dir() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -220,3 +221,17 @@ def test_a_bad_setting_is_one_line_and_exit_2(
     monkeypatch.setenv("VOTUM_PORT", "eighty")
     assert main(["list"]) == 2
     assert capsys.readouterr().err == "votum: VOTUM_PORT='eighty': expected a whole number\n"
+
+
+def test_a_console_code_page_without_the_arrow_does_not_end_the_command(tmp_path: Path) -> None:
+    """German Windows writes a redirected stdout in cp1252, which has no "→"."""
+    url = f"sqlite:///{(tmp_path / 'new.sqlite3').as_posix()}"
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252", "VOTUM_LANG": "de"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", url, "migrate"],
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr.decode("cp1252", "replace")
+    assert "Schema der Datenbank aktualisiert: leer ? " in done.stdout.decode("cp1252")

@@ -112,6 +112,8 @@ def test_the_default_host_and_port_are_spelled_once() -> None:
     ("environ", "lang"),
     [
         ({"VOTUM_LANG": "en", "LANG": "de_DE.UTF-8"}, "en"),
+        ({"VOTUM_LANG": "de_DE", "LANG": "C.UTF-8"}, "de"),
+        ({"VOTUM_LANG": "EN-us", "LANG": "de_DE.UTF-8"}, "en"),
         ({"LANG": "de_DE.UTF-8"}, "de"),
         ({"LC_ALL": "en_GB.UTF-8", "LANG": "de_DE.UTF-8"}, "en"),
         ({"LC_MESSAGES": "de_AT.UTF-8", "LANG": "C.UTF-8"}, "de"),
