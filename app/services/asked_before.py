@@ -54,7 +54,12 @@ class EarlierAsking:
 
 
 def trend_sentence(
-    earlier: EarlierAsking, today: Tally | None, lang: str, *, now: dt.date | None = None
+    earlier: EarlierAsking,
+    today: Tally | None,
+    lang: str,
+    *,
+    now: dt.date | None = None,
+    source: str = "",
 ) -> str:
     """The earlier result beside today's, in ``lang``; ``now``: the date of today's
     session, to name it by its month (a document read later) instead of "today".
@@ -65,6 +70,8 @@ def trend_sentence(
     valid answer) or without that option today: the earlier ready sentence alone.
     """
     when = month_year(earlier.date, lang)
+    if source:  # which session and question, beside its own date
+        when = f"{when} ({source})"
     result = earlier.result
     if result is None:
         return text(lang, "trend_then", when=when, then=text(lang, "not_asked"))
@@ -87,11 +94,10 @@ def trend_words(
     earlier: EarlierAsking, today: Tally | None, lang: str, *, now: dt.date | None = None
 ) -> tuple[str, str]:
     """The "asked before" line of a document as its label and its text: ("Zuvor
-    gefragt", "Juni 2026: 85 % …; November 2026: 92 % („Juni-Runde“, Frage 1.1)"); the
+    gefragt", "Juni 2026 („Juni-Runde“, Frage 1.1): 85 % …; November 2026: 92 %"); the
     protocol and the manuscript say it alike."""
-    sentence = trend_sentence(earlier, today, lang, now=now)
     where = text(lang, "asked_before_in", topic=earlier.topic, number=earlier.number)
-    return text(lang, "asked_before"), f"{sentence} ({where})"
+    return text(lang, "asked_before"), trend_sentence(earlier, today, lang, now=now, source=where)
 
 
 def _same_option(today: Tally, index: int, label: str) -> int | None:

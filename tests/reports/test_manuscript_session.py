@@ -170,13 +170,13 @@ def test_a_question_asked_before_shows_the_earlier_result_as_the_protocol_does(
     for lang, expected in (
         (
             "de",
-            "Zuvor gefragt: Juni 2026: 85 % sprechen keine Empfehlung aus; November 2026: 92 % "
-            "(„Juni-Runde“, Frage 1.1)",
+            "Zuvor gefragt: Juni 2026 („Juni-Runde“, Frage 1.1): 85 % sprechen keine "
+            "Empfehlung aus; November 2026: 92 %",
         ),
         (
             "en",
-            "Asked before: June 2026: 85 % give no recommendation; November 2026: 92 % "
-            "(“Juni-Runde”, question 1.1)",
+            "Asked before: June 2026 (“Juni-Runde”, question 1.1): 85 % give no "
+            "recommendation; November 2026: 92 %",
         ),
     ):
         word, markdown = tmp_path / f"draft-{lang}.docx", tmp_path / f"draft-{lang}.md"
@@ -210,5 +210,5 @@ def test_the_demo_series_draft_shows_each_earlier_asking(
     lines = [i.text for i in items if i.text.startswith(label)]
     assert len(lines) == 2
     for line, earlier in zip(lines, data.earlier.values(), strict=True):
-        assert line.startswith(label + {"de": "Juni 2026: ", "en": "June 2026: "}[lang])
-        assert line.endswith(f"{earlier.number})") and earlier.topic in line
+        assert line.startswith(label + {"de": "Juni 2026 (", "en": "June 2026 ("}[lang])
+        assert f"{earlier.number}): " in line and earlier.topic in line
