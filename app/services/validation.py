@@ -184,6 +184,8 @@ def problems(errors: Sequence[ErrorDetails], limit: int = 5) -> Message:
     for error in errors[:limit]:
         location = tuple(error.get("loc", ()))
         where = path_of(location[1:] if location[:1] == ("body",) else location)
+        if error["type"] == "json_invalid":
+            where = ""  # FastAPI gives the character's offset, which reads like a list index
         problem = problem_of(error)
         said.append(MESSAGES.message("at", where=where, problem=problem) if where else problem)
     return Message({lang: "; ".join(p.in_language(lang) for p in said) for lang in LANGUAGES})
@@ -192,7 +194,7 @@ def problems(errors: Sequence[ErrorDetails], limit: int = 5) -> Message:
 def _value(value: object, lang: str) -> object:
     """A number of ``ctx`` as the language writes it (``0,5``); other values as they are."""
     if isinstance(value, float):
-        return f"{value:g}".replace(".", decimal_mark(lang))
+        return f"{value:.15g}".replace(".", decimal_mark(lang))  # 1000000, not 1e+06
     return value
 
 

@@ -42,6 +42,7 @@ class Probe(BaseModel):
     model_config = ConfigDict(extra="forbid")
     question_id: Annotated[int, Field(strict=True)]
     share: Annotated[float, Field(ge=0.5, le=100)] = 50
+    weight: Annotated[float, Field(le=1e6)] = 0
     revision: Annotated[int, Field(gt=0, lt=1_000_001)] = 1
     count: Annotated[int, Field(le=1_000_000)] = 0
     kind: Kind = Kind.SINGLE
@@ -89,6 +90,12 @@ CASES: dict[str, tuple[dict[str, Any], str, str, str]] = {
         "share",
         "muss mindestens 0,5 sein",
         "must be at least 0.5",
+    ),
+    "above a large bound": (
+        {"weight": 2e6},
+        "weight",
+        "darf höchstens 1000000 sein",
+        "must be at most 1000000",
     ),
     "not above zero": (
         {"revision": 0},
@@ -203,3 +210,13 @@ def test_no_german_text_of_the_catalog_is_pydantic_s_english() -> None:
     german = " ".join(MESSAGES.table("de").values())
     assert not [words for words in PYDANTIC_ENGLISH if words in german]
     assert MESSAGES.problems() == []
+
+
+def test_a_requests_broken_json_is_said_without_the_characters_offset() -> None:
+    errors: list[Any] = [
+        {"type": "json_invalid", "loc": ("body", 5), "msg": "JSON decode error", "input": {},
+         "ctx": {"error": "Expecting value"}}
+    ]  # fmt: skip
+    said = problems(errors)
+    assert said.in_language("de") == "kein gültiges JSON"
+    assert said.in_language("en") == "not valid JSON"
