@@ -2590,14 +2590,6 @@
         <source>Fetching the results from %1 …</source>
         <translation>Ergebnisse werden von %1 geholt …</translation>
     </message>
-    <message>
-        <source>%1 ballots fetched from %2.</source>
-        <translation>%1 Stimmen von %2 geholt.</translation>
-    </message>
-    <message>
-        <source>Nothing new on %1.</source>
-        <translation>Nichts Neues auf %1.</translation>
-    </message>
 </context>
 <context>
     <name>RoundPublishDialog</name>

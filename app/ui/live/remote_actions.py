@@ -243,6 +243,18 @@ class Publisher(QObject):
         self.finished.emit(False)
 
 
+def fetched_text(outcome: FetchOutcome) -> str:
+    """What fetching results home brought, for any server it came from."""
+    server = outcome.origin.server
+    if not outcome.changed:
+        return translate("Fetcher", "Nothing new on %1.").replace("%1", server)
+    return (
+        translate("Fetcher", "%1 ballots fetched from %2.")
+        .replace("%1", str(outcome.origin.ballots))
+        .replace("%2", server)
+    )
+
+
 class Fetcher(QObject):
     """Fetch the results home: the file in the background, then into the local database
     unless cancelled first. Signals ``finished(FetchOutcome or None)``."""
@@ -279,15 +291,7 @@ class Fetcher(QObject):
     @Slot(object)
     def on_fetched(self, outcome: FetchOutcome) -> None:
         self.client.close()
-        if outcome.changed:
-            text = (
-                self.tr("%1 ballots fetched from %2.")
-                .replace("%1", str(outcome.origin.ballots))
-                .replace("%2", outcome.origin.server)
-            )
-        else:
-            text = self.tr("Nothing new on %1.").replace("%1", outcome.origin.server)
-        inform(self._parent, self.title(), text)
+        inform(self._parent, self.title(), fetched_text(outcome))
         self.finished.emit(outcome)
 
     @Slot(object)

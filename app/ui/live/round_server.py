@@ -28,7 +28,7 @@ from app.services.fetch_home import FetchOutcome
 from app.ui.i18n import translate
 from app.ui.live import connect_dialog
 from app.ui.live.background import BackgroundTask, Cancelled
-from app.ui.live.remote_actions import PublishDialog
+from app.ui.live.remote_actions import PublishDialog, fetched_text
 from app.ui.live.round_dialog import (
     RoundServer,
     RoundServerDialog,
@@ -205,15 +205,7 @@ class RoundFetcher(_Action):
     @Slot(object)
     def on_fetched(self, outcome: FetchOutcome) -> None:
         self.client.close()
-        if outcome.changed:
-            text = (
-                self.tr("%1 ballots fetched from %2.")
-                .replace("%1", str(outcome.origin.ballots))
-                .replace("%2", outcome.origin.server)
-            )
-        else:
-            text = self.tr("Nothing new on %1.").replace("%1", outcome.origin.server)
-        inform(self._parent, self.title(), text)
+        inform(self._parent, self.title(), fetched_text(outcome))
         self.end(outcome)
 
 
