@@ -210,9 +210,9 @@ def read_live(
     # a held question whose state changed comes whole again: its close keeps an electorate
     new = [q for q in shown if q not in held or q in changes.questions or q in moved]
     kept = [q for q in shown if q not in new]
-    # only this conference's questions that still exist: the console names some (``also``)
-    own = set(agenda.ordered_question_ids(session, conference_id))
-    states = sorted(((changes.questions | moved) - set(new)) & own)
+    states = sorted((changes.questions | moved) - set(new))
+    if states:  # only this conference's questions that still exist (the console names some)
+        states = sorted(set(states) & set(agenda.ordered_question_ids(session, conference_id)))
     return LiveAnswer(
         version,
         instance,
